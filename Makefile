@@ -1,0 +1,155 @@
+# sinorus: make | make test | make bench | make check-asan | make install PREFIX=...
+#
+# The build runs in two stages. Stage 0 is the module without a built-in
+# knowledge base; tools/mkkb.lua uses it to segment the article, load the
+# coded data from data/ and write build/kb.sqlite. That image is then
+# compiled into the final module (build/sinorus/core.so) and the static
+# library for embedding hosts (build/libsinorus.a).
+
+LUA       ?= lua5.4
+CC        ?= cc
+PREFIX    ?= /usr/local
+B         ?= build
+LUA_CFLAGS := $(shell pkg-config --cflags lua5.4 2>/dev/null || echo -I/usr/include/lua5.4)
+LUA_LIBS   := $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
+
+OPT       ?= -O2 -g
+WARN      := -std=c99 -Wall -Wextra -Wpedantic
+SAN       ?=
+CPPFLAGS  += -Iinclude -Icsrc -I$(B)/gen $(LUA_CFLAGS)
+ALLCFLAGS  = $(WARN) $(OPT) $(SAN) -fPIC -fvisibility=hidden $(CFLAGS)
+LIBS      := -lsqlite3 -lzip -lm
+# LINK_LUA=1 links the module against liblua, for hosts that load Lua privately.
+ifeq ($(LINK_LUA),1)
+LIBS      += $(LUA_LIBS)
+endif
+
+CORE_SRC  := $(sort $(wildcard csrc/sn_*.c))
+BIND_SRC  := $(sort $(wildcard csrc/l*.c))
+OBJ       := $(CORE_SRC:csrc/%.c=$(B)/obj/%.o) $(BIND_SRC:csrc/%.c=$(B)/obj/%.o)
+HEADERS   := $(wildcard include/*.h csrc/*.h)
+LUA_SRC   := $(sort $(wildcard lua/sinorus/*.lua))
+KB_DATA   := data/article.txt data/source.lua data/schema.sql \
+             $(wildcard data/kb/*.lua) tools/mkkb.lua $(wildcard tools/kbdata.lua)
+GEN       := $(B)/obj/sn_schema.o $(B)/obj/lsn_lua.o
+
+LUAENV     = LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' LUA_CPATH='$(B)/?.so;;'
+BUSTED    ?= $(shell command -v busted)
+
+.PHONY: all demo test test-c check-asan bench install uninstall clean lint
+
+all: $(B)/sinorus/core.so $(B)/libsinorus.a
+
+$(B)/obj $(B)/gen $(B)/sinorus $(B)/stage0/sinorus:
+	@mkdir -p $@
+
+$(B)/obj/%.o: csrc/%.c $(HEADERS) | $(B)/obj
+	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -c $< -o $@
+
+$(B)/obj/%.o: $(B)/gen/%.c $(HEADERS) | $(B)/obj
+	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -c $< -o $@
+
+$(B)/gen/sn_schema.c: data/schema.sql tools/embed.lua | $(B)/gen
+	$(LUA) tools/embed.lua schema $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/lsn_lua.c: $(LUA_SRC) tools/embed.lua | $(B)/gen
+	$(LUA) tools/embed.lua lua $(LUA_SRC) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/sn_image0.c: tools/embed.lua | $(B)/gen
+	$(LUA) tools/embed.lua image - > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/sn_image.c: $(B)/kb.sqlite tools/embed.lua | $(B)/gen
+	$(LUA) tools/embed.lua image $< > $@.tmp && mv $@.tmp $@
+
+# Stage 0: the module without a built-in KB, to build the KB with.
+$(B)/stage0/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image0.o | $(B)/stage0/sinorus
+	$(CC) $(SAN) -shared -o $@ $^ $(LIBS)
+
+$(B)/kb.sqlite: $(B)/stage0/sinorus/core.so $(KB_DATA) $(LUA_SRC)
+	@rm -f $@.tmp
+	LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' \
+	  LUA_CPATH='$(B)/stage0/?.so;;' $(LUA) tools/mkkb.lua data $@.tmp
+	@mv $@.tmp $@
+
+$(B)/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image.o | $(B)/sinorus
+	$(CC) $(SAN) -shared -o $@ $^ $(LIBS)
+
+$(B)/libsinorus.a: $(OBJ) $(GEN) $(B)/obj/sn_image.o
+	@rm -f $@
+	ar rcs $@ $^
+
+# The main job: an analysis of the built-in knowledge base.
+DEMO ?= examples/tour.lua
+demo: all
+	@$(LUAENV) $(LUA) $(DEMO)
+
+# ---------------------------------------------------------------------
+# Tests
+
+test: all test-c
+	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
+
+# C test programs: spec/c/*_test.c, linked with the core.
+C_TESTS := $(patsubst spec/c/%.c,$(B)/test/%,$(wildcard spec/c/*_test.c))
+
+$(B)/test/%: spec/c/%.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
+	@mkdir -p $(B)/test
+	$(CC) $(CPPFLAGS) $(WARN) $(OPT) $(SAN) -o $@ $< \
+	  $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
+
+test-c: $(C_TESTS)
+	@for t in $(C_TESTS); do echo "$$t"; ./$$t data/article.txt || exit 1; done
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Lua itself is not instrumented, so the runtime is preloaded.
+ASAN_CC   ?= clang
+ASAN_RT    = $(shell $(ASAN_CC) -print-file-name=libclang_rt.asan-x86_64.so)
+check-asan:
+	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -shared-libasan' \
+	  all build-asan/test-c-done
+	LD_PRELOAD=$(ASAN_RT) ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(MAKE) --no-print-directory B=build-asan test-lua
+
+build-asan/test-c-done:
+	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' test-c
+	@touch $@
+
+test-lua:
+	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
+
+# ---------------------------------------------------------------------
+
+$(B)/bench/baseline: bench/c/baseline.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
+	@mkdir -p $(B)/bench
+	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -o $@ $< $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
+
+bench: all $(B)/bench/baseline
+	@for b in bench/*.lua; do echo "== $$b"; \
+	  $(LUAENV) SINORUS_BUILD=$(B) $(LUA) $$b || exit 1; done
+
+lint:
+	luacheck --std lua54 lua bin tools spec bench examples
+
+LUA_DIR   ?= $(PREFIX)/share/lua/5.4
+CLUA_DIR  ?= $(PREFIX)/lib/lua/5.4
+BIN_DIR   ?= $(PREFIX)/bin
+
+install: all
+	install -d $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus \
+	  $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(BIN_DIR)
+	for f in $(LUA_SRC); do install -m 644 $$f $(DESTDIR)$(LUA_DIR)/sinorus/; done
+	install -m 755 $(B)/sinorus/core.so $(DESTDIR)$(CLUA_DIR)/sinorus/core.so
+	install -m 644 $(B)/libsinorus.a $(DESTDIR)$(PREFIX)/lib/libsinorus.a
+	install -m 644 include/sinorus.h include/lsinorus.h $(DESTDIR)$(PREFIX)/include/
+	if [ -f bin/sinorus ]; then install -m 755 bin/sinorus $(DESTDIR)$(BIN_DIR)/sinorus; fi
+
+uninstall:
+	rm -rf $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus
+	rm -f $(DESTDIR)$(PREFIX)/lib/libsinorus.a $(DESTDIR)$(BIN_DIR)/sinorus \
+	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,182 @@
+-- bench/core.lua: the foundation's figures, each against a baseline
+-- measured in the same run.
+--
+--   open     sinorus.open() of the built-in KB, per call in process;
+--            `lua5.4 -e 'require"sinorus".open()'` against `lua5.4 -e ''`
+--   rows     kb:rows per row over 1,000,000 rows, against a C loop of
+--            sqlite3_step over the same query (and LuaSQL if it loads)
+--   search   kb:search median latency on 1,000,000 sentences, against the
+--            same FTS5 query and snippet call run bare from C
+--
+-- Set SINORUS_BENCH_SENTENCES to shrink the search corpus for a quick run.
+
+local sinorus = require "sinorus"
+local build = os.getenv("SINORUS_BUILD") or "build"
+local baseline = build .. "/bench/baseline"
+
+local function now() return os.clock() end
+
+-- CPU seconds of this process spent in f; the C baselines measure CPU
+-- time too (CLOCK_PROCESS_CPUTIME_ID), so in-process ratios compare alike.
+local function cpu(f)
+  local t0 = now()
+  f()
+  return now() - t0
+end
+
+local function sh(cmd)
+  local p = assert(io.popen(cmd))
+  local out = p:read("a")
+  local ok = p:close()
+  if not ok then error("command failed: " .. cmd) end
+  return out
+end
+
+local function median(t)
+  table.sort(t)
+  local n = #t
+  return n % 2 == 1 and t[(n + 1) // 2] or (t[n // 2] + t[n // 2 + 1]) / 2
+end
+
+local results = {}
+local function report(name, value, unit, base, base_name, target)
+  results[#results + 1] = { name = name, value = value, unit = unit, base = base,
+                            base_name = base_name, target = target }
+  local ratio = base and string.format("%.2fx %s", value / base, base_name) or ""
+  io.write(string.format("%-44s %12.3f %-6s %s\n", name, value, unit, ratio))
+  io.flush()
+end
+
+local function tmp(suffix)
+  local p = os.tmpname()
+  os.remove(p)
+  return p .. suffix
+end
+
+-- ---------------------------------------------------------------------
+-- open
+
+do
+  local n = 2000
+  for _ = 1, 50 do sinorus.open():close() end
+  local t = cpu(function()
+    for _ = 1, n do sinorus.open():close() end
+  end)
+  report("open: sinorus.open() + close, in process", t / n * 1e3, "ms", nil, nil, "< 1 ms")
+
+  local env = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' ", build)
+  local bare = tonumber(sh(baseline .. " spawn 40 lua5.4 -e ''"):match("%S+"))
+  local with = tonumber(sh(env .. baseline ..
+    " spawn 40 lua5.4 -e 'require\"sinorus\".open()'"):match("%S+"))
+  report("open: lua5.4 -e '' (process)", bare / 1e6, "ms")
+  report("open: lua5.4 -e 'require\"sinorus\".open()'", with / 1e6, "ms")
+  report("open: extra start-up cost", (with - bare) / 1e6, "ms", nil, nil, "< 10 ms")
+end
+
+-- ---------------------------------------------------------------------
+-- rows
+
+do
+  local path = tmp(".sqlite")
+  local kb = assert(sinorus.open(path, { create = true, empty = true }))
+  kb:_script("CREATE TABLE bench (id INTEGER PRIMARY KEY, n INTEGER, x REAL, t TEXT)")
+  kb:_exec("BEGIN")
+  for i = 1, 1000000 do
+    kb:_exec("INSERT INTO bench VALUES (?, ?, ?, ?)", i, i * 7 % 1000, i / 3, "row")
+  end
+  kb:_exec("COMMIT")
+  kb:close()
+  kb = assert(sinorus.open(path, { readonly = true }))
+  local sql = "SELECT id, n, x, t FROM bench"
+  local reps = 3
+  for _ in kb:rows(sql) do end  -- warm the page cache
+  local t = cpu(function()
+    for _ = 1, reps do
+      local sink = 0
+      for row in kb:rows(sql) do sink = sink + row.n end
+    end
+  end)
+  local per_row = t / (reps * 1e6) * 1e9
+  local c = tonumber(sh(string.format("%s rows %s '%s' %d", baseline, path, sql, reps)):match("%S+"))
+  report("rows: C loop of sqlite3_step, per row", c, "ns")
+  report("rows: kb:rows, per row", per_row, "ns", c, "C loop", "<= 2x")
+  local ok, luasql = pcall(require, "luasql.sqlite3")
+  if ok then
+    local env = luasql.sqlite3()
+    local con = env:connect(path)
+    local t2 = cpu(function()
+      for _ = 1, reps do
+        local cur = con:execute(sql)
+        local row = cur:fetch({}, "a")
+        while row do row = cur:fetch(row, "a") end
+        cur:close()
+      end
+    end)
+    report("rows: LuaSQL cursor:fetch, per row", t2 / (reps * 1e6) * 1e9, "ns", c, "C loop")
+    con:close(); env:close()
+  else
+    io.write("rows: LuaSQL (lua-sql-sqlite3) does not load under Lua 5.4: skipped\n")
+  end
+  kb:close()
+  os.remove(path); os.remove(path .. "-wal"); os.remove(path .. "-shm")
+end
+
+-- ---------------------------------------------------------------------
+-- search
+
+do
+  local total = tonumber(os.getenv("SINORUS_BENCH_SENTENCES")) or 1000000
+  local path = tmp(".sqlite")
+  local kb = assert(sinorus.open(path, { create = true, empty = true }))
+  -- Synthetic sentences from the article's vocabulary, with one rare word.
+  local words = {}
+  for w in assert(io.open("data/article.txt")):read("a"):gmatch("%a+") do
+    words[#words + 1] = w:lower()
+  end
+  local seed = 12345
+  local function rand(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  local per_source = 20000
+  local t_import = cpu(function()
+    kb:_exec("BEGIN")
+    local made = 0
+    while made < total do
+      local lines = {}
+      for i = 1, math.min(per_source, total - made) do
+        local s = {}
+        for j = 1, 8 + rand(10) do s[j] = words[rand(#words)] end
+        if (made + i) % 50000 == 0 then s[#s + 1] = "zyxwv" end
+        s[1] = s[1]:gsub("^%l", string.upper)
+        lines[i] = table.concat(s, " ") .. "."
+      end
+      kb:_add_source { title = "synthetic", authors = {}, text = table.concat(lines, " ") }
+      made = made + #lines
+    end
+    kb:_exec("COMMIT")
+  end)
+  report(string.format("search: import %d sentences", total), t_import, "s")
+  kb:close()
+  kb = assert(sinorus.open(path, { readonly = true }))
+  local queries = { rare = "zyxwv", common = "china", two = "secondary sanctions" }
+  for _, name in ipairs { "rare", "common", "two" } do
+    local q = queries[name]
+    local reps = 30
+    kb:search(q)
+    local t = {}
+    for i = 1, reps do
+      local t0 = now()
+      kb:search(q)
+      t[i] = now() - t0
+    end
+    local lua_ns = median(t) * 1e9
+    local expr = require("sinorus.core").query(q)
+    local c = tonumber(sh(string.format("%s search %s '%s' %d", baseline, path, expr, reps)):match("%S+"))
+    report(string.format("search %-6s bare FTS5 from C, median", name), c / 1e6, "ms")
+    report(string.format("search %-6s kb:search, median", name), lua_ns / 1e6, "ms",
+           c / 1e6, "bare FTS5", "<= 1.2x")
+  end
+  kb:close()
+  os.remove(path); os.remove(path .. "-wal"); os.remove(path .. "-shm")
+end

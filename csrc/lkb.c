@@ -1,0 +1,621 @@
+/*
+** lkb.c: the Lua binding of knowledge-base handles and their statements.
+**
+** A sinorus.KB userdata owns a sinorus_kb handle and a small cache of
+** idle prepared statements. A sinorus.Statement userdata owns one
+** statement while it is in use and gives it back to the cache when it
+** is done, closed or collected. Statements that outlive their KB are
+** finalized; the connection closes (sqlite3_close_v2) once the last one
+** is gone.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "lsn.h"
+
+#define KB_TNAME    "sinorus.KB"
+#define STMT_TNAME  "sinorus.Statement"
+
+/* Idle statements kept per KB. */
+#ifndef SN_STMT_CACHE
+#define SN_STMT_CACHE 48
+#endif
+
+typedef struct Cached {
+  char *sql;             /* NULL: free slot */
+  size_t len;
+  sqlite3_stmt *st;      /* NULL while the statement is in use */
+  unsigned long used;    /* tick of the last use, for eviction */
+} Cached;
+
+typedef struct LKB {
+  sinorus_kb *kb;        /* NULL once closed */
+  int writing;           /* the authorizer lets this statement write */
+  unsigned long tick;
+  Cached cache[SN_STMT_CACHE];
+} LKB;
+
+typedef struct LStmt {
+  sqlite3_stmt *st;      /* NULL when done */
+  LKB *owner;
+  const char *sql;       /* key in the owner's cache (owned by the cache) */
+  size_t len;
+  int ncols;
+} LStmt;
+
+
+/* ---------------------------------------------------------------------
+** Statement cache
+** ------------------------------------------------------------------ */
+
+/* Takes an idle statement for sql out of the cache, or NULL. */
+static sqlite3_stmt *cache_take (LKB *k, const char *sql, size_t len) {
+  int i;
+  for (i = 0; i < SN_STMT_CACHE; i++) {
+    Cached *c = &k->cache[i];
+    if (c->st != NULL && c->len == len && memcmp(c->sql, sql, len) == 0) {
+      sqlite3_stmt *st = c->st;
+      c->st = NULL;
+      c->used = ++k->tick;
+      return st;
+    }
+  }
+  return NULL;
+}
+
+
+/* Gives a statement back to the cache (reset, unbound), or finalizes it
+** when the cache has no room. Never fails. */
+static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
+                        size_t len) {
+  int i, slot = -1, old = -1;
+  if (k->kb == NULL) {
+    sqlite3_finalize(st);
+    return;
+  }
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  for (i = 0; i < SN_STMT_CACHE; i++) {
+    Cached *c = &k->cache[i];
+    if (c->sql == NULL) { if (slot < 0) slot = i; continue; }
+    if (c->st == NULL && c->len == len && memcmp(c->sql, sql, len) == 0) {
+      c->st = st;
+      return;
+    }
+    if (c->st != NULL && (old < 0 || c->used < k->cache[old].used)) old = i;
+  }
+  if (slot < 0 && old >= 0) {  /* evict the least recently used */
+    sqlite3_finalize(k->cache[old].st);
+    free(k->cache[old].sql);
+    k->cache[old].sql = NULL;
+    k->cache[old].st = NULL;
+    slot = old;
+  }
+  if (slot >= 0) {
+    char *copy = (char *)malloc(len + 1);
+    if (copy != NULL) {
+      memcpy(copy, sql, len);
+      copy[len] = '\0';
+      k->cache[slot].sql = copy;
+      k->cache[slot].len = len;
+      k->cache[slot].st = st;
+      k->cache[slot].used = ++k->tick;
+      return;
+    }
+  }
+  sqlite3_finalize(st);
+}
+
+
+static void cache_clear (LKB *k) {
+  int i;
+  for (i = 0; i < SN_STMT_CACHE; i++) {
+    sqlite3_finalize(k->cache[i].st);
+    free(k->cache[i].sql);
+    k->cache[i].sql = NULL;
+    k->cache[i].st = NULL;
+  }
+}
+
+
+/* ---------------------------------------------------------------------
+** The authorizer: user statements read, only the binding writes
+** ------------------------------------------------------------------ */
+
+static const char *const read_pragmas[] = {
+  "table_info", "table_xinfo", "table_list", "index_list", "index_info",
+  "index_xinfo", "foreign_key_list", "user_version", "schema_version",
+  "database_list", "function_list", "module_list", "pragma_list",
+  "collation_list", "compile_options", "encoding", "page_count",
+  "page_size", "freelist_count", "application_id", "data_version", NULL
+};
+
+static int authorize (void *ud, int action, const char *a, const char *b,
+                      const char *c, const char *d) {
+  LKB *k = (LKB *)ud;
+  (void)c; (void)d;
+  if (k->writing) return SQLITE_OK;
+  switch (action) {
+    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION:
+    case SQLITE_RECURSIVE:
+      return SQLITE_OK;
+    case SQLITE_UPDATE:  /* SQLite's own check when it connects a vtable */
+      return strcmp(a, "sqlite_master") == 0 && c != NULL
+             && strcmp(c, "main") == 0 ? SQLITE_OK : SQLITE_DENY;
+    case SQLITE_PRAGMA: {
+      int i;
+      if (b != NULL && strcmp(a, "table_info") != 0
+          && strcmp(a, "table_xinfo") != 0 && strcmp(a, "index_list") != 0
+          && strcmp(a, "index_info") != 0 && strcmp(a, "index_xinfo") != 0
+          && strcmp(a, "foreign_key_list") != 0)
+        return SQLITE_DENY;  /* setting a pragma */
+      for (i = 0; read_pragmas[i] != NULL; i++)
+        if (sqlite3_stricmp(a, read_pragmas[i]) == 0) return SQLITE_OK;
+      return SQLITE_DENY;
+    }
+    default:
+      return SQLITE_DENY;
+  }
+}
+
+
+/* ---------------------------------------------------------------------
+** KB handles
+** ------------------------------------------------------------------ */
+
+/* The KB at index i, open or closed (for __gc and __close). */
+static LKB *tokb (lua_State *L, int i) {
+  return (LKB *)luaL_checkudata(L, i, KB_TNAME);
+}
+
+/* The open KB at index i; raises for a closed one. */
+static LKB *checkkb (lua_State *L, int i) {
+  LKB *k = tokb(L, i);
+  if (k->kb == NULL) luaL_error(L, "attempt to use a closed " KB_TNAME);
+  return k;
+}
+
+static void kb_release (LKB *k) {
+  if (k->kb != NULL) {
+    cache_clear(k);
+    sinorus_close(k->kb);
+    k->kb = NULL;
+  }
+}
+
+/* __gc, __close and close: one silent, idempotent function. */
+static int kb_gc (lua_State *L) {
+  kb_release(tokb(L, 1));
+  return 0;
+}
+
+static int kb_close (lua_State *L) {
+  kb_release(tokb(L, 1));
+  return 0;
+}
+
+
+/* core.open([path [, readonly, create, empty]]) -> kb | nil, msg */
+static int l_open (lua_State *L) {
+  const char *path = luaL_optstring(L, 1, NULL);
+  int flags = 0, st;
+  char err[512];
+  LKB *k;
+  if (lua_toboolean(L, 2)) flags |= SINORUS_OPEN_READONLY;
+  if (lua_toboolean(L, 3)) flags |= SINORUS_OPEN_CREATE;
+  if (lua_toboolean(L, 4)) flags |= SINORUS_OPEN_EMPTY;
+  /* created closed, so an error from here on leaks nothing */
+  k = (LKB *)lua_newuserdatauv(L, sizeof(LKB), 0);
+  memset(k, 0, sizeof *k);
+  luaL_setmetatable(L, KB_TNAME);
+  st = sinorus_open(path, flags, &k->kb, err, sizeof err);
+  if (st != SINORUS_OK) {
+    luaL_pushfail(L);
+    lua_pushstring(L, err);
+    lua_pushstring(L, sinorus_strstatus(st));
+    return 3;
+  }
+  sqlite3_set_authorizer(sinorus_db(k->kb), authorize, k);
+  return 1;
+}
+
+
+static int kb_isclosed (lua_State *L) {
+  lua_pushboolean(L, tokb(L, 1)->kb == NULL);
+  return 1;
+}
+
+static int kb_readonly (lua_State *L) {
+  lua_pushboolean(L, sinorus_readonly(checkkb(L, 1)->kb));
+  return 1;
+}
+
+static int kb_path (lua_State *L) {
+  const char *p = sinorus_path(checkkb(L, 1)->kb);
+  if (p) lua_pushstring(L, p);
+  else lua_pushnil(L);
+  return 1;
+}
+
+
+/* ---------------------------------------------------------------------
+** Statements
+** ------------------------------------------------------------------ */
+
+static LStmt *tostmt (lua_State *L, int i) {
+  return (LStmt *)luaL_checkudata(L, i, STMT_TNAME);
+}
+
+/* Gives the statement back (to the cache if its KB is open). */
+static void stmt_release (LStmt *s) {
+  if (s->st != NULL) {
+    sqlite3_stmt *st = s->st;
+    s->st = NULL;
+    cache_give(s->owner, st, s->sql, s->len);
+  }
+}
+
+static int stmt_gc (lua_State *L) {
+  stmt_release(tostmt(L, 1));
+  return 0;
+}
+
+
+/*
+** Pushes a new statement userdata for sql on the KB at index kbi: from
+** the cache or freshly prepared. When
+** write is 0 the statement must be read-only.
+*/
+static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write) {
+  LKB *k = checkkb(L, kbi);
+  size_t len;
+  const char *sql = luaL_checklstring(L, sqli, &len);
+  const char *tail = NULL;
+  LStmt *s;
+  int rc;
+  sqlite3 *db = sinorus_db(k->kb);
+  s = (LStmt *)lua_newuserdatauv(L, sizeof(LStmt), 2);
+  memset(s, 0, sizeof *s);
+  s->owner = k;
+  luaL_setmetatable(L, STMT_TNAME);
+  lua_pushvalue(L, kbi);
+  lua_setiuservalue(L, -2, 1);           /* keeps the KB alive */
+  lua_pushvalue(L, sqli);
+  lua_setiuservalue(L, -2, 2);           /* keeps the key alive */
+  s->sql = lua_tolstring(L, sqli, NULL);
+  s->len = len;
+  if (write && sinorus_readonly(k->kb))
+    luaL_error(L, "attempt to write to a read-only " KB_TNAME);
+  s->st = cache_take(k, sql, len);
+  if (s->st == NULL) {
+    k->writing = write;
+    rc = sqlite3_prepare_v3(db, sql, (int)len, SQLITE_PREPARE_PERSISTENT,
+                            &s->st, &tail);
+    k->writing = 0;
+    if (rc != SQLITE_OK) {
+      lua_pushfstring(L, "%s", sqlite3_errmsg(db));
+      luaL_argerror(L, sqli, lua_tostring(L, -1));
+    }
+    if (s->st == NULL)
+      luaL_argerror(L, sqli, "no SQL statement");
+    if (tail != NULL) {
+      while (*tail == ' ' || *tail == '\t' || *tail == '\n' || *tail == '\r'
+             || *tail == ';')
+        tail++;
+      if (*tail != '\0')
+        luaL_argerror(L, sqli, "only one SQL statement is allowed");
+    }
+  }
+  if (!write && !sqlite3_stmt_readonly(s->st))
+    luaL_argerror(L, sqli, "statement is not read-only; "
+                           "writes go through the authoring API");
+  s->ncols = sqlite3_column_count(s->st);
+  return s;
+}
+
+
+/* Binds the values at stack indexes first..last to the statement. */
+static void stmt_bind (lua_State *L, LStmt *s, int first, int last,
+                       const char *fname) {
+  int n = last - first + 1, i, rc = SQLITE_OK;
+  int want = sqlite3_bind_parameter_count(s->st);
+  if (n != want)
+    luaL_error(L, "bad argument #%d to '%s' (statement takes %d "
+                  "parameter%s, got %d)", first - 1,
+               fname, want,
+               want == 1 ? "" : "s", n);
+  for (i = 1; i <= n; i++) {
+    int idx = first + i - 1;
+    switch (lua_type(L, idx)) {
+      case LUA_TNIL:
+        rc = sqlite3_bind_null(s->st, i);
+        break;
+      case LUA_TBOOLEAN:
+        rc = sqlite3_bind_int(s->st, i, lua_toboolean(L, idx));
+        break;
+      case LUA_TNUMBER:
+        if (lua_isinteger(L, idx))
+          rc = sqlite3_bind_int64(s->st, i, lua_tointeger(L, idx));
+        else
+          rc = sqlite3_bind_double(s->st, i, lua_tonumber(L, idx));
+        break;
+      case LUA_TSTRING: {
+        size_t len;
+        const char *v = lua_tolstring(L, idx, &len);
+        rc = sqlite3_bind_text64(s->st, i, v, len, SQLITE_TRANSIENT,
+                                 SQLITE_UTF8);
+        break;
+      }
+      default:
+        luaL_error(L, "bad argument #%d to '%s' (cannot bind a %s)",
+                   idx - 1, fname,
+                   luaL_typename(L, idx));
+    }
+    if (rc != SQLITE_OK)
+      luaL_error(L, "%s: %s", fname,
+                 sqlite3_errstr(rc));
+  }
+}
+
+
+/* Pushes the value of column i of the current row. */
+static void push_column (lua_State *L, sqlite3_stmt *st, int i) {
+  switch (sqlite3_column_type(st, i)) {
+    case SQLITE_INTEGER:
+      lua_pushinteger(L, (lua_Integer)sqlite3_column_int64(st, i));
+      break;
+    case SQLITE_FLOAT:
+      lua_pushnumber(L, (lua_Number)sqlite3_column_double(st, i));
+      break;
+    case SQLITE_NULL:
+      lua_pushnil(L);
+      break;
+    default: {
+      const void *p = sqlite3_column_blob(st, i);
+      int n = sqlite3_column_bytes(st, i);
+      lua_pushlstring(L, p ? (const char *)p : "", (size_t)n);
+    }
+  }
+}
+
+
+/* Pushes the table of column names of the statement at index si. */
+static void push_names (lua_State *L, LStmt *s) {
+  int i;
+  lua_createtable(L, s->ncols, 0);
+  for (i = 0; i < s->ncols; i++) {
+    const char *name = sqlite3_column_name(s->st, i);
+    if (name == NULL) luaL_error(L, "not enough memory");
+    lua_pushstring(L, name);
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
+
+/* Pushes the current row as a table keyed by column name; names is the
+** stack index of the names table. */
+static void push_row (lua_State *L, LStmt *s, int names) {
+  int i;
+  lua_createtable(L, 0, s->ncols);
+  for (i = 0; i < s->ncols; i++) {
+    if (sqlite3_column_type(s->st, i) == SQLITE_NULL) continue;
+    lua_rawgeti(L, names, i + 1);
+    push_column(L, s->st, i);
+    lua_rawset(L, -3);
+  }
+}
+
+
+/* Steps; returns 1 on a row, 0 when done; raises on an error (after
+** giving the statement back). */
+static int stmt_step (lua_State *L, LStmt *s, const char *fname) {
+  int rc;
+  if (s->owner->kb == NULL) {
+    stmt_release(s);
+    return luaL_error(L, "attempt to use a closed " KB_TNAME);
+  }
+  rc = sqlite3_step(s->st);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc == SQLITE_DONE) {
+    stmt_release(s);
+    return 0;
+  }
+  lua_pushfstring(L, "%s: %s", fname,
+                  sqlite3_errmsg(sinorus_db(s->owner->kb)));
+  {
+    sqlite3_stmt *st = s->st;  /* a failed statement is not cached */
+    s->st = NULL;
+    sqlite3_finalize(st);
+  }
+  return lua_error(L);
+}
+
+
+/* The iterator of kb:rows: (stmt) -> row | nil */
+static int stmt_next (lua_State *L) {
+  LStmt *s = tostmt(L, 1);
+  if (s->st == NULL) {
+    if (s->owner->kb == NULL)
+      return luaL_error(L, "attempt to use a closed " KB_TNAME);
+    return 0;
+  }
+  if (!stmt_step(L, s, "rows")) return 0;
+  lua_pushvalue(L, lua_upvalueindex(1));  /* names */
+  push_row(L, s, lua_gettop(L));
+  return 1;
+}
+
+
+/* kb:rows(sql, ...) -> iterator, stmt, nil, stmt (to be closed) */
+static int kb_rows (lua_State *L) {
+  int top = lua_gettop(L);
+  LStmt *s;
+  s = stmt_new(L, 1, 2, 0);
+  stmt_bind(L, s, 3, top, "rows");
+  push_names(L, s);
+  lua_pushcclosure(L, stmt_next, 1);
+  lua_pushvalue(L, -2);   /* state: the statement */
+  lua_pushnil(L);
+  lua_pushvalue(L, -4);   /* closing value */
+  return 4;
+}
+
+
+/* kb:sql(sql, ...) -> list of rows */
+static int kb_sql (lua_State *L) {
+  int top = lua_gettop(L), names, n = 0;
+  LStmt *s;
+  s = stmt_new(L, 1, 2, 0);
+  stmt_bind(L, s, 3, top, "sql");
+  push_names(L, s);
+  names = lua_gettop(L);
+  lua_newtable(L);
+  while (stmt_step(L, s, "sql")) {
+    push_row(L, s, names);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+
+/* kb:_exec(sql, ...) -> number of changed rows (internal: writes) */
+static int kb_exec (lua_State *L) {
+  int top = lua_gettop(L), rc;
+  LStmt *s;
+  LKB *k;
+  s = stmt_new(L, 1, 2, 1);
+  k = s->owner;
+  stmt_bind(L, s, 3, top, "_exec");
+  k->writing = 1;
+  rc = sqlite3_step(s->st);
+  k->writing = 0;
+  while (rc == SQLITE_ROW) {
+    k->writing = 1;
+    rc = sqlite3_step(s->st);
+    k->writing = 0;
+  }
+  if (rc != SQLITE_DONE) {
+    sqlite3 *db = sinorus_db(k->kb);
+    lua_pushfstring(L, "%s", sqlite3_errmsg(db));
+    {
+      sqlite3_stmt *st = s->st;
+      s->st = NULL;
+      sqlite3_finalize(st);
+    }
+    return lua_error(L);
+  }
+  stmt_release(s);
+  lua_pushinteger(L, sqlite3_changes64(sinorus_db(k->kb)));
+  return 1;
+}
+
+
+/* kb:_script(sql) runs several statements (internal: schema work). */
+static int kb_script (lua_State *L) {
+  LKB *k = checkkb(L, 1);
+  const char *sql = luaL_checkstring(L, 2);
+  char *msg = NULL;
+  int rc;
+  if (sinorus_readonly(k->kb))
+    return luaL_error(L, "attempt to write to a read-only " KB_TNAME);
+  k->writing = 1;
+  rc = sqlite3_exec(sinorus_db(k->kb), sql, NULL, NULL, &msg);
+  k->writing = 0;
+  if (rc != SQLITE_OK) {
+    lua_pushstring(L, msg ? msg : sqlite3_errstr(rc));
+    sqlite3_free(msg);
+    return lua_error(L);
+  }
+  return 0;
+}
+
+
+static int kb_insert_id (lua_State *L) {
+  LKB *k = checkkb(L, 1);
+  lua_pushinteger(L, (lua_Integer)sqlite3_last_insert_rowid(sinorus_db(k->kb)));
+  return 1;
+}
+
+
+/* kb:_busy() -> number of statements stepped and not yet reset. */
+static int kb_busy (lua_State *L) {
+  LKB *k = checkkb(L, 1);
+  sqlite3 *db = sinorus_db(k->kb);
+  sqlite3_stmt *st = NULL;
+  lua_Integer n = 0;
+  while ((st = sqlite3_next_stmt(db, st)) != NULL)
+    if (sqlite3_stmt_busy(st)) n++;
+  lua_pushinteger(L, n);
+  return 1;
+}
+
+
+static int kb_in_transaction (lua_State *L) {
+  LKB *k = checkkb(L, 1);
+  lua_pushboolean(L, !sqlite3_get_autocommit(sinorus_db(k->kb)));
+  return 1;
+}
+
+
+/* kb:save(path) -> true | nil, msg */
+static int kb_save (lua_State *L) {
+  LKB *k = checkkb(L, 1);
+  const char *path = luaL_checkstring(L, 2);
+  int st = sinorus_save(k->kb, path);
+  if (st != SINORUS_OK) {
+    luaL_pushfail(L);
+    lua_pushstring(L, sinorus_errmsg(k->kb));
+    lua_pushstring(L, sinorus_strstatus(st));
+    return 3;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+
+static const luaL_Reg kb_meta[] = {
+  {"__gc", kb_gc},
+  {"__close", kb_gc},
+  {NULL, NULL}
+};
+
+static const luaL_Reg kb_methods[] = {
+  {"close", kb_close},
+  {"isclosed", kb_isclosed},
+  {"readonly", kb_readonly},
+  {"path", kb_path},
+  {"rows", kb_rows},
+  {"sql", kb_sql},
+  {"save", kb_save},
+  {"_exec", kb_exec},
+  {"_script", kb_script},
+  {"_insert_id", kb_insert_id},
+  {"_in_transaction", kb_in_transaction},
+  {"_busy", kb_busy},
+  {NULL, NULL}
+};
+
+static const luaL_Reg stmt_meta[] = {
+  {"__gc", stmt_gc},
+  {"__close", stmt_gc},
+  {NULL, NULL}
+};
+
+static const luaL_Reg stmt_methods[] = {
+  {"close", stmt_gc},
+  {NULL, NULL}
+};
+
+
+void sn_lua_kb (lua_State *L) {
+  sn_createmeta(L, KB_TNAME, kb_meta, kb_methods);
+  sn_createmeta(L, STMT_TNAME, stmt_meta, stmt_methods);
+  lua_pushcfunction(L, l_open);
+  lua_setfield(L, -2, "open");
+  luaL_getmetatable(L, KB_TNAME);
+  lua_setfield(L, -2, "KB");
+  lua_pushinteger(L, SINORUS_SCHEMA_VERSION);
+  lua_setfield(L, -2, "schema_version");
+}

@@ -1,0 +1,42 @@
+/*
+** lsn.h: shared declarations of the Lua binding (csrc/l*.c only).
+** Each binding file registers its functions into the module table that
+** is on the top of the stack when its sn_lua_* function is called.
+*/
+#ifndef LSN_H
+#define LSN_H
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "sinorus.h"
+
+#if defined(__GNUC__)
+#define SN_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define SN_HIDDEN
+#endif
+
+SN_HIDDEN void sn_lua_kb(lua_State *L);      /* lkb.c: open, KB handle, rows */
+SN_HIDDEN void sn_lua_text(lua_State *L);    /* ltext.c: fold, query, segment, matcher */
+SN_HIDDEN void sn_lua_weight(lua_State *L);  /* lweight.c: estimate, hedges, pool, ... */
+SN_HIDDEN void sn_lua_graph(lua_State *L);   /* lgraph.c: graphs and writers */
+
+/*
+** Creates the metatable tname (if new) with the metamethods in meta and
+** the methods in methods set as __index and __name; leaves it popped.
+*/
+SN_HIDDEN void sn_createmeta(lua_State *L, const char *tname,
+                             const luaL_Reg *meta, const luaL_Reg *methods);
+
+/* The Lua layer (the files lua/sinorus/NAME.lua), compiled in by the
+** build (build/gen/lsn_lua.c); the list ends with a NULL name. */
+typedef struct sn_luamod {
+  const char *name;             /* module name, e.g. "sinorus.util" */
+  const char *chunk;            /* chunk name, e.g. "@lua/sinorus/util.lua" */
+  const unsigned char *src;
+  size_t len;
+} sn_luamod;
+
+SN_HIDDEN extern const sn_luamod sn_lua_modules[];
+
+#endif

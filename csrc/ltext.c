@@ -1,0 +1,250 @@
+/*
+** ltext.c: the Lua binding of the text layer: fold, query, segment and
+** the sinorus.Matcher type.
+**
+** Offsets given to Lua are 1-based and inclusive (string.sub's); the
+** core's are 0-based and half-open. Result buffers are Lua userdata, so
+** an error (out of memory while building a table) leaks nothing.
+*/
+#include <limits.h>
+#include <string.h>
+
+#include "lsn.h"
+
+#define MATCHER "sinorus.Matcher"
+
+/* How many matches m:scan collects before it needs a larger buffer. */
+#define SCAN_STACK 64
+
+
+typedef struct LMatcher {
+  sinorus_matcher *m;   /* NULL once closed */
+  int compiled;
+  lua_Integer npats;
+} LMatcher;
+
+
+/* fold(s): s folded as search and matching see it. */
+static int l_fold (lua_State *L) {
+  size_t len, need;
+  const char *s = luaL_checklstring(L, 1, &len);
+  luaL_Buffer b;
+  char *p = luaL_buffinitsize(L, &b, len);
+  need = sinorus_fold(s, len, p, len);
+  if (need > len) {                         /* never, but do not trust it */
+    p = luaL_prepbuffsize(&b, need);
+    sinorus_fold(s, len, p, need);
+  }
+  luaL_pushresultsize(&b, need);
+  return 1;
+}
+
+
+/* query(s): a valid FTS5 expression for any string, "" when it has no word. */
+static int l_query (lua_State *L) {
+  size_t len, need;
+  const char *s = luaL_checklstring(L, 1, &len);
+  luaL_Buffer b;
+  char *p;
+  need = sinorus_query(s, len, NULL, 0);
+  p = luaL_buffinitsize(L, &b, need + 1);
+  sinorus_query(s, len, p, need + 1);
+  luaL_pushresultsize(&b, need);
+  return 1;
+}
+
+
+/* Sets t[key] = v (1-based) in the table on the top, unless v < 0. */
+static void set_index (lua_State *L, const char *key, long v) {
+  if (v < 0) return;
+  lua_pushinteger(L, (lua_Integer)v + 1);
+  lua_setfield(L, -2, key);
+}
+
+
+/*
+** segment(text [, "plain" | "markdown"]): the list of segments, each
+** {kind, start, stop, parent, section} with 1-based inclusive offsets
+** and parent / section as indexes into the list (nil when none).
+*/
+static int l_segment (lua_State *L) {
+  static const char *const formats[] = { "plain", "markdown", NULL };
+  static const char *const kinds[] = {
+    "?", "heading", "paragraph", "sentence", "reference"
+  };
+  size_t len, n, i;
+  const char *text = luaL_checklstring(L, 1, &len);
+  int format = luaL_checkoption(L, 2, "plain", formats);
+  sinorus_seg *segs;
+  n = sinorus_segment(text, len, format ? SINORUS_TEXT_MARKDOWN
+                                        : SINORUS_TEXT_PLAIN, NULL, 0);
+  segs = (sinorus_seg *)lua_newuserdatauv(L, n * sizeof(sinorus_seg), 0);
+  n = sinorus_segment(text, len, format ? SINORUS_TEXT_MARKDOWN
+                                        : SINORUS_TEXT_PLAIN, segs, n);
+  lua_createtable(L, (int)n, 0);
+  for (i = 0; i < n; i++) {
+    const sinorus_seg *s = &segs[i];
+    lua_createtable(L, 0, 5);
+    lua_pushstring(L, kinds[s->kind >= 1 && s->kind <= 4 ? s->kind : 0]);
+    lua_setfield(L, -2, "kind");
+    lua_pushinteger(L, (lua_Integer)s->start + 1);
+    lua_setfield(L, -2, "start");
+    lua_pushinteger(L, (lua_Integer)s->stop);
+    lua_setfield(L, -2, "stop");
+    set_index(L, "parent", s->parent);
+    set_index(L, "section", s->section);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+
+/* The open matcher at argument 1 (raises if it is closed). */
+static LMatcher *check_matcher (lua_State *L) {
+  LMatcher *lm = (LMatcher *)luaL_checkudata(L, 1, MATCHER);
+  if (lm->m == NULL) luaL_error(L, "attempt to use a closed matcher");
+  return lm;
+}
+
+
+/* matcher(): a new, empty sinorus.Matcher. */
+static int l_matcher (lua_State *L) {
+  LMatcher *lm = (LMatcher *)lua_newuserdatauv(L, sizeof(LMatcher), 0);
+  lm->m = NULL;                             /* closed until it holds one */
+  lm->compiled = 0;
+  lm->npats = 0;
+  luaL_setmetatable(L, MATCHER);
+  lm->m = sinorus_matcher_new();
+  if (lm->m == NULL) return luaL_error(L, "not enough memory");
+  return 1;
+}
+
+
+/* m:add(pattern, id): adds a pattern; returns m. */
+static int m_add (lua_State *L) {
+  LMatcher *lm = check_matcher(L);
+  size_t len;
+  const char *pat = luaL_checklstring(L, 2, &len);
+  lua_Integer id = luaL_checkinteger(L, 3);
+  int rc;
+#if LUA_MAXINTEGER > LONG_MAX
+  luaL_argcheck(L, id >= LONG_MIN && id <= LONG_MAX, 3, "id out of range");
+#endif
+  if (lm->compiled)
+    return luaL_error(L, "attempt to add a pattern to a compiled matcher");
+  rc = sinorus_matcher_add(lm->m, pat, len, (long)id);
+  if (rc == SINORUS_RANGE)
+    return luaL_argerror(L, 2, "pattern is empty or too long once folded");
+  if (rc != SINORUS_OK) return luaL_error(L, "%s", sinorus_strstatus(rc));
+  lm->npats++;
+  lua_settop(L, 1);
+  return 1;
+}
+
+
+/* m:compile(): prepares m for scanning (no more patterns); returns m. */
+static int m_compile (lua_State *L) {
+  LMatcher *lm = check_matcher(L);
+  int rc = sinorus_matcher_compile(lm->m);
+  if (rc != SINORUS_OK) return luaL_error(L, "%s", sinorus_strstatus(rc));
+  lm->compiled = 1;
+  lua_settop(L, 1);
+  return 1;
+}
+
+
+/* The compiled matcher at argument 1 and the text at argument 2. */
+static LMatcher *check_scan (lua_State *L, const char **text, size_t *len) {
+  LMatcher *lm = check_matcher(L);
+  *text = luaL_checklstring(L, 2, len);
+  if (!lm->compiled)
+    luaL_error(L, "attempt to scan with a matcher that is not compiled");
+  return lm;
+}
+
+
+/* m:scan(text): the list of matches {id, start, stop}, in order of start. */
+static int m_scan (lua_State *L) {
+  sinorus_match buf[SCAN_STACK], *ms = buf;
+  const char *text;
+  size_t len, n, i;
+  LMatcher *lm = check_scan(L, &text, &len);
+  n = sinorus_matcher_scan(lm->m, text, len, buf, SCAN_STACK);
+  if (n > SCAN_STACK) {
+    ms = (sinorus_match *)lua_newuserdatauv(L, n * sizeof(sinorus_match), 0);
+    n = sinorus_matcher_scan(lm->m, text, len, ms, n);
+  }
+  lua_createtable(L, (int)n, 0);
+  for (i = 0; i < n; i++) {
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, (lua_Integer)ms[i].id);
+    lua_setfield(L, -2, "id");
+    lua_pushinteger(L, (lua_Integer)ms[i].start + 1);
+    lua_setfield(L, -2, "start");
+    lua_pushinteger(L, (lua_Integer)ms[i].stop);
+    lua_setfield(L, -2, "stop");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+
+/* m:count(text): the number of matches, without building them. */
+static int m_count (lua_State *L) {
+  const char *text;
+  size_t len;
+  LMatcher *lm = check_scan(L, &text, &len);
+  lua_pushinteger(L, (lua_Integer)sinorus_matcher_scan(lm->m, text, len,
+                                                       NULL, 0));
+  return 1;
+}
+
+
+/* __gc and __close: frees the matcher; silent and idempotent. */
+static int m_gc (lua_State *L) {
+  LMatcher *lm = (LMatcher *)luaL_checkudata(L, 1, MATCHER);
+  if (lm->m != NULL) {
+    sinorus_matcher_free(lm->m);
+    lm->m = NULL;
+  }
+  return 0;
+}
+
+
+/* __tostring: "sinorus.Matcher (N patterns, compiled)" or "(closed)". */
+static int m_tostring (lua_State *L) {
+  LMatcher *lm = (LMatcher *)luaL_checkudata(L, 1, MATCHER);
+  if (lm->m == NULL) lua_pushliteral(L, "sinorus.Matcher (closed)");
+  else lua_pushfstring(L, "sinorus.Matcher (%I pattern%s, %s)", lm->npats,
+                       lm->npats == 1 ? "" : "s",
+                       lm->compiled ? "compiled" : "not compiled");
+  return 1;
+}
+
+
+/* Adds fold, query, segment and matcher to the module table on the top. */
+void sn_lua_text (lua_State *L) {
+  static const luaL_Reg meta[] = {
+    {"__gc", m_gc},
+    {"__close", m_gc},
+    {"__tostring", m_tostring},
+    {NULL, NULL}
+  };
+  static const luaL_Reg methods[] = {
+    {"add", m_add},
+    {"compile", m_compile},
+    {"scan", m_scan},
+    {"count", m_count},
+    {"close", m_gc},
+    {NULL, NULL}
+  };
+  static const luaL_Reg funcs[] = {
+    {"fold", l_fold},
+    {"query", l_query},
+    {"segment", l_segment},
+    {"matcher", l_matcher},
+    {NULL, NULL}
+  };
+  sn_createmeta(L, MATCHER, meta, methods);
+  luaL_setfuncs(L, funcs, 0);
+}

@@ -1,0 +1,444 @@
+/*
+** sn_kb.c: knowledge-base handles: the built-in image, files, saving.
+*/
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "sinorus.h"
+#include "sn_internal.h"
+
+struct sinorus_kb {
+  sqlite3 *db;
+  char *path;        /* NULL for the built-in knowledge base */
+  int readonly;
+  char errmsg[256];
+};
+
+/* How long a writer waits for a lock before SINORUS_BUSY, in ms. */
+#ifndef SN_BUSY_TIMEOUT
+#define SN_BUSY_TIMEOUT 5000
+#endif
+
+
+const char *sinorus_strstatus (int status) {
+  switch (status) {
+    case SINORUS_OK: return "ok";
+    case SINORUS_ERROR: return "error";
+    case SINORUS_NOMEM: return "not enough memory";
+    case SINORUS_NOTFOUND: return "not found";
+    case SINORUS_NOTKB: return "not a sinorus knowledge base";
+    case SINORUS_READONLY: return "read-only knowledge base";
+    case SINORUS_RANGE: return "argument out of range";
+    case SINORUS_BUSY: return "knowledge base is locked";
+    case SINORUS_IO: return "input/output error";
+    default: return "unknown status";
+  }
+}
+
+
+/* Formats a message into buf (never overflows, always terminated). */
+static void seterr (char *buf, size_t len, const char *fmt, ...) {
+  va_list ap;
+  if (buf == NULL || len == 0) return;
+  va_start(ap, fmt);
+  vsnprintf(buf, len, fmt, ap);
+  va_end(ap);
+}
+
+
+/* Maps a SQLite result code to a status. */
+static int status_of (int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return SINORUS_OK;
+    case SQLITE_NOMEM: return SINORUS_NOMEM;
+    case SQLITE_NOTADB: case SQLITE_CORRUPT: return SINORUS_NOTKB;
+    case SQLITE_READONLY: return SINORUS_READONLY;
+    case SQLITE_BUSY: case SQLITE_LOCKED: return SINORUS_BUSY;
+    case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN: return SINORUS_IO;
+    default: return SINORUS_ERROR;
+  }
+}
+
+
+/* Runs one statement that returns a single integer (or -1). */
+static int query_int (sqlite3 *db, const char *sql, sqlite3_int64 *out) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      *out = sqlite3_column_int64(st, 0);
+      rc = SQLITE_OK;
+    }
+    else if (rc == SQLITE_DONE) {
+      *out = -1;
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+
+/*
+** Checks that db holds a sinorus KB of a schema this build reads.
+** Returns a status and writes a message on failure.
+*/
+static int check_kb (sqlite3 *db, int quick, char *err, size_t errlen) {
+  sqlite3_int64 version = 0, format = 0;
+  int rc = query_int(db, "PRAGMA user_version", &version);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
+                       "WHERE type = 'table' AND name = 'meta'", &format);
+  if (rc == SQLITE_OK && format == 1)
+    rc = query_int(db, "SELECT count(*) FROM meta "
+                       "WHERE key = 'format' AND value = 'sinorus'", &format);
+  if (rc != SQLITE_OK) {
+    seterr(err, errlen, "not a sinorus knowledge base (%s)",
+           sqlite3_errmsg(db));
+    return status_of(rc) == SINORUS_NOMEM ? SINORUS_NOMEM : SINORUS_NOTKB;
+  }
+  if (format != 1) {
+    seterr(err, errlen, "not a sinorus knowledge base (no sinorus metadata)");
+    return SINORUS_NOTKB;
+  }
+  if (version > SINORUS_SCHEMA_VERSION) {
+    seterr(err, errlen, "knowledge base schema version %lld is newer than "
+           "this sinorus supports (%d); upgrade sinorus",
+           (long long)version, SINORUS_SCHEMA_VERSION);
+    return SINORUS_NOTKB;
+  }
+  if (version < 1) {
+    seterr(err, errlen, "not a sinorus knowledge base (schema version %lld)",
+           (long long)version);
+    return SINORUS_NOTKB;
+  }
+  if (quick) {
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+      const char *res = (const char *)sqlite3_column_text(st, 0);
+      if (res == NULL || strcmp(res, "ok") != 0) {
+        seterr(err, errlen, "corrupt knowledge base (%s)",
+               res ? res : "integrity check failed");
+        sqlite3_finalize(st);
+        return SINORUS_NOTKB;
+      }
+    }
+    else {
+      seterr(err, errlen, "not a sinorus knowledge base (%s)",
+             sqlite3_errmsg(db));
+      sqlite3_finalize(st);
+      return SINORUS_NOTKB;
+    }
+    sqlite3_finalize(st);
+  }
+  return SINORUS_OK;
+}
+
+
+/* Applies the settings every connection gets; foreign files are not
+** trusted: defensive mode, no triggers or views from the file, no
+** trusted schema, no extensions. */
+static int configure (sqlite3 *db) {
+  int rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+                           (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sinorus_register_tokenizer(db);
+  return rc;
+}
+
+
+/* Opens the built-in image read-only, without copying it. */
+static int open_builtin (sqlite3 **pdb, char *err, size_t errlen) {
+  sqlite3 *db = NULL;
+  int rc;
+  *pdb = NULL;
+  if (sinorus_image_size == 0) {
+    seterr(err, errlen, "this build has no built-in knowledge base");
+    return SINORUS_NOTFOUND;
+  }
+  rc = sqlite3_open_v2(":memory:", &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_deserialize(db, "main", (unsigned char *)sinorus_image,
+                             (sqlite3_int64)sinorus_image_size,
+                             (sqlite3_int64)sinorus_image_size,
+                             SQLITE_DESERIALIZE_READONLY);
+  if (rc == SQLITE_OK)
+    rc = configure(db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    int st = status_of(rc);
+    seterr(err, errlen, "cannot open the built-in knowledge base (%s)",
+           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db);
+    return st == SINORUS_OK ? SINORUS_ERROR : st;
+  }
+  *pdb = db;
+  return SINORUS_OK;
+}
+
+
+/* Copies every page of database src into dst. */
+static int copy_db (sqlite3 *dst, sqlite3 *src) {
+  int rc;
+  sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+  if (b == NULL) return sqlite3_errcode(dst);
+  rc = sqlite3_backup_step(b, -1);
+  sqlite3_backup_finish(b);
+  if (rc == SQLITE_DONE) rc = sqlite3_errcode(dst);
+  return rc;
+}
+
+
+/* Fills a new, empty file: the schema, or a copy of the article KB. */
+static int seed (sqlite3 *db, int empty, char *err, size_t errlen) {
+  int rc;
+  if (empty) {
+    char *msg = NULL;
+    rc = sqlite3_exec(db, sn_schema_sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK)
+      seterr(err, errlen, "cannot create the schema (%s)",
+             msg ? msg : sqlite3_errstr(rc));
+    sqlite3_free(msg);
+    return rc == SQLITE_OK ? SINORUS_OK : status_of(rc);
+  }
+  else {
+    sqlite3 *img = NULL;
+    int st = open_builtin(&img, err, errlen);
+    if (st != SINORUS_OK) return st;
+    rc = copy_db(db, img);
+    sqlite3_close_v2(img);
+    if (rc != SQLITE_OK) {
+      seterr(err, errlen, "cannot copy the built-in knowledge base (%s)",
+             sqlite3_errstr(rc));
+      return status_of(rc);
+    }
+    return SINORUS_OK;
+  }
+}
+
+
+static int open_file (const char *path, int flags, sqlite3 **pdb,
+                      char *err, size_t errlen) {
+  sqlite3 *db = NULL;
+  struct stat sb;
+  int exists = stat(path, &sb) == 0;
+  int rc, st, fresh = 0;
+  int oflags = (flags & SINORUS_OPEN_READONLY) ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE;
+  *pdb = NULL;
+  if (!exists) {
+    if (!(flags & SINORUS_OPEN_CREATE) || (flags & SINORUS_OPEN_READONLY)) {
+      seterr(err, errlen, "%s: No such file or directory", path);
+      return SINORUS_NOTFOUND;
+    }
+    oflags |= SQLITE_OPEN_CREATE;
+    fresh = 1;
+  }
+  else if (S_ISDIR(sb.st_mode)) {
+    seterr(err, errlen, "%s: Is a directory", path);
+    return SINORUS_IO;
+  }
+  rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK) {
+    seterr(err, errlen, "%s: %s", path,
+           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db);
+    return status_of(rc) == SINORUS_OK ? SINORUS_ERROR : status_of(rc);
+  }
+  rc = configure(db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
+  if (rc != SQLITE_OK) {
+    seterr(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+    sqlite3_close_v2(db);
+    return status_of(rc);
+  }
+  if (fresh) {
+    st = seed(db, flags & SINORUS_OPEN_EMPTY, err, errlen);
+    if (st != SINORUS_OK) {
+      sqlite3_close_v2(db);
+      unlink(path);
+      return st;
+    }
+  }
+  st = check_kb(db, !fresh, err, errlen);
+  if (st != SINORUS_OK) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s", err ? err : "");
+    seterr(err, errlen, "%s: %s", path, msg);
+    sqlite3_close_v2(db);
+    return st;
+  }
+  if (!(flags & SINORUS_OPEN_READONLY)) {
+    rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+      seterr(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+      sqlite3_close_v2(db);
+      return status_of(rc);
+    }
+  }
+  else {
+    sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+  }
+  *pdb = db;
+  return SINORUS_OK;
+}
+
+
+int sinorus_open (const char *path, int flags, sinorus_kb **out,
+                  char *errbuf, size_t errlen) {
+  sinorus_kb *kb;
+  sqlite3 *db = NULL;
+  int st;
+  if (out == NULL) return SINORUS_RANGE;
+  *out = NULL;
+  if (errbuf && errlen) errbuf[0] = '\0';
+  kb = (sinorus_kb *)calloc(1, sizeof *kb);
+  if (kb == NULL) {
+    seterr(errbuf, errlen, "not enough memory");
+    return SINORUS_NOMEM;
+  }
+  if (path != NULL) {
+    size_t n = strlen(path);
+    kb->path = (char *)malloc(n + 1);
+    if (kb->path == NULL) {
+      free(kb);
+      seterr(errbuf, errlen, "not enough memory");
+      return SINORUS_NOMEM;
+    }
+    memcpy(kb->path, path, n + 1);
+    st = open_file(path, flags, &db, errbuf, errlen);
+    kb->readonly = (flags & SINORUS_OPEN_READONLY) != 0;
+  }
+  else {
+    st = open_builtin(&db, errbuf, errlen);
+    kb->readonly = 1;
+  }
+  if (st != SINORUS_OK) {
+    free(kb->path);
+    free(kb);
+    return st;
+  }
+  kb->db = db;
+  *out = kb;
+  return SINORUS_OK;
+}
+
+
+void sinorus_close (sinorus_kb *kb) {
+  if (kb == NULL) return;
+  sqlite3_close_v2(kb->db);  /* a zombie until its statements are gone */
+  free(kb->path);
+  free(kb);
+}
+
+
+struct sqlite3 *sinorus_db (sinorus_kb *kb) {
+  return kb->db;
+}
+
+int sinorus_readonly (const sinorus_kb *kb) {
+  return kb->readonly;
+}
+
+const char *sinorus_path (const sinorus_kb *kb) {
+  return kb->path;
+}
+
+const char *sinorus_errmsg (const sinorus_kb *kb) {
+  return kb->errmsg;
+}
+
+
+/* Syncs the directory that holds path, so a rename in it is durable. */
+static int sync_dir (const char *path) {
+  char dir[4096];
+  const char *slash = strrchr(path, '/');
+  int fd, rc;
+  if (slash == NULL) strcpy(dir, ".");
+  else if (slash == path) strcpy(dir, "/");
+  else {
+    size_t n = (size_t)(slash - path);
+    if (n >= sizeof dir) return -1;
+    memcpy(dir, path, n);
+    dir[n] = '\0';
+  }
+  fd = open(dir, O_RDONLY);
+  if (fd < 0) return -1;
+  rc = fsync(fd);
+  close(fd);
+  return rc;
+}
+
+
+int sinorus_save (sinorus_kb *kb, const char *path) {
+  size_t n;
+  char *tmp;
+  int fd, rc, st = SINORUS_OK;
+  sqlite3 *dst = NULL;
+  if (kb == NULL || path == NULL) return SINORUS_RANGE;
+  n = strlen(path);
+  tmp = (char *)malloc(n + 16);
+  if (tmp == NULL) {
+    seterr(kb->errmsg, sizeof kb->errmsg, "not enough memory");
+    return SINORUS_NOMEM;
+  }
+  memcpy(tmp, path, n);
+  memcpy(tmp + n, ".tmp-XXXXXX", 12);
+  fd = mkstemp(tmp);
+  if (fd < 0) {
+    seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
+    free(tmp);
+    return SINORUS_IO;
+  }
+  close(fd);
+  rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_db(dst, kb->db);
+  if (rc == SQLITE_OK)  /* a saved copy is a plain rollback-journal file */
+    rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
+           dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+    st = status_of(rc) == SINORUS_OK ? SINORUS_ERROR : status_of(rc);
+  }
+  if (sqlite3_close(dst) != SQLITE_OK && st == SINORUS_OK) {
+    seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot close the copy", path);
+    st = SINORUS_IO;
+  }
+  if (st == SINORUS_OK) {
+    fd = open(tmp, O_RDONLY);
+    if (fd < 0 || fsync(fd) != 0) st = SINORUS_IO;
+    if (fd >= 0) close(fd);
+    if (st == SINORUS_OK && rename(tmp, path) != 0) st = SINORUS_IO;
+    if (st != SINORUS_OK)
+      seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
+    else
+      sync_dir(path);
+  }
+  if (st != SINORUS_OK) unlink(tmp);
+  free(tmp);
+  return st;
+}

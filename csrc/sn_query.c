@@ -1,0 +1,161 @@
+/*
+** sn_query.c: turning any user string into a safe FTS5 expression.
+**
+** The words of the string, split and folded exactly as the "sinorus"
+** tokenizer does it (sn_fts.c), are written as FTS5 strings: "word".
+** Text between double quotes (ASCII or typographic: anything that folds
+** to ") becomes one phrase, "w1 w2", and so do words joined by hyphens,
+** dashes, periods, apostrophes, slashes or underscores ("multi-agent"
+** gives "multi agent", as the tokenizer splits it in documents); a word
+** followed at once by * (not inside quotes) becomes a prefix, "word"*. Everything else -- AND,
+** OR, NOT, NEAR, parentheses, colons, carets, minus signs, SQL -- is
+** plain text: operators come out as quoted words, punctuation is
+** dropped. Since a folded word never contains a double quote (or any
+** other non-word character), the result is always a valid expression.
+**
+** At most SN_QUERY_WORDS words are used (the rest of a very long string
+** is ignored), and each word keeps at most SN_TOKEN_MAX bytes, the cut
+** the tokenizer makes, so a query is at most about 17 kB.
+*/
+#include <string.h>
+
+#include "sinorus.h"
+
+#ifndef SN_QUERY_WORDS
+#define SN_QUERY_WORDS 64
+#endif
+
+#ifndef SN_TOKEN_MAX
+#define SN_TOKEN_MAX 256
+#endif
+
+
+/* 1 for the ASCII bytes that are part of words. */
+#define ascii_word(c) \
+  (((c) >= '0' && (c) <= '9') || (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
+
+
+/*
+** Finds the next word in s[*pos..len), as sn_fts.c does: returns its
+** folded length (at most SN_TOKEN_MAX bytes, written to buf) and its
+** original end in *we, or -1 when no word starts at *pos. *pos stops on
+** the character after the word, which is not consumed.
+*/
+static int read_word (const char *s, size_t len, size_t *pos, size_t *we,
+                      char *buf) {
+  size_t i = *pos;
+  int n = -1;
+  while (i < len) {
+    size_t start = i;
+    unsigned char c = (unsigned char)s[i];
+    char f[4];
+    int k;
+    if (c < 0x80) {
+      if (!ascii_word(c)) break;
+      f[0] = (char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+      k = 1;
+      i++;
+    }
+    else {
+      k = sinorus_fold_char(s, len, &i, f);
+      if (k == 0) continue;                 /* invisible */
+      if (!sinorus_is_word(f, k)) { i = start; break; }
+    }
+    if (n < 0) n = 0;
+    if (n + k <= SN_TOKEN_MAX) {
+      memcpy(buf + n, f, (size_t)k);
+      n += k;
+    }
+    *we = i;
+  }
+  *pos = i;
+  return n;
+}
+
+
+/*
+** If the word that ended at q[*pos] is joined to a next one by a hyphen
+** or dash, period, apostrophe, slash or underscore ("multi-agent",
+** "U.S.", "China's"), reads that word as read_word does and returns 1;
+** otherwise returns 0 and moves nothing.
+*/
+static int joined (const char *q, size_t len, size_t *pos, size_t *we,
+                   char *buf, int *n) {
+  size_t i = *pos;
+  char f[4];
+  int k;
+  do k = sinorus_fold_char(q, len, &i, f); while (k == 0 && i < len);
+  if (k != 1 || (f[0] != '-' && f[0] != '.' && f[0] != '\'' && f[0] != '/'
+                 && f[0] != '_')) return 0;
+  if ((k = read_word(q, len, &i, we, buf)) < 0) return 0;
+  *pos = i;
+  *n = k;
+  return 1;
+}
+
+
+/* The expression being written: bytes go to out while they fit. */
+typedef struct Out {
+  char *out;
+  size_t cap;
+  size_t n;
+} Out;
+
+static void put (Out *o, const char *s, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++, o->n++)
+    if (o->n < o->cap) o->out[o->n] = s[k];
+}
+
+
+/*
+** Translates q[0..len) into an FTS5 expression for the "sinorus"
+** tokenizer (see the file comment). Writes at most outlen bytes to out
+** (NULL allowed when outlen is 0), NUL-terminated when the expression
+** and its NUL fit, and returns the length of the expression: 0 when
+** the string holds no word.
+*/
+SINORUS_API size_t sinorus_query (const char *q, size_t len, char *out,
+                                  size_t outlen) {
+  char word[SN_TOKEN_MAX + 4];
+  Out o;
+  size_t i = 0;
+  int words = 0, phrase = 0, inphrase = 0;
+  o.out = out;
+  o.cap = out ? outlen : 0;
+  o.n = 0;
+  while (q && i < len && words < SN_QUERY_WORDS) {
+    size_t start = i, we = i;
+    char f[4];
+    int n = read_word(q, len, &i, &we, word);
+    if (n >= 0) {
+      if (!inphrase) {                      /* a word, or joined words */
+        if (words > 0) put(&o, " ", 1);
+        put(&o, "\"", 1);
+        put(&o, word, (size_t)n);
+        while (++words < SN_QUERY_WORDS && joined(q, len, &i, &we, word, &n)) {
+          put(&o, " ", 1);
+          put(&o, word, (size_t)n);
+        }
+        put(&o, "\"", 1);
+        if (we < len && q[we] == '*') put(&o, "*", 1);
+        continue;
+      }
+      if (phrase == 0) put(&o, words > 0 ? " \"" : "\"", words > 0 ? 2 : 1);
+      else put(&o, " ", 1);                 /* a word of a quoted phrase */
+      put(&o, word, (size_t)n);
+      phrase++;
+      words++;
+      continue;
+    }
+    i = start;
+    if (sinorus_fold_char(q, len, &i, f) == 1 && f[0] == '"') {
+      if (inphrase && phrase > 0) put(&o, "\"", 1);
+      inphrase = !inphrase;
+      phrase = 0;
+    }
+  }
+  if (inphrase && phrase > 0) put(&o, "\"", 1);
+  if (o.n < o.cap) o.out[o.n] = '\0';
+  return o.n;
+}

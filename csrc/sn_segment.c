@@ -1,0 +1,459 @@
+/*
+** sn_segment.c: splitting a text into headings, paragraphs, sentences
+** and reference entries.
+**
+** Lines end at \n (a \r before it is white space). A line that starts
+** with "N. " or "[N]" (N of 1 to 3 digits) is a reference entry. In
+** markdown, "# " to "###### " lines are headings and consecutive
+** non-blank lines form a paragraph; in plain text every non-blank line
+** is a paragraph, except a short line (at most SN_HEADING_MAX bytes)
+** that holds one sentence and does not end in . : ; or , which is a
+** heading. Paragraphs are split into sentences (see sentence_break).
+**
+** Nothing here allocates: the caller passes the array, and a first call
+** with cap 0 tells it the size.
+*/
+#include <stdint.h>
+#include <string.h>
+
+#include "sinorus.h"
+
+/* The longest line (in bytes) that plain text may treat as a heading. */
+#ifndef SN_HEADING_MAX
+#define SN_HEADING_MAX 120
+#endif
+
+#define NONE ((size_t)-1)
+
+
+/* Where segments go: written while they fit, counted always. */
+typedef struct Emitter {
+  sinorus_seg *segs;
+  size_t cap;
+  size_t n;
+} Emitter;
+
+
+/* Records a segment (if it fits) and returns its index. */
+static long emit (Emitter *e, int kind, size_t start, size_t stop,
+                  long parent, long section) {
+  if (e->n < e->cap) {
+    sinorus_seg *s = &e->segs[e->n];
+    s->kind = kind;
+    s->start = start;
+    s->stop = stop;
+    s->parent = parent;
+    s->section = section;
+  }
+  return (long)e->n++;
+}
+
+
+/*
+** Decodes the character at t[i] (i < end) into *cp and returns its
+** length; a byte that is not valid UTF-8 is one character U+FFFD.
+*/
+static size_t decode (const char *t, size_t i, size_t end, uint32_t *cp) {
+  const unsigned char *s = (const unsigned char *)t + i;
+  size_t len = end - i;
+  unsigned c = s[0];
+  if (c < 0x80) { *cp = c; return 1; }
+  if (c >= 0xC2 && c < 0xE0 && len >= 2 && (s[1] & 0xC0) == 0x80) {
+    *cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+    return 2;
+  }
+  if (c >= 0xE0 && c < 0xF0 && len >= 3 && (s[1] & 0xC0) == 0x80
+      && (s[2] & 0xC0) == 0x80) {
+    uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6)
+               | (s[2] & 0x3F);
+    if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) { *cp = v; return 3; }
+  }
+  if (c >= 0xF0 && c < 0xF5 && len >= 4 && (s[1] & 0xC0) == 0x80
+      && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12)
+               | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    if (v >= 0x10000 && v <= 0x10FFFF) { *cp = v; return 4; }
+  }
+  *cp = 0xFFFD;
+  return 1;
+}
+
+
+/* The start of the character that ends at t[i] (begin < i). */
+static size_t prev_start (const char *t, size_t begin, size_t i) {
+  size_t j = i - 1, k;
+  uint32_t cp;
+  for (k = 0; k < 3 && j > begin && ((unsigned char)t[j] & 0xC0) == 0x80; k++)
+    j--;
+  if (decode(t, j, i, &cp) == i - j) return j;
+  return i - 1;
+}
+
+
+/* 1 for white space, including Unicode spaces, zero-width space and BOM. */
+static int is_space (uint32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B)
+      || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
+      || cp == 0x3000 || cp == 0xFEFF;
+}
+
+
+/* 1 for uppercase letters of Latin, Greek and Cyrillic. */
+static int is_upper (uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x137) return !(cp & 1);
+  if (cp >= 0x139 && cp <= 0x148) return cp & 1;
+  if (cp >= 0x14A && cp <= 0x177) return !(cp & 1);
+  if (cp == 0x178) return 1;
+  if (cp >= 0x179 && cp <= 0x17E) return cp & 1;
+  if (cp == 0x386 || (cp >= 0x388 && cp <= 0x3AB)) return cp != 0x390;
+  if (cp >= 0x400 && cp <= 0x42F) return 1;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return !(cp & 1);
+  return 0;
+}
+
+
+/* 1 for the characters that end a sentence: . ? ! and the ellipsis. */
+static int is_terminator (uint32_t cp) {
+  return cp == '.' || cp == '?' || cp == '!' || cp == 0x2026;
+}
+
+
+/* 1 for closing quotes and brackets, which stay with the sentence they end. */
+static int is_closer (uint32_t cp) {
+  return cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\'' || cp == ')'
+      || cp == ']' || cp == 0xBB || cp == 0x203A;
+}
+
+
+/* 1 for opening quotes and brackets, which may start a sentence. */
+static int is_opener (uint32_t cp) {
+  return cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '\'' || cp == '('
+      || cp == '[' || cp == 0xAB || cp == 0x201E || cp == 0x2039
+      || cp == 0xBF || cp == 0xA1;
+}
+
+
+/* 1 if t[a..b) is one of the words in list (NULL-terminated). */
+static int in_list (const char *t, size_t a, size_t b, const char *const *list) {
+  size_t n = b - a;
+  for (; *list; list++)
+    if (strlen(*list) == n && memcmp(t + a, *list, n) == 0) return 1;
+  return 0;
+}
+
+
+/* Abbreviations after which a period does not end a sentence. */
+static const char *const abbreviations[] = {
+  "e.g", "i.e", "E.g", "I.e", "etc", "cf", "Cf", "vs", "Vs", "viz", "al",
+  "ca", "approx", "esp", "incl", "resp", "pp", "ed", "eds", "Ed", "Eds",
+  "No", "Nos", "Vol", "Vols", "Fig", "Figs", "Ch", "Art", "Para",
+  "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Gen", "Col", "Lt",
+  "Capt", "Gov", "Sen", "Rep", "Pres", "Amb", "Inc", "Ltd", "Co", "Corp",
+  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+  "Nov", "Dec", NULL
+};
+
+/* Words that start a sentence after a dotted acronym such as "U.S.". */
+static const char *const openers[] = {
+  "A", "An", "The", "This", "These", "That", "Those", "It", "Its", "They",
+  "Their", "There", "Then", "He", "His", "She", "Her", "We", "Our", "I",
+  "You", "In", "On", "At", "By", "For", "From", "With", "To", "Of", "As",
+  "But", "And", "Or", "Nor", "Yet", "So", "However", "Moreover", "Thus",
+  "Hence", "Therefore", "Meanwhile", "Nevertheless", "Nonetheless",
+  "Furthermore", "Instead", "Indeed", "Also", "Still", "Even", "Only",
+  "If", "When", "While", "Whereas", "Although", "Though", "Since",
+  "After", "Before", "Despite", "Given", "Unlike", "Such", "What", "Why",
+  "How", "Who", "Where", "Which", "Many", "Most", "Some", "Both", "Each",
+  "All", "One", "Another", "Other", "Here", "Now", "Today", "No", "Not",
+  "Accordingly", "Consequently", "Similarly", "Finally", "First",
+  "Firstly", "Second", "Secondly", "Notably", "Apart", "Just", NULL
+};
+
+
+/* 1 if t[a..b) is a dotted acronym such as "U.S", "U.K" or "Ph.D". */
+static int is_acronym (const char *t, size_t a, size_t b) {
+  size_t i, run = 0;
+  int dots = 0;
+  for (i = a; i < b; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == '.') {
+      if (run == 0) return 0;
+      dots++;
+      run = 0;
+    }
+    else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      if (++run > 2) return 0;
+    }
+    else return 0;
+  }
+  return dots > 0 && run > 0;
+}
+
+
+/*
+** Decides whether the period at t[dot] (a sentence of t[s..], ended by
+** white space and then the character at t[k]) ends the sentence, as far
+** as abbreviations, initials and acronyms go.
+*/
+static int period_ends (const char *t, size_t s, size_t dot, size_t k,
+                        size_t b) {
+  size_t ts = dot, te = dot;
+  uint32_t cp;
+  while (ts > s) {                          /* the word before the period */
+    size_t p = prev_start(t, s, ts);
+    decode(t, p, ts, &cp);
+    if (is_space(cp)) break;
+    ts = p;
+  }
+  while (ts < te) {                         /* without opening punctuation */
+    size_t n = decode(t, ts, te, &cp);
+    if (!is_opener(cp)) break;
+    ts += n;
+  }
+  if (ts == te) return 1;
+  if (in_list(t, ts, te, abbreviations)) return 0;
+  if (decode(t, ts, te, &cp) == te - ts && is_upper(cp) && cp != 'I')
+    return 0;                               /* an initial: "A. Analyst" */
+  if (is_acronym(t, ts, te)) {              /* "U.S." ends one only before */
+    size_t e = k;                           /* a typical sentence opener */
+    while (e < b && (((unsigned char)t[e] | 0x20) >= 'a'
+                     && ((unsigned char)t[e] | 0x20) <= 'z')) e++;
+    if (e < b && ((unsigned char)t[e] >= 0x80 || t[e] == '\'')) return 0;
+    return in_list(t, k, e, openers);
+  }
+  return 1;
+}
+
+
+/* The position of the last occurrence of the UTF-8 bytes q in t[a..b). */
+static size_t last_of (const char *t, size_t a, size_t b, const char *q) {
+  size_t n = strlen(q), i = b;
+  while (i >= a + n) {
+    i--;
+    if (memcmp(t + i + 1 - n, q, n) == 0) return i + 1 - n;
+  }
+  return NONE;
+}
+
+
+/*
+** Splits the paragraph t[a..b) (trimmed) into sentences and emits them
+** with the given parent and section (e may be NULL to count only).
+** Returns the number of sentences.
+**
+** A sentence ends at . ? ! or an ellipsis, taken together with any
+** further terminators and closing quotes or brackets, when white space
+** and then an uppercase letter, a digit or an opening quote or bracket
+** follow; never inside typographic double quotes (an opening quote that
+** is never closed does not count), and for a single period not after an
+** abbreviation, an initial, or a dotted acronym unless a typical
+** sentence opener follows ("the U.S. Its ...").
+*/
+static size_t sentences (const char *t, size_t a, size_t b, Emitter *e,
+                         long parent, long section) {
+  size_t s = a, i = a, count = 0;
+  size_t last_close = last_of(t, a, b, "\xE2\x80\x9D");    /* U+201D */
+  size_t last_guil = last_of(t, a, b, "\xC2\xBB");         /* U+00BB */
+  size_t last_ascii = last_of(t, a, b, "\"");
+  int depth = 0, aq = 0;
+  while (i < b) {
+    uint32_t cp;
+    size_t n = decode(t, i, b, &cp), j, k;
+    if (cp == 0x201C || cp == 0xAB) { depth++; i += n; continue; }
+    if (cp == 0x201D || cp == 0xBB) { if (depth > 0) depth--; i += n; continue; }
+    if (cp == '"') {                        /* opens after space or bracket */
+      uint32_t pc = ' ';
+      if (i > a) decode(t, prev_start(t, a, i), i, &pc);
+      aq = is_space(pc) || pc == '(' || pc == '[';
+      i += n;
+      continue;
+    }
+    if (!is_terminator(cp)) { i += n; continue; }
+    j = i + n;
+    while (j < b) {                         /* further terminators */
+      uint32_t c2;
+      size_t m = decode(t, j, b, &c2);
+      if (!is_terminator(c2)) break;
+      j += m;
+    }
+    while (j < b) {                         /* closing quotes and brackets */
+      uint32_t c2;
+      size_t m = decode(t, j, b, &c2);
+      if (!is_closer(c2)) break;
+      if ((c2 == 0x201D || c2 == 0xBB) && depth > 0) depth--;
+      if (c2 == '"') aq = 0;
+      j += m;
+    }
+    if (j >= b) break;
+    k = j;
+    while (k < b) {                         /* the white space after */
+      uint32_t c2;
+      size_t m = decode(t, k, b, &c2);
+      if (!is_space(c2)) break;
+      k += m;
+    }
+    if (k > j && k < b) {
+      uint32_t nc;
+      int ends;
+      decode(t, k, b, &nc);
+      ends = is_upper(nc) || (nc >= '0' && nc <= '9') || is_opener(nc);
+      if (ends && depth > 0) {              /* inside quotes, if they close */
+        if ((last_close != NONE && last_close >= j)
+            || (last_guil != NONE && last_guil >= j)) ends = 0;
+        else depth = 0;
+      }
+      if (ends && aq) {
+        if (last_ascii != NONE && last_ascii >= j) ends = 0;
+        else aq = 0;
+      }
+      if (ends && cp == '.') {              /* a single period, perhaps */
+        uint32_t c2;                        /* before closers: "e.g.)" */
+        decode(t, i + 1, b, &c2);
+        if (!is_terminator(c2)) ends = period_ends(t, s, i, k, b);
+      }
+      if (ends) {
+        if (e) emit(e, SINORUS_SEG_SENTENCE, s, j, parent, section);
+        count++;
+        s = k;
+      }
+    }
+    i = j;
+  }
+  if (s < b) {
+    if (e) emit(e, SINORUS_SEG_SENTENCE, s, b, parent, section);
+    count++;
+  }
+  return count;
+}
+
+
+/* Narrows [*a, *b) to exclude white space at both ends. */
+static void trim (const char *t, size_t *a, size_t *b) {
+  uint32_t cp;
+  while (*a < *b) {
+    size_t n = decode(t, *a, *b, &cp);
+    if (!is_space(cp)) break;
+    *a += n;
+  }
+  while (*b > *a) {
+    size_t p = prev_start(t, *a, *b);
+    decode(t, p, *b, &cp);
+    if (!is_space(cp)) break;
+    *b = p;
+  }
+}
+
+
+/* 1 if the trimmed line t[a..b) starts a reference entry: "N. " or "[N]". */
+static int is_reference (const char *t, size_t a, size_t b) {
+  size_t i = a;
+  int bracket = (t[i] == '[');
+  if (bracket) i++;
+  while (i < b && i - a < 4 && t[i] >= '0' && t[i] <= '9') i++;
+  if (i == a + (size_t)bracket || i - a - (size_t)bracket > 3) return 0;
+  if (bracket) return i < b && t[i] == ']';
+  return i + 1 < b && t[i] == '.' && (t[i + 1] == ' ' || t[i + 1] == '\t');
+}
+
+
+/*
+** The level (1..6) of a markdown heading line t[a..b), setting [*ha, *hb)
+** to its text; 0 if the line is not a heading.
+*/
+static int md_heading (const char *t, size_t a, size_t b, size_t *ha,
+                       size_t *hb) {
+  size_t i = a, e;
+  while (i < b && t[i] == '#' && i - a < 7) i++;
+  if (i == a || i - a > 6) return 0;
+  if (i < b && t[i] != ' ' && t[i] != '\t') return 0;
+  e = b;                                    /* an optional closing " ##" */
+  while (e > i && t[e - 1] == '#') e--;
+  if (e < b && (e == i || t[e - 1] == ' ' || t[e - 1] == '\t')) b = e;
+  *ha = i;
+  *hb = b;
+  trim(t, ha, hb);
+  return (int)(i - a);
+}
+
+
+/* 1 if a plain-text line t[a..b) is a heading (see the file comment). */
+static int plain_heading (const char *t, size_t a, size_t b) {
+  size_t e = b;
+  uint32_t cp = 0;
+  if (b - a > SN_HEADING_MAX) return 0;
+  while (e > a) {                           /* the last character that */
+    size_t p = prev_start(t, a, e);         /* is not a closer */
+    decode(t, p, e, &cp);
+    if (!is_closer(cp)) break;
+    e = p;
+  }
+  if (e == a || cp == '.' || cp == ':' || cp == ';' || cp == ',') return 0;
+  return sentences(t, a, b, NULL, -1, -1) == 1;
+}
+
+
+/* Emits a paragraph t[a..b) and its sentences. */
+static void paragraph (const char *t, size_t a, size_t b, Emitter *e,
+                       long section) {
+  long p = emit(e, SINORUS_SEG_PARAGRAPH, a, b, -1, section);
+  sentences(t, a, b, e, p, section);
+}
+
+
+/*
+** Segments text[0..len) as format says (SINORUS_TEXT_PLAIN or _MARKDOWN;
+** anything else is plain) and writes at most cap segments to segs (NULL
+** allowed when cap is 0). Returns the number of segments of the text.
+** A heading's section is the heading itself.
+*/
+SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
+                                    sinorus_seg *segs, size_t cap) {
+  Emitter e;
+  size_t ls = 0;
+  size_t pa = NONE, pb = 0;                 /* the markdown paragraph so far */
+  long section = -1;
+  e.segs = segs;
+  e.cap = segs ? cap : 0;
+  e.n = 0;
+  if (text == NULL) return 0;
+  while (ls < len) {
+    const char *nl = memchr(text + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - text) : len;
+    size_t a = ls, b = le, ha, hb;
+    trim(text, &a, &b);
+    ls = nl ? le + 1 : len;
+    if (format == SINORUS_TEXT_MARKDOWN) {
+      int blank = (a == b), head = 0, ref = 0;
+      if (!blank) {
+        head = md_heading(text, a, b, &ha, &hb);
+        ref = !head && is_reference(text, a, b);
+      }
+      if ((blank || head || ref) && pa != NONE) {
+        paragraph(text, pa, pb, &e, section);
+        pa = NONE;
+      }
+      if (head) {
+        if (ha < hb) section = emit(&e, SINORUS_SEG_HEADING, ha, hb, -1, (long)e.n);
+      }
+      else if (ref)
+        emit(&e, SINORUS_SEG_REFERENCE, a, b, -1, section);
+      else if (!blank) {
+        if (pa == NONE) pa = a;
+        pb = b;
+      }
+    }
+    else if (a < b) {
+      if (is_reference(text, a, b))
+        emit(&e, SINORUS_SEG_REFERENCE, a, b, -1, section);
+      else if (plain_heading(text, a, b))
+        section = emit(&e, SINORUS_SEG_HEADING, a, b, -1, (long)e.n);
+      else
+        paragraph(text, a, b, &e, section);
+    }
+  }
+  if (pa != NONE) paragraph(text, pa, pb, &e, section);
+  return e.n;
+}

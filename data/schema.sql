@@ -1,0 +1,214 @@
+-- The sinorus knowledge-base schema, version 1.
+-- Applied to every new KB file and to the built-in image. The build
+-- compiles this file into the library; `PRAGMA user_version` and the
+-- `meta` table identify a sinorus KB and its schema version.
+
+PRAGMA user_version = 1;
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '1');
+
+-- A document: the article or an analyst's material.
+CREATE TABLE source (
+  id        INTEGER PRIMARY KEY,
+  title     TEXT NOT NULL,
+  authors   TEXT NOT NULL DEFAULT '[]',   -- JSON array of names
+  outlet    TEXT,
+  published TEXT,                         -- ISO 8601 date
+  url       TEXT,
+  doi       TEXT,
+  text      TEXT NOT NULL
+);
+
+-- Headings, paragraphs, sentences and reference entries of a source.
+-- start/stop are 1-based inclusive byte offsets into source.text.
+CREATE TABLE segment (
+  id           INTEGER PRIMARY KEY,
+  source       INTEGER NOT NULL REFERENCES source(id),
+  kind         TEXT NOT NULL
+               CHECK (kind IN ('heading', 'paragraph', 'sentence', 'reference')),
+  section      INTEGER REFERENCES segment(id),   -- the heading in force
+  parent       INTEGER REFERENCES segment(id),   -- the paragraph of a sentence
+  ord          INTEGER NOT NULL,                 -- order within the source
+  start        INTEGER NOT NULL,
+  stop         INTEGER NOT NULL,
+  duplicate_of INTEGER REFERENCES segment(id),   -- an earlier segment, same text
+  text         TEXT NOT NULL,
+  UNIQUE (source, ord)
+);
+CREATE INDEX segment_kind ON segment(source, kind, ord);
+CREATE INDEX segment_parent ON segment(parent);
+
+-- Full-text index over segment.text, folded by the sinorus tokenizer.
+CREATE VIRTUAL TABLE segment_fts USING fts5(
+  text, content = 'segment', content_rowid = 'id', tokenize = 'sinorus'
+);
+
+CREATE TABLE entity (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('state', 'organization', 'person',
+                'place', 'company', 'document', 'initiative', 'event')),
+  description TEXT
+) WITHOUT ROWID;
+
+-- Names and aliases (the name is an alias too); folded for lookup.
+CREATE TABLE alias (
+  entity TEXT NOT NULL REFERENCES entity(id),
+  alias  TEXT NOT NULL,
+  folded TEXT NOT NULL,
+  ord    INTEGER NOT NULL,
+  PRIMARY KEY (entity, alias)
+) WITHOUT ROWID;
+CREATE INDEX alias_folded ON alias(folded);
+
+-- Spans of segments in which an alias of an entity occurs.
+CREATE TABLE mention (
+  segment INTEGER NOT NULL REFERENCES segment(id),
+  entity  TEXT NOT NULL REFERENCES entity(id),
+  start   INTEGER NOT NULL,    -- 1-based inclusive offsets into source.text
+  stop    INTEGER NOT NULL,
+  PRIMARY KEY (segment, entity, start)
+) WITHOUT ROWID;
+CREATE INDEX mention_entity ON mention(entity, segment);
+
+-- The segments a record rests on. record_type names the table.
+CREATE TABLE evidence (
+  record_type TEXT NOT NULL,
+  record      TEXT NOT NULL,
+  ord         INTEGER NOT NULL,
+  segment     INTEGER NOT NULL REFERENCES segment(id),
+  phrase      TEXT,            -- the verbatim phrase that located it
+  PRIMARY KEY (record_type, record, ord)
+) WITHOUT ROWID;
+CREATE INDEX evidence_segment ON evidence(segment);
+
+CREATE TABLE claim (
+  id         TEXT PRIMARY KEY,
+  text       TEXT NOT NULL,
+  horizon    TEXT NOT NULL CHECK (horizon IN ('short', 'long', 'both')),
+  estimative TEXT,
+  scale      TEXT,
+  p_low      REAL CHECK (p_low BETWEEN 0 AND 1),
+  p_high     REAL CHECK (p_high BETWEEN 0 AND 1),
+  note       TEXT,
+  CHECK (p_low IS NULL OR p_high IS NULL OR p_low <= p_high)
+) WITHOUT ROWID;
+
+CREATE TABLE claim_about (
+  claim  TEXT NOT NULL REFERENCES claim(id),
+  entity TEXT NOT NULL REFERENCES entity(id),
+  ord    INTEGER NOT NULL,
+  PRIMARY KEY (claim, entity)
+) WITHOUT ROWID;
+CREATE INDEX claim_about_entity ON claim_about(entity);
+
+CREATE TABLE claim_topic (
+  claim TEXT NOT NULL REFERENCES claim(id),
+  topic TEXT NOT NULL,
+  ord   INTEGER NOT NULL,
+  PRIMARY KEY (claim, topic)
+) WITHOUT ROWID;
+
+CREATE TABLE factor (
+  id       TEXT PRIMARY KEY,
+  name     TEXT NOT NULL,
+  kind     TEXT NOT NULL CHECK (kind IN ('driver', 'irritant')),
+  domain   TEXT NOT NULL,
+  horizon  TEXT NOT NULL CHECK (horizon IN ('short', 'long', 'both')),
+  weight   REAL NOT NULL CHECK (weight BETWEEN 0 AND 1),
+  w_low    REAL NOT NULL CHECK (w_low BETWEEN 0 AND 1),
+  w_high   REAL NOT NULL CHECK (w_high BETWEEN 0 AND 1),
+  coupling REAL NOT NULL DEFAULT 0 CHECK (coupling BETWEEN -1 AND 1),
+  why      TEXT NOT NULL,    -- the reason for the weight
+  CHECK (w_low <= weight AND weight <= w_high)
+) WITHOUT ROWID;
+
+CREATE TABLE relation (
+  id      TEXT PRIMARY KEY,
+  src     TEXT NOT NULL REFERENCES entity(id),
+  dst     TEXT NOT NULL REFERENCES entity(id),
+  type    TEXT NOT NULL,
+  sign    INTEGER NOT NULL CHECK (sign IN (-1, 0, 1)),
+  weight  REAL NOT NULL CHECK (weight BETWEEN 0 AND 1),
+  horizon TEXT NOT NULL CHECK (horizon IN ('short', 'long', 'both')),
+  note    TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE event (
+  id          TEXT PRIMARY KEY,
+  date        TEXT NOT NULL,   -- ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
+  title       TEXT NOT NULL,
+  cameo       TEXT,
+  goldstein   REAL CHECK (goldstein BETWEEN -10 AND 10),
+  date_source TEXT,
+  note        TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE event_actor (
+  event  TEXT NOT NULL REFERENCES event(id),
+  entity TEXT NOT NULL REFERENCES entity(id),
+  ord    INTEGER NOT NULL,
+  PRIMARY KEY (event, entity)
+) WITHOUT ROWID;
+
+CREATE TABLE quote (
+  id      TEXT PRIMARY KEY,
+  speaker TEXT NOT NULL REFERENCES entity(id),
+  text    TEXT NOT NULL,
+  segment INTEGER NOT NULL REFERENCES segment(id),
+  stance  TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE reference (
+  id        INTEGER PRIMARY KEY,
+  authors   TEXT NOT NULL DEFAULT '[]',   -- JSON array
+  year      INTEGER,
+  title     TEXT NOT NULL,
+  container TEXT,
+  doi       TEXT,
+  url       TEXT,
+  segment   INTEGER REFERENCES segment(id)
+);
+
+CREATE TABLE hypothesis (
+  id   TEXT PRIMARY KEY,
+  text TEXT NOT NULL,
+  ord  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- ACH evidence items (their segments are in `evidence`).
+CREATE TABLE ach_item (
+  id          TEXT PRIMARY KEY,
+  text        TEXT NOT NULL,
+  credibility TEXT NOT NULL CHECK (credibility IN ('low', 'medium', 'high')),
+  relevance   TEXT NOT NULL CHECK (relevance IN ('low', 'medium', 'high')),
+  ord         INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE rating (
+  item       TEXT NOT NULL REFERENCES ach_item(id),
+  hypothesis TEXT NOT NULL REFERENCES hypothesis(id),
+  rating     TEXT NOT NULL CHECK (rating IN ('CC', 'C', 'N', 'I', 'II', 'NA')),
+  PRIMARY KEY (item, hypothesis)
+) WITHOUT ROWID;
+
+-- Qualitative codes on segments.
+CREATE TABLE code (
+  segment INTEGER NOT NULL REFERENCES segment(id),
+  code    TEXT NOT NULL,
+  PRIMARY KEY (segment, code)
+) WITHOUT ROWID;
+
+-- Every change made through the authoring API.
+CREATE TABLE changelog (
+  id        INTEGER PRIMARY KEY,
+  time      TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  record    TEXT,
+  before    TEXT,       -- JSON
+  after     TEXT        -- JSON
+);

@@ -1,0 +1,407 @@
+/*
+** sinorus.h: the public C API of the sinorus core.
+**
+** The core is pure C99 over SQLite. It never prints, never exits and
+** never longjmps: every function reports through its return value
+** (a SINORUS_* status code unless said otherwise). Nothing here
+** depends on Lua; the Lua binding lives in csrc/l*.c and lsinorus.h.
+**
+** Byte offsets in this API are 0-based and half-open ([start, stop)).
+** The Lua layer turns them into 1-based inclusive offsets.
+*/
+#ifndef SINORUS_H
+#define SINORUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SINORUS_VERSION "0.1.0"
+
+/* Every public name is exported; everything else is hidden. */
+#if defined(__GNUC__)
+#define SINORUS_API __attribute__((visibility("default")))
+#else
+#define SINORUS_API
+#endif
+
+/* Status codes. */
+#define SINORUS_OK        0
+#define SINORUS_ERROR     1   /* generic failure; see the message */
+#define SINORUS_NOMEM     2   /* an allocation failed */
+#define SINORUS_NOTFOUND  3   /* a file or record does not exist */
+#define SINORUS_NOTKB     4   /* a file is not a sinorus knowledge base */
+#define SINORUS_READONLY  5   /* a write on a read-only knowledge base */
+#define SINORUS_RANGE     6   /* an argument is out of its documented range */
+#define SINORUS_BUSY      7   /* the file is locked by another writer */
+#define SINORUS_IO        8   /* an operating-system I/O failure */
+
+/* A short English name of a status code ("ok", "out of memory", ...). */
+SINORUS_API const char *sinorus_strstatus(int status);
+
+
+/* ---------------------------------------------------------------------
+** Knowledge bases
+** ------------------------------------------------------------------ */
+
+typedef struct sinorus_kb sinorus_kb;
+struct sqlite3;
+
+/* Flags of sinorus_open. */
+#define SINORUS_OPEN_READONLY  0x01  /* open a file read-only */
+#define SINORUS_OPEN_CREATE    0x02  /* create the file if it is missing */
+#define SINORUS_OPEN_EMPTY     0x04  /* with CREATE: schema only, no article */
+
+/* The schema version that this build writes and reads. */
+#define SINORUS_SCHEMA_VERSION 1
+
+/*
+** Opens a knowledge base. With path NULL it opens the built-in article
+** knowledge base, read-only and in memory, straight from the image
+** compiled into the library (no copy, no file). Otherwise it opens the
+** sinorus file at path, as flags say. On success *out is the handle and
+** the result is SINORUS_OK. On failure *out is NULL and, when errbuf is
+** not NULL, a message of at most errlen-1 bytes is written there.
+*/
+SINORUS_API int sinorus_open(const char *path, int flags, sinorus_kb **out,
+                 char *errbuf, size_t errlen);
+
+/* Closes a handle and frees everything it holds. NULL is allowed. */
+SINORUS_API void sinorus_close(sinorus_kb *kb);
+
+/* The SQLite connection of a handle (owned by the handle). */
+SINORUS_API struct sqlite3 *sinorus_db(sinorus_kb *kb);
+
+/* 1 if the handle is read-only, 0 if it can be written. */
+SINORUS_API int sinorus_readonly(const sinorus_kb *kb);
+
+/* The path of the file, or NULL for the built-in knowledge base. */
+SINORUS_API const char *sinorus_path(const sinorus_kb *kb);
+
+/* The message of the last failure on this handle (never NULL). */
+SINORUS_API const char *sinorus_errmsg(const sinorus_kb *kb);
+
+/*
+** Writes a complete copy of the knowledge base to path atomically: a
+** temporary file in the same directory is written, synced and renamed
+** over path, so path holds either its old content or the whole copy.
+*/
+SINORUS_API int sinorus_save(sinorus_kb *kb, const char *path);
+
+/*
+** Registers the "sinorus" FTS5 tokenizer on a connection: it folds text
+** as sinorus_fold does and splits it into words, reporting the byte
+** offsets of each word in the original text.
+*/
+SINORUS_API int sinorus_register_tokenizer(struct sqlite3 *db);
+
+/* The image of the built-in knowledge base (a SQLite database). */
+SINORUS_API extern const unsigned char sinorus_image[];
+SINORUS_API extern const size_t sinorus_image_size;
+
+
+/* ---------------------------------------------------------------------
+** Text: folding, words, search queries
+** ------------------------------------------------------------------ */
+
+/*
+** Folds the code point that starts at s[*pos] (s holds len bytes) and
+** advances *pos past it. Folding lowers case, strips diacritics, maps
+** typographic quotes and dashes to their ASCII forms and maps letters
+** from other scripts that look like Latin ones (Cyrillic "С") to those.
+** Writes 0 to 4 bytes of UTF-8 to out and returns how many; a byte that
+** is not valid UTF-8 folds to nothing and *pos advances by one.
+*/
+SINORUS_API int sinorus_fold_char(const char *s, size_t len, size_t *pos, char out[4]);
+
+/*
+** Folds s into out (which has room for outlen bytes) and returns the
+** number of bytes the folded string needs, which may exceed outlen (as
+** snprintf does; out is then truncated, not terminated).
+*/
+SINORUS_API size_t sinorus_fold(const char *s, size_t len, char *out, size_t outlen);
+
+/* 1 if a folded code point (0..4 UTF-8 bytes) is part of a word. */
+SINORUS_API int sinorus_is_word(const char *folded, int n);
+
+/*
+** Translates any user string into a valid FTS5 MATCH expression for
+** the "sinorus" tokenizer: each word is matched as a word, "double
+** quoted" text as a phrase, and a word followed by * as a prefix.
+** Operators, punctuation and SQL are plain text; nothing is passed to
+** FTS5 as syntax. Writes at most outlen bytes to out (NUL-terminated
+** when it fits) and returns the length the expression needs; 0 means
+** the string holds no word (and nothing can match).
+*/
+SINORUS_API size_t sinorus_query(const char *q, size_t len, char *out, size_t outlen);
+
+
+/* ---------------------------------------------------------------------
+** Segmentation
+** ------------------------------------------------------------------ */
+
+#define SINORUS_SEG_HEADING    1
+#define SINORUS_SEG_PARAGRAPH  2
+#define SINORUS_SEG_SENTENCE   3
+#define SINORUS_SEG_REFERENCE  4
+
+typedef struct sinorus_seg {
+  int kind;        /* SINORUS_SEG_* */
+  size_t start;    /* byte offset of the first byte */
+  size_t stop;     /* byte offset one past the last byte */
+  long parent;     /* index of the paragraph of a sentence, or -1 */
+  long section;    /* index of the heading in force, or -1 */
+} sinorus_seg;
+
+#define SINORUS_TEXT_PLAIN     0
+#define SINORUS_TEXT_MARKDOWN  1
+
+/*
+** Segments a text into headings, paragraphs, sentences and reference
+** entries, in document order (a paragraph comes before its sentences).
+** Writes at most cap segments to segs and returns how many the text
+** has, so a first call with cap 0 sizes the array. Segments never
+** include surrounding white space. The segmenter allocates nothing.
+*/
+SINORUS_API size_t sinorus_segment(const char *text, size_t len, int format,
+                       sinorus_seg *segs, size_t cap);
+
+
+/* ---------------------------------------------------------------------
+** Mentions: a multi-pattern matcher over folded words
+** ------------------------------------------------------------------ */
+
+typedef struct sinorus_matcher sinorus_matcher;
+
+/* A new, empty matcher, or NULL when out of memory. */
+SINORUS_API sinorus_matcher *sinorus_matcher_new(void);
+SINORUS_API void sinorus_matcher_free(sinorus_matcher *m);
+
+/*
+** Adds a pattern (folded as sinorus_fold does) with a caller's id.
+** Returns SINORUS_OK, SINORUS_NOMEM, or SINORUS_RANGE when the pattern
+** folds to nothing.
+*/
+SINORUS_API int sinorus_matcher_add(sinorus_matcher *m, const char *pat, size_t len,
+                        long id);
+
+/* Prepares the matcher for scanning; adding afterwards is SINORUS_ERROR
+** until sinorus_matcher_compile is called again. */
+SINORUS_API int sinorus_matcher_compile(sinorus_matcher *m);
+
+typedef struct sinorus_match {
+  long id;        /* the pattern's id */
+  size_t start;   /* byte offsets of the match in the scanned text */
+  size_t stop;
+} sinorus_match;
+
+/*
+** Scans text in one pass and writes at most cap matches to out, in
+** order of start (longest first at equal starts). A match begins and
+** ends on word boundaries; overlapping matches are all reported.
+** Returns the number of matches found (which may exceed cap).
+*/
+SINORUS_API size_t sinorus_matcher_scan(const sinorus_matcher *m, const char *text,
+                            size_t len, sinorus_match *out, size_t cap);
+
+
+/* ---------------------------------------------------------------------
+** Estimative language
+** ------------------------------------------------------------------ */
+
+#define SINORUS_SCALE_ICD203  0   /* US ICD 203 (default) */
+#define SINORUS_SCALE_PHIA    1   /* UK PHIA probability yardstick */
+#define SINORUS_SCALE_KENT    2   /* Sherman Kent's words of estimative probability */
+
+typedef struct sinorus_band {
+  int scale;           /* SINORUS_SCALE_* */
+  const char *band;    /* the scale's name of the band (static string) */
+  double p_low, p_high;
+} sinorus_band;
+
+/* The scale named name ("icd203", "phia", "kent"), or -1. */
+SINORUS_API int sinorus_scale(const char *name);
+/* The name of a scale, or NULL. */
+SINORUS_API const char *sinorus_scale_name(int scale);
+
+/* The number of bands of a scale: 7 published ones and, last, the
+** "possible" band (a possibility without a probability); 0 for an
+** unknown scale. */
+SINORUS_API int sinorus_scale_bands(int scale);
+
+/* Band i (0 = the least likely) of a scale; SINORUS_RANGE if the scale
+** or i is out of range. */
+SINORUS_API int sinorus_scale_band(int scale, int i, sinorus_band *out);
+
+/*
+** Maps an estimative expression (any case and spacing, hyphens as
+** spaces, a leading "a"/"an" and a trailing "to"/"that" ignored, with the modifiers that
+** doc/estimative.md gives) to a band of a scale. Returns SINORUS_OK,
+** SINORUS_NOTFOUND for an expression the scale does not know, or
+** SINORUS_RANGE for an unknown scale.
+*/
+SINORUS_API int sinorus_estimate(const char *term, size_t len, int scale,
+                     sinorus_band *out);
+
+typedef struct sinorus_hedge {
+  size_t start, stop;  /* byte offsets of the expression in the text */
+  sinorus_band band;
+} sinorus_hedge;
+
+/*
+** Finds the estimative expressions in running text: leftmost first,
+** longest at one start, never overlapping, on word boundaries, case-
+** insensitive. Writes at most cap to out (NULL allowed when cap is 0)
+** and returns how many there are. An unknown scale finds nothing.
+*/
+SINORUS_API size_t sinorus_hedges(const char *text, size_t len, int scale,
+                      sinorus_hedge *out, size_t cap);
+
+
+/* ---------------------------------------------------------------------
+** Weighting functions (pure: no knowledge base needed; doc/weighting.md)
+** ------------------------------------------------------------------ */
+
+#define SINORUS_POOL_LINEAR    0
+#define SINORUS_POOL_LOGODDS   1
+#define SINORUS_POOL_NOISY_OR  2
+
+/*
+** Pools n >= 1 probabilities with optional weights (NULL: all 1).
+** Probabilities must lie in [0, 1]; weights must be finite and >= 0
+** with a positive sum (linear, log-odds) or lie in [0, 1] (noisy-OR);
+** otherwise, or for an unknown method, SINORUS_RANGE. Log-odds: a 1
+** with positive weight gives 1, a 0 gives 0, both give SINORUS_RANGE.
+** Identical probabilities pool to themselves exactly (linear, log-odds).
+** The result is in [0, 1] and never NaN.
+*/
+SINORUS_API int sinorus_pool(const double *p, const double *w, size_t n, int method,
+                 double *out);
+
+/* 0.5 ^ (age / half_life); SINORUS_RANGE for a negative or non-finite
+** age or a half-life that is not positive and finite. */
+SINORUS_API int sinorus_decay(double age_days, double half_life_days, double *out);
+
+/*
+** A factor of the alignment model. With pressure p in [0, 1] its
+** multiplier is m = 1 + coupling (2p - 1), its effective weight
+** e = weight m; the index is sum(sign e) / sum(e) (0 if sum(e) is 0).
+*/
+typedef struct sinorus_factor {
+  int sign;           /* +1 driver, -1 irritant */
+  double weight;      /* in [0, 1] */
+  double low, high;   /* the range of the weight, 0 <= low <= weight <= high <= 1 */
+  double coupling;    /* in [-1, 1]: how Western pressure scales it */
+} sinorus_factor;
+
+/* SINORUS_OK if n factors and the pressure are valid, else SINORUS_RANGE
+** and, when bad is not NULL, the index of the first bad factor there
+** (n for a bad pressure). */
+SINORUS_API int sinorus_factors_check(const sinorus_factor *f, size_t n,
+                          double pressure, size_t *bad);
+
+/*
+** The alignment index of n factors at a pressure in [0, 1]; writes each
+** factor's contribution sign e / sum(e) to contrib (may be NULL). The
+** contributions sum to the index (up to rounding), which lies in
+** [-1, 1]. SINORUS_RANGE for invalid factors or pressure.
+*/
+SINORUS_API int sinorus_alignment(const sinorus_factor *f, size_t n, double pressure,
+                      double *index, double *contrib);
+
+/* One row of a tornado table. */
+typedef struct sinorus_swing {
+  size_t factor;       /* the factor's index in the input */
+  double low, high;    /* the index with this weight at its low / high end */
+  double swing;        /* |high - low| */
+  double dweight;      /* d index / d weight at the defaults */
+} sinorus_swing;
+
+/*
+** Sensitivity of the index: out (n rows) gets, for each factor, the
+** index with its weight at low and at high and all others at their
+** defaults, sorted by swing, largest first (ties in input order).
+** *index is the index at the defaults and *dpressure its derivative
+** with respect to pressure (analytic; 0 where the sum of effective
+** weights is 0). Either pointer may be NULL.
+*/
+SINORUS_API int sinorus_sensitivity(const sinorus_factor *f, size_t n, double pressure,
+                        sinorus_swing *out, double *index, double *dpressure);
+
+typedef struct sinorus_rng { uint64_t s[4]; } sinorus_rng;
+/* Seeds the generator (xoshiro256** seeded through splitmix64). */
+SINORUS_API void sinorus_rng_seed(sinorus_rng *r, uint64_t seed);
+SINORUS_API uint64_t sinorus_rng_next(sinorus_rng *r);
+/* A double uniform in [0, 1) with 53 random bits. */
+SINORUS_API double sinorus_rng_uniform(sinorus_rng *r);
+/* A draw from the triangular distribution (low, mode, high) by the
+** inverse CDF of one uniform; bit-identical on IEEE 754 platforms. */
+SINORUS_API double sinorus_rng_triangular(sinorus_rng *r, double low, double mode,
+                              double high);
+
+/* The quantiles that sinorus_simulate reports. */
+#define SINORUS_SIM_NQ 5   /* 0.05, 0.25, 0.5, 0.75, 0.95 */
+
+typedef struct sinorus_sim {
+  size_t draws;
+  double mean, sd;       /* sd with the n - 1 divisor (0 for one draw) */
+  double p_positive;     /* the share of draws with index > 0 */
+  double min, max;
+  double q[SINORUS_SIM_NQ];
+} sinorus_sim;
+
+/*
+** Monte Carlo over the weights: draws >= 1 times, every factor's weight
+** is drawn (in factor order, one uniform each) from the triangular
+** distribution (low, weight, high) and the index computed at the given
+** pressure. scratch holds 2 * draws doubles, or is NULL and the
+** function allocates it (SINORUS_NOMEM if it cannot). The same seed
+** gives bit-identical results on every IEEE 754 platform.
+*/
+SINORUS_API int sinorus_simulate(const sinorus_factor *f, size_t n, double pressure,
+                     size_t draws, uint64_t seed, double *scratch,
+                     sinorus_sim *out);
+
+/* ACH ratings (Heuer; PARC ACH). */
+#define SINORUS_ACH_CC  0   /* very consistent */
+#define SINORUS_ACH_C   1   /* consistent */
+#define SINORUS_ACH_N   2   /* neutral */
+#define SINORUS_ACH_I   3   /* inconsistent */
+#define SINORUS_ACH_II  4   /* very inconsistent */
+#define SINORUS_ACH_NA  5   /* not applicable */
+
+/* The code of a rating name ("CC", "C", "N", "I", "II", "NA"), or -1. */
+SINORUS_API int sinorus_ach_rating(const char *name);
+/* The weight of a credibility or relevance level: "low" 1/sqrt 2,
+** "medium" 1, "high" sqrt 2; SINORUS_RANGE for another name. */
+SINORUS_API int sinorus_ach_level(const char *name, double *w);
+
+/* Arrays the caller supplies; any but score and rank may be NULL. */
+typedef struct sinorus_ach_result {
+  double *score;            /* per hypothesis: weighted inconsistency, <= 0 */
+  size_t *rank;             /* hypothesis indices, least inconsistent first */
+  double *diagnosticity;    /* per item */
+  size_t *by_diagnosticity; /* item indices, most diagnostic first */
+  unsigned char *pivotal;   /* per item: 1 if removing it alone changes rank[0] */
+} sinorus_ach_result;
+
+/*
+** Scores an items x hypotheses matrix of SINORUS_ACH_* codes (row-major)
+** with a weight per item (credibility x relevance, or the analyst's;
+** NULL: all 1) and exclusions (nonzero: excluded; NULL: none). Ties
+** keep input order. SINORUS_RANGE for no hypotheses, an unknown code
+** or a weight that is negative or not finite.
+*/
+SINORUS_API int sinorus_ach(const unsigned char *ratings, size_t items, size_t hyps,
+                const double *weight, const unsigned char *exclude,
+                sinorus_ach_result *r);
+
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,356 @@
+-- sinorus: a queryable, weighted knowledge base of Abb & Polianskii,
+-- "A new Sino-Russian Entente?" (PRIF Spotlight 2/2022), for Lua 5.4.
+--
+--   local sinorus = require "sinorus"
+--   local kb <close> = sinorus.open()       -- the built-in article
+--   print(kb)
+--   for _, hit in ipairs(kb:search("secondary sanctions")) do print(hit.snippet) end
+--
+-- This file is the friendly layer over the C core (sinorus.core): the
+-- knowledge-base object, the text queries and the module functions.
+-- Further methods come from the extension modules listed in EXTENSIONS.
+
+local core = require "sinorus.core"
+local util = require "sinorus.util"
+
+local M = {}
+M.version = core.version
+M.schema_version = core.schema_version
+
+-- The KB metatable is made in C (csrc/lkb.c); its __index table holds the
+-- C methods (close, rows, sql, save, ...) and gets the Lua ones below.
+local KB_META = core.KB
+local KB = KB_META.__index
+M.KB = KB
+
+local argerror, check_type = util.argerror, util.check_type
+
+local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
+
+-- ---------------------------------------------------------------------
+-- Opening
+
+local OPEN_KEYS = { create = true, empty = true, readonly = true }
+
+--- Opens a knowledge base: the built-in article (no path) or a file.
+function M.open(path, opts)
+  if path ~= nil and type(path) ~= "string" then
+    argerror("open", 1, "string expected, got " .. util.typename(path))
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    argerror("open", 2, "table expected, got " .. util.typename(opts))
+  end
+  opts = opts or {}
+  for k, v in pairs(opts) do
+    if not OPEN_KEYS[k] then
+      argerror("open", 2, string.format(
+        "unknown option '%s'; valid options: create, empty, readonly", tostring(k)))
+    end
+    if type(v) ~= "boolean" then
+      argerror("open", 2, string.format("option '%s' must be a boolean, got %s",
+               k, util.typename(v)))
+    end
+  end
+  if path == nil then
+    if next(opts) then
+      argerror("open", 2, "options need a path; the built-in knowledge base is read-only")
+    end
+    return core.open()
+  end
+  if opts.empty and not opts.create then
+    argerror("open", 2, "option 'empty' needs 'create'")
+  end
+  if opts.readonly and opts.create then
+    argerror("open", 2, "options 'readonly' and 'create' exclude each other")
+  end
+  return core.open(path, opts.readonly, opts.create, opts.empty)
+end
+
+-- ---------------------------------------------------------------------
+-- Describing
+
+local COUNTED = {
+  { "sources", "source" }, { "segments", "segment" }, { "entities", "entity" },
+  { "mentions", "mention" }, { "claims", "claim" }, { "factors", "factor" },
+  { "relations", "relation" }, { "events", "event" }, { "quotes", "quote" },
+  { "references", "reference" }, { "hypotheses", "hypothesis" },
+  { "ach_items", "ach_item" }, { "ratings", "rating" }, { "codes", "code" },
+  { "changes", "changelog" },
+}
+
+local function count(kb, tbl)
+  return kb:sql("SELECT count(*) AS n FROM " .. tbl)[1].n
+end
+
+--- A table of counts per record type and basic facts.
+function KB:describe()
+  local d = {
+    path = self:path(),
+    builtin = self:path() == nil,
+    readonly = self:readonly(),
+    schema_version = self:sql("PRAGMA user_version")[1].user_version,
+    counts = {},
+  }
+  for _, c in ipairs(COUNTED) do d.counts[c[1]] = count(self, c[2]) end
+  for _, r in ipairs(self:sql("SELECT kind, count(*) AS n FROM segment GROUP BY kind")) do
+    d.counts[r.kind .. "s"] = r.n
+  end
+  return d
+end
+
+local function plural(n, one, many)
+  return string.format("%d %s", n, n == 1 and one or many)
+end
+
+function KB_META.__tostring(kb)
+  if kb:isclosed() then return "sinorus.KB(closed)" end
+  local where = kb:path() or "builtin"
+  local mode = kb:readonly() and "read-only" or "read-write"
+  local r = kb:sql([[SELECT (SELECT count(*) FROM source) AS sources,
+    (SELECT count(*) FROM segment WHERE kind = 'sentence') AS sentences,
+    (SELECT count(*) FROM entity) AS entities,
+    (SELECT count(*) FROM claim) AS claims]])[1]
+  return string.format("sinorus.KB(%s, %s): %s, %s, %s, %s", where, mode,
+    plural(r.sources, "source", "sources"), plural(r.sentences, "sentence", "sentences"),
+    plural(r.entities, "entity", "entities"), plural(r.claims, "claim", "claims"))
+end
+
+-- ---------------------------------------------------------------------
+-- Sources and segments
+
+local SOURCE_COLS = { "id", "title", "authors", "outlet", "published", "url", "doi" }
+
+local function source_record(r)
+  r.authors = util.json_strings(r.authors)
+  return util.record(r, "sinorus.Source", SOURCE_COLS)
+end
+
+--- All sources, in id order.
+function KB:sources(opts)
+  opts = util.check_opts("sources", 1, opts, {})
+  local page, lim, off = util.page(opts)
+  local rows = self:sql("SELECT id, title, authors, outlet, published, url, doi " ..
+                        "FROM source ORDER BY id" .. page, lim, off)
+  for i, r in ipairs(rows) do rows[i] = source_record(r) end
+  return util.list(rows, { "id", "title", "authors", "published" }, "sinorus.Sources")
+end
+
+--- The source with id, or nil.
+function KB:source(id)
+  if math.type(id) ~= "integer" then
+    argerror("source", 1, "integer expected, got " ..
+             (math.type(id) or util.typename(id)))
+  end
+  local r = self:sql("SELECT id, title, authors, outlet, published, url, doi " ..
+                     "FROM source WHERE id = ?", id)[1]
+  return r and source_record(r)
+end
+
+--- The full text of a source (a string), or nil.
+function KB:text(id)
+  if math.type(id) ~= "integer" then
+    argerror("text", 1, "integer expected, got " ..
+             (math.type(id) or util.typename(id)))
+  end
+  local r = self:sql("SELECT text FROM source WHERE id = ?", id)[1]
+  return r and r.text
+end
+
+local SEG_COLS = { "id", "source", "kind", "section", "parent", "ord", "start", "stop",
+                   "duplicate_of", "text" }
+local SEG_SELECT = [[SELECT s.id, s.source, s.kind, h.text AS section, s.parent,
+  s.ord, s.start, s.stop, s.duplicate_of, s.text
+  FROM segment s LEFT JOIN segment h ON h.id = s.section ]]
+
+local function seg_record(r)
+  return util.record(r, "sinorus.Segment", SEG_COLS)
+end
+M._seg_record = seg_record
+
+--- Segments in document order; filters: source, kind, section, duplicates.
+function KB:segments(opts)
+  opts = util.check_opts("segments", 1, opts, { "source", "kind", "section", "duplicates" })
+  if opts.source ~= nil and math.type(opts.source) ~= "integer" then
+    argerror("segments", 1, "'source' must be an integer source id")
+  end
+  util.check_enum("segments", 1, opts.kind, SEG_KINDS, true)
+  local section = opts.section
+  if section ~= nil and type(section) ~= "string" and math.type(section) ~= "integer" then
+    argerror("segments", 1, "'section' must be a heading text or segment id")
+  end
+  local _, lim, off = util.page(opts)
+  local rows = self:sql(SEG_SELECT .. [[
+    WHERE (?1 IS NULL OR s.source = ?1) AND (?2 IS NULL OR s.kind = ?2)
+      AND (?3 IS NULL OR h.text = ?3 OR s.section = ?3)
+      AND (?4 OR s.duplicate_of IS NULL)
+    ORDER BY s.source, s.ord LIMIT ?5 OFFSET ?6]],
+    opts.source, opts.kind, section, opts.duplicates ~= false, lim, off)
+  for i, r in ipairs(rows) do rows[i] = seg_record(r) end
+  return util.list(rows, { "id", "kind", "section", "text" }, "sinorus.Segments")
+end
+
+--- The segment with id, or nil.
+function KB:segment(id)
+  if math.type(id) ~= "integer" then
+    argerror("segment", 1, "integer expected, got " ..
+             (math.type(id) or util.typename(id)))
+  end
+  local r = self:sql(SEG_SELECT .. "WHERE s.id = ?", id)[1]
+  return r and seg_record(r)
+end
+
+-- ---------------------------------------------------------------------
+-- Search
+
+local SEARCH_SQL = [[
+SELECT s.id AS segment, s.kind, s.source, s.text,
+       -bm25(segment_fts) AS rank,
+       snippet(segment_fts, 0, ?1, ?2, '…', ?3) AS snippet
+FROM segment_fts JOIN segment s ON s.id = segment_fts.rowid
+WHERE segment_fts MATCH ?4
+  AND ((?5 IS NULL AND s.kind <> 'paragraph') OR s.kind = ?5)
+  AND (?6 IS NULL OR s.source = ?6)
+  AND (?7 OR s.duplicate_of IS NULL)
+ORDER BY bm25(segment_fts), s.id
+LIMIT ?8 OFFSET ?9]]
+
+M.marks = { "«", "»" }
+
+--- Segments matching query, most relevant first (BM25).
+function KB:search(query, opts)
+  check_type("search", 1, query, "string")
+  opts = util.check_opts("search", 2, opts,
+                         { "kind", "source", "duplicates", "words", "marks" })
+  util.check_enum("search", 2, opts.kind, SEG_KINDS, true)
+  if opts.source ~= nil and math.type(opts.source) ~= "integer" then
+    argerror("search", 2, "'source' must be an integer source id")
+  end
+  local words = opts.words or 16
+  if math.type(words) ~= "integer" or words < 1 or words > 64 then
+    argerror("search", 2, "'words' must be an integer in 1..64")
+  end
+  local marks = opts.marks or M.marks
+  if type(marks) ~= "table" or type(marks[1]) ~= "string" or type(marks[2]) ~= "string" then
+    argerror("search", 2, "'marks' must be a pair of strings")
+  end
+  local expr = core.query(query)
+  local hits
+  if expr == "" then
+    hits = {}
+  else
+    hits = self:sql(SEARCH_SQL, marks[1], marks[2], words, expr, opts.kind,
+                    opts.source, opts.duplicates == true,
+                    math.tointeger(opts.limit or 10), math.tointeger(opts.offset or 0))
+  end
+  for _, h in ipairs(hits) do
+    util.record(h, "sinorus.Hit", { "segment", "kind", "rank", "snippet" })
+  end
+  return util.list(hits, { "segment", "kind", "rank", "snippet" }, "sinorus.Hits")
+end
+
+-- Cuts s to at most n code points, from the left or the right end.
+local function clip(s, n, from_right)
+  local len = utf8.len(s)
+  if not len then return s end
+  if len <= n then return s end
+  if from_right then
+    return "…" .. s:sub(utf8.offset(s, len - n + 2))
+  end
+  return s:sub(1, utf8.offset(s, n) - 1) .. "…"
+end
+
+local function kwic_tostring(lines)
+  local out, wl = {}, 0
+  for _, l in ipairs(lines) do
+    local n = utf8.len(l.left) or #l.left
+    if n > wl then wl = n end
+  end
+  for i = 1, math.min(#lines, util.max_rows) do
+    local l = lines[i]
+    out[#out + 1] = string.format("%6d  %s%s [%s] %s", l.segment,
+      string.rep(" ", wl - (utf8.len(l.left) or #l.left)), l.left, l.keyword, l.right)
+  end
+  if #lines > util.max_rows then
+    out[#out + 1] = string.format("… %d more", #lines - util.max_rows)
+  end
+  if #lines == 0 then out[1] = "(none)" end
+  return table.concat(out, "\n")
+end
+
+local KWIC_META = { __name = "sinorus.KWIC", __tostring = kwic_tostring }
+
+--- Keyword in context: each occurrence of term with width characters of
+--- context on either side, in document order.
+function KB:kwic(term, opts)
+  check_type("kwic", 1, term, "string")
+  opts = util.check_opts("kwic", 2, opts, { "width", "source" })
+  local width = opts.width or 40
+  if math.type(width) ~= "integer" or width < 0 or width > 1000 then
+    argerror("kwic", 2, "'width' must be an integer in 0..1000")
+  end
+  local lines = setmetatable({}, KWIC_META)
+  local expr = core.query(term:gsub("%*", " "))
+  if expr == "" then return lines end
+  local m = core.matcher()
+  m:add(term, 1)
+  m:compile()
+  local skip, limit = opts.offset or 0, opts.limit or math.huge
+  for row in self:rows([[SELECT s.id, s.text FROM segment_fts
+      JOIN segment s ON s.id = segment_fts.rowid
+      WHERE segment_fts MATCH ?1 AND s.kind IN ('sentence', 'heading', 'reference')
+        AND s.duplicate_of IS NULL AND (?2 IS NULL OR s.source = ?2)
+      ORDER BY s.source, s.ord]], '"' .. expr:gsub('"', '') .. '"', opts.source) do
+    for _, hit in ipairs(m:scan(row.text)) do
+      if skip > 0 then
+        skip = skip - 1
+      elseif #lines < limit then
+        lines[#lines + 1] = {
+          segment = row.id,
+          left = clip(row.text:sub(1, hit.start - 1), width, true),
+          keyword = row.text:sub(hit.start, hit.stop),
+          right = clip(row.text:sub(hit.stop + 1), width),
+        }
+      end
+    end
+  end
+  return lines
+end
+
+-- ---------------------------------------------------------------------
+-- Adding a source (internal; the authoring API validates and logs)
+
+-- Segments text and stores the source, its segments and their index.
+-- Returns the new source id. The caller owns the transaction.
+function KB:_add_source(src)
+  self:_exec([[INSERT INTO source (title, authors, outlet, published, url, doi, text)
+               VALUES (?, ?, ?, ?, ?, ?, ?)]],
+             src.title, util.json_array(src.authors), src.outlet, src.published,
+             src.url, src.doi, src.text)
+  local source = self:_insert_id()
+  local segs = core.segment(src.text, src.format or "plain")
+  local ids, seen = {}, {}
+  for i, s in ipairs(segs) do
+    local text = src.text:sub(s.start, s.stop)
+    local key = s.kind .. "\0" .. text
+    self:_exec([[INSERT INTO segment (source, kind, section, parent, ord, start, stop,
+                   duplicate_of, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+               source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
+               i, s.start, s.stop, seen[key], text)
+    ids[i] = self:_insert_id()
+    seen[key] = seen[key] or ids[i]
+  end
+  self:_exec([[INSERT INTO segment_fts (rowid, text)
+               SELECT id, text FROM segment WHERE source = ?]], source)
+  if self._tag then self:_tag(ids) end
+  return source, ids
+end
+
+-- ---------------------------------------------------------------------
+-- Extensions: each module returns function(KB, M, util) adding methods.
+
+local EXTENSIONS = {}
+for _, name in ipairs(EXTENSIONS) do
+  require("sinorus." .. name)(KB, M, util)
+end
+
+return M

@@ -1,0 +1,259 @@
+-- sinorus.util: argument checks and printable lists and records, shared
+-- by the Lua layer. Internal: not part of the public API.
+--
+--   util.check_opts(fname, argn, opts, valid) -> opts
+--     Checks that opts is nil or a table whose keys are all in the list
+--     valid (plus `limit` and `offset`, always accepted and checked to be
+--     non-negative integers). Raises in Lua's style, naming fname and
+--     argument number argn:
+--       bad argument #1 to 'claims' (unknown filter key 'x'; valid keys: about, horizon, limit, offset)
+--   util.argerror(fname, argn, msg, level)
+--     Raises "bad argument #argn to 'fname' (msg)" at the caller's caller.
+--   util.check_type(fname, argn, value, tname [, optional])
+--   util.check_enum(fname, argn, value, list [, optional])
+--   util.list(records, columns [, typename]) -> records
+--     Marks an array of records as a list that prints as a table of the
+--     given columns (at most util.max_rows rows, then "… N more").
+--   util.record(t, typename, columns) -> t
+--     Marks a table as a record that prints one "field: value" per line.
+--   util.page(opts) -> sql, limit, offset
+--     " LIMIT ? OFFSET ?" and its two values for a checked opts table.
+
+local util = {}
+
+util.max_rows = 20
+util.max_width = 60
+
+local function argerror(fname, argn, msg, level)
+  error(string.format("bad argument #%d to '%s' (%s)", argn, fname, msg),
+        (level or 2) + 1)
+end
+util.argerror = argerror
+
+local function typename(v)
+  local mt = getmetatable(v)
+  if type(mt) == "table" and type(mt.__name) == "string" then
+    return mt.__name
+  end
+  return type(v)
+end
+util.typename = typename
+
+function util.check_type(fname, argn, v, tname, optional)
+  if v == nil and optional then return v end
+  if type(v) ~= tname then
+    argerror(fname, argn, tname .. " expected, got " ..
+             typename(v), 3)
+  end
+  return v
+end
+
+function util.check_enum(fname, argn, v, list, optional)
+  if v == nil and optional then return v end
+  for i = 1, #list do
+    if list[i] == v then return v end
+  end
+  argerror(fname, argn, string.format("invalid option '%s'; expected one of: %s",
+           tostring(v), table.concat(list, ", ")), 3)
+end
+
+local function sorted_keys(valid)
+  local keys = { "limit", "offset" }
+  for i = 1, #valid do keys[#keys + 1] = valid[i] end
+  table.sort(keys)
+  return keys
+end
+
+function util.check_opts(fname, argn, opts, valid)
+  if opts == nil then return {} end
+  if type(opts) ~= "table" then
+    argerror(fname, argn, "table expected, got " .. typename(opts), 3)
+  end
+  for k in pairs(opts) do
+    local ok = (k == "limit" or k == "offset")
+    if not ok then
+      for i = 1, #valid do
+        if valid[i] == k then ok = true; break end
+      end
+    end
+    if not ok then
+      argerror(fname, argn, string.format("unknown filter key '%s'; valid keys: %s",
+               tostring(k), table.concat(sorted_keys(valid), ", ")), 3)
+    end
+  end
+  for _, k in ipairs { "limit", "offset" } do
+    local v = opts[k]
+    if v ~= nil and (math.type(v) ~= "integer" and not (type(v) == "number"
+        and v == math.floor(v) and v == v and v < math.huge) or v < 0) then
+      argerror(fname, argn, string.format("'%s' must be a non-negative integer, got %s",
+               k, tostring(v)), 3)
+    end
+  end
+  return opts
+end
+
+function util.page(opts)
+  return " LIMIT ? OFFSET ?", math.tointeger(opts.limit or -1),
+         math.tointeger(opts.offset or 0)
+end
+
+-- Display width of a string: code points, not bytes.
+local function width(s)
+  return utf8.len(s) or #s
+end
+
+local function cell(v)
+  if v == nil then return "" end
+  if type(v) == "table" then
+    local parts = {}
+    for i = 1, #v do parts[i] = tostring(v[i]) end
+    v = table.concat(parts, ", ")
+  elseif math.type(v) == "float" then
+    v = string.format("%.4g", v)
+  else
+    v = tostring(v)
+  end
+  v = v:gsub("%s+", " ")
+  if width(v) > util.max_width then
+    local cut = utf8.offset(v, util.max_width) or util.max_width
+    v = v:sub(1, cut - 1) .. "…"
+  end
+  return v
+end
+
+local function pad(s, n)
+  return s .. string.rep(" ", n - width(s))
+end
+
+-- Renders rows (arrays of records) as an aligned text table.
+function util.render(rows, columns, max_rows)
+  max_rows = max_rows or util.max_rows
+  local n = math.min(#rows, max_rows)
+  local w, cells = {}, {}
+  for j, c in ipairs(columns) do w[j] = width(c) end
+  for i = 1, n do
+    local line = {}
+    for j, c in ipairs(columns) do
+      line[j] = cell(rows[i][c])
+      if width(line[j]) > w[j] then w[j] = width(line[j]) end
+    end
+    cells[i] = line
+  end
+  local out = {}
+  local head, rule = {}, {}
+  for j, c in ipairs(columns) do
+    head[j] = pad(c, w[j]); rule[j] = string.rep("-", w[j])
+  end
+  out[1] = table.concat(head, "  "):gsub("%s+$", "")
+  out[2] = table.concat(rule, "  ")
+  for i = 1, n do
+    local line = {}
+    for j = 1, #columns do line[j] = pad(cells[i][j], w[j]) end
+    out[#out + 1] = table.concat(line, "  "):gsub("%s+$", "")
+  end
+  if #rows > n then
+    out[#out + 1] = string.format("… %d more", #rows - n)
+  end
+  if #rows == 0 then out[#out + 1] = "(none)" end
+  return table.concat(out, "\n")
+end
+
+local List = { __name = "sinorus.List" }
+List.__index = List
+
+function List.__tostring(l)
+  local mt = getmetatable(l)
+  return util.render(l, rawget(mt, "columns") or {})
+end
+
+local list_mts = {}
+
+function util.list(records, columns, tname)
+  local key = table.concat(columns, "\0") .. "\0" .. (tname or "")
+  local mt = list_mts[key]
+  if not mt then
+    mt = { __name = tname or "sinorus.List", __index = List,
+           __tostring = List.__tostring, columns = columns }
+    list_mts[key] = mt
+  end
+  return setmetatable(records, mt)
+end
+
+local record_mts = {}
+
+local function record_tostring(r)
+  local mt = getmetatable(r)
+  local out = {}
+  local cols = mt.columns
+  local wmax = 0
+  for _, c in ipairs(cols) do if #c > wmax then wmax = #c end end
+  for _, c in ipairs(cols) do
+    local v = r[c]
+    if v ~= nil then
+      if type(v) == "table" then
+        local parts = {}
+        for i = 1, #v do parts[i] = tostring(v[i]) end
+        v = table.concat(parts, ", ")
+      end
+      out[#out + 1] = pad(c, wmax) .. "  " .. tostring(v)
+    end
+  end
+  return table.concat(out, "\n")
+end
+
+function util.record(t, tname, columns)
+  local mt = record_mts[tname]
+  if not mt then
+    mt = { __name = tname, __tostring = record_tostring, columns = columns }
+    record_mts[tname] = mt
+  end
+  return setmetatable(t, mt)
+end
+
+-- Decodes a JSON array of strings as stored in the schema ('["a","b"]').
+local unescape = { ['"'] = '"', ['\\'] = '\\', ['/'] = '/', b = '\b', f = '\f',
+                   n = '\n', r = '\r', t = '\t' }
+function util.json_strings(s)
+  local out = {}
+  if not s then return out end
+  local i = 1
+  while true do
+    local q = s:find('"', i, true)
+    if not q then break end
+    local buf, j = {}, q + 1
+    while j <= #s do
+      local c = s:sub(j, j)
+      if c == '"' then break end
+      if c == '\\' then
+        local e = s:sub(j + 1, j + 1)
+        if e == "u" then
+          buf[#buf + 1] = utf8.char(tonumber(s:sub(j + 2, j + 5), 16) or 0xFFFD)
+          j = j + 6
+        else
+          buf[#buf + 1] = unescape[e] or e
+          j = j + 2
+        end
+      else
+        buf[#buf + 1] = c
+        j = j + 1
+      end
+    end
+    out[#out + 1] = table.concat(buf)
+    i = j + 1
+  end
+  return out
+end
+
+-- Encodes a list of strings as a JSON array.
+function util.json_array(list)
+  local parts = {}
+  for i, v in ipairs(list or {}) do
+    parts[i] = '"' .. tostring(v):gsub('[%c"\\]', function(c)
+      if c == '"' then return '\\"' elseif c == '\\' then return '\\\\' end
+      return string.format("\\u%04x", c:byte())
+    end) .. '"'
+  end
+  return "[" .. table.concat(parts, ",") .. "]"
+end
+
+return util

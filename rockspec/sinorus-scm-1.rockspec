@@ -1,0 +1,36 @@
+-- Build and install offline from a checkout:
+--   luarocks --lua-version=5.4 make rockspec/sinorus-scm-1.rockspec [--tree=DIR]
+-- Needs the Debian packages that tools/deps.sh installs; downloads nothing.
+rockspec_format = "3.0"
+package = "sinorus"
+version = "scm-1"
+source = {
+  url = "git+file://.",
+}
+description = {
+  summary = "A queryable, weighted knowledge base of one policy article, for Lua 5.4",
+  detailed = [[
+sinorus exposes the knowledge base of Abb & Polianskii, "A new Sino-Russian
+Entente?" (PRIF Spotlight 2/2022): its text, claims, actors and factors, with
+C-backed search and weighting functions over SQLite.]],
+  license = "MIT",
+}
+dependencies = {
+  "lua >= 5.4, < 5.5",
+}
+external_dependencies = {
+  SQLITE = { header = "sqlite3.h" },
+  LIBZIP = { header = "zip.h" },
+}
+build = {
+  type = "make",
+  build_variables = {
+    LUA = "$(LUA)",
+  },
+  install_variables = {
+    PREFIX = "$(PREFIX)",
+    LUA_DIR = "$(LUADIR)",
+    CLUA_DIR = "$(LIBDIR)",
+    BIN_DIR = "$(BINDIR)",
+  },
+}

@@ -1,0 +1,191 @@
+-- The text layer of the built-in KB: segments, their offsets and order.
+
+local sinorus = require "sinorus"
+
+describe("the article's segments", function()
+  local kb, text, segs
+  setup(function()
+    kb = sinorus.open()
+    text = kb:text(1)
+    segs = kb:segments()
+  end)
+  teardown(function() kb:close() end)
+
+  it("hold the article text exactly as shipped in data/article.txt", function()
+    local f = assert(io.open("data/article.txt", "rb"))
+    assert.equals(f:read("a"), text)
+    f:close()
+  end)
+
+  it("satisfy text:sub(start, stop) == text for every segment", function()
+    for _, s in ipairs(segs) do
+      assert.equals(s.text, text:sub(s.start, s.stop))
+    end
+  end)
+
+  it("never begin or end with white space", function()
+    for _, s in ipairs(segs) do
+      assert.is_nil(s.text:find("^%s"), s.id)
+      assert.is_nil(s.text:find("%s$"), s.id)
+    end
+  end)
+
+  it("come in document order", function()
+    for i = 2, #segs do
+      assert.is_true(segs[i].ord > segs[i - 1].ord)
+      assert.is_true(segs[i].start >= segs[i - 1].start)
+    end
+  end)
+
+  it("put every sentence inside its paragraph", function()
+    local byid = {}
+    for _, s in ipairs(segs) do byid[s.id] = s end
+    for _, s in ipairs(segs) do
+      if s.kind == "sentence" then
+        local p = byid[s.parent]
+        assert.equals("paragraph", p.kind)
+        assert.is_true(s.start >= p.start and s.stop <= p.stop)
+      end
+    end
+  end)
+
+  it("cover each paragraph's words with its sentences", function()
+    local words = {}
+    for _, s in ipairs(segs) do
+      if s.kind == "sentence" then
+        words[s.parent] = (words[s.parent] or "") .. s.text:gsub("%s", "")
+      end
+    end
+    for _, s in ipairs(segs) do
+      if s.kind == "paragraph" then
+        assert.equals((s.text:gsub("%s", "")), words[s.id])
+      end
+    end
+  end)
+
+  it("find the three headings, without final periods", function()
+    local h = kb:segments { kind = "heading" }
+    assert.same({
+      "Chinese-Russian coordination on Ukraine: partial alignment, substantive differences",
+      "A Sino-Russian blueprint for a new world order?",
+      "Conclusion",
+    }, { h[1].text, h[2].text, h[3].text })
+  end)
+
+  it("give each segment its section heading, none before the first", function()
+    assert.is_nil(segs[1].section)
+    local last = kb:segments { kind = "sentence" }
+    assert.equals("Conclusion", last[#last].section)
+  end)
+
+  it("filter by section heading text", function()
+    local s = kb:segments { section = "Conclusion", kind = "paragraph" }
+    assert.equals(2, #s)
+  end)
+
+  it("find the four reference entries", function()
+    local r = kb:segments { kind = "reference" }
+    assert.equals(4, #r)
+    assert.matches("^1%. Abb, Pascal %(2019%)", r[1].text)
+    assert.matches("^4%. Stella Hong Zhang", r[4].text)
+  end)
+
+  it("keep U.S. and e.g. inside their sentences", function()
+    local function sentence_with(needle)
+      for _, s in ipairs(segs) do
+        if s.kind == "sentence" and s.text:find(needle, 1, true) then return s.text end
+      end
+    end
+    assert.matches("^While a number of Chinese strategists may welcome a U%.S%. reorientation",
+                   sentence_with("U.S. reorientation"))
+    assert.matches("e%.g%. by undermining a threatened Western sanctions regime%.$",
+                   sentence_with("e.g. by undermining"))
+  end)
+
+  it("end a sentence at 'the U.S.' when a new sentence follows", function()
+    local found
+    for _, s in ipairs(segs) do
+      if s.kind == "sentence" and s.text:find("ambassadors to the U.S.", 1, true) then
+        found = s.text
+      end
+    end
+    assert.matches("ambassadors to the U%.S%.$", found)
+  end)
+
+  it("keep an ellipsis inside a quotation within its sentence", function()
+    local s = kb:search("Ukraine is no exception", { kind = "sentence" })[1]
+    assert.matches("^Just recently China’s foreign minister, Wang Yi,", s.text)
+    assert.matches("“Ukraine is no exception%.”$", s.text)
+  end)
+
+  it("keep a quotation of two sentences in one sentence", function()
+    local s = kb:search("strongest arguments", { kind = "sentence" })[1]
+    assert.matches("^Sergey Karaganov", s.text)
+    assert.matches("powerfully multiplies both our forces”%.$", s.text)
+  end)
+
+  it("mark the repeated key-point paragraphs as duplicates of the first ones", function()
+    local dups = kb:sql("SELECT id, duplicate_of, kind FROM segment WHERE duplicate_of IS NOT NULL AND kind = 'paragraph'")
+    assert.equals(2, #dups)
+    for _, d in ipairs(dups) do
+      assert.equals(kb:segment(d.id).text, kb:segment(d.duplicate_of).text)
+      assert.is_true(d.duplicate_of < d.id)
+    end
+  end)
+
+  it("can leave duplicates out of a listing", function()
+    local all = #kb:segments { kind = "sentence" }
+    local once = #kb:segments { kind = "sentence", duplicates = false }
+    assert.is_true(once < all)
+  end)
+
+  it("page with limit and offset", function()
+    local page = kb:segments { limit = 3, offset = 2 }
+    assert.equals(3, #page)
+    assert.equals(segs[3].id, page[1].id)
+  end)
+
+  it("reject unknown filter keys, naming the valid ones", function()
+    assert.has_error(function() kb:segments { kin = "heading" } end,
+      "bad argument #1 to 'segments' (unknown filter key 'kin'; valid keys: duplicates, kind, limit, offset, section, source)")
+  end)
+
+  it("reject an unknown kind", function()
+    assert.has_error(function() kb:segments { kind = "chapter" } end,
+      "bad argument #1 to 'segments' (invalid option 'chapter'; expected one of: heading, paragraph, sentence, reference)")
+  end)
+
+  it("reject a negative limit", function()
+    assert.has_error(function() kb:segments { limit = -1 } end,
+      "bad argument #1 to 'segments' ('limit' must be a non-negative integer, got -1)")
+  end)
+
+  it("look up one segment by id, or give nil", function()
+    assert.equals(segs[5].text, kb:segment(segs[5].id).text)
+    assert.is_nil(kb:segment(1000000))
+  end)
+
+  it("reject a segment id that is not an integer", function()
+    assert.has_error(function() kb:segment("1") end,
+      "bad argument #1 to 'segment' (integer expected, got string)")
+  end)
+
+  it("print a list as a table with a row cap", function()
+    local s = tostring(kb:segments())
+    assert.matches("^id%s+kind%s+section%s+text\n", s)
+    assert.matches("… %d+ more$", s)
+  end)
+end)
+
+describe("kb:sources()", function()
+  it("gives the article's bibliographic record", function()
+    local kb <close> = sinorus.open()
+    local s = kb:sources()[1]
+    assert.equals("A new Sino-Russian Entente? The limits of cooperation on Ukraine and beyond", s.title)
+    assert.same({ "Pascal Abb", "Mikhail Polianskii" }, s.authors)
+    assert.equals("10.48809/prifspot2202", s.doi)
+    assert.equals("2022-02-18", s.published)
+    assert.same(s, kb:source(1))
+    assert.is_nil(kb:source(2))
+  end)
+end)
