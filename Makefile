@@ -35,6 +35,8 @@ GEN       := $(B)/obj/sn_schema.o $(B)/obj/lsn_lua.o
 
 LUAENV     = LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' LUA_CPATH='$(B)/?.so;;'
 BUSTED    ?= $(shell command -v busted)
+# How the build runs Lua on its own module (check-asan preloads the runtime).
+LUA_RUN   ?= $(LUA)
 
 .PHONY: all demo test test-c check-asan bench install uninstall clean lint
 
@@ -68,7 +70,7 @@ $(B)/stage0/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image0.o | $(B)/stage0/si
 $(B)/kb.sqlite: $(B)/stage0/sinorus/core.so $(KB_DATA) $(LUA_SRC)
 	@rm -f $@.tmp
 	LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' \
-	  LUA_CPATH='$(B)/stage0/?.so;;' $(LUA) tools/mkkb.lua data $@.tmp
+	  LUA_CPATH='$(B)/stage0/?.so;;' $(LUA_RUN) tools/mkkb.lua data $@.tmp
 	@mv $@.tmp $@
 
 $(B)/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image.o | $(B)/sinorus
@@ -104,13 +106,13 @@ test-c: $(C_TESTS)
 # Lua itself is not instrumented, so the runtime is preloaded.
 ASAN_CC   ?= clang
 ASAN_RT    = $(shell $(ASAN_CC) -print-file-name=libclang_rt.asan-x86_64.so)
+ASAN_ENV   = LD_PRELOAD=$(ASAN_RT) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 check-asan:
 	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -shared-libasan' \
-	  all build-asan/test-c-done
-	LD_PRELOAD=$(ASAN_RT) ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(MAKE) --no-print-directory B=build-asan test-lua
+	  LUA_RUN='env $(ASAN_ENV) $(LUA)' all build-asan/test-c-done
+	$(ASAN_ENV) $(MAKE) --no-print-directory B=build-asan test-lua
 
 build-asan/test-c-done:
 	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
