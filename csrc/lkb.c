@@ -360,9 +360,9 @@ static void stmt_bind (lua_State *L, LStmt *s, int first, int last,
 }
 
 
-/* Pushes the value of column i of the current row. */
-static void push_column (lua_State *L, sqlite3_stmt *st, int i) {
-  switch (sqlite3_column_type(st, i)) {
+/* Pushes the value of column i of the current row, given its type. */
+static void push_column (lua_State *L, sqlite3_stmt *st, int i, int type) {
+  switch (type) {
     case SQLITE_INTEGER:
       lua_pushinteger(L, (lua_Integer)sqlite3_column_int64(st, i));
       break;
@@ -400,9 +400,10 @@ static void push_row (lua_State *L, LStmt *s, int names) {
   int i;
   lua_createtable(L, 0, s->ncols);
   for (i = 0; i < s->ncols; i++) {
-    if (sqlite3_column_type(s->st, i) == SQLITE_NULL) continue;
+    int type = sqlite3_column_type(s->st, i);
+    if (type == SQLITE_NULL) continue;
     lua_rawgeti(L, names, i + 1);
-    push_column(L, s->st, i);
+    push_column(L, s->st, i, type);
     lua_rawset(L, -3);
   }
 }
@@ -433,9 +434,10 @@ static int stmt_step (lua_State *L, LStmt *s, const char *fname) {
 }
 
 
-/* The iterator of kb:rows: (stmt) -> row | nil */
+/* The iterator of kb:rows: () -> row | nil. Upvalues: the column names
+** and the statement (so no argument needs checking on each row). */
 static int stmt_next (lua_State *L) {
-  LStmt *s = tostmt(L, 1);
+  LStmt *s = (LStmt *)lua_touserdata(L, lua_upvalueindex(2));
   if (s->st == NULL) {
     if (s->owner->kb == NULL)
       return luaL_error(L, "attempt to use a closed " KB_TNAME);
@@ -455,7 +457,8 @@ static int kb_rows (lua_State *L) {
   s = stmt_new(L, 1, 2, 0);
   stmt_bind(L, s, 3, top, "rows");
   push_names(L, s);
-  lua_pushcclosure(L, stmt_next, 1);
+  lua_pushvalue(L, -2);
+  lua_pushcclosure(L, stmt_next, 2);
   lua_pushvalue(L, -2);   /* state: the statement */
   lua_pushnil(L);
   lua_pushvalue(L, -4);   /* closing value */

@@ -17,6 +17,8 @@
 #include "sinorus.h"
 #include "sn_internal.h"
 
+/* A handle belongs to one thread at a time (one Lua state), so its
+** connection is opened without SQLite's per-call mutex. */
 struct sinorus_kb {
   sqlite3 *db;
   char *path;        /* NULL for the built-in knowledge base */
@@ -176,8 +178,8 @@ static int open_builtin (sqlite3 **pdb, char *err, size_t errlen) {
     seterr(err, errlen, "this build has no built-in knowledge base");
     return SINORUS_NOTFOUND;
   }
-  rc = sqlite3_open_v2(":memory:", &db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+  rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE
+                       | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_deserialize(db, "main", (unsigned char *)sinorus_image,
                              (sqlite3_int64)sinorus_image_size,
@@ -260,7 +262,8 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
     seterr(err, errlen, "%s: Is a directory", path);
     return SINORUS_IO;
   }
-  rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW
+                       | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
     seterr(err, errlen, "%s: %s", path,
            db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
