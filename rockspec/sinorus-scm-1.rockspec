@@ -26,6 +26,7 @@ build = {
   type = "make",
   build_variables = {
     LUA = "$(LUA)",
+    CFLAGS = "$(CFLAGS)",
   },
   install_variables = {
     PREFIX = "$(PREFIX)",
