@@ -2,9 +2,10 @@
 -- module loads in a clean lua5.4.
 
 -- Subprocesses run without the sanitizer runtime that check-asan preloads
--- into this process: luarocks and the clean lua5.4 are not instrumented.
+-- into this process (luarocks and the clean lua5.4 are not instrumented),
+-- and without the make variables of the run that started the suite.
 local function run(cmd)
-  local p = assert(io.popen("env -u LD_PRELOAD -u ASAN_OPTIONS " .. cmd .. " 2>&1"))
+  local p = assert(io.popen("env -u LD_PRELOAD -u ASAN_OPTIONS -u MAKEFLAGS -u MFLAGS -u MAKELEVEL " .. cmd .. " 2>&1"))
   local out = p:read("a")
   local ok, _, code = p:close()
   return ok, out, code
