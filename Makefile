@@ -112,15 +112,14 @@ check-asan:
 	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -shared-libasan' \
 	  LUA_RUN='env $(ASAN_ENV) $(LUA)' all build-asan/test-c-done
-	$(ASAN_ENV) $(MAKE) --no-print-directory B=build-asan test-lua
+	$(ASAN_ENV) LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' \
+	  LUA_CPATH='build-asan/?.so;;' SINORUS_BUILD=build-asan \
+	  $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
 
 build-asan/test-c-done:
 	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' test-c
 	@touch $@
-
-test-lua:
-	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
 
 # ---------------------------------------------------------------------
 
