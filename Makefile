@@ -1,4 +1,5 @@
-# sinorus: make | make test | make bench | make check-asan | make install PREFIX=...
+# sinorus: make | make demo | make test | make check-asan | make check-valgrind
+#          make bench | make install PREFIX=... | make clean
 #
 # The build runs in two stages. Stage 0 is the module without a built-in
 # knowledge base; tools/mkkb.lua uses it to segment the article, load the
@@ -38,7 +39,7 @@ BUSTED    ?= $(shell command -v busted)
 # How the build runs Lua on its own module (check-asan preloads the runtime).
 LUA_RUN   ?= $(LUA)
 
-.PHONY: all demo test test-c check-asan bench install uninstall clean lint
+.PHONY: all demo test test-c check-asan check-valgrind bench install uninstall clean lint
 
 all: $(B)/sinorus/core.so $(B)/libsinorus.a
 
