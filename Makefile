@@ -124,6 +124,18 @@ build-asan/test-c-done:
 
 # ---------------------------------------------------------------------
 
+# The in-process specs under valgrind (memcheck, definite and indirect
+# leaks are errors). Specs that mostly drive other programs are left out.
+VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua,$(wildcard spec/*_spec.lua))
+check-valgrind: all
+	$(LUAENV) valgrind -q --trace-children=yes --error-exitcode=99 \
+	  --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  --show-leak-kinds=definite,indirect \
+	  $(LUA) $(BUSTED) --output=spec/support/summary.lua $(VALGRIND_SPECS)
+
+# ---------------------------------------------------------------------
+# Benchmarks
+
 $(B)/bench/baseline: bench/c/baseline.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	@mkdir -p $(B)/bench
 	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -o $@ $< $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
