@@ -23,7 +23,8 @@ int luaopen_sinorus_core (lua_State *L) {
   lua_newtable(L);
   sn_lua_kb(L);
   sn_lua_text(L);
-  /* INTEGRATION: sn_lua_weight(L); sn_lua_graph(L); */
+  sn_lua_weight(L);
+  /* INTEGRATION: sn_lua_graph(L); */
   lua_pushliteral(L, SINORUS_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

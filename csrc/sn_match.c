@@ -13,6 +13,11 @@
 ** match's original start and lets it be checked against word boundaries
 ** (a pattern that starts with a word character must not follow one; a
 ** pattern that ends with one must not be followed by one).
+**
+** Most words of a text start no pattern: when the automaton is idle at
+** the start of an ASCII word whose first two bytes begin no pattern, the
+** scan skips the word without stepping the automaton. That is exact,
+** because a match may only start at a word boundary.
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,6 +51,8 @@ struct sinorus_matcher {
   uint32_t space;                /* the class of ' ', or NONE */
   unsigned char cls[256];        /* class of a folded byte */
   unsigned char rawcls[128];     /* class of an ASCII byte of the text */
+  unsigned char pair[128][16];   /* bit set: a pattern starts with these */
+                                 /* two folded ASCII bytes (see compile) */
   uint32_t *delta;               /* [state * ncls + class]: (row << 1) | out */
   int32_t *first;                /* [state]: first pattern ending there */
   uint32_t *dlink;               /* [state]: next suffix state with output */
@@ -66,6 +73,18 @@ static const unsigned char ascii_word[128] = {
 };
 
 #define is_ascii_space(c) ((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
+
+/* ASCII as the automaton sees it: lowered, white space as ' '. */
+static const unsigned char fold2[128] = {
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 32, 32, 32, 32, 32, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+  64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+  96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+};
 
 
 /* A new, empty matcher, or NULL when out of memory. */
@@ -182,6 +201,13 @@ SINORUS_API int sinorus_matcher_compile (sinorus_matcher *m) {
   for (c = 0; c < 128; c++) {
     unsigned char f = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     m->rawcls[c] = is_ascii_space(c) ? m->cls[' '] : m->cls[f];
+  }
+  memset(m->pair, 0, sizeof m->pair);
+  for (i = 0; i < m->npats; i++) {          /* the first two bytes */
+    const unsigned char *b = (const unsigned char *)m->pats[i].bytes;
+    if (b[0] >= 0x80) continue;
+    if (m->pats[i].len == 1) memset(m->pair[b[0]], 0xFF, 16);
+    else if (b[1] < 0x80) m->pair[b[0]][b[1] >> 3] |= (unsigned char)(1u << (b[1] & 7));
   }
   if (total > (size_t)(INT32_MAX / 2) / ncls) return SINORUS_NOMEM;
   m->delta = delta = (uint32_t *)malloc(total * ncls * sizeof(uint32_t));
@@ -345,7 +371,7 @@ SINORUS_API size_t sinorus_matcher_scan (const sinorus_matcher *m,
   Scan sc;
   size_t i = 0, f = 0, size = 2;
   uint32_t row = 0, space;
-  int prevsp = 0;
+  int prevsp = 0, pw = 0;                   /* last folded char: space? word? */
   if (m == NULL || !m->compiled || text == NULL || m->npats == 0) return 0;
   while (size < m->maxlen + 2) size *= 2;
   sc.m = m;
@@ -363,12 +389,26 @@ SINORUS_API size_t sinorus_matcher_scan (const sinorus_matcher *m,
     unsigned c = u[i];
     if (c < 0x80) {                         /* ASCII: the fast path */
       uint32_t cl = rawcls[c], e;
+      if (row == 0 && !pw && ascii_word[c] && i + 1 < len && u[i + 1] < 0x80) {
+        unsigned c2 = fold2[u[i + 1]];      /* a word starts: can a pattern? */
+        if (!(m->pair[fold2[c]][c2 >> 3] & (1u << (c2 & 7)))) {
+          size_t j = i + 1;                 /* no: skip the word's ASCII */
+          while (j < len && u[j] < 0x80 && ascii_word[u[j]]) j++;
+          f += j - i;
+          ring[(f - 1) & sc.mask] = ((j - 1) << 1) | 1;
+          pw = 1;
+          prevsp = 0;
+          i = j;
+          continue;
+        }
+      }
       if (cl == space) {
         if (prevsp) { i++; continue; }
         prevsp = 1;
       }
       else prevsp = 0;
-      ring[f & sc.mask] = (i << 1) | ascii_word[c];
+      pw = ascii_word[c];
+      ring[f & sc.mask] = (i << 1) | pw;
       e = delta[row + cl];
       row = e >> 1;
       i++;
@@ -378,19 +418,19 @@ SINORUS_API size_t sinorus_matcher_scan (const sinorus_matcher *m,
     else {                                  /* fold one character */
       size_t start = i;
       char fb[4];
-      int k = sinorus_fold_char(text, len, &i, fb), j, w;
+      int k = sinorus_fold_char(text, len, &i, fb), j;
       if (k == 0) continue;
       if (k == 1 && fb[0] == ' ') {
         if (prevsp && space != NONE) continue;
         prevsp = 1;
       }
       else prevsp = 0;
-      w = sinorus_is_word(fb, k);
+      pw = sinorus_is_word(fb, k);
       for (j = 0; j < k; j++) {
         uint32_t e = delta[row + m->cls[(unsigned char)fb[j]]];
-        ring[f & sc.mask] = (start << 1) | (size_t)w;
+        ring[f & sc.mask] = (start << 1) | (size_t)pw;
         row = e >> 1;
-        if (e & 1) report(&sc, row, f, i, j < k - 1 && w);
+        if (e & 1) report(&sc, row, f, i, j < k - 1 && pw);
         f++;
       }
     }

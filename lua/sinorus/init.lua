@@ -348,7 +348,7 @@ end
 -- ---------------------------------------------------------------------
 -- Extensions: each module returns function(KB, M, util) adding methods.
 
-local EXTENSIONS = {}
+local EXTENSIONS = { "records", "weight" }
 for _, name in ipairs(EXTENSIONS) do
   require("sinorus." .. name)(KB, M, util)
 end

@@ -256,4 +256,68 @@ function util.json_array(list)
   return "[" .. table.concat(parts, ",") .. "]"
 end
 
+-- Encodes a Lua value as JSON: tables with only keys 1..n are arrays,
+-- other tables objects with sorted keys (so output is stable); strings
+-- must be UTF-8. Raises for values JSON cannot hold (functions, NaN, inf,
+-- cycles).
+local function json_string(s)
+  return '"' .. s:gsub('[%c"\\\127]', function(c)
+    if c == '"' then return '\\"' elseif c == '\\' then return '\\\\' end
+    if c == '\n' then return '\\n' elseif c == '\t' then return '\\t' end
+    if c == '\r' then return '\\r' end
+    return string.format("\\u%04x", c:byte())
+  end) .. '"'
+end
+
+local function json_encode(v, out, seen)
+  local t = type(v)
+  if v == nil then
+    out[#out + 1] = "null"
+  elseif t == "boolean" then
+    out[#out + 1] = tostring(v)
+  elseif t == "number" then
+    if v ~= v or v == math.huge or v == -math.huge then
+      error("cannot encode " .. tostring(v) .. " as JSON", 0)
+    end
+    out[#out + 1] = math.type(v) == "integer" and tostring(v) or string.format("%.17g", v)
+  elseif t == "string" then
+    out[#out + 1] = json_string(v)
+  elseif t == "table" then
+    if seen[v] then error("cannot encode a cycle as JSON", 0) end
+    seen[v] = true
+    local n, keys = #v, {}
+    for k in pairs(v) do keys[#keys + 1] = k end
+    if #keys == n then
+      out[#out + 1] = "["
+      for i = 1, n do
+        if i > 1 then out[#out + 1] = "," end
+        json_encode(v[i], out, seen)
+      end
+      out[#out + 1] = "]"
+    else
+      for i, k in ipairs(keys) do keys[i] = tostring(k) end
+      table.sort(keys)
+      out[#out + 1] = "{"
+      for i, k in ipairs(keys) do
+        if i > 1 then out[#out + 1] = "," end
+        out[#out + 1] = json_string(k)
+        out[#out + 1] = ":"
+        local val = v[k]
+        if val == nil then val = v[tonumber(k)] end
+        json_encode(val, out, seen)
+      end
+      out[#out + 1] = "}"
+    end
+    seen[v] = nil
+  else
+    error("cannot encode a " .. t .. " as JSON", 0)
+  end
+end
+
+function util.json(v)
+  local out = {}
+  json_encode(v, out, {})
+  return table.concat(out)
+end
+
 return util

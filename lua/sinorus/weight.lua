@@ -1,0 +1,324 @@
+-- sinorus.weight: estimative language and the weighting functions.
+--
+-- Module functions (implemented in C, csrc/sn_estimate.c and sn_weight.c):
+--   sinorus.estimate(term [, scale]), sinorus.hedges(text [, scale]),
+--   sinorus.pool(ps [, weights] [, method]), sinorus.decay(age, half_life)
+-- Knowledge-base methods (this file reads the KB, the C core computes):
+--   kb:alignment{horizon, pressure, weights}
+--   kb:sensitivity{horizon, pressure, weights}
+--   kb:simulate{n, seed, horizon, pressure, weights}
+--   kb:ach{weights, exclude}
+-- doc/weighting.md and doc/estimative.md give the models and the rules.
+--
+-- Loaded by init.lua as require("sinorus.weight")(KB, M, util).
+
+local core = require "sinorus.core"
+
+local HORIZONS = { short = true, long = true }
+local DEFAULT_HORIZON = "long"
+local DEFAULT_PRESSURE = 0.5
+local MAX_DRAWS = 100000000
+
+return function(KB, M, util)
+  local argerror = util.argerror
+
+  -- -------------------------------------------------------------------
+  -- Module functions
+
+  local EST_COLS = { "term", "scale", "band", "p_low", "p_high", "p_mid" }
+  local HEDGE_COLS = { "text", "start", "stop", "band", "p_low", "p_high" }
+
+  --- The probability band of an estimative term, or nil, message.
+  function M.estimate(...)
+    local r, msg = core.estimate(...)
+    if not r then return r, msg end
+    return util.record(r, "sinorus.Estimate", EST_COLS)
+  end
+
+  --- The estimative expressions in a text, with 1-based inclusive offsets.
+  function M.hedges(...)
+    local list = core.hedges(...)
+    for i = 1, #list do util.record(list[i], "sinorus.Hedge", HEDGE_COLS) end
+    return util.list(list, HEDGE_COLS, "sinorus.Hedges")
+  end
+
+  M.pool = core.pool
+  M.decay = core.decay
+
+  -- -------------------------------------------------------------------
+  -- Reading the model from a KB
+
+  local function fmt(x)
+    if math.type(x) == "float" then return string.format("%.4g", x) end
+    return tostring(x)
+  end
+
+  local function check_horizon(fname, h)
+    if h == nil then return DEFAULT_HORIZON end
+    if not HORIZONS[h] then
+      argerror(fname, 1, string.format("horizon must be 'short' or 'long', got %s",
+               type(h) == "string" and "'" .. h .. "'" or util.typename(h)), 3)
+    end
+    return h
+  end
+
+  local function check_pressure(fname, p)
+    if p == nil then return DEFAULT_PRESSURE end
+    if type(p) ~= "number" then
+      argerror(fname, 1, "pressure must be a number, got " .. util.typename(p), 3)
+    end
+    if not (p >= 0 and p <= 1) then
+      argerror(fname, 1, string.format("pressure %s is outside [0, 1]",
+               p ~= p and "nan" or fmt(p)), 3)
+    end
+    return p
+  end
+
+  -- All factors, in id order, as rows of the factor table.
+  local function all_factors(kb)
+    return kb:sql([[SELECT id, name, kind, domain, horizon, weight, w_low, w_high,
+                           coupling FROM factor ORDER BY id]])
+  end
+
+  --[[
+  The factors of a horizon (its own and those of horizon 'both') as the
+  core takes them, with weight overrides applied. An override outside a
+  factor's range widens the range to include it.
+  ]]
+  local function model(kb, fname, opts)
+    local horizon = check_horizon(fname, opts.horizon)
+    local pressure = check_pressure(fname, opts.pressure)
+    local rows = all_factors(kb)
+    local weights = opts.weights
+    if weights ~= nil then
+      if type(weights) ~= "table" then
+        argerror(fname, 1, "weights must be a table, got " .. util.typename(weights), 3)
+      end
+      local known = {}
+      for _, r in ipairs(rows) do known[r.id] = true end
+      local ids = {}
+      for id in pairs(weights) do ids[#ids + 1] = tostring(id) end
+      table.sort(ids)
+      for _, id in ipairs(ids) do
+        local w = weights[id]
+        if not known[id] then
+          argerror(fname, 1, string.format("unknown factor '%s' in weights", id), 3)
+        end
+        if type(w) ~= "number" then
+          argerror(fname, 1, string.format("weight of factor '%s' must be a number, got %s",
+                   id, util.typename(w)), 3)
+        end
+        if not (w >= 0 and w <= 1) then
+          argerror(fname, 1, string.format("weight %s of factor '%s' is outside [0, 1]",
+                   w ~= w and "nan" or fmt(w), id), 3)
+        end
+      end
+    end
+    local factors = {}
+    for _, r in ipairs(rows) do
+      if r.horizon == horizon or r.horizon == "both" then
+        local w = weights and weights[r.id] or r.weight
+        factors[#factors + 1] = {
+          id = r.id, name = r.name, kind = r.kind, domain = r.domain,
+          sign = r.kind == "driver" and 1 or -1,
+          weight = w, low = math.min(r.w_low, w), high = math.max(r.w_high, w),
+          coupling = r.coupling,
+        }
+      end
+    end
+    return factors, horizon, pressure
+  end
+
+  -- -------------------------------------------------------------------
+  -- Printing
+
+  local CONTRIB_COLS = { "factor", "kind", "weight", "effective", "value" }
+  local Alignment = { __name = "sinorus.Alignment" }
+  Alignment.__tostring = function(a)
+    return string.format("alignment index %s (horizon %s, pressure %s)\n",
+                         fmt(a.index), a.horizon, fmt(a.pressure))
+           .. util.render(a.contributions, CONTRIB_COLS, math.huge)
+  end
+
+  local SENS_COLS = { "factor", "kind", "w_low", "weight", "w_high", "low", "high",
+                      "swing" }
+  local Sensitivity = { __name = "sinorus.Sensitivity" }
+  Sensitivity.__tostring = function(s)
+    return string.format("index %s at pressure %s (horizon %s); "
+                         .. "d index / d pressure = %s\n",
+                         fmt(s.index), fmt(s.pressure), s.horizon, fmt(s.dpressure))
+           .. util.render(s, SENS_COLS, math.huge)
+  end
+
+  local Simulation = { __name = "sinorus.Simulation" }
+  Simulation.__tostring = function(s)
+    local q = s.quantiles
+    return table.concat({
+      string.format("simulation: %d draws, seed %s, horizon %s, pressure %s",
+                    s.n, tostring(s.seed), s.horizon, fmt(s.pressure)),
+      string.format("mean %s  sd %s  P(index > 0) %s", fmt(s.mean), fmt(s.sd),
+                    fmt(s.p_positive)),
+      string.format("min %s  q05 %s  q25 %s  median %s  q75 %s  q95 %s  max %s",
+                    fmt(s.min), fmt(q[0.05]), fmt(q[0.25]), fmt(q[0.5]), fmt(q[0.75]),
+                    fmt(q[0.95]), fmt(s.max)),
+    }, "\n")
+  end
+
+  local HYP_COLS = { "rank", "hypothesis", "score", "text" }
+  local EV_COLS = { "item", "diagnosticity", "weight", "pivotal", "text" }
+  local Ach = { __name = "sinorus.ACH" }
+  Ach.__tostring = function(r)
+    local piv = #r.pivotal > 0 and table.concat(r.pivotal, ", ") or "(none)"
+    return table.concat({
+      "hypotheses, least inconsistent first (top: " .. tostring(r.top) .. ")",
+      util.render(r.hypotheses, HYP_COLS, math.huge),
+      "",
+      "evidence by diagnosticity",
+      util.render(r.evidence, EV_COLS),
+      "",
+      "pivotal items (removing one alone changes the top hypothesis): " .. piv,
+    }, "\n")
+  end
+
+  -- -------------------------------------------------------------------
+  -- Methods
+
+  local MODEL_KEYS = { "horizon", "pressure", "weights" }
+
+  --- The alignment index of a horizon with each factor's contribution.
+  function KB:alignment(opts)
+    opts = util.check_opts("alignment", 1, opts, MODEL_KEYS)
+    local factors, horizon, pressure = model(self, "alignment", opts)
+    local r = core.alignment(factors, pressure)
+    local contributions = {}
+    for i, c in ipairs(r.contributions) do
+      local f = factors[i]
+      contributions[i] = {
+        factor = f.id, name = f.name, kind = f.kind, sign = f.sign,
+        weight = f.weight, coupling = f.coupling,
+        effective = f.weight * (1 + f.coupling * (2 * pressure - 1)),
+        value = c.value,
+      }
+    end
+    -- largest contributions first; ties by id
+    table.sort(contributions, function(a, b)
+      local x, y = math.abs(a.value), math.abs(b.value)
+      if x ~= y then return x > y end
+      return a.factor < b.factor
+    end)
+    util.list(contributions, CONTRIB_COLS, "sinorus.Contributions")
+    return setmetatable({ index = r.index, horizon = horizon, pressure = pressure,
+                          contributions = contributions }, Alignment)
+  end
+
+  --- A tornado table: the index at each weight's low and high end.
+  function KB:sensitivity(opts)
+    opts = util.check_opts("sensitivity", 1, opts, MODEL_KEYS)
+    local factors, horizon, pressure = model(self, "sensitivity", opts)
+    local byid = {}
+    for _, f in ipairs(factors) do byid[f.id] = f end
+    local s = core.sensitivity(factors, pressure)
+    for _, row in ipairs(s) do
+      local f = byid[row.factor]
+      row.name, row.kind = f.name, f.kind
+    end
+    s.horizon = horizon
+    return setmetatable(s, Sensitivity)
+  end
+
+  local SIM_KEYS = { "n", "seed", "horizon", "pressure", "weights" }
+
+  --- Monte Carlo over the weights' ranges (triangular around the defaults).
+  function KB:simulate(opts)
+    opts = util.check_opts("simulate", 1, opts, SIM_KEYS)
+    local n, seed = opts.n, opts.seed
+    if n == nil then n = 10000 end
+    if math.type(n) == "float" and n == math.floor(n) and n >= 1 and n <= MAX_DRAWS then
+      n = math.tointeger(n)
+    end
+    if math.type(n) ~= "integer" or n < 1 or n > MAX_DRAWS then
+      argerror("simulate", 1, string.format("n must be an integer in [1, %d], got %s",
+               MAX_DRAWS, type(n) == "number" and fmt(n) or util.typename(n)))
+    end
+    if seed == nil then seed = 1 end
+    if math.type(seed) == "float" and seed == math.floor(seed) then
+      seed = math.tointeger(seed) or seed
+    end
+    if math.type(seed) ~= "integer" then
+      argerror("simulate", 1, string.format("seed must be an integer, got %s",
+               type(seed) == "number" and fmt(seed) or util.typename(seed)))
+    end
+    local factors, horizon, pressure = model(self, "simulate", opts)
+    local r = core.simulate(factors, { n = n, seed = seed, pressure = pressure })
+    r.horizon = horizon
+    return setmetatable(r, Simulation)
+  end
+
+  local ACH_KEYS = { "weights", "exclude" }
+
+  --- Analysis of Competing Hypotheses over the KB's matrix.
+  function KB:ach(opts)
+    opts = util.check_opts("ach", 1, opts, ACH_KEYS)
+    local hyps = self:sql("SELECT id, text FROM hypothesis ORDER BY ord, id")
+    local items = self:sql([[SELECT id, text, credibility, relevance FROM ach_item
+                             ORDER BY ord, id]])
+    local ratings = self:sql("SELECT item, hypothesis, rating FROM rating")
+    local byid, htext = {}, {}
+    for _, it in ipairs(items) do
+      it.ratings = {}
+      byid[it.id] = it
+    end
+    for _, h in ipairs(hyps) do htext[h.id] = h.text end
+    for _, r in ipairs(ratings) do
+      local it = byid[r.item]
+      if it and htext[r.hypothesis] then it.ratings[r.hypothesis] = r.rating end
+    end
+    -- the options name items of this KB
+    local weights, exclude = opts.weights, opts.exclude
+    if weights ~= nil then
+      if type(weights) ~= "table" then
+        argerror("ach", 1, "weights must be a table, got " .. util.typename(weights))
+      end
+      local ids = {}
+      for id in pairs(weights) do ids[#ids + 1] = tostring(id) end
+      table.sort(ids)
+      for _, id in ipairs(ids) do
+        local w = weights[id]
+        if not byid[id] then
+          argerror("ach", 1, string.format("unknown item '%s' in weights", id))
+        end
+        if type(w) ~= "number" or not (w >= 0 and w < math.huge) then
+          argerror("ach", 1, string.format("weight of item '%s' must be a finite "
+                   .. "number >= 0, got %s", id, type(w) == "number" and fmt(w)
+                   or util.typename(w)))
+        end
+      end
+    end
+    if exclude ~= nil then
+      if type(exclude) ~= "table" then
+        argerror("ach", 1, "exclude must be a table, got " .. util.typename(exclude))
+      end
+      local set = {}
+      for k, v in pairs(exclude) do
+        local id = math.type(k) == "integer" and v or (v and k or nil)
+        if id ~= nil then
+          if not byid[id] then
+            argerror("ach", 1, string.format("unknown item '%s' in exclude", tostring(id)))
+          end
+          set[id] = true
+        end
+      end
+      exclude = set
+    end
+    if #hyps == 0 then
+      return setmetatable({ hypotheses = util.list({}, HYP_COLS),
+                            evidence = util.list({}, EV_COLS), pivotal = {} }, Ach)
+    end
+    local r = core.ach(items, hyps, { weights = weights, exclude = exclude })
+    for _, h in ipairs(r.hypotheses) do h.text = htext[h.hypothesis] end
+    for _, e in ipairs(r.evidence) do e.text = byid[e.item].text end
+    util.list(r.hypotheses, HYP_COLS, "sinorus.Hypotheses")
+    util.list(r.evidence, EV_COLS, "sinorus.Diagnosticity")
+    return setmetatable(r, Ach)
+  end
+end

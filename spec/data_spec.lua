@@ -1,0 +1,689 @@
+-- The coded knowledge base (data/kb/*.lua) as built into the library, the
+-- record API over it (lua/sinorus/records.lua) and the loader's failures
+-- on broken data (tools/kbdata.lua, spec/fixtures/baddata/).
+
+local sinorus = require "sinorus"
+local core = require "sinorus.core"
+local util = require "sinorus.util"
+
+-- The record API is an extension loaded by init.lua; install it if this
+-- build does not (idempotent).
+if not sinorus.KB.claims then require("sinorus.records")(sinorus.KB, sinorus, util) end
+
+local kb = sinorus.open()
+
+local function ids(list)
+  local out = {}
+  for i, r in ipairs(list) do out[i] = r.id end
+  return out
+end
+
+local function set(list)
+  local s = {}
+  for _, v in ipairs(list) do s[v] = true end
+  return s
+end
+
+local function count(sql, ...)
+  return kb:sql(sql, ...)[1].n
+end
+
+-- ---------------------------------------------------------------------
+-- A slow reference implementation of the mention matcher: fold the text
+-- code point by code point (remembering where each folded byte came from),
+-- collapse white space, find every alias with string.find and check word
+-- boundaries as documented in csrc/sn_match.c.
+
+local function norm(s)
+  return (core.fold(s):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+local function is_word_byte(b)
+  return b and (b >= 0x80 or (b >= 48 and b <= 57) or (b >= 65 and b <= 90)
+                or (b >= 97 and b <= 122))
+end
+
+local function fold_map(text)
+  local bytes, from, to = {}, {}, {}
+  local last_space = false
+  for p, c in utf8.codes(text) do
+    local ch = utf8.char(c)
+    local f = core.fold(ch)
+    local stop = p + #ch - 1
+    if f:match("^%s+$") then
+      if not last_space then
+        bytes[#bytes + 1] = " "; from[#bytes] = p; to[#bytes] = stop
+      end
+      last_space = true
+    elseif #f > 0 then
+      last_space = false
+      for i = 1, #f do
+        bytes[#bytes + 1] = f:sub(i, i); from[#bytes] = p; to[#bytes] = stop
+      end
+    end
+  end
+  return table.concat(bytes), from, to
+end
+
+local function slow_scan(text, patterns)
+  local folded, from, to = fold_map(text)
+  local out = {}
+  for _, pat in ipairs(patterns) do
+    local p = pat.folded
+    local wfirst, wlast = is_word_byte(p:byte(1)), is_word_byte(p:byte(#p))
+    local init = 1
+    while true do
+      local a = folded:find(p, init, true)
+      if not a then break end
+      local b = a + #p - 1
+      if not (wfirst and is_word_byte(folded:byte(a - 1)))
+         and not (wlast and is_word_byte(folded:byte(b + 1))) then
+        out[#out + 1] = { id = pat.id, start = from[a], stop = to[b] }
+      end
+      init = a + 1
+    end
+  end
+  return out
+end
+
+local function alias_patterns()
+  local pats = {}
+  for _, a in ipairs(kb:sql("SELECT entity, alias FROM alias ORDER BY entity, ord")) do
+    pats[#pats + 1] = { id = a.entity, alias = a.alias, folded = norm(a.alias) }
+  end
+  return pats
+end
+
+-- Keeps the longest match per (entity, start), as the mention table does.
+local function mention_set(matches, key)
+  local best = {}
+  for _, m in ipairs(matches) do
+    local k = key .. "|" .. m.id .. "|" .. m.start
+    if not best[k] or best[k] < m.stop then best[k] = m.stop end
+  end
+  local out = {}
+  for k, stop in pairs(best) do out[k .. "|" .. stop] = true end
+  return out
+end
+
+-- ---------------------------------------------------------------------
+
+describe("the built-in knowledge base", function()
+  describe("counts", function()
+    it("has exactly the article's four references", function()
+      assert.same({ 1, 2, 3, 4 }, ids(kb:references()))
+    end)
+
+    it("has five competing hypotheses", function()
+      assert.equals(5, #kb:hypotheses())
+    end)
+
+    it("has every quotation of the article", function()
+      assert.equals(21, #kb:quotes())
+    end)
+
+    it("has a plausible number of each record type", function()
+      assert.is_true(#kb:entities() >= 40)
+      assert.is_true(#kb:claims() >= 25)
+      assert.is_true(#kb:factors{ kind = "driver" } >= 8)
+      assert.is_true(#kb:factors{ kind = "irritant" } >= 8)
+      assert.is_true(#kb:relations() >= 20)
+      assert.is_true(#kb:events() >= 15)
+      assert.is_true(count("SELECT count(*) AS n FROM ach_item") >= 12)
+    end)
+
+    it("rates every evidence item against every hypothesis", function()
+      assert.equals(count("SELECT count(*) AS n FROM ach_item") * #kb:hypotheses(),
+                    #kb:ratings())
+    end)
+  end)
+
+  describe("evidence", function()
+    it("names an existing segment in every row", function()
+      assert.equals(0, count([[SELECT count(*) AS n FROM evidence e
+        LEFT JOIN segment s ON s.id = e.segment WHERE s.id IS NULL]]))
+    end)
+
+    it("locates every row by a phrase that occurs in its segment", function()
+      for _, r in ipairs(kb:sql([[SELECT e.record, e.phrase, s.text FROM evidence e
+                                  JOIN segment s ON s.id = e.segment]])) do
+        assert.is_truthy(r.text:find(r.phrase, 1, true), r.record .. ": " .. r.phrase)
+      end
+    end)
+
+    it("never points at a duplicated passage", function()
+      assert.equals(0, count([[SELECT count(*) AS n FROM evidence e
+        JOIN segment s ON s.id = e.segment WHERE s.duplicate_of IS NOT NULL]]))
+    end)
+
+    it("backs every claim, factor, relation, event and ACH item", function()
+      for _, t in ipairs { "claim", "factor", "relation", "event", "ach_item" } do
+        assert.equals(0, count(string.format([[SELECT count(*) AS n FROM %s x
+          WHERE NOT EXISTS (SELECT 1 FROM evidence e
+                            WHERE e.record_type = '%s' AND e.record = x.id)]], t, t)), t)
+      end
+    end)
+
+    it("returns the segments of a record, a record id or a reference number", function()
+      local c = kb:claim("claim-support-rhetorical")
+      local segs = kb:evidence(c)
+      assert.same(c.evidence, ids(segs))
+      assert.matches("likely to be rhetorical", segs[1].text, 1, true)
+      assert.same(c.evidence, ids(kb:evidence("claim-support-rhetorical")))
+      assert.equals("reference", kb:evidence(3)[1].kind)
+      assert.equals(1, #kb:evidence("e-gas-deal"))
+    end)
+
+    it("returns an empty list for an unknown id", function()
+      assert.same({}, { table.unpack(kb:evidence("no-such-record")) })
+    end)
+
+    it("rejects arguments that are neither records nor ids", function()
+      assert.has_error(function() kb:evidence(true) end,
+        "bad argument #1 to 'evidence' (record or record id expected, got boolean)")
+    end)
+  end)
+
+  describe("quotes", function()
+    it("occur verbatim in their segments", function()
+      for _, q in ipairs(kb:quotes()) do
+        assert.is_truthy(kb:segment(q.segment).text:find(q.text, 1, true), q.id)
+      end
+    end)
+
+    it("keep Karaganov's Cyrillic letter as the article spells it", function()
+      local q = kb:quotes{ speaker = "Karaganov" }[1]
+      assert.matches("rapprochement with \u{421}hina", q.text, 1, true)
+    end)
+
+    it("are listed in the order of the text", function()
+      local qs = kb:quotes()
+      assert.equals("q-strategic-partner", qs[1].id)
+      assert.equals("q-development", qs[#qs].id)
+    end)
+  end)
+
+  describe("claims", function()
+    it("find their estimative expression in one of their evidence segments", function()
+      for _, c in ipairs(kb:claims()) do
+        if c.estimative then
+          local found = false
+          for _, s in ipairs(kb:evidence(c)) do
+            if s.text:find(c.estimative, 1, true) then found = true end
+          end
+          assert.is_true(found, c.id)
+        end
+      end
+    end)
+
+    it("take their band from the estimative scale unless a note explains it", function()
+      for _, c in ipairs(kb:claims()) do
+        if c.estimative and c.scale then
+          local e = assert(core.estimate(c.estimative, c.scale))
+          assert.same({ e.p_low, e.p_high }, { c.p_low, c.p_high }, c.id)
+        elseif c.p_low then
+          assert.is_string(c.note, c.id)
+        end
+      end
+    end)
+
+    it("cover the short and the long term", function()
+      assert.is_true(#kb:claims{ horizon = "short" } >= 10)
+      assert.is_true(#kb:claims{ horizon = "long" } >= 10)
+    end)
+
+    it("include the judgments the article calls unlikely", function()
+      local low = set(ids(kb:claims{ max_p = 0.45 }))
+      assert.is_true(low["claim-shield-scenario-unlikely"])
+      assert.is_true(low["claim-taiwan-spillover-unlikely"])
+      assert.is_true(low["claim-parallel-attack-far-less-likely"])
+      assert.is_true(low["claim-joint-action-far-less-likely"])
+      assert.is_true(#kb:claims{ topic = "rejected" } >= 3)
+    end)
+
+    it("give the short-term joint action a lower band than long-term alignment", function()
+      local short = kb:claim("claim-joint-action-far-less-likely")
+      local long = kb:claim("claim-long-term-alignment-possible")
+      assert.is_true(short.p_high < long.p_low)
+    end)
+
+    it("return nil for an unknown id", function()
+      assert.is_nil(kb:claim("claim-nonexistent"))
+    end)
+  end)
+
+  describe("entities", function()
+    it("are used only by existing ids", function()
+      for _, q in ipairs {
+        "SELECT entity AS id FROM claim_about", "SELECT src AS id FROM relation",
+        "SELECT dst AS id FROM relation", "SELECT entity AS id FROM event_actor",
+        "SELECT speaker AS id FROM quote", "SELECT entity AS id FROM mention",
+        "SELECT entity AS id FROM alias",
+      } do
+        assert.equals(0, count("SELECT count(*) AS n FROM (" .. q ..
+          ") WHERE id NOT IN (SELECT id FROM entity)"), q)
+      end
+    end)
+
+    it("resolve every name and alias, in any case", function()
+      for _, e in ipairs(kb:entities()) do
+        for _, a in ipairs { e.name, table.unpack(e.aliases) } do
+          assert.equals(e.id, kb:entity(a).id, a)
+          assert.equals(e.id, kb:entity(a:upper()).id, a)
+          assert.equals(e.id, kb:entity(a:lower()).id, a)
+        end
+      end
+    end)
+
+    it("resolve capitals and adjectives to their states", function()
+      assert.equals("China", kb:entity("Beijing").name)
+      assert.equals("china", kb:entity("beijing").id)
+      assert.equals("russia", kb:entity("Kremlin").id)
+      assert.equals("ukraine", kb:entity("Kiev").id)
+      assert.equals("united-states", kb:entity("U.S.").id)
+      assert.equals("trenin", kb:entity("Dmitri Trenin").id)
+    end)
+
+    it("resolve ids as well as names", function()
+      assert.equals("Vladimir Putin", kb:entity("putin").name)
+    end)
+
+    it("do not take the pronoun 'us' for the United States", function()
+      assert.is_nil(kb:entity("us"))
+    end)
+
+    it("return nil for an unknown name", function()
+      assert.is_nil(kb:entity("Narnia"))
+    end)
+
+    it("list aliases without the name", function()
+      local e = kb:entity("China")
+      assert.same({ "Chinese", "Beijing", "Sino", "PRC", "People's Republic of China" },
+                  { table.unpack(e.aliases) })
+    end)
+
+    it("filter by kind", function()
+      for _, e in ipairs(kb:entities{ kind = "person" }) do
+        assert.equals("person", e.kind)
+      end
+      assert.is_true(set(ids(kb:entities{ kind = "person" }))["wang-yi"])
+    end)
+  end)
+
+  describe("mentions", function()
+    it("agree with a slow reference matcher on the whole article", function()
+      local text = kb:text(1)
+      local pats = alias_patterns()
+      local m = core.matcher()
+      for i, p in ipairs(pats) do m:add(p.alias, i) end
+      m:compile()
+      local fast = {}
+      for i, hit in ipairs(m:scan(text)) do
+        fast[i] = { id = pats[hit.id].id, start = hit.start, stop = hit.stop }
+      end
+      local a, b = mention_set(fast, "t"), mention_set(slow_scan(text, pats), "t")
+      assert.same(b, a)
+      assert.is_true(next(a) ~= nil)
+    end)
+
+    it("are stored for every segment exactly as the reference matcher finds them", function()
+      local pats = alias_patterns()
+      local want = {}
+      for _, s in ipairs(kb:sql("SELECT id, start, text FROM segment")) do
+        for _, m in ipairs(slow_scan(s.text, pats)) do
+          m.start, m.stop = s.start + m.start - 1, s.start + m.stop - 1
+          for k in pairs(mention_set({ m }, tostring(s.id))) do want[k] = true end
+        end
+      end
+      -- the stored table keeps one (longest) span per segment, entity and start
+      local best = {}
+      for k in pairs(want) do
+        local seg, ent, start, stop = k:match("^(%d+)|(.-)|(%d+)|(%d+)$")
+        local key = seg .. "|" .. ent .. "|" .. start
+        if not best[key] or best[key] < tonumber(stop) then best[key] = tonumber(stop) end
+      end
+      local expected, got = {}, {}
+      for k, stop in pairs(best) do expected[k .. "|" .. stop] = true end
+      for _, r in ipairs(kb:sql("SELECT segment, entity, start, stop FROM mention")) do
+        got[r.segment .. "|" .. r.entity .. "|" .. r.start .. "|" .. r.stop] = true
+      end
+      assert.same(expected, got)
+    end)
+
+    it("list the segments of an entity named by any alias, with spans", function()
+      local ms = kb:mentions("Beijing")
+      assert.is_true(#ms > 20)
+      local text = kb:text(1)
+      for _, m in ipairs(ms) do
+        assert.equals("china", m.entity)
+        assert.is_true(#m.spans >= 1)
+        for _, sp in ipairs(m.spans) do
+          assert.equals(sp.text, text:sub(sp.start, sp.stop))
+        end
+      end
+    end)
+
+    it("find Sino-Russian as a mention of both partners", function()
+      local seg = kb:sql("SELECT id FROM segment WHERE kind = 'heading' AND text LIKE 'A Sino%'")[1].id
+      local function has(e)
+        for _, m in ipairs(kb:mentions(e, { kind = "heading" })) do
+          if m.segment == seg then return true end
+        end
+        return false
+      end
+      assert.is_true(has("china"))
+      assert.is_true(has("russia"))
+    end)
+
+    it("list paragraphs only when asked", function()
+      for _, m in ipairs(kb:mentions("Wang Yi", { kind = "paragraph" })) do
+        assert.equals("paragraph", m.kind)
+      end
+      for _, m in ipairs(kb:mentions("Wang Yi")) do
+        assert.is_true(m.kind ~= "paragraph")
+      end
+    end)
+
+    it("reject an unknown entity", function()
+      assert.has_error(function() kb:mentions("Narnia") end,
+        "bad argument #1 to 'mentions' (unknown entity 'Narnia')")
+    end)
+  end)
+
+  describe("factors", function()
+    local function index(horizon, pressure)
+      local num, den = 0, 0
+      for _, f in ipairs(kb:factors{ horizon = horizon }) do
+        local e = f.weight * (1 + f.coupling * (2 * pressure - 1))
+        num = num + (f.kind == "driver" and 1 or -1) * e
+        den = den + e
+      end
+      return num / den
+    end
+
+    it("keep every weight inside its range and give a reason", function()
+      for _, f in ipairs(kb:factors()) do
+        assert.is_true(f.w_low <= f.weight and f.weight <= f.w_high, f.id)
+        assert.is_true(#f.why > 20, f.id)
+        assert.is_true(#f.evidence >= 1, f.id)
+      end
+    end)
+
+    it("make the long term more aligned than the short term", function()
+      for _, p in ipairs { 0, 0.25, 0.5, 0.75, 1 } do
+        assert.is_true(index("long", p) > index("short", p), tostring(p))
+      end
+    end)
+
+    it("make alignment rise with Western pressure", function()
+      for _, h in ipairs { "short", "long" } do
+        local last = -math.huge
+        for p = 0, 1, 0.125 do
+          local v = index(h, p)
+          assert.is_true(v > last, h .. " " .. p)
+          last = v
+        end
+      end
+    end)
+
+    it("hold back cooperation in the short term and favour it in the long term", function()
+      assert.is_true(index("short", 0.5) < 0)
+      assert.is_true(index("long", 0.5) > 0)
+    end)
+
+    it("name the shared sense of Western pressure as the heaviest driver", function()
+      local top
+      for _, f in ipairs(kb:factors{ kind = "driver" }) do
+        if not top or f.weight > top.weight then top = f end
+      end
+      assert.equals("drv-western-pressure", top.id)
+    end)
+  end)
+
+  describe("competing hypotheses", function()
+    it("favour rhetorical support or neutrality over military backing", function()
+      local w = { low = 1 / math.sqrt(2), medium = 1, high = math.sqrt(2) }
+      local score = {}
+      for _, r in ipairs(kb:ratings()) do
+        local v = (r.rating == "I" and -1 or r.rating == "II" and -2 or 0)
+        score[r.hypothesis] = (score[r.hypothesis] or 0) + v * w[r.credibility] * w[r.relevance]
+      end
+      local best
+      for h, s in pairs(score) do
+        if not best or s > score[best] then best = h end
+      end
+      assert.is_true(best == "h-rhetorical" or best == "h-neutral")
+      assert.is_true(score["h-military"] < score["h-distance"])
+    end)
+  end)
+
+  describe("filters", function()
+    it("select claims about an entity named by an alias, with 'both' in each horizon", function()
+      local cs = kb:claims{ about = "Beijing", horizon = "short" }
+      assert.is_true(#cs > 5)
+      for _, c in ipairs(cs) do
+        assert.is_true(set(c.about).china)
+        assert.is_true(c.horizon == "short" or c.horizon == "both")
+      end
+    end)
+
+    it("select only claims coded 'both' with horizon = 'both'", function()
+      for _, c in ipairs(kb:claims{ horizon = "both" }) do
+        assert.equals("both", c.horizon)
+      end
+    end)
+
+    it("keep claims whose whole band lies within min_p and max_p", function()
+      local cs = kb:claims{ min_p = 0.55, max_p = 0.8 }
+      assert.is_true(#cs >= 3)
+      for _, c in ipairs(cs) do
+        assert.is_true(c.p_low >= 0.55 and c.p_high <= 0.8)
+      end
+    end)
+
+    it("select claims by topic", function()
+      for _, c in ipairs(kb:claims{ topic = "taiwan" }) do
+        assert.is_true(set(c.topics).taiwan)
+      end
+    end)
+
+    it("select factors by kind, horizon and domain", function()
+      for _, f in ipairs(kb:factors{ kind = "irritant", horizon = "long", domain = "regional" }) do
+        assert.equals("irritant", f.kind)
+        assert.is_true(f.horizon == "long" or f.horizon == "both")
+        assert.equals("regional", f.domain)
+      end
+      assert.same({ "irr-central-asia" },
+                  ids(kb:factors{ kind = "irritant", horizon = "long", domain = "regional" }))
+    end)
+
+    it("select relations by endpoints named by aliases, type and sign", function()
+      local rs = kb:relations{ from = "Moscow", to = "Beijing" }
+      assert.is_true(#rs >= 1)
+      for _, r in ipairs(rs) do
+        assert.equals("russia", r.from)
+        assert.equals("china", r.to)
+      end
+      for _, r in ipairs(kb:relations{ sign = -1, type = "opposition" }) do
+        assert.equals(-1, r.sign)
+        assert.equals("opposition", r.type)
+      end
+    end)
+
+    it("select events by partial dates and actor", function()
+      local evs = kb:events{ from = "2022" }
+      assert.is_true(#evs >= 4)
+      for _, e in ipairs(evs) do assert.is_true(e.date >= "2022") end
+      assert.same({ "ev-crimea-occupation", "ev-unsc-crimea-2014" },
+                  ids(kb:events{ from = "2014", to = "2014-12" }))
+      for _, e in ipairs(kb:events{ actor = "Skyrizon" }) do
+        assert.is_true(set(e.actors).skyrizon)
+      end
+    end)
+
+    it("list events in date order with CAMEO codes and Goldstein weights", function()
+      local last = ""
+      for _, e in ipairs(kb:events()) do
+        assert.is_true(e.date >= last)
+        last = e.date
+        assert.is_true(e.cameo == nil or e.cameo:match("^%d%d%d?%d?$") ~= nil)
+        assert.is_true(e.goldstein == nil or (e.goldstein >= -10 and e.goldstein <= 10))
+        assert.is_string(e.date_source)
+      end
+    end)
+
+    it("select quotes by speaker", function()
+      assert.same({ "q-wang-yi-sovereignty", "q-wang-yi-no-exception" },
+                  ids(kb:quotes{ speaker = "Wang Yi" }))
+    end)
+
+    it("select ratings by hypothesis", function()
+      for _, r in ipairs(kb:ratings{ hypothesis = "h-shield" }) do
+        assert.equals("h-shield", r.hypothesis)
+      end
+    end)
+
+    it("page every listing with limit and offset", function()
+      local all = ids(kb:claims())
+      assert.same({ all[3], all[4] }, ids(kb:claims{ limit = 2, offset = 2 }))
+      assert.equals(2, #kb:entities{ limit = 2 })
+      assert.same({ 4 }, ids(kb:references{ offset = 3 }))
+      assert.equals(1, #kb:mentions("China", { limit = 1 }))
+    end)
+
+    it("give references their DOIs or URLs and segments", function()
+      for _, r in ipairs(kb:references()) do
+        assert.is_true(r.doi ~= nil or r.url ~= nil)
+        assert.equals("reference", kb:segment(r.segment).kind)
+      end
+      assert.equals("10.1017/S0305741017000601", kb:references()[3].doi)
+    end)
+  end)
+
+  describe("bad input", function()
+    it("names the valid keys for an unknown filter key", function()
+      assert.has_error(function() kb:claims{ abut = "China" } end,
+        "bad argument #1 to 'claims' (unknown filter key 'abut'; valid keys: " ..
+        "about, horizon, limit, max_p, min_p, offset, topic)")
+      assert.has_error(function() kb:factors{ sign = 1 } end,
+        "bad argument #1 to 'factors' (unknown filter key 'sign'; valid keys: " ..
+        "domain, horizon, kind, limit, offset)")
+      assert.has_error(function() kb:references{ year = 2019 } end,
+        "bad argument #1 to 'references' (unknown filter key 'year'; valid keys: " ..
+        "limit, offset)")
+    end)
+
+    it("rejects a filter that is not a table", function()
+      assert.has_error(function() kb:claims("China") end,
+        "bad argument #1 to 'claims' (table expected, got string)")
+    end)
+
+    it("rejects a filter naming an unknown entity", function()
+      assert.has_error(function() kb:claims{ about = "Narnia" } end,
+        "bad argument #1 to 'claims' (unknown entity 'Narnia' in 'about')")
+    end)
+
+    it("rejects an unknown horizon", function()
+      assert.has_error(function() kb:claims{ horizon = "medium" } end,
+        "bad argument #1 to 'claims' (invalid option 'medium'; expected one of: short, long, both)")
+    end)
+
+    it("rejects probabilities outside [0, 1]", function()
+      assert.has_error(function() kb:claims{ min_p = 2 } end,
+        "bad argument #1 to 'claims' ('min_p' must be a number in [0, 1], got 2)")
+    end)
+
+    it("rejects malformed dates", function()
+      assert.has_error(function() kb:events{ from = "Feb 2022" } end,
+        "bad argument #1 to 'events' ('from' must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got Feb 2022)")
+    end)
+
+    it("rejects a name that is not a string", function()
+      assert.has_error(function() kb:entity(42) end,
+        "bad argument #1 to 'entity' (string expected, got number)")
+      assert.has_error(function() kb:claim() end,
+        "bad argument #1 to 'claim' (string expected, got no value)")
+    end)
+  end)
+end)
+
+-- ---------------------------------------------------------------------
+
+describe("the data loader", function()
+  local load = require "kbdata"
+  local article do
+    local f = assert(io.open("data/article.txt", "rb"))
+    article = f:read("a")
+    f:close()
+  end
+
+  local function with_kb(dir)
+    local path = os.tmpname()
+    os.remove(path)
+    path = path .. ".sqlite"
+    local k = assert(sinorus.open(path, { create = true, empty = true }))
+    k:_add_source { title = "fixture", authors = {}, text = article }
+    local ok, err = pcall(load, k, "spec/fixtures/baddata/" .. dir)
+    k:close()
+    os.remove(path)
+    return ok, err
+  end
+
+  it("fails on a phrase that occurs nowhere", function()
+    local ok, err = with_kb("notfound")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/notfound/claims.lua: claim 'claim-bad': " ..
+      "evidence phrase not found: \"Beijing has pledged troops to Moscow\"", err)
+  end)
+
+  it("fails on a phrase found in two different sentences", function()
+    local ok, err = with_kb("ambiguous")
+    assert.is_false(ok)
+    assert.matches("^spec/fixtures/baddata/ambiguous/claims%.lua: claim 'claim%-bad': " ..
+      "evidence phrase ambiguous %(segments %d+, %d+.*%): \"Sino%-Russian cooperation\"$", err)
+  end)
+
+  it("fails on an unknown entity id", function()
+    local ok, err = with_kb("unknown-entity")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/unknown-entity/claims.lua: claim 'claim-bad': " ..
+      "unknown entity 'narnia' in 'about'", err)
+  end)
+
+  it("fails on an unknown field, naming the valid ones", function()
+    local ok, err = with_kb("bad-field")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/bad-field/claims.lua: claim 'claim-bad': " ..
+      "unknown field 'horizn' (valid fields: about, estimative, evidence, horizon, id, " ..
+      "note, p_high, p_low, scale, text, topics)", err)
+  end)
+
+  it("fails on a hedge that is on no scale when no band is given", function()
+    local ok, err = with_kb("bad-estimative")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/bad-estimative/claims.lua: claim 'claim-bad': " ..
+      "unknown estimative term 'not an unavoidable trend' on scale 'icd203' " ..
+      "(give p_low and p_high with a note)", err)
+  end)
+
+  it("fails on a rating of an unknown hypothesis", function()
+    local ok, err = with_kb("bad-rating")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/bad-rating/hypotheses.lua: item 'e-bad': " ..
+      "rating for unknown hypothesis 'h-c'", err)
+  end)
+
+  it("loads the real data into a fresh knowledge base", function()
+    local path = os.tmpname()
+    os.remove(path)
+    path = path .. ".sqlite"
+    local k = assert(sinorus.open(path, { create = true, empty = true }))
+    k:_add_source { title = "fixture", authors = {}, text = article }
+    load(k, "data/kb")
+    assert.equals(#kb:claims(), #k:claims())
+    assert.equals(count("SELECT count(*) AS n FROM mention"),
+                  k:sql("SELECT count(*) AS n FROM mention")[1].n)
+    k:close()
+    os.remove(path)
+  end)
+end)
