@@ -24,7 +24,7 @@ int luaopen_sinorus_core (lua_State *L) {
   sn_lua_kb(L);
   sn_lua_text(L);
   sn_lua_weight(L);
-  /* INTEGRATION: sn_lua_graph(L); */
+  sn_lua_graph(L);
   lua_pushliteral(L, SINORUS_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

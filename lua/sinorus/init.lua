@@ -348,7 +348,7 @@ end
 -- ---------------------------------------------------------------------
 -- Extensions: each module returns function(KB, M, util) adding methods.
 
-local EXTENSIONS = { "records", "weight" }
+local EXTENSIONS = { "records", "weight", "graph" }
 for _, name in ipairs(EXTENSIONS) do
   require("sinorus." .. name)(KB, M, util)
 end

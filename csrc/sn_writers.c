@@ -1,0 +1,831 @@
+/*
+** sn_writers.c: escaping, graph writers (DOT, GraphML, GEXF, JSON),
+** atomic file writes, deterministic GUIDs and REFI-QDA projects.
+**
+** Every writer emits through a sinorus_writer callback, in a fixed
+** order, and replaces bytes that are not valid UTF-8 by U+FFFD, so its
+** output is well-formed and the same for the same input.
+*/
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zip.h>
+
+#include "sinorus_graph.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD in UTF-8 */
+
+/*
+** The length of the valid UTF-8 sequence at s[i] (s has len bytes), or
+** 0 if the bytes there are not valid UTF-8 (overlong forms, surrogates
+** and code points above U+10FFFF included). *cp gets the code point.
+*/
+static size_t utf8_seq (const unsigned char *s, size_t len, size_t i,
+                        unsigned long *cp) {
+  unsigned c = s[i];
+  size_t n, k;
+  unsigned long v, min;
+  if (c < 0x80) { *cp = c; return 1; }
+  else if (c >= 0xC2 && c <= 0xDF) { n = 2; v = c & 0x1F; min = 0x80; }
+  else if (c >= 0xE0 && c <= 0xEF) { n = 3; v = c & 0x0F; min = 0x800; }
+  else if (c >= 0xF0 && c <= 0xF4) { n = 4; v = c & 0x07; min = 0x10000; }
+  else return 0;
+  if (len - i < n) return 0;
+  for (k = 1; k < n; k++) {
+    unsigned d = s[i + k];
+    if ((d & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (d & 0x3F);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  *cp = v;
+  return n;
+}
+
+#define EMIT(s, n) do { if (w(ud, (s), (n)) != 0) return SINORUS_ERROR; } while (0)
+#define EMITS(s) EMIT((s), strlen(s))
+
+/*
+** The core of the escapers: copies runs of bytes that need nothing,
+** and for each other code point calls esc, which returns the text to
+** write instead (NULL: the code point as is; "": nothing).
+*/
+typedef const char *(*sn_escfn)(unsigned long cp, char tmp[16]);
+
+static int escape_with (const char *s, size_t len, sn_escfn esc,
+                        sinorus_writer w, void *ud) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, run = 0;
+  char tmp[16];
+  while (i < len) {
+    unsigned long cp;
+    size_t n = utf8_seq(u, len, i, &cp);
+    const char *rep;
+    if (n == 0) rep = REPLACEMENT, n = 1;
+    else rep = esc(cp, tmp);
+    if (rep == NULL) { i += n; continue; }
+    if (i > run) EMIT(s + run, i - run);
+    if (*rep) EMITS(rep);
+    i += n;
+    run = i;
+  }
+  if (i > run) EMIT(s + run, i - run);
+  return SINORUS_OK;
+}
+
+static const char *esc_xml (unsigned long cp, char tmp[16]) {
+  switch (cp) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    case '\n': return "&#10;";
+    case '\r': return "&#13;";
+    case '\t': return "&#9;";
+    default: break;
+  }
+  (void)tmp;
+  /* not allowed in XML 1.0 at all */
+  if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) return "";
+  return NULL;
+}
+
+static const char *esc_json (unsigned long cp, char tmp[16]) {
+  switch (cp) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    default: break;
+  }
+  if (cp < 0x20 || cp == 0x2028 || cp == 0x2029) {
+    snprintf(tmp, 16, "\\u%04lx", cp);
+    return tmp;
+  }
+  return NULL;
+}
+
+static const char *esc_dot (unsigned long cp, char tmp[16]) {
+  (void)tmp;
+  switch (cp) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "";
+    default: break;
+  }
+  if (cp < 0x20 && cp != '\t') return " ";
+  return NULL;
+}
+
+static const char *esc_none (unsigned long cp, char tmp[16]) {
+  (void)tmp;
+  return cp == '"' ? "\"\"" : NULL;
+}
+
+SINORUS_API int sinorus_escape_xml (const char *s, size_t len,
+                                    sinorus_writer w, void *ud) {
+  return escape_with(s, len, esc_xml, w, ud);
+}
+
+SINORUS_API int sinorus_escape_json (const char *s, size_t len,
+                                     sinorus_writer w, void *ud) {
+  EMIT("\"", 1);
+  if (escape_with(s, len, esc_json, w, ud) != SINORUS_OK) return SINORUS_ERROR;
+  EMIT("\"", 1);
+  return SINORUS_OK;
+}
+
+SINORUS_API int sinorus_escape_dot (const char *s, size_t len,
+                                    sinorus_writer w, void *ud) {
+  EMIT("\"", 1);
+  if (escape_with(s, len, esc_dot, w, ud) != SINORUS_OK) return SINORUS_ERROR;
+  EMIT("\"", 1);
+  return SINORUS_OK;
+}
+
+SINORUS_API int sinorus_escape_csv (const char *s, size_t len,
+                                    sinorus_writer w, void *ud) {
+  size_t i;
+  int quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+  for (i = 0; i < len && !quote; i++)
+    if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n') quote = 1;
+  if (quote) EMIT("\"", 1);
+  if (escape_with(s, len, esc_none, w, ud) != SINORUS_OK) return SINORUS_ERROR;
+  if (quote) EMIT("\"", 1);
+  return SINORUS_OK;
+}
+
+
+/* ---------------------------------------------------------------------
+** Graph writers
+** ------------------------------------------------------------------ */
+
+/*
+** The shortest "%.*g" form of v that reads back as v, with '.' as the
+** decimal point whatever the C locale says.
+*/
+static const char *fmt_num (double v, char buf[40]) {
+  int prec;
+  char *p;
+  for (prec = 15; prec <= 17; prec++) {
+    snprintf(buf, 40, "%.*g", prec, v);
+    if (strtod(buf, NULL) == v) break;
+  }
+  for (p = buf; *p; p++)
+    if (!(*p >= '0' && *p <= '9') && *p != '-' && *p != '+' && *p != 'e')
+      *p = '.';
+  return buf;
+}
+
+#define XML(s) do { if (sinorus_escape_xml((s), strlen(s), w, ud)) \
+                      return SINORUS_ERROR; } while (0)
+#define JSTR(s) do { if (sinorus_escape_json((s), strlen(s), w, ud)) \
+                       return SINORUS_ERROR; } while (0)
+#define DSTR(s) do { if (sinorus_escape_dot((s), strlen(s), w, ud)) \
+                       return SINORUS_ERROR; } while (0)
+
+static const char *node_label (const sinorus_graph_info *in, size_t i) {
+  return in->labels && in->labels[i] ? in->labels[i] : in->ids[i];
+}
+
+static const char *node_attr (const sinorus_graph_info *in, size_t i, size_t a) {
+  return in->attr_values ? in->attr_values[i * in->nattrs + a] : NULL;
+}
+
+static const char *edge_type (const sinorus_graph_info *in,
+                              const sinorus_edge *e) {
+  return e->type >= 0 && in->types ? in->types[e->type] : NULL;
+}
+
+static const char *sign_color (int sign) {
+  return sign > 0 ? "#1b7837" : sign < 0 ? "#b2182b" : "#7f7f7f";
+}
+
+static int write_dot (const sinorus_graph *g, const sinorus_graph_info *in,
+                      sinorus_writer w, void *ud) {
+  size_t n = sinorus_graph_order(g), m = sinorus_graph_size(g), i, a;
+  int directed = sinorus_graph_directed(g);
+  char num[96];
+  EMITS(directed ? "digraph " : "graph ");
+  DSTR(in->name ? in->name : "sinorus");
+  EMITS(" {\n");
+  for (i = 0; i < n; i++) {
+    EMITS("  ");
+    DSTR(in->ids[i]);
+    EMITS(" [label=");
+    DSTR(node_label(in, i));
+    for (a = 0; a < in->nattrs; a++) {
+      const char *v = node_attr(in, i, a);
+      if (v == NULL) continue;
+      EMITS(", ");
+      DSTR(in->attr_names[a]);
+      EMITS("=");
+      DSTR(v);
+    }
+    EMITS("];\n");
+  }
+  for (i = 0; i < m; i++) {
+    sinorus_edge e;
+    const char *t;
+    sinorus_graph_edge(g, i, &e);
+    t = edge_type(in, &e);
+    EMITS("  ");
+    DSTR(in->ids[e.from]);
+    EMITS(directed ? " -> " : " -- ");
+    DSTR(in->ids[e.to]);
+    snprintf(num, sizeof num, " [sign=%d, weight=", e.sign);
+    EMITS(num);
+    EMITS(fmt_num(e.weight, num));
+    if (t) { EMITS(", type="); DSTR(t); EMITS(", label="); DSTR(t); }
+    EMITS(", color=\"");
+    EMITS(sign_color(e.sign));
+    EMITS("\"];\n");
+  }
+  EMITS("}\n");
+  return SINORUS_OK;
+}
+
+static int write_graphml (const sinorus_graph *g, const sinorus_graph_info *in,
+                          sinorus_writer w, void *ud) {
+  size_t n = sinorus_graph_order(g), m = sinorus_graph_size(g), i, a;
+  char num[96];
+  EMITS("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
+        " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n");
+  for (a = 0; a < in->nattrs; a++) {
+    snprintf(num, sizeof num, "  <key id=\"n%lu\" for=\"node\" attr.name=\"",
+             (unsigned long)a);
+    EMITS(num);
+    XML(in->attr_names[a]);
+    EMITS("\" attr.type=\"string\"/>\n");
+  }
+  EMITS("  <key id=\"sign\" for=\"edge\" attr.name=\"sign\" attr.type=\"int\"/>\n"
+        "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+        "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+        "  <graph id=\"");
+  XML(in->name ? in->name : "sinorus");
+  EMITS(sinorus_graph_directed(g) ? "\" edgedefault=\"directed\">\n"
+                                  : "\" edgedefault=\"undirected\">\n");
+  for (i = 0; i < n; i++) {
+    EMITS("    <node id=\"");
+    XML(in->ids[i]);
+    EMITS("\"><data key=\"label\">");
+    XML(node_label(in, i));
+    EMITS("</data>");
+    for (a = 0; a < in->nattrs; a++) {
+      const char *v = node_attr(in, i, a);
+      if (v == NULL) continue;
+      snprintf(num, sizeof num, "<data key=\"n%lu\">", (unsigned long)a);
+      EMITS(num);
+      XML(v);
+      EMITS("</data>");
+    }
+    EMITS("</node>\n");
+  }
+  for (i = 0; i < m; i++) {
+    sinorus_edge e;
+    const char *t;
+    sinorus_graph_edge(g, i, &e);
+    t = edge_type(in, &e);
+    snprintf(num, sizeof num, "    <edge id=\"e%lu\" source=\"", (unsigned long)i);
+    EMITS(num);
+    XML(in->ids[e.from]);
+    EMITS("\" target=\"");
+    XML(in->ids[e.to]);
+    snprintf(num, sizeof num, "\"><data key=\"sign\">%d</data>", e.sign);
+    EMITS(num);
+    EMITS("<data key=\"weight\">");
+    EMITS(fmt_num(e.weight, num));
+    EMITS("</data>");
+    if (t) { EMITS("<data key=\"type\">"); XML(t); EMITS("</data>"); }
+    EMITS("</edge>\n");
+  }
+  EMITS("  </graph>\n</graphml>\n");
+  return SINORUS_OK;
+}
+
+static int write_gexf (const sinorus_graph *g, const sinorus_graph_info *in,
+                       sinorus_writer w, void *ud) {
+  size_t n = sinorus_graph_order(g), m = sinorus_graph_size(g), i, a;
+  char num[96];
+  EMITS("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+        "  <meta><creator>sinorus</creator><description>");
+  XML(in->name ? in->name : "sinorus");
+  EMITS("</description></meta>\n  <graph mode=\"static\" defaultedgetype=\"");
+  EMITS(sinorus_graph_directed(g) ? "directed\">\n" : "undirected\">\n");
+  EMITS("    <attributes class=\"node\">\n");
+  for (a = 0; a < in->nattrs; a++) {
+    snprintf(num, sizeof num, "      <attribute id=\"n%lu\" title=\"",
+             (unsigned long)a);
+    EMITS(num);
+    XML(in->attr_names[a]);
+    EMITS("\" type=\"string\"/>\n");
+  }
+  EMITS("    </attributes>\n"
+        "    <attributes class=\"edge\">\n"
+        "      <attribute id=\"sign\" title=\"sign\" type=\"integer\"/>\n"
+        "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+        "    </attributes>\n    <nodes>\n");
+  for (i = 0; i < n; i++) {
+    int any = 0;
+    EMITS("      <node id=\"");
+    XML(in->ids[i]);
+    EMITS("\" label=\"");
+    XML(node_label(in, i));
+    EMITS("\">");
+    for (a = 0; a < in->nattrs; a++) {
+      const char *v = node_attr(in, i, a);
+      if (v == NULL) continue;
+      if (!any) { EMITS("<attvalues>"); any = 1; }
+      snprintf(num, sizeof num, "<attvalue for=\"n%lu\" value=\"", (unsigned long)a);
+      EMITS(num);
+      XML(v);
+      EMITS("\"/>");
+    }
+    if (any) EMITS("</attvalues>");
+    EMITS("</node>\n");
+  }
+  EMITS("    </nodes>\n    <edges>\n");
+  for (i = 0; i < m; i++) {
+    sinorus_edge e;
+    const char *t;
+    sinorus_graph_edge(g, i, &e);
+    t = edge_type(in, &e);
+    snprintf(num, sizeof num, "      <edge id=\"%lu\" source=\"", (unsigned long)i);
+    EMITS(num);
+    XML(in->ids[e.from]);
+    EMITS("\" target=\"");
+    XML(in->ids[e.to]);
+    EMITS("\" weight=\"");
+    EMITS(fmt_num(e.weight, num));
+    if (t) { EMITS("\" label=\""); XML(t); }
+    snprintf(num, sizeof num, "\"><attvalues><attvalue for=\"sign\" value=\"%d\"/>",
+             e.sign);
+    EMITS(num);
+    if (t) { EMITS("<attvalue for=\"type\" value=\""); XML(t); EMITS("\"/>"); }
+    EMITS("</attvalues></edge>\n");
+  }
+  EMITS("    </edges>\n  </graph>\n</gexf>\n");
+  return SINORUS_OK;
+}
+
+static int write_json (const sinorus_graph *g, const sinorus_graph_info *in,
+                       sinorus_writer w, void *ud) {
+  size_t n = sinorus_graph_order(g), m = sinorus_graph_size(g), i, a;
+  int first;
+  char num[96];
+  EMITS("{\"name\":");
+  JSTR(in->name ? in->name : "sinorus");
+  EMITS(sinorus_graph_directed(g) ? ",\"directed\":true,\"nodes\":["
+                                  : ",\"directed\":false,\"nodes\":[");
+  for (i = 0; i < n; i++) {
+    EMITS(i ? ",\n{\"id\":" : "\n{\"id\":");
+    JSTR(in->ids[i]);
+    EMITS(",\"label\":");
+    JSTR(node_label(in, i));
+    EMITS(",\"attributes\":{");
+    for (a = 0, first = 1; a < in->nattrs; a++) {
+      const char *v = node_attr(in, i, a);
+      if (v == NULL) continue;
+      if (!first) EMITS(",");
+      first = 0;
+      JSTR(in->attr_names[a]);
+      EMITS(":");
+      JSTR(v);
+    }
+    EMITS("}}");
+  }
+  EMITS("],\"edges\":[");
+  for (i = 0; i < m; i++) {
+    sinorus_edge e;
+    const char *t;
+    sinorus_graph_edge(g, i, &e);
+    t = edge_type(in, &e);
+    EMITS(i ? ",\n{\"source\":" : "\n{\"source\":");
+    JSTR(in->ids[e.from]);
+    EMITS(",\"target\":");
+    JSTR(in->ids[e.to]);
+    snprintf(num, sizeof num, ",\"sign\":%d,\"weight\":", e.sign);
+    EMITS(num);
+    EMITS(fmt_num(e.weight, num));
+    EMITS(",\"type\":");
+    if (t) JSTR(t);
+    else EMITS("null");
+    EMITS("}");
+  }
+  EMITS("]}\n");
+  return SINORUS_OK;
+}
+
+SINORUS_API int sinorus_graph_write (const sinorus_graph *g, int format,
+                                     const sinorus_graph_info *info,
+                                     sinorus_writer w, void *ud) {
+  size_t i, m = sinorus_graph_size(g);
+  for (i = 0; i < m; i++) {
+    sinorus_edge e;
+    sinorus_graph_edge(g, i, &e);
+    if (e.type >= 0 && (size_t)e.type >= info->ntypes) return SINORUS_RANGE;
+  }
+  switch (format) {
+    case SINORUS_FORMAT_DOT: return write_dot(g, info, w, ud);
+    case SINORUS_FORMAT_GRAPHML: return write_graphml(g, info, w, ud);
+    case SINORUS_FORMAT_GEXF: return write_gexf(g, info, w, ud);
+    case SINORUS_FORMAT_JSON: return write_json(g, info, w, ud);
+    default: return SINORUS_RANGE;
+  }
+}
+
+
+/* ---------------------------------------------------------------------
+** Atomic files
+** ------------------------------------------------------------------ */
+
+static void set_err (char *errbuf, size_t errlen, const char *what,
+                     const char *path, const char *why) {
+  if (errbuf && errlen > 0)
+    snprintf(errbuf, errlen, "%s '%s': %s", what, path, why);
+}
+
+/*
+** Makes a name for a temporary file beside path (path + ".tmp-" and a
+** number unique in this process); NULL when out of memory.
+*/
+static char *temp_name (const char *path, unsigned attempt) {
+  static unsigned long counter = 0;
+  size_t len = strlen(path) + 64;
+  char *t = malloc(len);
+  if (t) snprintf(t, len, "%s.tmp-%ld-%lu-%u", path, (long)getpid(),
+                  ++counter, attempt);
+  return t;
+}
+
+SINORUS_API int sinorus_write_file (const char *path, const char *data,
+                                    size_t len, char *errbuf, size_t errlen) {
+  char *tmp = NULL;
+  int fd = -1, err = 0;
+  unsigned attempt;
+  size_t done = 0;
+  for (attempt = 0; attempt < 100; attempt++) {
+    free(tmp);
+    tmp = temp_name(path, attempt);
+    if (tmp == NULL) {
+      set_err(errbuf, errlen, "cannot write", path, "out of memory");
+      return SINORUS_NOMEM;
+    }
+    fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+    if (fd >= 0 || errno != EEXIST) break;
+  }
+  if (fd < 0) {
+    err = errno;
+    free(tmp);
+    set_err(errbuf, errlen, "cannot write", path, strerror(err));
+    return SINORUS_IO;
+  }
+  while (done < len) {
+    ssize_t k = write(fd, data + done, len - done);
+    if (k < 0) {
+      if (errno == EINTR) continue;
+      err = errno;
+      break;
+    }
+    done += (size_t)k;
+  }
+  if (!err && fsync(fd) != 0) err = errno;
+  if (close(fd) != 0 && !err) err = errno;
+  if (!err && rename(tmp, path) != 0) err = errno;
+  if (err) {
+    remove(tmp);
+    free(tmp);
+    set_err(errbuf, errlen, "cannot write", path, strerror(err));
+    return SINORUS_IO;
+  }
+  free(tmp);
+  return SINORUS_OK;
+}
+
+
+/* ---------------------------------------------------------------------
+** GUIDs
+** ------------------------------------------------------------------ */
+
+static uint64_t mix64 (uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+static uint64_t fnv1a (const char *s, size_t len, uint64_t h) {
+  size_t i;
+  for (i = 0; i < len; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+SINORUS_API void sinorus_guid (const char *key, size_t len, char out[37]) {
+  uint64_t h1 = mix64(fnv1a(key, len, 0xcbf29ce484222325ULL) ^ len);
+  uint64_t h2 = mix64(fnv1a(key, len, 0x6c62272e07bb0142ULL) + h1);
+  unsigned char b[16];
+  int i, k = 0;
+  static const char hex[] = "0123456789abcdef";
+  for (i = 0; i < 8; i++) b[i] = (unsigned char)(h1 >> (56 - 8 * i));
+  for (i = 0; i < 8; i++) b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+  b[6] = (unsigned char)((b[6] & 0x0F) | 0x80);   /* version 8 */
+  b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);   /* RFC 9562 variant */
+  for (i = 0; i < 16; i++) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out[k++] = '-';
+    out[k++] = hex[b[i] >> 4];
+    out[k++] = hex[b[i] & 15];
+  }
+  out[k] = '\0';
+}
+
+
+/* ---------------------------------------------------------------------
+** REFI-QDA
+** ------------------------------------------------------------------ */
+
+typedef struct sn_buf {
+  char *p;
+  size_t len, cap;
+} sn_buf;
+
+static int buf_write (void *ud, const char *s, size_t n) {
+  sn_buf *b = ud;
+  if (n > b->cap - b->len) {
+    size_t cap = b->cap ? b->cap : 4096;
+    char *p;
+    while (n > cap - b->len) {
+      if (cap > SIZE_MAX / 2) return 1;
+      cap *= 2;
+    }
+    p = realloc(b->p, cap);
+    if (p == NULL) return 1;
+    b->p = p;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  return 0;
+}
+
+static int guid_of (const char *prefix, const char *key, char out[37]) {
+  size_t lp = strlen(prefix), lk = strlen(key);
+  char *t = malloc(lp + lk + 1);
+  if (t == NULL) return SINORUS_NOMEM;
+  memcpy(t, prefix, lp);
+  memcpy(t + lp, key, lk + 1);
+  sinorus_guid(t, lp + lk, out);
+  free(t);
+  return SINORUS_OK;
+}
+
+#define GUID(prefix, key, out) do { if (guid_of((prefix), (key), (out))) \
+                                      return SINORUS_NOMEM; } while (0)
+
+/* Writes code c and, nested in it, its children (codes are few). */
+static int qde_code (const sinorus_qda_code *codes, size_t ncodes, size_t c,
+                     unsigned depth, sinorus_writer w, void *ud) {
+  char guid[37];
+  size_t k;
+  if (depth > 64) return SINORUS_RANGE;
+  GUID("code:", codes[c].key, guid);
+  EMITS("<Code guid=\"");
+  EMITS(guid);
+  EMITS("\" name=\"");
+  XML(codes[c].name);
+  EMITS("\" isCodable=\"true\">");
+  if (codes[c].description) {
+    EMITS("<Description>");
+    XML(codes[c].description);
+    EMITS("</Description>");
+  }
+  for (k = c + 1; k < ncodes; k++)
+    if (codes[k].parent == (long)c) {
+      int st = qde_code(codes, ncodes, k, depth + 1, w, ud);
+      if (st != SINORUS_OK) return st;
+    }
+  EMITS("</Code>\n");
+  return SINORUS_OK;
+}
+
+static int on_boundary (const sinorus_qda_source *s, size_t off) {
+  return off == s->len || ((unsigned char)s->text[off] & 0xC0) != 0x80;
+}
+
+/* One PlainTextSelection with its Coding; pos holds the positions. */
+static int emit_sel (const sinorus_qda_selection *s, const char *guid,
+                     const char *cguid, const char *user, const char *pos,
+                     sinorus_writer w, void *ud) {
+  char coding[37];
+  EMITS("<PlainTextSelection guid=\"");
+  EMITS(guid);
+  if (s->name) { EMITS("\" name=\""); XML(s->name); }
+  EMITS(pos);
+  EMITS(" creatingUser=\"");
+  EMITS(user);
+  EMITS("\"><Coding guid=\"");
+  /* the coding's GUID derives from the selection's key */
+  if (guid_of("coding:", s->key, coding) != SINORUS_OK) return SINORUS_NOMEM;
+  EMITS(coding);
+  EMITS("\" creatingUser=\"");
+  EMITS(user);
+  EMITS("\"><CodeRef targetGUID=\"");
+  EMITS(cguid);
+  EMITS("\"/></Coding></PlainTextSelection>\n");
+  return SINORUS_OK;
+}
+
+static int write_qde (const char *project,
+                      const sinorus_qda_code *codes, size_t ncodes,
+                      const sinorus_qda_source *sources, size_t nsources,
+                      const sinorus_qda_selection *sels, size_t nsels,
+                      sinorus_writer w, void *ud) {
+  char user[37], guid[37], num[96];
+  size_t i, k;
+  int st;
+  GUID("user:", "sinorus", user);
+  EMITS("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"");
+  XML(project ? project : "sinorus");
+  EMITS("\" origin=\"sinorus " SINORUS_VERSION "\" creatingUserGUID=\"");
+  EMITS(user);
+  EMITS("\">\n<Users><User guid=\"");
+  EMITS(user);
+  EMITS("\" name=\"sinorus\"/></Users>\n<CodeBook><Codes>\n");
+  for (i = 0; i < ncodes; i++)
+    if (codes[i].parent < 0 &&
+        (st = qde_code(codes, ncodes, i, 0, w, ud)) != SINORUS_OK)
+      return st;
+  EMITS("</Codes></CodeBook>\n<Sources>\n");
+  for (i = 0; i < nsources; i++) {
+    char sguid[37];
+    size_t *cps;
+    GUID("source:", sources[i].key, sguid);
+    EMITS("<TextSource guid=\"");
+    EMITS(sguid);
+    EMITS("\" name=\"");
+    XML(sources[i].name);
+    EMITS("\" plainTextPath=\"internal://");
+    EMITS(sguid);
+    EMITS(".txt\" creatingUser=\"");
+    EMITS(user);
+    EMITS("\">\n");
+    /* code point offsets of every byte offset, for the selections */
+    cps = malloc((sources[i].len + 1) * sizeof(size_t));
+    if (cps == NULL) return SINORUS_NOMEM;
+    cps[0] = 0;
+    for (k = 0; k < sources[i].len; k++)
+      cps[k + 1] = cps[k] +
+                   (((unsigned char)sources[i].text[k] & 0xC0) != 0x80);
+    for (k = 0; k < nsels; k++) {
+      const sinorus_qda_selection *s = &sels[k];
+      char cguid[37];
+      if (s->source != i) continue;
+      if (guid_of("selection:", s->key, guid) || guid_of("code:", codes[s->code].key, cguid)) {
+        free(cps);
+        return SINORUS_NOMEM;
+      }
+      snprintf(num, sizeof num, "\" startPosition=\"%lu\" endPosition=\"%lu\"",
+               (unsigned long)cps[s->start], (unsigned long)cps[s->stop]);
+      if (emit_sel(s, guid, cguid, user, num, w, ud) != SINORUS_OK) {
+        free(cps);
+        return SINORUS_NOMEM;
+      }
+    }
+    free(cps);
+    EMITS("</TextSource>\n");
+  }
+  EMITS("</Sources>\n</Project>\n");
+  return SINORUS_OK;
+}
+
+/* Adds a buffer as a zip entry with a fixed time stamp; 0 on failure. */
+static int add_entry (zip_t *za, const char *name, const char *data, size_t len) {
+  zip_source_t *src = zip_source_buffer(za, data, len, 0);
+  zip_int64_t idx;
+  if (src == NULL) return 0;
+  idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+  if (idx < 0) { zip_source_free(src); return 0; }
+  /* 2022-02-18 00:00, the article's date, in MS-DOS form */
+  if (zip_file_set_dostime(za, (zip_uint64_t)idx, 0,
+                           (zip_uint16_t)(((2022 - 1980) << 9) | (2 << 5) | 18),
+                           0) != 0)
+    return 0;
+  return 1;
+}
+
+SINORUS_API int sinorus_write_qdpx (const char *path, const char *project,
+                                    const sinorus_qda_code *codes, size_t ncodes,
+                                    const sinorus_qda_source *sources, size_t nsources,
+                                    const sinorus_qda_selection *sels, size_t nsels,
+                                    char *errbuf, size_t errlen) {
+  sn_buf xml = { NULL, 0, 0 };
+  zip_t *za;
+  char *tmp, **names = NULL;
+  size_t i;
+  int st, zerr = 0;
+  char why[256];
+  /* validate everything before anything is written */
+  for (i = 0; i < ncodes; i++)
+    if (codes[i].key == NULL || codes[i].name == NULL ||
+        codes[i].parent >= (long)i || codes[i].parent < -1) {
+      set_err(errbuf, errlen, "cannot write", path, "a code's parent must come before it");
+      return SINORUS_RANGE;
+    }
+  for (i = 0; i < nsels; i++) {
+    const sinorus_qda_selection *s = &sels[i];
+    if (s->key == NULL || s->source >= nsources || s->code >= ncodes ||
+        s->start > s->stop || s->stop > sources[s->source].len ||
+        !on_boundary(&sources[s->source], s->start) ||
+        !on_boundary(&sources[s->source], s->stop)) {
+      set_err(errbuf, errlen, "cannot write", path,
+              "a selection lies outside its source or splits a character");
+      return SINORUS_RANGE;
+    }
+  }
+  for (i = 0; i < nsources; i++)
+    if (sources[i].key == NULL || sources[i].name == NULL ||
+        (sources[i].text == NULL && sources[i].len > 0)) {
+      set_err(errbuf, errlen, "cannot write", path, "a source lacks a key, name or text");
+      return SINORUS_RANGE;
+    }
+  st = write_qde(project, codes, ncodes, sources, nsources, sels, nsels,
+                 buf_write, &xml);
+  if (st != SINORUS_OK) {
+    free(xml.p);
+    if (st == SINORUS_ERROR) st = SINORUS_NOMEM;
+    set_err(errbuf, errlen, "cannot write", path,
+            st == SINORUS_NOMEM ? "out of memory" : "codes nest too deeply");
+    return st;
+  }
+  names = calloc(nsources + 1, sizeof(char *));
+  tmp = temp_name(path, 0);
+  if (names == NULL || tmp == NULL) {
+    free(xml.p); free(names); free(tmp);
+    set_err(errbuf, errlen, "cannot write", path, "out of memory");
+    return SINORUS_NOMEM;
+  }
+  za = zip_open(tmp, ZIP_CREATE | ZIP_EXCL, &zerr);
+  if (za == NULL) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, zerr);
+    snprintf(why, sizeof why, "%s", zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    st = SINORUS_IO;
+    goto fail;
+  }
+  st = SINORUS_IO;
+  if (!add_entry(za, "project.qde", xml.p, xml.len)) goto zipfail;
+  for (i = 0; i < nsources; i++) {
+    char guid[37];
+    if (guid_of("source:", sources[i].key, guid) != SINORUS_OK ||
+        (names[i] = malloc(sizeof "Sources/.txt" + 36)) == NULL) {
+      st = SINORUS_NOMEM;
+      snprintf(why, sizeof why, "out of memory");
+      zip_discard(za);
+      goto fail;
+    }
+    snprintf(names[i], sizeof "Sources/.txt" + 36, "Sources/%s.txt", guid);
+    if (!add_entry(za, names[i], sources[i].len ? sources[i].text : "",
+                 sources[i].len))
+      goto zipfail;
+  }
+  if (zip_close(za) != 0) goto zipfail;
+  if (rename(tmp, path) != 0) {
+    snprintf(why, sizeof why, "%s", strerror(errno));
+    remove(tmp);
+    goto fail;
+  }
+  st = SINORUS_OK;
+  goto done;
+zipfail:
+  snprintf(why, sizeof why, "%s", zip_strerror(za));
+  zip_discard(za);
+  remove(tmp);
+fail:
+  set_err(errbuf, errlen, "cannot write", path, why);
+done:
+  for (i = 0; i < nsources; i++) free(names[i]);
+  free(names);
+  free(tmp);
+  free(xml.p);
+  return st;
+}
