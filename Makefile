@@ -40,7 +40,8 @@ BUSTED    ?= $(shell command -v busted)
 # How the build runs Lua on its own module (check-asan preloads the runtime).
 LUA_RUN   ?= $(LUA)
 
-.PHONY: all demo test test-c check-asan check-valgrind bench install uninstall clean lint
+.PHONY: all demo docs test test-c check-asan check-valgrind crash-test bench install \
+        uninstall clean lint
 
 all: $(B)/sinorus/core.so $(B)/libsinorus.a
 
@@ -87,10 +88,20 @@ DEMO ?= examples/tour.lua
 demo: all
 	@$(LUAENV) $(LUA) $(DEMO)
 
+# The embedding example: a C host with Lua 5.4 and libsinorus.a only.
+$(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.h
+	$(CC) $(WARN) $(OPT) $(SAN) -Iinclude $(LUA_CFLAGS) -o $@ examples/host.c \
+	  $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lm -lpthread
+
+# The API reference, generated from the same source as help().
+doc/API.md: lua/sinorus/doc.lua tools/gendoc.lua
+	LUA_PATH='lua/?.lua;lua/?/init.lua;;' $(LUA) tools/gendoc.lua $@
+docs: doc/API.md
+
 # ---------------------------------------------------------------------
 # Tests
 
-test: all test-c
+test: all $(B)/host test-c
 	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
 
 # C test programs: spec/c/*_test.c, linked with the core.
@@ -137,11 +148,20 @@ check-valgrind: all
 # ---------------------------------------------------------------------
 # Benchmarks
 
+$(B)/bench/fts_insert: bench/c/fts_insert.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
+	@mkdir -p $(B)/bench
+	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -o $@ $< $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
+
+# Kills writers with SIGKILL at random points, N times, and checks every file.
+N ?= 1000
+crash-test: all
+	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) spec/support/killer.lua $(N)
+
 $(B)/bench/baseline: bench/c/baseline.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	@mkdir -p $(B)/bench
 	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -o $@ $< $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
 
-bench: all $(B)/bench/baseline
+bench: all $(B)/bench/baseline $(B)/bench/fts_insert
 	@for b in bench/*.lua; do echo "== $$b"; \
 	  $(LUAENV) SINORUS_BUILD=$(B) $(LUA) $$b || exit 1; done
 

@@ -197,6 +197,14 @@ static int kb_close (lua_State *L) {
 }
 
 
+/* SQLite's progress handler: a statement fails with SQLITE_INTERRUPT
+** once Ctrl-C was pressed in an interactive session (linterrupt.c). */
+static int progress (void *ud) {
+  (void)ud;
+  return sn_interrupt_take();
+}
+
+
 /* core.open([path [, readonly, create, empty]]) -> kb | nil, msg */
 static int l_open (lua_State *L) {
   const char *path = luaL_optstring(L, 1, NULL);
@@ -218,6 +226,7 @@ static int l_open (lua_State *L) {
     return 3;
   }
   sqlite3_set_authorizer(sinorus_db(k->kb), authorize, k);
+  sqlite3_progress_handler(sinorus_db(k->kb), 1000, progress, NULL);
   return 1;
 }
 

@@ -23,6 +23,7 @@ int luaopen_sinorus_core (lua_State *L) {
   lua_newtable(L);
   sn_lua_kb(L);
   sn_lua_text(L);
+  sn_lua_interrupt(L);
   sn_lua_weight(L);
   sn_lua_graph(L);
   lua_pushliteral(L, SINORUS_VERSION);

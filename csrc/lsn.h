@@ -20,6 +20,8 @@ SN_HIDDEN void sn_lua_kb(lua_State *L);      /* lkb.c: open, KB handle, rows */
 SN_HIDDEN void sn_lua_text(lua_State *L);    /* ltext.c: fold, query, segment, matcher */
 SN_HIDDEN void sn_lua_weight(lua_State *L);  /* lweight.c: estimate, hedges, pool, ... */
 SN_HIDDEN void sn_lua_graph(lua_State *L);   /* lgraph.c: graphs and writers */
+SN_HIDDEN void sn_lua_interrupt(lua_State *L); /* linterrupt.c: Ctrl-C, isatty */
+SN_HIDDEN int sn_interrupt_take(void);  /* linterrupt.c: 1 once after Ctrl-C */
 
 /*
 ** Creates the metatable tname (if new) with the metamethods in meta and

@@ -93,12 +93,73 @@ static int query_int (sqlite3 *db, const char *sql, sqlite3_int64 *out) {
 
 
 /*
-** Checks that db holds a sinorus KB of a schema this build reads.
-** Returns a status and writes a message on failure.
+** Schema versions and migration.
+**
+** SINORUS_SCHEMA_VERSION (sinorus.h) is the version this build writes.
+** A file of an older version opened read-write is migrated in one
+** transaction by the steps below, in order; a step moves a file from
+** version `from` to `from + 1`. A read-only open of an older file is
+** refused with a message saying how to migrate it (the Lua layer would
+** otherwise meet missing columns half-way through a query). A file of a
+** newer version is refused. Each step must keep the tables listed in
+** required_tables[] (the tables of the current version).
 */
-static int check_kb (sqlite3 *db, int quick, char *err, size_t errlen) {
-  sqlite3_int64 version = 0, format = 0;
+typedef struct sn_migration {
+  int from;           /* the version the step starts from */
+  const char *sql;    /* statements run in the migration's transaction */
+} sn_migration;
+
+static const sn_migration migrations[] = {
+  /* { 1, "ALTER TABLE claim ADD COLUMN confidence TEXT;" },  v1 -> v2 */
+  { 0, NULL }
+};
+
+/* The tables every KB of the current schema version has. */
+static const char *const required_tables[] = {
+  "meta", "source", "segment", "segment_fts", "entity", "alias", "mention",
+  "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
+  "event", "event_actor", "quote", "reference", "hypothesis", "ach_item",
+  "rating", "code", "changelog", NULL
+};
+
+
+/* Checks a statement's single text result against "ok"; on anything
+** else writes "corrupt knowledge base (...)" and returns SINORUS_NOTKB. */
+static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL), status = SINORUS_OK;
+  if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *res = (const char *)sqlite3_column_text(st, 0);
+    if (res == NULL || strcmp(res, "ok") != 0) {
+      seterr(err, errlen, "corrupt knowledge base (%s)",
+             res ? res : "integrity check failed");
+      status = SINORUS_NOTKB;
+    }
+  }
+  else {
+    seterr(err, errlen, "not a sinorus knowledge base (%s)",
+           sqlite3_errmsg(db));
+    status = status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
+  }
+  sqlite3_finalize(st);
+  return status;
+}
+
+
+/*
+** Checks that db holds a sinorus KB: the sinorus metadata, a schema
+** version no newer than this build's (and, when readonly, not older),
+** no triggers or views (a sinorus file has none, and a file that brings
+** its own is not trusted), every table of the current schema (unless the
+** file is older and will be migrated) and, when quick is set, a quick
+** integrity check. Writes the file's version to *pversion. Returns a
+** status and writes a message on failure.
+*/
+static int check_kb (sqlite3 *db, int quick, int readonly,
+                     sqlite3_int64 *pversion, char *err, size_t errlen) {
+  sqlite3_int64 version = 0, format = 0, n = 0;
   int rc = query_int(db, "PRAGMA user_version", &version);
+  *pversion = version;
   if (rc == SQLITE_OK)
     rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
                        "WHERE type = 'table' AND name = 'meta'", &format);
@@ -106,9 +167,10 @@ static int check_kb (sqlite3 *db, int quick, char *err, size_t errlen) {
     rc = query_int(db, "SELECT count(*) FROM meta "
                        "WHERE key = 'format' AND value = 'sinorus'", &format);
   if (rc != SQLITE_OK) {
+    int st = status_of(rc);
     seterr(err, errlen, "not a sinorus knowledge base (%s)",
            sqlite3_errmsg(db));
-    return status_of(rc) == SINORUS_NOMEM ? SINORUS_NOMEM : SINORUS_NOTKB;
+    return st == SINORUS_NOMEM || st == SINORUS_BUSY ? st : SINORUS_NOTKB;
   }
   if (format != 1) {
     seterr(err, errlen, "not a sinorus knowledge base (no sinorus metadata)");
@@ -125,25 +187,93 @@ static int check_kb (sqlite3 *db, int quick, char *err, size_t errlen) {
            (long long)version);
     return SINORUS_NOTKB;
   }
-  if (quick) {
-    sqlite3_stmt *st = NULL;
-    rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
-    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-      const char *res = (const char *)sqlite3_column_text(st, 0);
-      if (res == NULL || strcmp(res, "ok") != 0) {
-        seterr(err, errlen, "corrupt knowledge base (%s)",
-               res ? res : "integrity check failed");
-        sqlite3_finalize(st);
+  if (version < SINORUS_SCHEMA_VERSION && readonly) {
+    seterr(err, errlen, "knowledge base schema version %lld is older than "
+           "this sinorus reads (%d); open it once read-write to migrate it",
+           (long long)version, SINORUS_SCHEMA_VERSION);
+    return SINORUS_NOTKB;
+  }
+  rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
+                     "WHERE type IN ('trigger', 'view')", &n);
+  if (rc == SQLITE_OK && n > 0) {
+    seterr(err, errlen, "not a sinorus knowledge base (its schema has "
+           "triggers or views; sinorus files have none)");
+    return SINORUS_NOTKB;
+  }
+  if (rc == SQLITE_OK && version == SINORUS_SCHEMA_VERSION) {
+    int i;
+    for (i = 0; rc == SQLITE_OK && required_tables[i] != NULL; i++) {
+      sqlite3_stmt *st = NULL;
+      rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema "
+                              "WHERE type = 'table' AND name = ?", -1, &st,
+                              NULL);
+      if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, required_tables[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+          n = sqlite3_column_int64(st, 0);
+          rc = SQLITE_OK;
+        }
+      }
+      sqlite3_finalize(st);
+      if (rc == SQLITE_OK && n != 1) {
+        seterr(err, errlen, "not a sinorus knowledge base (table '%s' is "
+               "missing)", required_tables[i]);
         return SINORUS_NOTKB;
       }
     }
-    else {
-      seterr(err, errlen, "not a sinorus knowledge base (%s)",
-             sqlite3_errmsg(db));
-      sqlite3_finalize(st);
+  }
+  if (rc != SQLITE_OK) {
+    seterr(err, errlen, "not a sinorus knowledge base (%s)",
+           sqlite3_errmsg(db));
+    return status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
+  }
+  if (quick)
+    return check_ok(db, "PRAGMA quick_check(1)", err, errlen);
+  return SINORUS_OK;
+}
+
+
+/*
+** Migrates a KB of schema version `version` to SINORUS_SCHEMA_VERSION in
+** one transaction: either every step is applied and the version updated,
+** or the file is left as it was. Returns a status and writes a message.
+*/
+static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
+                    size_t errlen) {
+  char *msg = NULL;
+  char sql[160];
+  int rc, i;
+  if (version >= SINORUS_SCHEMA_VERSION) return SINORUS_OK;
+  rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+  while (rc == SQLITE_OK && version < SINORUS_SCHEMA_VERSION) {
+    for (i = 0; migrations[i].sql != NULL; i++)
+      if (migrations[i].from == version) break;
+    if (migrations[i].sql == NULL) {
+      sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+      seterr(err, errlen, "no migration from schema version %lld",
+             (long long)version);
       return SINORUS_NOTKB;
     }
-    sqlite3_finalize(st);
+    rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, &msg);
+    version++;
+    if (rc == SQLITE_OK) {
+      snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "
+               "SET value = '%lld' WHERE key = 'schema';",
+               (long long)version, (long long)version);
+      rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    }
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
+  if (rc != SQLITE_OK) {
+    int st = status_of(rc);
+    seterr(err, errlen, "cannot migrate to schema version %d (%s)",
+           SINORUS_SCHEMA_VERSION, msg ? msg : sqlite3_errstr(rc));
+    sqlite3_free(msg);
+    if (!sqlite3_get_autocommit(db))
+      sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return st == SINORUS_OK ? SINORUS_ERROR : st;
   }
   return SINORUS_OK;
 }
@@ -163,6 +293,10 @@ static int configure (sqlite3 *db) {
   if (rc == SQLITE_OK)
     rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
                            (int *)0);
+  if (rc == SQLITE_OK)  /* corrupt pages are errors, never undefined reads */
+    rc = sqlite3_exec(db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)  /* savepoint journals in memory, not in /tmp files */
+    rc = sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sinorus_register_tokenizer(db);
   return rc;
@@ -241,17 +375,39 @@ static int seed (sqlite3 *db, int empty, char *err, size_t errlen) {
 }
 
 
+/* Writes "path: message" for a failure of SQLite on db (or rc), with a
+** clear message when the file is locked; returns the status. */
+static int file_error (sqlite3 *db, int rc, const char *path, char *err,
+                       size_t errlen) {
+  int st = status_of(rc);
+  if (st == SINORUS_BUSY)
+    seterr(err, errlen, "%s: knowledge base is locked by another process "
+           "(gave up after %d ms)", path, SN_BUSY_TIMEOUT);
+  else
+    seterr(err, errlen, "%s: %s", path,
+           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  return st == SINORUS_OK ? SINORUS_ERROR : st;
+}
+
+
+/*
+** Opens (or creates and seeds) a KB file with the defensive settings,
+** checks it, migrates an older schema (read-write only) and switches a
+** writable file to WAL. On failure *pdb is NULL, nothing is left open,
+** a file this call created is removed, and err holds "path: message".
+*/
 static int open_file (const char *path, int flags, sqlite3 **pdb,
                       char *err, size_t errlen) {
   sqlite3 *db = NULL;
   struct stat sb;
   int exists = stat(path, &sb) == 0;
   int rc, st, fresh = 0;
-  int oflags = (flags & SINORUS_OPEN_READONLY) ? SQLITE_OPEN_READONLY
-                                               : SQLITE_OPEN_READWRITE;
+  int readonly = (flags & SINORUS_OPEN_READONLY) != 0;
+  int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  sqlite3_int64 version = 0;
   *pdb = NULL;
   if (!exists) {
-    if (!(flags & SINORUS_OPEN_CREATE) || (flags & SINORUS_OPEN_READONLY)) {
+    if (!(flags & SINORUS_OPEN_CREATE) || readonly) {
       seterr(err, errlen, "%s: No such file or directory", path);
       return SINORUS_NOTFOUND;
     }
@@ -265,18 +421,18 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW
                        | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
-    seterr(err, errlen, "%s: %s", path,
-           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    st = file_error(db, rc, path, err, errlen);
     sqlite3_close_v2(db);
-    return status_of(rc) == SINORUS_OK ? SINORUS_ERROR : status_of(rc);
+    return st;
   }
-  rc = configure(db);
+  rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
   if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
+    rc = configure(db);
   if (rc != SQLITE_OK) {
-    seterr(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+    st = file_error(db, rc, path, err, errlen);
     sqlite3_close_v2(db);
-    return status_of(rc);
+    if (fresh) unlink(path);
+    return st;
   }
   if (fresh) {
     st = seed(db, flags & SINORUS_OPEN_EMPTY, err, errlen);
@@ -286,20 +442,26 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
       return st;
     }
   }
-  st = check_kb(db, !fresh, err, errlen);
+  st = check_kb(db, !fresh, readonly, &version, err, errlen);
+  if (st == SINORUS_OK && !readonly)
+    st = migrate(db, version, err, errlen);
   if (st != SINORUS_OK) {
     char msg[200];
-    snprintf(msg, sizeof msg, "%s", err ? err : "");
-    seterr(err, errlen, "%s: %s", path, msg);
+    if (st == SINORUS_BUSY)
+      file_error(db, SQLITE_BUSY, path, err, errlen);
+    else {
+      snprintf(msg, sizeof msg, "%s", err ? err : "");
+      seterr(err, errlen, "%s: %s", path, msg);
+    }
     sqlite3_close_v2(db);
     return st;
   }
-  if (!(flags & SINORUS_OPEN_READONLY)) {
+  if (!readonly) {
     rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-      seterr(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+      st = file_error(db, rc, path, err, errlen);
       sqlite3_close_v2(db);
-      return status_of(rc);
+      return st;
     }
   }
   else {
@@ -396,12 +558,63 @@ static int sync_dir (const char *path) {
 }
 
 
+/* 1 if path names the file kb has open (the same inode), else 0. */
+static int same_file (const sinorus_kb *kb, const char *path) {
+  struct stat a, b;
+  if (kb->path == NULL) return 0;
+  if (stat(path, &a) != 0 || stat(kb->path, &b) != 0) return 0;
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+
+/*
+** Saving onto the KB's own file: renaming a copy over an open database
+** would leave this connection (and any other) on an unlinked inode, so
+** instead every committed page is checkpointed from the WAL into the
+** file, which then holds the last commit on its own. A read-only handle
+** has nothing to write and succeeds.
+*/
+static int save_in_place (sinorus_kb *kb, const char *path) {
+  int rc, nlog = 0, nckpt = 0;
+  if (kb->readonly) return SINORUS_OK;
+  /* the C call, not the pragma: no statement, so no authorizer involved */
+  rc = sqlite3_wal_checkpoint_v2(kb->db, "main", SQLITE_CHECKPOINT_TRUNCATE,
+                                 &nlog, &nckpt);
+  if (rc != SQLITE_OK) {
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+      seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot checkpoint the "
+             "knowledge base into its file: other connections are using it",
+             path);
+    else
+      seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
+             sqlite3_errmsg(kb->db));
+    return status_of(rc) == SINORUS_OK ? SINORUS_ERROR : status_of(rc);
+  }
+  return SINORUS_OK;
+}
+
+
+/*
+** Writes a complete copy of the last commit to path atomically (see
+** sinorus.h). Refuses inside a transaction (the copy would hold
+** uncommitted changes). The target keeps its permissions when it exists.
+** On failure the target is untouched and the temporary file removed.
+*/
 int sinorus_save (sinorus_kb *kb, const char *path) {
   size_t n;
   char *tmp;
   int fd, rc, st = SINORUS_OK;
+  struct stat sb;
+  int keep_mode;
   sqlite3 *dst = NULL;
   if (kb == NULL || path == NULL) return SINORUS_RANGE;
+  if (!sqlite3_get_autocommit(kb->db)) {
+    seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot save inside a "
+           "transaction; save after it commits", path);
+    return SINORUS_ERROR;
+  }
+  if (same_file(kb, path)) return save_in_place(kb, path);
+  keep_mode = stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
   n = strlen(path);
   tmp = (char *)malloc(n + 16);
   if (tmp == NULL) {
@@ -413,6 +626,14 @@ int sinorus_save (sinorus_kb *kb, const char *path) {
   fd = mkstemp(tmp);
   if (fd < 0) {
     seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
+    free(tmp);
+    return SINORUS_IO;
+  }
+  /* mkstemp makes the file 0600; a new KB gets the usual 0644 */
+  if (fchmod(fd, keep_mode ? (sb.st_mode & 07777) : 0644) != 0) {
+    seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
+    close(fd);
+    unlink(tmp);
     free(tmp);
     return SINORUS_IO;
   }

@@ -3,21 +3,33 @@
 **
 ** The patterns are folded (sn_fold.c), their white-space runs collapsed
 ** to one space, and compiled into an Aho-Corasick automaton over folded
-** bytes, stored as a dense transition table over byte classes (the bytes
-** that occur in patterns, plus one class for all others). A scan folds
-** the text on the fly -- ASCII through a table, the rest through
-** sinorus_fold_char -- and feeds the folded bytes to the automaton, so
-** every match is found in one pass. White-space runs in the text count
-** as one space. A ring of the last folded bytes remembers the original
-** offset of each and whether it belongs to a word, which gives a
-** match's original start and lets it be checked against word boundaries
-** (a pattern that starts with a word character must not follow one; a
-** pattern that ends with one must not be followed by one).
+** bytes. A scan folds the text on the fly -- ASCII through a table, the
+** rest through sinorus_fold_char -- and feeds the folded bytes to the
+** automaton, so every match is found in one pass. White-space runs in
+** the text count as one space.
 **
-** Most words of a text start no pattern: when the automaton is idle at
-** the start of an ASCII word whose first two bytes begin no pattern, the
-** scan skips the word without stepping the automaton. That is exact,
-** because a match may only start at a word boundary.
+** Word boundaries are part of the automaton: think of a symbol B
+** between every word character and non-word character (either way), at
+** the start of every pattern that begins with a word character, and
+** wherever a pattern changes between word and non-word characters. A
+** pattern "China" is then "B china" and can only match where a word
+** starts. B is never fed as such: the automaton's states carry whether
+** the last character was a word's, and each transition that crosses a
+** boundary takes the B step and the character's step at once. The end
+** boundary of a pattern that ends in a word character is checked when it
+** matches, by looking at the next character.
+**
+** Anchoring pays: once no pattern can start with the current word's
+** beginning, the automaton sits in one "dead" state until the word ends,
+** and the scan skips the rest of an ASCII word without stepping. A ring
+** of the original offsets of the last folded bytes gives each match's
+** start.
+**
+** Byte classes: each ASCII byte that occurs in a pattern has a class;
+** each other byte >= 0x80 of a pattern has two (in a word character and
+** in another), and two classes stand for all the bytes of the text that
+** occur in no pattern (word and non-word). So every class knows whether
+** its character is a word's, and the dense table is small.
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,12 +44,16 @@
 
 #define NONE UINT32_MAX
 
+/* The classes of bytes that occur in no pattern. */
+#define OTHER_NONWORD 0
+#define OTHER_WORD    1
+
 
 typedef struct Pattern {
   char *bytes;        /* folded, white space collapsed */
   size_t len;
   long id;
-  int wfirst, wlast;  /* 1 if the first / last character is a word's */
+  int wlast;          /* 1 if the last character is a word's */
   int32_t next;       /* the next pattern that ends in the same state */
 } Pattern;
 
@@ -49,11 +65,10 @@ struct sinorus_matcher {
   size_t maxlen;                 /* the longest pattern */
   size_t ncls;                   /* number of byte classes */
   uint32_t space;                /* the class of ' ', or NONE */
-  unsigned char cls[256];        /* class of a folded byte */
+  unsigned char ascls[128];      /* class of a folded ASCII byte */
   unsigned char rawcls[128];     /* class of an ASCII byte of the text */
-  unsigned char pair[128][16];   /* bit set: a pattern starts with these */
-                                 /* two folded ASCII bytes (see compile) */
-  uint32_t *delta;               /* [state * ncls + class]: (row << 1) | out */
+  unsigned char hicls[128][2];   /* class of a byte >= 0x80 [byte][word] */
+  uint32_t *delta;               /* [row + class]: (row << 1) | output */
   int32_t *first;                /* [state]: first pattern ending there */
   uint32_t *dlink;               /* [state]: next suffix state with output */
   size_t nstates;
@@ -73,18 +88,6 @@ static const unsigned char ascii_word[128] = {
 };
 
 #define is_ascii_space(c) ((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
-
-/* ASCII as the automaton sees it: lowered, white space as ' '. */
-static const unsigned char fold2[128] = {
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 32, 32, 32, 32, 32, 14, 15,
-  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
-  32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
-  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
-  64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
-  96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
-};
 
 
 /* A new, empty matcher, or NULL when out of memory. */
@@ -161,13 +164,17 @@ SINORUS_API int sinorus_matcher_add (sinorus_matcher *m, const char *pat,
   p->bytes = b;
   p->len = o;
   p->id = id;
-  n = (size_t)char_len((unsigned char)b[0]);
-  p->wfirst = sinorus_is_word(b, (int)(n < o ? n : o));
   i = o - 1;
   while (i > 0 && ((unsigned char)b[i] & 0xC0) == 0x80 && o - i < 4) i--;
   p->wlast = sinorus_is_word(b + i, (int)(o - i));
   p->next = -1;
   return SINORUS_OK;
+}
+
+
+/* The class of folded byte c of a character that is (w 1) or is not a word's. */
+static uint32_t class_of (const sinorus_matcher *m, unsigned char c, int w) {
+  return (c < 0x80) ? m->ascls[c] : m->hicls[c - 0x80][w];
 }
 
 
@@ -177,10 +184,10 @@ SINORUS_API int sinorus_matcher_add (sinorus_matcher *m, const char *pat,
 ** harmless; afterwards sinorus_matcher_add fails with SINORUS_ERROR.
 */
 SINORUS_API int sinorus_matcher_compile (sinorus_matcher *m) {
-  size_t i, c, total = 1, ncls = 1, head = 0, tail = 0, nst = 1;
-  uint32_t *delta, *fail = NULL, *queue = NULL;
-  unsigned char *hasout = NULL;
-  int used[256];
+  size_t i, c, total = 1, ncls = 2, nsym, head = 0, tail = 0, nst = 1;
+  uint32_t *aug = NULL, *fail = NULL, *queue = NULL, B;
+  unsigned char *hasout = NULL, word[2 + 128 + 2 * 128];
+  unsigned char used[256];
   if (m == NULL) return SINORUS_ERROR;
   if (m->compiled) return SINORUS_OK;
   free_automaton(m);
@@ -190,48 +197,64 @@ SINORUS_API int sinorus_matcher_compile (sinorus_matcher *m) {
     Pattern *p = &m->pats[i];
     size_t k;
     for (k = 0; k < p->len; k++) used[(unsigned char)p->bytes[k]] = 1;
-    total += p->len;
+    total += 2 * p->len + 1;                /* bytes and B's */
     if (p->len > m->maxlen) m->maxlen = p->len;
     p->next = -1;
   }
-  for (c = 0; c < 256; c++)
-    m->cls[c] = used[c] ? (unsigned char)ncls++ : 0;
-  m->ncls = ncls;
-  m->space = used[' '] ? m->cls[' '] : NONE;
+  word[OTHER_NONWORD] = 0;
+  word[OTHER_WORD] = 1;
+  for (c = 0; c < 128; c++) {               /* the classes */
+    if (used[c]) { word[ncls] = ascii_word[c]; m->ascls[c] = (unsigned char)ncls++; }
+    else m->ascls[c] = ascii_word[c] ? OTHER_WORD : OTHER_NONWORD;
+  }
+  for (c = 128; c < 256; c++) {
+    if (used[c]) {
+      word[ncls] = 0; m->hicls[c - 128][0] = (unsigned char)ncls++;
+      word[ncls] = 1; m->hicls[c - 128][1] = (unsigned char)ncls++;
+    }
+    else {
+      m->hicls[c - 128][0] = OTHER_NONWORD;
+      m->hicls[c - 128][1] = OTHER_WORD;
+    }
+  }
   for (c = 0; c < 128; c++) {
     unsigned char f = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    m->rawcls[c] = is_ascii_space(c) ? m->cls[' '] : m->cls[f];
+    m->rawcls[c] = m->ascls[is_ascii_space(c) ? ' ' : f];
   }
-  memset(m->pair, 0, sizeof m->pair);
-  for (i = 0; i < m->npats; i++) {          /* the first two bytes */
-    const unsigned char *b = (const unsigned char *)m->pats[i].bytes;
-    if (b[0] >= 0x80) continue;
-    if (m->pats[i].len == 1) memset(m->pair[b[0]], 0xFF, 16);
-    else if (b[1] < 0x80) m->pair[b[0]][b[1] >> 3] |= (unsigned char)(1u << (b[1] & 7));
-  }
-  if (total > (size_t)(INT32_MAX / 2) / ncls) return SINORUS_NOMEM;
-  m->delta = delta = (uint32_t *)malloc(total * ncls * sizeof(uint32_t));
+  m->ncls = ncls;
+  m->space = used[' '] ? m->ascls[' '] : NONE;
+  nsym = ncls + 1;
+  B = (uint32_t)ncls;
+  if (total > (size_t)(INT32_MAX / 4) / nsym) return SINORUS_NOMEM;
+  aug = (uint32_t *)malloc(total * nsym * sizeof(uint32_t));
   m->first = (int32_t *)malloc(total * sizeof(int32_t));
   m->dlink = (uint32_t *)malloc(total * sizeof(uint32_t));
   fail = (uint32_t *)malloc(total * sizeof(uint32_t));
   queue = (uint32_t *)malloc(total * sizeof(uint32_t));
   hasout = (unsigned char *)calloc(total, 1);
-  if (!delta || !m->first || !m->dlink || !fail || !queue || !hasout) {
-    free_automaton(m);
-    free(fail); free(queue); free(hasout);
-    return SINORUS_NOMEM;
-  }
-  for (i = 0; i < total * ncls; i++) delta[i] = NONE;
+  if (!aug || !m->first || !m->dlink || !fail || !queue || !hasout) goto nomem;
+  for (i = 0; i < total * nsym; i++) aug[i] = NONE;
   for (i = 0; i < total; i++) m->first[i] = -1;
-  for (i = 0; i < m->npats; i++) {          /* the trie */
+  for (i = 0; i < m->npats; i++) {          /* the trie, with B's */
     Pattern *p = &m->pats[i];
     uint32_t s = 0;
     int32_t k;
-    size_t j;
-    for (j = 0; j < p->len; j++) {
-      uint32_t *t = &delta[s * ncls + m->cls[(unsigned char)p->bytes[j]]];
-      if (*t == NONE) *t = (uint32_t)nst++;
-      s = *t;
+    int prevw = 0;
+    size_t j = 0;
+    while (j < p->len) {
+      const char *ch = p->bytes + j;
+      size_t n = (size_t)char_len((unsigned char)ch[0]), q;
+      int w;
+      if (n > p->len - j) n = p->len - j;
+      w = sinorus_is_word(ch, (int)n);
+      for (q = (w != prevw) ? 0 : 1; q <= n; q++) {
+        uint32_t sym = (q == 0) ? B : class_of(m, (unsigned char)ch[q - 1], w);
+        uint32_t *t = &aug[s * nsym + sym];
+        if (*t == NONE) *t = (uint32_t)nst++;
+        s = *t;
+      }
+      prevw = w;
+      j += n;
     }
     for (k = m->first[s]; k >= 0; k = m->pats[k].next)
       if (m->pats[k].id == p->id) break;    /* the same pattern twice */
@@ -241,33 +264,44 @@ SINORUS_API int sinorus_matcher_compile (sinorus_matcher *m) {
       hasout[s] = 1;
     }
   }
-  fail[0] = 0;
   m->dlink[0] = NONE;
-  for (c = 0; c < ncls; c++) {              /* the root's row */
-    uint32_t u = delta[c];
-    if (u == NONE) delta[c] = 0;
+  for (c = 0; c < nsym; c++) {              /* the root's row */
+    uint32_t u = aug[c];
+    if (u == NONE) aug[c] = 0;
     else { fail[u] = 0; queue[tail++] = u; }
   }
   while (head < tail) {                     /* the other rows, breadth first */
     uint32_t s = queue[head++], f = fail[s];
     m->dlink[s] = (m->first[f] >= 0) ? f : m->dlink[f];
     if (hasout[f]) hasout[s] = 1;
-    for (c = 0; c < ncls; c++) {
-      uint32_t u = delta[s * ncls + c];
-      if (u == NONE) delta[s * ncls + c] = delta[f * ncls + c];
-      else { fail[u] = delta[f * ncls + c]; queue[tail++] = u; }
+    for (c = 0; c < nsym; c++) {
+      uint32_t u = aug[s * nsym + c];
+      if (u == NONE) aug[s * nsym + c] = aug[f * nsym + c];
+      else { fail[u] = aug[f * nsym + c]; queue[tail++] = u; }
     }
   }
-  for (i = 0; i < nst * ncls; i++) {        /* rows and output flags */
-    uint32_t u = delta[i];
-    delta[i] = (uint32_t)((u * ncls) << 1) | hasout[u];
+  /* the scanning table: row (2 * state + last was a word) * ncls */
+  m->delta = (uint32_t *)malloc(2 * nst * ncls * sizeof(uint32_t));
+  if (m->delta == NULL) goto nomem;
+  for (i = 0; i < nst; i++) {
+    int w;
+    for (w = 0; w < 2; w++)
+      for (c = 0; c < ncls; c++) {
+        uint32_t s = (uint32_t)i, t;
+        if (w != word[c]) s = aug[s * nsym + B];
+        t = aug[s * nsym + c];
+        m->delta[(2 * i + (size_t)w) * ncls + c] =
+          (uint32_t)(((2 * (size_t)t + word[c]) * ncls) << 1) | hasout[t];
+      }
   }
   m->nstates = nst;
   m->compiled = 1;
-  free(fail);
-  free(queue);
-  free(hasout);
+  free(aug); free(fail); free(queue); free(hasout);
   return SINORUS_OK;
+nomem:
+  free_automaton(m);
+  free(aug); free(fail); free(queue); free(hasout);
+  return SINORUS_NOMEM;
 }
 
 
@@ -292,7 +326,7 @@ typedef struct Scan {
   size_t len;
   sinorus_match *out;
   size_t cap, stored, count;
-  size_t *ring;                  /* (original offset << 1) | word, by folded index */
+  size_t *ring;                  /* original offsets, by folded index */
   size_t mask;
 } Scan;
 
@@ -328,28 +362,26 @@ static void keep (Scan *sc, long id, size_t start, size_t stop) {
 
 
 /*
-** Reports the patterns that end in state row (a row offset) at folded
-** index f, the last byte of a character that ends at original offset
-** stop; inside is 1 when more bytes of the same folded character (which
-** is a word's when inside) follow.
+** Reports the patterns that end in the state of table row `row` at
+** folded index f, the last byte of a character that ends at original
+** offset stop; inside is 1 when more bytes of the same folded character
+** (a word's) follow.
 */
 static void report (Scan *sc, uint32_t row, size_t f, size_t stop,
                     int inside) {
   const sinorus_matcher *m = sc->m;
-  uint32_t s = row / (uint32_t)m->ncls;
+  uint32_t s = (row / (uint32_t)m->ncls) >> 1;
   int after = -1;                           /* word after? unknown yet */
   for (; s != NONE; s = m->dlink[s]) {
     int32_t k;
     for (k = m->first[s]; k >= 0; k = m->pats[k].next) {
       const Pattern *p = &m->pats[k];
-      size_t fs = f + 1 - p->len;
-      if (p->wfirst && fs > 0 && (sc->ring[(fs - 1) & sc->mask] & 1)) continue;
       if (p->wlast) {
         if (inside) continue;
         if (after < 0) after = word_follows(sc->text, sc->len, stop);
         if (after) continue;
       }
-      keep(sc, p->id, sc->ring[fs & sc->mask] >> 1, stop);
+      keep(sc, p->id, sc->ring[(f + 1 - p->len) & sc->mask], stop);
     }
   }
 }
@@ -370,8 +402,8 @@ SINORUS_API size_t sinorus_matcher_scan (const sinorus_matcher *m,
   const unsigned char *rawcls;
   Scan sc;
   size_t i = 0, f = 0, size = 2;
-  uint32_t row = 0, space;
-  int prevsp = 0, pw = 0;                   /* last folded char: space? word? */
+  uint32_t row = 0, space, dead;
+  int prevsp = 0;
   if (m == NULL || !m->compiled || text == NULL || m->npats == 0) return 0;
   while (size < m->maxlen + 2) size *= 2;
   sc.m = m;
@@ -385,30 +417,23 @@ SINORUS_API size_t sinorus_matcher_scan (const sinorus_matcher *m,
   delta = m->delta;
   rawcls = m->rawcls;
   space = m->space;
+  dead = (uint32_t)m->ncls;                 /* the root, after a word's char */
   while (i < len) {
     unsigned c = u[i];
     if (c < 0x80) {                         /* ASCII: the fast path */
-      uint32_t cl = rawcls[c], e;
-      if (row == 0 && !pw && ascii_word[c] && i + 1 < len && u[i + 1] < 0x80) {
-        unsigned c2 = fold2[u[i + 1]];      /* a word starts: can a pattern? */
-        if (!(m->pair[fold2[c]][c2 >> 3] & (1u << (c2 & 7)))) {
-          size_t j = i + 1;                 /* no: skip the word's ASCII */
-          while (j < len && u[j] < 0x80 && ascii_word[u[j]]) j++;
-          f += j - i;
-          ring[(f - 1) & sc.mask] = ((j - 1) << 1) | 1;
-          pw = 1;
-          prevsp = 0;
-          i = j;
-          continue;
-        }
+      uint32_t cl, e;
+      if (row == dead && ascii_word[c]) {   /* in a word no pattern starts */
+        do i++; while (i < len && u[i] < 0x80 && ascii_word[u[i]]);
+        prevsp = 0;
+        continue;
       }
+      cl = rawcls[c];
       if (cl == space) {
         if (prevsp) { i++; continue; }
         prevsp = 1;
       }
       else prevsp = 0;
-      pw = ascii_word[c];
-      ring[f & sc.mask] = (i << 1) | pw;
+      ring[f & sc.mask] = i;
       e = delta[row + cl];
       row = e >> 1;
       i++;
@@ -418,19 +443,19 @@ SINORUS_API size_t sinorus_matcher_scan (const sinorus_matcher *m,
     else {                                  /* fold one character */
       size_t start = i;
       char fb[4];
-      int k = sinorus_fold_char(text, len, &i, fb), j;
+      int k = sinorus_fold_char(text, len, &i, fb), j, w;
       if (k == 0) continue;
       if (k == 1 && fb[0] == ' ') {
         if (prevsp && space != NONE) continue;
         prevsp = 1;
       }
       else prevsp = 0;
-      pw = sinorus_is_word(fb, k);
+      w = sinorus_is_word(fb, k);
       for (j = 0; j < k; j++) {
-        uint32_t e = delta[row + m->cls[(unsigned char)fb[j]]];
-        ring[f & sc.mask] = (start << 1) | (size_t)pw;
+        uint32_t e = delta[row + class_of(m, (unsigned char)fb[j], w)];
+        ring[f & sc.mask] = start;
         row = e >> 1;
-        if (e & 1) report(&sc, row, f, i, j < k - 1 && pw);
+        if (e & 1) report(&sc, row, f, i, j < k - 1 && w);
         f++;
       }
     }

@@ -120,7 +120,8 @@ SINORUS_API int sinorus_fold_char(const char *s, size_t len, size_t *pos, char o
 /*
 ** Folds s into out (which has room for outlen bytes) and returns the
 ** number of bytes the folded string needs, which may exceed outlen (as
-** snprintf does; out is then truncated, not terminated).
+** snprintf does; out is then truncated, not terminated). out may be NULL
+** when outlen is 0. The folded string is never longer than s.
 */
 SINORUS_API size_t sinorus_fold(const char *s, size_t len, char *out, size_t outlen);
 
@@ -153,7 +154,7 @@ typedef struct sinorus_seg {
   size_t start;    /* byte offset of the first byte */
   size_t stop;     /* byte offset one past the last byte */
   long parent;     /* index of the paragraph of a sentence, or -1 */
-  long section;    /* index of the heading in force, or -1 */
+  long section;    /* index of the heading in force (a heading's own), or -1 */
 } sinorus_seg;
 
 #define SINORUS_TEXT_PLAIN     0
@@ -181,15 +182,16 @@ SINORUS_API sinorus_matcher *sinorus_matcher_new(void);
 SINORUS_API void sinorus_matcher_free(sinorus_matcher *m);
 
 /*
-** Adds a pattern (folded as sinorus_fold does) with a caller's id.
-** Returns SINORUS_OK, SINORUS_NOMEM, or SINORUS_RANGE when the pattern
-** folds to nothing.
+** Adds a pattern (folded as sinorus_fold does, white-space runs as one
+** space, trimmed) with a caller's id. Returns SINORUS_OK, SINORUS_NOMEM,
+** SINORUS_RANGE when the pattern folds to nothing or to more than 1024
+** bytes, or SINORUS_ERROR when the matcher is already compiled.
 */
 SINORUS_API int sinorus_matcher_add(sinorus_matcher *m, const char *pat, size_t len,
                         long id);
 
-/* Prepares the matcher for scanning; adding afterwards is SINORUS_ERROR
-** until sinorus_matcher_compile is called again. */
+/* Prepares the matcher for scanning and freezes it: adding afterwards
+** is SINORUS_ERROR. Compiling again is harmless. */
 SINORUS_API int sinorus_matcher_compile(sinorus_matcher *m);
 
 typedef struct sinorus_match {
@@ -199,10 +201,12 @@ typedef struct sinorus_match {
 } sinorus_match;
 
 /*
-** Scans text in one pass and writes at most cap matches to out, in
-** order of start (longest first at equal starts). A match begins and
-** ends on word boundaries; overlapping matches are all reported.
-** Returns the number of matches found (which may exceed cap).
+** Scans text in one pass and writes at most cap matches to out (NULL
+** allowed when cap is 0), in order of start (longest first at equal
+** starts, then by id). A match begins and ends on word boundaries;
+** overlapping matches are all reported; a white-space run in the text
+** matches a space of a pattern. Returns the number of matches found
+** (which may exceed cap); a matcher that is not compiled finds nothing.
 */
 SINORUS_API size_t sinorus_matcher_scan(const sinorus_matcher *m, const char *text,
                             size_t len, sinorus_match *out, size_t cap);

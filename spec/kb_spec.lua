@@ -46,7 +46,7 @@ describe("sinorus.open()", function()
 
   it("rejects unknown options, naming the valid ones", function()
     assert.has_error(function() sinorus.open("x.sqlite", { creat = true }) end,
-      "bad argument #2 to 'open' (unknown option 'creat'; valid options: create, empty, readonly)")
+      "bad argument #2 to 'open' (unknown option 'creat'; valid options: create, empty, readonly, timeout)")
   end)
 
   it("rejects options without a path", function()

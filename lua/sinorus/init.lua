@@ -30,7 +30,7 @@ local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
 -- ---------------------------------------------------------------------
 -- Opening
 
-local OPEN_KEYS = { create = true, empty = true, readonly = true }
+local OPEN_KEYS = { create = true, empty = true, readonly = true, timeout = true }
 
 --- Opens a knowledge base: the built-in article (no path) or a file.
 function M.open(path, opts)
@@ -44,9 +44,13 @@ function M.open(path, opts)
   for k, v in pairs(opts) do
     if not OPEN_KEYS[k] then
       argerror("open", 2, string.format(
-        "unknown option '%s'; valid options: create, empty, readonly", tostring(k)))
+        "unknown option '%s'; valid options: create, empty, readonly, timeout", tostring(k)))
     end
-    if type(v) ~= "boolean" then
+    if k == "timeout" then
+      if math.type(v) ~= "integer" or v < 0 then
+        argerror("open", 2, "option 'timeout' must be a non-negative integer (ms)")
+      end
+    elseif type(v) ~= "boolean" then
       argerror("open", 2, string.format("option '%s' must be a boolean, got %s",
                k, util.typename(v)))
     end
@@ -63,7 +67,9 @@ function M.open(path, opts)
   if opts.readonly and opts.create then
     argerror("open", 2, "options 'readonly' and 'create' exclude each other")
   end
-  return core.open(path, opts.readonly, opts.create, opts.empty)
+  local kb, msg, code = core.open(path, opts.readonly, opts.create, opts.empty)
+  if kb and opts.timeout then M._set_timeout(kb, opts.timeout) end
+  return kb, msg, code
 end
 
 -- ---------------------------------------------------------------------
@@ -319,38 +325,24 @@ end
 -- ---------------------------------------------------------------------
 -- Adding a source (internal; the authoring API validates and logs)
 
--- Segments text and stores the source, its segments and their index.
--- Returns the new source id. The caller owns the transaction.
+-- Segments text and stores the source, its segments, their index and
+-- their mentions (lua/sinorus/store.lua). Returns the new source id. The
+-- caller owns the transaction; the authoring API validates and logs.
 function KB:_add_source(src)
-  self:_exec([[INSERT INTO source (title, authors, outlet, published, url, doi, text)
-               VALUES (?, ?, ?, ?, ?, ?, ?)]],
-             src.title, util.json_array(src.authors), src.outlet, src.published,
-             src.url, src.doi, src.text)
-  local source = self:_insert_id()
-  local segs = core.segment(src.text, src.format or "plain")
-  local ids, seen = {}, {}
-  for i, s in ipairs(segs) do
-    local text = src.text:sub(s.start, s.stop)
-    local key = s.kind .. "\0" .. text
-    self:_exec([[INSERT INTO segment (source, kind, section, parent, ord, start, stop,
-                   duplicate_of, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
-               source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
-               i, s.start, s.stop, seen[key], text)
-    ids[i] = self:_insert_id()
-    seen[key] = seen[key] or ids[i]
-  end
-  self:_exec([[INSERT INTO segment_fts (rowid, text)
-               SELECT id, text FROM segment WHERE source = ?]], source)
-  if self._tag then self:_tag(ids) end
-  return source, ids
+  return require("sinorus.store").import(self, src)
 end
 
 -- ---------------------------------------------------------------------
 -- Extensions: each module returns function(KB, M, util) adding methods.
 
-local EXTENSIONS = { "records", "weight", "graph" }
+local EXTENSIONS = { "records", "weight", "graph", "author" }
 for _, name in ipairs(EXTENSIONS) do
   require("sinorus." .. name)(KB, M, util)
+end
+
+--- Help on a function or a name; with no argument, the list of all.
+function M.help(x)
+  return require("sinorus.doc").help(x)
 end
 
 return M

@@ -1,0 +1,693 @@
+-- sinorus.author: the authoring API of a writable knowledge base
+-- (SPEC.md 3.6, doc/authoring.md).
+--
+--   kb:add_source{title, authors, outlet, published, url, doi, text, format}
+--   kb:add_entity{...}  kb:add_claim{...}  kb:add_factor{...}
+--   kb:add_relation{...}  kb:add_event{...}  kb:add_quote{...}
+--   kb:update_<type>(id, fields)  kb:remove_<type>(id)
+--   kb:code(segment, code)  kb:uncode(segment, code)  kb:codes()  kb:coded(code)
+--   kb:transaction(fn, ...)  kb:history{record, operation, since, limit, offset}
+--
+-- Every call validates everything (with sinorus.store, the implementation
+-- the build uses too) before it writes, writes in one transaction (a
+-- savepoint inside kb:transaction) and appends to the change log, so an
+-- invalid call leaves the file as it was. Misuse raises in Lua's style:
+--   bad argument #1 to 'add_claim' (field 'horizon': invalid option 'soon'; expected one of: short, long, both)
+--
+-- Loaded by init.lua as require("sinorus.author")(KB, M, util).
+
+local core = require "sinorus.core"
+local store = require "sinorus.store"
+
+local READONLY = "attempt to write to a read-only sinorus.KB"
+
+-- The record types of the authoring API, their tables and their id columns.
+local TYPES = { "entity", "claim", "factor", "relation", "event", "quote" }
+local TABLE = { entity = "entity", claim = "claim", factor = "factor",
+                relation = "relation", event = "event", quote = "quote" }
+
+return function(KB, M, util)
+  local argerror = util.argerror
+
+  -- Per-KB state: transaction depth and lock timeout, keyed weakly.
+  local states = setmetatable({}, { __mode = "k" })
+  local function state(kb)
+    local s = states[kb]
+    if not s then
+      s = { depth = 0, timeout = 5000, entities = {}, segments = {} }
+      states[kb] = s
+    end
+    return s
+  end
+
+  -- Raises "bad argument" without a position: the public methods re-raise
+  -- every error at their caller (guarded).
+  local function bad(fname, argn, msg)
+    error(string.format("bad argument #%d to '%s' (%s)", argn, fname, msg), 0)
+  end
+
+  -- Raises the read-only error at the caller of the public method. Reading
+  -- the mode also raises for a closed KB.
+  local function writable(kb)
+    if kb:readonly() then error(READONLY, 3) end
+  end
+
+  -- Runs f(...) and re-raises a string error at the caller of the public
+  -- method (level 3 from here), so messages point at the user's line.
+  local function guarded(f, ...)
+    local ok, a, b = pcall(f, ...)
+    if not ok then error(a, type(a) == "string" and 3 or 0) end
+    return a, b
+  end
+
+  -- -------------------------------------------------------------------
+  -- Transactions
+
+  local function locked_message(kb)
+    return string.format("knowledge base is locked by another process " ..
+                         "(gave up after %d ms)", state(kb).timeout)
+  end
+
+  -- Lookups cached while a transaction is open (this connection is then
+  -- the only writer): entity names and segments. Cleared when the
+  -- transaction ends, on every rollback and when an entity changes.
+  local function forget(s)
+    if next(s.entities) then s.entities = {} end
+    if next(s.segments) then s.segments = {} end
+  end
+
+  -- Opens a transaction (or a savepoint inside one); returns its depth.
+  local function begin(kb)
+    local s = state(kb)
+    if s.depth == 0 and kb:_in_transaction() then
+      error("a transaction opened outside kb:transaction is active", 0)
+    end
+    if s.depth == 0 then
+      local ok, err = pcall(kb._exec, kb, "BEGIN IMMEDIATE")
+      if not ok then
+        if tostring(err):find("locked", 1, true) or tostring(err):find("busy", 1, true) then
+          error(locked_message(kb), 0)
+        end
+        error(err, 0)
+      end
+    else
+      kb:_exec("SAVEPOINT sinorus_" .. s.depth)
+    end
+    s.depth = s.depth + 1
+    return s.depth
+  end
+
+  local function commit(kb, depth)
+    local s = state(kb)
+    if depth == 1 then
+      forget(s)
+      kb:_exec("COMMIT")
+    else
+      kb:_exec("RELEASE sinorus_" .. (depth - 1))
+    end
+    s.depth = depth - 1
+  end
+
+  -- Undoes everything since begin(depth); never raises.
+  local function rollback(kb, depth)
+    local s = state(kb)
+    forget(s)
+    s.depth = depth - 1
+    if kb:isclosed() or not kb:_in_transaction() then
+      s.depth = 0   -- SQLite rolled back on its own (disk full, I/O error)
+      return
+    end
+    if depth == 1 then
+      pcall(kb._exec, kb, "ROLLBACK")
+    else
+      local name = "sinorus_" .. (depth - 1)
+      if pcall(kb._exec, kb, "ROLLBACK TO " .. name) then
+        pcall(kb._exec, kb, "RELEASE " .. name)
+      end
+    end
+  end
+
+  -- Runs f(...) in a transaction: commits when it returns, rolls back and
+  -- re-raises when it raises. Returns f's first two results.
+  local function atomically(kb, f, ...)
+    local depth = begin(kb)
+    local ok, a, b = pcall(f, ...)
+    if not ok then
+      rollback(kb, depth)
+      error(a, 0)
+    end
+    local cok, err = pcall(commit, kb, depth)
+    if not cok then
+      rollback(kb, depth)
+      error(err, 0)
+    end
+    return a, b
+  end
+
+  --- Runs fn(kb, ...) in a transaction: commits if it returns (giving its
+  --- results), rolls back and re-raises its error if it raises. Nested
+  --- calls are savepoints: an inner failure undoes only the inner work.
+  function KB:transaction(fn, ...)
+    writable(self)
+    if type(fn) ~= "function" then
+      argerror("transaction", 1, "function expected, got " .. util.typename(fn))
+    end
+    local depth = guarded(begin, self)
+    local res = table.pack(pcall(fn, self, ...))
+    if not res[1] then
+      rollback(self, depth)
+      error(res[2], 0)
+    end
+    local ok, err = pcall(commit, self, depth)
+    if not ok then
+      rollback(self, depth)
+      error(err, 2)
+    end
+    return table.unpack(res, 2, res.n)
+  end
+
+  -- Sets how long a writer waits for a lock, in ms (sinorus.open's
+  -- `timeout` option). Internal.
+  function M._set_timeout(kb, ms)
+    if math.type(ms) ~= "integer" or ms < 0 then
+      argerror("open", 2, "option 'timeout' must be a non-negative integer (ms)")
+    end
+    if not kb:readonly() then
+      kb:_script(string.format("PRAGMA busy_timeout = %d", ms))
+    end
+    state(kb).timeout = ms
+    return kb
+  end
+
+  -- -------------------------------------------------------------------
+  -- The change log
+
+  local LOG_SQL = [[INSERT INTO changelog (time, operation, record, before, after)
+    VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?)]]
+
+  local function log(kb, operation, record, before, after)
+    kb:_exec(LOG_SQL, operation, record, before ~= nil and util.json(before) or nil,
+             after ~= nil and util.json(after) or nil)
+  end
+
+  local HISTORY_COLS = { "id", "time", "operation", "record", "before", "after" }
+
+  --- The change log, oldest first; filters: record ("claim-x" or
+  --- "claim:claim-x"), operation, since (an ISO 8601 time or date).
+  function KB:history(opts)
+    opts = util.check_opts("history", 1, opts, { "record", "operation", "since" })
+    for _, k in ipairs { "record", "operation", "since" } do
+      if opts[k] ~= nil and type(opts[k]) ~= "string" then
+        argerror("history", 1, string.format("'%s' must be a string, got %s", k,
+                 util.typename(opts[k])))
+      end
+    end
+    local _, lim, off = util.page(opts)
+    local rows = self:sql([[SELECT id, time, operation, record, before, after
+      FROM changelog
+      WHERE (?1 IS NULL OR record = ?1 OR substr(record, instr(record, ':') + 1) = ?1)
+        AND (?2 IS NULL OR operation = ?2) AND (?3 IS NULL OR time >= ?3)
+      ORDER BY id LIMIT ?4 OFFSET ?5]], opts.record, opts.operation, opts.since, lim, off)
+    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Change", HISTORY_COLS) end
+    return util.list(rows, { "id", "time", "operation", "record" }, "sinorus.History")
+  end
+
+  -- -------------------------------------------------------------------
+  -- Reading records back in the shape the API takes them
+
+  local function column(kb, sql, id)
+    local out = {}
+    for i, r in ipairs(kb:sql(sql, id)) do out[i] = r.v end
+    return out
+  end
+
+  local function evidence_ids(kb, rtype, id)
+    return column(kb, [[SELECT segment AS v FROM evidence WHERE record_type = ']] ..
+                  rtype .. [[' AND record = ? ORDER BY ord]], id)
+  end
+
+  local LOAD = {}
+
+  function LOAD.entity(kb, id)
+    local t = kb:sql("SELECT id, name, kind, description FROM entity WHERE id = ?", id)[1]
+    if not t then return nil end
+    local aliases = column(kb, [[SELECT alias AS v FROM alias WHERE entity = ? AND ord > 0
+                                 ORDER BY ord]], id)
+    if #aliases > 0 then t.aliases = aliases end
+    return t
+  end
+
+  function LOAD.claim(kb, id)
+    local t = kb:sql([[SELECT id, text, horizon, estimative, scale, p_low, p_high, note
+                       FROM claim WHERE id = ?]], id)[1]
+    if not t then return nil end
+    if t.scale ~= nil then t.p_low, t.p_high = nil, nil end  -- derived from the hedge
+    t.about = column(kb, "SELECT entity AS v FROM claim_about WHERE claim = ? ORDER BY ord", id)
+    local topics = column(kb, "SELECT topic AS v FROM claim_topic WHERE claim = ? ORDER BY ord",
+                          id)
+    if #topics > 0 then t.topics = topics end
+    t.evidence = evidence_ids(kb, "claim", id)
+    return t
+  end
+
+  function LOAD.factor(kb, id)
+    local t = kb:sql([[SELECT id, name, kind, domain, horizon, weight, w_low, w_high,
+                       coupling, why FROM factor WHERE id = ?]], id)[1]
+    if not t then return nil end
+    t.range, t.w_low, t.w_high = { t.w_low, t.w_high }, nil, nil
+    t.evidence = evidence_ids(kb, "factor", id)
+    return t
+  end
+
+  function LOAD.relation(kb, id)
+    local t = kb:sql([[SELECT id, src AS "from", dst AS "to", type, sign, weight, horizon,
+                       note FROM relation WHERE id = ?]], id)[1]
+    if not t then return nil end
+    t.evidence = evidence_ids(kb, "relation", id)
+    return t
+  end
+
+  function LOAD.event(kb, id)
+    local t = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
+                       FROM event WHERE id = ?]], id)[1]
+    if not t then return nil end
+    t.actors = column(kb, "SELECT entity AS v FROM event_actor WHERE event = ? ORDER BY ord", id)
+    t.evidence = evidence_ids(kb, "event", id)
+    return t
+  end
+
+  function LOAD.quote(kb, id)
+    return kb:sql("SELECT id, speaker, text, segment, stance FROM quote WHERE id = ?", id)[1]
+  end
+
+  -- -------------------------------------------------------------------
+  -- The run-time context of sinorus.store
+
+  local Ctx = {}
+  Ctx.__index = Ctx
+
+  local RUNTIME_SHAPES = store.shapes("runtime")
+
+  local function context(kb, fname, argn, self_id)
+    local s = kb and state(kb)
+    local cached = s and s.depth > 0
+    return setmetatable({ kb = kb, fname = fname, argn = argn, self_id = self_id,
+                          shapes = RUNTIME_SHAPES,
+                          segs = cached and s.segments or {},
+                          names = cached and s.entities or {} }, Ctx)
+  end
+
+  function Ctx:fail(_, field, fmt, ...)
+    local msg = string.format(fmt, ...)
+    if field then msg = "field '" .. field .. "': " .. msg end
+    error(string.format("bad argument #%d to '%s' (%s)", self.argn, self.fname, msg), 0)
+  end
+
+  -- The id of the entity named by v (its id, name or alias, folded).
+  local function lookup(kb, v)
+    local r = kb:sql("SELECT id FROM entity WHERE id = ?", v)[1]
+    if r then return r.id end
+    r = kb:sql([[SELECT entity AS id FROM alias WHERE folded = ?
+                 ORDER BY ord, entity LIMIT 1]], store.norm(v))[1]
+    return r and r.id
+  end
+
+  function Ctx:entity(rec, field, v)
+    local id = type(v) == "string" and self.names[v]
+    if not id then
+      id = type(v) == "string" and lookup(self.kb, v)
+      if id then self.names[v] = id end
+    end
+    if not id then self:fail(rec, field, "unknown entity '%s'", tostring(v)) end
+    return id
+  end
+
+  function Ctx:segment(id)
+    local s = self.segs[id]
+    if s == nil then
+      s = self.kb:sql("SELECT id, kind, text FROM segment WHERE id = ?", id)[1] or false
+      self.segs[id] = s
+    end
+    return s or nil
+  end
+
+  function Ctx:evidence(rec)
+    local segs, seen = {}, {}
+    for i, id in ipairs(rec.t.evidence or {}) do
+      if not self:segment(id) then self:fail(rec, "evidence", "no segment %d", id) end
+      if seen[id] then self:fail(rec, "evidence", "segment %d listed twice", id) end
+      seen[id] = true
+      segs[i] = id
+    end
+    rec.segments = segs
+    return segs
+  end
+
+  function Ctx:alias_owner(folded)
+    local r = self.kb:sql([[SELECT entity FROM alias WHERE folded = ?1
+                            AND (?2 IS NULL OR entity <> ?2) ORDER BY entity LIMIT 1]],
+                          folded, self.self_id)[1]
+    return r and r.entity
+  end
+
+  function Ctx:quote_segment(rec)
+    self:fail(rec, "segment", "missing (give the id of the segment that holds the " ..
+              "quote, or 'evidence')")
+  end
+
+  -- A deep copy of plain data (the caller's tables are never changed).
+  local function copy(v, depth)
+    if type(v) ~= "table" then return v end
+    depth = (depth or 0) + 1
+    if depth > 8 then error("value nested too deeply", 0) end
+    local t = {}
+    for k, x in pairs(v) do t[k] = copy(x, depth) end
+    return t
+  end
+
+  -- What the log records of a validated record: its fields as given (with
+  -- entity ids) and what was derived from them.
+  local function logged(rec)
+    local t = copy(rec.t)
+    if rec.type == "claim" then
+      t.p_low, t.p_high = rec.p_low, rec.p_high
+      if t.estimative and rec.t.p_low == nil then t.scale = rec.scale end
+    elseif rec.type == "quote" then
+      t.segment, t.evidence = rec.segment, nil
+    end
+    return t
+  end
+
+  local function exists(kb, rtype, id)
+    return kb:sql("SELECT 1 AS x FROM " .. TABLE[rtype] .. " WHERE id = ?", id)[1] ~= nil
+  end
+
+  -- Segments whose text may mention one of names (a superset, by the
+  -- search index; nil: any segment may).
+  local function candidates(kb, names)
+    local set, ids = {}, {}
+    for _, name in ipairs(names) do
+      local expr = core.query('"' .. name:gsub('"', " ") .. '"')
+      if expr == "" then return nil end
+      for r in kb:rows("SELECT rowid AS id FROM segment_fts WHERE segment_fts MATCH ?", expr) do
+        if not set[r.id] then set[r.id] = true; ids[#ids + 1] = r.id end
+      end
+    end
+    table.sort(ids)
+    return ids
+  end
+
+  local function names_of(t)
+    local names = { t.name }
+    for _, a in ipairs(t.aliases or {}) do names[#names + 1] = a end
+    return names
+  end
+
+  -- Re-tags the mentions in the segments that may hold one of names
+  -- (after an entity's names changed); `also` lists segments to redo too.
+  local function retag(kb, names, also)
+    local ids = candidates(kb, names)
+    if ids == nil then return kb:_tag() end
+    if also then
+      local set = {}
+      for _, id in ipairs(ids) do set[id] = true end
+      for _, id in ipairs(also) do
+        if not set[id] then set[id] = true; ids[#ids + 1] = id end
+      end
+      table.sort(ids)
+    end
+    if #ids > 0 then kb:_tag(ids) end
+  end
+
+  -- -------------------------------------------------------------------
+  -- add_*, update_*, remove_*
+
+  local function check_fields(fname, argn, t)
+    if type(t) ~= "table" then
+      bad(fname, argn, "table expected, got " .. util.typename(t))
+    end
+  end
+
+  local function add(kb, rtype, fields)
+    local fname = "add_" .. rtype
+    check_fields(fname, 1, fields)
+    local rec = { type = rtype, t = copy(fields) }
+    local ctx = context(kb, fname, 1)
+    store.check(ctx, rec)
+    if exists(kb, rtype, rec.t.id) then
+      ctx:fail(rec, "id", "%s '%s' already exists", rtype, rec.t.id)
+    end
+    if rtype == "entity" then forget(state(kb)) end
+    return atomically(kb, function()
+      store.WRITE[rtype](kb, rec)
+      if rtype == "entity" then retag(kb, names_of(rec.t)) end
+      log(kb, fname, rtype .. ":" .. rec.t.id, nil, logged(rec))
+      return rec.t.id
+    end)
+  end
+
+  local function check_id(fname, id)
+    if type(id) ~= "string" then
+      bad(fname, 1, "string expected, got " .. util.typename(id))
+    end
+  end
+
+  -- The id of the existing record named by id (an entity also by name).
+  local function existing(kb, rtype, fname, id)
+    check_id(fname, id)
+    local real = id
+    if rtype == "entity" then real = lookup(kb, id) end
+    if not real or not exists(kb, rtype, real) then
+      bad(fname, 1, string.format("no %s '%s'", rtype, id))
+    end
+    return real
+  end
+
+  local function update(kb, rtype, id, fields)
+    local fname = "update_" .. rtype
+    id = existing(kb, rtype, fname, id)
+    check_fields(fname, 2, fields)
+    local before = LOAD[rtype](kb, id)
+    local t = copy(before)
+    for k, v in pairs(copy(fields)) do
+      if v == false then t[k] = nil else t[k] = v end
+    end
+    local ctx = context(kb, fname, 2, id)
+    local rec = { type = rtype, t = t }
+    if t.id ~= id then
+      ctx:fail(rec, "id", "cannot be changed (remove the record and add it anew)")
+    end
+    if rtype == "quote" and fields.evidence ~= nil and fields.segment == nil then
+      t.segment = nil
+    end
+    store.check(ctx, rec)
+    if rtype == "entity" then forget(state(kb)) end
+    return atomically(kb, function()
+      local mentioned
+      if rtype == "entity" then
+        mentioned = column(kb, "SELECT DISTINCT segment AS v FROM mention WHERE entity = ?", id)
+      end
+      store.DELETE[rtype](kb, id)
+      store.WRITE[rtype](kb, rec)
+      if rtype == "entity" then retag(kb, names_of(rec.t), mentioned) end
+      log(kb, fname, rtype .. ":" .. id, before, logged(rec))
+      return id
+    end)
+  end
+
+  -- The records that refer to an entity: { "claim 'x'", ... }, sorted.
+  local function referrers(kb, id)
+    local out = {}
+    local function add_refs(sql, what)
+      for _, r in ipairs(kb:sql(sql, id)) do out[#out + 1] = what .. " '" .. r.v .. "'" end
+    end
+    add_refs("SELECT DISTINCT claim AS v FROM claim_about WHERE entity = ?", "claim")
+    add_refs("SELECT id AS v FROM relation WHERE src = ?1 OR dst = ?1", "relation")
+    add_refs("SELECT DISTINCT event AS v FROM event_actor WHERE entity = ?", "event")
+    add_refs("SELECT id AS v FROM quote WHERE speaker = ?", "quote")
+    table.sort(out)
+    return out
+  end
+
+  local function remove(kb, rtype, id)
+    local fname = "remove_" .. rtype
+    id = existing(kb, rtype, fname, id)
+    if rtype == "entity" then
+      local refs = referrers(kb, id)
+      if #refs > 0 then
+        bad(fname, 1, string.format("entity '%s' is referred to by %s%s", id,
+                 table.concat(refs, ", ", 1, math.min(#refs, 5)),
+                 #refs > 5 and string.format(" and %d more", #refs - 5) or ""))
+      end
+    end
+    local before = LOAD[rtype](kb, id)
+    if rtype == "entity" then forget(state(kb)) end
+    return atomically(kb, function()
+      store.DELETE[rtype](kb, id)
+      log(kb, fname, rtype .. ":" .. id, before, nil)
+      return true
+    end)
+  end
+
+  for _, rtype in ipairs(TYPES) do
+    KB["add_" .. rtype] = function(self, fields)
+      writable(self)
+      return (guarded(add, self, rtype, fields))
+    end
+    KB["update_" .. rtype] = function(self, id, fields)
+      writable(self)
+      return (guarded(update, self, rtype, id, fields))
+    end
+    KB["remove_" .. rtype] = function(self, id)
+      writable(self)
+      return (guarded(remove, self, rtype, id))
+    end
+  end
+
+  -- -------------------------------------------------------------------
+  -- Sources
+
+  local SOURCE_FIELDS = { title = "string", authors = "strings", outlet = "string",
+                          published = "string", url = "string", doi = "string",
+                          text = "text", format = "string" }
+
+  local function check_source(src)
+    local ctx = context(nil, "add_source", 1)
+    for k in pairs(src) do
+      if not SOURCE_FIELDS[k] then
+        ctx:fail(nil, nil, "unknown field '%s'; valid fields: %s", tostring(k),
+                 table.concat(store.sorted(SOURCE_FIELDS), ", "))
+      end
+    end
+    for _, k in ipairs { "title", "text" } do
+      if src[k] == nil then ctx:fail(nil, nil, "missing field '%s'", k) end
+    end
+    for _, k in ipairs(store.sorted(SOURCE_FIELDS)) do
+      local v, kind = src[k], SOURCE_FIELDS[k]
+      if v ~= nil then
+        if kind == "text" then
+          if type(v) ~= "string" then
+            ctx:fail(nil, k, "must be a string, got %s", util.typename(v))
+          end
+          local pos = store.bad_utf8(v)
+          if pos then ctx:fail(nil, k, "invalid UTF-8 at byte %d", pos) end
+          local nul = v:find("\0", 1, true)
+          if nul then ctx:fail(nil, k, "NUL byte at byte %d", nul) end
+          if not v:find("%S") then ctx:fail(nil, k, "must hold some text") end
+        else
+          local ok, want = store.CHECKERS[kind](v)
+          if not ok then
+            local pos = type(v) == "string" and store.bad_utf8(v)
+            if pos then ctx:fail(nil, k, "invalid UTF-8 at byte %d", pos) end
+            ctx:fail(nil, k, "must be %s, got %s", want,
+                     type(v) == "string" and string.format("%q", v) or util.typename(v))
+          end
+        end
+      end
+    end
+    if src.format ~= nil and src.format ~= "plain" and src.format ~= "markdown" then
+      ctx:fail(nil, "format", "invalid option '%s'; expected one of: plain, markdown",
+               src.format)
+    end
+    if src.published ~= nil and not store.valid_date(src.published) then
+      ctx:fail(nil, "published", "%q must be YYYY, YYYY-MM or YYYY-MM-DD", src.published)
+    end
+  end
+
+  --- Adds a document: segments it, indexes it and tags entity mentions, in
+  --- one transaction. Returns the new source id.
+  function KB:add_source(src)
+    writable(self)
+    guarded(check_fields, "add_source", 1, src)
+    guarded(check_source, src)
+    local text = src.text
+    if text:find("\r", 1, true) then text = text:gsub("\r\n?", "\n") end
+    local rec = { title = src.title, authors = copy(src.authors) or {}, outlet = src.outlet,
+                  published = src.published, url = src.url, doi = src.doi, text = text,
+                  format = src.format or "plain" }
+    return (guarded(atomically, self, function()
+      local id, ids = store.import(self, rec)
+      log(self, "add_source", "source:" .. id, nil, {
+        id = id, title = rec.title, authors = rec.authors, outlet = rec.outlet,
+        published = rec.published, url = rec.url, doi = rec.doi, format = rec.format,
+        bytes = #text, segments = ids and #ids or nil,
+      })
+      return id
+    end))
+  end
+
+  -- -------------------------------------------------------------------
+  -- Codes
+
+  local function check_code(fname, segment, code)
+    if math.type(segment) ~= "integer" then
+      bad(fname, 1, "segment id expected, got " ..
+               (math.type(segment) or util.typename(segment)))
+    end
+    if type(code) ~= "string" or not code:find("%S") then
+      bad(fname, 2, "non-empty string expected, got " ..
+               (type(code) == "string" and '""' or util.typename(code)))
+    end
+    local pos = store.bad_utf8(code)
+    if pos then bad(fname, 2, string.format("invalid UTF-8 at byte %d", pos)) end
+  end
+
+  local function code(kb, segment, c)
+    check_code("code", segment, c)
+    if not kb:sql("SELECT 1 AS x FROM segment WHERE id = ?", segment)[1] then
+      bad("code", 1, "no segment " .. segment)
+    end
+    return atomically(kb, function()
+      local n = kb:_exec("INSERT OR IGNORE INTO code (segment, code) VALUES (?, ?)", segment, c)
+      if n > 0 then log(kb, "code", "segment:" .. segment, nil, { segment = segment, code = c }) end
+      return n > 0
+    end)
+  end
+
+  --- Codes a segment; true if the code is new on it, false if it was there.
+  function KB:code(segment, c)
+    writable(self)
+    return (guarded(code, self, segment, c))
+  end
+
+  local function uncode(kb, segment, c)
+    check_code("uncode", segment, c)
+    return atomically(kb, function()
+      local n = kb:_exec("DELETE FROM code WHERE segment = ? AND code = ?", segment, c)
+      if n > 0 then
+        log(kb, "uncode", "segment:" .. segment, { segment = segment, code = c }, nil)
+      end
+      return n > 0
+    end)
+  end
+
+  --- Removes a code from a segment; true if it was there.
+  function KB:uncode(segment, c)
+    writable(self)
+    return (guarded(uncode, self, segment, c))
+  end
+
+  --- Every code with the number of segments it is on, by code.
+  function KB:codes(opts)
+    opts = util.check_opts("codes", 1, opts, {})
+    local page, lim, off = util.page(opts)
+    local rows = self:sql([[SELECT code, count(*) AS count FROM code GROUP BY code
+                            ORDER BY code]] .. page, lim, off)
+    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Code", { "code", "count" }) end
+    return util.list(rows, { "code", "count" }, "sinorus.Codes")
+  end
+
+  --- The segments coded with code, in document order.
+  function KB:coded(c, opts)
+    util.check_type("coded", 1, c, "string")
+    opts = util.check_opts("coded", 2, opts, {})
+    local page, lim, off = util.page(opts)
+    local out = {}
+    for i, r in ipairs(self:sql([[SELECT s.id FROM code c JOIN segment s ON s.id = c.segment
+                                  WHERE c.code = ? ORDER BY s.source, s.ord]] .. page,
+                                c, lim, off)) do
+      out[i] = self:segment(r.id)
+    end
+    return util.list(out, { "id", "kind", "section", "text" }, "sinorus.Segments")
+  end
+end

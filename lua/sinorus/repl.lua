@@ -1,0 +1,442 @@
+-- sinorus.repl: the interactive session of the `sinorus` command.
+--
+--   require("sinorus.repl").run{kb = kb}       -- what `sinorus` does
+--   lua5.4 -i -e 'require"sinorus.repl".setup()'
+--       -- lua5.4's own REPL with kb, help() and the pretty printer
+--
+-- Line editing, history and completion come from Debian's lua-readline
+-- when stdin is a terminal; otherwise lines are read from stdin. Results
+-- print like lua5.4's REPL, but lists and records as tables capped to the
+-- terminal, and plain tables by a compact printer with sorted keys.
+-- Ctrl-C interrupts a running query or loop and returns to the prompt
+-- (needs sinorus.core.interrupt_install, see csrc/linterrupt.c).
+
+local util = require "sinorus.util"
+
+local M = {}
+
+M.prompt = "sinorus> "
+M.prompt2 = "    ...> "
+
+-- ---------------------------------------------------------------------
+-- The terminal
+
+local core_ok, core = pcall(require, "sinorus.core")
+if not core_ok then core = {} end
+
+--- Whether fd (0, 1, 2) is a terminal.
+function M.isatty(fd)
+  if core.isatty then return core.isatty(fd) end
+  return os.execute("test -t " .. math.tointeger(fd) .. " 2>/dev/null") == true
+end
+
+--- The terminal's columns and rows (COLUMNS/LINES, else the tty, else 80x24).
+function M.termsize()
+  local c, r = tonumber(os.getenv("COLUMNS")), tonumber(os.getenv("LINES"))
+  if not (c and r) and core.termsize then
+    local tc, tr = core.termsize(1)
+    if not tc then tc, tr = core.termsize(0) end
+    c, r = c or tc, r or tr
+  end
+  return math.tointeger(c) or 80, math.tointeger(r) or 24
+end
+
+-- ---------------------------------------------------------------------
+-- Pretty printing
+
+local function width(s) return utf8.len(s) or #s end
+
+-- Cuts every line of s to w display columns.
+local function clip_lines(s, w)
+  if not w then return s end
+  return (s:gsub("[^\n]+", function(line)
+    if width(line) <= w then return line end
+    local cut = utf8.offset(line, w) or w
+    return line:sub(1, cut - 1) .. "…"
+  end))
+end
+
+local function quote(s)
+  return (string.format("%q", s):gsub("\\\n", "\\n"):gsub("\\9", "\\t"))
+end
+
+local KEYWORDS = {}
+for w in ([[and break do else elseif end false for function goto if in
+  local nil not or repeat return then true until while]]):gmatch("%a+") do
+  KEYWORDS[w] = true
+end
+
+local function keystr(k)
+  if type(k) == "string" and k:match("^[%a_][%w_]*$") and not KEYWORDS[k] then return k end
+  if type(k) == "string" then return "[" .. quote(k) .. "]" end
+  return "[" .. tostring(k) .. "]"
+end
+
+local TYPE_ORDER = { number = 1, string = 2, boolean = 3 }
+
+local function key_less(a, b)
+  local ta, tb = type(a), type(b)
+  if ta ~= tb then return (TYPE_ORDER[ta] or 9) < (TYPE_ORDER[tb] or 9) or
+    ((TYPE_ORDER[ta] or 9) == (TYPE_ORDER[tb] or 9) and ta < tb) end
+  if ta == "number" or ta == "string" then return a < b end
+  return tostring(a) < tostring(b)
+end
+
+local function has_tostring(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and rawget(mt, "__tostring") ~= nil
+end
+
+local function scalar(v)
+  local t = type(v)
+  if t == "string" then return quote(v) end
+  if math.type(v) == "float" then return string.format("%.14g", v) end
+  if t == "table" or t == "userdata" then
+    if has_tostring(v) then
+      local ok, s = pcall(tostring, v)
+      if ok and not s:find("\n") then return s end
+      local mt = getmetatable(v)
+      return "<" .. tostring(rawget(mt, "__name") or t) ..
+        (t == "table" and (" #" .. #v) or "") .. ">"
+    end
+  end
+  return tostring(v)
+end
+
+M.max_items = 50
+M.max_depth = 4
+
+-- Renders v compactly: inline when it fits in room, else one entry a line.
+local function pp(v, indent, room, seen, depth)
+  if type(v) ~= "table" or (has_tostring(v) and depth > 0) then return scalar(v) end
+  if seen[v] then return "<cycle>" end
+  if depth >= M.max_depth then return "{…}" end
+  seen[v] = true
+  local n = #v
+  local keys = {}
+  for k in pairs(v) do
+    if not (math.type(k) == "integer" and k >= 1 and k <= n) then keys[#keys + 1] = k end
+  end
+  table.sort(keys, key_less)
+  local parts, total = {}, n + #keys
+  local shown = 0
+  for i = 1, n do
+    if shown >= M.max_items then break end
+    parts[#parts + 1] = pp(v[i], indent .. "  ", room - 2, seen, depth + 1)
+    shown = shown + 1
+  end
+  for _, k in ipairs(keys) do
+    if shown >= M.max_items then break end
+    parts[#parts + 1] = keystr(k) .. " = " .. pp(v[k], indent .. "  ", room - 2, seen, depth + 1)
+    shown = shown + 1
+  end
+  if total > shown then parts[#parts + 1] = string.format("… %d more", total - shown) end
+  seen[v] = nil
+  if #parts == 0 then return "{}" end
+  local inline = "{ " .. table.concat(parts, ", ") .. " }"
+  if width(inline) <= room and not inline:find("\n") then return inline end
+  return "{\n" .. indent .. "  " .. table.concat(parts, ",\n" .. indent .. "  ") ..
+    "\n" .. indent .. "}"
+end
+
+-- The columns of an array of plain records, or nil if it is not one.
+local function record_columns(t)
+  local n = #t
+  if n == 0 then return nil end
+  for k in pairs(t) do
+    if not (math.type(k) == "integer" and k >= 1 and k <= n) then return nil end
+  end
+  local seen, cols = {}, {}
+  for i = 1, n do
+    local r = t[i]
+    if type(r) ~= "table" or has_tostring(r) and getmetatable(r).columns == nil then
+      return nil
+    end
+    for k, v in pairs(r) do
+      if type(k) ~= "string" then return nil end
+      if type(v) == "table" and getmetatable(v) == nil and #v == 0 and next(v) then
+        return nil   -- nested maps do not fit in a cell
+      end
+      if not seen[k] then seen[k] = true; cols[#cols + 1] = k end
+    end
+  end
+  table.sort(cols, function(a, b)
+    if a == "id" or b == "id" then return a == "id" and b ~= "id" end
+    return a < b
+  end)
+  return cols
+end
+
+--- The text of a value as the REPL prints it, cut to cols columns and
+--- about rows lines (lists and tables end in "… N more").
+function M.format(v, cols, rows)
+  cols = cols or select(1, M.termsize())
+  rows = rows or select(2, M.termsize())
+  local old_rows = util.max_rows
+  util.max_rows = math.max(5, math.min(old_rows, rows - 4))
+  local ok, s = pcall(function()
+    if type(v) == "string" then return v end
+    if has_tostring(v) then return tostring(v) end
+    if type(v) == "table" then
+      local columns = record_columns(v)
+      if columns then return util.render(v, columns) end
+      return pp(v, "", cols, {}, 0)
+    end
+    return scalar(v)
+  end)
+  util.max_rows = old_rows
+  if not ok then error(s, 0) end
+  return clip_lines(s, cols)
+end
+
+--- Prints the values like the REPL does (several values on one line
+--- when they are short, else one after the other).
+function M.print(...)
+  local n = select("#", ...)
+  if n == 0 then return end
+  local cols = M.termsize()
+  local out, multi = {}, false
+  for i = 1, n do
+    out[i] = M.format((select(i, ...)), cols)
+    if out[i]:find("\n") then multi = true end
+  end
+  io.stdout:write(table.concat(out, multi and "\n" or "\t"), "\n")
+  io.stdout:flush()
+end
+
+-- ---------------------------------------------------------------------
+-- Completion
+
+local LUA_WORDS = {}
+for w in pairs(KEYWORDS) do LUA_WORDS[#LUA_WORDS + 1] = w end
+
+-- The fields reachable from v by indexing: own keys and those of
+-- __index tables, up to a few levels.
+local function fields(v, methods_only)
+  local names, seen = {}, {}
+  local function add(t, depth)
+    if type(t) ~= "table" or depth > 4 then return end
+    for k, x in pairs(t) do
+      if type(k) == "string" and k:match("^[%a_][%w_]*$") and not seen[k]
+          and (not methods_only or type(x) == "function") then
+        seen[k] = true
+        names[#names + 1] = k
+      end
+    end
+    local mt = getmetatable(t)
+    if type(mt) == "table" and type(rawget(mt, "__index")) == "table" then
+      add(rawget(mt, "__index"), depth + 1)
+    end
+  end
+  if type(v) == "table" then add(v, 0) end
+  local mt = getmetatable(v)
+  if type(v) ~= "table" and type(mt) == "table" and type(rawget(mt, "__index")) == "table" then
+    add(rawget(mt, "__index"), 1)
+  end
+  if type(v) == "string" then add(string, 1) end
+  return names
+end
+
+--- The completions of word (e.g. "kb:sea", "sinorus.op", "pri") in env.
+function M.complete(word, env)
+  env = env or _G
+  local matches = {}
+  local head, sep, tail = word:match("^(.-)([.:])([%w_]*)$")
+  if head and head ~= "" then
+    local v = env
+    for name in (head .. "."):gmatch("([^.:]+)[.:]") do
+      if not name:match("^[%a_][%w_]*$") then return {} end
+      local ok, x = pcall(function() return v[name] end)
+      if not ok or x == nil then return {} end
+      v = x
+    end
+    for _, k in ipairs(fields(v, sep == ":")) do
+      if k:sub(1, #tail) == tail and (k:sub(1, 1) ~= "_" or tail:sub(1, 1) == "_") then
+        matches[#matches + 1] = head .. sep .. k
+      end
+    end
+  else
+    local tail2 = word
+    for _, k in ipairs(fields(env)) do
+      if k:sub(1, #tail2) == tail2 and (k:sub(1, 1) ~= "_" or tail2:sub(1, 1) == "_") then
+        matches[#matches + 1] = k
+      end
+    end
+    for _, k in ipairs(LUA_WORDS) do
+      if k:sub(1, #tail2) == tail2 then matches[#matches + 1] = k end
+    end
+  end
+  table.sort(matches)
+  return matches
+end
+
+-- ---------------------------------------------------------------------
+-- Reading and evaluating
+
+local function traceback(msg)
+  if type(msg) ~= "string" then
+    local mt = getmetatable(msg)
+    if mt and mt.__tostring then return tostring(msg) end
+    return "(error object is a " .. type(msg) .. " value)"
+  end
+  if msg:match("interrupted$") then return "interrupted" end
+  if msg:match("^bad argument") or msg:match("^[^\n]-:%d+: bad argument")
+      or msg:match("attempt to use a closed") then
+    return msg
+  end
+  local tb = debug.traceback(msg, 2)
+  -- leave out the REPL's own frames
+  tb = tb:gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
+  tb = tb:gsub("\n%s*%(%.%.%.tail calls%.%.%.%)$", "")
+  if not tb:find("\n%s+%S", 1) or tb:match("stack traceback:%s*$") then
+    return msg
+  end
+  return tb
+end
+
+-- Compiles a line: as an expression first (so `1 + 1` and `kb` print),
+-- then as a statement. Returns fn, or nil, message, incomplete.
+function M.compile(src, env)
+  local code = src:gsub("^%s*=", "return ")
+  local fn = load("return " .. code, "=stdin", "t", env)
+  if fn then return fn end
+  local err
+  fn, err = load(code, "=stdin", "t", env)
+  if fn then return fn end
+  if err:match("<eof>$") then return nil, err, true end
+  return nil, err, false
+end
+
+-- Runs fn; prints its results or the error. Returns true on success.
+local function eval(fn, out)
+  local r = table.pack(xpcall(fn, traceback))
+  if core.interrupted then core.interrupted() end   -- a late Ctrl-C is moot
+  if not r[1] then
+    io.stderr:write(tostring(r[2]), "\n")
+    return false
+  end
+  if r.n > 1 then
+    local ok, err = xpcall(out, traceback, table.unpack(r, 2, r.n))
+    if core.interrupted then core.interrupted() end
+    if not ok then io.stderr:write(tostring(err), "\n") end
+  end
+  return true
+end
+M.eval = eval
+
+-- A line reader: readline on a terminal, else stdin. Returns
+-- read(prompt) -> line | nil (end of input) | false (Ctrl-C), and close().
+local function reader(opts, env)
+  local use_rl = opts.readline
+  if use_rl == nil then use_rl = M.isatty(0) and M.isatty(1) end
+  local rl = use_rl and (function()
+    local ok, r = pcall(require, "readline")
+    return ok and r or nil
+  end)()
+  if rl then
+    local hist = opts.history or os.getenv("SINORUS_HISTORY") or "~/.sinorus_history"
+    rl.set_options { histfile = hist, keeplines = 1000, completion = true,
+                     minlength = 1, ignoredups = true }
+    if rl.set_readline_name then rl.set_readline_name("sinorus") end
+    rl.set_complete_function(function(text, from, to)
+      local word = text:sub(from, to)
+      local ok, list = pcall(M.complete, word, env)
+      if not ok then return {} end
+      local append = ""
+      if #list == 1 then
+        if list[1]:find(":", 1, true) then
+          append = "("
+        else
+          local ok2, v = pcall(load("return " .. list[1], "=c", "t", env) or
+                               function() end)
+          if ok2 and type(v) == "function" then append = "(" end
+        end
+      end
+      rl.set_completion_append_character(append)
+      return list
+    end)
+    return function(prompt)
+      local ok, line = pcall(rl.readline, prompt)
+      local hit = core.interrupted and core.interrupted()
+      if not ok or hit then
+        io.stdout:write("\n")
+        return false
+      end
+      return line
+    end, function() pcall(rl.save_history) end, true
+  end
+  local interactive = M.isatty(0)
+  return function(prompt)
+    if interactive then io.stdout:write(prompt); io.stdout:flush() end
+    local ok, line = pcall(io.read, "L")
+    local hit = core.interrupted and core.interrupted()
+    if not ok or hit then return false end
+    if line then line = line:gsub("\r?\n$", "") end
+    return line
+  end, function() end, false
+end
+
+--- Makes the session's globals: sinorus, kb, help.
+function M.setup(opts)
+  opts = opts or {}
+  local env = opts.env or _G
+  local sinorus = opts.sinorus or require "sinorus"
+  env.sinorus = sinorus
+  if opts.kb ~= nil or env.kb == nil then env.kb = opts.kb or sinorus.open() end
+  local doc = require "sinorus.doc"
+  env.help = function(x)
+    io.stdout:write(doc.text(x, (M.termsize())), "\n")
+  end
+  if opts.print ~= false and env == _G and not opts.run then
+    env.print = M.print   -- lua5.4 -i prints results with the global print
+  end
+  return env
+end
+
+--- Runs the session until end of input (Ctrl-D) or os.exit().
+--- opts: kb, sinorus, env, history (file), readline (boolean), quiet.
+function M.run(opts)
+  opts = opts or {}
+  opts.run = true
+  local env = M.setup(opts)
+  local read, close, rl = reader(opts, env)
+  local installed = false
+  if core.interrupt_install then installed = pcall(core.interrupt_install) end
+  if not opts.quiet and (rl or M.isatty(0)) then
+    io.stdout:write(string.format("sinorus %s, %s\nhelp() lists the functions; "
+      .. "Ctrl-D leaves.%s\n", env.sinorus.version, tostring(env.kb),
+      installed and " Ctrl-C interrupts a query." or ""))
+  end
+  local buf
+  while true do
+    local line = read(buf and M.prompt2 or M.prompt)
+    if line == nil then
+      if rl then io.stdout:write("\n") end
+      break
+    end
+    if line == false then
+      buf = nil
+    else
+      local src = buf and (buf .. "\n" .. line) or line
+      if src:match("^%s*$") then
+        buf = nil
+      else
+        local fn, err, incomplete = M.compile(src, env)
+        if fn then
+          buf = nil
+          eval(fn, M.print)
+        elseif incomplete then
+          buf = src
+        else
+          buf = nil
+          io.stderr:write(err, "\n")
+        end
+      end
+    end
+  end
+  close()
+  if installed and core.interrupt_uninstall then core.interrupt_uninstall() end
+  return true
+end
+
+return M

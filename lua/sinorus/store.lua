@@ -1,0 +1,707 @@
+-- sinorus.store: the record shapes, their validation and the SQL that
+-- writes them. Internal; one implementation shared by the build-time loader
+-- (tools/kbdata.lua, evidence given as verbatim phrases) and the authoring
+-- API (sinorus.author, evidence given as segment ids).
+--
+--   store.shapes(mode) -> SHAPES     mode "build" or "runtime"
+--   store.check_shape(ctx, rec)      unknown fields, required fields, types
+--   store.CHECK[type](ctx, rec)      enums, ranges, references, bands
+--   store.WRITE[type](kb, rec, ord, ctx)   inserts a validated record
+--   store.DELETE[type](kb, id)       deletes a record and its dependent rows
+--   store.norm(s)                    the folded form of a name (alias.folded)
+--   store.valid_date(s)              ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD
+--
+-- A record under validation is rec = { type = "claim", t = fields, ... };
+-- the checks add what the writers need (rec.segments, rec.phrases,
+-- rec.segment, rec.scale, rec.p_low, rec.p_high) and replace entity
+-- references in rec.t by entity ids. The context ctx supplies what differs
+-- between build and run time:
+--
+--   ctx.build                        true at build time (coding rules of data/README.md)
+--   ctx:fail(rec, field, fmt, ...)   raises; field may be nil
+--   ctx:entity(rec, field, v)        the id of the entity v names (or fails)
+--   ctx:evidence(rec)                the segment ids of rec.t.evidence (or fails)
+--   ctx:segment(id)                  { id, kind, text } of a segment, or nil
+--   ctx:alias_owner(folded, rec)     the id of another entity with that name, or nil
+--   ctx:quote_segment(rec)           the segment of a quote without evidence
+--   ctx.hypotheses, ctx.hyp_order    the hypotheses so far (ACH items)
+
+local core = require "sinorus.core"
+local util = require "sinorus.util"
+
+local store = {}
+
+store.SCALES = { "icd203", "phia", "kent" }
+store.HORIZONS = { "short", "long", "both" }
+store.ENTITY_KINDS = { "state", "organization", "person", "place", "company",
+                       "document", "initiative", "event" }
+store.FACTOR_KINDS = { "driver", "irritant" }
+store.LEVELS = { "low", "medium", "high" }
+store.RATINGS = { "CC", "C", "N", "I", "II", "NA" }
+
+-- The fields of each record type at build time: name -> checker kind;
+-- `required` lists the fields that must be present.
+local SHAPES = {
+  entity = { fields = { id = "id", name = "string", kind = "string",
+                        aliases = "strings", description = "string" },
+             required = { "id", "name", "kind" } },
+  claim = { fields = { id = "id", text = "string", about = "strings",
+                       horizon = "string", estimative = "string", scale = "string",
+                       topics = "strings", evidence = "strings", p_low = "number",
+                       p_high = "number", note = "string" },
+            required = { "id", "text", "about", "horizon", "evidence" } },
+  factor = { fields = { id = "id", name = "string", kind = "string", domain = "string",
+                        horizon = "string", weight = "number", range = "numbers",
+                        coupling = "number", why = "string", evidence = "strings" },
+             required = { "id", "name", "kind", "domain", "horizon", "weight",
+                          "range", "coupling", "why", "evidence" } },
+  relation = { fields = { id = "id", from = "string", to = "string", type = "string",
+                          sign = "integer", weight = "number", horizon = "string",
+                          evidence = "strings", note = "string" },
+               required = { "id", "from", "to", "type", "sign", "weight", "horizon",
+                            "evidence" } },
+  event = { fields = { id = "id", date = "string", title = "string", actors = "strings",
+                       cameo = "string", goldstein = "number", date_source = "string",
+                       evidence = "strings", note = "string" },
+            required = { "id", "date", "title", "actors", "evidence" } },
+  quote = { fields = { id = "id", speaker = "string", text = "string", stance = "string",
+                       evidence = "strings" },
+            required = { "id", "speaker", "text" } },
+  reference = { fields = { id = "integer", authors = "strings", year = "integer",
+                           title = "string", container = "string", doi = "string",
+                           url = "string", evidence = "strings" },
+                required = { "id", "authors", "title", "evidence" } },
+  hypothesis = { fields = { id = "id", text = "string" }, required = { "id", "text" } },
+  item = { fields = { id = "id", text = "string", credibility = "string",
+                      relevance = "string", evidence = "strings", ratings = "table" },
+           required = { "id", "text", "credibility", "relevance", "evidence", "ratings" } },
+}
+
+-- At run time evidence is a list of segment ids, and a quote may name its
+-- segment directly; everything else is the same.
+local RUNTIME = {}
+for rtype, shape in pairs(SHAPES) do
+  local fields = {}
+  for k, v in pairs(shape.fields) do fields[k] = v end
+  if fields.evidence then fields.evidence = "segments" end
+  RUNTIME[rtype] = { fields = fields, required = shape.required }
+end
+RUNTIME.quote.fields.segment = "integer"
+
+function store.shapes(mode)
+  return mode == "build" and SHAPES or RUNTIME
+end
+
+local function sorted(t)
+  local out = {}
+  for k in pairs(t) do out[#out + 1] = k end
+  table.sort(out, function(a, b)
+    if type(a) == type(b) and (type(a) == "string" or type(a) == "number") then
+      return a < b
+    end
+    return tostring(a) < tostring(b)
+  end)
+  return out
+end
+store.sorted = sorted
+
+local function member(list, v)
+  for i = 1, #list do if list[i] == v then return true end end
+  return false
+end
+
+-- Folded form of a name for lookups: folded, white space collapsed, trimmed.
+function store.norm(s)
+  return (core.fold(s):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+local norm = store.norm
+
+function store.valid_date(d)
+  local y, m, day = d:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if y then
+    m, day = tonumber(m), tonumber(day)
+    if m < 1 or m > 12 or day < 1 then return false end
+    local len = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
+    local yy = tonumber(y)
+    if m == 2 and (yy % 4 == 0 and (yy % 100 ~= 0 or yy % 400 == 0)) then len = 29 end
+    return day <= len
+  end
+  y, m = d:match("^(%d%d%d%d)%-(%d%d)$")
+  if y then m = tonumber(m); return m >= 1 and m <= 12 end
+  return d:match("^%d%d%d%d$") ~= nil
+end
+local valid_date = store.valid_date
+
+-- The position of the first byte that is not UTF-8 in s, or nil.
+local function bad_utf8(s)
+  local ok, pos = utf8.len(s)
+  if ok then return nil end
+  return pos
+end
+store.bad_utf8 = bad_utf8
+
+local function is_list(v)
+  if type(v) ~= "table" then return false end
+  local n = 0
+  for k in pairs(v) do
+    if math.type(k) ~= "integer" or k < 1 then return false end
+    n = n + 1
+  end
+  return n == #v
+end
+
+-- Checker kinds: value -> ok, what was expected.
+local CHECKERS = {
+  id = function(v)
+    return type(v) == "string" and v:match("^[%w][%w%-%.]*$") ~= nil,
+           "a string of letters, digits, '-' and '.'"
+  end,
+  string = function(v)
+    return type(v) == "string" and v:match("%S") ~= nil and not bad_utf8(v),
+           "a non-empty string"
+  end,
+  number = function(v) return type(v) == "number" and v == v, "a number" end,
+  integer = function(v) return math.type(v) == "integer", "an integer" end,
+  table = function(v) return type(v) == "table", "a table" end,
+  strings = function(v)
+    if not is_list(v) then return false, "a list of strings" end
+    for _, s in ipairs(v) do
+      if type(s) ~= "string" or not s:match("%S") or bad_utf8(s) then
+        return false, "a list of non-empty strings"
+      end
+    end
+    return true
+  end,
+  segments = function(v)
+    if not is_list(v) then return false, "a list of segment ids" end
+    for _, s in ipairs(v) do
+      if math.type(s) ~= "integer" then return false, "a list of segment ids (integers)" end
+    end
+    return true
+  end,
+  numbers = function(v)
+    return type(v) == "table" and #v == 2 and type(v[1]) == "number"
+           and type(v[2]) == "number", "a pair of numbers { low, high }"
+  end,
+}
+store.CHECKERS = CHECKERS
+
+local function describe(v)
+  if type(v) == "string" then
+    if bad_utf8(v) then
+      return string.format("a string with invalid UTF-8 at byte %d", bad_utf8(v))
+    end
+    return string.format("%q", v)
+  end
+  return util.typename(v)
+end
+
+-- Checks the fields of a record against its shape (ctx.shapes).
+local function field_order(shape)
+  local order = shape.order
+  if not order then
+    order = sorted(shape.fields)
+    shape.order = order
+  end
+  return order
+end
+
+function store.check_shape(ctx, rec)
+  local shape = ctx.shapes[rec.type]
+  local order = field_order(shape)
+  local t = rec.t
+  for k in pairs(t) do
+    if not shape.fields[k] then
+      if ctx.build then
+        ctx:fail(rec, nil, "unknown field '%s' (valid fields: %s)", tostring(k),
+                 table.concat(order, ", "))
+      end
+      ctx:fail(rec, nil, "unknown field '%s'; valid fields: %s", tostring(k),
+               table.concat(order, ", "))
+    end
+  end
+  for _, k in ipairs(shape.required) do
+    if t[k] == nil then ctx:fail(rec, nil, "missing field '%s'", k) end
+  end
+  for _, k in ipairs(order) do
+    local kind = shape.fields[k]
+    if t[k] ~= nil then
+      local ok, want = CHECKERS[kind](t[k])
+      if not ok then
+        ctx:fail(rec, k, "must be %s, got %s", want, describe(t[k]))
+      end
+    end
+  end
+end
+
+local function check_enum(ctx, rec, field, list)
+  local v = rec.t[field]
+  if v ~= nil and not member(list, v) then
+    ctx:fail(rec, field, "invalid option '%s'; expected one of: %s", tostring(v),
+             table.concat(list, ", "))
+  end
+end
+
+local function check_range(ctx, rec, field, lo, hi)
+  local v = rec.t[field]
+  if v ~= nil and (v < lo or v > hi) then
+    ctx:fail(rec, field, "must lie in [%g, %g], got %g", lo, hi, v)
+  end
+end
+
+-- Resolves the entity references in the list field, in place; no entity twice.
+local function check_entities(ctx, rec, field)
+  local seen, list = {}, rec.t[field] or {}
+  for i, v in ipairs(list) do
+    local id = ctx:entity(rec, field, v)
+    if seen[id] then
+      ctx:fail(rec, field, "entity '%s' listed twice", id)
+    end
+    seen[id] = true
+    list[i] = id
+  end
+end
+
+local function check_unique_strings(ctx, rec, field)
+  local seen = {}
+  for _, s in ipairs(rec.t[field] or {}) do
+    if seen[s] then ctx:fail(rec, field, "%q listed twice", s) end
+    seen[s] = true
+  end
+end
+
+local function check_word(ctx, rec, field, pattern, what)
+  local v = rec.t[field]
+  if v ~= nil and not v:match(pattern) then
+    ctx:fail(rec, field, "%q must be %s", v, what)
+  end
+end
+
+-- Per-type checks, after the shape check.
+local CHECK = {}
+store.CHECK = CHECK
+
+function CHECK.entity(ctx, rec)
+  local t = rec.t
+  check_enum(ctx, rec, "kind", store.ENTITY_KINDS)
+  local names = { t.name }
+  for _, a in ipairs(t.aliases or {}) do names[#names + 1] = a end
+  local mine = {}
+  for i, a in ipairs(names) do
+    local field = i == 1 and "name" or "aliases"
+    local f = norm(a)
+    if f == "" then ctx:fail(rec, field, "%q folds to nothing", a) end
+    if mine[f] then ctx:fail(rec, field, "%q repeats another name of the entity", a) end
+    mine[f] = true
+    local other = ctx:alias_owner(f, rec)
+    if other then
+      ctx:fail(rec, field, "%q is already a name of entity '%s'", a, other)
+    end
+  end
+  rec.folded = mine
+end
+
+function CHECK.hypothesis(ctx, rec)
+  ctx.hyp_order[#ctx.hyp_order + 1] = rec.t.id
+end
+
+function CHECK.claim(ctx, rec)
+  local t = rec.t
+  check_enum(ctx, rec, "horizon", store.HORIZONS)
+  check_enum(ctx, rec, "scale", store.SCALES)
+  check_entities(ctx, rec, "about")
+  if #t.about == 0 then ctx:fail(rec, "about", "must name at least one entity") end
+  check_unique_strings(ctx, rec, "topics")
+  for _, topic in ipairs(t.topics or {}) do
+    if not topic:match("^[a-z0-9][a-z0-9%-]*$") then
+      ctx:fail(rec, "topics", "%q must be lower-case words joined by '-'", topic)
+    end
+  end
+  local segs = ctx:evidence(rec)
+  if (t.p_low == nil) ~= (t.p_high == nil) then
+    ctx:fail(rec, t.p_low == nil and "p_low" or "p_high",
+             "give both p_low and p_high, or neither")
+  end
+  check_range(ctx, rec, "p_low", 0, 1)
+  check_range(ctx, rec, "p_high", 0, 1)
+  local scale = t.scale or "icd203"
+  rec.scale = scale
+  if t.p_low ~= nil then
+    if t.p_low > t.p_high then ctx:fail(rec, "p_low", "exceeds p_high") end
+    if ctx.build and not t.note then
+      ctx:fail(rec, "note", "an explicit band (p_low, p_high) needs a note saying why")
+    end
+    rec.p_low, rec.p_high = t.p_low, t.p_high
+  elseif t.estimative then
+    local est, msg = core.estimate(t.estimative, scale)
+    if not est then
+      if ctx.build then ctx:fail(rec, nil, "%s (give p_low and p_high with a note)", msg) end
+      ctx:fail(rec, "estimative", "%s; give p_low and p_high instead", msg)
+    end
+    rec.p_low, rec.p_high = est.p_low, est.p_high
+  end
+  if t.estimative then
+    if ctx.build then
+      local found = false
+      for _, id in ipairs(segs) do
+        if ctx:segment(id).text:find(t.estimative, 1, true) then found = true end
+      end
+      if not found then
+        ctx:fail(rec, "estimative", "%q occurs in none of its evidence segments",
+                 t.estimative)
+      end
+    end
+  elseif t.scale then
+    ctx:fail(rec, "scale", "a scale without an estimative expression")
+  end
+end
+
+function CHECK.factor(ctx, rec)
+  local t = rec.t
+  check_enum(ctx, rec, "kind", store.FACTOR_KINDS)
+  check_enum(ctx, rec, "horizon", store.HORIZONS)
+  check_word(ctx, rec, "domain", "^[a-z][a-z%-]*$", "a lower-case word")
+  check_range(ctx, rec, "weight", 0, 1)
+  check_range(ctx, rec, "coupling", -1, 1)
+  local lo, hi = t.range[1], t.range[2]
+  if lo < 0 or hi > 1 or lo > t.weight or t.weight > hi then
+    ctx:fail(rec, "range", "{%g, %g} must lie in [0, 1] and contain the weight %g",
+             lo, hi, t.weight)
+  end
+  ctx:evidence(rec)
+end
+
+function CHECK.relation(ctx, rec)
+  local t = rec.t
+  t.from = ctx:entity(rec, "from", t.from)
+  t.to = ctx:entity(rec, "to", t.to)
+  if t.from == t.to then ctx:fail(rec, "to", "a relation needs two different entities") end
+  if t.sign < -1 or t.sign > 1 then
+    ctx:fail(rec, "sign", "must be -1, 0 or 1, got %d", t.sign)
+  end
+  check_word(ctx, rec, "type", "^[a-z][a-z%-]*$", "lower-case words joined by '-'")
+  check_range(ctx, rec, "weight", 0, 1)
+  check_enum(ctx, rec, "horizon", store.HORIZONS)
+  ctx:evidence(rec)
+end
+
+function CHECK.event(ctx, rec)
+  local t = rec.t
+  if not valid_date(t.date) then
+    ctx:fail(rec, "date", "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t.date)
+  end
+  check_entities(ctx, rec, "actors")
+  if #t.actors == 0 then ctx:fail(rec, "actors", "must name at least one entity") end
+  if t.cameo and not t.cameo:match("^%d%d%d?%d?$") then
+    ctx:fail(rec, "cameo", "%q must be a CAMEO code of 2 to 4 digits", t.cameo)
+  end
+  if (t.cameo == nil) ~= (t.goldstein == nil) then
+    ctx:fail(rec, t.cameo == nil and "cameo" or "goldstein",
+             "give both cameo and goldstein, or neither")
+  end
+  check_range(ctx, rec, "goldstein", -10, 10)
+  ctx:evidence(rec)
+end
+
+function CHECK.quote(ctx, rec)
+  local t = rec.t
+  t.speaker = ctx:entity(rec, "speaker", t.speaker)
+  local seg
+  if t.segment ~= nil and t.evidence ~= nil then
+    ctx:fail(rec, "segment", "give either segment or evidence, not both")
+  end
+  if t.segment ~= nil then
+    local s = ctx:segment(t.segment)
+    if not s then ctx:fail(rec, "segment", "no segment %d", t.segment) end
+    if not s.text:find(t.text, 1, true) then
+      ctx:fail(rec, "text", "does not occur verbatim in segment %d", t.segment)
+    end
+    seg = t.segment
+    rec.segments = { seg }
+  elseif t.evidence then
+    local segs = ctx:evidence(rec)
+    for _, id in ipairs(segs) do
+      if ctx:segment(id).text:find(t.text, 1, true) then seg = id; break end
+    end
+    if not seg then
+      ctx:fail(rec, "text", "occurs verbatim in none of its evidence segments")
+    end
+  else
+    seg = ctx:quote_segment(rec)
+    rec.segments = { seg }
+    rec.phrases = { t.text }
+  end
+  rec.segment = seg
+end
+
+function CHECK.reference(ctx, rec)
+  local t = rec.t
+  if t.id < 1 then ctx:fail(rec, nil, "a reference id is its number in the list (1, 2, ...)") end
+  if t.year and (t.year < 1000 or t.year > 9999) then
+    ctx:fail(rec, "year", "%d is not a four-digit year", t.year)
+  end
+  if #t.evidence ~= 1 then ctx:fail(rec, "evidence", "give exactly one evidence phrase") end
+  local segs = ctx:evidence(rec)
+  if ctx:segment(segs[1]).kind ~= "reference" then
+    ctx:fail(rec, "evidence", "not in a reference entry: %q", tostring(t.evidence[1]))
+  end
+end
+
+function CHECK.item(ctx, rec)
+  local t = rec.t
+  check_enum(ctx, rec, "credibility", store.LEVELS)
+  check_enum(ctx, rec, "relevance", store.LEVELS)
+  for _, h in ipairs(sorted(t.ratings)) do
+    local r = t.ratings[h]
+    if not ctx.hypotheses[h] then
+      ctx:fail(rec, nil, "rating for unknown hypothesis '%s'", tostring(h))
+    end
+    if not member(store.RATINGS, r) then
+      ctx:fail(rec, "ratings", "rating of '%s' must be one of %s, got %q", h,
+               table.concat(store.RATINGS, ", "), tostring(r))
+    end
+  end
+  for _, h in ipairs(ctx.hyp_order) do
+    if t.ratings[h] == nil then ctx:fail(rec, "ratings", "no rating for hypothesis '%s'", h) end
+  end
+  ctx:evidence(rec)
+end
+
+-- Validates a record completely: its shape, then its type's checks.
+function store.check(ctx, rec)
+  store.check_shape(ctx, rec)
+  CHECK[rec.type](ctx, rec)
+  return rec
+end
+
+-- ---------------------------------------------------------------------
+-- Writing (the record is valid; the caller owns the transaction)
+
+local function write_evidence(kb, rtype, rid, rec, phrases)
+  phrases = phrases or {}
+  for i, seg in ipairs(rec.segments or {}) do
+    kb:_exec([[INSERT INTO evidence (record_type, record, ord, segment, phrase)
+               VALUES (?, ?, ?, ?, ?)]], rtype, rid, i, seg, phrases[i])
+  end
+end
+
+local WRITE = {}
+store.WRITE = WRITE
+
+function WRITE.entity(kb, rec)
+  local t = rec.t
+  kb:_exec("INSERT INTO entity (id, name, kind, description) VALUES (?, ?, ?, ?)",
+           t.id, t.name, t.kind, t.description)
+  kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 0)",
+           t.id, t.name, norm(t.name))
+  for i, a in ipairs(t.aliases or {}) do
+    kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, ?)",
+             t.id, a, norm(a), i)
+  end
+end
+
+function WRITE.hypothesis(kb, rec, ord)
+  kb:_exec("INSERT INTO hypothesis (id, text, ord) VALUES (?, ?, ?)",
+           rec.t.id, rec.t.text, ord)
+end
+
+function WRITE.claim(kb, rec)
+  local t = rec.t
+  kb:_exec([[INSERT INTO claim (id, text, horizon, estimative, scale, p_low, p_high, note)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)]], t.id, t.text, t.horizon, t.estimative,
+           (t.estimative and t.p_low == nil) and rec.scale or nil, rec.p_low, rec.p_high,
+           t.note)
+  for i, e in ipairs(t.about) do
+    kb:_exec("INSERT INTO claim_about (claim, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
+  end
+  for i, topic in ipairs(t.topics or {}) do
+    kb:_exec("INSERT INTO claim_topic (claim, topic, ord) VALUES (?, ?, ?)", t.id, topic, i)
+  end
+  write_evidence(kb, "claim", t.id, rec, rec.phrases)
+end
+
+function WRITE.factor(kb, rec)
+  local t = rec.t
+  kb:_exec([[INSERT INTO factor (id, name, kind, domain, horizon, weight, w_low, w_high,
+             coupling, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+           t.id, t.name, t.kind, t.domain, t.horizon, t.weight, t.range[1], t.range[2],
+           t.coupling, t.why)
+  write_evidence(kb, "factor", t.id, rec, rec.phrases)
+end
+
+function WRITE.relation(kb, rec)
+  local t = rec.t
+  kb:_exec([[INSERT INTO relation (id, src, dst, type, sign, weight, horizon, note)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)]],
+           t.id, t.from, t.to, t.type, t.sign, t.weight, t.horizon, t.note)
+  write_evidence(kb, "relation", t.id, rec, rec.phrases)
+end
+
+function WRITE.event(kb, rec)
+  local t = rec.t
+  kb:_exec([[INSERT INTO event (id, date, title, cameo, goldstein, date_source, note)
+             VALUES (?, ?, ?, ?, ?, ?, ?)]],
+           t.id, t.date, t.title, t.cameo, t.goldstein, t.date_source, t.note)
+  for i, e in ipairs(t.actors) do
+    kb:_exec("INSERT INTO event_actor (event, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
+  end
+  write_evidence(kb, "event", t.id, rec, rec.phrases)
+end
+
+function WRITE.quote(kb, rec)
+  local t = rec.t
+  kb:_exec("INSERT INTO quote (id, speaker, text, segment, stance) VALUES (?, ?, ?, ?, ?)",
+           t.id, t.speaker, t.text, rec.segment, t.stance)
+  write_evidence(kb, "quote", t.id, rec, rec.phrases)
+end
+
+function WRITE.reference(kb, rec)
+  local t = rec.t
+  kb:_exec([[INSERT INTO reference (id, authors, year, title, container, doi, url, segment)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)]],
+           t.id, util.json_array(t.authors), t.year, t.title, t.container, t.doi, t.url,
+           rec.segments[1])
+  write_evidence(kb, "reference", tostring(t.id), rec, rec.phrases)
+end
+
+function WRITE.item(kb, rec, ord, ctx)
+  local t = rec.t
+  kb:_exec([[INSERT INTO ach_item (id, text, credibility, relevance, ord)
+             VALUES (?, ?, ?, ?, ?)]], t.id, t.text, t.credibility, t.relevance, ord)
+  for _, h in ipairs(ctx.hyp_order) do
+    kb:_exec("INSERT INTO rating (item, hypothesis, rating) VALUES (?, ?, ?)",
+             t.id, h, t.ratings[h])
+  end
+  write_evidence(kb, "ach_item", t.id, rec, rec.phrases)
+end
+
+-- ---------------------------------------------------------------------
+-- Deleting (for updates and removals; the caller checks references)
+
+local DELETE = {}
+store.DELETE = DELETE
+
+local function delete_evidence(kb, rtype, id)
+  kb:_exec("DELETE FROM evidence WHERE record_type = ? AND record = ?", rtype, id)
+end
+
+function DELETE.entity(kb, id)
+  kb:_exec("DELETE FROM mention WHERE entity = ?", id)
+  kb:_exec("DELETE FROM alias WHERE entity = ?", id)
+  kb:_exec("DELETE FROM entity WHERE id = ?", id)
+end
+
+function DELETE.claim(kb, id)
+  kb:_exec("DELETE FROM claim_about WHERE claim = ?", id)
+  kb:_exec("DELETE FROM claim_topic WHERE claim = ?", id)
+  delete_evidence(kb, "claim", id)
+  kb:_exec("DELETE FROM claim WHERE id = ?", id)
+end
+
+function DELETE.factor(kb, id)
+  delete_evidence(kb, "factor", id)
+  kb:_exec("DELETE FROM factor WHERE id = ?", id)
+end
+
+function DELETE.relation(kb, id)
+  delete_evidence(kb, "relation", id)
+  kb:_exec("DELETE FROM relation WHERE id = ?", id)
+end
+
+function DELETE.event(kb, id)
+  kb:_exec("DELETE FROM event_actor WHERE event = ?", id)
+  delete_evidence(kb, "event", id)
+  kb:_exec("DELETE FROM event WHERE id = ?", id)
+end
+
+function DELETE.quote(kb, id)
+  delete_evidence(kb, "quote", id)
+  kb:_exec("DELETE FROM quote WHERE id = ?", id)
+end
+
+-- ---------------------------------------------------------------------
+-- Importing a source (the caller owns the transaction)
+
+-- Rows per multi-row INSERT: one statement per batch instead of per row.
+local BATCH = 100
+
+-- A writer of rows of ncols values through a multi-row INSERT whose head is
+-- sql ("INSERT INTO t (a, b) VALUES "), BATCH rows a time: w:add(...) and,
+-- at the end, w:flush().
+local function batcher(kb, sql, ncols)
+  local one = "(" .. string.rep("?", ncols, ", ") .. ")"
+  local full = sql .. string.rep(one, BATCH, ", ")
+  local args, n = {}, 0
+  local w = {}
+  function w.add(...)
+    for j = 1, ncols do args[n + j] = select(j, ...) end
+    n = n + ncols
+    if n == BATCH * ncols then
+      kb:_exec(full, table.unpack(args, 1, n))
+      n = 0
+    end
+  end
+  function w.flush()
+    if n > 0 then
+      kb:_exec(sql .. string.rep(one, n // ncols, ", "), table.unpack(args, 1, n))
+      n = 0
+    end
+  end
+  return w
+end
+store.batcher = batcher
+
+--- Stores a source, its segments (segmented by the C segmenter), their
+--- search index and the entity mentions in them; src holds title, authors,
+--- outlet, published, url, doi, text and format ("plain" or "markdown").
+--- Gives the same rows as KB:_add_source followed by KB:_tag of the new
+--- segments, written in batches. Returns the source id and the segment ids.
+function store.import(kb, src)
+  local text = src.text
+  kb:_exec([[INSERT INTO source (title, authors, outlet, published, url, doi, text)
+             VALUES (?, ?, ?, ?, ?, ?, ?)]],
+           src.title, util.json_array(src.authors), src.outlet, src.published,
+           src.url, src.doi, text)
+  local source = kb:_insert_id()
+  local segs = core.segment(text, src.format or "plain")
+  local base = (kb:sql("SELECT max(id) AS m FROM segment")[1].m or 0) + 1
+  -- mentions, with the matcher KB:_tag uses (every alias, in its order)
+  local aliases = kb:sql("SELECT entity, alias FROM alias ORDER BY entity, ord")
+  local m <close> = core.matcher()
+  local owner = {}
+  for i, a in ipairs(aliases) do
+    owner[i] = a.entity
+    m:add(a.alias, i)
+  end
+  m:compile()
+  local seg_w = batcher(kb, [[INSERT INTO segment (id, source, kind, section, parent, ord,
+                                start, stop, duplicate_of, text) VALUES ]], 10)
+  local men_w = batcher(kb, "INSERT OR IGNORE INTO mention (segment, entity, start, stop) VALUES ",
+                        4)
+  local ids, seen = {}, {}
+  for i, s in ipairs(segs) do
+    local t = text:sub(s.start, s.stop)
+    local id = base + i - 1
+    local key = s.kind .. "\0" .. t
+    seg_w.add(id, source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
+              i, s.start, s.stop, seen[key], t)
+    ids[i] = id
+    seen[key] = seen[key] or id
+  end
+  seg_w.flush()
+  seen = nil
+  if #aliases > 0 then
+    for i, s in ipairs(segs) do
+      local off = s.start - 1
+      for _, hit in ipairs(m:scan(text:sub(s.start, s.stop))) do
+        men_w.add(ids[i], owner[hit.id], off + hit.start, off + hit.stop)
+      end
+    end
+    men_w.flush()
+  end
+  kb:_exec([[INSERT INTO segment_fts (rowid, text)
+             SELECT id, text FROM segment WHERE source = ?]], source)
+  return source, ids
+end
+
+return store

@@ -1,0 +1,122 @@
+-- The help text (lua/sinorus/doc.lua): every public function has an
+-- entry, help finds entries by function and by name, doc/API.md is
+-- generated from the same source.
+
+local sinorus = require "sinorus"
+local doc = require "sinorus.doc"
+
+local function sample_graph()
+  if not rawget(sinorus.KB, "graph") then return nil end
+  return sinorus.open():graph()
+end
+
+describe("sinorus.doc", function()
+  it("has an entry for every public function of the module and of sinorus.KB", function()
+    assert.same({}, doc.undocumented(sinorus))
+  end)
+
+  it("has an entry for every public method of a graph", function()
+    local g = sample_graph()
+    if not g then return pending("kb:graph is not in this build") end
+    assert.same({}, doc.undocumented(sinorus, g))
+  end)
+
+  it("finds every KB method's entry by function identity", function()
+    for name, fn in pairs(sinorus.KB) do
+      if type(fn) == "function" and name:sub(1, 1) ~= "_" then
+        local e = doc.find(fn)
+        assert.is_table(e, "no entry for kb:" .. name)
+        assert.equal("kb:" .. name, e.name)
+      end
+    end
+  end)
+
+  it("finds every module function's entry by function identity", function()
+    for name, fn in pairs(sinorus) do
+      if type(fn) == "function" and name:sub(1, 1) ~= "_" then
+        local e = doc.find(fn)
+        assert.is_table(e, "no entry for sinorus." .. name)
+        assert.equal("sinorus." .. name, e.name)
+      end
+    end
+  end)
+
+  it("finds an entry by short name, full name or call", function()
+    assert.equal("kb:search", doc.find("search").name)
+    assert.equal("kb:search", doc.find("kb:search").name)
+    assert.equal("kb:search", doc.find("kb.search").name)
+    assert.equal("sinorus.open", doc.find("open").name)
+    assert.equal("sinorus.open", doc.find("sinorus.open()").name)
+  end)
+
+  it("gives the same text for a function and its name", function()
+    assert.equal(doc.text("search"), doc.text(sinorus.KB.search))
+  end)
+
+  it("gives every entry a name, arguments, a summary, a result and an example", function()
+    for _, e in ipairs(doc.entries) do
+      assert.is_string(e.name)
+      assert.is_string(e.args, e.name)
+      assert.is_string(e.summary, e.name)
+      assert.is_string(e.returns, e.name)
+      assert.is_string(e.example, e.name)
+      assert.is_string(e.group, e.name)
+    end
+  end)
+
+  it("gives examples that are valid Lua", function()
+    for _, e in ipairs(doc.entries) do
+      local src = e.example:gsub("%-%->[^\n]*", "")
+      local fn, err = load(src, "=" .. e.name, "t", {})
+      assert.is_function(fn, e.name .. ": " .. tostring(err))
+    end
+  end)
+
+  it("names each entry once", function()
+    local seen = {}
+    for _, e in ipairs(doc.entries) do
+      assert.is_nil(seen[e.name], e.name)
+      seen[e.name] = true
+    end
+  end)
+
+  it("lists every existing function in the overview", function()
+    local text = doc.text()
+    for name, fn in pairs(sinorus.KB) do
+      if type(fn) == "function" and name:sub(1, 1) ~= "_" then
+        assert.truthy(text:find("kb:" .. name .. "(", 1, true) or
+                      text:find("kb:" .. name .. "{", 1, true), name)
+      end
+    end
+  end)
+
+  it("marks documented functions that this build lacks", function()
+    local missing
+    for _, e in ipairs(doc.entries) do
+      if not e.optional and not e.name:match("^graph:") and not doc.exists(e) then
+        missing = e
+        break
+      end
+    end
+    if not missing then return pending("every documented function exists") end
+    local marked = false
+    for line in doc.text():gmatch("[^\n]+") do
+      if line:find(missing.name, 1, true) and line:find("[not available]", 1, true) then
+        marked = true
+      end
+    end
+    assert.is_true(marked, missing.name)
+  end)
+
+  it("says so when there is no help for a name", function()
+    assert.equal("no help for 'frobnicate'; help() lists every function",
+                 doc.text("frobnicate"))
+  end)
+
+  it("generates doc/API.md (run tools/gendoc.lua doc/API.md after editing doc.lua)", function()
+    local f = assert(io.open("doc/API.md", "rb"))
+    local text = f:read("a")
+    f:close()
+    assert.equal(doc.markdown(), text)
+  end)
+end)

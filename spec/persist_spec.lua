@@ -1,0 +1,429 @@
+-- Persistence: round trips, invalid calls that leave the file alone,
+-- saving, migration, files from elsewhere, concurrency and writers killed
+-- with SIGKILL (spec/support/killer.lua; `make crash-test N=1000` runs more).
+
+local sinorus = require "sinorus"
+local util = require "sinorus.util"
+if not (sinorus.KB.add_source and sinorus._set_timeout) then
+  require("sinorus.author")(sinorus.KB, sinorus, util)
+end
+
+local BUILD = os.getenv("SINORUS_BUILD") or "build"
+local ENV = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' ", BUILD)
+
+local function tmpname()
+  local p = os.tmpname()
+  os.remove(p)
+  return p .. ".sqlite"
+end
+
+local function remove(p)
+  os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm"); os.remove(p .. "-journal")
+end
+
+local function slurp(p)
+  local f = io.open(p, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function spit(p, s)
+  local f = assert(io.open(p, "wb"))
+  f:write(s)
+  f:close()
+end
+
+-- Opens with a lock timeout (sinorus.open's `timeout` option once init.lua
+-- passes it on; sinorus._set_timeout until then).
+local function open_timeout(p, ms)
+  local ok, kb = pcall(sinorus.open, p, { timeout = ms })
+  if ok and kb then return kb end
+  kb = assert(sinorus.open(p))
+  return sinorus._set_timeout(kb, ms)
+end
+
+-- Every record of a KB as one JSON string per table, for comparisons.
+local TABLES = { "source", "segment", "entity", "alias", "mention", "evidence", "claim",
+                 "claim_about", "claim_topic", "factor", "relation", "event", "event_actor",
+                 "quote", "code" }
+local function snapshot(kb)
+  local out = {}
+  for _, t in ipairs(TABLES) do
+    out[t] = util.json(kb:sql("SELECT * FROM " .. t .. " ORDER BY 1, 2"))
+  end
+  return out
+end
+
+local function sentence_ids(kb)
+  local ids = {}
+  for _, s in ipairs(kb:segments { kind = "sentence" }) do ids[#ids + 1] = s.id end
+  return ids
+end
+
+describe("a round trip", function()
+  it("gives back every one of many random records after closing and reopening", function()
+    local p = tmpname()
+    local kb = assert(sinorus.open(p, { create = true }))
+    math.randomseed(42)
+    local sents = sentence_ids(kb)
+    local function pick(list) return list[math.random(#list)] end
+    local entities = { "china", "russia" }
+    kb:transaction(function()
+      for i = 1, 30 do
+        entities[#entities + 1] = kb:add_entity { id = "ent-" .. i, name = "Entity Number " .. i,
+          kind = pick { "state", "person", "company" }, aliases = { "EN" .. i },
+          description = i % 2 == 0 and "even" or nil }
+      end
+      for i = 1, 200 do
+        local kind = math.random(5)
+        local ev = { pick(sents) }
+        if kind == 1 then
+          kb:add_claim { id = "c-" .. i, text = "Claim " .. i, about = { pick(entities) },
+            horizon = pick { "short", "long", "both" },
+            estimative = pick { "likely", "unlikely", "almost certainly" },
+            topics = { "t" .. (i % 7) }, evidence = ev }
+        elseif kind == 2 then
+          local w = math.random()
+          kb:add_factor { id = "f-" .. i, name = "Factor " .. i, kind = pick { "driver", "irritant" },
+            domain = "economy", horizon = "long", weight = w, range = { w / 2, (1 + w) / 2 },
+            coupling = math.random() * 2 - 1, why = "random", evidence = ev }
+        elseif kind == 3 then
+          kb:add_relation { id = "r-" .. i, from = "china", to = pick { "russia", "ent-1" },
+            type = "trade", sign = math.random(-1, 1), weight = math.random(),
+            horizon = "short", evidence = ev }
+        elseif kind == 4 then
+          kb:add_event { id = "e-" .. i, date = string.format("20%02d-%02d", math.random(0, 22),
+            math.random(12)), title = "Event " .. i, actors = { pick(entities) }, evidence = ev }
+        else
+          kb:code(pick(sents), "code-" .. (i % 11))
+        end
+      end
+      kb:add_source { title = "Notes", authors = { "A", "B" }, text = "China and EN3 met.\n" }
+    end)
+    local before = snapshot(kb)
+    kb:close()
+    local again = assert(sinorus.open(p))
+    assert.same(before, snapshot(again))
+    again:close()
+    remove(p)
+  end)
+end)
+
+describe("an invalid call", function()
+  local p, image
+  setup(function()
+    p = tmpname()
+    local kb = assert(sinorus.open(p, { create = true }))
+    kb:add_claim { id = "claim-x", text = "x", about = { "China" }, horizon = "short",
+                   evidence = { sentence_ids(kb)[1] } }
+    kb:close()
+    image = slurp(p)
+  end)
+  teardown(function() remove(p) end)
+
+  local calls = {
+    { "add_claim with a bad horizon", function(kb)
+      kb:add_claim { id = "c", text = "x", about = { "China" }, horizon = "soon", evidence = { 1 } } end },
+    { "add_claim with an unknown entity", function(kb)
+      kb:add_claim { id = "c", text = "x", about = { "Narnia" }, horizon = "short", evidence = { 1 } } end },
+    { "add_claim with a duplicate id", function(kb)
+      kb:add_claim { id = "claim-x", text = "x", about = { "China" }, horizon = "short",
+                     evidence = { 1 } } end },
+    { "add_entity with a taken alias", function(kb)
+      kb:add_entity { id = "zz", name = "Zz", kind = "state", aliases = { "Beijing" } } end },
+    { "add_factor out of range", function(kb)
+      kb:add_factor { id = "f", name = "f", kind = "driver", domain = "d", horizon = "long",
+        weight = 2, range = { 0, 1 }, coupling = 0, why = "w", evidence = { 1 } } end },
+    { "add_relation with a bad sign", function(kb)
+      kb:add_relation { id = "r", from = "China", to = "Russia", type = "t", sign = 2,
+        weight = 0.5, horizon = "long", evidence = { 1 } } end },
+    { "add_event with a bad date", function(kb)
+      kb:add_event { id = "e", date = "2022-13", title = "t", actors = { "China" },
+        evidence = { 1 } } end },
+    { "add_quote not in its segment", function(kb)
+      kb:add_quote { id = "q", speaker = "China", text = "no such words", segment = 1 } end },
+    { "add_source with invalid UTF-8", function(kb)
+      kb:add_source { title = "t", text = "\xc3\x28" } end },
+    { "update_claim with a bad field", function(kb)
+      kb:update_claim("claim-x", { horizon = "never" }) end },
+    { "remove_entity that a claim is about", function(kb) kb:remove_entity("China") end },
+    { "remove_claim of a missing claim", function(kb) kb:remove_claim("nope") end },
+    { "code of a missing segment", function(kb) kb:code(999999, "x") end },
+    { "a transaction that raises", function(kb)
+      kb:transaction(function(k)
+        k:add_claim { id = "c2", text = "x", about = { "China" }, horizon = "short",
+                      evidence = { 1 } }
+        k:code(1, "x")
+        error("stop")
+      end) end },
+  }
+
+  for _, c in ipairs(calls) do
+    it("leaves the file byte for byte as it was: " .. c[1], function()
+      spit(p, image)
+      os.remove(p .. "-wal"); os.remove(p .. "-shm")
+      local kb = assert(sinorus.open(p))
+      assert.has_error(function() c[2](kb) end)
+      kb:close()
+      assert.is_true(slurp(p) == image)
+    end)
+  end
+end)
+
+describe("kb:save", function()
+  local p, q
+  before_each(function() p, q = tmpname(), tmpname() end)
+  after_each(function() remove(p); remove(q) end)
+
+  it("writes a copy that holds the last commit of a WAL-mode KB", function()
+    local kb = assert(sinorus.open(p, { create = true }))
+    kb:code(sentence_ids(kb)[1], "last-commit")
+    assert.is_true(kb:save(q))
+    kb:close()
+    assert.is_nil(slurp(q .. "-wal"))
+    local copy = assert(sinorus.open(q, { readonly = true }))
+    assert.equals(1, #copy:coded("last-commit"))
+    copy:close()
+  end)
+
+  it("checkpoints instead of renaming when the target is the KB's own file", function()
+    local kb = assert(sinorus.open(p, { create = true }))
+    kb:code(sentence_ids(kb)[1], "own")
+    assert.is_true(kb:save(p))
+    kb:code(sentence_ids(kb)[2], "still-open")   -- the handle still works
+    assert.equals(1, #kb:coded("still-open"))
+    kb:close()
+    local again = assert(sinorus.open(p, { readonly = true }))
+    assert.equals(1, #again:coded("own"))
+    again:close()
+  end)
+
+  it("refuses to save inside a transaction", function()
+    local kb = assert(sinorus.open(p, { create = true }))
+    local ok, msg = kb:transaction(function(k) return k:save(q) end)
+    kb:close()
+    assert.is_nil(ok)
+    assert.equals(q .. ": cannot save inside a transaction; save after it commits", msg)
+    assert.is_nil(slurp(q))
+  end)
+
+  it("returns nil and a message for a directory that does not exist", function()
+    local kb <close> = sinorus.open()
+    local ok, msg = kb:save("/nonexistent/dir/kb.sqlite")
+    assert.is_nil(ok)
+    assert.equals("/nonexistent/dir/kb.sqlite: No such file or directory", msg)
+  end)
+end)
+
+describe("schema versions", function()
+  local p
+  before_each(function() p = tmpname() end)
+  after_each(function() remove(p) end)
+
+  -- Sets PRAGMA user_version in a file's header (big-endian at offset 60).
+  local function set_version(path, v)
+    local s = slurp(path)
+    spit(path, s:sub(1, 60) .. string.pack(">I4", v) .. s:sub(65))
+  end
+
+  it("opens the schema-version-1 fixture read-write and keeps its records", function()
+    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    local kb = assert(sinorus.open(p))
+    assert.equals(sinorus.schema_version, kb:describe().schema_version)
+    assert.equals("likely", kb:claim("claim-gas").estimative)
+    assert.same({ "china", "russia" }, kb:claim("claim-gas").about)
+    assert.equals(1, #kb:coded("sanctions"))
+    assert.equals(10, #kb:history())
+    kb:add_claim { id = "claim-new", text = "x", about = { "PRC" }, horizon = "long",
+                   evidence = { kb:claim("claim-gas").evidence[1] } }
+    kb:close()
+  end)
+
+  it("opens the fixture read-only", function()
+    local kb = assert(sinorus.open("spec/fixtures/schema-v1.sqlite", { readonly = true }))
+    assert.equals(1, #kb:claims())
+    kb:close()
+  end)
+
+  it("refuses a file of a newer schema version", function()
+    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    set_version(p, 99)
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.equals(p .. ": knowledge base schema version 99 is newer than this sinorus " ..
+                  "supports (" .. sinorus.schema_version .. "); upgrade sinorus", msg)
+  end)
+
+  it("refuses a file of schema version 0", function()
+    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    set_version(p, 0)
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.equals(p .. ": not a sinorus knowledge base (schema version 0)", msg)
+  end)
+end)
+
+describe("files from elsewhere", function()
+  local p
+  before_each(function() p = tmpname() end)
+  after_each(function() remove(p) end)
+
+  local function refused(pattern)
+    local kb, msg = sinorus.open(p)
+    if kb then kb:close() end
+    assert.is_nil(kb)
+    assert.matches(pattern, msg)
+    kb, msg = sinorus.open(p, { readonly = true })
+    if kb then kb:close() end
+    assert.is_nil(kb)
+    assert.matches(pattern, msg)
+  end
+
+  it("refuses an empty file", function()
+    spit(p, "")
+    refused("not a sinorus knowledge base")
+    assert.equals("", slurp(p))
+  end)
+
+  it("refuses a file that is not SQLite", function()
+    spit(p, ("%PDF-1.4 not a database\n"):rep(200))
+    refused("not a sinorus knowledge base")
+  end)
+
+  it("refuses a SQLite file of another program", function()
+    assert(os.execute("sqlite3 " .. p .. " 'CREATE TABLE t (x); INSERT INTO t VALUES (1)'"))
+    refused("not a sinorus knowledge base %(no sinorus metadata%)")
+  end)
+
+  it("refuses a truncated KB", function()
+    local s = slurp("spec/fixtures/schema-v1.sqlite")
+    spit(p, s:sub(1, #s // 2))
+    refused("^" .. p:gsub("%p", "%%%0") .. ": ")
+  end)
+
+  it("refuses a KB with corrupt pages", function()
+    local s = slurp("spec/fixtures/schema-v1.sqlite")
+    local page = 4096
+    local bad = s:sub(1, 2 * page) .. ("\xff"):rep(page) .. s:sub(3 * page + 1)
+    spit(p, bad)
+    refused("^" .. p:gsub("%p", "%%%0") .. ": ")
+  end)
+
+  it("survives every truncation of the fixture at a page boundary", function()
+    local s = slurp("spec/fixtures/schema-v1.sqlite")
+    for n = 0, #s - 1, 4096 * 3 do
+      spit(p, s:sub(1, n))
+      local kb = sinorus.open(p, { readonly = true })
+      if kb then kb:close() end
+    end
+  end)
+
+  it("refuses a KB whose schema has a trigger", function()
+    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    assert(os.execute("sqlite3 " .. p ..
+      " 'CREATE TRIGGER evil AFTER INSERT ON code BEGIN DELETE FROM source; END'"))
+    refused("not a sinorus knowledge base %(its schema has triggers or views; " ..
+            "sinorus files have none%)")
+  end)
+
+  it("refuses a KB whose schema has a view", function()
+    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'CREATE VIEW v AS SELECT * FROM claim'"))
+    refused("triggers or views")
+  end)
+
+  it("refuses a KB with a table missing", function()
+    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'DROP TABLE changelog'"))
+    refused("not a sinorus knowledge base %(table 'changelog' is missing%)")
+  end)
+end)
+
+describe("concurrency", function()
+  local p
+  before_each(function()
+    p = tmpname()
+    assert(sinorus.open(p, { create = true })):close()
+  end)
+  after_each(function() remove(p) end)
+
+  local function spawn(code, ...)
+    local script = os.tmpname()
+    spit(script, [[
+local sinorus = require "sinorus"
+if not (sinorus.KB.add_source and sinorus._set_timeout) then
+  require("sinorus.author")(sinorus.KB, sinorus, require "sinorus.util")
+end
+io.stdout:setvbuf("line")
+]] .. code)
+    local args = {}
+    for i, a in ipairs { ... } do args[i] = "'" .. tostring(a) .. "'" end
+    local proc = assert(io.popen(ENV .. "lua5.4 " .. script .. " " .. table.concat(args, " ") ..
+                                 " 2>&1; rm -f " .. script))
+    return proc
+  end
+
+  it("lets two readers read while a third process writes", function()
+    local writer = spawn([[
+local kb = assert(sinorus.open(arg[1]))
+local seg = kb:segments { kind = "sentence", limit = 1 }[1].id
+for i = 1, 60 do kb:code(seg, "w" .. i) end
+print("writer done")]], p)
+    local readers = {}
+    for r = 1, 2 do
+      readers[r] = spawn([[
+local n, last = 0, 0
+for i = 1, 60 do
+  local kb = assert(sinorus.open(arg[1], { readonly = true }))
+  local c = #kb:codes()
+  assert(c >= last, "codes went backwards")
+  last = c
+  n = n + 1
+  kb:close()
+end
+print("reader done " .. n)]], p)
+    end
+    assert.equals("writer done\n", writer:read("a"))
+    assert.is_true(writer:close())
+    for r = 1, 2 do
+      assert.equals("reader done 60\n", readers[r]:read("a"))
+      assert.is_true(readers[r]:close())
+    end
+    local kb <close> = assert(sinorus.open(p))
+    assert.equals(60, #kb:codes())
+  end)
+
+  it("fails a writer that finds the file locked after the timeout, clearly", function()
+    local holder = spawn([[
+local kb = assert(sinorus.open(arg[1]))
+kb:transaction(function()
+  kb:code(kb:segments { kind = "sentence", limit = 1 }[1].id, "held")
+  print("locked")
+  os.execute("sleep 2")
+end)
+print("released")]], p)
+    assert.equals("locked", holder:read("l"))
+    local kb = open_timeout(p, 200)
+    local seg = kb:segments { kind = "sentence", limit = 1 }[1].id
+    local t0 = os.time()
+    assert.has_error(function() kb:code(seg, "mine") end,
+      "knowledge base is locked by another process (gave up after 200 ms)")
+    assert.is_true(os.time() - t0 < 2)
+    assert.equals("released", holder:read("l"))
+    holder:close()
+    assert.is_true(kb:code(seg, "mine"))   -- the lock is gone
+    kb:close()
+  end)
+end)
+
+describe("a writer killed with SIGKILL", function()
+  it("leaves a sound file holding all or none of each change, 50 times", function()
+    local killer = dofile("spec/support/killer.lua")
+    local r = killer.run { rounds = tonumber(os.getenv("SINORUS_CRASH_ROUNDS")) or 50,
+                           mode = "both", seed = 20220218 }
+    assert.same({}, r.failures)
+    assert.is_true(r.killed >= r.rounds * 0.9)
+  end)
+end)
