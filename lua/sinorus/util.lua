@@ -260,55 +260,69 @@ end
 -- other tables objects with sorted keys (so output is stable); strings
 -- must be UTF-8. Raises for values JSON cannot hold (functions, NaN, inf,
 -- cycles).
+local JSON_ESC = { ['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\t'] = '\\t',
+                  ['\r'] = '\\r' }
 local function json_string(s)
+  if not s:find('[%c"\\\127]') then return '"' .. s .. '"' end
   return '"' .. s:gsub('[%c"\\\127]', function(c)
-    if c == '"' then return '\\"' elseif c == '\\' then return '\\\\' end
-    if c == '\n' then return '\\n' elseif c == '\t' then return '\\t' end
-    if c == '\r' then return '\\r' end
-    return string.format("\\u%04x", c:byte())
+    return JSON_ESC[c] or string.format("\\u%04x", c:byte())
   end) .. '"'
 end
 
-local function json_encode(v, out, seen)
+local json_encode
+
+local function json_object(v, out, seen)
+  local keys, n = {}, 0
+  for k in pairs(v) do
+    n = n + 1
+    keys[n] = k
+  end
+  if n == #v then                      -- an array (or empty: [])
+    out[#out + 1] = "["
+    for i = 1, n do
+      if i > 1 then out[#out + 1] = "," end
+      json_encode(v[i], out, seen)
+    end
+    out[#out + 1] = "]"
+    return
+  end
+  local names = {}
+  for i = 1, n do
+    local k = keys[i]
+    local name = type(k) == "string" and k or tostring(k)
+    names[i] = name
+    names[name] = k
+  end
+  table.sort(names)
+  out[#out + 1] = "{"
+  for i = 1, n do
+    local name = names[i]
+    if i > 1 then out[#out + 1] = "," end
+    out[#out + 1] = json_string(name)
+    out[#out + 1] = ":"
+    json_encode(v[names[name]], out, seen)
+  end
+  out[#out + 1] = "}"
+end
+
+json_encode = function(v, out, seen)
   local t = type(v)
-  if v == nil then
-    out[#out + 1] = "null"
-  elseif t == "boolean" then
-    out[#out + 1] = tostring(v)
+  if t == "string" then
+    out[#out + 1] = json_string(v)
   elseif t == "number" then
     if v ~= v or v == math.huge or v == -math.huge then
       error("cannot encode " .. tostring(v) .. " as JSON", 0)
     end
     out[#out + 1] = math.type(v) == "integer" and tostring(v) or string.format("%.17g", v)
-  elseif t == "string" then
-    out[#out + 1] = json_string(v)
   elseif t == "table" then
     if seen[v] then error("cannot encode a cycle as JSON", 0) end
     seen[v] = true
-    local n, keys = #v, {}
-    for k in pairs(v) do keys[#keys + 1] = k end
-    if #keys == n then
-      out[#out + 1] = "["
-      for i = 1, n do
-        if i > 1 then out[#out + 1] = "," end
-        json_encode(v[i], out, seen)
-      end
-      out[#out + 1] = "]"
-    else
-      for i, k in ipairs(keys) do keys[i] = tostring(k) end
-      table.sort(keys)
-      out[#out + 1] = "{"
-      for i, k in ipairs(keys) do
-        if i > 1 then out[#out + 1] = "," end
-        out[#out + 1] = json_string(k)
-        out[#out + 1] = ":"
-        local val = v[k]
-        if val == nil then val = v[tonumber(k)] end
-        json_encode(val, out, seen)
-      end
-      out[#out + 1] = "}"
-    end
+    json_object(v, out, seen)
     seen[v] = nil
+  elseif v == nil then
+    out[#out + 1] = "null"
+  elseif t == "boolean" then
+    out[#out + 1] = v and "true" or "false"
   else
     error("cannot encode a " .. t .. " as JSON", 0)
   end
