@@ -84,7 +84,7 @@ $(B)/libsinorus.a: $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	ar rcs $@ $^
 
 # The main job: an analysis of the built-in knowledge base.
-DEMO ?= examples/tour.lua
+DEMO ?= examples/outlook.lua
 demo: all
 	@$(LUAENV) $(LUA) $(DEMO)
 
