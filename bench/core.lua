@@ -88,18 +88,23 @@ do
   kb:close()
   kb = assert(sinorus.open(path, { readonly = true }))
   local sql = "SELECT id, n, x, t FROM bench"
-  local reps = 3
+  local reps = 2
   for _ in kb:rows(sql) do end  -- warm the page cache
-  local t = cpu(function()
-    for _ = 1, reps do
-      local sink = 0
-      for row in kb:rows(sql) do sink = sink + row.n end
-    end
-  end)
-  local per_row = t / (reps * 1e6) * 1e9
-  local c = tonumber(sh(string.format("%s rows %s '%s' %d", baseline, path, sql, reps)):match("%S+"))
+  local best, c = math.huge, math.huge
+  for _ = 1, 3 do
+    local cc = tonumber(sh(string.format("%s rows %s '%s' %d", baseline, path, sql, reps)):match("%S+"))
+    if cc < c then c = cc end
+    local t = cpu(function()
+      for _ = 1, reps do
+        local sink = 0
+        for row in kb:rows(sql) do sink = sink + row.n end
+      end
+    end)
+    local per_row = t / (reps * 1e6) * 1e9
+    if per_row < best then best = per_row end
+  end
   report("rows: C loop of sqlite3_step, per row", c, "ns")
-  report("rows: kb:rows, per row", per_row, "ns", c, "C loop", "<= 2x")
+  report("rows: kb:rows, per row", best, "ns", c, "C loop", "<= 2x")
   local ok, luasql = pcall(require, "luasql.sqlite3")
   if ok then
     local env = luasql.sqlite3()
@@ -160,22 +165,30 @@ do
   kb:close()
   kb = assert(sinorus.open(path, { readonly = true }))
   local queries = { rare = "zyxwv", common = "china", two = "secondary sanctions" }
+  -- Three rounds, C and Lua alternating, so that both see the same load;
+  -- each side keeps its best median.
   for _, name in ipairs { "rare", "common", "two" } do
     local q = queries[name]
-    local reps = 30
-    kb:search(q)
-    local t = {}
-    for i = 1, reps do
-      local t0 = now()
-      kb:search(q)
-      t[i] = now() - t0
-    end
-    local lua_ns = median(t) * 1e9
+    local reps = name == "common" and 15 or 60
     local expr = require("sinorus.core").query(q)
-    local c = tonumber(sh(string.format("%s search %s '%s' %d", baseline, path, expr, reps)):match("%S+"))
-    report(string.format("search %-6s bare FTS5 from C, median", name), c / 1e6, "ms")
-    report(string.format("search %-6s kb:search, median", name), lua_ns / 1e6, "ms",
-           c / 1e6, "bare FTS5", "<= 1.2x")
+    kb:search(q)
+    local best_lua, best_c = math.huge, math.huge
+    for _ = 1, 3 do
+      local c = tonumber(sh(string.format("%s search %s '%s' %d", baseline, path, expr,
+                                          reps)):match("%S+"))
+      if c < best_c then best_c = c end
+      local t = {}
+      for i = 1, reps do
+        local t0 = now()
+        kb:search(q)
+        t[i] = now() - t0
+      end
+      local m = median(t) * 1e9
+      if m < best_lua then best_lua = m end
+    end
+    report(string.format("search %-6s bare FTS5 from C, median", name), best_c / 1e6, "ms")
+    report(string.format("search %-6s kb:search, median", name), best_lua / 1e6, "ms",
+           best_c / 1e6, "bare FTS5", "<= 1.2x")
   end
   kb:close()
   os.remove(path); os.remove(path .. "-wal"); os.remove(path .. "-shm")
