@@ -15,9 +15,6 @@
 
 local sinorus = require "sinorus"
 local util = require "sinorus.util"
-if not (sinorus.KB.add_source and sinorus._set_timeout) then
-  require("sinorus.author")(sinorus.KB, sinorus, util)
-end
 
 local build = os.getenv("SINORUS_BUILD") or "build"
 local fts_insert = build .. "/bench/fts_insert"

@@ -4,19 +4,10 @@
 local sinorus = require "sinorus"
 local util = require "sinorus.util"
 local store = require "sinorus.store"
-if not (sinorus.KB.add_source and sinorus._set_timeout) then
-  require("sinorus.author")(sinorus.KB, sinorus, util)
-end
 
-local function tmpname()
-  local p = os.tmpname()
-  os.remove(p)
-  return p .. ".sqlite"
-end
-
-local function remove(p)
-  os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
-end
+local fs = require "spec.support.fs"
+local remove = fs.remove_db
+local function tmpname() return fs.tmpname(".sqlite") end
 
 -- A fresh KB seeded with the article, closed and removed after the test.
 local kb, path

@@ -13,27 +13,8 @@ local CMD = ENV .. "lua5.4 bin/sinorus"
 local KB = sinorus.KB
 local core = require "sinorus.core"
 
-local function shq(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
-
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function spit(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
-
-local function tmpname(suffix)
-  local p = os.tmpname()
-  os.remove(p)
-  return p .. (suffix or "")
-end
+local fs = require "spec.support.fs"
+local shq, slurp, spit, tmpname = fs.shq, fs.slurp, fs.spit, fs.tmpname
 
 -- Runs a shell command line; returns exit code, stdout, stderr.
 local function sh(cmdline, input)
@@ -58,12 +39,6 @@ local function sinorus_cmd(args, input, env)
   return sh((env or "") .. " " .. CMD .. " " .. args, input)
 end
 
-local function has(m) return type(rawget(KB, m)) == "function" end
-
--- it() when cond holds, else a pending test that says what is missing.
-local function it_if(cond, why, name, fn)
-  if cond then it(name, fn) else pending(name .. " (" .. why .. ")") end
-end
 
 local function csv_rows(text)
   local rows = {}
@@ -276,14 +251,8 @@ describe("the sinorus command", function()
       assert.truthy(err:find("option '--limit' expects an integer, got 'many'", 1, true))
     end)
 
-    it_if(not has("claims"), "kb:claims exists", "fails cleanly without kb:claims", function()
-      local code, _, err = sinorus_cmd("show claims")
-      assert.equal(1, code)
-      assert.truthy(err:find("not supported", 1, true))
-    end)
 
-    it_if(has("claims"), "needs kb:claims",
-      "shows claims with the API's filters as CSV", function()
+    it("shows claims with the API's filters as CSV", function()
       local code, out = sinorus_cmd("show claims --about China --horizon short --format csv")
       assert.equal(0, code)
       local rows = csv_rows(out)
@@ -296,13 +265,13 @@ describe("the sinorus command", function()
       end
     end)
 
-    it_if(has("claims"), "needs kb:claims", "exits 2 on an unknown entity", function()
+    it("exits 2 on an unknown entity", function()
       local code, _, err = sinorus_cmd("show claims --about Atlantis")
       assert.equal(2, code)
       assert.truthy(err:find("bad argument #1 to 'claims'", 1, true))
     end)
 
-    it_if(has("factors"), "needs kb:factors", "shows factors as JSON", function()
+    it("shows factors as JSON", function()
       local code, out = sinorus_cmd("show factors --kind irritant --format json")
       assert.equal(0, code)
       local fs = cjson.decode(out)
@@ -312,7 +281,7 @@ describe("the sinorus command", function()
 
     for _, t in ipairs { "entities", "relations", "events", "quotes", "references",
                          "hypotheses", "ratings" } do
-      it_if(has(t), "needs kb:" .. t, "shows " .. t, function()
+      it("shows " .. t, function()
         local code, out = sinorus_cmd("show " .. t .. " --format json")
         assert.equal(0, code)
         assert.equal(#sinorus.open()[t](sinorus.open()), #cjson.decode(out))
@@ -381,18 +350,8 @@ describe("the sinorus command", function()
       assert.truthy(err:find("import needs --db FILE", 1, true))
     end)
 
-    it_if(not has("add_source"), "kb:add_source exists",
-      "says import is not supported yet, with exit 1", function()
-      local notes, db = tmpname(".txt"), tmpname(".sqlite")
-      spit(notes, "Some notes.\n")
-      local code, _, err = sinorus_cmd("import " .. notes .. " --title T --db " .. db)
-      os.remove(notes); os.remove(db)
-      assert.equal(1, code)
-      assert.truthy(err:find("import is not supported by this version of sinorus", 1, true))
-    end)
 
-    it_if(has("add_source"), "needs kb:add_source",
-      "adds a document that search then finds", function()
+    it("adds a document that search then finds", function()
       local notes, db = tmpname(".txt"), tmpname(".sqlite")
       spit(notes, "Field notes.\n\nThe zebrafish memorandum surfaced in Minsk.\n")
       local code, _, err = sinorus_cmd("import " .. notes .. " --title 'Field notes' "
@@ -407,14 +366,14 @@ describe("the sinorus command", function()
   end)
 
   describe("export", function()
-    it_if(has("export"), "needs kb:export", "writes JSON to stdout", function()
+    it("writes JSON to stdout", function()
       local code, out = sinorus_cmd("export json --records claims")
       assert.equal(0, code)
       local v = cjson.decode(out)
       assert.is_table(v)
     end)
 
-    it_if(has("export"), "needs kb:export", "writes CSV to a file with --out", function()
+    it("writes CSV to a file with --out", function()
       local path = tmpname(".csv")
       local code, out, err = sinorus_cmd("export csv --records factors --out " .. path)
       local text = slurp(path)
@@ -444,7 +403,7 @@ describe("the sinorus command", function()
       assert.truthy(out:find("§%d+"))
     end)
 
-    it_if(has("claims"), "needs kb:claims", "lists the claims by horizon", function()
+    it("lists the claims by horizon", function()
       assert.truthy(out:find("\n## Key claims by horizon\n", 1, true))
       assert.truthy(out:find("\n### Short term", 1, true))
       for _, c in ipairs(sinorus.open():claims()) do
@@ -452,19 +411,19 @@ describe("the sinorus command", function()
       end
     end)
 
-    it_if(has("factors"), "needs kb:factors", "lists drivers and irritants", function()
+    it("lists drivers and irritants", function()
       assert.truthy(out:find("\n## Drivers and irritants\n", 1, true))
     end)
 
-    it_if(has("quotes"), "needs kb:quotes", "lists the quotes", function()
+    it("lists the quotes", function()
       assert.truthy(out:find("\n## Who is quoted\n", 1, true))
     end)
 
-    it_if(has("events"), "needs kb:events", "gives a timeline", function()
+    it("gives a timeline", function()
       assert.truthy(out:find("\n## Timeline\n", 1, true))
     end)
 
-    it_if(has("ach"), "needs kb:ach", "ranks the hypotheses", function()
+    it("ranks the hypotheses", function()
       assert.truthy(out:find("\n## Competing hypotheses (ACH)\n", 1, true))
     end)
   end)
@@ -619,8 +578,7 @@ describe("the REPL", function()
       assert.truthy(wait_for("Keyword in context", 10))
     end)
 
-    it_if(core.interrupt_install ~= nil, "needs core.interrupt_install (csrc/linterrupt.c)",
-      "interrupts a long query with Ctrl-C and keeps the session", function()
+    it("interrupts a long query with Ctrl-C and keeps the session", function()
       keys("kb:sql(\"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) "
         .. "SELECT count(*) FROM c\")", "Enter")
       os.execute("sleep 0.7")
@@ -631,8 +589,7 @@ describe("the REPL", function()
       assert.truthy(wait_for("\n42\n", 10))
     end)
 
-    it_if(core.interrupt_install ~= nil, "needs core.interrupt_install (csrc/linterrupt.c)",
-      "interrupts a Lua loop with Ctrl-C", function()
+    it("interrupts a Lua loop with Ctrl-C", function()
       local before = #pane()
       keys("while true do end", "Enter")
       os.execute("sleep 0.5")
@@ -716,22 +673,20 @@ describe("the examples", function()
     assert.equal(0, code, err)
   end)
 
-  it_if(has("claims") and sinorus.estimate ~= nil, "needs kb:claims and sinorus.estimate",
-    "claims_by_horizon.lua runs", function()
+  it("claims_by_horizon.lua runs", function()
     local code, out, err = run_example("claims_by_horizon.lua", "Beijing")
     assert.equal(0, code, err)
     assert.truthy(out:find("Claims about China (china)", 1, true))
     assert.truthy(out:find("== short term", 1, true))
   end)
 
-  it_if(has("ach"), "needs kb:ach", "ach.lua runs", function()
+  it("ach.lua runs", function()
     local code, out, err = run_example("ach.lua")
     assert.equal(0, code, err)
     assert.truthy(out:find("top:", 1, true))
   end)
 
-  it_if(has("graph") and has("export"), "needs kb:graph and kb:export",
-    "graph_export.lua runs", function()
+  it("graph_export.lua runs", function()
     local dir = tmpname(".graph")
     os.execute("mkdir -p " .. shq(dir))
     local code, _, err = run_example("graph_export.lua", shq(dir))
@@ -741,14 +696,13 @@ describe("the examples", function()
     assert.truthy(dot and dot:find("digraph", 1, true))
   end)
 
-  it_if(has("add_source") and has("code"), "needs kb:add_source and kb:code",
-    "extend.lua runs", function()
+  it("extend.lua runs", function()
     local code, out, err = run_example("extend.lua")
     assert.equal(0, code, err)
     assert.truthy(out:find("Field notes", 1, true))
   end)
 
-  it_if(has("claims"), "needs kb:claims", "runs under `sinorus run` too", function()
+  it("runs under `sinorus run` too", function()
     local code, _, err = sinorus_cmd("run examples/claims_by_horizon.lua Russia")
     assert.equal(0, code, err)
   end)

@@ -33,18 +33,9 @@ local function tmpdir()
   return d
 end
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function spit(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
+local fs = require "spec.support.fs"
+local function slurp(path) return assert(fs.slurp(path)) end
+local spit = fs.spit
 
 local function listdir(d)
   local p = io.popen("ls -A '" .. d .. "'")

@@ -4,44 +4,17 @@
 
 local sinorus = require "sinorus"
 local util = require "sinorus.util"
-if not (sinorus.KB.add_source and sinorus._set_timeout) then
-  require("sinorus.author")(sinorus.KB, sinorus, util)
-end
 
 local BUILD = os.getenv("SINORUS_BUILD") or "build"
 local ENV = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' ", BUILD)
 
-local function tmpname()
-  local p = os.tmpname()
-  os.remove(p)
-  return p .. ".sqlite"
-end
+local fs = require "spec.support.fs"
+local slurp, spit, remove = fs.slurp, fs.spit, fs.remove_db
+local function tmpname() return fs.tmpname(".sqlite") end
 
-local function remove(p)
-  os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm"); os.remove(p .. "-journal")
-end
-
-local function slurp(p)
-  local f = io.open(p, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function spit(p, s)
-  local f = assert(io.open(p, "wb"))
-  f:write(s)
-  f:close()
-end
-
--- Opens with a lock timeout (sinorus.open's `timeout` option once init.lua
--- passes it on; sinorus._set_timeout until then).
+-- Opens with a lock timeout of ms milliseconds.
 local function open_timeout(p, ms)
-  local ok, kb = pcall(sinorus.open, p, { timeout = ms })
-  if ok and kb then return kb end
-  kb = assert(sinorus.open(p))
-  return sinorus._set_timeout(kb, ms)
+  return assert(sinorus.open(p, { timeout = ms }))
 end
 
 -- Every record of a KB as one JSON string per table, for comparisons.
@@ -353,9 +326,6 @@ describe("concurrency", function()
     local script = os.tmpname()
     spit(script, [[
 local sinorus = require "sinorus"
-if not (sinorus.KB.add_source and sinorus._set_timeout) then
-  require("sinorus.author")(sinorus.KB, sinorus, require "sinorus.util")
-end
 io.stdout:setvbuf("line")
 ]] .. code)
     local args = {}

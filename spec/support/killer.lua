@@ -24,38 +24,15 @@
 local killer = {}
 
 local sinorus = require "sinorus"
-if not (sinorus.KB.add_source and sinorus._set_timeout) then
-  require("sinorus.author")(sinorus.KB, sinorus, require "sinorus.util")
-end
 
 local LUA = os.getenv("LUA") or "lua5.4"
 local BUILD = os.getenv("SINORUS_BUILD") or "build"
 
-local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local function slurp(p)
-  local f = io.open(p, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function spit(p, s)
-  local f = assert(io.open(p, "wb"))
-  f:write(s)
-  f:close()
-end
-
-local function remove_db(p)
-  os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm"); os.remove(p .. "-journal")
-end
+local fs = require "spec.support.fs"
+local q, slurp, spit, remove_db = fs.shq, fs.slurp, fs.spit, fs.remove_db
 
 local CHILD = [=[
 local sinorus = require "sinorus"
-if not (sinorus.KB.add_source and sinorus._set_timeout) then
-  require("sinorus.author")(sinorus.KB, sinorus, require "sinorus.util")
-end
 local mode, path, aux = arg[1], arg[2], arg[3]
 local kb = assert(sinorus.open(path))
 io.stdout:setvbuf("line")
