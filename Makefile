@@ -166,7 +166,7 @@ bench: all $(B)/bench/baseline $(B)/bench/fts_insert
 	  $(LUAENV) SINORUS_BUILD=$(B) $(LUA) $$b || exit 1; done
 
 lint:
-	luacheck --std lua54 lua bin tools spec bench examples
+	luacheck lua bin tools spec bench examples
 
 LUA_DIR   ?= $(PREFIX)/share/lua/5.4
 CLUA_DIR  ?= $(PREFIX)/lib/lua/5.4

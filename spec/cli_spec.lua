@@ -10,8 +10,6 @@ local BUILD = os.getenv("SINORUS_BUILD") or "build"
 local ENV = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' "
   .. "SINORUS_BUILD='%s' ", BUILD, BUILD)
 local CMD = ENV .. "lua5.4 bin/sinorus"
-local KB = sinorus.KB
-local core = require "sinorus.core"
 
 local fs = require "spec.support.fs"
 local shq, slurp, spit, tmpname = fs.shq, fs.slurp, fs.spit, fs.tmpname
@@ -274,9 +272,9 @@ describe("the sinorus command", function()
     it("shows factors as JSON", function()
       local code, out = sinorus_cmd("show factors --kind irritant --format json")
       assert.equal(0, code)
-      local fs = cjson.decode(out)
-      assert.is_true(#fs > 0)
-      for _, f in ipairs(fs) do assert.equal("irritant", f.kind) end
+      local factors = cjson.decode(out)
+      assert.is_true(#factors > 0)
+      for _, f in ipairs(factors) do assert.equal("irritant", f.kind) end
     end)
 
     for _, t in ipairs { "entities", "relations", "events", "quotes", "references",

@@ -158,7 +158,7 @@ describe("kb:sql() and kb:rows()", function()
   end)
 
   it("releases the statement at once on break", function()
-    for _ in kb:rows("SELECT id FROM segment") do
+    for _ in kb:rows("SELECT id FROM segment") do  -- luacheck: ignore 512
       assert.equals(1, kb:_busy())
       break
     end
