@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sinorus.h"
+#include "sn_internal.h"
 
 
 /* Lowered ASCII. */
@@ -467,4 +468,44 @@ SINORUS_API int sinorus_is_word (const char *folded, int n) {
   if (u[0] < 0x80) return ascii_word[u[0]];
   if (utf8_decode(u, (size_t)n, &cp) == 0) return 0;
   return !nonword_cp(cp);
+}
+
+
+/* See sn_internal.h. */
+int sn_word (const char *s, size_t len, size_t *pos, int skip, size_t *ws,
+             size_t *we, char *buf) {
+  size_t i = *pos;
+  int n = -1;
+  while (i < len) {
+    size_t start = i;
+    unsigned char c = (unsigned char)s[i];
+    char f[4];
+    int k;
+    if (c < 0x80) {                         /* ASCII, the common case */
+      if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+        if (n >= 0 || !skip) break;
+        i++;
+        continue;
+      }
+      f[0] = (char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+      k = 1;
+      i++;
+    }
+    else {
+      k = sinorus_fold_char(s, len, &i, f);
+      if (k == 0) continue;                 /* invisible */
+      if (!sinorus_is_word(f, k)) {
+        if (n >= 0 || !skip) { i = start; break; }
+        continue;
+      }
+    }
+    if (n < 0) { n = 0; *ws = start; }
+    if (n + k <= SN_TOKEN_MAX) {
+      memcpy(buf + n, f, (size_t)k);
+      n += k;
+    }
+    *we = i;
+  }
+  *pos = i;
+  return n;
 }

@@ -15,60 +15,7 @@
 #include <sqlite3.h>
 
 #include "sinorus.h"
-
-#ifndef SN_TOKEN_MAX
-#define SN_TOKEN_MAX 256
-#endif
-
-
-/* 1 for the ASCII bytes that are part of words. */
-#define ascii_word(c) \
-  (((c) >= '0' && (c) <= '9') || (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
-
-
-/*
-** Finds the next word in s[*pos..len). Returns its folded length (at
-** most SN_TOKEN_MAX bytes, written to buf) with its original bytes in
-** [*ws, *we), or -1 when no word is left. *pos stops on the character
-** after the word, which is not consumed.
-*/
-static int next_word (const char *s, size_t len, size_t *pos, size_t *ws,
-                      size_t *we, char *buf) {
-  size_t i = *pos;
-  int n = -1;
-  while (i < len) {
-    size_t start = i;
-    unsigned char c = (unsigned char)s[i];
-    char f[4];
-    int k;
-    if (c < 0x80) {                         /* ASCII, the common case */
-      if (!ascii_word(c)) {
-        if (n >= 0) break;
-        i++;
-        continue;
-      }
-      f[0] = (char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
-      k = 1;
-      i++;
-    }
-    else {
-      k = sinorus_fold_char(s, len, &i, f);
-      if (k == 0) continue;                 /* invisible */
-      if (!sinorus_is_word(f, k)) {
-        if (n >= 0) { i = start; break; }
-        continue;
-      }
-    }
-    if (n < 0) { n = 0; *ws = start; }
-    if (n + k <= SN_TOKEN_MAX) {
-      memcpy(buf + n, f, (size_t)k);
-      n += k;
-    }
-    *we = i;
-  }
-  *pos = i;
-  return n;
-}
+#include "sn_internal.h"
 
 
 /* The tokenizer has no state: every instance is this one object. */
@@ -104,7 +51,7 @@ static int tok_tokenize (Fts5Tokenizer *t, void *ctx, int flags,
   size_t pos = 0, len = (ntext > 0 && text) ? (size_t)ntext : 0, ws, we;
   int n;
   (void)t; (void)flags;
-  while ((n = next_word(text, len, &pos, &ws, &we, buf)) >= 0) {
+  while ((n = sn_word(text, len, &pos, 1, &ws, &we, buf)) >= 0) {
     int rc = xToken(ctx, 0, buf, n, (int)ws, (int)we);
     if (rc != SQLITE_OK) return rc;
   }

@@ -10,6 +10,26 @@
 #define SN_INTERNAL
 #endif
 
+#include <stddef.h>
+
+/* The longest folded word, in bytes, that the tokenizer and the query
+** translation keep; longer words are cut there. */
+#ifndef SN_TOKEN_MAX
+#define SN_TOKEN_MAX 256
+#endif
+
+/*
+** Reads the word at s[*pos..len) as the search tokenizer sees it: a run
+** of characters that fold to word characters. With skip, characters that
+** are not part of words are passed over first. Returns the word's folded
+** length (at most SN_TOKEN_MAX bytes are written to buf) with its
+** original bytes in [*ws, *we), or -1 when there is no word (without
+** skip: when none starts at *pos). *pos stops on the character after the
+** word, which is not consumed.
+*/
+SN_INTERNAL int sn_word(const char *s, size_t len, size_t *pos, int skip,
+                        size_t *ws, size_t *we, char *buf);
+
 /* data/schema.sql, compiled in by the build (build/gen/sn_schema.c). */
 SN_INTERNAL extern const char sn_schema_sql[];
 

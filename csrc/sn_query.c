@@ -20,74 +20,28 @@
 #include <string.h>
 
 #include "sinorus.h"
+#include "sn_internal.h"
 
 #ifndef SN_QUERY_WORDS
 #define SN_QUERY_WORDS 64
 #endif
 
-#ifndef SN_TOKEN_MAX
-#define SN_TOKEN_MAX 256
-#endif
-
-
-/* 1 for the ASCII bytes that are part of words. */
-#define ascii_word(c) \
-  (((c) >= '0' && (c) <= '9') || (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
-
-
-/*
-** Finds the next word in s[*pos..len), as sn_fts.c does: returns its
-** folded length (at most SN_TOKEN_MAX bytes, written to buf) and its
-** original end in *we, or -1 when no word starts at *pos. *pos stops on
-** the character after the word, which is not consumed.
-*/
-static int read_word (const char *s, size_t len, size_t *pos, size_t *we,
-                      char *buf) {
-  size_t i = *pos;
-  int n = -1;
-  while (i < len) {
-    size_t start = i;
-    unsigned char c = (unsigned char)s[i];
-    char f[4];
-    int k;
-    if (c < 0x80) {
-      if (!ascii_word(c)) break;
-      f[0] = (char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
-      k = 1;
-      i++;
-    }
-    else {
-      k = sinorus_fold_char(s, len, &i, f);
-      if (k == 0) continue;                 /* invisible */
-      if (!sinorus_is_word(f, k)) { i = start; break; }
-    }
-    if (n < 0) n = 0;
-    if (n + k <= SN_TOKEN_MAX) {
-      memcpy(buf + n, f, (size_t)k);
-      n += k;
-    }
-    *we = i;
-  }
-  *pos = i;
-  return n;
-}
-
 
 /*
 ** If the word that ended at q[*pos] is joined to a next one by a hyphen
 ** or dash, period, apostrophe, slash or underscore ("multi-agent",
-** "U.S.", "China's"), reads that word as read_word does and returns 1;
+** "U.S.", "China's"), reads that word as sn_word does and returns 1;
 ** otherwise returns 0 and moves nothing.
 */
 static int joined (const char *q, size_t len, size_t *pos, size_t *we,
                    char *buf, int *n) {
-  size_t i = *pos;
+  size_t i = *pos, ws;
   char f[4];
   int k;
   do k = sinorus_fold_char(q, len, &i, f); while (k == 0 && i < len);
   if (k != 1 || (f[0] != '-' && f[0] != '.' && f[0] != '\'' && f[0] != '/'
                  && f[0] != '_')) return 0;
-  if ((k = read_word(q, len, &i, we, buf)) < 0) return 0;
+  if ((k = sn_word(q, len, &i, 0, &ws, we, buf)) < 0) return 0;
   *pos = i;
   *n = k;
   return 1;
@@ -125,9 +79,9 @@ SINORUS_API size_t sinorus_query (const char *q, size_t len, char *out,
   o.cap = out ? outlen : 0;
   o.n = 0;
   while (q && i < len && words < SN_QUERY_WORDS) {
-    size_t start = i, we = i;
+    size_t start = i, ws, we = i;
     char f[4];
-    int n = read_word(q, len, &i, &we, word);
+    int n = sn_word(q, len, &i, 0, &ws, &we, word);
     if (n >= 0) {
       if (!inphrase) {                      /* a word, or joined words */
         if (words > 0) put(&o, " ", 1);
