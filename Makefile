@@ -187,4 +187,7 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/sinorus_graph.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-cov build-fuzz
+
+# The allocation-failure suite: check-alloc, check-alloc-asan (run by check-asan).
+include spec/c/allocfail.mk

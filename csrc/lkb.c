@@ -177,6 +177,20 @@ static LKB *checkkb (lua_State *L, int i) {
   return k;
 }
 
+/* The open handle of the KB at index i (for other binding files);
+** raises for a closed one. */
+sinorus_kb *sn_checkkb (lua_State *L, int i) {
+  return checkkb(L, i)->kb;
+}
+
+/* Lets C code of the binding write through the KB at index i (on 1), or
+** no longer (on 0): the authorizer denies writes otherwise. Index i must
+** hold a KB that sn_checkkb accepted. Never raises. */
+void sn_kb_writing (lua_State *L, int i, int on) {
+  LKB *k = (LKB *)lua_touserdata(L, i);
+  if (k != NULL) k->writing = on;
+}
+
 static void kb_release (LKB *k) {
   if (k->kb != NULL) {
     cache_clear(k);

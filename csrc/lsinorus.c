@@ -26,6 +26,8 @@ int luaopen_sinorus_core (lua_State *L) {
   sn_lua_interrupt(L);
   sn_lua_weight(L);
   sn_lua_graph(L);
+  sn_lua_sandbox(L);
+  sn_lua_import(L);
   lua_pushliteral(L, SINORUS_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -21,7 +21,15 @@ SN_HIDDEN void sn_lua_text(lua_State *L);    /* ltext.c: fold, query, segment, m
 SN_HIDDEN void sn_lua_weight(lua_State *L);  /* lweight.c: estimate, hedges, pool, ... */
 SN_HIDDEN void sn_lua_graph(lua_State *L);   /* lgraph.c: graphs and writers */
 SN_HIDDEN void sn_lua_interrupt(lua_State *L); /* linterrupt.c: Ctrl-C, isatty */
+SN_HIDDEN void sn_lua_sandbox(lua_State *L);  /* lsandbox.c: core.sandbox */
 SN_HIDDEN int sn_interrupt_take(void);  /* linterrupt.c: 1 once after Ctrl-C */
+SN_HIDDEN void sn_lua_import(lua_State *L);  /* limport.c: import */
+
+/* lkb.c: the open handle of the KB at index i (raises "attempt to use a
+** closed sinorus.KB"), and the switch that lets binding C code write
+** through a KB that sn_checkkb accepted (sn_kb_writing never raises). */
+SN_HIDDEN sinorus_kb *sn_checkkb(lua_State *L, int i);
+SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
 
 /*
 ** Creates the metatable tname (if new) with the metamethods in meta and

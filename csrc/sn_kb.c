@@ -124,22 +124,36 @@ static const char *const required_tables[] = {
 
 
 /* Checks a statement's single text result against "ok"; on anything
-** else writes "corrupt knowledge base (...)" and returns SINORUS_NOTKB. */
+** else writes "corrupt knowledge base (...)" and returns SINORUS_NOTKB,
+** except that running out of memory (also inside the check, which then
+** reports "error code=7") is SINORUS_NOMEM, and a lock SINORUS_BUSY. */
 static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL), status = SINORUS_OK;
   if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *res = (const char *)sqlite3_column_text(st, 0);
-    if (res == NULL || strcmp(res, "ok") != 0) {
+    if (res == NULL && sqlite3_errcode(db) == SQLITE_NOMEM) {
+      seterr(err, errlen, "not enough memory");
+      status = SINORUS_NOMEM;
+    }
+    else if (res != NULL && strstr(res, "error code=7") != NULL) {
+      seterr(err, errlen, "not enough memory");
+      status = SINORUS_NOMEM;
+    }
+    else if (res == NULL || strcmp(res, "ok") != 0) {
       seterr(err, errlen, "corrupt knowledge base (%s)",
              res ? res : "integrity check failed");
       status = SINORUS_NOTKB;
     }
   }
   else {
-    seterr(err, errlen, "not a sinorus knowledge base (%s)",
-           sqlite3_errmsg(db));
-    status = status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
+    status = status_of(rc);
+    if (status == SINORUS_NOMEM)
+      seterr(err, errlen, "not enough memory");
+    else
+      seterr(err, errlen, "not a sinorus knowledge base (%s)",
+             sqlite3_errmsg(db));
+    if (status != SINORUS_BUSY && status != SINORUS_NOMEM) status = SINORUS_NOTKB;
   }
   sqlite3_finalize(st);
   return status;

@@ -404,6 +404,61 @@ SINORUS_API int sinorus_ach(const unsigned char *ratings, size_t items, size_t h
                 sinorus_ach_result *r);
 
 
+/* ---------------------------------------------------------------------
+** Importing a document
+** ------------------------------------------------------------------ */
+
+/*
+** A document to import. Every string is given with its length in bytes
+** (it may hold NUL bytes and need not be terminated); a NULL pointer
+** stores SQL NULL, except authors (NULL stores "[]"). The caller has
+** validated the values (UTF-8, dates, a non-empty title): they are
+** stored as given.
+*/
+typedef struct sinorus_source {
+  const char *title;      size_t title_len;      /* required */
+  const char *authors;    size_t authors_len;    /* a JSON array of names */
+  const char *outlet;     size_t outlet_len;
+  const char *published;  size_t published_len;  /* ISO 8601 date */
+  const char *url;        size_t url_len;
+  const char *doi;        size_t doi_len;
+  const char *text;       size_t len;            /* required, LF line ends */
+  int format;             /* SINORUS_TEXT_PLAIN or SINORUS_TEXT_MARKDOWN */
+} sinorus_source;
+
+/* What sinorus_import wrote. */
+typedef struct sinorus_imported {
+  int64_t source;          /* the new source's id */
+  int64_t first_segment;   /* the id of its first segment; the ids of its
+                              segments are consecutive, in document order */
+  size_t segments;         /* how many segments it has */
+  size_t mentions;         /* how many mention rows were written */
+} sinorus_imported;
+
+/*
+** Imports a document into a writable knowledge base: stores the source
+** row, its segments (sinorus_segment; a segment with the kind and text
+** of an earlier one of the same source gets that one's id as
+** duplicate_of), their search index (segment_fts) and the mentions in
+** every segment of the aliases of the KB's entities (sinorus_matcher;
+** at one segment, entity and start only the longest match is kept).
+** Mention offsets, like segment offsets, are stored 1-based inclusive.
+**
+** The import runs inside the caller's transaction, if any, under a
+** savepoint of its own: on success it is released, on failure rolled
+** back, so the KB holds either the whole document or nothing of it.
+** It changes no connection setting. Returns SINORUS_OK and fills *out
+** (which may be NULL); SINORUS_READONLY on a read-only KB; SINORUS_RANGE
+** for a NULL title or text, an unknown format or an alias that folds to
+** nothing or to more than 1024 bytes; SINORUS_NOMEM, SINORUS_BUSY,
+** SINORUS_IO or SINORUS_ERROR when memory or SQLite fails. On failure,
+** when errbuf is not NULL, a message of at most errlen-1 bytes is
+** written there (sinorus_errmsg does not see it).
+*/
+SINORUS_API int sinorus_import(sinorus_kb *kb, const sinorus_source *src,
+                               sinorus_imported *out, char *errbuf, size_t errlen);
+
+
 #ifdef __cplusplus
 }
 #endif

@@ -72,15 +72,52 @@ describe("kb:add_source", function()
     assert.equals(2, count("mention WHERE segment = ?", seg))
   end)
 
-  it("stores the same rows as KB:_add_source followed by KB:_tag", function()
-    local text = "Beijing and Moscow met. Beijing and Moscow met.\n\nThe EU watched.\n"
-    local a = store.import(kb, { title = "a", text = text })
-    local b = kb:_add_source { title = "b", text = text }
-    local function rows(src, sql)
+  -- The slow reference of an import: the segmenter's segments stored one
+  -- row at a time, indexed with one INSERT ... SELECT, then KB:_tag.
+  local function slow_import(src)
+    local core = require "sinorus.core"
+    local text = src.text
+    kb:_exec([[INSERT INTO source (title, authors, outlet, published, url, doi, text)
+               VALUES (?, ?, ?, ?, ?, ?, ?)]], src.title, util.json_array(src.authors),
+             src.outlet, src.published, src.url, src.doi, text)
+    local source = kb:_insert_id()
+    local ids, seen = {}, {}
+    for i, s in ipairs(core.segment(text, src.format or "plain")) do
+      local t = text:sub(s.start, s.stop)
+      local key = s.kind .. "\0" .. t
+      -- a heading's section is itself: not yet stored, so NULL
+      kb:_exec([[INSERT INTO segment (source, kind, section, parent, ord, start, stop,
+                 duplicate_of, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+               source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
+               i, s.start, s.stop, seen[key], t)
+      ids[i] = kb:_insert_id()
+      seen[key] = seen[key] or ids[i]
+    end
+    kb:_exec([[INSERT INTO segment_fts (rowid, text)
+               SELECT id, text FROM segment WHERE source = ?]], source)
+    kb:_tag(ids)
+    return source, ids
+  end
+
+  it("stores the same rows as storing each segment, then KB:_tag", function()
+    local text = "# Beijing and Moscow\n\nBeijing and Moscow met. Beijing and Moscow met.\n\n" ..
+                 "The EU watched.   The European Union watched, and so did the U.S.\n\n" ..
+                 "## Russia\n\nRussia, Russia! Ukraine\u{2019}s \u{201C}friends\u{201D}.\n\n" ..
+                 "The EU watched.\n\n1. A. Author (2020): Beijing and Moscow.\n" ..
+                 "[2] B. Author: China.\n"
+    local src = { title = "a\0b", authors = { 'A "q"', "B" }, outlet = "o",
+                  published = "2022-03", text = text, format = "markdown" }
+    local a, aids = store.import(kb, src)
+    local b, bids = slow_import(src)
+    assert.equals(#bids, #aids)
+    assert.equals(aids[#aids] + 1, bids[1])
+    local function rows(id, sql)
       local out = {}
-      for _, r in ipairs(kb:sql(sql, src)) do out[#out + 1] = util.json(r) end
+      for _, r in ipairs(kb:sql(sql, id)) do out[#out + 1] = util.json(r) end
       return out
     end
+    local src_sql = [[SELECT hex(title) AS title, authors, outlet, published, url, doi, text
+      FROM source WHERE id = ?]]
     local seg_sql = [[SELECT kind, ord, start, stop, text,
       (SELECT ord FROM segment p WHERE p.id = s.parent) AS parent,
       (SELECT ord FROM segment p WHERE p.id = s.section) AS section,
@@ -88,8 +125,39 @@ describe("kb:add_source", function()
       FROM segment s WHERE source = ? ORDER BY ord]]
     local men_sql = [[SELECT s.ord, m.entity, m.start, m.stop FROM mention m
       JOIN segment s ON s.id = m.segment WHERE s.source = ? ORDER BY 1, 2, 3]]
+    assert.same(rows(b, src_sql), rows(a, src_sql))
     assert.same(rows(b, seg_sql), rows(a, seg_sql))
     assert.same(rows(b, men_sql), rows(a, men_sql))
+    assert.truthy(#rows(a, men_sql) > 10)
+    for _, word in ipairs { "beijing", "eu", "russia", "author", "friends" } do
+      local fts_sql = [[SELECT s.ord FROM segment_fts JOIN segment s ON s.id = segment_fts.rowid
+        WHERE segment_fts MATCH ']] .. word .. [[' AND s.source = ? ORDER BY s.ord]]
+      assert.same(rows(b, fts_sql), rows(a, fts_sql))
+    end
+  end)
+
+  it("leaves no row of an import that fails half-way", function()
+    local pages = kb:sql("SELECT page_count AS n FROM pragma_page_count")[1].n
+    local sources = count("source")
+    local segments = count("segment")
+    -- the source row fits in the 40 pages left; its segments and index do not
+    local text = string.rep("Beijing and Moscow met in the spring of that year. ", 800)
+    kb:_exec("BEGIN")
+    kb:_script("PRAGMA max_page_count = " .. (pages + 40))
+    local ok, err = pcall(store.import, kb, { title = "t", text = text })
+    kb:_script("PRAGMA max_page_count = 1073741823")
+    assert.is_false(ok)
+    assert.matches("full", err)
+    assert.equals(sources, count("source"))
+    assert.equals(segments, count("segment"))
+    if kb:_in_transaction() then kb:_exec("ROLLBACK") end
+  end)
+
+  it("refuses to import into a read-only KB", function()
+    kb:close()
+    kb = assert(sinorus.open(path, { readonly = true }))
+    assert.has_error(function() require("sinorus.core").import(kb, { title = "t", text = "x" }) end,
+      "attempt to write to a read-only sinorus.KB")
   end)
 
   it("refuses invalid UTF-8, naming the byte offset", function()

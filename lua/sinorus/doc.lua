@@ -81,6 +81,23 @@ entry { name = "sinorus.to_csv", group = "module", args = "records [, columns]",
   returns = "a string",
   example = 'io.write(sinorus.to_csv(kb:factors(), {"id", "kind", "weight"}))' }
 
+entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
+  summary = "Runs an untrusted analysis script (Lua source text) in a new Lua state with "
+    .. "the read-only API only: `kb` (the built-in KB, or opts.path opened read-only), "
+    .. "`sinorus` (also from require \"sinorus\") without open, the KB methods without "
+    .. "those that write or save, no io, os (but clock, time, date), load, package, debug "
+    .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB; also the "
+    .. "growth of SQLite's memory), instructions (Lua VM instructions plus SQLite VM "
+    .. "steps, 10^8), time (seconds), path, name (for messages). print() is captured. "
+    .. "Known limit: a Lua pattern with catastrophic backtracking runs in C, beyond "
+    .. "the instruction and time checks.",
+  returns = "true, value, output (the script's first result copied as plain data, "
+    .. "the printed text), or nil, message (\"memory limit exceeded\", \"instruction "
+    .. "limit exceeded\", \"time limit exceeded\" or the script's error)",
+  example = 'local ok, index = sinorus.sandbox([[\n'
+    .. '  return kb:alignment{horizon = "long"}.index\n'
+    .. ']], {memory = 16 * 2^20, instructions = 10^7, time = 2})' }
+
 entry { name = "sinorus.help", group = "module", args = "[fn_or_name]", optional = true,
   summary = "Prints this help: every function, or one entry found by function or name.",
   returns = "nothing",

@@ -453,6 +453,18 @@ return function(KB, M, util)
   function M.to_csv(records, columns)
     util.check_type("to_csv", 1, records, "table")
     util.check_type("to_csv", 2, columns, "table", true)
+    for i, r in ipairs(records) do
+      if type(r) ~= "table" then
+        argerror("to_csv", 1, string.format("list of records expected, item %d is a %s",
+                 i, util.typename(r)))
+      end
+    end
+    for i, c in ipairs(columns or {}) do
+      if type(c) ~= "string" then
+        argerror("to_csv", 2, string.format("list of column names expected, item %d is a %s",
+                 i, util.typename(c)))
+      end
+    end
     if not columns then
       local mt = getmetatable(records)
       columns = mt and rawget(mt, "columns")

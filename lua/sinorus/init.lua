@@ -298,7 +298,10 @@ function KB:kwic(term, opts)
   local expr = core.query(term:gsub("%*", " "))
   if expr == "" then return lines end
   local m = core.matcher()
-  m:add(term, 1)
+  local ok, err = pcall(m.add, m, term, 1)
+  if not ok then
+    argerror("kwic", 1, tostring(err):match("%((.*)%)$") or tostring(err))
+  end
   m:compile()
   local skip, limit = opts.offset or 0, opts.limit or math.huge
   for row in self:rows([[SELECT s.id, s.text FROM segment_fts
@@ -335,7 +338,7 @@ end
 -- ---------------------------------------------------------------------
 -- Extensions: each module returns function(KB, M, util) adding methods.
 
-local EXTENSIONS = { "records", "weight", "graph", "author" }
+local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox" }
 for _, name in ipairs(EXTENSIONS) do
   require("sinorus." .. name)(KB, M, util)
 end

@@ -622,86 +622,18 @@ end
 -- ---------------------------------------------------------------------
 -- Importing a source (the caller owns the transaction)
 
--- Rows per multi-row INSERT: one statement per batch instead of per row.
-local BATCH = 100
-
--- A writer of rows of ncols values through a multi-row INSERT whose head is
--- sql ("INSERT INTO t (a, b) VALUES "), BATCH rows a time: w:add(...) and,
--- at the end, w:flush().
-local function batcher(kb, sql, ncols)
-  local one = "(" .. string.rep("?", ncols, ", ") .. ")"
-  local full = sql .. string.rep(one, BATCH, ", ")
-  local args, n = {}, 0
-  local w = {}
-  function w.add(...)
-    for j = 1, ncols do args[n + j] = select(j, ...) end
-    n = n + ncols
-    if n == BATCH * ncols then
-      kb:_exec(full, table.unpack(args, 1, n))
-      n = 0
-    end
-  end
-  function w.flush()
-    if n > 0 then
-      kb:_exec(sql .. string.rep(one, n // ncols, ", "), table.unpack(args, 1, n))
-      n = 0
-    end
-  end
-  return w
-end
-store.batcher = batcher
-
 --- Stores a source, its segments (segmented by the C segmenter), their
---- search index and the entity mentions in them; src holds title, authors,
---- outlet, published, url, doi, text and format ("plain" or "markdown").
---- Gives the same rows as KB:_add_source followed by KB:_tag of the new
---- segments, written in batches. Returns the source id and the segment ids.
+--- search index and the entity mentions in them, in C (core.import, under
+--- a savepoint of its own); src holds title, authors, outlet, published,
+--- url, doi, text and format ("plain" or "markdown"). Gives the same rows
+--- as storing each segment, then KB:_tag of the new segments. Returns the
+--- source id and the segment ids.
 function store.import(kb, src)
-  local text = src.text
-  kb:_exec([[INSERT INTO source (title, authors, outlet, published, url, doi, text)
-             VALUES (?, ?, ?, ?, ?, ?, ?)]],
-           src.title, util.json_array(src.authors), src.outlet, src.published,
-           src.url, src.doi, text)
-  local source = kb:_insert_id()
-  local segs = core.segment(text, src.format or "plain")
-  local base = (kb:sql("SELECT max(id) AS m FROM segment")[1].m or 0) + 1
-  -- mentions, with the matcher KB:_tag uses (every alias, in its order)
-  local aliases = kb:sql("SELECT entity, alias FROM alias ORDER BY entity, ord")
-  local m <close> = core.matcher()
-  local owner = {}
-  for i, a in ipairs(aliases) do
-    owner[i] = a.entity
-    m:add(a.alias, i)
-  end
-  m:compile()
-  local seg_w = batcher(kb, [[INSERT INTO segment (id, source, kind, section, parent, ord,
-                                start, stop, duplicate_of, text) VALUES ]], 10)
-  local men_w = batcher(kb, "INSERT OR IGNORE INTO mention (segment, entity, start, stop) VALUES ",
-                        4)
-  local ids, seen = {}, {}
-  for i, s in ipairs(segs) do
-    local t = text:sub(s.start, s.stop)
-    local id = base + i - 1
-    local key = s.kind .. "\0" .. t
-    seg_w.add(id, source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
-              i, s.start, s.stop, seen[key], t)
-    ids[i] = id
-    seen[key] = seen[key] or id
-  end
-  seg_w.flush()
-  seen = nil
-  if #aliases > 0 then
-    for i, s in ipairs(segs) do
-      local off = s.start - 1
-      for _, hit in ipairs(m:scan(text:sub(s.start, s.stop))) do
-        men_w.add(ids[i], owner[hit.id], off + hit.start, off + hit.stop)
-      end
-    end
-    men_w.flush()
-  end
-  kb:_exec([[INSERT INTO segment_fts (rowid, text)
-             SELECT id, text FROM segment WHERE source = ?]], source)
-  return source, ids
+  return core.import(kb, {
+    title = src.title, authors = util.json_array(src.authors), outlet = src.outlet,
+    published = src.published, url = src.url, doi = src.doi, text = src.text,
+    format = src.format or "plain",
+  })
 end
 
 return store

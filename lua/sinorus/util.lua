@@ -83,8 +83,7 @@ function util.check_opts(fname, argn, opts, valid)
   end
   for _, k in ipairs { "limit", "offset" } do
     local v = opts[k]
-    if v ~= nil and (math.type(v) ~= "integer" and not (type(v) == "number"
-        and v == math.floor(v) and v == v and v < math.huge) or v < 0) then
+    if v ~= nil and (math.type(v) == nil or math.tointeger(v) == nil or v < 0) then
       argerror(fname, argn, string.format("'%s' must be a non-negative integer, got %s",
                k, tostring(v)), 3)
     end

@@ -1,0 +1,433 @@
+/*
+** lsandbox.c: core.sandbox, which runs an untrusted analysis script in a
+** new Lua state with bounded memory, instructions and time.
+**
+** The new state gets the standard libraries and sinorus (the embedded
+** layer, as luaopen_sinorus opens it) and a read-only KB; the script
+** itself runs with an environment the Lua layer builds from a whitelist
+** (sinorus._sandbox_env in lua/sinorus/sandbox.lua), so it never sees
+** io, os (but its clock), load, require (but for "sinorus"), package,
+** debug or the write methods of the KB. Its chunk is loaded as text
+** only: precompiled chunks can crash Lua.
+**
+** Bounds:
+**   memory: a cap on the state's allocator for what the script
+**     allocates (the set-up is not counted), and the same cap on the
+**     growth of SQLite's memory while the script's queries run;
+**   instructions: a count hook every SB_HOOK_COUNT VM instructions, and
+**     SQLite's progress handler every SB_PROGRESS_OPS VM steps on the
+**     sandbox's connection, charge one shared budget;
+**   time: both also check a monotonic deadline.
+** A limit once exceeded stays exceeded: the hook then raises at every
+** instruction, so a script cannot catch the error and go on. Lua runs
+** two kinds of functions without hooks: finalizers (so the script's
+** setmetatable refuses a __gc field) and the message handler of an
+** error raised by a hook (so the script's xpcall does not call its
+** handler once a limit is exceeded); see lua/sinorus/sandbox.lua.
+*/
+#if !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "lualib.h"
+#include "lsn.h"
+#include "lsinorus.h"
+
+#define SB_TNAME "sinorus.Sandbox"
+#define SB_KEY   "sinorus.sandbox"      /* registry: the Sandbox (inner) */
+
+#ifndef SB_HOOK_COUNT
+#define SB_HOOK_COUNT 1000
+#endif
+#ifndef SB_PROGRESS_OPS
+#define SB_PROGRESS_OPS 1000
+#endif
+/* Nesting of a returned value. */
+#ifndef SB_MAX_DEPTH
+#define SB_MAX_DEPTH 100
+#endif
+
+enum { SB_OK, SB_MEMORY, SB_INSTRUCTIONS, SB_TIME, SB_INTERRUPTED };
+
+typedef struct Sandbox {
+  lua_State *L;            /* the inner state; NULL once closed */
+  size_t used;             /* bytes the inner state holds */
+  size_t limit;            /* 0 while setting up */
+  int memory_hit;          /* an allocation was refused */
+  int exceeded;            /* SB_*: sticky */
+  lua_Integer budget;      /* instructions left */
+  double deadline;         /* monotonic seconds; 0: none */
+  sqlite3 *db;             /* the inner KB's connection */
+  sqlite3_int64 sql0;      /* sqlite3_memory_used() at the start */
+  sqlite3_int64 sqlcap;    /* its allowed growth */
+} Sandbox;
+
+
+static const char *const limit_msg[] = {
+  "", "memory limit exceeded", "instruction limit exceeded",
+  "time limit exceeded", "interrupted"
+};
+
+
+static double now (void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+
+/* The inner state's allocator: refuses to grow past the limit. */
+static void *sb_alloc (void *ud, void *ptr, size_t osize, size_t nsize) {
+  Sandbox *sb = (Sandbox *)ud;
+  void *p;
+  if (ptr == NULL) osize = 0;
+  if (nsize == 0) {
+    free(ptr);
+    sb->used -= osize;
+    return NULL;
+  }
+  if (nsize > osize && sb->limit != 0
+      && (nsize - osize > sb->limit || sb->used > sb->limit - (nsize - osize))) {
+    sb->memory_hit = 1;
+    return NULL;
+  }
+  p = realloc(ptr, nsize);
+  if (p != NULL) sb->used = sb->used - osize + nsize;
+  return p;
+}
+
+
+/* Charges n instructions; returns the limit exceeded (SB_OK if none). */
+static int charge (Sandbox *sb, lua_Integer n) {
+  if (sb->exceeded != SB_OK) return sb->exceeded;
+  if (sn_interrupt_take()) sb->exceeded = SB_INTERRUPTED;
+  else if (sb->budget < n) sb->exceeded = SB_INSTRUCTIONS;
+  else {
+    sb->budget -= n;
+    if (sb->deadline > 0 && now() > sb->deadline) sb->exceeded = SB_TIME;
+  }
+  return sb->exceeded;
+}
+
+
+/* The Sandbox of an inner state, or NULL in any other state. */
+static Sandbox *inner_sandbox (lua_State *L) {
+  Sandbox *sb;
+  lua_getfield(L, LUA_REGISTRYINDEX, SB_KEY);
+  sb = (Sandbox *)lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return sb;
+}
+
+
+static void sb_hook (lua_State *L, lua_Debug *ar) {
+  Sandbox *sb = inner_sandbox(L);
+  (void)ar;
+  if (sb != NULL && charge(sb, SB_HOOK_COUNT) != SB_OK) {
+    lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);  /* from now on, always */
+    luaL_error(L, "%s", limit_msg[sb->exceeded]);
+  }
+}
+
+
+/* SQLite's progress handler on the sandbox's connection. */
+static int sb_progress (void *ud) {
+  Sandbox *sb = (Sandbox *)ud;
+  if (sb->exceeded == SB_OK && sb->sqlcap > 0
+      && sqlite3_memory_used() - sb->sql0 > sb->sqlcap)
+    sb->exceeded = SB_MEMORY;
+  return charge(sb, SB_PROGRESS_OPS) != SB_OK;
+}
+
+
+/* core.sandbox_charge(n): charges n instructions in a sandbox (C work a
+** wrapper knows the size of); does nothing elsewhere. */
+static int l_charge (lua_State *L) {
+  Sandbox *sb = inner_sandbox(L);
+  lua_Number n = luaL_checknumber(L, 1);
+  if (sb != NULL && n > 0) {
+    lua_Integer k = n >= (lua_Number)LUA_MAXINTEGER ? LUA_MAXINTEGER
+                                                     : (lua_Integer)n;
+    if (charge(sb, k) != SB_OK) {
+      lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+      return luaL_error(L, "%s", limit_msg[sb->exceeded]);
+    }
+  }
+  return 0;
+}
+
+
+/* core.sandbox_exceeded() -> whether a limit of this sandbox was exceeded
+** (false outside a sandbox). */
+static int l_exceeded (lua_State *L) {
+  Sandbox *sb = inner_sandbox(L);
+  lua_pushboolean(L, sb != NULL && sb->exceeded != SB_OK);
+  return 1;
+}
+
+
+/* ---------------------------------------------------------------------
+** Setting up the inner state
+** ------------------------------------------------------------------ */
+
+/*
+** Runs in the inner state (protected): opens the libraries and sinorus,
+** opens the KB (argument 1: a path or nil) read-only and builds the
+** script's environment. Returns env, output list.
+*/
+static int sb_setup (lua_State *I) {
+  const char *path = lua_tostring(I, 1);
+  luaL_openlibs(I);
+  luaL_requiref(I, "sinorus", luaopen_sinorus, 1);
+  lua_getfield(I, -1, "open");
+  if (path != NULL) {
+    lua_pushstring(I, path);
+    lua_createtable(I, 0, 1);
+    lua_pushboolean(I, 1);
+    lua_setfield(I, -2, "readonly");
+    lua_call(I, 2, 2);
+  }
+  else lua_call(I, 0, 2);
+  if (lua_isnil(I, -2)) return lua_error(I);   /* the message */
+  lua_pop(I, 1);
+  {
+    Sandbox *sb = inner_sandbox(I);
+    sinorus_kb *kb = sn_checkkb(I, -1);
+    if (!sinorus_readonly(kb))
+      return luaL_error(I, "sandbox: the knowledge base is not read-only");
+    sb->db = sinorus_db(kb);
+  }
+  lua_getfield(I, -2, "_sandbox_env");
+  lua_insert(I, -2);
+  lua_call(I, 1, 2);
+  return 2;
+}
+
+
+/* ---------------------------------------------------------------------
+** Copying the result out
+** ------------------------------------------------------------------ */
+
+/* Pushes onto L a copy of the value at index i of I (plain data only);
+** seen (an index of L) maps inner tables to their copies. */
+static void copy_value (lua_State *L, lua_State *I, int i, int seen,
+                        int depth) {
+  switch (lua_type(I, i)) {
+    case LUA_TNIL: lua_pushnil(L); break;
+    case LUA_TBOOLEAN: lua_pushboolean(L, lua_toboolean(I, i)); break;
+    case LUA_TNUMBER:
+      if (lua_isinteger(I, i)) lua_pushinteger(L, lua_tointeger(I, i));
+      else lua_pushnumber(L, lua_tonumber(I, i));
+      break;
+    case LUA_TSTRING: {
+      size_t len;
+      const char *s = lua_tolstring(I, i, &len);
+      lua_pushlstring(L, s, len);
+      break;
+    }
+    case LUA_TTABLE: {
+      const void *p = lua_topointer(I, i);
+      lua_rawgetp(L, seen, p);
+      if (!lua_isnil(L, -1)) break;        /* shared or cyclic: one copy */
+      lua_pop(L, 1);
+      if (depth >= SB_MAX_DEPTH || !lua_checkstack(I, 3))
+        luaL_error(L, "the result is nested too deeply");
+      luaL_checkstack(L, 6, "the result is nested too deeply");
+      lua_newtable(L);
+      lua_pushvalue(L, -1);
+      lua_rawsetp(L, seen, p);
+      i = lua_absindex(I, i);
+      lua_pushnil(I);
+      while (lua_next(I, i)) {
+        int kt = lua_type(I, -2);
+        if (kt != LUA_TSTRING && kt != LUA_TNUMBER && kt != LUA_TBOOLEAN)
+          luaL_error(L, "the result holds a %s key", lua_typename(I, kt));
+        copy_value(L, I, lua_gettop(I) - 1, seen, depth + 1);
+        copy_value(L, I, lua_gettop(I), seen, depth + 1);
+        lua_rawset(L, -3);
+        lua_pop(I, 1);
+      }
+      break;
+    }
+    default:
+      luaL_error(L, "the result holds a %s (only nil, booleans, numbers, "
+                    "strings and tables can leave the sandbox)",
+                 luaL_typename(I, i));
+  }
+}
+
+
+/* Protected in the host: (sandbox) -> value, output text. */
+static int copy_out (lua_State *L) {
+  Sandbox *sb = (Sandbox *)lua_touserdata(L, 1);
+  lua_State *I = sb->L;
+  int out = lua_gettop(I) - 1, res = lua_gettop(I);
+  luaL_Buffer b;
+  lua_Integer k, n;
+  lua_newtable(L);                      /* 2: seen */
+  copy_value(L, I, res, 2, 0);          /* 3 */
+  luaL_buffinit(L, &b);                 /* the printed lines */
+  n = (lua_Integer)lua_rawlen(I, out);
+  for (k = 1; k <= n; k++) {
+    size_t len;
+    const char *s;
+    if (!lua_checkstack(I, 1)) break;
+    lua_rawgeti(I, out, k);
+    s = lua_tolstring(I, -1, &len);
+    if (s != NULL && lua_type(I, -1) == LUA_TSTRING)
+      luaL_addlstring(&b, s, len);
+    lua_pop(I, 1);
+  }
+  luaL_pushresult(&b);
+  return 2;
+}
+
+
+/* ---------------------------------------------------------------------
+** core.sandbox
+** ------------------------------------------------------------------ */
+
+static void sb_close (Sandbox *sb) {
+  if (sb->L != NULL) {
+    lua_State *I = sb->L;
+    sb->L = NULL;
+    lua_close(I);
+    sb->db = NULL;
+  }
+}
+
+static int sb_gc (lua_State *L) {
+  sb_close((Sandbox *)luaL_checkudata(L, 1, SB_TNAME));
+  return 0;
+}
+
+
+/* The message of a failed run of the inner state (error on its top). */
+static const char *failure (lua_State *L, Sandbox *sb, int status) {
+  lua_State *I = sb->L;
+  if (sb->exceeded != SB_OK) return limit_msg[sb->exceeded];
+  if (status == LUA_ERRMEM || (sb->memory_hit && lua_type(I, -1) == LUA_TSTRING
+      && strstr(lua_tostring(I, -1), "not enough memory") != NULL))
+    return sb->memory_hit ? limit_msg[SB_MEMORY] : "not enough memory";
+  if (lua_type(I, -1) == LUA_TSTRING) {
+    size_t len;
+    const char *s = lua_tolstring(I, -1, &len);
+    return lua_pushlstring(L, s, len);
+  }
+  return lua_pushfstring(L, "(error object is a %s value)",
+                         luaL_typename(I, -1));
+}
+
+
+/*
+** core.sandbox(source, memory, instructions [, seconds [, path [, name]]])
+**   -> true, value, output | nil, message
+*/
+static int l_sandbox (lua_State *L) {
+  size_t len;
+  const char *src = luaL_checklstring(L, 1, &len);
+  lua_Integer memory = luaL_checkinteger(L, 2);
+  lua_Integer instructions = luaL_checkinteger(L, 3);
+  lua_Number seconds = luaL_optnumber(L, 4, 0);
+  const char *path = luaL_optstring(L, 5, NULL);
+  const char *name = luaL_optstring(L, 6, "=sandbox");
+  Sandbox *sb;
+  lua_State *I;
+  int status;
+  luaL_argcheck(L, memory > 0, 2, "must be positive");
+  luaL_argcheck(L, instructions > 0, 3, "must be positive");
+  luaL_argcheck(L, seconds >= 0 && seconds < 1e9, 4, "out of range");
+  /* made before the state, so an error from here on leaks nothing */
+  sb = (Sandbox *)lua_newuserdatauv(L, sizeof *sb, 0);
+  memset(sb, 0, sizeof *sb);
+  luaL_setmetatable(L, SB_TNAME);
+  sb->L = I = lua_newstate(sb_alloc, sb);
+  if (I == NULL) {
+    luaL_pushfail(L);
+    lua_pushliteral(L, "not enough memory");
+    return 2;
+  }
+  lua_pushlightuserdata(I, sb);          /* cannot fail: fresh state */
+  lua_setfield(I, LUA_REGISTRYINDEX, SB_KEY);
+  lua_pushcfunction(I, sb_setup);
+  if (path != NULL) lua_pushstring(I, path);
+  else lua_pushnil(I);
+  status = lua_pcall(I, 1, 2, 0);        /* env, output */
+  if (status != LUA_OK) {
+    const char *msg = failure(L, sb, status);
+    luaL_pushfail(L);
+    lua_pushstring(L, msg);
+    sb_close(sb);
+    return 2;
+  }
+  /* the limits, from now on */
+  sb->limit = sb->used + (size_t)memory < sb->used ? (size_t)-1
+                                                   : sb->used + (size_t)memory;
+  sb->budget = instructions;
+  sb->deadline = seconds > 0 ? now() + seconds : 0;
+  if (sb->db != NULL) {
+    int cap = memory > 0x3fffffff ? 0x3fffffff : (int)memory;
+    sqlite3_limit(sb->db, SQLITE_LIMIT_LENGTH, cap < 200000 ? cap : 200000);
+    sqlite3_limit(sb->db, SQLITE_LIMIT_SQL_LENGTH, cap < 200000 ? cap : 200000);
+    sqlite3_limit(sb->db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
+    sqlite3_limit(sb->db, SQLITE_LIMIT_ATTACHED, 0);
+    sb->sql0 = sqlite3_memory_used();
+    sb->sqlcap = memory;
+    sqlite3_progress_handler(sb->db, SB_PROGRESS_OPS, sb_progress, sb);
+  }
+  lua_sethook(I, sb_hook, LUA_MASKCOUNT, SB_HOOK_COUNT);
+  status = luaL_loadbufferx(I, src, len, name, "t");
+  if (status == LUA_OK) {
+    lua_pushvalue(I, -3);                /* the environment */
+    lua_setupvalue(I, -2, 1);            /* as the chunk's _ENV */
+    status = lua_pcall(I, 0, 1, 0);
+  }
+  if (status != LUA_OK) {
+    const char *msg = failure(L, sb, status);
+    luaL_pushfail(L);
+    lua_pushstring(L, msg);
+    sb_close(sb);
+    return 2;
+  }
+  lua_pushcfunction(L, copy_out);
+  lua_pushlightuserdata(L, sb);
+  status = lua_pcall(L, 1, 2, 0);
+  if (status != LUA_OK) {
+    luaL_pushfail(L);
+    lua_insert(L, -2);
+    sb_close(sb);
+    return 2;
+  }
+  sb_close(sb);
+  lua_pushboolean(L, 1);
+  lua_insert(L, -3);
+  return 3;
+}
+
+
+static const luaL_Reg sb_meta[] = {
+  {"__gc", sb_gc},
+  {"__close", sb_gc},
+  {NULL, NULL}
+};
+
+static const luaL_Reg sb_methods[] = {
+  {NULL, NULL}
+};
+
+
+void sn_lua_sandbox (lua_State *L) {
+  sn_createmeta(L, SB_TNAME, sb_meta, sb_methods);
+  lua_pushcfunction(L, l_sandbox);
+  lua_setfield(L, -2, "sandbox");
+  lua_pushcfunction(L, l_charge);
+  lua_setfield(L, -2, "sandbox_charge");
+  lua_pushcfunction(L, l_exceeded);
+  lua_setfield(L, -2, "sandbox_exceeded");
+}

@@ -1,0 +1,629 @@
+/*
+** sn_import.c: importing a document into a knowledge base.
+**
+** One call stores the source row, segments the text (sn_segment.c),
+** stores the segments with their duplicate_of links, tags the mentions
+** of the entities' aliases (sn_match.c) and indexes the segments in
+** segment_fts. Rows go in through multi-row INSERTs prepared once per
+** import, with text bound straight from the caller's buffer; no SQL
+** looks anything up row by row. It runs under a savepoint of its own
+** inside whatever transaction the caller holds.
+**
+** The rows are exactly those of the former Lua import (store.import,
+** which KB:_tag matched): segment ids follow the largest id in use, one
+** after another; section and parent name earlier segments only (so a
+** heading's section, itself, is NULL); a segment's duplicate_of is the
+** first earlier segment of the same source with the same kind and text;
+** mentions are looked for in every segment, and at one (segment,
+** entity, start) the first match the matcher reports (the longest) is
+** kept. The index is built by one INSERT ... SELECT, as before, so even
+** the FTS5 b-trees come out byte for byte the same.
+*/
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "sinorus.h"
+
+
+/* Rows per multi-row INSERT: one statement step per batch of rows. */
+#ifndef SN_IMPORT_BATCH
+#define SN_IMPORT_BATCH 64
+#endif
+
+/* How many matches a segment scan collects before it needs more room. */
+#ifndef SN_IMPORT_MATCHES
+#define SN_IMPORT_MATCHES 64
+#endif
+
+static const char *const kind_name[] = {
+  NULL, "heading", "paragraph", "sentence", "reference"
+};
+
+
+/* ---------------------------------------------------------------------
+** Helpers
+** ------------------------------------------------------------------ */
+
+/* Formats a message into buf (never overflows, always terminated). */
+static void seterr (char *buf, size_t len, const char *fmt, ...) {
+  va_list ap;
+  if (buf == NULL || len == 0) return;
+  va_start(ap, fmt);
+  vsnprintf(buf, len, fmt, ap);
+  va_end(ap);
+}
+
+
+/* Maps a SQLite result code to a status. */
+static int status_of (int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return SINORUS_OK;
+    case SQLITE_NOMEM: return SINORUS_NOMEM;
+    case SQLITE_READONLY: return SINORUS_READONLY;
+    case SQLITE_BUSY: case SQLITE_LOCKED: return SINORUS_BUSY;
+    case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN:
+      return SINORUS_IO;
+    default: return SINORUS_ERROR;
+  }
+}
+
+
+/* Binds a string given with its length, or NULL for a NULL pointer;
+** the string must outlive the statement's next reset. */
+static int bind_str (sqlite3_stmt *st, int i, const char *s, size_t len) {
+  if (s == NULL) return sqlite3_bind_null(st, i);
+  return sqlite3_bind_text64(st, i, s, (sqlite3_uint64)len, SQLITE_STATIC,
+                             SQLITE_UTF8);
+}
+
+
+/* Steps a statement that returns no row and resets it. */
+static int run (sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+
+/* ---------------------------------------------------------------------
+** Duplicate segments: a hash set of (kind, text), open addressing
+** ------------------------------------------------------------------ */
+
+/* A slot: 0 or the index of a segment + 1, and the low bits of its hash
+** (side by side, so a probe costs one cache miss). */
+typedef struct DupSlot {
+  uint32_t seg;
+  uint32_t tag;
+} DupSlot;
+
+typedef struct DupSet {
+  DupSlot *slot;
+  size_t mask;
+} DupSet;
+
+
+/* A hash of a segment's kind and bytes (word at a time). */
+static uint64_t seg_hash (int kind, const char *s, size_t n) {
+  const uint64_t K = UINT64_C(0x9E3779B97F4A7C15);
+  uint64_t h = ((uint64_t)n << 3) ^ (uint64_t)kind, w;
+  while (n >= 8) {
+    memcpy(&w, s, 8);
+    h = (h ^ w) * K;
+    h ^= h >> 29;
+    s += 8;
+    n -= 8;
+  }
+  w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w ^ ((uint64_t)n << 59)) * K;
+  return h ^ (h >> 32);
+}
+
+
+/* Room for n segments; 0 when out of memory. */
+static int dup_init (DupSet *d, size_t n) {
+  size_t size = 16;
+  while (size < 2 * n) size *= 2;
+  d->slot = (DupSlot *)calloc(size, sizeof(DupSlot));
+  d->mask = size - 1;
+  return d->slot != NULL;
+}
+
+
+static void dup_free (DupSet *d) {
+  free(d->slot);
+  d->slot = NULL;
+}
+
+
+/*
+** The index of the first segment before i with the kind and text of
+** segs[i], or -1 after remembering segs[i] as the first of its kind.
+*/
+static long dup_find (DupSet *d, const char *text, const sinorus_seg *segs,
+                      size_t i) {
+  const sinorus_seg *s = &segs[i];
+  size_t n = s->stop - s->start;
+  uint64_t h = seg_hash(s->kind, text + s->start, n);
+  size_t j = (size_t)(h >> 32) & d->mask;
+  uint32_t tag = (uint32_t)h;
+  for (;; j = (j + 1) & d->mask) {
+    DupSlot *sl = &d->slot[j];
+    const sinorus_seg *o;
+    if (sl->seg == 0) {
+      sl->seg = (uint32_t)(i + 1);
+      sl->tag = tag;
+      return -1;
+    }
+    if (sl->tag != tag) continue;
+    o = &segs[sl->seg - 1];
+    if (o->kind == s->kind && o->stop - o->start == n
+        && memcmp(text + o->start, text + s->start, n) == 0)
+      return (long)(sl->seg - 1);
+  }
+}
+
+
+/* ---------------------------------------------------------------------
+** The aliases of the KB's entities, compiled into one matcher
+** ------------------------------------------------------------------ */
+
+typedef struct Aliases {
+  sinorus_matcher *m;    /* NULL when the KB has no alias */
+  char *names;           /* the entity ids, one after another */
+  size_t used, cap;
+  size_t *off, *len;     /* [entity]: where its id is in names */
+  size_t n, ncap;        /* entities */
+} Aliases;
+
+
+static void aliases_free (Aliases *a) {
+  sinorus_matcher_free(a->m);
+  free(a->names);
+  free(a->off);
+  free(a->len);
+  memset(a, 0, sizeof *a);
+}
+
+
+/* Appends entity id s (n bytes); returns its index or -1 (no memory). */
+static long add_entity (Aliases *a, const char *s, size_t n) {
+  if (a->used + n > a->cap) {
+    size_t cap = a->cap ? a->cap : 256;
+    char *p;
+    while (cap < a->used + n) cap *= 2;
+    if ((p = (char *)realloc(a->names, cap)) == NULL) return -1;
+    a->names = p;
+    a->cap = cap;
+  }
+  if (a->n == a->ncap) {
+    size_t cap = a->ncap ? 2 * a->ncap : 64;
+    size_t *off = (size_t *)realloc(a->off, cap * sizeof(size_t)), *len;
+    if (off == NULL) return -1;
+    a->off = off;
+    if ((len = (size_t *)realloc(a->len, cap * sizeof(size_t))) == NULL)
+      return -1;
+    a->len = len;
+    a->ncap = cap;
+  }
+  if (n > 0) memcpy(a->names + a->used, s, n);
+  a->off[a->n] = a->used;
+  a->len[a->n] = n;
+  a->used += n;
+  return (long)a->n++;
+}
+
+
+/*
+** Reads every alias (in entity, ord order) into a compiled matcher whose
+** pattern ids are entity indexes. Returns a status; on failure writes a
+** message.
+*/
+static int load_aliases (sqlite3 *db, Aliases *a, char *err, size_t errlen) {
+  sqlite3_stmt *st = NULL;
+  int rc, status = SINORUS_OK;
+  long cur = -1;
+  rc = sqlite3_prepare_v2(db, "SELECT entity, alias FROM alias "
+                              "ORDER BY entity, ord", -1, &st, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+    const char *e = (const char *)sqlite3_column_text(st, 0);
+    size_t elen = (size_t)sqlite3_column_bytes(st, 0);
+    const char *al = (const char *)sqlite3_column_text(st, 1);
+    size_t alen = (size_t)sqlite3_column_bytes(st, 1);
+    if (e == NULL || al == NULL) {
+      if (sqlite3_errcode(db) == SQLITE_NOMEM) {
+        status = SINORUS_NOMEM;
+        break;
+      }
+      e = e ? e : "";
+      al = al ? al : "";
+    }
+    if (a->m == NULL && (a->m = sinorus_matcher_new()) == NULL) {
+      status = SINORUS_NOMEM;
+      break;
+    }
+    if (cur < 0 || a->len[cur] != elen
+        || memcmp(a->names + a->off[cur], e, elen) != 0) {
+      if ((cur = add_entity(a, e, elen)) < 0) { status = SINORUS_NOMEM; break; }
+    }
+    status = sinorus_matcher_add(a->m, al, alen, cur);
+    if (status == SINORUS_RANGE) {
+      seterr(err, errlen, "an alias of entity '%.*s' is empty or too long "
+             "once folded", (int)(elen > 200 ? 200 : elen), e);
+      break;
+    }
+    if (status != SINORUS_OK) break;
+  }
+  if (status == SINORUS_OK && rc != SQLITE_DONE) {
+    status = status_of(rc);
+    if (status == SINORUS_OK) status = SINORUS_ERROR;
+    seterr(err, errlen, "%s", sqlite3_errmsg(db));
+  }
+  else if (status != SINORUS_OK && status != SINORUS_RANGE)
+    seterr(err, errlen, "%s", sinorus_strstatus(status));
+  sqlite3_finalize(st);
+  if (status == SINORUS_OK && a->m != NULL) {
+    status = sinorus_matcher_compile(a->m);
+    if (status != SINORUS_OK) seterr(err, errlen, "not enough memory");
+  }
+  return status;
+}
+
+
+/* ---------------------------------------------------------------------
+** The import
+** ------------------------------------------------------------------ */
+
+/* A mention waiting for its batch. */
+typedef struct Mention {
+  sqlite3_int64 segment, start, stop;   /* 1-based inclusive offsets */
+  size_t entity;                        /* index into the aliases' names */
+} Mention;
+
+/* The state of one import; everything in it is freed by import_end. */
+typedef struct Import {
+  sqlite3 *db;
+  const sinorus_source *src;
+  sinorus_seg *segs;
+  size_t nsegs;
+  DupSet dup;
+  Aliases al;
+  sinorus_match *hits;
+  size_t hitcap;
+  sqlite3_stmt *ins_source, *max_seg, *ins_fts;
+  sqlite3_stmt *seg_many, *seg_one;     /* SN_IMPORT_BATCH rows, one row */
+  sqlite3_stmt *men_many, *men_one;
+  sqlite3_int64 source, base;
+  size_t batch;                         /* rows per multi-row INSERT */
+  long dups[SN_IMPORT_BATCH];           /* of the segments of a batch */
+  Mention men[SN_IMPORT_BATCH];
+  size_t nmen;
+  size_t mentions;
+} Import;
+
+
+static void import_end (Import *im) {
+  sqlite3_finalize(im->ins_source);
+  sqlite3_finalize(im->max_seg);
+  sqlite3_finalize(im->ins_fts);
+  sqlite3_finalize(im->seg_many);
+  sqlite3_finalize(im->seg_one);
+  sqlite3_finalize(im->men_many);
+  sqlite3_finalize(im->men_one);
+  im->ins_source = im->max_seg = im->ins_fts = NULL;
+  im->seg_many = im->seg_one = im->men_many = im->men_one = NULL;
+  free(im->segs);
+  free(im->hits);
+  im->segs = NULL;
+  im->hits = NULL;
+  dup_free(&im->dup);
+  aliases_free(&im->al);
+}
+
+
+static int prepare (sqlite3 *db, const char *sql, sqlite3_stmt **st) {
+  return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+}
+
+
+/* Prepares head followed by rows groups of ncols parameters. */
+static int prepare_rows (sqlite3 *db, const char *head, int ncols, int rows,
+                         sqlite3_stmt **st) {
+  size_t hl = strlen(head), size = hl + (size_t)rows * (4 * (size_t)ncols + 2);
+  char *sql = (char *)malloc(size), *p;
+  int r, c, rc;
+  if (sql == NULL) return SQLITE_NOMEM;
+  memcpy(sql, head, hl);
+  p = sql + hl;
+  for (r = 0; r < rows; r++) {
+    if (r > 0) *p++ = ',';
+    *p++ = '(';
+    for (c = 0; c < ncols; c++) {
+      if (c > 0) *p++ = ',';
+      *p++ = '?';
+    }
+    *p++ = ')';
+  }
+  *p = '\0';
+  rc = prepare(db, sql, st);
+  free(sql);
+  return rc;
+}
+
+
+#define SEG_HEAD "INSERT INTO segment (id, source, kind, section, parent, " \
+                 "ord, start, stop, duplicate_of, text) VALUES "
+#define MEN_HEAD "INSERT OR IGNORE INTO mention (segment, entity, start, " \
+                 "stop) VALUES "
+
+/* Prepares the statements of an import. */
+static int prepare_all (Import *im) {
+  sqlite3 *db = im->db;
+  int maxvars = sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1), rc;
+  im->batch = SN_IMPORT_BATCH;          /* as many as the connection allows */
+  if (maxvars / 10 < SN_IMPORT_BATCH)
+    im->batch = maxvars >= 10 ? (size_t)maxvars / 10 : 1;
+  rc = prepare(db, "INSERT INTO source (title, authors, outlet, published, "
+                       "url, doi, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                   &im->ins_source);
+  if (rc == SQLITE_OK)
+    rc = prepare(db, "SELECT max(id) FROM segment", &im->max_seg);
+  if (rc == SQLITE_OK)
+    rc = prepare_rows(db, SEG_HEAD, 10, (int)im->batch, &im->seg_many);
+  if (rc == SQLITE_OK) rc = prepare_rows(db, SEG_HEAD, 10, 1, &im->seg_one);
+  if (rc == SQLITE_OK)
+    rc = prepare_rows(db, MEN_HEAD, 4, (int)im->batch, &im->men_many);
+  if (rc == SQLITE_OK) rc = prepare_rows(db, MEN_HEAD, 4, 1, &im->men_one);
+  if (rc == SQLITE_OK)
+    rc = prepare(db, "INSERT INTO segment_fts (rowid, text) "
+                     "SELECT id, text FROM segment WHERE source = ?1",
+                 &im->ins_fts);
+  return rc;
+}
+
+
+/* Inserts the source row and finds the first free segment id. */
+static int write_source (Import *im) {
+  const sinorus_source *s = im->src;
+  sqlite3_stmt *st = im->ins_source;
+  int rc;
+  bind_str(st, 1, s->title, s->title_len);
+  if (s->authors != NULL) bind_str(st, 2, s->authors, s->authors_len);
+  else sqlite3_bind_text(st, 2, "[]", 2, SQLITE_STATIC);
+  bind_str(st, 3, s->outlet, s->outlet_len);
+  bind_str(st, 4, s->published, s->published_len);
+  bind_str(st, 5, s->url, s->url_len);
+  bind_str(st, 6, s->doi, s->doi_len);
+  bind_str(st, 7, s->text, s->len);
+  rc = run(st);
+  sqlite3_clear_bindings(st);
+  if (rc != SQLITE_OK) return rc;
+  im->source = sqlite3_last_insert_rowid(im->db);
+  rc = sqlite3_step(im->max_seg);
+  if (rc == SQLITE_ROW) {
+    im->base = sqlite3_column_int64(im->max_seg, 0) + 1;
+    rc = SQLITE_OK;
+  }
+  sqlite3_reset(im->max_seg);
+  return rc;
+}
+
+
+/* Binds segment i, whose duplicate is segment dup (or -1), from
+** parameter p on. */
+static void bind_segment (Import *im, sqlite3_stmt *st, int p, size_t i,
+                          long dup) {
+  const sinorus_seg *s = &im->segs[i];
+  sqlite3_bind_int64(st, p, im->base + (sqlite3_int64)i);
+  sqlite3_bind_int64(st, p + 1, im->source);
+  sqlite3_bind_text(st, p + 2, kind_name[s->kind], -1, SQLITE_STATIC);
+  /* an earlier segment only: a heading's section is itself, stored NULL */
+  if (s->section >= 0 && (size_t)s->section < i)
+    sqlite3_bind_int64(st, p + 3, im->base + s->section);
+  else sqlite3_bind_null(st, p + 3);
+  if (s->parent >= 0 && (size_t)s->parent < i)
+    sqlite3_bind_int64(st, p + 4, im->base + s->parent);
+  else sqlite3_bind_null(st, p + 4);
+  sqlite3_bind_int64(st, p + 5, (sqlite3_int64)i + 1);
+  sqlite3_bind_int64(st, p + 6, (sqlite3_int64)s->start + 1);
+  sqlite3_bind_int64(st, p + 7, (sqlite3_int64)s->stop);
+  if (dup >= 0) sqlite3_bind_int64(st, p + 8, im->base + dup);
+  else sqlite3_bind_null(st, p + 8);
+  bind_str(st, p + 9, im->src->text + s->start, s->stop - s->start);
+}
+
+
+/* Inserts the segments, in document order, im->batch a statement. */
+static int write_segments (Import *im) {
+  size_t i, k, b = im->batch, n = im->nsegs, full = n - n % b;
+  int rc;
+  for (i = 0; i < full; i += b) {
+    for (k = 0; k < b; k++)
+      im->dups[k] = dup_find(&im->dup, im->src->text, im->segs, i + k);
+    for (k = 0; k < b; k++)
+      bind_segment(im, im->seg_many, 10 * (int)k + 1, i + k, im->dups[k]);
+    if ((rc = run(im->seg_many)) != SQLITE_OK) return rc;
+  }
+  for (; i < n; i++) {
+    bind_segment(im, im->seg_one, 1, i,
+                 dup_find(&im->dup, im->src->text, im->segs, i));
+    if ((rc = run(im->seg_one)) != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+
+static void bind_mention (Import *im, sqlite3_stmt *st, int p,
+                          const Mention *m) {
+  const Aliases *a = &im->al;
+  sqlite3_bind_int64(st, p, m->segment);
+  bind_str(st, p + 1, a->names + a->off[m->entity], a->len[m->entity]);
+  sqlite3_bind_int64(st, p + 2, m->start);
+  sqlite3_bind_int64(st, p + 3, m->stop);
+}
+
+
+/* Inserts the pending mentions: a full batch at once, else one by one. */
+static int flush_mentions (Import *im) {
+  size_t k;
+  int rc;
+  if (im->nmen == im->batch) {
+    for (k = 0; k < im->batch; k++)
+      bind_mention(im, im->men_many, 4 * (int)k + 1, &im->men[k]);
+    rc = run(im->men_many);
+    if (rc != SQLITE_OK) return rc;
+    im->mentions += (size_t)sqlite3_changes(im->db);
+  }
+  else {
+    for (k = 0; k < im->nmen; k++) {
+      bind_mention(im, im->men_one, 1, &im->men[k]);
+      if ((rc = run(im->men_one)) != SQLITE_OK) return rc;
+      im->mentions += (size_t)sqlite3_changes(im->db);
+    }
+  }
+  im->nmen = 0;
+  return SQLITE_OK;
+}
+
+
+/* Scans every segment for aliases and inserts the mentions, in order of
+** segment, then as the matcher reports them. Returns a SQLite code
+** (SQLITE_NOMEM when the match buffer cannot grow). */
+static int write_mentions (Import *im) {
+  const char *text = im->src->text;
+  const Aliases *a = &im->al;
+  size_t i;
+  int rc;
+  if (a->m == NULL) return SQLITE_OK;
+  for (i = 0; i < im->nsegs; i++) {
+    const sinorus_seg *s = &im->segs[i];
+    size_t n = sinorus_matcher_scan(a->m, text + s->start, s->stop - s->start,
+                                    im->hits, im->hitcap), j;
+    if (n == 0) continue;
+    if (n > im->hitcap) {
+      sinorus_match *h = (sinorus_match *)realloc(im->hits,
+                                                  n * sizeof(sinorus_match));
+      if (h == NULL) return SQLITE_NOMEM;
+      im->hits = h;
+      im->hitcap = n;
+      n = sinorus_matcher_scan(a->m, text + s->start, s->stop - s->start,
+                               im->hits, im->hitcap);
+    }
+    for (j = 0; j < n; j++) {
+      Mention *m = &im->men[im->nmen++];
+      m->segment = im->base + (sqlite3_int64)i;
+      m->entity = (size_t)im->hits[j].id;
+      m->start = (sqlite3_int64)(s->start + im->hits[j].start) + 1;
+      m->stop = (sqlite3_int64)(s->start + im->hits[j].stop);
+      if (im->nmen == im->batch && (rc = flush_mentions(im)) != SQLITE_OK)
+        return rc;
+    }
+  }
+  return flush_mentions(im);
+}
+
+
+/* Everything but the savepoint; returns a status and writes a message. */
+static int import_body (Import *im, char *err, size_t errlen) {
+  const sinorus_source *src = im->src;
+  int rc, status;
+  size_t n;
+  n = sinorus_segment(src->text, src->len, src->format, NULL, 0);
+  if (n >= UINT32_MAX || n > SIZE_MAX / sizeof(sinorus_seg) / 2) {
+    seterr(err, errlen, "too many segments (%lu)", (unsigned long)n);
+    return SINORUS_RANGE;
+  }
+  if (n > 0) {
+    im->segs = (sinorus_seg *)malloc(n * sizeof(sinorus_seg));
+    im->hits = (sinorus_match *)malloc(SN_IMPORT_MATCHES
+                                       * sizeof(sinorus_match));
+    if (im->segs == NULL || im->hits == NULL || !dup_init(&im->dup, n)) {
+      seterr(err, errlen, "not enough memory");
+      return SINORUS_NOMEM;
+    }
+    im->hitcap = SN_IMPORT_MATCHES;
+    im->nsegs = sinorus_segment(src->text, src->len, src->format, im->segs, n);
+  }
+  status = load_aliases(im->db, &im->al, err, errlen);
+  if (status != SINORUS_OK) return status;
+  rc = prepare_all(im);
+  if (rc == SQLITE_OK) rc = write_source(im);
+  if (rc == SQLITE_OK) rc = write_segments(im);
+  if (rc == SQLITE_OK) rc = write_mentions(im);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_int64(im->ins_fts, 1, im->source);
+    rc = run(im->ins_fts);
+  }
+  if (rc != SQLITE_OK) {
+    status = status_of(rc);
+    seterr(err, errlen, "%s", rc == SQLITE_NOMEM ? "not enough memory"
+                              : sqlite3_errmsg(im->db));
+    return status == SINORUS_OK ? SINORUS_ERROR : status;
+  }
+  return SINORUS_OK;
+}
+
+
+/*
+** Imports src into kb under the savepoint sinorus_import: released on
+** success, rolled back and released on failure, so nothing of a failed
+** import stays. See sinorus.h for the statuses.
+*/
+SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
+                                sinorus_imported *out, char *errbuf,
+                                size_t errlen) {
+  Import im;
+  sqlite3 *db;
+  int rc, status;
+  if (errbuf != NULL && errlen > 0) errbuf[0] = '\0';
+  if (kb == NULL || src == NULL || src->title == NULL || src->text == NULL
+      || (src->format != SINORUS_TEXT_PLAIN
+          && src->format != SINORUS_TEXT_MARKDOWN)) {
+    seterr(errbuf, errlen, "import: missing title or text, or unknown format");
+    return SINORUS_RANGE;
+  }
+  if (sinorus_readonly(kb)) {
+    seterr(errbuf, errlen, "read-only knowledge base");
+    return SINORUS_READONLY;
+  }
+  db = sinorus_db(kb);
+  memset(&im, 0, sizeof im);
+  im.db = db;
+  im.src = src;
+  rc = sqlite3_exec(db, "SAVEPOINT sinorus_import", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
+    status = status_of(rc);
+    return status == SINORUS_OK ? SINORUS_ERROR : status;
+  }
+  status = import_body(&im, errbuf, errlen);
+  import_end(&im);                  /* no statement may stay pending */
+  if (status == SINORUS_OK) {
+    rc = sqlite3_exec(db, "RELEASE sinorus_import", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+      status = status_of(rc);
+      if (status == SINORUS_OK) status = SINORUS_ERROR;
+      seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
+    }
+  }
+  if (status != SINORUS_OK) {
+    /* best effort: a failure that ended the caller's transaction has
+    ** taken the savepoint with it */
+    sqlite3_exec(db, "ROLLBACK TO sinorus_import", NULL, NULL, NULL);
+    sqlite3_exec(db, "RELEASE sinorus_import", NULL, NULL, NULL);
+    return status;
+  }
+  if (out != NULL) {
+    out->source = (int64_t)im.source;
+    out->first_segment = (int64_t)im.base;
+    out->segments = im.nsegs;
+    out->mentions = im.mentions;
+  }
+  return SINORUS_OK;
+}
