@@ -9,11 +9,10 @@
 ** looks anything up row by row. It runs under a savepoint of its own
 ** inside whatever transaction the caller holds.
 **
-** The rows are exactly those of the former Lua import (store.import,
-** which KB:_tag matched): segment ids follow the largest id in use, one
-** after another; section and parent name earlier segments only (so a
-** heading's section, itself, is NULL); a segment's duplicate_of is the
-** first earlier segment of the same source with the same kind and text;
+** The rows: segment ids follow the largest id in use, one after another;
+** a segment's section is the heading in force (a heading is its own
+** section) and a sentence's parent its paragraph; a segment's
+** duplicate_of is the first earlier segment of the same source with the same kind and text;
 ** mentions are looked for in every segment, and at one (segment,
 ** entity, start) the first match the matcher reports (the longest) is
 ** kept. The index is built by one INSERT ... SELECT, as before, so even
@@ -423,8 +422,8 @@ static void bind_segment (Import *im, sqlite3_stmt *st, int p, size_t i,
   sqlite3_bind_int64(st, p, im->base + (sqlite3_int64)i);
   sqlite3_bind_int64(st, p + 1, im->source);
   sqlite3_bind_text(st, p + 2, kind_name[s->kind], -1, SQLITE_STATIC);
-  /* an earlier segment only: a heading's section is itself, stored NULL */
-  if (s->section >= 0 && (size_t)s->section < i)
+  /* the heading in force: an earlier segment, or a heading itself */
+  if (s->section >= 0 && (size_t)s->section <= i)
     sqlite3_bind_int64(st, p + 3, im->base + s->section);
   else sqlite3_bind_null(st, p + 3);
   if (s->parent >= 0 && (size_t)s->parent < i)

@@ -85,13 +85,15 @@ describe("kb:add_source", function()
     for i, s in ipairs(core.segment(text, src.format or "plain")) do
       local t = text:sub(s.start, s.stop)
       local key = s.kind .. "\0" .. t
-      -- a heading's section is itself: not yet stored, so NULL
       kb:_exec([[INSERT INTO segment (source, kind, section, parent, ord, start, stop,
                  duplicate_of, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
                source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
                i, s.start, s.stop, seen[key], t)
       ids[i] = kb:_insert_id()
       seen[key] = seen[key] or ids[i]
+      if s.kind == "heading" then   -- a heading is its own section
+        kb:_exec("UPDATE segment SET section = id WHERE id = ?", ids[i])
+      end
     end
     kb:_exec([[INSERT INTO segment_fts (rowid, text)
                SELECT id, text FROM segment WHERE source = ?]], source)

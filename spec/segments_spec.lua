@@ -78,6 +78,12 @@ describe("the article's segments", function()
     assert.equals("Conclusion", last[#last].section)
   end)
 
+  it("make each heading its own section", function()
+    for _, h in ipairs(kb:segments { kind = "heading" }) do
+      assert.equals(h.text, h.section)
+    end
+  end)
+
   it("filter by section heading text", function()
     local s = kb:segments { section = "Conclusion", kind = "paragraph" }
     assert.equals(2, #s)
