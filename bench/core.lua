@@ -32,6 +32,17 @@ local function sh(cmd)
   return out
 end
 
+-- Instructions executed by a command, counted by valgrind's callgrind (exact
+-- and repeatable whatever else the machine does), or nil without valgrind.
+local has_valgrind = os.execute("command -v valgrind >/dev/null 2>&1")
+local function irefs(cmd, env)
+  local out = sh((env or "") .. "valgrind --tool=callgrind --callgrind-out-file=/dev/null "
+                 .. cmd .. " 2>&1")
+  return tonumber((out:match("I%s+refs:%s+([%d,]+)") or ""):gsub(",", "") .. "")
+end
+
+local LUAENV = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' ", build)
+
 local function median(t)
   table.sort(t)
   local n = #t
@@ -105,6 +116,26 @@ do
   end
   report("rows: C loop of sqlite3_step, per row", c, "ns")
   report("rows: kb:rows, per row", best, "ns", c, "C loop", "<= 2x")
+  if has_valgrind then  -- the same in instructions, over 100,000 rows
+    local lim = sql .. " LIMIT 100000"
+    local script = tmp(".lua")
+    local f = assert(io.open(script, "w"))
+    f:write(string.format([[
+local kb = require("sinorus").open(%q, { readonly = true })
+for _ = 1, tonumber(arg[1]) do
+  local sink = 0
+  for row in kb:rows(%q) do sink = sink + row.n end
+end
+]], path, lim))
+    f:close()
+    local lua_per = (irefs("lua5.4 " .. script .. " 1", LUAENV) -
+                     irefs("lua5.4 " .. script .. " 0", LUAENV)) / 1e5
+    local c_per = (irefs(string.format("%s rows %s '%s' 2", baseline, path, lim)) -
+                   irefs(string.format("%s rows %s '%s' 1", baseline, path, lim))) / 1e5
+    os.remove(script)
+    report("rows: C loop, instructions per row", c_per, "")
+    report("rows: kb:rows, instructions per row", lua_per, "", c_per, "C loop", "<= 2x")
+  end
   local ok, luasql = pcall(require, "luasql.sqlite3")
   if ok then
     local env = luasql.sqlite3()
@@ -191,5 +222,28 @@ do
            best_c / 1e6, "bare FTS5", "<= 1.2x")
   end
   kb:close()
+
+  -- The same comparison in instructions (valgrind's callgrind counts them
+  -- exactly, whatever else the machine does): per query, the difference
+  -- between a run with 50 queries and one with none, for each side.
+  if has_valgrind then
+    local script = tmp(".lua")
+    local f = assert(io.open(script, "w"))
+    f:write(string.format([[
+local kb = require("sinorus").open(%q, { readonly = true })
+kb:search(%q)
+for _ = 1, tonumber(arg[1]) do kb:search(%q) end
+]], path, queries.rare, queries.rare))
+    f:close()
+    local expr = require("sinorus.core").query(queries.rare)
+    local lua_per = (irefs("lua5.4 " .. script .. " 50", LUAENV) -
+                     irefs("lua5.4 " .. script .. " 0", LUAENV)) / 50
+    local c_per = (irefs(string.format("%s search %s '%s' 51", baseline, path, expr)) -
+                   irefs(string.format("%s search %s '%s' 1", baseline, path, expr))) / 50
+    os.remove(script)
+    report("search rare   bare FTS5 from C, instructions", c_per / 1e3, "k")
+    report("search rare   kb:search, instructions", lua_per / 1e3, "k", c_per / 1e3,
+           "bare FTS5", "<= 1.2x")
+  end
   os.remove(path); os.remove(path .. "-wal"); os.remove(path .. "-shm")
 end
