@@ -41,7 +41,7 @@ BUSTED    ?= $(shell command -v busted)
 LUA_RUN   ?= $(LUA)
 
 .PHONY: all demo docs test test-c check-asan check-valgrind crash-test bench install \
-        uninstall clean lint
+        uninstall clean lint coverage
 
 all: $(B)/sinorus/core.so $(B)/libsinorus.a
 
@@ -101,7 +101,7 @@ docs: doc/API.md
 # ---------------------------------------------------------------------
 # Tests
 
-test: all $(B)/host test-c
+test: all $(B)/host test-c fuzz-replay
 	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
 
 # C test programs: spec/c/*_test.c, linked with the core.
@@ -191,3 +191,10 @@ clean:
 
 # The allocation-failure suite: check-alloc, check-alloc-asan (run by check-asan).
 include spec/c/allocfail.mk
+
+# libFuzzer harnesses: make fuzz [FUZZ_TIME=s]; make fuzz-replay (run by test).
+include fuzz/Makefile.inc
+
+# Branch coverage of csrc/*.c over the whole suite (report in build-cov/).
+coverage:
+	sh tools/coverage.sh build-cov
