@@ -124,15 +124,12 @@ ASAN_ENV   = LD_PRELOAD=$(ASAN_RT) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 
 check-asan:
 	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -shared-libasan' \
-	  LUA_RUN='env $(ASAN_ENV) $(LUA)' all build-asan/test-c-done
+	  LUA_RUN='env $(ASAN_ENV) $(LUA)' all
+	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' test-c fuzz-replay
 	$(ASAN_ENV) LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' \
 	  LUA_CPATH='build-asan/?.so;;' SINORUS_BUILD=build-asan \
 	  $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
-
-build-asan/test-c-done:
-	$(MAKE) B=build-asan CC=$(ASAN_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
-	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' test-c
-	@touch $@
 
 # ---------------------------------------------------------------------
 
