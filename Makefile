@@ -107,7 +107,7 @@ test: all $(B)/host test-c fuzz-replay
 # C test programs: spec/c/*_test.c, linked with the core.
 C_TESTS := $(patsubst spec/c/%.c,$(B)/test/%,$(wildcard spec/c/*_test.c))
 
-$(B)/test/%: spec/c/%.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
+$(B)/test/%: spec/c/%.c spec/c/check.h $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	@mkdir -p $(B)/test
 	$(CC) $(CPPFLAGS) $(WARN) $(OPT) $(SAN) -o $@ $< \
 	  $(filter $(B)/obj/sn_%.o,$^) $(LIBS)

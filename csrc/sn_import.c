@@ -18,7 +18,6 @@
 ** kept. The index is built by one INSERT ... SELECT, as before, so even
 ** the FTS5 b-trees come out byte for byte the same.
 */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +26,7 @@
 #include <sqlite3.h>
 
 #include "sinorus.h"
+#include "sn_internal.h"
 
 
 /* Rows per multi-row INSERT: one statement step per batch of rows. */
@@ -47,30 +47,6 @@ static const char *const kind_name[] = {
 /* ---------------------------------------------------------------------
 ** Helpers
 ** ------------------------------------------------------------------ */
-
-/* Formats a message into buf (never overflows, always terminated). */
-static void seterr (char *buf, size_t len, const char *fmt, ...) {
-  va_list ap;
-  if (buf == NULL || len == 0) return;
-  va_start(ap, fmt);
-  vsnprintf(buf, len, fmt, ap);
-  va_end(ap);
-}
-
-
-/* Maps a SQLite result code to a status. */
-static int status_of (int rc) {
-  switch (rc & 0xff) {
-    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return SINORUS_OK;
-    case SQLITE_NOMEM: return SINORUS_NOMEM;
-    case SQLITE_READONLY: return SINORUS_READONLY;
-    case SQLITE_BUSY: case SQLITE_LOCKED: return SINORUS_BUSY;
-    case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN:
-      return SINORUS_IO;
-    default: return SINORUS_ERROR;
-  }
-}
-
 
 /* Binds a string given with its length, or NULL for a NULL pointer;
 ** the string must outlive the statement's next reset. */
@@ -253,23 +229,23 @@ static int load_aliases (sqlite3 *db, Aliases *a, char *err, size_t errlen) {
     }
     status = sinorus_matcher_add(a->m, al, alen, cur);
     if (status == SINORUS_RANGE) {
-      seterr(err, errlen, "an alias of entity '%.*s' is empty or too long "
+      sn_seterr(err, errlen, "an alias of entity '%.*s' is empty or too long "
              "once folded", (int)(elen > 200 ? 200 : elen), e);
       break;
     }
     if (status != SINORUS_OK) break;
   }
   if (status == SINORUS_OK && rc != SQLITE_DONE) {
-    status = status_of(rc);
+    status = sn_status_of(rc);
     if (status == SINORUS_OK) status = SINORUS_ERROR;
-    seterr(err, errlen, "%s", sqlite3_errmsg(db));
+    sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
   }
   else if (status != SINORUS_OK && status != SINORUS_RANGE)
-    seterr(err, errlen, "%s", sinorus_strstatus(status));
+    sn_seterr(err, errlen, "%s", sinorus_strstatus(status));
   sqlite3_finalize(st);
   if (status == SINORUS_OK && a->m != NULL) {
     status = sinorus_matcher_compile(a->m);
-    if (status != SINORUS_OK) seterr(err, errlen, "not enough memory");
+    if (status != SINORUS_OK) sn_seterr(err, errlen, "not enough memory");
   }
   return status;
 }
@@ -535,7 +511,7 @@ static int import_body (Import *im, char *err, size_t errlen) {
   size_t n;
   n = sinorus_segment(src->text, src->len, src->format, NULL, 0);
   if (n >= UINT32_MAX || n > SIZE_MAX / sizeof(sinorus_seg) / 2) {
-    seterr(err, errlen, "too many segments (%lu)", (unsigned long)n);
+    sn_seterr(err, errlen, "too many segments (%lu)", (unsigned long)n);
     return SINORUS_RANGE;
   }
   if (n > 0) {
@@ -543,7 +519,7 @@ static int import_body (Import *im, char *err, size_t errlen) {
     im->hits = (sinorus_match *)malloc(SN_IMPORT_MATCHES
                                        * sizeof(sinorus_match));
     if (im->segs == NULL || im->hits == NULL || !dup_init(&im->dup, n)) {
-      seterr(err, errlen, "not enough memory");
+      sn_seterr(err, errlen, "not enough memory");
       return SINORUS_NOMEM;
     }
     im->hitcap = SN_IMPORT_MATCHES;
@@ -560,8 +536,8 @@ static int import_body (Import *im, char *err, size_t errlen) {
     rc = run(im->ins_fts);
   }
   if (rc != SQLITE_OK) {
-    status = status_of(rc);
-    seterr(err, errlen, "%s", rc == SQLITE_NOMEM ? "not enough memory"
+    status = sn_status_of(rc);
+    sn_seterr(err, errlen, "%s", rc == SQLITE_NOMEM ? "not enough memory"
                               : sqlite3_errmsg(im->db));
     return status == SINORUS_OK ? SINORUS_ERROR : status;
   }
@@ -584,11 +560,11 @@ SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
   if (kb == NULL || src == NULL || src->title == NULL || src->text == NULL
       || (src->format != SINORUS_TEXT_PLAIN
           && src->format != SINORUS_TEXT_MARKDOWN)) {
-    seterr(errbuf, errlen, "import: missing title or text, or unknown format");
+    sn_seterr(errbuf, errlen, "import: missing title or text, or unknown format");
     return SINORUS_RANGE;
   }
   if (sinorus_readonly(kb)) {
-    seterr(errbuf, errlen, "read-only knowledge base");
+    sn_seterr(errbuf, errlen, "read-only knowledge base");
     return SINORUS_READONLY;
   }
   db = sinorus_db(kb);
@@ -597,8 +573,8 @@ SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
   im.src = src;
   rc = sqlite3_exec(db, "SAVEPOINT sinorus_import", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
-    seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
-    status = status_of(rc);
+    sn_seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
+    status = sn_status_of(rc);
     return status == SINORUS_OK ? SINORUS_ERROR : status;
   }
   status = import_body(&im, errbuf, errlen);
@@ -606,9 +582,9 @@ SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
   if (status == SINORUS_OK) {
     rc = sqlite3_exec(db, "RELEASE sinorus_import", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-      status = status_of(rc);
+      status = sn_status_of(rc);
       if (status == SINORUS_OK) status = SINORUS_ERROR;
-      seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
+      sn_seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
     }
   }
   if (status != SINORUS_OK) {

@@ -30,6 +30,13 @@
 SN_INTERNAL int sn_word(const char *s, size_t len, size_t *pos, int skip,
                         size_t *ws, size_t *we, char *buf);
 
+/* Formats a message into buf (never overflows, always terminated; a NULL
+** or empty buffer is left alone). */
+SN_INTERNAL void sn_seterr(char *buf, size_t len, const char *fmt, ...);
+
+/* The SINORUS_* status of a SQLite result code. */
+SN_INTERNAL int sn_status_of(int rc);
+
 /* data/schema.sql, compiled in by the build (build/gen/sn_schema.c). */
 SN_INTERNAL extern const char sn_schema_sql[];
 

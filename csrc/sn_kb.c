@@ -48,8 +48,8 @@ const char *sinorus_strstatus (int status) {
 }
 
 
-/* Formats a message into buf (never overflows, always terminated). */
-static void seterr (char *buf, size_t len, const char *fmt, ...) {
+/* See sn_internal.h. */
+void sn_seterr (char *buf, size_t len, const char *fmt, ...) {
   va_list ap;
   if (buf == NULL || len == 0) return;
   va_start(ap, fmt);
@@ -58,8 +58,8 @@ static void seterr (char *buf, size_t len, const char *fmt, ...) {
 }
 
 
-/* Maps a SQLite result code to a status. */
-static int status_of (int rc) {
+/* See sn_internal.h. */
+int sn_status_of (int rc) {
   switch (rc & 0xff) {
     case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return SINORUS_OK;
     case SQLITE_NOMEM: return SINORUS_NOMEM;
@@ -133,25 +133,25 @@ static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
   if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *res = (const char *)sqlite3_column_text(st, 0);
     if (res == NULL && sqlite3_errcode(db) == SQLITE_NOMEM) {
-      seterr(err, errlen, "not enough memory");
+      sn_seterr(err, errlen, "not enough memory");
       status = SINORUS_NOMEM;
     }
     else if (res != NULL && strstr(res, "error code=7") != NULL) {
-      seterr(err, errlen, "not enough memory");
+      sn_seterr(err, errlen, "not enough memory");
       status = SINORUS_NOMEM;
     }
     else if (res == NULL || strcmp(res, "ok") != 0) {
-      seterr(err, errlen, "corrupt knowledge base (%s)",
+      sn_seterr(err, errlen, "corrupt knowledge base (%s)",
              res ? res : "integrity check failed");
       status = SINORUS_NOTKB;
     }
   }
   else {
-    status = status_of(rc);
+    status = sn_status_of(rc);
     if (status == SINORUS_NOMEM)
-      seterr(err, errlen, "not enough memory");
+      sn_seterr(err, errlen, "not enough memory");
     else
-      seterr(err, errlen, "not a sinorus knowledge base (%s)",
+      sn_seterr(err, errlen, "not a sinorus knowledge base (%s)",
              sqlite3_errmsg(db));
     if (status != SINORUS_BUSY && status != SINORUS_NOMEM) status = SINORUS_NOTKB;
   }
@@ -181,28 +181,28 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
     rc = query_int(db, "SELECT count(*) FROM meta "
                        "WHERE key = 'format' AND value = 'sinorus'", &format);
   if (rc != SQLITE_OK) {
-    int st = status_of(rc);
-    seterr(err, errlen, "not a sinorus knowledge base (%s)",
+    int st = sn_status_of(rc);
+    sn_seterr(err, errlen, "not a sinorus knowledge base (%s)",
            sqlite3_errmsg(db));
     return st == SINORUS_NOMEM || st == SINORUS_BUSY ? st : SINORUS_NOTKB;
   }
   if (format != 1) {
-    seterr(err, errlen, "not a sinorus knowledge base (no sinorus metadata)");
+    sn_seterr(err, errlen, "not a sinorus knowledge base (no sinorus metadata)");
     return SINORUS_NOTKB;
   }
   if (version > SINORUS_SCHEMA_VERSION) {
-    seterr(err, errlen, "knowledge base schema version %lld is newer than "
+    sn_seterr(err, errlen, "knowledge base schema version %lld is newer than "
            "this sinorus supports (%d); upgrade sinorus",
            (long long)version, SINORUS_SCHEMA_VERSION);
     return SINORUS_NOTKB;
   }
   if (version < 1) {
-    seterr(err, errlen, "not a sinorus knowledge base (schema version %lld)",
+    sn_seterr(err, errlen, "not a sinorus knowledge base (schema version %lld)",
            (long long)version);
     return SINORUS_NOTKB;
   }
   if (version < SINORUS_SCHEMA_VERSION && readonly) {
-    seterr(err, errlen, "knowledge base schema version %lld is older than "
+    sn_seterr(err, errlen, "knowledge base schema version %lld is older than "
            "this sinorus reads (%d); open it once read-write to migrate it",
            (long long)version, SINORUS_SCHEMA_VERSION);
     return SINORUS_NOTKB;
@@ -210,7 +210,7 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
   rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
                      "WHERE type IN ('trigger', 'view')", &n);
   if (rc == SQLITE_OK && n > 0) {
-    seterr(err, errlen, "not a sinorus knowledge base (its schema has "
+    sn_seterr(err, errlen, "not a sinorus knowledge base (its schema has "
            "triggers or views; sinorus files have none)");
     return SINORUS_NOTKB;
   }
@@ -231,16 +231,16 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
       }
       sqlite3_finalize(st);
       if (rc == SQLITE_OK && n != 1) {
-        seterr(err, errlen, "not a sinorus knowledge base (table '%s' is "
+        sn_seterr(err, errlen, "not a sinorus knowledge base (table '%s' is "
                "missing)", required_tables[i]);
         return SINORUS_NOTKB;
       }
     }
   }
   if (rc != SQLITE_OK) {
-    seterr(err, errlen, "not a sinorus knowledge base (%s)",
+    sn_seterr(err, errlen, "not a sinorus knowledge base (%s)",
            sqlite3_errmsg(db));
-    return status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
+    return sn_status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
   }
   if (quick)
     return check_ok(db, "PRAGMA quick_check(1)", err, errlen);
@@ -265,7 +265,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       if (migrations[i].from == version) break;
     if (migrations[i].sql == NULL) {
       sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-      seterr(err, errlen, "no migration from schema version %lld",
+      sn_seterr(err, errlen, "no migration from schema version %lld",
              (long long)version);
       return SINORUS_NOTKB;
     }
@@ -281,8 +281,8 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
   if (rc != SQLITE_OK) {
-    int st = status_of(rc);
-    seterr(err, errlen, "cannot migrate to schema version %d (%s)",
+    int st = sn_status_of(rc);
+    sn_seterr(err, errlen, "cannot migrate to schema version %d (%s)",
            SINORUS_SCHEMA_VERSION, msg ? msg : sqlite3_errstr(rc));
     sqlite3_free(msg);
     if (!sqlite3_get_autocommit(db))
@@ -323,7 +323,7 @@ static int open_builtin (sqlite3 **pdb, char *err, size_t errlen) {
   int rc;
   *pdb = NULL;
   if (sinorus_image_size == 0) {
-    seterr(err, errlen, "this build has no built-in knowledge base");
+    sn_seterr(err, errlen, "this build has no built-in knowledge base");
     return SINORUS_NOTFOUND;
   }
   rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE
@@ -338,8 +338,8 @@ static int open_builtin (sqlite3 **pdb, char *err, size_t errlen) {
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
-    int st = status_of(rc);
-    seterr(err, errlen, "cannot open the built-in knowledge base (%s)",
+    int st = sn_status_of(rc);
+    sn_seterr(err, errlen, "cannot open the built-in knowledge base (%s)",
            db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close_v2(db);
     return st == SINORUS_OK ? SINORUS_ERROR : st;
@@ -368,10 +368,10 @@ static int seed (sqlite3 *db, int empty, char *err, size_t errlen) {
     char *msg = NULL;
     rc = sqlite3_exec(db, sn_schema_sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK)
-      seterr(err, errlen, "cannot create the schema (%s)",
+      sn_seterr(err, errlen, "cannot create the schema (%s)",
              msg ? msg : sqlite3_errstr(rc));
     sqlite3_free(msg);
-    return rc == SQLITE_OK ? SINORUS_OK : status_of(rc);
+    return rc == SQLITE_OK ? SINORUS_OK : sn_status_of(rc);
   }
   else {
     sqlite3 *img = NULL;
@@ -380,9 +380,9 @@ static int seed (sqlite3 *db, int empty, char *err, size_t errlen) {
     rc = copy_db(db, img);
     sqlite3_close_v2(img);
     if (rc != SQLITE_OK) {
-      seterr(err, errlen, "cannot copy the built-in knowledge base (%s)",
+      sn_seterr(err, errlen, "cannot copy the built-in knowledge base (%s)",
              sqlite3_errstr(rc));
-      return status_of(rc);
+      return sn_status_of(rc);
     }
     return SINORUS_OK;
   }
@@ -393,12 +393,12 @@ static int seed (sqlite3 *db, int empty, char *err, size_t errlen) {
 ** clear message when the file is locked; returns the status. */
 static int file_error (sqlite3 *db, int rc, const char *path, char *err,
                        size_t errlen) {
-  int st = status_of(rc);
+  int st = sn_status_of(rc);
   if (st == SINORUS_BUSY)
-    seterr(err, errlen, "%s: knowledge base is locked by another process "
+    sn_seterr(err, errlen, "%s: knowledge base is locked by another process "
            "(gave up after %d ms)", path, SN_BUSY_TIMEOUT);
   else
-    seterr(err, errlen, "%s: %s", path,
+    sn_seterr(err, errlen, "%s: %s", path,
            db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   return st == SINORUS_OK ? SINORUS_ERROR : st;
 }
@@ -422,14 +422,14 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   *pdb = NULL;
   if (!exists) {
     if (!(flags & SINORUS_OPEN_CREATE) || readonly) {
-      seterr(err, errlen, "%s: No such file or directory", path);
+      sn_seterr(err, errlen, "%s: No such file or directory", path);
       return SINORUS_NOTFOUND;
     }
     oflags |= SQLITE_OPEN_CREATE;
     fresh = 1;
   }
   else if (S_ISDIR(sb.st_mode)) {
-    seterr(err, errlen, "%s: Is a directory", path);
+    sn_seterr(err, errlen, "%s: Is a directory", path);
     return SINORUS_IO;
   }
   rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW
@@ -465,7 +465,7 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
       file_error(db, SQLITE_BUSY, path, err, errlen);
     else {
       snprintf(msg, sizeof msg, "%s", err ? err : "");
-      seterr(err, errlen, "%s: %s", path, msg);
+      sn_seterr(err, errlen, "%s: %s", path, msg);
     }
     sqlite3_close_v2(db);
     return st;
@@ -496,7 +496,7 @@ int sinorus_open (const char *path, int flags, sinorus_kb **out,
   if (errbuf && errlen) errbuf[0] = '\0';
   kb = (sinorus_kb *)calloc(1, sizeof *kb);
   if (kb == NULL) {
-    seterr(errbuf, errlen, "not enough memory");
+    sn_seterr(errbuf, errlen, "not enough memory");
     return SINORUS_NOMEM;
   }
   if (path != NULL) {
@@ -504,7 +504,7 @@ int sinorus_open (const char *path, int flags, sinorus_kb **out,
     kb->path = (char *)malloc(n + 1);
     if (kb->path == NULL) {
       free(kb);
-      seterr(errbuf, errlen, "not enough memory");
+      sn_seterr(errbuf, errlen, "not enough memory");
       return SINORUS_NOMEM;
     }
     memcpy(kb->path, path, n + 1);
@@ -596,13 +596,13 @@ static int save_in_place (sinorus_kb *kb, const char *path) {
                                  &nlog, &nckpt);
   if (rc != SQLITE_OK) {
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-      seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot checkpoint the "
+      sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot checkpoint the "
              "knowledge base into its file: other connections are using it",
              path);
     else
-      seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
+      sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
              sqlite3_errmsg(kb->db));
-    return status_of(rc) == SINORUS_OK ? SINORUS_ERROR : status_of(rc);
+    return sn_status_of(rc) == SINORUS_OK ? SINORUS_ERROR : sn_status_of(rc);
   }
   return SINORUS_OK;
 }
@@ -623,7 +623,7 @@ int sinorus_save (sinorus_kb *kb, const char *path) {
   sqlite3 *dst = NULL;
   if (kb == NULL || path == NULL) return SINORUS_RANGE;
   if (!sqlite3_get_autocommit(kb->db)) {
-    seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot save inside a "
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot save inside a "
            "transaction; save after it commits", path);
     return SINORUS_ERROR;
   }
@@ -632,20 +632,20 @@ int sinorus_save (sinorus_kb *kb, const char *path) {
   n = strlen(path);
   tmp = (char *)malloc(n + 16);
   if (tmp == NULL) {
-    seterr(kb->errmsg, sizeof kb->errmsg, "not enough memory");
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "not enough memory");
     return SINORUS_NOMEM;
   }
   memcpy(tmp, path, n);
   memcpy(tmp + n, ".tmp-XXXXXX", 12);
   fd = mkstemp(tmp);
   if (fd < 0) {
-    seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
     free(tmp);
     return SINORUS_IO;
   }
   /* mkstemp makes the file 0600; a new KB gets the usual 0644 */
   if (fchmod(fd, keep_mode ? (sb.st_mode & 07777) : 0644) != 0) {
-    seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
     close(fd);
     unlink(tmp);
     free(tmp);
@@ -658,12 +658,12 @@ int sinorus_save (sinorus_kb *kb, const char *path) {
   if (rc == SQLITE_OK)  /* a saved copy is a plain rollback-journal file */
     rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
-    seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
            dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-    st = status_of(rc) == SINORUS_OK ? SINORUS_ERROR : status_of(rc);
+    st = sn_status_of(rc) == SINORUS_OK ? SINORUS_ERROR : sn_status_of(rc);
   }
   if (sqlite3_close(dst) != SQLITE_OK && st == SINORUS_OK) {
-    seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot close the copy", path);
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot close the copy", path);
     st = SINORUS_IO;
   }
   if (st == SINORUS_OK) {
@@ -672,7 +672,7 @@ int sinorus_save (sinorus_kb *kb, const char *path) {
     if (fd >= 0) close(fd);
     if (st == SINORUS_OK && rename(tmp, path) != 0) st = SINORUS_IO;
     if (st != SINORUS_OK)
-      seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
+      sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
     else
       sync_dir(path);
   }

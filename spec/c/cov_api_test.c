@@ -13,17 +13,7 @@
 
 #include "sinorus.h"
 
-static int failures = 0, checks = 0;
-
-#define CHECK(cond, ...) do { \
-    checks++; \
-    if (!(cond)) { \
-      failures++; \
-      fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-      fprintf(stderr, __VA_ARGS__); \
-      fputc('\n', stderr); \
-    } \
-  } while (0)
+#include "check.h"
 
 #define S(s) (s), strlen(s)
 

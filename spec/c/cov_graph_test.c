@@ -13,17 +13,7 @@
 #include "sinorus.h"
 #include "sinorus_graph.h"
 
-static int failures = 0, checks = 0;
-
-#define CHECK(cond, ...) do { \
-    checks++; \
-    if (!(cond)) { \
-      failures++; \
-      fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-      fprintf(stderr, __VA_ARGS__); \
-      fputc('\n', stderr); \
-    } \
-  } while (0)
+#include "check.h"
 
 #define N 60
 

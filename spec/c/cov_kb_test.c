@@ -16,17 +16,7 @@
 
 #include "sinorus.h"
 
-static int failures = 0, checks = 0;
-
-#define CHECK(cond, ...) do { \
-    checks++; \
-    if (!(cond)) { \
-      failures++; \
-      fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-      fprintf(stderr, __VA_ARGS__); \
-      fputc('\n', stderr); \
-    } \
-  } while (0)
+#include "check.h"
 
 static char dir[256];
 static char err[256];
