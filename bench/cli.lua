@@ -14,15 +14,8 @@ local build = os.getenv("SINORUS_BUILD") or "build"
 local baseline = build .. "/bench/baseline"
 local runs = math.tointeger(tonumber(os.getenv("SINORUS_BENCH_RUNS") or "40")) or 40
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  local ok = p:close()
-  if not ok then error("command failed: " .. cmd) end
-  return out
-end
-
-local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local lib = require "bench.lib"
+local sh, q = lib.sh, lib.q
 
 local rows = {}
 local function row(name, value, unit, base, target, ok)

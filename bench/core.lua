@@ -14,40 +14,12 @@ local sinorus = require "sinorus"
 local build = os.getenv("SINORUS_BUILD") or "build"
 local baseline = build .. "/bench/baseline"
 
-local function now() return os.clock() end
-
--- CPU seconds of this process spent in f; the C baselines measure CPU
--- time too (CLOCK_PROCESS_CPUTIME_ID), so in-process ratios compare alike.
-local function cpu(f)
-  local t0 = now()
-  f()
-  return now() - t0
-end
-
-local function sh(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  local ok = p:close()
-  if not ok then error("command failed: " .. cmd) end
-  return out
-end
-
--- Instructions executed by a command, counted by valgrind's callgrind (exact
--- and repeatable whatever else the machine does), or nil without valgrind.
-local has_valgrind = os.execute("command -v valgrind >/dev/null 2>&1")
-local function irefs(cmd, env)
-  local out = sh((env or "") .. "valgrind --tool=callgrind --callgrind-out-file=/dev/null "
-                 .. cmd .. " 2>&1")
-  return tonumber((out:match("I%s+refs:%s+([%d,]+)") or ""):gsub(",", "") .. "")
-end
+local lib = require "bench.lib"
+local sh, median, tmp, cpu, irefs = lib.sh, lib.median, lib.tmp, lib.cpu, lib.irefs
+local has_valgrind = lib.has_valgrind
+local now = os.clock
 
 local LUAENV = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' ", build)
-
-local function median(t)
-  table.sort(t)
-  local n = #t
-  return n % 2 == 1 and t[(n + 1) // 2] or (t[n // 2] + t[n // 2 + 1]) / 2
-end
 
 local results = {}
 local function report(name, value, unit, base, base_name, target)
@@ -58,11 +30,6 @@ local function report(name, value, unit, base, base_name, target)
   io.flush()
 end
 
-local function tmp(suffix)
-  local p = os.tmpname()
-  os.remove(p)
-  return p .. suffix
-end
 
 -- ---------------------------------------------------------------------
 -- open
