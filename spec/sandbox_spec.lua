@@ -126,8 +126,19 @@ describe("sinorus.sandbox", function()
       refused([[return kb:sql("SELECT length(randomblob(100000000)) AS n")]], "too big")
     end)
 
-    pending("bounds catastrophic backtracking in string.find/match/gsub patterns "
-            .. "(lstrlib's matcher runs in C, out of the count hook's reach)")
+    it("refuses patterns whose backtracking would run away", function()
+      refused([[return ("a"):rep(3e4):find(("a*"):rep(3) .. "b")]],
+              "pattern with 3 quantifiers is too costly on 30000 bytes")
+      refused([[return (("a"):rep(3e4)):match("a-a-a-b")]], "too costly")
+      refused([[local n = 0 for _ in (("a"):rep(3e4)):gmatch("a*a*b") do n = n + 1 end]],
+              "too costly")
+    end)
+
+    it("still runs ordinary patterns and plain finds", function()
+      local res = run([[local s = ("word "):rep(1000)
+        return select(2, s:gsub("%s+", " ")) + #(s:match("^(%a+)")) + s:find("d w", 1, true)]])
+      assert.same({ true, 1000 + 4 + 4, "", n = 3 }, res)
+    end)
 
     it("charges C loops of table.move, insert and string.rep", function()
       refused("table.move({}, 1, math.maxinteger - 1, 2, {})", "instruction limit exceeded")

@@ -89,8 +89,9 @@ entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
     .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB; also the "
     .. "growth of SQLite's memory), instructions (Lua VM instructions plus SQLite VM "
     .. "steps, 10^8), time (seconds), path, name (for messages). print() is captured. "
-    .. "Known limit: a Lua pattern with catastrophic backtracking runs in C, beyond "
-    .. "the instruction and time checks.",
+    .. "Lua patterns run in C, beyond the instruction and time checks, so string.find, "
+    .. "match, gmatch and gsub refuse a pattern of two or more quantifiers whose "
+    .. "worst case on the subject (about n^(k+1) steps) passes 10^10.",
   returns = "true, value, output (the script's first result copied as plain data, "
     .. "the printed text), or nil, message (\"memory limit exceeded\", \"instruction "
     .. "limit exceeded\", \"time limit exceeded\" or the script's error)",

@@ -114,6 +114,28 @@ return function(_, M, util)
       end
       return rep(s, n, sep)
     end
+    -- Lua's pattern matcher backtracks in C, out of the hook's reach: a
+    -- pattern with k quantifiers can take about n^(k+1) steps on a subject
+    -- of n bytes. Patterns with two or more quantifiers are refused where
+    -- that bound passes PATTERN_STEPS (one quantifier is at most n^2).
+    local PATTERN_STEPS = 1e10
+    local gsub = strlib.gsub
+    local function guard(fname, s, p, plain)
+      if type(s) ~= "string" or type(p) ~= "string" or plain then return end
+      local k = select(2, gsub(gsub(p, "%%.", ""), "[%*%+%-%?]", ""))
+      local n = #s + 1
+      if k >= 2 and n ^ (k + 1) > PATTERN_STEPS then
+        error(string.format("bad argument #2 to '%s' (pattern with %d quantifiers is too "
+              .. "costly on %d bytes in the sandbox)", fname, k, #s), 3)
+      end
+    end
+    for _, name in ipairs { "find", "match", "gmatch", "gsub" } do
+      local f = strlib[name]
+      strlib[name] = function(s, p, a, b, ...)
+        guard(name, s, p, name == "find" and b)
+        return f(s, p, a, b, ...)
+      end
+    end
     local move, insert, remove, sort = table.move, table.insert, table.remove, table.sort
     tablib.move = function(a1, f, e, t, a2)
       if math.type(f) == "integer" and math.type(e) == "integer" and e >= f then
