@@ -30,7 +30,7 @@ case "$B" in /*) bdir=$B ;; *) bdir=$top/$B ;; esac
 
 if [ "${COV_REPORT_ONLY:-0}" = 0 ]; then
   # Build first, then forget what building the knowledge base executed.
-  $MAKE B="$B" CC=gcc OPT='-O0 -g' SAN=--coverage all
+  $MAKE B="$B" CC=gcc OPT='-O0 -g' SAN='--coverage -DSN_COVERAGE' all
   find "$B" -name '*.gcda' -exec rm -f {} +
   # .busted sets cpath = "build/?.so", which busted puts before
   # LUA_CPATH: without --cpath the specs would load build/, not $B.
@@ -42,7 +42,7 @@ if [ "${COV_REPORT_ONLY:-0}" = 0 ]; then
   chmod +x "$bdir/cov-bin/cc"
   for t in $COV_TARGETS; do
     PATH="$bdir/cov-bin:$PATH" \
-      $MAKE B="$B" CC=gcc OPT='-O0 -g' SAN=--coverage BUSTED="$busted" "$t" \
+      $MAKE B="$B" CC=gcc OPT='-O0 -g' SAN='--coverage -DSN_COVERAGE' BUSTED="$busted" "$t" \
       || status=$?
   done
   [ "$status" -eq 0 ] || echo "coverage: make $COV_TARGETS failed ($status);" \

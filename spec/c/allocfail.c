@@ -521,6 +521,10 @@ typedef struct Result {
 
 enum { RES_OK, RES_CLEAN, RES_UNCLEAN, RES_LEAK, RES_BROKEN, RES_CRASH };
 
+#ifdef SN_COVERAGE
+extern void __gcov_dump(void);   /* libgcov: write the counters now */
+#endif
+
 static void die (lua_State *L, const char *what) {
   fprintf(stderr, "allocfail: %s failed: %s\n", what,
           L && lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
@@ -605,6 +609,9 @@ static void run (const Op *op, lua_State *L, long fail_at, int persist,
     while (got < (ssize_t)sizeof *r
            && (n = write(fd[1], (char *)r + got, sizeof *r - got)) > 0)
       got += n;
+#ifdef SN_COVERAGE
+    __gcov_dump();   /* a coverage build keeps this child's counters */
+#endif
     _exit(0);   /* no atexit handlers: our own counts are the leak check */
   }
   close(fd[1]);
