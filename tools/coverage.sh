@@ -6,14 +6,14 @@
 # Builds the module, the static library and the C tests with gcc
 # --coverage at -O0 into a separate build directory, clears the counters
 # that building the knowledge base left, runs the suite there (make
-# test: the C tests, the fuzz corpus replay when the Makefile has it,
-# and the busted specs, whose lua5.4 processes write their counters at
-# exit), then runs gcov -b on every csrc/*.c and prints, per file and in
+# test: the C tests, the fuzz corpus replay and the busted specs, whose
+# lua5.4 processes write their counters at exit; then make check-alloc,
+# whose forked children dump theirs with -DSN_COVERAGE), then runs gcov -b on every csrc/*.c and prints, per file and in
 # total, the branches taken at least once. The gcov reports go to
 # <build-dir>/gcov/ and the list of branches never taken to
 # <build-dir>/uncovered.txt ("file:line: n of m branches not taken").
 #
-# Environment: MAKE (default make), COV_TARGETS (default "test"; the
+# Environment: MAKE (default make), COV_TARGETS (default "test check-alloc"; the
 # make targets to run), COV_GCOV (default gcov), COV_REPORT_ONLY=1 (only
 # report on the counters already in the build directory).
 set -eu
@@ -21,7 +21,7 @@ status=0
 
 B=${1:-build-cov}
 MAKE=${MAKE:-make}
-COV_TARGETS=${COV_TARGETS:-test}
+COV_TARGETS=${COV_TARGETS:-test check-alloc}
 GCOV=${COV_GCOV:-gcov}
 
 cd "$(dirname "$0")/.."
