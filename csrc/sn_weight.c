@@ -401,13 +401,62 @@ static int radix_sort (double *x, double *tmp, size_t n) {
   return SINORUS_OK;
 }
 
-/* Quantile q of sorted x[0..n) by linear interpolation between order
-** statistics (Hyndman and Fan's type 7, R's default). */
-static double quantile (const double *x, size_t n, double q) {
-  double h = (double)(n - 1) * q, fl = floor(h);
-  size_t lo = (size_t)fl;
-  if (lo + 1 >= n) return x[n - 1];
-  return x[lo] + (h - fl) * (x[lo + 1] - x[lo]);
+#define SELECT_BITS 14
+#define SELECT_SIZE (1 << SELECT_BITS)   /* buckets for the selection */
+
+/* The bucket of v: a monotone map of [lo, hi] onto 0 .. SELECT_SIZE - 1
+** (scale = SELECT_SIZE / (hi - lo)), so that bucket order is value order:
+** the subtraction, the product and the truncation each preserve <=. */
+static unsigned bucket_of (double v, double lo, double scale) {
+  double t = (v - lo) * scale;   /* in [0, SELECT_SIZE] for v in [lo, hi] */
+  unsigned b = (unsigned)(int)t;
+  return b < SELECT_SIZE ? b : SELECT_SIZE - 1;
+}
+
+/* Sets v[i], i < k, to the value of rank r[i] (from 0) among x[0..n),
+** exactly the value x[r[i]] would hold after sorting x. cum[b] is the
+** number of x in buckets below b (b <= SELECT_SIZE, buckets by bucket_of
+** with lo and scale) and mark holds SELECT_SIZE zero bytes. Only the
+** values in the buckets holding a wanted rank are copied to tmp (n
+** doubles) and sorted; if they are more than n / 2, x itself is sorted. */
+static int select_ranks (double *x, double *tmp, size_t n, double lo,
+                         double scale, const size_t *cum, unsigned char *mark,
+                         const size_t *r, size_t k, double *v) {
+  size_t bk[2 * SINORUS_SIM_NQ], off[2 * SINORUS_SIM_NQ], i, j, nc = 0;
+  int status;
+  if (k > 2 * SINORUS_SIM_NQ) return SINORUS_RANGE;
+  for (i = 0; i < k; i++) {   /* the bucket b with cum[b] <= r < cum[b + 1] */
+    size_t a = 0, b = SELECT_SIZE;
+    while (b - a > 1) {
+      size_t m = a + (b - a) / 2;
+      if (cum[m] <= r[i]) a = m; else b = m;
+    }
+    bk[i] = a;
+    if (!mark[a]) { mark[a] = 1; nc += cum[a + 1] - cum[a]; }
+  }
+  if (nc > n / 2) {
+    status = radix_sort(x, tmp, n);
+    if (status != SINORUS_OK) return status;
+    for (i = 0; i < k; i++) v[i] = x[r[i]];
+    return SINORUS_OK;
+  }
+  /* sorted, the marked buckets' values lie in bucket order: those of
+  ** bucket b start after the values of the marked buckets below it */
+  for (i = 0; i < k; i++) {
+    off[i] = 0;
+    for (j = 0; j < k; j++) {   /* each distinct bucket once: its first */
+      size_t t = 0;
+      while (bk[t] != bk[j]) t++;
+      if (t == j && bk[j] < bk[i]) off[i] += cum[bk[j] + 1] - cum[bk[j]];
+    }
+  }
+  nc = 0;
+  for (i = 0; i < n; i++)
+    if (mark[bucket_of(x[i], lo, scale)]) tmp[nc++] = x[i];
+  status = radix_sort(tmp, tmp + nc, nc);
+  if (status != SINORUS_OK) return status;
+  for (i = 0; i < k; i++) v[i] = tmp[off[i] + r[i] - cum[bk[i]]];
+  return SINORUS_OK;
 }
 
 static const double sim_q[SINORUS_SIM_NQ] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
@@ -419,9 +468,10 @@ SINORUS_API int sinorus_simulate (const sinorus_factor *f, size_t n,
                                   double pressure, size_t draws, uint64_t seed,
                                   double *scratch, sinorus_sim *out) {
   Tri *tri = NULL;
-  double *mult, *sgn, *u, *x, sum = 0.0, ss = 0.0, mean;
-  double num[BATCH], den[BATCH];
-  size_t i, d, pos = 0;
+  double *mult, *sgn, *u, *x, sum = 0.0, ss = 0.0, mean, scale;
+  double num[BATCH], den[BATCH], lo = HUGE_VAL, hi = -HUGE_VAL;
+  double frac[SINORUS_SIM_NQ], v[2 * SINORUS_SIM_NQ];
+  size_t i, d, pos = 0, *cum = NULL, rank[2 * SINORUS_SIM_NQ];
   sinorus_rng rng;
   int status = SINORUS_OK, own = 0;
   if (out == NULL || draws == 0) return SINORUS_RANGE;
@@ -509,21 +559,52 @@ SINORUS_API int sinorus_simulate (const sinorus_factor *f, size_t n,
       x[d + k] = v;
       sum += v;
       if (v > 0.0) pos++;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
     }
   }
   mean = sum / (double)draws;
-  for (d = 0; d < draws; d++) ss += (x[d] - mean) * (x[d] - mean);
   out->draws = draws;
   out->mean = mean;
-  out->sd = draws > 1 ? sqrt(ss / (double)(draws - 1)) : 0.0;
   out->p_positive = (double)pos / (double)draws;
-  status = radix_sort(x, x + draws, draws);
-  if (status != SINORUS_OK) goto done;
-  out->min = x[0];
-  out->max = x[draws - 1];
-  for (i = 0; i < SINORUS_SIM_NQ; i++) out->q[i] = quantile(x, draws, sim_q[i]);
+  out->min = lo;
+  out->max = hi;
+  scale = (double)SELECT_SIZE / (hi - lo);
+  if (hi > lo && scale <= DBL_MAX) {
+    /* the sum of squares in draw order, and the bucket counts */
+    cum = (size_t *)calloc(1, (SELECT_SIZE + 1) * sizeof(size_t) + SELECT_SIZE);
+    if (cum == NULL) { status = SINORUS_NOMEM; goto done; }
+    for (d = 0; d < draws; d++) {
+      ss += (x[d] - mean) * (x[d] - mean);
+      cum[bucket_of(x[d], lo, scale) + 1]++;
+    }
+    for (i = 0; i < SELECT_SIZE; i++) cum[i + 1] += cum[i];
+  }
+  else
+    for (d = 0; d < draws; d++) ss += (x[d] - mean) * (x[d] - mean);
+  out->sd = draws > 1 ? sqrt(ss / (double)(draws - 1)) : 0.0;
+  /* type 7: Q(q) = x(l) + (h - l) (x(l + 1) - x(l)), h = (n - 1) q,
+  ** l = floor(h), ranks from 0; x(n - 1) when l + 1 >= n */
+  for (i = 0; i < SINORUS_SIM_NQ; i++) {
+    double h = (double)(draws - 1) * sim_q[i];
+    frac[i] = h - floor(h);
+    rank[2 * i] = (size_t)floor(h);
+    rank[2 * i + 1] = rank[2 * i] + 1 < draws ? rank[2 * i] + 1 : rank[2 * i];
+  }
+  if (cum == NULL)   /* every draw has the value lo */
+    for (i = 0; i < 2 * SINORUS_SIM_NQ; i++) v[i] = lo;
+  else {
+    status = select_ranks(x, x + draws, draws, lo, scale, cum,
+                          (unsigned char *)(cum + SELECT_SIZE + 1),
+                          rank, 2 * SINORUS_SIM_NQ, v);
+    if (status != SINORUS_OK) goto done;
+  }
+  for (i = 0; i < SINORUS_SIM_NQ; i++)
+    out->q[i] = rank[2 * i] + 1 >= draws ? v[2 * i + 1]
+              : v[2 * i] + frac[i] * (v[2 * i + 1] - v[2 * i]);
 done:
   if (own) free(x);
+  free(cum);
   free(tri);
   return status;
 }
