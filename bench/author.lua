@@ -6,10 +6,8 @@
 --              baseline: the same sentences inserted into a bare FTS5 table
 --              from C (bench/c/fts_insert.c), with the sinorus tokenizer and
 --              with unicode61. Targets: >= 10 MB/s, >= 0.5x the baseline.
---              For scale, one more figure: what sinorus indexes (every
---              paragraph and every sentence) inserted the same way, in MB/s
---              of the corpus it comes from: the ceiling of an import that
---              indexes both, before it stores a segment row or a mention.
+--              (sinorus indexes the same sentences: paragraphs are not
+--              indexed, since schema version 2.)
 --   add_claim  per call in one kb:transaction of 10,000 calls (target < 20 us)
 --
 -- The corpus is made of windows of 8 to 30 consecutive words of the article,
@@ -61,11 +59,10 @@ local function rnd(n)
   return seed % n + 1
 end
 
--- text: the corpus; sent_file: its sentences, one a line; seg_file: each
--- paragraph followed by its sentences, one a line (what sinorus indexes).
-local text, sent_file, seg_file
+-- text: the corpus; sent_file: its sentences, one a line.
+local text, sent_file
 do
-  local paras, sentences, segs, size = {}, {}, {}, 0
+  local paras, sentences, size = {}, {}, 0
   while size < MB * 1e6 do
     local para = {}
     for s = 1, 3 + rnd(3) do
@@ -77,17 +74,13 @@ do
       sentences[#sentences + 1] = sent
     end
     paras[#paras + 1] = table.concat(para, " ")
-    segs[#segs + 1] = paras[#paras]
-    table.move(para, 1, #para, #segs + 1, segs)
     size = size + #paras[#paras] + 2
   end
   text = table.concat(paras, "\n\n") .. "\n"
-  sent_file, seg_file = tmp(".txt"), tmp(".txt")
-  for file, lines in pairs { [sent_file] = sentences, [seg_file] = segs } do
-    local f = assert(io.open(file, "wb"))
-    f:write(table.concat(lines, "\n"), "\n")
-    f:close()
-  end
+  sent_file = tmp(".txt")
+  local f = assert(io.open(sent_file, "wb"))
+  f:write(table.concat(sentences, "\n"), "\n")
+  f:close()
 end
 collectgarbage()
 
@@ -107,21 +100,19 @@ do
   remove(path)
   local mbs = #text / 1e6 / t
 
-  -- bare FTS5 from C: MB/s of the bytes inserted and, per MB/s of the
-  -- corpus, the time taken
+  -- bare FTS5 from C: MB/s of the bytes inserted
   local function fts(file, tok)
     local db = tmp(".sqlite")
     local p = assert(io.popen(string.format("%s %s %s %s", fts_insert, db, file, tok)))
     local secs, bytes = p:read("n", "n")
     p:close()
     remove(db)
-    return bytes / 1e6 / secs, #text / 1e6 / secs
+    return bytes / 1e6 / secs
   end
   local base = {}
   for _, tok in ipairs { "sinorus", "unicode61" } do
     base[tok] = fts(sent_file, tok)
   end
-  local _, indexed = fts(seg_file, "sinorus")
   print(string.format("(corpus: %.1f MB, %d segments, %d mentions)", #text / 1e6, segs,
                       mentions))
   report("import: kb:add_source", mbs, "MB/s", ">= 10")
@@ -131,11 +122,8 @@ do
          base.sinorus, "of C")
   report("import: kb:add_source vs bare FTS5 (unicode61)", mbs, "MB/s", "",
          base.unicode61, "of C")
-  report("import: C, bare FTS5 of paragraphs + sentences", indexed, "MB/s")
-  report("import: kb:add_source vs that", mbs, "MB/s", "", indexed, "of C")
 end
 os.remove(sent_file)
-os.remove(seg_file)
 text = nil -- luacheck: ignore 311
 collectgarbage()
 

@@ -1,9 +1,10 @@
 /*
 ** sn_import.c: importing a document into a knowledge base.
 **
-** One call stores the source row, segments the text (sn_segment.c),
-** stores the segments with their duplicate_of links, tags the mentions
-** of the entities' aliases (sn_match.c) and indexes the segments in
+** One call stores the source row, segments the text (sn_segment.c,
+** once when the first guess of the room needed holds), stores the
+** segments with their duplicate_of links, tags the mentions of the
+** entities' aliases (sn_match.c) and indexes the segments in
 ** segment_fts. Rows go in through multi-row INSERTs prepared once per
 ** import, with text bound straight from the caller's buffer; no SQL
 ** looks anything up row by row. It runs under a savepoint of its own
@@ -12,11 +13,11 @@
 ** The rows: segment ids follow the largest id in use, one after another;
 ** a segment's section is the heading in force (a heading is its own
 ** section) and a sentence's parent its paragraph; a segment's
-** duplicate_of is the first earlier segment of the same source with the same kind and text;
-** mentions are looked for in every segment, and at one (segment,
-** entity, start) the first match the matcher reports (the longest) is
-** kept. The index is built by one INSERT ... SELECT, as before, so even
-** the FTS5 b-trees come out byte for byte the same.
+** duplicate_of is the first earlier segment of the same source with the
+** same kind and text. Paragraphs are neither tagged nor indexed (schema
+** version 2): their sentences hold the same text and the same spans.
+** At one (segment, entity, start) the first match the matcher reports
+** (the longest) is kept. The index is built by one INSERT ... SELECT.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +33,11 @@
 /* Rows per multi-row INSERT: one statement step per batch of rows. */
 #ifndef SN_IMPORT_BATCH
 #define SN_IMPORT_BATCH 64
+#endif
+
+/* Bytes of text per segment the first segmenting pass makes room for. */
+#ifndef SN_IMPORT_SEGBYTES
+#define SN_IMPORT_SEGBYTES 64
 #endif
 
 /* How many matches a segment scan collects before it needs more room. */
@@ -357,7 +363,8 @@ static int prepare_all (Import *im) {
   if (rc == SQLITE_OK) rc = prepare_rows(db, MEN_HEAD, 4, 1, &im->men_one);
   if (rc == SQLITE_OK)
     rc = prepare(db, "INSERT INTO segment_fts (rowid, text) "
-                     "SELECT id, text FROM segment WHERE source = ?1",
+                     "SELECT id, text FROM segment "
+                     "WHERE source = ?1 AND kind <> 'paragraph'",
                  &im->ins_fts);
   return rc;
 }
@@ -473,13 +480,15 @@ static int flush_mentions (Import *im) {
 static int write_mentions (Import *im) {
   const char *text = im->src->text;
   const Aliases *a = &im->al;
-  size_t i;
+  size_t i, j;
   int rc;
   if (a->m == NULL) return SQLITE_OK;
   for (i = 0; i < im->nsegs; i++) {
     const sinorus_seg *s = &im->segs[i];
-    size_t n = sinorus_matcher_scan(a->m, text + s->start, s->stop - s->start,
-                                    im->hits, im->hitcap), j;
+    size_t n;
+    if (s->kind == SINORUS_SEG_PARAGRAPH) continue;   /* its sentences tell */
+    n = sinorus_matcher_scan(a->m, text + s->start, s->stop - s->start,
+                                    im->hits, im->hitcap);
     if (n == 0) continue;
     if (n > im->hitcap) {
       sinorus_match *h = (sinorus_match *)realloc(im->hits,
@@ -508,22 +517,35 @@ static int write_mentions (Import *im) {
 static int import_body (Import *im, char *err, size_t errlen) {
   const sinorus_source *src = im->src;
   int rc, status;
-  size_t n;
-  n = sinorus_segment(src->text, src->len, src->format, NULL, 0);
+  size_t n, cap;
+  /* one pass when the guess of a segment per SN_IMPORT_SEGBYTES bytes
+  ** holds (prose has fewer), a second with the exact size otherwise */
+  cap = src->len / SN_IMPORT_SEGBYTES + 16;
+  im->segs = (sinorus_seg *)malloc(cap * sizeof(sinorus_seg));
+  im->hits = (sinorus_match *)malloc(SN_IMPORT_MATCHES * sizeof(sinorus_match));
+  if (im->segs == NULL || im->hits == NULL) {
+    sn_seterr(err, errlen, "not enough memory");
+    return SINORUS_NOMEM;
+  }
+  im->hitcap = SN_IMPORT_MATCHES;
+  n = sinorus_segment(src->text, src->len, src->format, im->segs, cap);
   if (n >= UINT32_MAX || n > SIZE_MAX / sizeof(sinorus_seg) / 2) {
     sn_seterr(err, errlen, "too many segments (%lu)", (unsigned long)n);
     return SINORUS_RANGE;
   }
-  if (n > 0) {
-    im->segs = (sinorus_seg *)malloc(n * sizeof(sinorus_seg));
-    im->hits = (sinorus_match *)malloc(SN_IMPORT_MATCHES
-                                       * sizeof(sinorus_match));
-    if (im->segs == NULL || im->hits == NULL || !dup_init(&im->dup, n)) {
+  if (n > cap) {
+    sinorus_seg *segs = (sinorus_seg *)realloc(im->segs, n * sizeof(sinorus_seg));
+    if (segs == NULL) {
       sn_seterr(err, errlen, "not enough memory");
       return SINORUS_NOMEM;
     }
-    im->hitcap = SN_IMPORT_MATCHES;
-    im->nsegs = sinorus_segment(src->text, src->len, src->format, im->segs, n);
+    im->segs = segs;
+    n = sinorus_segment(src->text, src->len, src->format, im->segs, n);
+  }
+  im->nsegs = n;
+  if (!dup_init(&im->dup, n)) {
+    sn_seterr(err, errlen, "not enough memory");
+    return SINORUS_NOMEM;
   }
   status = load_aliases(im->db, &im->al, err, errlen);
   if (status != SINORUS_OK) return status;

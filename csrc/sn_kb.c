@@ -110,7 +110,14 @@ typedef struct sn_migration {
 } sn_migration;
 
 static const sn_migration migrations[] = {
-  /* { 1, "ALTER TABLE claim ADD COLUMN confidence TEXT;" },  v1 -> v2 */
+  /* v1 -> v2: paragraphs leave the search index and the mention table
+  ** (their sentences answer for them), and the index gets its buffer */
+  { 1, "INSERT INTO segment_fts (segment_fts, rowid, text) "
+         "SELECT 'delete', id, text FROM segment WHERE kind = 'paragraph';"
+       "DELETE FROM mention WHERE segment IN "
+         "(SELECT id FROM segment WHERE kind = 'paragraph');"
+       "INSERT INTO segment_fts (segment_fts, rank) "
+         "VALUES ('hashsize', 16777216);" },
   { 0, NULL }
 };
 

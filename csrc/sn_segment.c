@@ -228,14 +228,21 @@ static int period_ends (const char *t, size_t s, size_t dot, size_t k,
 }
 
 
-/* The position of the last occurrence of the UTF-8 bytes q in t[a..b). */
-static size_t last_of (const char *t, size_t a, size_t b, const char *q) {
-  size_t n = strlen(q), i = b;
-  while (i >= a + n) {
-    i--;
-    if (memcmp(t + i + 1 - n, q, n) == 0) return i + 1 - n;
+/* The positions of the last closing typographic double quote (U+201D),
+** closing guillemet (U+00BB) and ASCII double quote in t[a..b), each
+** NONE when absent; one pass over the bytes. */
+static void last_quotes (const char *t, size_t a, size_t b, size_t *close,
+                         size_t *guil, size_t *ascii) {
+  const unsigned char *u = (const unsigned char *)t;
+  size_t i;
+  *close = *guil = *ascii = NONE;
+  for (i = a; i < b; i++) {
+    unsigned c = u[i];
+    if (c == '"') *ascii = i;
+    else if (c == 0xE2 && i + 2 < b && u[i + 1] == 0x80 && u[i + 2] == 0x9D)
+      *close = i;
+    else if (c == 0xC2 && i + 1 < b && u[i + 1] == 0xBB) *guil = i;
   }
-  return NONE;
 }
 
 
@@ -254,14 +261,18 @@ static size_t last_of (const char *t, size_t a, size_t b, const char *q) {
 */
 static size_t sentences (const char *t, size_t a, size_t b, Emitter *e,
                          long parent, long section) {
-  size_t s = a, i = a, count = 0;
-  size_t last_close = last_of(t, a, b, "\xE2\x80\x9D");    /* U+201D */
-  size_t last_guil = last_of(t, a, b, "\xC2\xBB");         /* U+00BB */
-  size_t last_ascii = last_of(t, a, b, "\"");
+  size_t s = a, i = a, count = 0, last_close, last_guil, last_ascii;
   int depth = 0, aq = 0;
+  last_quotes(t, a, b, &last_close, &last_guil, &last_ascii);
   while (i < b) {
     uint32_t cp;
-    size_t n = decode(t, i, b, &cp), j, k;
+    size_t n, j, k;
+    unsigned c0 = (unsigned char)t[i];
+    if (c0 < 0x80 && c0 != '"' && c0 != '.' && c0 != '?' && c0 != '!') {
+      i++;                                  /* plain ASCII: nothing to do */
+      continue;
+    }
+    n = decode(t, i, b, &cp);
     if (cp == 0x201C || cp == 0xAB) { depth++; i += n; continue; }
     if (cp == 0x201D || cp == 0xBB) { if (depth > 0) depth--; i += n; continue; }
     if (cp == '"') {                        /* opens after space or bracket */

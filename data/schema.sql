@@ -1,15 +1,15 @@
--- The sinorus knowledge-base schema, version 1.
+-- The sinorus knowledge-base schema, version 2.
 -- Applied to every new KB file and to the built-in image. The build
 -- compiles this file into the library; `PRAGMA user_version` and the
 -- `meta` table identify a sinorus KB and its schema version.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '1');
+INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '2');
 
 -- A document: the article or an analyst's material.
 CREATE TABLE source (
@@ -43,9 +43,15 @@ CREATE INDEX segment_kind ON segment(source, kind, ord);
 CREATE INDEX segment_parent ON segment(parent);
 
 -- Full-text index over segment.text, folded by the sinorus tokenizer.
+-- Since version 2 it holds headings, sentences and reference entries but
+-- not paragraphs: a paragraph is the sum of its sentences, and searches
+-- for paragraphs are answered from them (see KB:search), so the text is
+-- indexed once. Imports buffer up to 16 MB of terms before writing a
+-- level of the index.
 CREATE VIRTUAL TABLE segment_fts USING fts5(
   text, content = 'segment', content_rowid = 'id', tokenize = 'sinorus'
 );
+INSERT INTO segment_fts (segment_fts, rank) VALUES ('hashsize', 16777216);
 
 CREATE TABLE entity (
   id          TEXT PRIMARY KEY,
@@ -65,7 +71,10 @@ CREATE TABLE alias (
 ) WITHOUT ROWID;
 CREATE INDEX alias_folded ON alias(folded);
 
--- Spans of segments in which an alias of an entity occurs.
+-- Spans of segments in which an alias of an entity occurs: of headings,
+-- sentences and reference entries; a paragraph's mentions are those of
+-- its sentences (since version 2; the spans are the same, as offsets
+-- count from the start of the source).
 CREATE TABLE mention (
   segment INTEGER NOT NULL REFERENCES segment(id),
   entity  TEXT NOT NULL REFERENCES entity(id),

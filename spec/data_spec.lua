@@ -326,10 +326,11 @@ describe("the built-in knowledge base", function()
       assert.is_true(next(a) ~= nil)
     end)
 
-    it("are stored for every segment exactly as the reference matcher finds them", function()
+    it("are stored for every segment but paragraphs exactly as the reference matcher finds them",
+       function()
       local pats = alias_patterns()
       local want = {}
-      for _, s in ipairs(kb:sql("SELECT id, start, text FROM segment")) do
+      for _, s in ipairs(kb:sql("SELECT id, start, text FROM segment WHERE kind <> 'paragraph'")) do
         for _, m in ipairs(slow_scan(s.text, pats)) do
           m.start, m.stop = s.start + m.start - 1, s.start + m.stop - 1
           for k in pairs(mention_set({ m }, tostring(s.id))) do want[k] = true end

@@ -11,6 +11,8 @@ local ENV = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?
 local fs = require "spec.support.fs"
 local slurp, spit, remove = fs.slurp, fs.spit, fs.remove_db
 local function tmpname() return fs.tmpname(".sqlite") end
+-- A small KB of this sinorus's schema version (spec/fixtures/make-schema.lua).
+local CURRENT = "spec/fixtures/schema-v" .. sinorus.schema_version .. ".sqlite"
 
 -- Opens with a lock timeout of ms milliseconds.
 local function open_timeout(p, ms)
@@ -214,10 +216,38 @@ describe("schema versions", function()
     kb:close()
   end)
 
-  it("opens the fixture read-only", function()
-    local kb = assert(sinorus.open("spec/fixtures/schema-v1.sqlite", { readonly = true }))
+  it("takes paragraphs out of the search index and the mention table when it migrates 1 to 2",
+     function()
+    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    local kb = assert(sinorus.open(p))
+    local function n(sql) return kb:sql("SELECT count(*) AS n FROM " .. sql)[1].n end
+    assert.equals(0, n([[segment_fts_docsize d JOIN segment s ON s.id = d.id
+                          WHERE s.kind = 'paragraph']]))
+    assert.equals(n("segment WHERE kind <> 'paragraph'"), n("segment_fts_docsize"))
+    assert.equals(0, n("mention m JOIN segment s ON s.id = m.segment WHERE s.kind = 'paragraph'"))
+    assert.is_true(n("mention") > 0)
+    kb:_exec("INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+    local hits = kb:search("Moscow gas", { kind = "paragraph" })
+    assert.equals(1, #hits)
+    assert.equals("paragraph", hits[1].kind)
+    local ms = kb:mentions("China", { kind = "paragraph" })
+    assert.same({ "paragraph", "paragraph" }, { ms[1].kind, ms[2].kind })
+    assert.same({ "China" }, ms[2].matches)
+    kb:close()
+  end)
+
+  it("opens a file of the current version read-only", function()
+    local kb = assert(sinorus.open(CURRENT, { readonly = true }))
     assert.equals(1, #kb:claims())
     kb:close()
+  end)
+
+  it("refuses to open an older file read-only, saying how to migrate it", function()
+    local kb, msg = sinorus.open("spec/fixtures/schema-v1.sqlite", { readonly = true })
+    assert.is_nil(kb)
+    assert.equals("spec/fixtures/schema-v1.sqlite: knowledge base schema version 1 is older "
+                  .. "than this sinorus reads (" .. sinorus.schema_version .. "); open it "
+                  .. "once read-write to migrate it", msg)
   end)
 
   it("refuses a file of a newer schema version", function()
@@ -271,13 +301,13 @@ describe("files from elsewhere", function()
   end)
 
   it("refuses a truncated KB", function()
-    local s = slurp("spec/fixtures/schema-v1.sqlite")
+    local s = slurp(CURRENT)
     spit(p, s:sub(1, #s // 2))
     refused("^" .. p:gsub("%p", "%%%0") .. ": ")
   end)
 
   it("refuses a KB with corrupt pages", function()
-    local s = slurp("spec/fixtures/schema-v1.sqlite")
+    local s = slurp(CURRENT)
     local page = 4096
     local bad = s:sub(1, 2 * page) .. ("\xff"):rep(page) .. s:sub(3 * page + 1)
     spit(p, bad)
@@ -285,7 +315,7 @@ describe("files from elsewhere", function()
   end)
 
   it("survives every truncation of the fixture at a page boundary", function()
-    local s = slurp("spec/fixtures/schema-v1.sqlite")
+    local s = slurp(CURRENT)
     for n = 0, #s - 1, 4096 * 3 do
       spit(p, s:sub(1, n))
       local kb = sinorus.open(p, { readonly = true })
@@ -294,7 +324,7 @@ describe("files from elsewhere", function()
   end)
 
   it("refuses a KB whose schema has a trigger", function()
-    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    spit(p, slurp(CURRENT))
     assert(os.execute("sqlite3 " .. p ..
       " 'CREATE TRIGGER evil AFTER INSERT ON code BEGIN DELETE FROM source; END'"))
     refused("not a sinorus knowledge base %(its schema has triggers or views; " ..
@@ -302,13 +332,13 @@ describe("files from elsewhere", function()
   end)
 
   it("refuses a KB whose schema has a view", function()
-    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    spit(p, slurp(CURRENT))
     assert(os.execute("sqlite3 " .. p .. " 'CREATE VIEW v AS SELECT * FROM claim'"))
     refused("triggers or views")
   end)
 
   it("refuses a KB with a table missing", function()
-    spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    spit(p, slurp(CURRENT))
     assert(os.execute("sqlite3 " .. p .. " 'DROP TABLE changelog'"))
     refused("not a sinorus knowledge base %(table 'changelog' is missing%)")
   end)

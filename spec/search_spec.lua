@@ -77,6 +77,93 @@ describe("kb:search()", function()
     assert.equals(1, #kb:search("blueprint", { kind = "heading" }))
   end)
 
+  describe("of paragraphs", function()
+    -- the paragraphs in which every word occurs in some sentence, by a
+    -- plain scan of the sentences (words here are plain ASCII)
+    local function reference(words, duplicates)
+      local found = {}
+      for _, p in ipairs(kb:segments { kind = "paragraph", duplicates = duplicates }) do
+        local all = true
+        for _, w in ipairs(words) do
+          local any = false
+          for _, s in ipairs(kb:sql("SELECT text FROM segment WHERE parent = ?", p.id)) do
+            if s.text:lower():find("%f[%w]" .. w .. "%f[%W]") then any = true end
+          end
+          all = all and any
+        end
+        if all then found[#found + 1] = p.id end
+      end
+      table.sort(found)
+      return found
+    end
+    local function ids(hits)
+      local out = {}
+      for i, h in ipairs(hits) do out[i] = h.segment end
+      table.sort(out)
+      return out
+    end
+
+    it("finds the paragraphs whose sentences hold every word, as a plain scan does", function()
+      for _, q in ipairs { "china", "russia ukraine", "sanctions china", "taiwan" } do
+        local words = {}
+        for w in q:gmatch("%a+") do words[#words + 1] = w end
+        local got = ids(kb:search(q, { kind = "paragraph", limit = 100 }))
+        assert.is_true(#got > 0, q)
+        assert.same(reference(words, false), got, q)
+        assert.same(reference(words, true),
+                    ids(kb:search(q, { kind = "paragraph", limit = 100, duplicates = true })), q)
+      end
+    end)
+
+    -- a paragraph of two or more sentences, the last word of its first
+    -- sentence and the first word of its second
+    local function boundary()
+      for _, p in ipairs(kb:segments { kind = "paragraph" }) do
+        local ss = kb:sql("SELECT text FROM segment WHERE parent = ? ORDER BY ord", p.id)
+        if #ss >= 2 then
+          return p.id, ss[1].text:match("(%a+)%W*$"), ss[2].text:match("^%W*(%a+)")
+        end
+      end
+    end
+    local function has(hits, id)
+      for _, h in ipairs(hits) do if h.segment == id then return true end end
+      return false
+    end
+
+    it("matches words of one paragraph found in different sentences", function()
+      local p, last, first = boundary()
+      assert.is_true(has(kb:search(last .. " " .. first, { kind = "paragraph", limit = 100 }), p))
+    end)
+
+    it("keeps a phrase within one sentence", function()
+      local p, last, first = boundary()
+      local q = '"' .. last .. " " .. first .. '"'
+      assert.is_false(has(kb:search(q, { kind = "paragraph", limit = 100 }), p))
+      assert.equals(1, #kb:search('"strategic partner"', { kind = "paragraph" }))
+    end)
+
+    it("returns paragraphs with their text, a ranked order and a snippet of a sentence", function()
+      local hits = kb:search("China Russia", { kind = "paragraph", limit = 50 })
+      assert.is_true(#hits > 3)
+      for i, h in ipairs(hits) do
+        assert.equals("paragraph", h.kind)
+        assert.equals(kb:segment(h.segment).text, h.text)
+        assert.matches("«", h.snippet)
+        assert.truthy(h.text:find((h.snippet:gsub("[«»]", ""):gsub("^…", ""):gsub("…$", "")), 1,
+                                  true))
+        if i > 1 then assert.is_true(hits[i - 1].rank >= h.rank) end
+      end
+    end)
+
+    it("pages paragraphs with limit and offset", function()
+      local all = kb:search("China", { kind = "paragraph", limit = 20 })
+      local page = kb:search("China", { kind = "paragraph", limit = 3, offset = 2 })
+      assert.same({ all[3].segment, all[4].segment, all[5].segment },
+                  { page[1].segment, page[2].segment, page[3].segment })
+    end)
+
+  end)
+
   it("pages with limit and offset", function()
     local all = kb:search("China", { limit = 20 })
     local page = kb:search("China", { limit = 5, offset = 5 })

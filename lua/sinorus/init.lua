@@ -220,6 +220,58 @@ WHERE segment_fts MATCH ?4
 ORDER BY bm25(segment_fts), s.id
 LIMIT ?8 OFFSET ?9]]
 
+-- Paragraphs are not indexed (their sentences are): a paragraph matches
+-- when each term of the query ("word", "a phrase" or "prefix"*) matches
+-- one of its sentences; its rank is the sum, over the terms, of the best
+-- BM25 rank of a sentence of it for that term alone, and its snippet that
+-- of its best sentence for any term. The statement is made per number of
+-- terms (and cached as any other).
+local PARA_HEAD = [[
+WITH hit(par, term, rank) AS MATERIALIZED (%s),
+best AS (SELECT par, term, max(rank) AS rank FROM hit GROUP BY par, term)
+SELECT p.id AS segment, p.kind, p.source, p.text, sum(b.rank) AS rank
+FROM best b JOIN segment p ON p.id = b.par
+WHERE ?2 OR p.duplicate_of IS NULL
+GROUP BY p.id HAVING count(*) = ?3
+ORDER BY rank DESC, p.id
+LIMIT ?4 OFFSET ?5]]
+local PARA_TERM = [[
+SELECT s.parent, %d, -bm25(segment_fts) FROM segment_fts
+JOIN segment s ON s.id = segment_fts.rowid
+WHERE segment_fts MATCH ?%d AND s.kind = 'sentence' AND s.parent IS NOT NULL
+  AND (?1 IS NULL OR s.source = ?1)]]
+local PARA_SNIPPET = [[
+SELECT snippet(segment_fts, 0, ?1, ?2, '…', ?3) AS snippet
+FROM segment s CROSS JOIN segment_fts ON segment_fts.rowid = s.id
+WHERE s.parent = ?5 AND segment_fts MATCH ?4
+ORDER BY bm25(segment_fts), s.id LIMIT 1]]
+
+local para_sql = {}
+local function paragraph_sql(k)
+  local sql = para_sql[k]
+  if not sql then
+    local arms = {}
+    for i = 1, k do arms[i] = PARA_TERM:format(i, 5 + i) end
+    sql = PARA_HEAD:format(table.concat(arms, "\nUNION ALL\n"))
+    para_sql[k] = sql
+  end
+  return sql
+end
+
+-- Paragraphs matching the translated query expr (see above).
+local function search_paragraphs(kb, expr, opts, marks, words)
+  local terms = {}
+  for t in expr:gmatch('"[^"]*"%*?') do terms[#terms + 1] = t end
+  local hits = kb:sql(paragraph_sql(#terms), opts.source, opts.duplicates == true, #terms,
+                      math.tointeger(opts.limit or 10), math.tointeger(opts.offset or 0),
+                      table.unpack(terms))
+  local any = table.concat(terms, " OR ")
+  for _, h in ipairs(hits) do
+    h.snippet = kb:sql(PARA_SNIPPET, marks[1], marks[2], words, any, h.segment)[1].snippet
+  end
+  return hits
+end
+
 M.marks = { "«", "»" }
 
 --- Segments matching query, most relevant first (BM25).
@@ -243,6 +295,8 @@ function KB:search(query, opts)
   local hits
   if expr == "" then
     hits = {}
+  elseif opts.kind == "paragraph" then
+    hits = search_paragraphs(self, expr, opts, marks, words)
   else
     hits = self:sql(SEARCH_SQL, marks[1], marks[2], words, expr, opts.kind,
                     opts.source, opts.duplicates == true,

@@ -162,7 +162,8 @@ return function(KB, _, util)
   local MENTION_COLS = { "segment", "kind", "matches", "text" }
 
   --- The segments in which an entity is mentioned, with the matched spans
-  --- (offsets into the source text); filters: kind, duplicates.
+  --- (offsets into the source text); filters: kind, duplicates. A
+  --- paragraph's mentions are those of its sentences.
   function KB:mentions(entity, opts)
     local id = entity_arg(self, "mentions", 1, entity)
     opts = util.check_opts("mentions", 2, opts, { "kind", "duplicates" })
@@ -174,16 +175,20 @@ return function(KB, _, util)
     local _, lim, off = util.page(opts)
     local segs = self:sql([[SELECT s.id AS segment, s.source, s.kind, s.start, s.stop,
         s.duplicate_of, s.text FROM segment s
-      WHERE s.id IN (SELECT segment FROM mention WHERE entity = ?1)
+      WHERE s.id IN (SELECT segment FROM mention WHERE entity = ?1
+                     UNION ALL -- a paragraph's mentions are its sentences'
+                     SELECT c.parent FROM mention m JOIN segment c ON c.id = m.segment
+                     WHERE ?2 = 'paragraph' AND m.entity = ?1)
         AND ((?2 IS NULL AND s.kind <> 'paragraph') OR s.kind = ?2)
         AND (?3 OR s.duplicate_of IS NULL)
       ORDER BY s.source, s.ord LIMIT ?4 OFFSET ?5]],
       id, opts.kind, opts.duplicates ~= false, lim, off)
     for i, s in ipairs(segs) do
       local spans, matches = {}, {}
-      for _, m in ipairs(self:sql([[SELECT start, stop FROM mention
-                                    WHERE segment = ? AND entity = ? ORDER BY start]],
-                                  s.segment, id)) do
+      for _, m in ipairs(self:sql([[SELECT m.start, m.stop FROM mention m
+          WHERE m.entity = ?2 AND m.segment IN
+            (SELECT ?1 UNION ALL SELECT id FROM segment WHERE parent = ?1)
+          ORDER BY m.start]], s.segment, id)) do
         local text = s.text:sub(m.start - s.start + 1, m.stop - s.start + 1)
         spans[#spans + 1] = { start = m.start, stop = m.stop, text = text }
         matches[#matches + 1] = text
@@ -196,16 +201,18 @@ return function(KB, _, util)
   end
 
   --- Tags entity mentions in the given segments (all when nil) with a
-  --- matcher over every alias; replaces their earlier mentions. Internal.
+  --- matcher over every alias; replaces their earlier mentions. Paragraphs
+  --- are skipped: their sentences carry their mentions. Internal.
   function KB:_tag(ids)
     local aliases = self:sql("SELECT entity, alias FROM alias ORDER BY entity, ord")
     local targets
     if ids == nil then
-      targets = self:sql("SELECT id, start, text FROM segment ORDER BY id")
+      targets = self:sql("SELECT id, start, text FROM segment WHERE kind <> 'paragraph' ORDER BY id")
     else
       targets = {}
       for _, id in ipairs(ids) do
-        local s = self:sql("SELECT id, start, text FROM segment WHERE id = ?", id)[1]
+        local s = self:sql([[SELECT id, start, text FROM segment
+                             WHERE id = ? AND kind <> 'paragraph']], id)[1]
         if s then targets[#targets + 1] = s end
       end
     end

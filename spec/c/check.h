@@ -1,5 +1,5 @@
 /*
-** check.h: the check macro of the C tests (spec/c/*_test.c). Each test
+** check.h: the check macro of the C tests (spec/c/NAME_test.c). Each test
 ** is one program: CHECK counts a check and reports a failure with its
 ** place and a printf-style message; the test's main prints the totals.
 */
