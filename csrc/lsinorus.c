@@ -28,6 +28,7 @@ int luaopen_sinorus_core (lua_State *L) {
   sn_lua_graph(L);
   sn_lua_sandbox(L);
   sn_lua_import(L);
+  sn_lua_json(L);
   lua_pushliteral(L, SINORUS_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -366,9 +366,10 @@ return function(KB, M, util)
   end
 
   -- What the log records of a validated record: its fields as given (with
-  -- entity ids) and what was derived from them.
+  -- entity ids) and what was derived from them. Takes over rec.t (the
+  -- record's own copy), so it comes after the write.
   local function logged(rec)
-    local t = copy(rec.t)
+    local t = rec.t
     if rec.type == "claim" then
       t.p_low, t.p_high = rec.p_low, rec.p_high
       if t.estimative and rec.t.p_low == nil then t.scale = rec.scale end

@@ -19,6 +19,8 @@
 --   util.page(opts) -> sql, limit, offset
 --     " LIMIT ? OFFSET ?" and its two values for a checked opts table.
 
+local core = require "sinorus.core"
+
 local util = {}
 
 util.max_rows = 20
@@ -255,82 +257,10 @@ function util.json_array(list)
   return "[" .. table.concat(parts, ",") .. "]"
 end
 
--- Encodes a Lua value as JSON: tables with only keys 1..n are arrays,
--- other tables objects with sorted keys (so output is stable); strings
--- must be UTF-8. Raises for values JSON cannot hold (functions, NaN, inf,
--- cycles).
-local JSON_ESC = { ['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\t'] = '\\t',
-                  ['\r'] = '\\r' }
-local function json_string(s)
-  if not s:find('[%c"\\\127]') then return '"' .. s .. '"' end
-  return '"' .. s:gsub('[%c"\\\127]', function(c)
-    return JSON_ESC[c] or string.format("\\u%04x", c:byte())
-  end) .. '"'
-end
-
-local json_encode
-
-local function json_object(v, out, seen)
-  local keys, n = {}, 0
-  for k in pairs(v) do
-    n = n + 1
-    keys[n] = k
-  end
-  if n == #v then                      -- an array (or empty: [])
-    out[#out + 1] = "["
-    for i = 1, n do
-      if i > 1 then out[#out + 1] = "," end
-      json_encode(v[i], out, seen)
-    end
-    out[#out + 1] = "]"
-    return
-  end
-  local names = {}
-  for i = 1, n do
-    local k = keys[i]
-    local name = type(k) == "string" and k or tostring(k)
-    names[i] = name
-    names[name] = k
-  end
-  table.sort(names)
-  out[#out + 1] = "{"
-  for i = 1, n do
-    local name = names[i]
-    if i > 1 then out[#out + 1] = "," end
-    out[#out + 1] = json_string(name)
-    out[#out + 1] = ":"
-    json_encode(v[names[name]], out, seen)
-  end
-  out[#out + 1] = "}"
-end
-
-json_encode = function(v, out, seen)
-  local t = type(v)
-  if t == "string" then
-    out[#out + 1] = json_string(v)
-  elseif t == "number" then
-    if v ~= v or v == math.huge or v == -math.huge then
-      error("cannot encode " .. tostring(v) .. " as JSON", 0)
-    end
-    out[#out + 1] = math.type(v) == "integer" and tostring(v) or string.format("%.17g", v)
-  elseif t == "table" then
-    if seen[v] then error("cannot encode a cycle as JSON", 0) end
-    seen[v] = true
-    json_object(v, out, seen)
-    seen[v] = nil
-  elseif v == nil then
-    out[#out + 1] = "null"
-  elseif t == "boolean" then
-    out[#out + 1] = v and "true" or "false"
-  else
-    error("cannot encode a " .. t .. " as JSON", 0)
-  end
-end
-
-function util.json(v)
-  local out = {}
-  json_encode(v, out, {})
-  return table.concat(out)
-end
+-- Encodes a Lua value as JSON (core.json, in C): tables with only keys
+-- 1..n are arrays, other tables objects with sorted keys (so output is
+-- stable); strings must be UTF-8. Raises for values JSON cannot hold
+-- (functions, NaN, inf, cycles).
+util.json = core.json
 
 return util

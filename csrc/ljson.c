@@ -1,0 +1,267 @@
+/*
+** ljson.c: core.json(v), the JSON encoder behind util.json (the change
+** log, the record exports).
+**
+** Tables whose keys are exactly 1..n are arrays (an empty table is []);
+** other tables are objects with their keys sorted bytewise, so output is
+** stable. Keys are strings or numbers (numbers written as Lua writes
+** them); strings are copied as they are (the caller passes UTF-8) with
+** ", \, control characters and DEL escaped; integers are written in full
+** and floats with 17 significant digits. Functions, userdata, threads,
+** NaN, infinities, cycles and nesting deeper than SN_JSON_DEPTH raise an
+** error and produce nothing. Tables are read raw: no metamethod runs.
+**
+** The text and the sort scratch live in one buffer userdata made before
+** anything else, so an error at any point leaks nothing.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lsn.h"
+
+#ifndef SN_JSON_DEPTH
+#define SN_JSON_DEPTH 200
+#endif
+
+#define JSONBUF "sinorus.JSONBuffer"
+
+/* A key of an object being written: its name and where it came from. */
+typedef struct Key {
+  const char *s;       /* a string key's bytes (NULL for a number) */
+  size_t len;
+  int stack;           /* the key's slot on the Lua stack */
+  char num[48];        /* the name of a numeric key */
+} Key;
+
+/* A key's name (qsort moves keys, so a number's is found anew). */
+#define KEYNAME(k) ((k)->s != NULL ? (k)->s : (k)->num)
+
+typedef struct JBuf {
+  char *p;             /* the text written so far */
+  size_t len, cap;
+  Key *keys;           /* keys of the objects on the path, level by level */
+  size_t nkeys, kcap;
+  const void *path[SN_JSON_DEPTH];   /* tables being written, outermost first */
+  int depth;
+} JBuf;
+
+
+static int jbuf_gc (lua_State *L) {
+  JBuf *b = (JBuf *)luaL_checkudata(L, 1, JSONBUF);
+  free(b->p);
+  free(b->keys);
+  b->p = NULL;
+  b->keys = NULL;
+  b->len = b->cap = b->nkeys = b->kcap = 0;
+  return 0;
+}
+
+
+/* Makes room for n more bytes of text; raises when out of memory. */
+static void room (lua_State *L, JBuf *b, size_t n) {
+  if (n > b->cap - b->len) {
+    size_t cap = b->cap ? b->cap : 256;
+    char *p;
+    while (n > cap - b->len) {
+      if (cap > (size_t)-1 / 2) luaL_error(L, "not enough memory");
+      cap *= 2;
+    }
+    if ((p = (char *)realloc(b->p, cap)) == NULL) luaL_error(L, "not enough memory");
+    b->p = p;
+    b->cap = cap;
+  }
+}
+
+
+static void put (lua_State *L, JBuf *b, const char *s, size_t n) {
+  room(L, b, n);
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+}
+
+
+static void put_string (lua_State *L, JBuf *b, const char *s, size_t n) {
+  size_t i, run = 0;
+  room(L, b, n + 2);
+  b->p[b->len++] = '"';
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    char esc[8];
+    size_t elen;
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
+    put(L, b, s + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': memcpy(esc, "\\\"", 2); elen = 2; break;
+      case '\\': memcpy(esc, "\\\\", 2); elen = 2; break;
+      case '\n': memcpy(esc, "\\n", 2); elen = 2; break;
+      case '\t': memcpy(esc, "\\t", 2); elen = 2; break;
+      case '\r': memcpy(esc, "\\r", 2); elen = 2; break;
+      default: elen = (size_t)snprintf(esc, sizeof esc, "\\u%04x", c); break;
+    }
+    put(L, b, esc, elen);
+  }
+  put(L, b, s + run, n - run);
+  put(L, b, "\"", 1);
+}
+
+
+/* Orders keys bytewise (a prefix first). */
+static int key_cmp (const void *a, const void *b) {
+  const Key *x = (const Key *)a, *y = (const Key *)b;
+  int c = memcmp(KEYNAME(x), KEYNAME(y), x->len < y->len ? x->len : y->len);
+  if (c != 0) return c;
+  return x->len < y->len ? -1 : x->len > y->len;
+}
+
+
+static void encode (lua_State *L, JBuf *b, int idx);
+
+
+/* Writes the table at idx, whose n keys are all counted. */
+static void encode_table (lua_State *L, JBuf *b, int idx) {
+  const void *t = lua_topointer(L, idx);
+  size_t n = 0, i, first;
+  int k;
+  for (k = 0; k < b->depth; k++)
+    if (b->path[k] == t) luaL_error(L, "cannot encode a cycle as JSON");
+  if (b->depth == SN_JSON_DEPTH) luaL_error(L, "value nested too deeply for JSON");
+  b->path[b->depth++] = t;
+  luaL_checkstack(L, 8, "value nested too deeply for JSON");
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    n++;
+    lua_pop(L, 1);
+  }
+  if (n == lua_rawlen(L, idx)) {              /* an array, or empty */
+    put(L, b, "[", 1);
+    for (i = 1; i <= n; i++) {
+      if (i > 1) put(L, b, ",", 1);
+      lua_rawgeti(L, idx, (lua_Integer)i);
+      encode(L, b, lua_gettop(L));
+      lua_pop(L, 1);
+    }
+    put(L, b, "]", 1);
+    b->depth--;
+    return;
+  }
+  /* an object: its keys go on the Lua stack (so that their names stay
+  ** alive) and into the scratch array, sorted, then each is written */
+  if (n > (size_t)-1 / sizeof(Key) - b->nkeys) luaL_error(L, "not enough memory");
+  if (b->nkeys + n > b->kcap) {
+    size_t cap = b->kcap ? b->kcap : 16;
+    Key *p;
+    while (cap < b->nkeys + n) cap *= 2;
+    if ((p = (Key *)realloc(b->keys, cap * sizeof(Key))) == NULL)
+      luaL_error(L, "not enough memory");
+    b->keys = p;
+    b->kcap = cap;
+  }
+  luaL_checkstack(L, (int)(n < 1000000 ? n : 1000000) + 8,
+                  "table too large for JSON");
+  first = b->nkeys;
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    Key *key = &b->keys[b->nkeys];
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);                     /* the key stays; a copy iterates */
+    key->stack = lua_gettop(L) - 1;
+    switch (lua_type(L, -1)) {
+      case LUA_TSTRING:
+        key->s = lua_tolstring(L, -1, &key->len);
+        break;
+      case LUA_TNUMBER:
+        if (lua_isinteger(L, -1))
+          key->len = (size_t)snprintf(key->num, sizeof key->num, LUA_INTEGER_FMT,
+                                      (LUAI_UACINT)lua_tointeger(L, -1));
+        else
+          key->len = (size_t)snprintf(key->num, sizeof key->num, LUA_NUMBER_FMT,
+                                      (LUAI_UACNUMBER)lua_tonumber(L, -1));
+        key->s = NULL;
+        break;
+      default:
+        luaL_error(L, "cannot encode a %s key as JSON", luaL_typename(L, -1));
+    }
+    b->nkeys++;
+  }
+  qsort(b->keys + first, n, sizeof(Key), key_cmp);
+  put(L, b, "{", 1);
+  for (i = first; i < first + n; i++) {
+    Key *key = &b->keys[i];                 /* (encode may move the array) */
+    if (i > first) put(L, b, ",", 1);
+    put_string(L, b, KEYNAME(key), key->len);
+    put(L, b, ":", 1);
+    lua_pushvalue(L, key->stack);
+    lua_rawget(L, idx);
+    encode(L, b, lua_gettop(L));
+    lua_pop(L, 1);
+  }
+  put(L, b, "}", 1);
+  lua_pop(L, (int)n);
+  b->nkeys = first;
+  b->depth--;
+}
+
+
+static void encode (lua_State *L, JBuf *b, int idx) {
+  switch (lua_type(L, idx)) {
+    case LUA_TSTRING: {
+      size_t n;
+      const char *s = lua_tolstring(L, idx, &n);
+      put_string(L, b, s, n);
+      break;
+    }
+    case LUA_TNUMBER: {
+      char num[48];
+      int n;
+      if (lua_isinteger(L, idx))
+        n = snprintf(num, sizeof num, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, idx));
+      else {
+        lua_Number x = lua_tonumber(L, idx);
+        if (x != x || x == (lua_Number)HUGE_VAL || x == -(lua_Number)HUGE_VAL)
+          luaL_error(L, "cannot encode %s as JSON", luaL_tolstring(L, idx, NULL));
+        n = snprintf(num, sizeof num, "%.17g", (double)x);
+      }
+      put(L, b, num, (size_t)n);
+      break;
+    }
+    case LUA_TBOOLEAN:
+      if (lua_toboolean(L, idx)) put(L, b, "true", 4);
+      else put(L, b, "false", 5);
+      break;
+    case LUA_TNIL:
+      put(L, b, "null", 4);
+      break;
+    case LUA_TTABLE:
+      encode_table(L, b, idx);
+      break;
+    default:
+      luaL_error(L, "cannot encode a %s as JSON", luaL_typename(L, idx));
+  }
+}
+
+
+/* core.json(v) -> the JSON text of v */
+static int l_json (lua_State *L) {
+  JBuf *b;
+  lua_settop(L, 1);
+  b = (JBuf *)lua_newuserdatauv(L, sizeof(JBuf), 0);
+  memset(b, 0, sizeof *b);
+  luaL_setmetatable(L, JSONBUF);
+  encode(L, b, 1);
+  lua_pushlstring(L, b->p ? b->p : "", b->len);
+  return 1;
+}
+
+
+void sn_lua_json (lua_State *L) {
+  if (luaL_newmetatable(L, JSONBUF)) {
+    lua_pushcfunction(L, jbuf_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
+  lua_pushcfunction(L, l_json);
+  lua_setfield(L, -2, "json");
+}

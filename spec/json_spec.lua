@@ -1,0 +1,94 @@
+-- core.json (util.json): the encoder of the change log and the exports.
+
+local core = require "sinorus.core"
+local util = require "sinorus.util"
+local cjson = require "cjson"
+
+describe("core.json()", function()
+  it("is util.json", function()
+    assert.equals(core.json, util.json)
+  end)
+
+  it("writes tables with keys 1..n as arrays and the empty table as []", function()
+    assert.equals("[1,2,3]", core.json { 1, 2, 3 })
+    assert.equals("[]", core.json {})
+    assert.equals('[[],{"a":[true,false]}]', core.json { {}, { a = { true, false } } })
+  end)
+
+  it("writes other tables as objects with keys in byte order", function()
+    assert.equals('{"B":2,"a":1,"b":{"x":"y"}}', core.json { b = { x = "y" }, a = 1, B = 2 })
+    assert.equals('{"1":"a","3":"c"}', core.json { [1] = "a", [3] = "c" })
+    assert.equals('{"10":1,"2":2,"x":3}', core.json { [10] = 1, [2] = 2, x = 3 })
+    assert.equals('{"1.5":true}', core.json { [1.5] = true })
+  end)
+
+  it("gives the same text for the same table however it was built", function()
+    local a, b = {}, {}
+    for i = 1, 200 do a["k" .. i] = i end
+    for i = 200, 1, -1 do b["k" .. i] = i end
+    assert.equals(core.json(a), core.json(b))
+  end)
+
+  it("escapes quotes, backslashes, control characters and DEL, and keeps UTF-8", function()
+    assert.equals('"a\\"b\\\\c\\n\\t\\r\\u0001\\u001f\\u007fé Сhina"',
+                  core.json('a"b\\c\n\t\r\1\31\127é Сhina'))
+    assert.equals('"\\u0000"', core.json("\0"))
+  end)
+
+  it("writes integers in full and floats with 17 significant digits", function()
+    assert.equals("[9223372036854775807,-9223372036854775808,0.10000000000000001,-0]",
+                  core.json { math.maxinteger, math.mininteger, 0.1, -0.0 })
+  end)
+
+  it("round-trips through a JSON parser", function()
+    local v = { id = "claim-x", about = { "china", "russia" }, p_low = 0.55, n = 3,
+                text = 'He said "no"\nthen left', nested = { deep = { { x = 1 } } } }
+    assert.same(v, cjson.decode(core.json(v)))
+  end)
+
+  it("writes nil as null and booleans as themselves", function()
+    assert.equals("null", core.json(nil))
+    assert.equals("true", core.json(true))
+  end)
+
+  it("refuses NaN and infinities", function()
+    assert.has_error(function() core.json { 1, math.huge } end, "cannot encode inf as JSON")
+    assert.has_error(function() core.json(-math.huge) end, "cannot encode -inf as JSON")
+    assert.has_error(function() core.json { x = 0 / 0 } end)
+  end)
+
+  it("refuses functions, userdata and threads, even nested", function()
+    assert.has_error(function() core.json { f = print } end, "cannot encode a function as JSON")
+    assert.has_error(function() core.json(io.stdout) end, "cannot encode a userdata as JSON")
+    assert.has_error(function() core.json { coroutine.create(print) } end,
+                     "cannot encode a thread as JSON")
+  end)
+
+  it("refuses keys that are not strings or numbers", function()
+    assert.has_error(function() core.json { [true] = 1 } end,
+                     "cannot encode a boolean key as JSON")
+    assert.has_error(function() core.json { [{}] = 1 } end, "cannot encode a table key as JSON")
+  end)
+
+  it("refuses cycles, and nesting deeper than it can write", function()
+    local t = { a = {} }
+    t.a.b = t
+    assert.has_error(function() core.json(t) end, "cannot encode a cycle as JSON")
+    local deep = {}
+    for _ = 1, 1000 do deep = { deep } end
+    assert.has_error(function() core.json(deep) end, "value nested too deeply for JSON")
+  end)
+
+  it("writes a table shared by two fields twice (it is no cycle)", function()
+    local shared = { 1 }
+    assert.equals('{"a":[1],"b":[1]}', core.json { a = shared, b = shared })
+  end)
+
+  it("runs no metamethod", function()
+    local t = setmetatable({}, { __index = function() error("ran") end,
+                                 __len = function() error("ran") end,
+                                 __pairs = function() error("ran") end })
+    t.x = 1
+    assert.equals('{"x":1}', core.json(t))
+  end)
+end)
