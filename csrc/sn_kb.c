@@ -111,8 +111,10 @@ typedef struct sn_migration {
 
 static const sn_migration migrations[] = {
   /* v1 -> v2: paragraphs leave the search index and the mention table
-  ** (their sentences answer for them), and the index gets its buffer */
-  { 1, "INSERT INTO segment_fts (segment_fts, rowid, text) "
+  ** (their sentences answer for them), the index gets its buffer, and
+  ** segment_kind goes ((source, ord) serves the same queries) */
+  { 1, "DROP INDEX segment_kind;"
+       "INSERT INTO segment_fts (segment_fts, rowid, text) "
          "SELECT 'delete', id, text FROM segment WHERE kind = 'paragraph';"
        "DELETE FROM mention WHERE segment IN "
          "(SELECT id FROM segment WHERE kind = 'paragraph');"

@@ -39,7 +39,6 @@ CREATE TABLE segment (
   text         TEXT NOT NULL,
   UNIQUE (source, ord)
 );
-CREATE INDEX segment_kind ON segment(source, kind, ord);
 CREATE INDEX segment_parent ON segment(parent);
 
 -- Full-text index over segment.text, folded by the sinorus tokenizer.

@@ -227,6 +227,12 @@ describe("schema versions", function()
     assert.equals(0, n("mention m JOIN segment s ON s.id = m.segment WHERE s.kind = 'paragraph'"))
     assert.is_true(n("mention") > 0)
     kb:_exec("INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+    local SCHEMA = [[SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name]]
+    local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
+    assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
+    assert.same(fresh:sql("SELECT * FROM segment_fts_config ORDER BY k"),
+                kb:sql("SELECT * FROM segment_fts_config ORDER BY k"))
+    fresh:close()
     local hits = kb:search("Moscow gas", { kind = "paragraph" })
     assert.equals(1, #hits)
     assert.equals("paragraph", hits[1].kind)
