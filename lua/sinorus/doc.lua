@@ -268,7 +268,9 @@ entry { name = "kb:search", group = "text", args = "query [, opts]",
   summary = "Segments matching query, most relevant first (BM25). Any string is a valid "
     .. "query: words match as words, \"quoted text\" as a phrase, word* as a prefix; case, "
     .. "diacritics, typographic quotes and dashes are folded. opts: limit (10), offset, "
-    .. "kind, source, duplicates, words (snippet length), marks ({open, close}).",
+    .. "kind, source, duplicates, words (snippet length), marks ({open, close}). Paragraphs "
+    .. "only with kind = \"paragraph\": one matches when each word or phrase occurs in one "
+    .. "of its sentences.",
   returns = "a list of hits {segment, kind, source, text, rank, snippet}",
   example = 'print(kb:search("secondary sanctions", {limit = 3}))' }
 
