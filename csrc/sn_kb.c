@@ -112,8 +112,11 @@ typedef struct sn_migration {
 static const sn_migration migrations[] = {
   /* v1 -> v2: paragraphs leave the search index and the mention table
   ** (their sentences answer for them), the index gets its buffer, and
-  ** segment_kind goes ((source, ord) serves the same queries) */
+  ** segment_kind goes ((source, ord) serves the same queries) and
+  ** segment_parent leaves out the segments that have no parent */
   { 1, "DROP INDEX segment_kind;"
+       "DROP INDEX segment_parent;"
+       "CREATE INDEX segment_parent ON segment(parent) WHERE parent IS NOT NULL;"
        "INSERT INTO segment_fts (segment_fts, rowid, text) "
          "SELECT 'delete', id, text FROM segment WHERE kind = 'paragraph';"
        "DELETE FROM mention WHERE segment IN "

@@ -39,7 +39,8 @@ CREATE TABLE segment (
   text         TEXT NOT NULL,
   UNIQUE (source, ord)
 );
-CREATE INDEX segment_parent ON segment(parent);
+-- The sentences of a paragraph (only sentences have a parent).
+CREATE INDEX segment_parent ON segment(parent) WHERE parent IS NOT NULL;
 
 -- Full-text index over segment.text, folded by the sinorus tokenizer.
 -- Since version 2 it holds headings, sentences and reference entries but
