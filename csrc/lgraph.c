@@ -520,7 +520,7 @@ static int g_pagerank (lua_State *L) {
   lua_createtable(L, (int)n, 0);
   for (i = 0; i < n; i++) {
     lua_pushnumber(L, rank[i]);
-    lua_seti(L, -2, (lua_Integer)i + 1);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_pushinteger(L, iters);
   lua_pushboolean(L, conv);

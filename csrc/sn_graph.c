@@ -221,7 +221,7 @@ SN_GRAPH_INTERNAL int sn_graph_alloc (size_t n, int directed, size_t m,
   sinorus_graph *g;
   *out = NULL;
   memset(cols, 0, sizeof *cols);
-  if (n > UINT32_MAX || m > SIZE_MAX / 2 - 1) return SINORUS_NOMEM;
+  if (n > UINT32_MAX || m > UINT32_MAX / 2) return SINORUS_NOMEM;
   g = calloc(1, sizeof *g);
   if (g == NULL) return SINORUS_NOMEM;
   g->n = n; g->m = m; g->directed = directed != 0;
@@ -252,12 +252,13 @@ SN_GRAPH_INTERNAL int sn_graph_finish (sinorus_graph *g) {
   const uint32_t *from = g->e.from, *to = g->e.to;
   const signed char *sign = g->e.sign;
   const double *weight = g->e.weight;
-  size_t *pos, *bylen = NULL;
-  double *wout;
+  uint32_t *pos, *src;   /* entries number at most 2 m < 2^32 */
+  size_t *bylen = NULL;
+  double *wout, *pw;
   sn_pull *p = &g->pull;
-  int undirected = !g->directed, st = SINORUS_NOMEM;
+  int st = SINORUS_NOMEM;
   /* the length of each node's pull row, counted in pos[v] */
-  pos = calloc(n + 1, sizeof(size_t));
+  pos = calloc(n + 1, sizeof(uint32_t));
   g->wout = wout = calloc(n ? n : 1, sizeof(double));
   if (pos == NULL || wout == NULL) goto done;
   st = SINORUS_RANGE;
@@ -269,7 +270,7 @@ SN_GRAPH_INTERNAL int sn_graph_finish (sinorus_graph *g) {
       goto done;
     pos[t]++;
     wout[f] += w;
-    if (undirected && f != t) {
+    if (!g->directed && f != t) {
       pos[f]++;
       wout[t] += w;
     }
@@ -305,18 +306,24 @@ SN_GRAPH_INTERNAL int sn_graph_finish (sinorus_graph *g) {
   for (r = 0, k = 0; r < n; r++) {
     u = p->node[r];
     i = pos[u];
-    pos[u] = k;
+    pos[u] = (uint32_t)k;
     k += i;
   }
-  for (i = 0; i < m; i++) {
-    uint32_t f = from[i], t = to[i];
-    size_t j = pos[t]++;
-    p->src[j] = f; p->w[j] = weight[i];
-    if (undirected && f != t) {
-      j = pos[f]++;
-      p->src[j] = t; p->w[j] = weight[i];
+  src = p->src; pw = p->w;
+  if (g->directed)
+    for (i = 0; i < m; i++) {
+      uint32_t j = pos[to[i]]++;
+      src[j] = from[i]; pw[j] = weight[i];
     }
-  }
+  else
+    for (i = 0; i < m; i++) {
+      uint32_t f = from[i], t = to[i], j = pos[t]++;
+      src[j] = f; pw[j] = weight[i];
+      if (f != t) {
+        j = pos[f]++;
+        src[j] = t; pw[j] = weight[i];
+      }
+    }
   st = SINORUS_OK;
 done:
   free(pos);
@@ -451,17 +458,31 @@ SINORUS_API int sinorus_graph_pagerank (const sinorus_graph *g, double damping,
     size_t grp, r = 0, k = 0;
     for (grp = 0; grp < p->ng; grp++) {
       size_t len = p->glen[grp], end = p->gend[grp];
-      for (; r < end; r++) {
-        double a = 0, b = 0, v;
+      /* two rows at a time: two independent sums */
+      for (; r + 1 < end; r += 2, k += 2 * len) {
+        const uint32_t *sa = src + k, *sb = src + k + len;
+        const double *wa = pw + k, *wb = pw + k + len;
+        double a = 0, b = 0, va, vb;
         size_t j;
-        for (j = 1; j < len; j += 2, k += 2) {
-          a += x[src[k]] * pw[k];
-          b += x[src[k + 1]] * pw[k + 1];
+        for (j = 0; j < len; j++) {
+          a += x[sa[j]] * wa[j];
+          b += x[sb[j]] * wb[j];
         }
-        if (len & 1) { a += x[src[k]] * pw[k]; k++; }
-        v = base + damping * (a + b);
+        va = base + damping * a;
+        vb = base + damping * b;
+        next[node[r]] = va;
+        next[node[r + 1]] = vb;
+        sum += va;
+        s0 += vb;
+      }
+      if (r < end) {
+        double a = 0, v;
+        size_t j;
+        for (j = 0; j < len; j++, k++) a += x[src[k]] * pw[k];
+        v = base + damping * a;
         next[node[r]] = v;
-        if (r & 1) s0 += v; else sum += v;
+        sum += v;
+        r++;
       }
     }
     /* renormalise against rounding drift, measure the change, and
