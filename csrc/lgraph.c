@@ -487,7 +487,8 @@ static int g_degree (lua_State *L) {
   sinorus_graph *g = tograph(L)->g;
   size_t u = checknode(L, 2);
   sinorus_degree d;
-  sinorus_graph_degree(g, u, &d);
+  int st = sinorus_graph_degree(g, u, &d);
+  if (st != SINORUS_OK) raise_status(L, st);
   lua_createtable(L, 0, 9);
   lua_pushinteger(L, (lua_Integer)d.total); lua_setfield(L, -2, "degree");
   lua_pushinteger(L, (lua_Integer)d.in); lua_setfield(L, -2, "in_degree");
