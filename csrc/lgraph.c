@@ -3,9 +3,9 @@
 **
 ** core.graph(spec) builds a sinorus.Graph. The binding maps node ids
 ** (strings or integers) to the core's 0-based indexes. A Graph's user
-** values: 1 the list of node ids, 2 the map id -> 1-based index (false
-** for a graph of integer nodes 1..n), 3 the list of edge type names,
-** 4 the writer info {name, labels, attrs}.
+** values: 1 the list of node ids and 2 the map id -> 1-based index (both
+** false for a graph of integer nodes 1..n), 3 the list of edge type
+** names, 4 the writer info {name, labels, attrs}.
 **
 ** Memory the core needs during a call is allocated as userdata (GC'd),
 ** so no raising call can leak it.
@@ -140,7 +140,11 @@ static size_t checknode (lua_State *L, int arg) {
 
 /* Pushes the id of node index i. */
 static void pushid (lua_State *L, int gidx, size_t i) {
-  lua_getiuservalue(L, gidx, 1);
+  if (lua_getiuservalue(L, gidx, 1) != LUA_TTABLE) {   /* nodes 1..n */
+    lua_pop(L, 1);
+    lua_pushinteger(L, (lua_Integer)i + 1);
+    return;
+  }
   lua_geti(L, -1, (lua_Integer)i + 1);
   lua_remove(L, -2);
 }
@@ -327,8 +331,7 @@ static int l_graph (lua_State *L) {
   if (lua_isinteger(L, -1)) {
     n = lua_tointeger(L, -1);
     if (n < 0 || n > 0x7fffffff) luaL_error(L, "bad argument #1 to 'graph' (too many nodes)");
-    lua_createtable(L, (int)n, 0);
-    for (e = 1; e <= n; e++) { lua_pushinteger(L, e); lua_rawseti(L, -2, e); }
+    lua_pushboolean(L, 0);                           /* ids are 1..n */
     lua_setiuservalue(L, 2, 1);
     lua_pushboolean(L, 0);
     lua_setiuservalue(L, 2, 2);
@@ -440,11 +443,16 @@ static int l_graph (lua_State *L) {
 static int g_nodes (lua_State *L) {
   size_t n = sinorus_graph_order(tograph(L)->g), i;
   lua_createtable(L, (int)n, 0);
-  lua_getiuservalue(L, 1, 1);
-  for (i = 1; i <= n; i++) {
-    lua_geti(L, -1, (lua_Integer)i);
-    lua_seti(L, -3, (lua_Integer)i);
-  }
+  if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE)        /* nodes 1..n */
+    for (i = 1; i <= n; i++) {
+      lua_pushinteger(L, (lua_Integer)i);
+      lua_rawseti(L, -3, (lua_Integer)i);
+    }
+  else
+    for (i = 1; i <= n; i++) {
+      lua_geti(L, -1, (lua_Integer)i);
+      lua_seti(L, -3, (lua_Integer)i);
+    }
   lua_pop(L, 1);
   return 1;
 }
