@@ -20,7 +20,7 @@ SAN       ?=
 CPPFLAGS  += -Iinclude -Icsrc -I$(B)/gen $(LUA_CFLAGS)
 # -fno-math-errno lets sqrt compile to one instruction (results unchanged).
 ALLCFLAGS  = $(WARN) $(OPT) $(SAN) -fPIC -fvisibility=hidden -fno-math-errno $(CFLAGS)
-LIBS      := -lsqlite3 -lzip -lm
+LIBS      := -lsqlite3 -lzip -lm -lpthread
 # LINK_LUA=1 links the module against liblua, for hosts that load Lua privately.
 ifeq ($(LINK_LUA),1)
 LIBS      += $(LUA_LIBS)

@@ -4,8 +4,10 @@
 -- 1,000,000 edges (half of them between nearby nodes, so that it has
 -- triangles; a quarter of the signs negative), then:
 --   build     core.graph{...} from edge columns (Lua tables read by the
---             binding, CSR rows built in C) against building the same
---             sorted CSR rows in Lua
+--             binding; in C the edge columns and PageRank's in-edge rows,
+--             while the sorted CSR rows the other measures walk are built
+--             on their first use, so the C balance time includes them)
+--             against building the sorted out- and in-rows in Lua
 --   pagerank  20 iterations (tol = 0) against a Lua power iteration
 --   balance   structural balance (all triangles) against the same
 --             degree-ordered triangle enumeration in Lua

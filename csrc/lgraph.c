@@ -3,9 +3,9 @@
 **
 ** core.graph(spec) builds a sinorus.Graph. The binding maps node ids
 ** (strings or integers) to the core's 0-based indexes. A Graph's user
-** values: 1 the list of node ids, 2 the map id -> 1-based index (false
-** for a graph of integer nodes 1..n), 3 the list of edge type names,
-** 4 the writer info {name, labels, attrs}.
+** values: 1 the list of node ids and 2 the map id -> 1-based index (both
+** false for a graph of integer nodes 1..n), 3 the list of edge type
+** names, 4 the writer info {name, labels, attrs}.
 **
 ** Memory the core needs during a call is allocated as userdata (GC'd),
 ** so no raising call can leak it.
@@ -16,6 +16,7 @@
 
 #include "lsn.h"
 #include "sinorus_graph.h"
+#include "sn_graph.h"
 
 #define GRAPH "sinorus.Graph"
 #define BUFFER "sinorus.Buffer"
@@ -139,7 +140,11 @@ static size_t checknode (lua_State *L, int arg) {
 
 /* Pushes the id of node index i. */
 static void pushid (lua_State *L, int gidx, size_t i) {
-  lua_getiuservalue(L, gidx, 1);
+  if (lua_getiuservalue(L, gidx, 1) != LUA_TTABLE) {   /* nodes 1..n */
+    lua_pop(L, 1);
+    lua_pushinteger(L, (lua_Integer)i + 1);
+    return;
+  }
   lua_geti(L, -1, (lua_Integer)i + 1);
   lua_remove(L, -2);
 }
@@ -158,12 +163,12 @@ static void pushtype (lua_State *L, int gidx, int t) {
 ** ------------------------------------------------------------------ */
 
 /* The 0-based node index of id (at the top of the stack; popped). */
-static size_t endpoint (lua_State *L, int map, lua_Integer n, lua_Integer e,
+static uint32_t endpoint (lua_State *L, int map, lua_Integer n, lua_Integer e,
                         const char *which) {
   lua_Integer i = 0;
   if (map) {
     lua_pushvalue(L, -1);
-    lua_gettable(L, map);
+    lua_rawget(L, map);
     if (lua_isinteger(L, -1)) i = lua_tointeger(L, -1);
     lua_pop(L, 1);
   }
@@ -176,7 +181,7 @@ static size_t endpoint (lua_State *L, int map, lua_Integer n, lua_Integer e,
                e, luaL_tolstring(L, -1, NULL));
   }
   lua_pop(L, 1);
-  return (size_t)(i - 1);
+  return (uint32_t)(i - 1);
 }
 
 /* The edge type of the value on the top (popped): its index in types. */
@@ -224,6 +229,86 @@ static double edgeweight (lua_State *L, lua_Integer e) {
   return (double)w;
 }
 
+/* 1 if the spec at index 1 has a type column. */
+static int has_type (lua_State *L) {
+  int t = lua_getfield(L, 1, "type");
+  lua_pop(L, 1);
+  return t != LUA_TNIL;
+}
+
+/* Edges read per batch: four values of each are pushed at once. */
+#define BATCH 32
+
+/*
+** Reads the edge columns from, to, sign, weight and type of the spec at
+** index 1 into c, checking every value: a batch of edges' values is
+** pushed with lua_rawgeti (the columns' metamethods are ignored) and
+** checked in place; a value that is not plainly valid is handed to the
+** checks of a single value, which accept it or raise naming the edge
+** and the field, edge by edge as in the list form.
+*/
+static void readcolumns (lua_State *L, int map, lua_Integer n, lua_Integer m,
+                         int types, int typemap, sn_edgecols *c) {
+  static const char *const names[5] = { "from", "to", "sign", "weight", "type" };
+  int col[5], k, base;
+  lua_Integer lo, e;
+  for (k = 0; k < 5; k++) {
+    lua_getfield(L, 1, names[k]);
+    col[k] = lua_gettop(L);
+    if (!lua_isnil(L, -1) && !lua_istable(L, -1))
+      luaL_error(L, "bad argument #1 to 'graph' (field '%s' must be a list)", names[k]);
+    if (lua_isnil(L, -1)) col[k] = 0;
+  }
+  luaL_checkstack(L, 4 * BATCH + 8, NULL);
+  base = lua_gettop(L);
+  for (lo = 1; lo <= m; lo += BATCH) {
+    int cnt = (int)(m - lo + 1 < BATCH ? m - lo + 1 : BATCH), j;
+    for (k = 0; k < 4; k++)
+      if (col[k])
+        for (j = 0; j < cnt; j++) lua_rawgeti(L, col[k], lo + j);
+    for (j = 0, e = lo; j < cnt; j++, e++) {
+      size_t i = (size_t)(e - 1);
+      int at = base + 1 + j, isnum;
+      lua_Integer v;
+      lua_Number w;
+      /* from (column present: m counts its entries) */
+      if (!map && lua_isinteger(L, at) && (v = lua_tointeger(L, at)) >= 1 && v <= n)
+        c->from[i] = (uint32_t)(v - 1);
+      else { lua_pushvalue(L, at); c->from[i] = endpoint(L, map, n, e, "from"); }
+      /* to */
+      if (col[1]) {
+        at += cnt;
+        if (!map && lua_isinteger(L, at) && (v = lua_tointeger(L, at)) >= 1 && v <= n)
+          c->to[i] = (uint32_t)(v - 1);
+        else { lua_pushvalue(L, at); c->to[i] = endpoint(L, map, n, e, "to"); }
+      }
+      else { lua_pushnil(L); c->to[i] = endpoint(L, map, n, e, "to"); }
+      /* sign: default 1 */
+      if (col[2]) {
+        at += cnt;
+        v = lua_tointegerx(L, at, &isnum);
+        if (isnum && v >= -1 && v <= 1) c->sign[i] = (signed char)v;
+        else { lua_pushvalue(L, at); c->sign[i] = (signed char)edgesign(L, e); }
+      }
+      else c->sign[i] = 1;
+      /* weight: default 1 */
+      if (col[3]) {
+        at += cnt;
+        w = lua_tonumberx(L, at, &isnum);
+        if (isnum && w >= 0 && w < HUGE_VAL) c->weight[i] = (double)w;
+        else { lua_pushvalue(L, at); c->weight[i] = edgeweight(L, e); }
+      }
+      else c->weight[i] = 1;
+      if (col[4]) {
+        lua_rawgeti(L, col[4], e);
+        c->type[i] = edgetype(L, types, typemap, e);
+      }
+    }
+    lua_settop(L, base);
+  }
+  lua_pop(L, 5);
+}
+
 /*
 ** core.graph{nodes = n | {id, ...}, edges = {{from, to, sign, weight,
 ** type}, ...} | from = {...}, to = {...}, sign = {...}, weight = {...},
@@ -232,7 +317,7 @@ static double edgeweight (lua_State *L, lua_Integer e) {
 */
 static int l_graph (lua_State *L) {
   lgraph *h;
-  sinorus_edge *es;
+  sn_edgecols c;
   lua_Integer n, m, e;
   int map = 0, types, typemap, columns, st, directed;
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -246,8 +331,7 @@ static int l_graph (lua_State *L) {
   if (lua_isinteger(L, -1)) {
     n = lua_tointeger(L, -1);
     if (n < 0 || n > 0x7fffffff) luaL_error(L, "bad argument #1 to 'graph' (too many nodes)");
-    lua_createtable(L, (int)n, 0);
-    for (e = 1; e <= n; e++) { lua_pushinteger(L, e); lua_seti(L, -2, e); }
+    lua_pushboolean(L, 0);                           /* ids are 1..n */
     lua_setiuservalue(L, 2, 1);
     lua_pushboolean(L, 0);
     lua_setiuservalue(L, 2, 2);
@@ -300,47 +384,28 @@ static int l_graph (lua_State *L) {
   lua_pop(L, 1);
   if ((lua_Unsigned)m > ((size_t)-1) / sizeof(sinorus_edge) / 4)
     return luaL_error(L, "bad argument #1 to 'graph' (too many edges)");
-  es = lua_newuserdatauv(L, (size_t)m * sizeof(sinorus_edge) + 1, 0);
-  if (columns) {
-    int col[5], k;
-    static const char *const names[5] = { "from", "to", "sign", "weight", "type" };
-    for (k = 0; k < 5; k++) {
-      lua_getfield(L, 1, names[k]);
-      col[k] = lua_gettop(L);
-      if (!lua_isnil(L, -1) && !lua_istable(L, -1))
-        return luaL_error(L, "bad argument #1 to 'graph' (field '%s' must be a list)", names[k]);
-    }
-    for (e = 1; e <= m; e++) {
-      sinorus_edge *x = &es[e - 1];
-      lua_rawgeti(L, col[0], e);
-      x->from = endpoint(L, map, n, e, "from");
-      if (lua_isnil(L, col[1])) lua_pushnil(L); else lua_rawgeti(L, col[1], e);
-      x->to = endpoint(L, map, n, e, "to");
-      if (lua_isnil(L, col[2])) x->sign = 1;
-      else { lua_rawgeti(L, col[2], e); x->sign = edgesign(L, e); }
-      if (lua_isnil(L, col[3])) x->weight = 1;
-      else { lua_rawgeti(L, col[3], e); x->weight = edgeweight(L, e); }
-      if (lua_isnil(L, col[4])) x->type = -1;
-      else { lua_rawgeti(L, col[4], e); x->type = edgetype(L, types, typemap, e); }
-    }
-    lua_pop(L, 5);
-  }
+  /* the graph's own edge columns are filled in place; until it is
+  ** finished the handle only frees it */
+  st = sn_graph_alloc((size_t)n, directed, (size_t)m, !columns || has_type(L),
+                      &h->g, &c);
+  if (st != SINORUS_OK) raise_status(L, st);
+  if (columns) readcolumns(L, map, n, m, types, typemap, &c);
   else {
     lua_getfield(L, 1, "edges");
     for (e = 1; e <= m; e++) {
-      sinorus_edge *x = &es[e - 1];
+      size_t i = (size_t)(e - 1);
       if (lua_geti(L, -1, e) != LUA_TTABLE)
         return luaL_error(L, "bad argument #1 to 'graph' (edge %I must be a table)", e);
       if (lua_getfield(L, -1, "from") == LUA_TNIL) { lua_pop(L, 1); lua_geti(L, -1, 1); }
-      x->from = endpoint(L, map, n, e, "from");
+      c.from[i] = endpoint(L, map, n, e, "from");
       if (lua_getfield(L, -1, "to") == LUA_TNIL) { lua_pop(L, 1); lua_geti(L, -1, 2); }
-      x->to = endpoint(L, map, n, e, "to");
+      c.to[i] = endpoint(L, map, n, e, "to");
       lua_getfield(L, -1, "sign");
-      x->sign = edgesign(L, e);
+      c.sign[i] = (signed char)edgesign(L, e);
       lua_getfield(L, -1, "weight");
-      x->weight = edgeweight(L, e);
+      c.weight[i] = edgeweight(L, e);
       lua_getfield(L, -1, "type");
-      x->type = edgetype(L, types, typemap, e);
+      c.type[i] = edgetype(L, types, typemap, e);
       lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -360,8 +425,12 @@ static int l_graph (lua_State *L) {
     return luaL_error(L, "bad argument #1 to 'graph' (field 'attrs' must be a table)");
   lua_setfield(L, -2, "attrs");
   lua_setiuservalue(L, 2, 4);
-  st = sinorus_graph_new((size_t)n, directed, es, (size_t)m, &h->g);
-  if (st != SINORUS_OK) raise_status(L, st);
+  st = sn_graph_finish(h->g);
+  if (st != SINORUS_OK) {
+    sinorus_graph_free(h->g);
+    h->g = NULL;
+    raise_status(L, st);
+  }
   lua_pushvalue(L, 2);
   return 1;
 }
@@ -374,11 +443,16 @@ static int l_graph (lua_State *L) {
 static int g_nodes (lua_State *L) {
   size_t n = sinorus_graph_order(tograph(L)->g), i;
   lua_createtable(L, (int)n, 0);
-  lua_getiuservalue(L, 1, 1);
-  for (i = 1; i <= n; i++) {
-    lua_geti(L, -1, (lua_Integer)i);
-    lua_seti(L, -3, (lua_Integer)i);
-  }
+  if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE)        /* nodes 1..n */
+    for (i = 1; i <= n; i++) {
+      lua_pushinteger(L, (lua_Integer)i);
+      lua_rawseti(L, -3, (lua_Integer)i);
+    }
+  else
+    for (i = 1; i <= n; i++) {
+      lua_geti(L, -1, (lua_Integer)i);
+      lua_seti(L, -3, (lua_Integer)i);
+    }
   lua_pop(L, 1);
   return 1;
 }
@@ -421,7 +495,8 @@ static int g_degree (lua_State *L) {
   sinorus_graph *g = tograph(L)->g;
   size_t u = checknode(L, 2);
   sinorus_degree d;
-  sinorus_graph_degree(g, u, &d);
+  int st = sinorus_graph_degree(g, u, &d);
+  if (st != SINORUS_OK) raise_status(L, st);
   lua_createtable(L, 0, 9);
   lua_pushinteger(L, (lua_Integer)d.total); lua_setfield(L, -2, "degree");
   lua_pushinteger(L, (lua_Integer)d.in); lua_setfield(L, -2, "in_degree");
@@ -454,7 +529,7 @@ static int g_pagerank (lua_State *L) {
   lua_createtable(L, (int)n, 0);
   for (i = 0; i < n; i++) {
     lua_pushnumber(L, rank[i]);
-    lua_seti(L, -2, (lua_Integer)i + 1);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_pushinteger(L, iters);
   lua_pushboolean(L, conv);

@@ -2,8 +2,11 @@
 ** sinorus_graph.h: the public C API of sinorus graphs and writers.
 **
 ** A graph is built once from a list of edges over node indexes 0..n-1
-** and is immutable afterwards; every measure reads it only, so a graph
-** may be shared between threads that only query it. Edges carry a sign
+** and is immutable afterwards. Building keeps the edges and what
+** PageRank reads; the adjacency rows that degree, balance, path,
+** components and ego walk are built by the first of them called (in
+** O(n + m), under a lock inside the graph), so a graph may be shared
+** between threads that only query it. Edges carry a sign
 ** (-1, 0, +1), a weight (finite, >= 0) and a small integer type (an
 ** index into a caller's table of type names, or -1 for none).
 **
@@ -35,7 +38,8 @@ typedef struct sinorus_edge {
 ** joins both ends. Parallel edges are kept as separate edges. Returns
 ** SINORUS_RANGE (and *out NULL) for an edge whose ends are >= n, whose
 ** sign is not -1, 0 or 1, or whose weight is negative or not finite;
-** SINORUS_NOMEM when out of memory. Time and memory are O(n + m).
+** SINORUS_NOMEM when out of memory, or when n > 2^32 - 1 or m > 2^31 - 1
+** (the graph keeps 32-bit indexes). Time and memory are O(n + m).
 */
 SINORUS_API int sinorus_graph_new(size_t n, int directed,
                                   const sinorus_edge *edges, size_t m,
@@ -64,7 +68,8 @@ typedef struct sinorus_degree {
 ** out; on an undirected graph every field of a kind holds the same
 ** value, and a self-loop counts twice (it touches the node at both
 ** ends). Signed strength sums sign * weight; absolute strength sums the
-** weights. SINORUS_RANGE for node >= n.
+** weights. SINORUS_RANGE for node >= n; SINORUS_NOMEM if the first call
+** cannot build the graph's rows (as for balance, path, components, ego).
 */
 SINORUS_API int sinorus_graph_degree(const sinorus_graph *g, size_t node,
                                      sinorus_degree *out);

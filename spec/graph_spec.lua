@@ -208,6 +208,31 @@ describe("core.graph", function()
       end, "bad argument #1 to 'graph' (edge 1: weight must be a finite number >= 0)")
     end)
 
+    it("names the edge and field of a bad value in a later batch of columns", function()
+      local from, to, sign, weight = {}, {}, {}, {}
+      for i = 1, 100 do from[i], to[i], sign[i], weight[i] = 1, 2, 1, 1 end
+      weight[70] = -1
+      assert.has_error(function()
+        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
+      end, "bad argument #1 to 'graph' (edge 70: weight must be a finite number >= 0)")
+      weight[70], sign[41] = 1, 5
+      assert.has_error(function()
+        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
+      end, "bad argument #1 to 'graph' (edge 41: sign must be -1, 0 or 1)")
+      sign[41], to[99] = 1, 3
+      assert.has_error(function()
+        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
+      end, "bad argument #1 to 'graph' (edge 99: unknown node '3')")
+      to[99], from[33] = 2, 2.0
+      assert.has_error(function()
+        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
+      end, "bad argument #1 to 'graph' (edge 33: unknown node '2.0')")
+      from[33], to[100] = 2, nil
+      assert.has_error(function()
+        core.graph { nodes = 2, from = from, to = to }
+      end, "bad argument #1 to 'graph' (edge 100: missing 'to')")
+    end)
+
     it("rejects a node given twice", function()
       assert.has_error(function() core.graph { nodes = { "a", "a" } } end,
         "bad argument #1 to 'graph' (node 'a' given twice)")

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
 #include "sinorus.h"
 #include "sinorus_graph.h"
@@ -115,10 +116,73 @@ static void test_big (int directed) {
 }
 
 
+/* The rows the first of degree, balance, path, components and ego
+** builds give the same answers whichever runs first, also when two
+** threads ask at once; edges come back as given. */
+typedef struct { sinorus_graph *g; sinorus_degree d[N]; int st; } rowjob;
+
+static void *degrees (void *ud) {
+  rowjob *j = ud;
+  size_t u;
+  for (u = 0; u < N; u++)
+    if (sinorus_graph_degree(j->g, u, &j->d[u]) != SINORUS_OK) j->st = 1;
+  return NULL;
+}
+
+static void test_lazy_rows (int directed) {
+  sinorus_edge e[3 * N], back;
+  sinorus_graph *a = NULL, *b = NULL;
+  rowjob j1, j2, j3;
+  pthread_t t1, t2;
+  double ra[N], rb[N];
+  size_t i, m = 0, pa[N], pb[N], la, lb;
+  int same = 1;
+  for (i = 0; i < 3 * N; i++) {
+    sinorus_edge x = { (i * 7) % N, (i * 13 + i / 5) % N, (int)(i % 3) - 1,
+                       (int)(i % 4) - 1, (double)(i % 5) / 2 };
+    e[m++] = x;
+  }
+  CHECK(sinorus_graph_new(N, directed, e, m, &a) == SINORUS_OK
+        && sinorus_graph_new(N, directed, e, m, &b) == SINORUS_OK, "graphs");
+  if (!a || !b) { sinorus_graph_free(a); sinorus_graph_free(b); return; }
+  for (i = 0; i < m; i++) {
+    sinorus_graph_edge(a, i, &back);
+    same &= back.from == e[i].from && back.to == e[i].to && back.sign == e[i].sign
+            && back.type == e[i].type && back.weight == e[i].weight;
+  }
+  CHECK(same, "edges as given");
+  /* a: two threads build the rows at once; b: PageRank and a path first */
+  memset(&j1, 0, sizeof j1); memset(&j2, 0, sizeof j2); memset(&j3, 0, sizeof j3);
+  j1.g = a; j2.g = a; j3.g = b;
+  if (pthread_create(&t1, NULL, degrees, &j1) != 0) degrees(&j1);
+  else {
+    if (pthread_create(&t2, NULL, degrees, &j2) != 0) degrees(&j2);
+    else pthread_join(t2, NULL);
+    pthread_join(t1, NULL);
+  }
+  CHECK(sinorus_graph_pagerank(b, 0.85, 0, 30, rb, NULL, NULL) == SINORUS_OK, "pagerank b");
+  CHECK(sinorus_graph_path(b, 1, N - 2, SINORUS_PATH_WEIGHT, pb, N, &lb, NULL) == SINORUS_OK,
+        "path b");
+  degrees(&j3);
+  CHECK(sinorus_graph_pagerank(a, 0.85, 0, 30, ra, NULL, NULL) == SINORUS_OK, "pagerank a");
+  CHECK(sinorus_graph_path(a, 1, N - 2, SINORUS_PATH_WEIGHT, pa, N, &la, NULL) == SINORUS_OK,
+        "path a");
+  CHECK(j1.st == 0 && j2.st == 0 && j3.st == 0, "degrees");
+  CHECK(memcmp(j1.d, j2.d, sizeof j1.d) == 0 && memcmp(j1.d, j3.d, sizeof j1.d) == 0,
+        "degrees agree");
+  CHECK(memcmp(ra, rb, sizeof ra) == 0, "pagerank agrees");
+  CHECK(la == lb && memcmp(pa, pb, la * sizeof *pa) == 0, "paths agree");
+  sinorus_graph_free(a);
+  sinorus_graph_free(b);
+}
+
+
 int main (void) {
   test_refused();
   test_big(0);
   test_big(1);
+  test_lazy_rows(0);
+  test_lazy_rows(1);
   printf("cov_graph_test: %d checks, %d failed\n", checks, failures);
   return failures != 0;
 }
