@@ -172,8 +172,11 @@ static uint32_t endpoint (lua_State *L, int map, lua_Integer n, lua_Integer e,
     if (lua_isinteger(L, -1)) i = lua_tointeger(L, -1);
     lua_pop(L, 1);
   }
-  else if (lua_isinteger(L, -1))
-    i = lua_tointeger(L, -1);
+  else {                       /* a number 1..n, taken as Lua takes integers */
+    int isnum;
+    i = lua_tointegerx(L, -1, &isnum);
+    if (!isnum) i = 0;
+  }
   if (i < 1 || i > n) {
     if (lua_isnil(L, -1))
       luaL_error(L, "bad argument #1 to 'graph' (edge %I: missing '%s')", e, which);
@@ -272,13 +275,13 @@ static void readcolumns (lua_State *L, int map, lua_Integer n, lua_Integer m,
       lua_Integer v;
       lua_Number w;
       /* from (column present: m counts its entries) */
-      if (!map && lua_isinteger(L, at) && (v = lua_tointeger(L, at)) >= 1 && v <= n)
+      if (!map && (v = lua_tointegerx(L, at, &isnum)) >= 1 && v <= n && isnum)
         c->from[i] = (uint32_t)(v - 1);
       else { lua_pushvalue(L, at); c->from[i] = endpoint(L, map, n, e, "from"); }
       /* to */
       if (col[1]) {
         at += cnt;
-        if (!map && lua_isinteger(L, at) && (v = lua_tointeger(L, at)) >= 1 && v <= n)
+        if (!map && (v = lua_tointegerx(L, at, &isnum)) >= 1 && v <= n && isnum)
           c->to[i] = (uint32_t)(v - 1);
         else { lua_pushvalue(L, at); c->to[i] = endpoint(L, map, n, e, "to"); }
       }

@@ -208,6 +208,16 @@ describe("core.graph", function()
       end, "bad argument #1 to 'graph' (edge 1: weight must be a finite number >= 0)")
     end)
 
+    it("takes node numbers of a graph of n nodes as Lua takes integers (2.0 and \"2\" are 2)",
+       function()
+      local g = core.graph { nodes = 3, from = { 1, 2.0, "3" }, to = { 2.0, "3", 1 } }
+      local plain = core.graph { nodes = 3, from = { 1, 2, 3 }, to = { 2, 3, 1 } }
+      assert.same(plain:pagerank(0.85, 1e-12, 100), g:pagerank(0.85, 1e-12, 100))
+      assert.has_error(function()
+        core.graph { nodes = 3, from = { 1 }, to = { "two" } }
+      end, "bad argument #1 to 'graph' (edge 1: unknown node 'two')")
+    end)
+
     it("names the edge and field of a bad value in a later batch of columns", function()
       local from, to, sign, weight = {}, {}, {}, {}
       for i = 1, 100 do from[i], to[i], sign[i], weight[i] = 1, 2, 1, 1 end
@@ -223,10 +233,10 @@ describe("core.graph", function()
       assert.has_error(function()
         core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
       end, "bad argument #1 to 'graph' (edge 99: unknown node '3')")
-      to[99], from[33] = 2, 2.0
+      to[99], from[33] = 2, 2.5
       assert.has_error(function()
         core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
-      end, "bad argument #1 to 'graph' (edge 33: unknown node '2.0')")
+      end, "bad argument #1 to 'graph' (edge 33: unknown node '2.5')")
       from[33], to[100] = 2, nil
       assert.has_error(function()
         core.graph { nodes = 2, from = from, to = to }
