@@ -5,7 +5,7 @@
 local core = require "sinorus.core"
 local sinorus = require "sinorus"
 local util = require "sinorus.util"
-local simref = require "spec.support.simref"
+local simulate_lua = require "bench.simlua"
 
 local EPS = 1e-12
 
@@ -374,7 +374,7 @@ describe("core.simulate", function()
   -- model that sorts all draws must give the same numbers bit for bit.
   local function same_as_reference(fs, n, seed, pressure)
     local m = core.simulate(fs, { n = n, seed = seed, pressure = pressure })
-    local r = simref.simulate(fs, n, seed, pressure)
+    local r = simulate_lua(fs, n, seed, pressure)
     local got, want = {}, {}
     for _, k in ipairs { "mean", "sd", "p_positive", "min", "max" } do
       got[k], want[k] = m[k], r[k]
