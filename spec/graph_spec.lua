@@ -219,28 +219,26 @@ describe("core.graph", function()
     end)
 
     it("names the edge and field of a bad value in a later batch of columns", function()
-      local from, to, sign, weight = {}, {}, {}, {}
-      for i = 1, 100 do from[i], to[i], sign[i], weight[i] = 1, 2, 1, 1 end
-      weight[70] = -1
-      assert.has_error(function()
-        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
-      end, "bad argument #1 to 'graph' (edge 70: weight must be a finite number >= 0)")
-      weight[70], sign[41] = 1, 5
-      assert.has_error(function()
-        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
-      end, "bad argument #1 to 'graph' (edge 41: sign must be -1, 0 or 1)")
-      sign[41], to[99] = 1, 3
-      assert.has_error(function()
-        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
-      end, "bad argument #1 to 'graph' (edge 99: unknown node '3')")
-      to[99], from[33] = 2, 2.5
-      assert.has_error(function()
-        core.graph { nodes = 2, from = from, to = to, sign = sign, weight = weight }
-      end, "bad argument #1 to 'graph' (edge 33: unknown node '2.5')")
-      from[33], to[100] = 2, nil
-      assert.has_error(function()
-        core.graph { nodes = 2, from = from, to = to }
-      end, "bad argument #1 to 'graph' (edge 100: missing 'to')")
+      -- each case spoils one value of otherwise good columns of 100 edges
+      local cases = {
+        { "weight", 70, -1, "edge 70: weight must be a finite number >= 0" },
+        { "sign", 41, 5, "edge 41: sign must be -1, 0 or 1" },
+        { "to", 99, 3, "edge 99: unknown node '3'" },
+        { "from", 33, 2.5, "edge 33: unknown node '2.5'" },
+        { "to", 100, nil, "edge 100: missing 'to'" },
+      }
+      for _, case in ipairs(cases) do
+        local cols = { from = {}, to = {}, sign = {}, weight = {} }
+        for i = 1, 100 do
+          cols.from[i], cols.to[i], cols.sign[i], cols.weight[i] = 1, 2, 1, 1
+        end
+        local field, edge, value, msg = table.unpack(case, 1, 4)
+        cols[field][edge] = value
+        assert.has_error(function()
+          core.graph { nodes = 2, from = cols.from, to = cols.to, sign = cols.sign,
+                       weight = cols.weight }
+        end, "bad argument #1 to 'graph' (" .. msg .. ")")
+      end
     end)
 
     it("rejects a node given twice", function()
