@@ -14,12 +14,53 @@
 -- four to six sentences a paragraph, so its vocabulary and its density of
 -- entity mentions are the article's. SINORUS_BENCH_MB sets its size.
 -- Times are CPU seconds (os.clock; the C baseline measures CPU time too).
+-- The import runs in a process of its own, as the C baseline does, so that
+-- neither inherits the heap this script leaves behind while it builds the
+-- corpus: `lua5.4 bench/author.lua --import CORPUS DB` imports the file
+-- CORPUS into a new KB at DB and prints the seconds, segments and mentions.
+-- The import and the baselines alternate three rounds; each keeps its best.
+-- add_claim runs the same way (`--claims DB`), best of three.
 
 local sinorus = require "sinorus"
 
+local CLAIMS = 10000
+
+if arg[1] == "--claims" then   -- CLAIMS add_claim calls in one transaction
+  local kb = assert(sinorus.open(arg[2], { create = true }))
+  local seg = kb:segments { kind = "sentence", limit = 1 }[1].id
+  collectgarbage()
+  local t0 = os.clock()
+  kb:transaction(function()
+    for i = 1, CLAIMS do
+      kb:add_claim { id = "claim-" .. i, text = "Claim number " .. i, about = { "China" },
+                     horizon = "short", estimative = "likely", evidence = { seg } }
+    end
+  end)
+  print(os.clock() - t0)
+  kb:close()
+  return
+end
+
+if arg[1] == "--import" then
+  local f = assert(io.open(arg[2], "rb"))
+  local corpus = f:read("a")
+  f:close()
+  local kb = assert(sinorus.open(arg[3], { create = true }))
+  collectgarbage()
+  local t0 = os.clock()
+  kb:add_source { title = "synthetic corpus", text = corpus }
+  local t = os.clock() - t0
+  print(t, kb:sql("SELECT count(*) AS n FROM segment")[1].n,
+        kb:sql("SELECT count(*) AS n FROM mention")[1].n)
+  kb:close()
+  return
+end
+
 local build = os.getenv("SINORUS_BUILD") or "build"
+local lua = arg[-1] or "lua5.4"    -- the interpreter running this script
 local fts_insert = build .. "/bench/fts_insert"
 local MB = tonumber(os.getenv("SINORUS_BENCH_MB")) or 100
+local ROUNDS = 3
 
 local function tmp(suffix)
   local p = os.tmpname()
@@ -65,8 +106,8 @@ local function rnd(n)
   return seed % n + 1
 end
 
--- text: the corpus; sent_file: its sentences, one a line.
-local text, sent_file
+-- text: the corpus, also in text_file; sent_file: its sentences, one a line.
+local text, text_file, sent_file
 do
   local paras, sentences, size = {}, {}, 0
   while size < MB * 1e6 do
@@ -83,9 +124,12 @@ do
     size = size + #paras[#paras] + 2
   end
   text = table.concat(paras, "\n\n") .. "\n"
-  sent_file = tmp(".txt")
+  sent_file, text_file = tmp(".txt"), tmp(".txt")
   local f = assert(io.open(sent_file, "wb"))
   f:write(table.concat(sentences, "\n"), "\n")
+  f:close()
+  f = assert(io.open(text_file, "wb"))
+  f:write(text)
   f:close()
 end
 collectgarbage()
@@ -94,18 +138,17 @@ collectgarbage()
 -- import
 
 do
-  local path = tmp(".sqlite")
-  local kb = assert(sinorus.open(path, { create = true }))
-  collectgarbage()
-  settle()
-  local t0 = os.clock()
-  kb:add_source { title = "synthetic corpus", text = text }
-  local t = os.clock() - t0
-  local mentions = kb:sql("SELECT count(*) AS n FROM mention")[1].n
-  local segs = kb:sql("SELECT count(*) AS n FROM segment")[1].n
-  kb:close()
-  remove(path)
-  local mbs = #text / 1e6 / t
+  -- the import in a process of its own: seconds, segments, mentions
+  local function import()
+    local path = tmp(".sqlite")
+    settle()
+    local p = assert(io.popen(string.format("%s %s --import %s %s", lua, arg[0], text_file,
+                                            path)))
+    local t, segs, mentions = p:read("n", "n", "n")
+    assert(p:close() and t, "the import failed")
+    remove(path)
+    return t, segs, mentions
+  end
 
   -- bare FTS5 from C: MB/s of the bytes inserted
   local function fts(file, tok)
@@ -117,10 +160,17 @@ do
     remove(db)
     return bytes / 1e6 / secs
   end
-  local base = {}
-  for _, tok in ipairs { "sinorus", "unicode61" } do
-    base[tok] = fts(sent_file, tok)
+  -- three rounds, each side's best kept (as bench/core.lua does)
+  local t, segs, mentions = math.huge, 0, 0
+  local base = { sinorus = 0, unicode61 = 0 }
+  for _ = 1, ROUNDS do
+    local ti, s, m = import()
+    if ti < t then t, segs, mentions = ti, s, m end
+    for _, tok in ipairs { "sinorus", "unicode61" } do
+      base[tok] = math.max(base[tok], fts(sent_file, tok))
+    end
   end
+  local mbs = #text / 1e6 / t
   print(string.format("(corpus: %.1f MB, %d segments, %d mentions)", #text / 1e6, segs,
                       mentions))
   report("import: kb:add_source", mbs, "MB/s", ">= 10")
@@ -132,6 +182,7 @@ do
          base.unicode61, "of C")
 end
 os.remove(sent_file)
+os.remove(text_file)
 text = nil -- luacheck: ignore 311
 collectgarbage()
 
@@ -139,19 +190,14 @@ collectgarbage()
 -- add_claim
 
 do
-  local path = tmp(".sqlite")
-  local kb = assert(sinorus.open(path, { create = true }))
-  local seg = kb:segments { kind = "sentence", limit = 1 }[1].id
-  local n = 10000
-  local t0 = os.clock()
-  kb:transaction(function()
-    for i = 1, n do
-      kb:add_claim { id = "claim-" .. i, text = "Claim number " .. i, about = { "China" },
-                     horizon = "short", estimative = "likely", evidence = { seg } }
-    end
-  end)
-  local t = os.clock() - t0
-  kb:close()
-  remove(path)
-  report("add_claim: per call, transaction of 10,000", t / n * 1e6, "us", "< 20")
+  local best = math.huge
+  for _ = 1, ROUNDS do
+    local path = tmp(".sqlite")
+    local p = assert(io.popen(string.format("%s %s --claims %s", lua, arg[0], path)))
+    local t = p:read("n")
+    assert(p:close() and t, "add_claim failed")
+    remove(path)
+    best = math.min(best, t)
+  end
+  report("add_claim: per call, transaction of 10,000", best / CLAIMS * 1e6, "us", "< 20")
 end

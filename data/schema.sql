@@ -3,6 +3,9 @@
 -- compiles this file into the library; `PRAGMA user_version` and the
 -- `meta` table identify a sinorus KB and its schema version.
 
+-- 16 KiB pages (set before the first table): imports write a few times
+-- the text they import, and bigger pages make that about a fifth faster.
+PRAGMA page_size = 16384;
 PRAGMA user_version = 2;
 
 CREATE TABLE meta (

@@ -141,12 +141,14 @@ describe("kb:add_source", function()
 
   it("leaves no row of an import that fails half-way", function()
     local pages = kb:sql("SELECT page_count AS n FROM pragma_page_count")[1].n
+    local size = kb:sql("SELECT page_size AS n FROM pragma_page_size")[1].n
     local sources = count("source")
     local segments = count("segment")
-    -- the source row fits in the 40 pages left; its segments and index do not
+    -- the source row fits in the pages left; its segments (the text twice
+    -- more) and their index do not
     local text = string.rep("Beijing and Moscow met in the spring of that year. ", 800)
     kb:_exec("BEGIN")
-    kb:_script("PRAGMA max_page_count = " .. (pages + 40))
+    kb:_script("PRAGMA max_page_count = " .. (pages + math.ceil(1.5 * #text / size) + 2))
     local ok, err = pcall(store.import, kb, { title = "t", text = text })
     kb:_script("PRAGMA max_page_count = 1073741823")
     assert.is_false(ok)

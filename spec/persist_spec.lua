@@ -312,9 +312,15 @@ describe("files from elsewhere", function()
     refused("^" .. p:gsub("%p", "%%%0") .. ": ")
   end)
 
+  -- The page size in a file's header.
+  local function page_size(s)
+    local n = string.unpack(">I2", s, 17)
+    return n == 1 and 65536 or n
+  end
+
   it("refuses a KB with corrupt pages", function()
     local s = slurp(CURRENT)
-    local page = 4096
+    local page = page_size(s)
     local bad = s:sub(1, 2 * page) .. ("\xff"):rep(page) .. s:sub(3 * page + 1)
     spit(p, bad)
     refused("^" .. p:gsub("%p", "%%%0") .. ": ")
@@ -322,7 +328,7 @@ describe("files from elsewhere", function()
 
   it("survives every truncation of the fixture at a page boundary", function()
     local s = slurp(CURRENT)
-    for n = 0, #s - 1, 4096 * 3 do
+    for n = 0, #s - 1, page_size(s) do
       spit(p, s:sub(1, n))
       local kb = sinorus.open(p, { readonly = true })
       if kb then kb:close() end

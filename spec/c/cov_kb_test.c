@@ -151,8 +151,12 @@ static void test_refused (void) {
   f = fopen(p, "r+b");
   if (f) {
     char junk[600];
+    unsigned char hdr[18];
+    long page = 4096;                       /* the header's page size */
+    if (fread(hdr, 1, sizeof hdr, f) == sizeof hdr)
+      page = hdr[16] == 0 && hdr[17] == 1 ? 65536 : hdr[16] << 8 | hdr[17];
     memset(junk, 0xFF, sizeof junk);
-    fseek(f, 4096 * 2 + 8, SEEK_SET);
+    fseek(f, page * 2 + 8, SEEK_SET);
     fwrite(junk, 1, sizeof junk, f);
     fclose(f);
   }
