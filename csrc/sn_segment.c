@@ -139,8 +139,10 @@ static int is_opener (uint32_t cp) {
 /* 1 if t[a..b) is one of the words in list (NULL-terminated). */
 static int in_list (const char *t, size_t a, size_t b, const char *const *list) {
   size_t n = b - a;
-  for (; *list; list++)
-    if (strlen(*list) == n && memcmp(t + a, *list, n) == 0) return 1;
+  if (n == 0) return 0;
+  for (; *list; list++)         /* the first byte rules out most at once */
+    if ((*list)[0] == t[a] && strlen(*list) == n && memcmp(t + a, *list, n) == 0)
+      return 1;
   return 0;
 }
 
@@ -228,6 +230,32 @@ static int period_ends (const char *t, size_t s, size_t dot, size_t k,
 }
 
 
+/* Word-at-a-time tests: a byte of w is zero, a byte of w is c, a byte of
+** w is not ASCII (exact as tests of the whole word). */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+#define HAS_ZERO(w) (((w) - ONES) & ~(w) & HIGHS)
+#define HAS_BYTE(w, c) HAS_ZERO((w) ^ (ONES * (uint64_t)(c)))
+
+/* The first position from i (below b) of a byte that is not ASCII or is
+** one of the characters in the two-to-four-byte set, or b; skips eight
+** plain bytes at a time. */
+static size_t skip_plain (const char *t, size_t i, size_t b, int c1, int c2,
+                          int c3, int c4) {
+  for (; i + 8 <= b; i += 8) {
+    uint64_t w;
+    memcpy(&w, t + i, 8);
+    if ((w & HIGHS) || HAS_BYTE(w, c1) || HAS_BYTE(w, c2) || HAS_BYTE(w, c3)
+        || HAS_BYTE(w, c4)) break;
+  }
+  for (; i < b; i++) {
+    int c = (unsigned char)t[i];
+    if (c >= 0x80 || c == c1 || c == c2 || c == c3 || c == c4) break;
+  }
+  return i;
+}
+
+
 /* The positions of the last closing typographic double quote (U+201D),
 ** closing guillemet (U+00BB) and ASCII double quote in t[a..b), each
 ** NONE when absent; one pass over the bytes. */
@@ -236,7 +264,8 @@ static void last_quotes (const char *t, size_t a, size_t b, size_t *close,
   const unsigned char *u = (const unsigned char *)t;
   size_t i;
   *close = *guil = *ascii = NONE;
-  for (i = a; i < b; i++) {
+  for (i = skip_plain(t, a, b, '"', '"', '"', '"'); i < b;
+       i = skip_plain(t, i + 1, b, '"', '"', '"', '"')) {
     unsigned c = u[i];
     if (c == '"') *ascii = i;
     else if (c == 0xE2 && i + 2 < b && u[i + 1] == 0x80 && u[i + 2] == 0x9D)
@@ -267,11 +296,8 @@ static size_t sentences (const char *t, size_t a, size_t b, Emitter *e,
   while (i < b) {
     uint32_t cp;
     size_t n, j, k;
-    unsigned c0 = (unsigned char)t[i];
-    if (c0 < 0x80 && c0 != '"' && c0 != '.' && c0 != '?' && c0 != '!') {
-      i++;                                  /* plain ASCII: nothing to do */
-      continue;
-    }
+    i = skip_plain(t, i, b, '"', '.', '?', '!');   /* plain ASCII: nothing to do */
+    if (i >= b) break;
     n = decode(t, i, b, &cp);
     if (cp == 0x201C || cp == 0xAB) { depth++; i += n; continue; }
     if (cp == 0x201D || cp == 0xBB) { if (depth > 0) depth--; i += n; continue; }
