@@ -158,8 +158,11 @@ $(B)/bench/baseline: bench/c/baseline.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	@mkdir -p $(B)/bench
 	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -o $@ $< $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
 
+# Every bench/*.lua but the modules they share.
+BENCHES   := $(filter-out bench/lib.lua bench/simlua.lua,$(sort $(wildcard bench/*.lua)))
+
 bench: all $(B)/bench/baseline $(B)/bench/fts_insert
-	@for b in bench/*.lua; do echo "== $$b"; \
+	@for b in $(BENCHES); do echo "== $$b"; \
 	  $(LUAENV) SINORUS_BUILD=$(B) $(LUA) $$b || exit 1; done
 
 lint:
