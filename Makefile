@@ -137,7 +137,8 @@ check-asan:
 # leaks are errors). Specs that mostly drive other programs are left out.
 VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua,$(wildcard spec/*_spec.lua))
 check-valgrind: all
-	$(LUAENV) valgrind -q --trace-children=yes --error-exitcode=99 \
+	$(LUAENV) valgrind -q --trace-children=yes --trace-children-skip='*/mktemp' \
+	  --error-exitcode=99 \
 	  --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --show-leak-kinds=definite,indirect \
 	  $(LUA) $(BUSTED) --output=spec/support/summary.lua $(VALGRIND_SPECS)
