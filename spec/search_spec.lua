@@ -184,8 +184,21 @@ describe("kb:search()", function()
       local ok, hits = pcall(kb.search, kb, q)
       assert.is_true(ok, hits)
       assert.is_table(hits)
+      ok, hits = pcall(kb.search, kb, q, { kind = "paragraph" })
+      assert.is_true(ok, hits)
+      assert.is_table(hits)
     end)
   end
+
+  it("answers a paragraph search of the longest query (64 words, each a term)", function()
+    local p = kb:search("China", { kind = "paragraph" })[1].segment
+    local words = {}
+    for w in kb:segment(p).text:gmatch("%s(%a+)%s") do words[#words + 1] = w end
+    assert.is_true(#words >= 30)
+    local q = table.concat(words, " "):rep(3, " ")
+    local hits = kb:search(q, { kind = "paragraph", limit = 3 })
+    assert.equals(p, hits[1].segment)
+  end)
 
   it("still has its tables after a query that looks like SQL", function()
     kb:search("'; DROP TABLE segment; --")
