@@ -127,9 +127,11 @@ static size_t checknode (lua_State *L, int arg) {
     i = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
     lua_pop(L, 2);
   }
-  else {
+  else {                        /* a number, taken as the build takes it */
+    int isnum;
     lua_pop(L, 1);
-    i = lua_isinteger(L, arg) ? lua_tointeger(L, arg) : 0;
+    i = lua_tointegerx(L, arg, &isnum);
+    if (!isnum) i = 0;
   }
   if (i < 1 || (lua_Unsigned)i > n) {
     const char *s = luaL_tolstring(L, arg, NULL);
@@ -232,29 +234,12 @@ static double edgeweight (lua_State *L, lua_Integer e) {
   return (double)w;
 }
 
-/* 1 if the spec at index 1 has a type column. */
-static int has_type (lua_State *L) {
-  int t = lua_getfield(L, 1, "type");
-  lua_pop(L, 1);
-  return t != LUA_TNIL;
-}
-
-/* Edges read per batch: four values of each are pushed at once. */
-#define BATCH 32
-
-/*
-** Reads the edge columns from, to, sign, weight and type of the spec at
-** index 1 into c, checking every value: a batch of edges' values is
-** pushed with lua_rawgeti (the columns' metamethods are ignored) and
-** checked in place; a value that is not plainly valid is handed to the
-** checks of a single value, which accept it or raise naming the edge
-** and the field, edge by edge as in the list form.
-*/
-static void readcolumns (lua_State *L, int map, lua_Integer n, lua_Integer m,
-                         int types, int typemap, sn_edgecols *c) {
+/* Pushes the columns from, to, sign, weight and type of the spec at
+** index 1, each read once, and sets col[k] to the slot of each (0 for an
+** absent one). */
+static void pushcolumns (lua_State *L, int col[5]) {
   static const char *const names[5] = { "from", "to", "sign", "weight", "type" };
-  int col[5], k, base;
-  lua_Integer lo, e;
+  int k;
   for (k = 0; k < 5; k++) {
     lua_getfield(L, 1, names[k]);
     col[k] = lua_gettop(L);
@@ -262,6 +247,23 @@ static void readcolumns (lua_State *L, int map, lua_Integer n, lua_Integer m,
       luaL_error(L, "bad argument #1 to 'graph' (field '%s' must be a list)", names[k]);
     if (lua_isnil(L, -1)) col[k] = 0;
   }
+}
+
+/* Edges read per batch: four values of each are pushed at once. */
+#define BATCH 32
+
+/*
+** Reads the edge columns at the stack slots col (see pushcolumns) into c,
+** checking every value: a batch of edges' values is
+** pushed with lua_rawgeti (the columns' metamethods are ignored) and
+** checked in place; a value that is not plainly valid is handed to the
+** checks of a single value, which accept it or raise naming the edge
+** and the field, edge by edge as in the list form.
+*/
+static void readcolumns (lua_State *L, const int col[5], int map, lua_Integer n,
+                         lua_Integer m, int types, int typemap, sn_edgecols *c) {
+  int k, base;
+  lua_Integer lo, e;
   luaL_checkstack(L, 4 * BATCH + 8, NULL);
   base = lua_gettop(L);
   for (lo = 1; lo <= m; lo += BATCH) {
@@ -309,7 +311,6 @@ static void readcolumns (lua_State *L, int map, lua_Integer n, lua_Integer m,
     }
     lua_settop(L, base);
   }
-  lua_pop(L, 5);
 }
 
 /*
@@ -322,7 +323,7 @@ static int l_graph (lua_State *L) {
   lgraph *h;
   sn_edgecols c;
   lua_Integer n, m, e;
-  int map = 0, types, typemap, columns, st, directed;
+  int map = 0, types, typemap, columns, st, directed, col[5] = { 0, 0, 0, 0, 0 };
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   h = newgraph(L);                                   /* 2 */
@@ -389,10 +390,18 @@ static int l_graph (lua_State *L) {
     return luaL_error(L, "bad argument #1 to 'graph' (too many edges)");
   /* the graph's own edge columns are filled in place; until it is
   ** finished the handle only frees it */
-  st = sn_graph_alloc((size_t)n, directed, (size_t)m, !columns || has_type(L),
+  if (columns) {
+    pushcolumns(L, col);
+    if (m > 0 && col[0] == 0)   /* a spec whose __index changed its mind */
+      return luaL_error(L, "bad argument #1 to 'graph' (field 'from' must be a list)");
+  }
+  st = sn_graph_alloc((size_t)n, directed, (size_t)m, !columns || col[4] != 0,
                       &h->g, &c);
   if (st != SINORUS_OK) raise_status(L, st);
-  if (columns) readcolumns(L, map, n, m, types, typemap, &c);
+  if (columns) {
+    readcolumns(L, col, map, n, m, types, typemap, &c);
+    lua_pop(L, 5);
+  }
   else {
     lua_getfield(L, 1, "edges");
     for (e = 1; e <= m; e++) {

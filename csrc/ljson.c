@@ -4,7 +4,7 @@
 **
 ** Tables whose keys are exactly 1..n are arrays (an empty table is []);
 ** other tables are objects with their keys sorted bytewise, so output is
-** stable. Keys are strings or numbers (numbers written as Lua writes
+** stable. Keys are strings or numbers (numbers named as tostring names
 ** them); strings are copied as they are (the caller passes UTF-8) with
 ** ", \, control characters and DEL escaped; integers are written in full
 ** and floats with 17 significant digits. Functions, userdata, threads,
@@ -12,7 +12,9 @@
 ** error and produce nothing. Tables are read raw: no metamethod runs.
 **
 ** The text and the sort scratch live in one buffer userdata made before
-** anything else, so an error at any point leaks nothing.
+** anything else, so an error at any point leaks nothing; the keys of the
+** objects being written are held in one table, not on the Lua stack, so
+** an object may have any number of keys.
 */
 #include <math.h>
 #include <stdio.h>
@@ -31,7 +33,7 @@
 typedef struct Key {
   const char *s;       /* a string key's bytes (NULL for a number) */
   size_t len;
-  int stack;           /* the key's slot on the Lua stack */
+  lua_Integer slot;    /* the key's place in the anchor table */
   char num[48];        /* the name of a numeric key */
 } Key;
 
@@ -43,6 +45,7 @@ typedef struct JBuf {
   size_t len, cap;
   Key *keys;           /* keys of the objects on the path, level by level */
   size_t nkeys, kcap;
+  int anchor;          /* stack slot of a table holding those keys, by slot */
   const void *path[SN_JSON_DEPTH];   /* tables being written, outermost first */
   int depth;
 } JBuf;
@@ -120,10 +123,26 @@ static int key_cmp (const void *a, const void *b) {
 static void encode (lua_State *L, JBuf *b, int idx);
 
 
-/* Writes the table at idx, whose n keys are all counted. */
+/* Writes the name Lua gives the number at the top of the stack. */
+static size_t number_name (lua_State *L, char *buf, size_t size) {
+  size_t len;
+  if (lua_isinteger(L, -1))
+    return (size_t)snprintf(buf, size, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, -1));
+  len = (size_t)snprintf(buf, size, LUA_NUMBER_FMT, (LUAI_UACNUMBER)lua_tonumber(L, -1));
+  if (buf[strspn(buf, "-0123456789")] == '\0' && len + 2 < size) {
+    buf[len++] = '.';                       /* as tostring: 1e15 is "1e+15", */
+    buf[len++] = '0';                       /* 2^53 + 0.5 is "...2.0" */
+    buf[len] = '\0';
+  }
+  return len;
+}
+
+
+/* Writes the table at idx: an array when its keys are exactly 1..n. */
 static void encode_table (lua_State *L, JBuf *b, int idx) {
   const void *t = lua_topointer(L, idx);
-  size_t n = 0, i, first;
+  size_t n = 0, ints = 0, i, first;
+  lua_Integer maxint = 0;
   int k;
   for (k = 0; k < b->depth; k++)
     if (b->path[k] == t) luaL_error(L, "cannot encode a cycle as JSON");
@@ -134,8 +153,12 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
   while (lua_next(L, idx) != 0) {
     n++;
     lua_pop(L, 1);
+    if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1) {
+      ints++;
+      if (lua_tointeger(L, -1) > maxint) maxint = lua_tointeger(L, -1);
+    }
   }
-  if (n == lua_rawlen(L, idx)) {              /* an array, or empty */
+  if (ints == n && (lua_Unsigned)maxint == n) {   /* n distinct keys in 1..n */
     put(L, b, "[", 1);
     for (i = 1; i <= n; i++) {
       if (i > 1) put(L, b, ",", 1);
@@ -147,8 +170,9 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
     b->depth--;
     return;
   }
-  /* an object: its keys go on the Lua stack (so that their names stay
-  ** alive) and into the scratch array, sorted, then each is written */
+  /* an object: its keys go into the anchor table (so that their names
+  ** stay alive and each can be pushed again) and into the scratch array,
+  ** sorted; then each is written */
   if (n > (size_t)-1 / sizeof(Key) - b->nkeys) luaL_error(L, "not enough memory");
   if (b->nkeys + n > b->kcap) {
     size_t cap = b->kcap ? b->kcap : 16;
@@ -159,26 +183,20 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
     b->keys = p;
     b->kcap = cap;
   }
-  luaL_checkstack(L, (int)(n < 1000000 ? n : 1000000) + 8,
-                  "table too large for JSON");
   first = b->nkeys;
   lua_pushnil(L);
   while (lua_next(L, idx) != 0) {
     Key *key = &b->keys[b->nkeys];
     lua_pop(L, 1);
-    lua_pushvalue(L, -1);                     /* the key stays; a copy iterates */
-    key->stack = lua_gettop(L) - 1;
+    key->slot = (lua_Integer)b->nkeys + 1;
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, b->anchor, key->slot);
     switch (lua_type(L, -1)) {
       case LUA_TSTRING:
         key->s = lua_tolstring(L, -1, &key->len);
         break;
       case LUA_TNUMBER:
-        if (lua_isinteger(L, -1))
-          key->len = (size_t)snprintf(key->num, sizeof key->num, LUA_INTEGER_FMT,
-                                      (LUAI_UACINT)lua_tointeger(L, -1));
-        else
-          key->len = (size_t)snprintf(key->num, sizeof key->num, LUA_NUMBER_FMT,
-                                      (LUAI_UACNUMBER)lua_tonumber(L, -1));
+        key->len = number_name(L, key->num, sizeof key->num);
         key->s = NULL;
         break;
       default:
@@ -193,13 +211,12 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
     if (i > first) put(L, b, ",", 1);
     put_string(L, b, KEYNAME(key), key->len);
     put(L, b, ":", 1);
-    lua_pushvalue(L, key->stack);
+    lua_rawgeti(L, b->anchor, key->slot);
     lua_rawget(L, idx);
     encode(L, b, lua_gettop(L));
     lua_pop(L, 1);
   }
   put(L, b, "}", 1);
-  lua_pop(L, (int)n);
   b->nkeys = first;
   b->depth--;
 }
@@ -250,6 +267,8 @@ static int l_json (lua_State *L) {
   b = (JBuf *)lua_newuserdatauv(L, sizeof(JBuf), 0);
   memset(b, 0, sizeof *b);
   luaL_setmetatable(L, JSONBUF);
+  lua_newtable(L);
+  b->anchor = lua_gettop(L);
   encode(L, b, 1);
   lua_pushlstring(L, b->p ? b->p : "", b->len);
   return 1;

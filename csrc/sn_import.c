@@ -14,10 +14,11 @@
 ** a segment's section is the heading in force (a heading is its own
 ** section) and a sentence's parent its paragraph; a segment's
 ** duplicate_of is the first earlier segment of the same source with the
-** same kind and text. Paragraphs are neither tagged nor indexed (schema
-** version 2): their sentences hold the same text and the same spans.
-** At one (segment, entity, start) the first match the matcher reports
-** (the longest) is kept. The index is built by one INSERT ... SELECT.
+** same kind and text. Paragraphs are not indexed (schema version 2): their
+** sentences hold the same text. A paragraph holds only the mentions that
+** run across two of its sentences; the others are its sentences'. At one
+** (segment, entity, start) the first match the matcher reports (the
+** longest) is kept. The index is built by one INSERT ... SELECT.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -474,39 +475,77 @@ static int flush_mentions (Import *im) {
 }
 
 
-/* Scans every segment for aliases and inserts the mentions, in order of
-** segment, then as the matcher reports them. Returns a SQLite code
-** (SQLITE_NOMEM when the match buffer cannot grow). */
+/* Queues the mention hit h of a scan of text from byte `at` (0-based) as
+** one of segment i; flushes a full batch. */
+static int add_mention (Import *im, size_t i, size_t at, const sinorus_match *h) {
+  Mention *m = &im->men[im->nmen++];
+  m->segment = im->base + (sqlite3_int64)i;
+  m->entity = (size_t)h->id;
+  m->start = (sqlite3_int64)(at + h->start) + 1;
+  m->stop = (sqlite3_int64)(at + h->stop);
+  return im->nmen == im->batch ? flush_mentions(im) : SQLITE_OK;
+}
+
+
+/* Scans t[0..len) into im->hits; returns the number of matches, or
+** (size_t)-1 when the buffer cannot grow. */
+static size_t scan (Import *im, const char *t, size_t len) {
+  size_t n = sinorus_matcher_scan(im->al.m, t, len, im->hits, im->hitcap);
+  if (n > im->hitcap) {
+    sinorus_match *h = (sinorus_match *)realloc(im->hits, n * sizeof(sinorus_match));
+    if (h == NULL) return (size_t)-1;
+    im->hits = h;
+    im->hitcap = n;
+    n = sinorus_matcher_scan(im->al.m, t, len, im->hits, im->hitcap);
+  }
+  return n;
+}
+
+
+/*
+** Tags every segment, in order of segment, then as the matcher reports
+** them. A paragraph is scanned once for itself and its sentences (which
+** follow it): a match within one sentence is that sentence's, as a scan
+** of the sentence alone would find it (sentences are separated by white
+** space, a word boundary either way); a match across two sentences, which
+** no sentence holds, is the paragraph's. Other segments are scanned
+** alone. Returns a SQLite code (SQLITE_NOMEM when the match buffer cannot
+** grow).
+*/
 static int write_mentions (Import *im) {
   const char *text = im->src->text;
-  const Aliases *a = &im->al;
-  size_t i, j;
-  int rc;
-  if (a->m == NULL) return SQLITE_OK;
+  const sinorus_seg *segs = im->segs;
+  size_t i, j, n, first, end, c;
+  int rc, pass;
+  if (im->al.m == NULL) return SQLITE_OK;
   for (i = 0; i < im->nsegs; i++) {
-    const sinorus_seg *s = &im->segs[i];
-    size_t n;
-    if (s->kind == SINORUS_SEG_PARAGRAPH) continue;   /* its sentences tell */
-    n = sinorus_matcher_scan(a->m, text + s->start, s->stop - s->start,
-                                    im->hits, im->hitcap);
-    if (n == 0) continue;
-    if (n > im->hitcap) {
-      sinorus_match *h = (sinorus_match *)realloc(im->hits,
-                                                  n * sizeof(sinorus_match));
-      if (h == NULL) return SQLITE_NOMEM;
-      im->hits = h;
-      im->hitcap = n;
-      n = sinorus_matcher_scan(a->m, text + s->start, s->stop - s->start,
-                               im->hits, im->hitcap);
+    const sinorus_seg *s = &segs[i];
+    if (s->kind == SINORUS_SEG_SENTENCE && s->parent >= 0
+        && segs[s->parent].kind == SINORUS_SEG_PARAGRAPH)
+      continue;                             /* tagged with its paragraph */
+    if ((n = scan(im, text + s->start, s->stop - s->start)) == (size_t)-1)
+      return SQLITE_NOMEM;
+    if (s->kind != SINORUS_SEG_PARAGRAPH) {
+      for (j = 0; j < n; j++)
+        if ((rc = add_mention(im, i, s->start, &im->hits[j])) != SQLITE_OK) return rc;
+      continue;
     }
-    for (j = 0; j < n; j++) {
-      Mention *m = &im->men[im->nmen++];
-      m->segment = im->base + (sqlite3_int64)i;
-      m->entity = (size_t)im->hits[j].id;
-      m->start = (sqlite3_int64)(s->start + im->hits[j].start) + 1;
-      m->stop = (sqlite3_int64)(s->start + im->hits[j].stop);
-      if (im->nmen == im->batch && (rc = flush_mentions(im)) != SQLITE_OK)
-        return rc;
+    for (first = end = i + 1; end < im->nsegs && segs[end].parent == (long)i
+         && segs[end].kind == SINORUS_SEG_SENTENCE; end++) ;
+    /* pass 0: the paragraph's own (ids ascend), pass 1: its sentences' */
+    for (pass = 0; pass < 2; pass++) {
+      for (j = 0, c = first; j < n; j++) {
+        const sinorus_match *h = &im->hits[j];
+        size_t a = s->start + h->start, b = s->start + h->stop;
+        int inside;
+        while (c + 1 < end && segs[c + 1].start <= a) c++;  /* starts ascend */
+        inside = c < end && segs[c].start <= a && b <= segs[c].stop;
+        if (inside != pass) continue;
+        rc = inside ? add_mention(im, c, segs[c].start, &(sinorus_match){ h->id,
+                        a - segs[c].start, b - segs[c].start })
+                    : add_mention(im, i, s->start, h);
+        if (rc != SQLITE_OK) return rc;
+      }
     }
   }
   return flush_mentions(im);

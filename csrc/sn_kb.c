@@ -110,17 +110,20 @@ typedef struct sn_migration {
 } sn_migration;
 
 static const sn_migration migrations[] = {
-  /* v1 -> v2: paragraphs leave the search index and the mention table
-  ** (their sentences answer for them), the index gets its buffer, and
+  /* v1 -> v2: paragraphs leave the search index, and keep only the
+  ** mentions that run across two of their sentences (the others are the
+  ** sentences'), the index gets its buffer, and
   ** segment_kind goes ((source, ord) serves the same queries) and
   ** segment_parent leaves out the segments that have no parent */
-  { 1, "DROP INDEX segment_kind;"
-       "DROP INDEX segment_parent;"
+  { 1, "DROP INDEX IF EXISTS segment_kind;"
+       "DROP INDEX IF EXISTS segment_parent;"
        "CREATE INDEX segment_parent ON segment(parent) WHERE parent IS NOT NULL;"
        "INSERT INTO segment_fts (segment_fts, rowid, text) "
          "SELECT 'delete', id, text FROM segment WHERE kind = 'paragraph';"
        "DELETE FROM mention WHERE segment IN "
-         "(SELECT id FROM segment WHERE kind = 'paragraph');"
+         "(SELECT id FROM segment WHERE kind = 'paragraph') AND EXISTS "
+         "(SELECT 1 FROM segment c WHERE c.parent = mention.segment "
+         "AND c.start <= mention.start AND mention.stop <= c.stop);"
        "INSERT INTO segment_fts (segment_fts, rank) "
          "VALUES ('hashsize', 16777216);" },
   { 0, NULL }

@@ -570,7 +570,9 @@ SINORUS_API int sinorus_simulate (const sinorus_factor *f, size_t n,
   out->min = lo;
   out->max = hi;
   scale = (double)SELECT_SIZE / (hi - lo);
-  if (hi > lo && scale <= DBL_MAX) {
+  if (hi > lo && !(scale <= DBL_MAX))
+    scale = DBL_MAX;   /* a range of a few subnormals: fewer buckets, same order */
+  if (hi > lo) {
     /* the sum of squares in draw order, and the bucket counts */
     cum = (size_t *)calloc(1, (SELECT_SIZE + 1) * sizeof(size_t) + SELECT_SIZE);
     if (cum == NULL) { status = SINORUS_NOMEM; goto done; }

@@ -50,7 +50,10 @@ CREATE INDEX segment_parent ON segment(parent) WHERE parent IS NOT NULL;
 -- Since version 2 it holds headings, sentences and reference entries but
 -- not paragraphs: a paragraph is the sum of its sentences, and searches
 -- for paragraphs are answered from them (see KB:search), so the text is
--- indexed once. Imports buffer up to 16 MB of terms before writing a
+-- indexed once. So the index covers only part of its content table: the
+-- 'integrity-check' command is to be run without a rank (with rank 1 it
+-- compares the index with every row), and 'rebuild' would index the
+-- paragraphs too. Imports buffer up to 16 MB of terms before writing a
 -- level of the index.
 CREATE VIRTUAL TABLE segment_fts USING fts5(
   text, content = 'segment', content_rowid = 'id', tokenize = 'sinorus'
@@ -75,10 +78,10 @@ CREATE TABLE alias (
 ) WITHOUT ROWID;
 CREATE INDEX alias_folded ON alias(folded);
 
--- Spans of segments in which an alias of an entity occurs: of headings,
--- sentences and reference entries; a paragraph's mentions are those of
--- its sentences (since version 2; the spans are the same, as offsets
--- count from the start of the source).
+-- Spans of segments in which an alias of an entity occurs. Since version
+-- 2 a paragraph holds only the mentions that run across two of its
+-- sentences; its other mentions are its sentences' (offsets count from
+-- the start of the source, so the spans are the same).
 CREATE TABLE mention (
   segment INTEGER NOT NULL REFERENCES segment(id),
   entity  TEXT NOT NULL REFERENCES entity(id),

@@ -139,6 +139,35 @@ describe("kb:add_source", function()
     end
   end)
 
+  -- "Yahoo! Japan" runs across a sentence break: no sentence holds it
+  local CROSS = "Analysts met Yahoo! Japan in Tokyo. It went well.\n"
+  local function yahoo_mentions(id)
+    local ms = kb:mentions("yj", { kind = "paragraph" })
+    local out = {}
+    for _, m in ipairs(ms) do
+      if m.source == id then out[#out + 1] = table.concat(m.matches, "|") end
+    end
+    return out, #kb:mentions("yj")
+  end
+
+  it("keeps on the paragraph a mention that runs across two of its sentences", function()
+    kb:add_entity { id = "yj", name = "Yahoo! Japan", kind = "company" }
+    local id = kb:add_source { title = "t", text = CROSS }
+    assert.equals(4, count("segment WHERE source = ?", id))   -- a paragraph, 3 sentences
+    local paragraph, sentences = yahoo_mentions(id)
+    assert.same({ "Yahoo! Japan" }, paragraph)
+    assert.equals(0, sentences)
+  end)
+
+  it("finds such a mention when the entity is added after the text", function()
+    local id = kb:add_source { title = "t", text = CROSS }
+    kb:add_entity { id = "yj", name = "Yahoo! Japan", kind = "company" }
+    assert.same({ "Yahoo! Japan" }, (yahoo_mentions(id)))
+    local slow = kb:_tag()
+    assert.is_true(slow > 0)
+    assert.same({ "Yahoo! Japan" }, (yahoo_mentions(id)))
+  end)
+
   it("leaves no row of an import that fails half-way", function()
     local pages = kb:sql("SELECT page_count AS n FROM pragma_page_count")[1].n
     local size = kb:sql("SELECT page_size AS n FROM pragma_page_size")[1].n
@@ -601,6 +630,17 @@ describe("kb:history", function()
     assert.matches('"horizon":"short"', h[2].before, 1, true)
     assert.matches('"horizon":"long"', h[2].after, 1, true)
     assert.is_nil(h[3].after)
+  end)
+
+  it("logs the band and scale derived from an estimative word", function()
+    kb:add_claim(claim { estimative = "likely" })
+    local after = kb:history { record = "claim-test" }[1].after
+    assert.matches('"scale":"icd203"', after, 1, true)
+    assert.matches('"p_low":0.55', after, 1, true)
+    assert.matches('"estimative":"likely"', after, 1, true)
+    kb:update_claim("claim-test", { p_low = 0.6, p_high = 0.7 })
+    local upd = kb:history { record = "claim-test" }[2].after
+    assert.matches('"p_low":0.59999999999999998', upd, 1, true)
   end)
 
   it("logs nothing for an invalid call or a rolled-back transaction", function()

@@ -213,9 +213,26 @@ describe("core.graph", function()
       local g = core.graph { nodes = 3, from = { 1, 2.0, "3" }, to = { 2.0, "3", 1 } }
       local plain = core.graph { nodes = 3, from = { 1, 2, 3 }, to = { 2, 3, 1 } }
       assert.same(plain:pagerank(0.85, 1e-12, 100), g:pagerank(0.85, 1e-12, 100))
+      assert.same(g:degree(2), g:degree(2.0))
+      assert.same(g:degree(2), g:degree("2"))
+      assert.has_error(function() g:degree(2.5) end)
       assert.has_error(function()
         core.graph { nodes = 3, from = { 1 }, to = { "two" } }
       end, "bad argument #1 to 'graph' (edge 1: unknown node 'two')")
+    end)
+
+    it("reads each column of the spec once, whatever its __index does", function()
+      local calls = 0
+      local spec = setmetatable({ nodes = 2, from = { 1, 2 }, to = { 2, 1 } }, {
+        __index = function(_, k)
+          if k == "type" then
+            calls = calls + 1
+            if calls >= 2 then return { "a", "b" } end
+          end
+        end })
+      local g = core.graph(spec)
+      assert.equals(1, calls)
+      assert.equals(2, #g:pagerank(0.85, 1e-12, 100))
     end)
 
     it("names the edge and field of a bad value in a later batch of columns", function()

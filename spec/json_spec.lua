@@ -22,6 +22,25 @@ describe("core.json()", function()
     assert.equals('{"1.5":true}', core.json { [1.5] = true })
   end)
 
+  it("names numeric keys as tostring does, so no two keys share a name", function()
+    assert.equals('{"12345678901234":2,"12345678901234.0":1}',
+                  core.json { [12345678901234.5] = 1, [12345678901234] = 2 })
+    assert.equals('{"-0.5":1,"1e+100":2,"x":3}', core.json { [-0.5] = 1, [1e100] = 2, x = 3 })
+  end)
+
+  it("writes a table with a hole below its length as an object, losing nothing", function()
+    local t = { 1, nil, 3, 4 }
+    t.x = "kept"
+    assert.equals('{"1":1,"3":3,"4":4,"x":"kept"}', core.json(t))
+  end)
+
+  it("writes an object of a million keys", function()
+    local t = {}
+    for i = 1, 1000000 do t["k" .. i] = i end
+    local text = core.json { t }
+    assert.equals(1000000, select(2, text:gsub('"k%d+":', "")))
+  end)
+
   it("gives the same text for the same table however it was built", function()
     local a, b = {}, {}
     for i = 1, 200 do a["k" .. i] = i end

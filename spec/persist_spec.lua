@@ -219,12 +219,17 @@ describe("schema versions", function()
   it("takes paragraphs out of the search index and the mention table when it migrates 1 to 2",
      function()
     spit(p, slurp("spec/fixtures/schema-v1.sqlite"))
+    -- a version-1 paragraph mention across its two sentences ("gas. Moscow")
+    assert(os.execute("sqlite3 " .. p .. " \"INSERT INTO mention VALUES (2, 'russia', 55, 64)\""))
     local kb = assert(sinorus.open(p))
     local function n(sql) return kb:sql("SELECT count(*) AS n FROM " .. sql)[1].n end
     assert.equals(0, n([[segment_fts_docsize d JOIN segment s ON s.id = d.id
                           WHERE s.kind = 'paragraph']]))
     assert.equals(n("segment WHERE kind <> 'paragraph'"), n("segment_fts_docsize"))
-    assert.equals(0, n("mention m JOIN segment s ON s.id = m.segment WHERE s.kind = 'paragraph'"))
+    -- the paragraphs keep only the mention no sentence holds
+    assert.same({ { segment = 2, start = 55, stop = 64 } },
+                kb:sql([[SELECT m.segment, m.start, m.stop FROM mention m
+                         JOIN segment s ON s.id = m.segment WHERE s.kind = 'paragraph']]))
     assert.is_true(n("mention") > 0)
     kb:_exec("INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
     local SCHEMA = [[SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name]]

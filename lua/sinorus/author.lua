@@ -371,8 +371,8 @@ return function(KB, M, util)
   local function logged(rec)
     local t = rec.t
     if rec.type == "claim" then
+      if t.estimative and t.p_low == nil then t.scale = rec.scale end  -- derived
       t.p_low, t.p_high = rec.p_low, rec.p_high
-      if t.estimative and rec.t.p_low == nil then t.scale = rec.scale end
     elseif rec.type == "quote" then
       t.segment, t.evidence = rec.segment, nil
     end
@@ -384,14 +384,25 @@ return function(KB, M, util)
   end
 
   -- Segments whose text may mention one of names (a superset, by the
-  -- search index; nil: any segment may).
+  -- search index; nil: any segment may): the indexed segments holding the
+  -- name as a phrase, and the paragraphs with a sentence holding its first
+  -- word (a name may run across two sentences of a paragraph).
   local function candidates(kb, names)
     local set, ids = {}, {}
+    local function add(id)
+      if not set[id] then set[id] = true; ids[#ids + 1] = id end
+    end
     for _, name in ipairs(names) do
       local expr = core.query('"' .. name:gsub('"', " ") .. '"')
       if expr == "" then return nil end
       for r in kb:rows("SELECT rowid AS id FROM segment_fts WHERE segment_fts MATCH ?", expr) do
-        if not set[r.id] then set[r.id] = true; ids[#ids + 1] = r.id end
+        add(r.id)
+      end
+      local first = core.query(name):match('^"[^"]*"')
+      for r in kb:rows([[SELECT DISTINCT s.parent AS id FROM segment_fts
+          JOIN segment s ON s.id = segment_fts.rowid
+          WHERE segment_fts MATCH ? AND s.parent IS NOT NULL]], first) do
+        add(r.id)
       end
     end
     table.sort(ids)

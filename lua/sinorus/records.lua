@@ -163,7 +163,8 @@ return function(KB, _, util)
 
   --- The segments in which an entity is mentioned, with the matched spans
   --- (offsets into the source text); filters: kind, duplicates. A
-  --- paragraph's mentions are those of its sentences.
+  --- paragraph's mentions are those of its sentences and those that run
+  --- across two of them.
   function KB:mentions(entity, opts)
     local id = entity_arg(self, "mentions", 1, entity)
     opts = util.check_opts("mentions", 2, opts, { "kind", "duplicates" })
@@ -201,18 +202,19 @@ return function(KB, _, util)
   end
 
   --- Tags entity mentions in the given segments (all when nil) with a
-  --- matcher over every alias; replaces their earlier mentions. Paragraphs
-  --- are skipped: their sentences carry their mentions. Internal.
+  --- matcher over every alias; replaces their earlier mentions. A
+  --- paragraph keeps only the mentions that run across two of its
+  --- sentences (the others are its sentences'). Internal.
   function KB:_tag(ids)
     local aliases = self:sql("SELECT entity, alias FROM alias ORDER BY entity, ord")
     local targets
+    local SEG = [[SELECT id, kind, start, text FROM segment]]
     if ids == nil then
-      targets = self:sql("SELECT id, start, text FROM segment WHERE kind <> 'paragraph' ORDER BY id")
+      targets = self:sql(SEG .. " ORDER BY id")
     else
       targets = {}
       for _, id in ipairs(ids) do
-        local s = self:sql([[SELECT id, start, text FROM segment
-                             WHERE id = ? AND kind <> 'paragraph']], id)[1]
+        local s = self:sql(SEG .. " WHERE id = ?", id)[1]
         if s then targets[#targets + 1] = s end
       end
     end
@@ -229,11 +231,19 @@ return function(KB, _, util)
     m:compile()
     local n = 0
     for _, s in ipairs(targets) do
+      local sentences = s.kind == "paragraph"
+        and self:sql("SELECT start, stop FROM segment WHERE parent = ?", s.id) or {}
       for _, hit in ipairs(m:scan(s.text)) do
-        self:_exec([[INSERT OR IGNORE INTO mention (segment, entity, start, stop)
-                     VALUES (?, ?, ?, ?)]], s.id, owner[hit.id],
-                   s.start + hit.start - 1, s.start + hit.stop - 1)
-        n = n + 1
+        local a, b = s.start + hit.start - 1, s.start + hit.stop - 1
+        local inside = false
+        for _, c in ipairs(sentences) do
+          if c.start <= a and b <= c.stop then inside = true end
+        end
+        if not inside then
+          self:_exec([[INSERT OR IGNORE INTO mention (segment, entity, start, stop)
+                       VALUES (?, ?, ?, ?)]], s.id, owner[hit.id], a, b)
+          n = n + 1
+        end
       end
     end
     return n
