@@ -240,10 +240,14 @@ SELECT s.parent, %d, -bm25(segment_fts) FROM segment_fts
 JOIN segment s ON s.id = segment_fts.rowid
 WHERE segment_fts MATCH ?%d AND s.kind = 'sentence' AND s.parent IS NOT NULL
   AND (?1 IS NULL OR s.source = ?1)]]
+-- (The index is searched within the rowids of the paragraph's sentences,
+-- which a paragraph's long run of sentences makes much the faster way.)
 local PARA_SNIPPET = [[
 SELECT snippet(segment_fts, 0, ?1, ?2, '…', ?3) AS snippet
-FROM segment s CROSS JOIN segment_fts ON segment_fts.rowid = s.id
-WHERE s.parent = ?5 AND segment_fts MATCH ?4
+FROM segment_fts CROSS JOIN segment s ON s.id = segment_fts.rowid
+WHERE segment_fts MATCH ?4 AND s.parent = ?5
+  AND segment_fts.rowid BETWEEN (SELECT min(id) FROM segment WHERE parent = ?5)
+                            AND (SELECT max(id) FROM segment WHERE parent = ?5)
 ORDER BY bm25(segment_fts), s.id LIMIT 1]]
 
 local para_sql = {}
