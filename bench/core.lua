@@ -16,6 +16,12 @@ local baseline = build .. "/bench/baseline"
 
 local lib = require "bench.lib"
 local sh, median, tmp, cpu, irefs = lib.sh, lib.median, lib.tmp, lib.cpu, lib.irefs
+
+-- Instructions per unit of work: cmd run with `more` and with `fewer` as
+-- its last argument, the difference divided by the units between them.
+local function per_unit(cmd, more, fewer, units, env)
+  return (irefs(cmd .. " " .. more, env) - irefs(cmd .. " " .. fewer, env)) / units
+end
 local has_valgrind = lib.has_valgrind
 local now = os.clock
 
@@ -95,10 +101,8 @@ for _ = 1, tonumber(arg[1]) do
 end
 ]], path, lim))
     f:close()
-    local lua_per = (irefs("lua5.4 " .. script .. " 1", LUAENV) -
-                     irefs("lua5.4 " .. script .. " 0", LUAENV)) / 1e5
-    local c_per = (irefs(string.format("%s rows %s '%s' 2", baseline, path, lim)) -
-                   irefs(string.format("%s rows %s '%s' 1", baseline, path, lim))) / 1e5
+    local lua_per = per_unit("lua5.4 " .. script, 1, 0, 1e5, LUAENV)
+    local c_per = per_unit(string.format("%s rows %s '%s'", baseline, path, lim), 2, 1, 1e5)
     os.remove(script)
     report("rows: C loop, instructions per row", c_per, "")
     report("rows: kb:rows, instructions per row", lua_per, "", c_per, "C loop", "<= 2x")
@@ -203,10 +207,8 @@ for _ = 1, tonumber(arg[1]) do kb:search(%q) end
 ]], path, queries.rare, queries.rare))
     f:close()
     local expr = require("sinorus.core").query(queries.rare)
-    local lua_per = (irefs("lua5.4 " .. script .. " 50", LUAENV) -
-                     irefs("lua5.4 " .. script .. " 0", LUAENV)) / 50
-    local c_per = (irefs(string.format("%s search %s '%s' 51", baseline, path, expr)) -
-                   irefs(string.format("%s search %s '%s' 1", baseline, path, expr))) / 50
+    local lua_per = per_unit("lua5.4 " .. script, 50, 0, 50, LUAENV)
+    local c_per = per_unit(string.format("%s search %s '%s'", baseline, path, expr), 51, 1, 50)
     os.remove(script)
     report("search rare   bare FTS5 from C, instructions", c_per / 1e3, "k")
     report("search rare   kb:search, instructions", lua_per / 1e3, "k", c_per / 1e3,

@@ -236,7 +236,7 @@ static double edgeweight (lua_State *L, lua_Integer e) {
 
 /* Pushes the columns from, to, sign, weight and type of the spec at
 ** index 1, each read once, and sets col[k] to the slot of each (0 for an
-** absent one). */
+** absent one). The from column stands for the edges in messages. */
 static void pushcolumns (lua_State *L, int col[5]) {
   static const char *const names[5] = { "from", "to", "sign", "weight", "type" };
   int k;
@@ -244,7 +244,8 @@ static void pushcolumns (lua_State *L, int col[5]) {
     lua_getfield(L, 1, names[k]);
     col[k] = lua_gettop(L);
     if (!lua_isnil(L, -1) && !lua_istable(L, -1))
-      luaL_error(L, "bad argument #1 to 'graph' (field '%s' must be a list)", names[k]);
+      luaL_error(L, "bad argument #1 to 'graph' (field '%s' must be a list)",
+                 k == 0 ? "edges" : names[k]);
     if (lua_isnil(L, -1)) col[k] = 0;
   }
 }
@@ -377,24 +378,21 @@ static int l_graph (lua_State *L) {
   /* edges: a list of tables, or columns from/to/sign/weight/type */
   lua_getfield(L, 1, "edges");
   columns = lua_isnil(L, -1);
-  if (columns) {
+  if (columns) {                /* the columns stay pushed until read */
     lua_pop(L, 1);
-    lua_getfield(L, 1, "from");
-    if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_newtable(L); }
+    pushcolumns(L, col);
+    m = col[0] ? (lua_Integer)luaL_len(L, col[0]) : 0;
   }
-  if (!lua_istable(L, -1))
-    return luaL_error(L, "bad argument #1 to 'graph' (field 'edges' must be a list)");
-  m = (lua_Integer)luaL_len(L, -1);
-  lua_pop(L, 1);
+  else {
+    if (!lua_istable(L, -1))
+      return luaL_error(L, "bad argument #1 to 'graph' (field 'edges' must be a list)");
+    m = (lua_Integer)luaL_len(L, -1);
+    lua_pop(L, 1);
+  }
   if ((lua_Unsigned)m > ((size_t)-1) / sizeof(sinorus_edge) / 4)
     return luaL_error(L, "bad argument #1 to 'graph' (too many edges)");
   /* the graph's own edge columns are filled in place; until it is
   ** finished the handle only frees it */
-  if (columns) {
-    pushcolumns(L, col);
-    if (m > 0 && col[0] == 0)   /* a spec whose __index changed its mind */
-      return luaL_error(L, "bad argument #1 to 'graph' (field 'from' must be a list)");
-  }
   st = sn_graph_alloc((size_t)n, directed, (size_t)m, !columns || col[4] != 0,
                       &h->g, &c);
   if (st != SINORUS_OK) raise_status(L, st);

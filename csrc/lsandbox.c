@@ -325,6 +325,16 @@ static const char *failure (lua_State *L, Sandbox *sb, int status) {
 }
 
 
+/* Returns nil and the message of a failed run, after closing the sandbox. */
+static int fail_run (lua_State *L, Sandbox *sb, int status) {
+  const char *msg = failure(L, sb, status);
+  luaL_pushfail(L);
+  lua_pushstring(L, msg);
+  sb_close(sb);
+  return 2;
+}
+
+
 /*
 ** core.sandbox(source, memory, instructions [, seconds [, path [, name]]])
 **   -> true, value, output | nil, message
@@ -359,13 +369,7 @@ static int l_sandbox (lua_State *L) {
   if (path != NULL) lua_pushstring(I, path);
   else lua_pushnil(I);
   status = lua_pcall(I, 1, 2, 0);        /* env, output */
-  if (status != LUA_OK) {
-    const char *msg = failure(L, sb, status);
-    luaL_pushfail(L);
-    lua_pushstring(L, msg);
-    sb_close(sb);
-    return 2;
-  }
+  if (status != LUA_OK) return fail_run(L, sb, status);
   /* the limits, from now on */
   sb->limit = sb->used + (size_t)memory < sb->used ? (size_t)-1
                                                    : sb->used + (size_t)memory;
@@ -388,13 +392,7 @@ static int l_sandbox (lua_State *L) {
     lua_setupvalue(I, -2, 1);            /* as the chunk's _ENV */
     status = lua_pcall(I, 0, 1, 0);
   }
-  if (status != LUA_OK) {
-    const char *msg = failure(L, sb, status);
-    luaL_pushfail(L);
-    lua_pushstring(L, msg);
-    sb_close(sb);
-    return 2;
-  }
+  if (status != LUA_OK) return fail_run(L, sb, status);
   lua_pushcfunction(L, copy_out);
   lua_pushlightuserdata(L, sb);
   status = lua_pcall(L, 1, 2, 0);

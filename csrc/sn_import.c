@@ -475,14 +475,14 @@ static int flush_mentions (Import *im) {
 }
 
 
-/* Queues the mention hit h of a scan of text from byte `at` (0-based) as
-** one of segment i; flushes a full batch. */
-static int add_mention (Import *im, size_t i, size_t at, const sinorus_match *h) {
+/* Queues a mention of entity e at source bytes [a, b) as one of segment
+** i; flushes a full batch. */
+static int add_mention (Import *im, size_t i, long e, size_t a, size_t b) {
   Mention *m = &im->men[im->nmen++];
   m->segment = im->base + (sqlite3_int64)i;
-  m->entity = (size_t)h->id;
-  m->start = (sqlite3_int64)(at + h->start) + 1;
-  m->stop = (sqlite3_int64)(at + h->stop);
+  m->entity = (size_t)e;
+  m->start = (sqlite3_int64)a + 1;
+  m->stop = (sqlite3_int64)b;
   return im->nmen == im->batch ? flush_mentions(im) : SQLITE_OK;
 }
 
@@ -526,8 +526,11 @@ static int write_mentions (Import *im) {
     if ((n = scan(im, text + s->start, s->stop - s->start)) == (size_t)-1)
       return SQLITE_NOMEM;
     if (s->kind != SINORUS_SEG_PARAGRAPH) {
-      for (j = 0; j < n; j++)
-        if ((rc = add_mention(im, i, s->start, &im->hits[j])) != SQLITE_OK) return rc;
+      for (j = 0; j < n; j++) {
+        const sinorus_match *h = &im->hits[j];
+        rc = add_mention(im, i, h->id, s->start + h->start, s->start + h->stop);
+        if (rc != SQLITE_OK) return rc;
+      }
       continue;
     }
     for (first = end = i + 1; end < im->nsegs && segs[end].parent == (long)i
@@ -541,10 +544,7 @@ static int write_mentions (Import *im) {
         while (c + 1 < end && segs[c + 1].start <= a) c++;  /* starts ascend */
         inside = c < end && segs[c].start <= a && b <= segs[c].stop;
         if (inside != pass) continue;
-        rc = inside ? add_mention(im, c, segs[c].start, &(sinorus_match){ h->id,
-                        a - segs[c].start, b - segs[c].start })
-                    : add_mention(im, i, s->start, h);
-        if (rc != SQLITE_OK) return rc;
+        if ((rc = add_mention(im, inside ? c : i, h->id, a, b)) != SQLITE_OK) return rc;
       }
     }
   }
