@@ -40,6 +40,18 @@ static int l_fold (lua_State *L) {
 }
 
 
+/* utf8_error(s): the 1-based position of the first byte of s that is
+** not valid UTF-8 (as utf8.len reports it), or nil when s is valid. */
+static int l_utf8_error (lua_State *L) {
+  size_t len, at;
+  const char *s = luaL_checklstring(L, 1, &len);
+  at = sinorus_utf8_check(s, len);
+  if (at == len) lua_pushnil(L);
+  else lua_pushinteger(L, (lua_Integer)at + 1);
+  return 1;
+}
+
+
 /* query(s): a valid FTS5 expression for any string, "" when it has no word. */
 static int l_query (lua_State *L) {
   size_t len, need;
@@ -243,6 +255,7 @@ void sn_lua_text (lua_State *L) {
     {"query", l_query},
     {"segment", l_segment},
     {"matcher", l_matcher},
+    {"utf8_error", l_utf8_error},
     {NULL, NULL}
   };
   sn_createmeta(L, MATCHER, meta, methods);

@@ -319,6 +319,33 @@ static int utf8_decode (const unsigned char *s, size_t len, uint32_t *cp) {
 }
 
 
+/* Validates UTF-8: ASCII eight bytes at a time, the rest a sequence at
+** a time. */
+SINORUS_API size_t sinorus_utf8_check (const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  uint32_t cp;
+  int n;
+  while (i < len) {
+    uint64_t w;
+    if (len - i >= 8) {
+      memcpy(&w, u + i, 8);
+      if ((w & UINT64_C(0x8080808080808080)) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (u[i] < 0x80) {
+      i++;
+      continue;
+    }
+    if ((n = utf8_decode(u + i, len - i, &cp)) == 0) return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
+
 /* Writes the UTF-8 form of a valid code point to out; returns its length. */
 static int utf8_encode (uint32_t cp, char *out) {
   if (cp < 0x80) { out[0] = (char)cp; return 1; }

@@ -18,7 +18,8 @@
 ** sentences hold the same text. A paragraph holds only the mentions that
 ** run across two of its sentences; the others are its sentences'. At one
 ** (segment, entity, start) the first match the matcher reports (the
-** longest) is kept. The index is built by one INSERT ... SELECT.
+** longest) is kept. The index is built by one INSERT ... SELECT over the
+** rowid range of the new segments.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -123,15 +124,32 @@ static void dup_free (DupSet *d) {
 }
 
 
+/* The hash of segment s of text. */
+static uint64_t dup_hash (const char *text, const sinorus_seg *s) {
+  return seg_hash(s->kind, text + s->start, s->stop - s->start);
+}
+
+
+/* Brings the first slot that hash h probes into the cache. */
+static void dup_prefetch (const DupSet *d, uint64_t h) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(&d->slot[(size_t)(h >> 32) & d->mask], 1);
+#else
+  (void)d;
+  (void)h;
+#endif
+}
+
+
 /*
 ** The index of the first segment before i with the kind and text of
-** segs[i], or -1 after remembering segs[i] as the first of its kind.
+** segs[i], whose hash is h, or -1 after remembering segs[i] as the first
+** of its kind.
 */
 static long dup_find (DupSet *d, const char *text, const sinorus_seg *segs,
-                      size_t i) {
+                      size_t i, uint64_t h) {
   const sinorus_seg *s = &segs[i];
   size_t n = s->stop - s->start;
-  uint64_t h = seg_hash(s->kind, text + s->start, n);
   size_t j = (size_t)(h >> 32) & d->mask;
   uint32_t tag = (uint32_t)h;
   for (;; j = (j + 1) & d->mask) {
@@ -283,7 +301,7 @@ typedef struct Import {
   sqlite3_stmt *men_many, *men_one;
   sqlite3_int64 source, base;
   size_t batch;                         /* rows per multi-row INSERT */
-  long dups[SN_IMPORT_BATCH];           /* of the segments of a batch */
+  uint64_t hash[SN_IMPORT_BATCH];       /* of the segments of a batch */
   Mention men[SN_IMPORT_BATCH];
   size_t nmen;
   size_t mentions;
@@ -365,7 +383,7 @@ static int prepare_all (Import *im) {
   if (rc == SQLITE_OK)
     rc = prepare(db, "INSERT INTO segment_fts (rowid, text) "
                      "SELECT id, text FROM segment "
-                     "WHERE source = ?1 AND kind <> 'paragraph'",
+                     "WHERE id BETWEEN ?1 AND ?2 AND kind <> 'paragraph'",
                  &im->ins_fts);
   return rc;
 }
@@ -422,20 +440,29 @@ static void bind_segment (Import *im, sqlite3_stmt *st, int p, size_t i,
 }
 
 
-/* Inserts the segments, in document order, im->batch a statement. */
+/*
+** Inserts the segments, in document order, im->batch a statement. The
+** hashes of a batch are taken first and their slots fetched ahead, so
+** that the duplicate lookups do not wait on memory one after another.
+*/
 static int write_segments (Import *im) {
+  const char *text = im->src->text;
   size_t i, k, b = im->batch, n = im->nsegs, full = n - n % b;
   int rc;
   for (i = 0; i < full; i += b) {
+    for (k = 0; k < b; k++) {
+      im->hash[k] = dup_hash(text, &im->segs[i + k]);
+      dup_prefetch(&im->dup, im->hash[k]);
+    }
     for (k = 0; k < b; k++)
-      im->dups[k] = dup_find(&im->dup, im->src->text, im->segs, i + k);
-    for (k = 0; k < b; k++)
-      bind_segment(im, im->seg_many, 10 * (int)k + 1, i + k, im->dups[k]);
+      bind_segment(im, im->seg_many, 10 * (int)k + 1, i + k,
+                   dup_find(&im->dup, text, im->segs, i + k, im->hash[k]));
     if ((rc = run(im->seg_many)) != SQLITE_OK) return rc;
   }
   for (; i < n; i++) {
     bind_segment(im, im->seg_one, 1, i,
-                 dup_find(&im->dup, im->src->text, im->segs, i));
+                 dup_find(&im->dup, text, im->segs, i,
+                          dup_hash(text, &im->segs[i])));
     if ((rc = run(im->seg_one)) != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
@@ -593,7 +620,8 @@ static int import_body (Import *im, char *err, size_t errlen) {
   if (rc == SQLITE_OK) rc = write_segments(im);
   if (rc == SQLITE_OK) rc = write_mentions(im);
   if (rc == SQLITE_OK) {
-    sqlite3_bind_int64(im->ins_fts, 1, im->source);
+    sqlite3_bind_int64(im->ins_fts, 1, im->base);
+    sqlite3_bind_int64(im->ins_fts, 2, im->base + (sqlite3_int64)im->nsegs - 1);
     rc = run(im->ins_fts);
   }
   if (rc != SQLITE_OK) {

@@ -129,6 +129,14 @@ SINORUS_API size_t sinorus_fold(const char *s, size_t len, char *out, size_t out
 SINORUS_API int sinorus_is_word(const char *folded, int n);
 
 /*
+** The offset of the first byte of s[0..len) that does not start a valid
+** UTF-8 sequence (overlong forms, surrogates and code points above
+** U+10FFFF are invalid, as for Lua's utf8.len), or len when all of s is
+** valid.
+*/
+SINORUS_API size_t sinorus_utf8_check(const char *s, size_t len);
+
+/*
 ** Translates any user string into a valid FTS5 MATCH expression for
 ** the "sinorus" tokenizer: each word is matched as a word, "double
 ** quoted" text as a phrase, and a word followed by * as a prefix.

@@ -661,3 +661,55 @@ describe("sinorus.core.matcher", function()
     end)
   end)
 end)
+
+describe("sinorus.core.utf8_error", function()
+  -- Lua's own strict utf8.len is the reference: the same position (the
+  -- first byte of the first bad sequence) or nil when all is valid
+  local function reference(s)
+    local ok, pos = utf8.len(s)
+    if ok then return nil end
+    return pos
+  end
+
+  it("agrees with utf8.len at the edges of every sequence length", function()
+    local cases = {
+      "", "plain ASCII", "\0", "caf\u{E9}", "\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+      "\xC2\x80", "\xC1\xBF", "\xC0\x80",                 -- overlong two-byte forms
+      "\xE0\xA0\x80", "\xE0\x9F\xBF",                     -- smallest three-byte, overlong
+      "\xED\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",     -- before and in the surrogates
+      "\xF0\x90\x80\x80", "\xF0\x8F\xBF\xBF",             -- smallest four-byte, overlong
+      "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",
+      "\x80", "abc\xC3", "abcdefgh\xE2\x82", "abcdefghijklmnop\xF0\x9F\x98",
+      string.rep("x", 7) .. "\xC3\xA9" .. string.rep("y", 9) .. "\xA9",
+    }
+    for _, s in ipairs(cases) do
+      assert.are.equal(reference(s), core.utf8_error(s), ("%q"):format(s))
+    end
+  end)
+
+  it("agrees with utf8.len on random strings of edge bytes", function()
+    local edge = { 0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+                   0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF }
+    local seed = 12345
+    local function rnd(n)
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n + 1
+    end
+    local bad = 0
+    for _ = 1, 20000 do
+      local t = {}
+      for i = 1, rnd(25) - 1 do   -- runs of ASCII long enough for the 8-byte path
+        t[i] = rnd(2) == 1 and string.rep("a", rnd(10)) or string.char(edge[rnd(#edge)])
+      end
+      local s = table.concat(t)
+      if reference(s) then bad = bad + 1 end
+      assert.are.equal(reference(s), core.utf8_error(s), ("%q"):format(s))
+    end
+    assert.is_true(bad > 1000 and bad < 19000)  -- both outcomes were exercised
+  end)
+
+  it("refuses a value that is not a string", function()
+    assert.has_error(function() core.utf8_error({}) end)
+    assert.has_error(function() core.utf8_error() end)
+  end)
+end)

@@ -132,12 +132,9 @@ function store.valid_date(d)
 end
 local valid_date = store.valid_date
 
--- The position of the first byte that is not UTF-8 in s, or nil.
-local function bad_utf8(s)
-  local ok, pos = utf8.len(s)
-  if ok then return nil end
-  return pos
-end
+-- The position of the first byte that is not UTF-8 in s, or nil (the
+-- position utf8.len reports; in C, which skips ASCII eight bytes at a time).
+local bad_utf8 = core.utf8_error
 store.bad_utf8 = bad_utf8
 
 local function is_list(v)
