@@ -32,18 +32,19 @@
 
 /* A key of an object being written: its name and where it came from. */
 typedef struct Key {
-  const char *s;       /* a string key's bytes (NULL for a number) */
+  const char *s;       /* its name: a string key's bytes, or the name of a
+                       ** number (a string kept in the anchor table) */
   size_t len;
-  lua_Integer slot;    /* the key's place in the anchor table */
-  char num[48];        /* the name of a numeric key */
+  lua_Integer slot;    /* the key's place in the anchor table (its name's
+                       ** is -slot) */
 } Key;
 
-/* A key's name (qsort moves keys, so a number's is found anew). */
-#define KEYNAME(k) ((k)->s != NULL ? (k)->s : (k)->num)
+#define KEYNAME(k) ((k)->s)
 
 /* Text and keys that fit here need no storage of their own. */
-#define JSON_TEXT0 512
+#define JSON_TEXT0 256
 #define JSON_KEYS0 16
+#define JSON_PATH0 16
 
 typedef struct JBuf {
   char *p;             /* the text written so far */
@@ -51,9 +52,10 @@ typedef struct JBuf {
   Key *keys;           /* keys of the objects on the path, level by level */
   size_t nkeys, kcap;
   int anchor;          /* stack slot of a table holding those keys, by slot */
-  int textslot, keyslot;   /* stack slots of the outgrown storage */
-  int depth;
-  const void *path[SN_JSON_DEPTH];   /* tables being written, outermost first */
+  int textslot, keyslot, pathslot;   /* stack slots of outgrown storage */
+  int depth, pcap;
+  const void **path;   /* tables being written, outermost first */
+  const void *path0[JSON_PATH0];
   char text0[JSON_TEXT0];
   Key keys0[JSON_KEYS0];
 } JBuf;
@@ -154,6 +156,11 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
   for (k = 0; k < b->depth; k++)
     if (b->path[k] == t) luaL_error(L, "cannot encode a cycle as JSON");
   if (b->depth == SN_JSON_DEPTH) luaL_error(L, "value nested too deeply for JSON");
+  if (b->depth == b->pcap) {
+    b->path = (const void **)grow(L, b->pathslot, SN_JSON_DEPTH * sizeof(void *),
+                                  b->path, (size_t)b->depth * sizeof(void *));
+    b->pcap = SN_JSON_DEPTH;
+  }
   b->path[b->depth++] = t;
   luaL_checkstack(L, 8, "value nested too deeply for JSON");
   lua_pushnil(L);
@@ -203,10 +210,14 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
       case LUA_TSTRING:
         key->s = lua_tolstring(L, -1, &key->len);
         break;
-      case LUA_TNUMBER:
-        key->len = number_name(L, key->num, sizeof key->num);
-        key->s = NULL;
+      case LUA_TNUMBER: {
+        char num[48];
+        size_t len = number_name(L, num, sizeof num);
+        key->s = lua_pushlstring(L, num, len);
+        key->len = len;
+        lua_rawseti(L, b->anchor, -key->slot);
         break;
+      }
       default:
         luaL_error(L, "cannot encode a %s key as JSON", luaL_typename(L, -1));
     }
@@ -241,8 +252,15 @@ static void encode (lua_State *L, JBuf *b, int idx) {
     case LUA_TNUMBER: {
       char num[48];
       int n;
-      if (lua_isinteger(L, idx))
-        n = snprintf(num, sizeof num, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, idx));
+      if (lua_isinteger(L, idx)) {      /* digits written backwards */
+        lua_Integer v = lua_tointeger(L, idx);
+        lua_Unsigned u = v < 0 ? 0u - (lua_Unsigned)v : (lua_Unsigned)v;
+        char *e = num + sizeof num, *d = e;
+        do { *--d = (char)('0' + (int)(u % 10)); u /= 10; } while (u != 0);
+        if (v < 0) *--d = '-';
+        put(L, b, d, (size_t)(e - d));
+        break;
+      }
       else {
         lua_Number x = lua_tonumber(L, idx);
         if (x != x || x == (lua_Number)HUGE_VAL || x == -(lua_Number)HUGE_VAL) {
@@ -283,12 +301,16 @@ static int l_json (lua_State *L) {
   b->nkeys = 0;
   b->kcap = JSON_KEYS0;
   b->depth = 0;
+  b->path = b->path0;
+  b->pcap = JSON_PATH0;
   lua_createtable(L, JSON_KEYS0, 0);
   b->anchor = lua_gettop(L);
   lua_pushnil(L);
   b->textslot = lua_gettop(L);
   lua_pushnil(L);
   b->keyslot = lua_gettop(L);
+  lua_pushnil(L);
+  b->pathslot = lua_gettop(L);
   encode(L, b, 1);
   lua_pushlstring(L, b->p, b->len);
   return 1;

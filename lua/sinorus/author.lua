@@ -457,8 +457,11 @@ return function(KB, M, util)
     return rec.t.id
   end
 
+  local ADD = {}
+  for _, rtype in ipairs(TYPES) do ADD[rtype] = "add_" .. rtype end
+
   local function add(kb, rtype, fields)
-    local fname = "add_" .. rtype
+    local fname = ADD[rtype]
     check_fields(fname, 1, fields)
     local rec = { type = rtype, t = copy(fields) }
     local ctx = context(kb, fname, 1)
