@@ -31,7 +31,7 @@ local util = require "sinorus.util"
 
 local store = {}
 
-local find, match, utf8len, mathtype = string.find, string.match, utf8.len, math.type
+local find, utf8len, mathtype = string.find, utf8.len, math.type
 
 store.SCALES = { "icd203", "phia", "kent" }
 store.HORIZONS = { "short", "long", "both" }
