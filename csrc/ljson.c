@@ -11,10 +11,13 @@
 ** NaN, infinities, cycles and nesting deeper than SN_JSON_DEPTH raise an
 ** error and produce nothing. Tables are read raw: no metamethod runs.
 **
-** The text and the sort scratch live in one buffer userdata made before
-** anything else, so an error at any point leaks nothing; the keys of the
-** objects being written are held in one table, not on the Lua stack, so
-** an object may have any number of keys.
+** The text and the sort scratch live in a buffer userdata made before
+** anything else, first in room inside it and, when that is outgrown, in
+** larger userdata held in fixed stack slots: all memory belongs to the
+** garbage collector, so an error at any point leaks nothing, and no
+** finalizer is needed. The keys of the objects being written are held in
+** one table, not on the Lua stack, so an object may have any number of
+** keys.
 */
 #include <math.h>
 #include <stdio.h>
@@ -27,18 +30,21 @@
 #define SN_JSON_DEPTH 200
 #endif
 
-#define JSONBUF "sinorus.JSONBuffer"
-
 /* A key of an object being written: its name and where it came from. */
 typedef struct Key {
-  const char *s;       /* a string key's bytes (NULL for a number) */
+  const char *s;       /* its name: a string key's bytes, or the name of a
+                       ** number (a string kept in the anchor table) */
   size_t len;
-  lua_Integer slot;    /* the key's place in the anchor table */
-  char num[48];        /* the name of a numeric key */
+  lua_Integer slot;    /* the key's place in the anchor table (its name's
+                       ** is -slot) */
 } Key;
 
-/* A key's name (qsort moves keys, so a number's is found anew). */
-#define KEYNAME(k) ((k)->s != NULL ? (k)->s : (k)->num)
+#define KEYNAME(k) ((k)->s)
+
+/* Text and keys that fit here need no storage of their own. */
+#define JSON_TEXT0 256
+#define JSON_KEYS0 16
+#define JSON_PATH0 16
 
 typedef struct JBuf {
   char *p;             /* the text written so far */
@@ -46,33 +52,36 @@ typedef struct JBuf {
   Key *keys;           /* keys of the objects on the path, level by level */
   size_t nkeys, kcap;
   int anchor;          /* stack slot of a table holding those keys, by slot */
-  const void *path[SN_JSON_DEPTH];   /* tables being written, outermost first */
-  int depth;
+  int textslot, keyslot, pathslot;   /* stack slots of outgrown storage */
+  int depth, pcap;
+  const void **path;   /* tables being written, outermost first */
+  const void *path0[JSON_PATH0];
+  char text0[JSON_TEXT0];
+  Key keys0[JSON_KEYS0];
 } JBuf;
 
 
-static int jbuf_gc (lua_State *L) {
-  JBuf *b = (JBuf *)luaL_checkudata(L, 1, JSONBUF);
-  free(b->p);
-  free(b->keys);
-  b->p = NULL;
-  b->keys = NULL;
-  b->len = b->cap = b->nkeys = b->kcap = 0;
-  return 0;
+/* Storage of size bytes (a userdata put in stack slot `slot`, replacing
+** the storage it held) holding a copy of the used bytes of old; raises
+** when out of memory. */
+static void *grow (lua_State *L, int slot, size_t size, const void *old,
+                   size_t used) {
+  void *p = lua_newuserdatauv(L, size, 0);
+  memcpy(p, old, used);
+  lua_replace(L, slot);
+  return p;
 }
 
 
 /* Makes room for n more bytes of text; raises when out of memory. */
 static void room (lua_State *L, JBuf *b, size_t n) {
   if (n > b->cap - b->len) {
-    size_t cap = b->cap ? b->cap : 256;
-    char *p;
+    size_t cap = b->cap;
     while (n > cap - b->len) {
       if (cap > (size_t)-1 / 2) luaL_error(L, "not enough memory");
       cap *= 2;
     }
-    if ((p = (char *)realloc(b->p, cap)) == NULL) luaL_error(L, "not enough memory");
-    b->p = p;
+    b->p = (char *)grow(L, b->textslot, cap, b->p, b->len);
     b->cap = cap;
   }
 }
@@ -147,6 +156,11 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
   for (k = 0; k < b->depth; k++)
     if (b->path[k] == t) luaL_error(L, "cannot encode a cycle as JSON");
   if (b->depth == SN_JSON_DEPTH) luaL_error(L, "value nested too deeply for JSON");
+  if (b->depth == b->pcap) {
+    b->path = (const void **)grow(L, b->pathslot, SN_JSON_DEPTH * sizeof(void *),
+                                  b->path, (size_t)b->depth * sizeof(void *));
+    b->pcap = SN_JSON_DEPTH;
+  }
   b->path[b->depth++] = t;
   luaL_checkstack(L, 8, "value nested too deeply for JSON");
   lua_pushnil(L);
@@ -175,12 +189,13 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
   ** sorted; then each is written */
   if (n > (size_t)-1 / sizeof(Key) - b->nkeys) luaL_error(L, "not enough memory");
   if (b->nkeys + n > b->kcap) {
-    size_t cap = b->kcap ? b->kcap : 16;
-    Key *p;
-    while (cap < b->nkeys + n) cap *= 2;
-    if ((p = (Key *)realloc(b->keys, cap * sizeof(Key))) == NULL)
-      luaL_error(L, "not enough memory");
-    b->keys = p;
+    size_t cap = b->kcap;
+    while (cap < b->nkeys + n) {
+      if (cap > (size_t)-1 / 2 / sizeof(Key)) luaL_error(L, "not enough memory");
+      cap *= 2;
+    }
+    b->keys = (Key *)grow(L, b->keyslot, cap * sizeof(Key), b->keys,
+                          b->nkeys * sizeof(Key));
     b->kcap = cap;
   }
   first = b->nkeys;
@@ -195,10 +210,14 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
       case LUA_TSTRING:
         key->s = lua_tolstring(L, -1, &key->len);
         break;
-      case LUA_TNUMBER:
-        key->len = number_name(L, key->num, sizeof key->num);
-        key->s = NULL;
+      case LUA_TNUMBER: {
+        char num[48];
+        size_t len = number_name(L, num, sizeof num);
+        key->s = lua_pushlstring(L, num, len);
+        key->len = len;
+        lua_rawseti(L, b->anchor, -key->slot);
         break;
+      }
       default:
         luaL_error(L, "cannot encode a %s key as JSON", luaL_typename(L, -1));
     }
@@ -233,12 +252,22 @@ static void encode (lua_State *L, JBuf *b, int idx) {
     case LUA_TNUMBER: {
       char num[48];
       int n;
-      if (lua_isinteger(L, idx))
-        n = snprintf(num, sizeof num, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, idx));
+      if (lua_isinteger(L, idx)) {      /* digits written backwards */
+        lua_Integer v = lua_tointeger(L, idx);
+        lua_Unsigned u = v < 0 ? 0u - (lua_Unsigned)v : (lua_Unsigned)v;
+        char *e = num + sizeof num, *d = e;
+        do { *--d = (char)('0' + (int)(u % 10)); u /= 10; } while (u != 0);
+        if (v < 0) *--d = '-';
+        put(L, b, d, (size_t)(e - d));
+        break;
+      }
       else {
         lua_Number x = lua_tonumber(L, idx);
-        if (x != x || x == (lua_Number)HUGE_VAL || x == -(lua_Number)HUGE_VAL)
-          luaL_error(L, "cannot encode %s as JSON", luaL_tolstring(L, idx, NULL));
+        if (x != x || x == (lua_Number)HUGE_VAL || x == -(lua_Number)HUGE_VAL) {
+          lua_pushvalue(L, idx);       /* named as tostring names it */
+          number_name(L, num, sizeof num);
+          luaL_error(L, "cannot encode %s as JSON", num);
+        }
         n = snprintf(num, sizeof num, "%.17g", (double)x);
       }
       put(L, b, num, (size_t)n);
@@ -265,22 +294,30 @@ static int l_json (lua_State *L) {
   JBuf *b;
   lua_settop(L, 1);
   b = (JBuf *)lua_newuserdatauv(L, sizeof(JBuf), 0);
-  memset(b, 0, sizeof *b);
-  luaL_setmetatable(L, JSONBUF);
-  lua_newtable(L);
+  b->p = b->text0;
+  b->len = 0;
+  b->cap = JSON_TEXT0;
+  b->keys = b->keys0;
+  b->nkeys = 0;
+  b->kcap = JSON_KEYS0;
+  b->depth = 0;
+  b->path = b->path0;
+  b->pcap = JSON_PATH0;
+  lua_createtable(L, JSON_KEYS0, 0);
   b->anchor = lua_gettop(L);
+  lua_pushnil(L);
+  b->textslot = lua_gettop(L);
+  lua_pushnil(L);
+  b->keyslot = lua_gettop(L);
+  lua_pushnil(L);
+  b->pathslot = lua_gettop(L);
   encode(L, b, 1);
-  lua_pushlstring(L, b->p ? b->p : "", b->len);
+  lua_pushlstring(L, b->p, b->len);
   return 1;
 }
 
 
 void sn_lua_json (lua_State *L) {
-  if (luaL_newmetatable(L, JSONBUF)) {
-    lua_pushcfunction(L, jbuf_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_pop(L, 1);
   lua_pushcfunction(L, l_json);
   lua_setfield(L, -2, "json");
 }

@@ -6,8 +6,12 @@
 ** statement while it is in use and gives it back to the cache when it
 ** is done, closed or collected. Statements that outlive their KB are
 ** finalized; the connection closes (sqlite3_close_v2) once the last one
-** is gone.
+** is gone. The internal calls that run one statement to its end
+** (kb:_exec, kb:_value) run it in place in the cache, with no userdata:
+** the cache owns it throughout, so an error raised meanwhile leaks
+** nothing.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +63,7 @@ static sqlite3_stmt *cache_take (LKB *k, const char *sql, size_t len) {
       sqlite3_stmt *st = c->st;
       c->st = NULL;
       c->used = ++k->tick;
+      sqlite3_reset(st);    /* one run in place may have been left unreset */
       return st;
     }
   }
@@ -287,6 +292,42 @@ static int stmt_gc (lua_State *L) {
 
 
 /*
+** Prepares the one statement of the SQL at stack index sqli on k (for
+** writing when write is set; the authorizer refuses writes otherwise).
+** Raises, holding nothing, for an SQL error, no statement or more than
+** one.
+*/
+static sqlite3_stmt *prepare (lua_State *L, LKB *k, int sqli, int write) {
+  size_t len;
+  const char *sql = lua_tolstring(L, sqli, &len);
+  const char *tail = NULL;
+  sqlite3_stmt *st = NULL;
+  sqlite3 *db = sinorus_db(k->kb);
+  int rc;
+  k->writing = write;
+  rc = sqlite3_prepare_v3(db, sql, (int)len, SQLITE_PREPARE_PERSISTENT, &st,
+                          &tail);
+  k->writing = 0;
+  if (rc != SQLITE_OK) {
+    lua_pushfstring(L, "%s", sqlite3_errmsg(db));
+    luaL_argerror(L, sqli, lua_tostring(L, -1));
+  }
+  if (st == NULL)
+    luaL_argerror(L, sqli, "no SQL statement");
+  if (tail != NULL) {
+    while (*tail == ' ' || *tail == '\t' || *tail == '\n' || *tail == '\r'
+           || *tail == ';')
+      tail++;
+    if (*tail != '\0') {
+      sqlite3_finalize(st);
+      luaL_argerror(L, sqli, "only one SQL statement is allowed");
+    }
+  }
+  return st;
+}
+
+
+/*
 ** Pushes a new statement userdata for sql on the KB at index kbi: from
 ** the cache or freshly prepared. When
 ** write is 0 the statement must be read-only.
@@ -295,10 +336,7 @@ static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write) {
   LKB *k = checkkb(L, kbi);
   size_t len;
   const char *sql = luaL_checklstring(L, sqli, &len);
-  const char *tail = NULL;
   LStmt *s;
-  int rc;
-  sqlite3 *db = sinorus_db(k->kb);
   s = (LStmt *)lua_newuserdatauv(L, sizeof(LStmt), 2);
   memset(s, 0, sizeof *s);
   s->owner = k;
@@ -312,25 +350,8 @@ static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write) {
   if (write && sinorus_readonly(k->kb))
     luaL_error(L, "attempt to write to a read-only " KB_TNAME);
   s->st = cache_take(k, sql, len);
-  if (s->st == NULL) {
-    k->writing = write;
-    rc = sqlite3_prepare_v3(db, sql, (int)len, SQLITE_PREPARE_PERSISTENT,
-                            &s->st, &tail);
-    k->writing = 0;
-    if (rc != SQLITE_OK) {
-      lua_pushfstring(L, "%s", sqlite3_errmsg(db));
-      luaL_argerror(L, sqli, lua_tostring(L, -1));
-    }
-    if (s->st == NULL)
-      luaL_argerror(L, sqli, "no SQL statement");
-    if (tail != NULL) {
-      while (*tail == ' ' || *tail == '\t' || *tail == '\n' || *tail == '\r'
-             || *tail == ';')
-        tail++;
-      if (*tail != '\0')
-        luaL_argerror(L, sqli, "only one SQL statement is allowed");
-    }
-  }
+  if (s->st == NULL)
+    s->st = prepare(L, k, sqli, write);
   if (!write && !sqlite3_stmt_readonly(s->st))
     luaL_argerror(L, sqli, "statement is not read-only; "
                            "writes go through the authoring API");
@@ -339,47 +360,61 @@ static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write) {
 }
 
 
-/* Binds the values at stack indexes first..last to the statement. */
-static void stmt_bind (lua_State *L, LStmt *s, int first, int last,
-                       const char *fname) {
+/* Binds the values at stack indexes first..last to st; raises nothing:
+** on a failure writes the message (naming fname) to msg and returns 0. */
+static int bind_values (lua_State *L, sqlite3_stmt *st, int first, int last,
+                        const char *fname, char *msg, size_t size) {
   int n = last - first + 1, i, rc = SQLITE_OK;
-  int want = sqlite3_bind_parameter_count(s->st);
-  if (n != want)
-    luaL_error(L, "bad argument #%d to '%s' (statement takes %d "
-                  "parameter%s, got %d)", first - 1,
-               fname, want,
-               want == 1 ? "" : "s", n);
+  int want = sqlite3_bind_parameter_count(st);
+  if (n != want) {
+    snprintf(msg, size, "bad argument #%d to '%s' (statement takes %d "
+             "parameter%s, got %d)", first - 1, fname, want,
+             want == 1 ? "" : "s", n);
+    return 0;
+  }
   for (i = 1; i <= n; i++) {
     int idx = first + i - 1;
     switch (lua_type(L, idx)) {
       case LUA_TNIL:
-        rc = sqlite3_bind_null(s->st, i);
+        rc = sqlite3_bind_null(st, i);
         break;
       case LUA_TBOOLEAN:
-        rc = sqlite3_bind_int(s->st, i, lua_toboolean(L, idx));
+        rc = sqlite3_bind_int(st, i, lua_toboolean(L, idx));
         break;
       case LUA_TNUMBER:
         if (lua_isinteger(L, idx))
-          rc = sqlite3_bind_int64(s->st, i, lua_tointeger(L, idx));
+          rc = sqlite3_bind_int64(st, i, lua_tointeger(L, idx));
         else
-          rc = sqlite3_bind_double(s->st, i, lua_tonumber(L, idx));
+          rc = sqlite3_bind_double(st, i, lua_tonumber(L, idx));
         break;
       case LUA_TSTRING: {
         size_t len;
         const char *v = lua_tolstring(L, idx, &len);
-        rc = sqlite3_bind_text64(s->st, i, v, len, SQLITE_TRANSIENT,
+        rc = sqlite3_bind_text64(st, i, v, len, SQLITE_TRANSIENT,
                                  SQLITE_UTF8);
         break;
       }
       default:
-        luaL_error(L, "bad argument #%d to '%s' (cannot bind a %s)",
-                   idx - 1, fname,
-                   luaL_typename(L, idx));
+        snprintf(msg, size, "bad argument #%d to '%s' (cannot bind a %s)",
+                 idx - 1, fname, luaL_typename(L, idx));
+        return 0;
     }
-    if (rc != SQLITE_OK)
-      luaL_error(L, "%s: %s", fname,
-                 sqlite3_errstr(rc));
+    if (rc != SQLITE_OK) {
+      snprintf(msg, size, "%s: %s", fname, sqlite3_errstr(rc));
+      return 0;
+    }
   }
+  return 1;
+}
+
+
+/* Binds the values at stack indexes first..last to the statement;
+** raises on a failure (the statement userdata still owns it). */
+static void stmt_bind (lua_State *L, LStmt *s, int first, int last,
+                       const char *fname) {
+  char msg[256];
+  if (!bind_values(L, s->st, first, last, fname, msg, sizeof msg))
+    luaL_error(L, "%s", msg);
 }
 
 
@@ -506,22 +541,118 @@ static int kb_sql (lua_State *L) {
 }
 
 
+/*
+** The cache slot of an idle statement for the SQL at stack index sqli,
+** prepared (for writing when write is set) and put in the cache if it
+** was not there; -1 when the cache has neither a free nor an idle slot.
+** The statement stays in the cache, owned by it, while the caller runs
+** it in place: the caller must not let Lua code run meanwhile, and it
+** resets the statement when done (or the next user does).
+*/
+static int cache_slot (lua_State *L, LKB *k, int sqli, int write) {
+  size_t len;
+  const char *sql = lua_tolstring(L, sqli, &len);
+  int i, slot = -1, old = -1;
+  for (i = 0; i < SN_STMT_CACHE; i++) {
+    Cached *c = &k->cache[i];
+    if (c->sql == NULL) { if (slot < 0) slot = i; continue; }
+    if (c->st != NULL) {
+      if (c->len == len && memcmp(c->sql, sql, len) == 0) {
+        c->used = ++k->tick;
+        return i;
+      }
+      if (old < 0 || c->used < k->cache[old].used) old = i;
+    }
+  }
+  if (slot < 0 && old >= 0) {  /* evict the least recently used */
+    sqlite3_finalize(k->cache[old].st);
+    free(k->cache[old].sql);
+    k->cache[old].sql = NULL;
+    k->cache[old].st = NULL;
+    slot = old;
+  }
+  if (slot < 0) return -1;
+  {
+    Cached *c = &k->cache[slot];
+    sqlite3_stmt *st = prepare(L, k, sqli, write);  /* raises holding nothing */
+    char *copy = (char *)malloc(len + 1);
+    if (copy == NULL) {
+      sqlite3_finalize(st);
+      luaL_error(L, "not enough memory");
+    }
+    c->st = st;
+    memcpy(copy, sql, len);
+    copy[len] = '\0';
+    c->sql = copy;
+    c->len = len;
+    c->used = ++k->tick;
+  }
+  return slot;
+}
+
+
+/* Removes a statement that failed from the cache (failed statements are
+** not kept). */
+static void cache_drop (LKB *k, int slot) {
+  sqlite3_finalize(k->cache[slot].st);
+  free(k->cache[slot].sql);
+  k->cache[slot].sql = NULL;
+  k->cache[slot].st = NULL;
+}
+
+
+/* Runs the statement of slot on the KB k with the values at stack index
+** 3 and up bound, to its end (write: authorized to write) or to its first
+** row. Returns 1 on a row (the statement is left on it), 0 when done;
+** raises for a bad value or an SQLite error, leaving nothing held. */
+static int run_in_place (lua_State *L, LKB *k, int slot, int write,
+                         const char *fname) {
+  sqlite3_stmt *st = k->cache[slot].st;
+  char msg[256];
+  int rc;
+  sqlite3_reset(st);
+  if (!bind_values(L, st, 3, lua_gettop(L), fname, msg, sizeof msg)) {
+    sqlite3_clear_bindings(st);
+    return luaL_error(L, "%s", msg);
+  }
+  k->writing = write;
+  rc = sqlite3_step(st);
+  while (write && rc == SQLITE_ROW) rc = sqlite3_step(st);
+  k->writing = 0;
+  if (rc == SQLITE_ROW) return 1;
+  if (rc != SQLITE_DONE) {
+    sqlite3 *db = sinorus_db(k->kb);
+    if (write) lua_pushstring(L, sqlite3_errmsg(db));
+    else lua_pushfstring(L, "%s: %s", fname, sqlite3_errmsg(db));
+    cache_drop(k, slot);
+    return lua_error(L);
+  }
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return 0;
+}
+
+
 /* kb:_exec(sql, ...) -> number of changed rows (internal: writes) */
 static int kb_exec (lua_State *L) {
-  int top = lua_gettop(L), rc;
+  int top = lua_gettop(L), rc, slot;
   LStmt *s;
-  LKB *k;
-  s = stmt_new(L, 1, 2, 1);
-  k = s->owner;
+  LKB *k = checkkb(L, 1);
+  luaL_checkstring(L, 2);
+  if (sinorus_readonly(k->kb))
+    return luaL_error(L, "attempt to write to a read-only " KB_TNAME);
+  slot = cache_slot(L, k, 2, 1);
+  if (slot >= 0) {
+    run_in_place(L, k, slot, 1, "_exec");
+    lua_pushinteger(L, sqlite3_changes64(sinorus_db(k->kb)));
+    return 1;
+  }
+  s = stmt_new(L, 1, 2, 1);    /* every cached statement is in use */
   stmt_bind(L, s, 3, top, "_exec");
   k->writing = 1;
   rc = sqlite3_step(s->st);
+  while (rc == SQLITE_ROW) rc = sqlite3_step(s->st);
   k->writing = 0;
-  while (rc == SQLITE_ROW) {
-    k->writing = 1;
-    rc = sqlite3_step(s->st);
-    k->writing = 0;
-  }
   if (rc != SQLITE_DONE) {
     sqlite3 *db = sinorus_db(k->kb);
     lua_pushfstring(L, "%s", sqlite3_errmsg(db));
@@ -534,6 +665,39 @@ static int kb_exec (lua_State *L) {
   }
   stmt_release(s);
   lua_pushinteger(L, sqlite3_changes64(sinorus_db(k->kb)));
+  return 1;
+}
+
+
+/* kb:_value(sql, ...) -> the first column of the first row of a
+** read-only statement, or nil when it gives no row (internal: lookups). */
+static int kb_value (lua_State *L) {
+  LKB *k = checkkb(L, 1);
+  int slot;
+  luaL_checkstring(L, 2);
+  slot = cache_slot(L, k, 2, 0);
+  if (slot < 0) {                /* every cached statement is in use */
+    LStmt *s = stmt_new(L, 1, 2, 0);
+    stmt_bind(L, s, 3, lua_gettop(L) - 1, "_value");
+    if (stmt_step(L, s, "_value") && s->ncols > 0)
+      push_column(L, s->st, 0, sqlite3_column_type(s->st, 0));
+    else
+      lua_pushnil(L);
+    stmt_release(s);
+    return 1;
+  }
+  if (!sqlite3_stmt_readonly(k->cache[slot].st))
+    luaL_argerror(L, 2, "statement is not read-only; "
+                        "writes go through the authoring API");
+  if (run_in_place(L, k, slot, 0, "_value")
+      && sqlite3_column_count(k->cache[slot].st) > 0) {
+    sqlite3_stmt *st = k->cache[slot].st;
+    push_column(L, st, 0, sqlite3_column_type(st, 0));
+  }
+  else
+    lua_pushnil(L);
+  sqlite3_reset(k->cache[slot].st);
+  sqlite3_clear_bindings(k->cache[slot].st);
   return 1;
 }
 
@@ -616,6 +780,7 @@ static const luaL_Reg kb_methods[] = {
   {"sql", kb_sql},
   {"save", kb_save},
   {"_exec", kb_exec},
+  {"_value", kb_value},
   {"_script", kb_script},
   {"_insert_id", kb_insert_id},
   {"_in_transaction", kb_in_transaction},

@@ -107,7 +107,18 @@ static int query_int (sqlite3 *db, const char *sql, sqlite3_int64 *out) {
 typedef struct sn_migration {
   int from;           /* the version the step starts from */
   const char *sql;    /* statements run in the migration's transaction */
+  const char *const *redefine;  /* then: tables that take their current
+                      ** definition, which differs only in CHECK
+                      ** constraints (NULL: none) */
 } sn_migration;
+
+/* v2 -> v3: the CHECK constraints of these tables compare a column with
+** each allowed value instead of using an IN list (which made SQLite
+** build a temporary index for every row it checked). */
+static const char *const v3_redefined[] = {
+  "segment", "entity", "claim", "factor", "relation", "ach_item", "rating",
+  NULL
+};
 
 static const sn_migration migrations[] = {
   /* v1 -> v2: paragraphs leave the search index, and keep only the
@@ -125,8 +136,9 @@ static const sn_migration migrations[] = {
          "(SELECT 1 FROM segment c WHERE c.parent = mention.segment "
          "AND c.start <= mention.start AND mention.stop <= c.stop);"
        "INSERT INTO segment_fts (segment_fts, rank) "
-         "VALUES ('hashsize', 16777216);" },
-  { 0, NULL }
+         "VALUES ('hashsize', 16777216);", NULL },
+  { 2, "", v3_redefined },
+  { 0, NULL, NULL }
 };
 
 /* The tables every KB of the current schema version has. */
@@ -263,6 +275,107 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
 }
 
 
+/* The text of the first column of the first row of sql with text arg
+** bound, in *out (sqlite3_malloc'd; NULL for no row or NULL). */
+static int query_text (sqlite3 *db, const char *sql, const char *arg,
+                       char **out) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  *out = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      const char *t = (const char *)sqlite3_column_text(st, 0);
+      rc = SQLITE_OK;
+      if (t != NULL && (*out = sqlite3_mprintf("%s", t)) == NULL)
+        rc = SQLITE_NOMEM;
+      else if (t == NULL && sqlite3_errcode(db) == SQLITE_NOMEM)
+        rc = SQLITE_NOMEM;
+    }
+    else if (rc == SQLITE_DONE)
+      rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+
+/* The columns of a table, one text for comparisons. */
+#define COLUMNS_SQL \
+  "SELECT group_concat(name || ' ' || type || ' ' || \"notnull\" || ' ' || " \
+  "ifnull(dflt_value, '-') || ' ' || pk || ' ' || hidden, ', ') " \
+  "FROM pragma_table_xinfo(?1)"
+
+/*
+** Gives each table of db named in tables the definition it has in the
+** current schema, by rewriting its SQL in sqlite_schema: SQLite's
+** documented way for a change that touches only CHECK constraints, which
+** rewrites no row (a segment table of millions of rows migrates at once).
+** The current definitions come from the schema built in memory; a table
+** whose columns differ from them is refused (SQLITE_ERROR, *msg set), so
+** this never changes a table's layout. Runs inside the caller's
+** transaction; defensive mode is off only meanwhile.
+*/
+static int redefine_tables (sqlite3 *db, const char *const *tables,
+                            char **msg) {
+  sqlite3 *cur = NULL;
+  sqlite3_int64 cookie = 0;
+  char sql[64];
+  int rc, i;
+  rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
+                       | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA schema_version", &cookie);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "PRAGMA writable_schema = ON", NULL, NULL, msg);
+  for (i = 0; rc == SQLITE_OK && tables[i] != NULL; i++) {
+    char *def = NULL, *have = NULL, *want = NULL;
+    rc = query_text(cur, "SELECT sql FROM sqlite_schema "
+                         "WHERE type = 'table' AND name = ?1", tables[i], &def);
+    if (rc == SQLITE_OK) rc = query_text(db, COLUMNS_SQL, tables[i], &have);
+    if (rc == SQLITE_OK) rc = query_text(cur, COLUMNS_SQL, tables[i], &want);
+    if (rc == SQLITE_OK && (def == NULL || have == NULL || want == NULL
+                            || strcmp(have, want) != 0)) {
+      *msg = sqlite3_mprintf("table '%s' is not as schema version %d "
+                             "expects", tables[i], SINORUS_SCHEMA_VERSION - 1);
+      rc = SQLITE_ERROR;
+    }
+    if (rc == SQLITE_OK) {
+      sqlite3_stmt *st = NULL;
+      rc = sqlite3_prepare_v2(db, "UPDATE sqlite_schema SET sql = ?1 "
+                              "WHERE type = 'table' AND name = ?2", -1, &st,
+                              NULL);
+      if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, def, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, tables[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+      }
+      sqlite3_finalize(st);
+    }
+    sqlite3_free(def);
+    sqlite3_free(have);
+    sqlite3_free(want);
+  }
+  if (rc == SQLITE_OK) {   /* makes SQLite read the schema anew */
+    snprintf(sql, sizeof sql, "PRAGMA schema_version = %lld",
+             (long long)cookie + 1);
+    rc = sqlite3_exec(db, sql, NULL, NULL, msg);
+  }
+  sqlite3_exec(db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
+  if (sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0)
+      != SQLITE_OK && rc == SQLITE_OK)
+    rc = SQLITE_ERROR;
+  sqlite3_close_v2(cur);
+  return rc;
+}
+
+
 /*
 ** Migrates a KB of schema version `version` to SINORUS_SCHEMA_VERSION in
 ** one transaction: either every step is applied and the version updated,
@@ -285,6 +398,8 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       return SINORUS_NOTKB;
     }
     rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, &msg);
+    if (rc == SQLITE_OK && migrations[i].redefine != NULL)
+      rc = redefine_tables(db, migrations[i].redefine, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "

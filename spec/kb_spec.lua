@@ -230,6 +230,113 @@ describe("kb:sql() and kb:rows()", function()
   end)
 end)
 
+describe("the internal kb:_exec() and kb:_value()", function()
+  local p, kb
+  before_each(function()
+    p = tmpname()
+    kb = assert(sinorus.open(p, { create = true }))
+  end)
+  after_each(function()
+    kb:close()
+    os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
+  end)
+
+  it("gives the first column of the first row, or nil for no row", function()
+    assert.equals("china", kb:_value("SELECT id FROM entity WHERE id = ?", "china"))
+    assert.equals(3, kb:_value("SELECT 1 + ?, 'x'", 2))
+    assert.is_nil(kb:_value("SELECT id FROM entity WHERE id = ?", "atlantis"))
+    assert.is_nil(kb:_value("SELECT NULL"))
+    assert.equals(0, kb:_busy())
+  end)
+
+  it("refuses a statement that writes in kb:_value", function()
+    assert.has_error(function() kb:_value("DELETE FROM code") end,
+      "bad argument #1 to '_value' (not authorized)")
+  end)
+
+  it("checks the parameters of kb:_value and kb:_exec", function()
+    assert.has_error(function() kb:_value("SELECT ?") end,
+      "bad argument #2 to '_value' (statement takes 1 parameter, got 0)")
+    assert.has_error(function() kb:_exec("DELETE FROM code WHERE code = ?", {}) end,
+      "bad argument #2 to '_exec' (cannot bind a table)")
+    assert.equals(0, kb:_busy())
+    assert.equals(0, kb:_exec("DELETE FROM code WHERE code = ?", "none"))
+  end)
+
+  it("holds no statement after a write that fails, and runs it again", function()
+    local sql = "INSERT INTO code (segment, code) VALUES (?, ?)"
+    local seg = kb:_value("SELECT min(id) FROM segment")
+    assert.equals(1, kb:_exec(sql, seg, "a"))
+    assert.has_error(function() kb:_exec(sql, seg, "a") end,
+      "UNIQUE constraint failed: code.segment, code.code")
+    assert.equals(0, kb:_busy())
+    assert.is_false(kb:_in_transaction())
+    assert.equals(1, kb:_exec(sql, seg, "b"))
+    assert.equals(2, kb:_value("SELECT count(*) FROM code WHERE segment = ?", seg))
+  end)
+
+  it("keeps working when more statements are in use than the cache holds", function()
+    local iters = {}
+    local function sql(i) return "SELECT " .. i .. " AS n UNION ALL SELECT 0" end
+    for i = 1, 60 do kb:sql(sql(i)) end   -- the cache keeps the last ones
+    for i = 1, 60 do   -- each taken from the cache (or prepared), on its first row
+      local it, st = kb:rows(sql(i))
+      assert.equals(i, it(st).n)
+      iters[i] = { it, st }
+    end
+    assert.equals(60, kb:_busy())
+    assert.equals(7, kb:_value("SELECT 7"))
+    assert.equals(0, kb:_exec("DELETE FROM code WHERE code = 'none'"))
+    for i = 1, 60 do assert.equals(0, iters[i][1](iters[i][2]).n) end
+  end)
+end)
+
+describe("the schema's CHECK constraints", function()
+  local p, kb
+  before_each(function()
+    p = tmpname()
+    kb = assert(sinorus.open(p, { create = true }))
+  end)
+  after_each(function()
+    kb:close()
+    os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
+  end)
+
+  -- table, column, a value it allows, one it refuses
+  local CASES = {
+    { "segment", "kind", "'sentence'", "'line'" },
+    { "entity", "kind", "'place'", "'planet'" },
+    { "claim", "horizon", "'both'", "'soon'" },
+    { "factor", "kind", "'irritant'", "'booster'" },
+    { "factor", "horizon", "'long'", "'Long'" },
+    { "relation", "sign", "-1", "2" },
+    { "relation", "horizon", "'short'", "''" },
+    { "ach_item", "credibility", "'medium'", "'none'" },
+    { "ach_item", "relevance", "'high'", "'low '" },
+    { "rating", "rating", "'II'", "'III'" },
+  }
+
+  for _, c in ipairs(CASES) do
+    local tbl, col, good, bad = c[1], c[2], c[3], c[4]
+    it("refuses a raw write of " .. bad .. " to " .. tbl .. "." .. col ..
+       " and allows " .. good, function()
+      local key = tbl == "rating" and "item" or (tbl == "segment" and "rowid" or "id")
+      local id = kb:_value("SELECT " .. key .. " FROM " .. tbl .. " ORDER BY 1 LIMIT 1")
+      assert.is_not_nil(id)
+      local before = kb:_value("SELECT " .. col .. " FROM " .. tbl .. " WHERE " .. key ..
+                               " = ? ORDER BY 1 LIMIT 1", id)
+      local ok, err = pcall(kb._exec, kb, "UPDATE " .. tbl .. " SET " .. col .. " = " .. bad ..
+                            " WHERE " .. key .. " = ?", id)
+      assert.is_false(ok)
+      assert.matches("^CHECK constraint failed: " .. col .. " = ", err)
+      assert.equals(before, kb:_value("SELECT " .. col .. " FROM " .. tbl .. " WHERE " ..
+                                      key .. " = ? ORDER BY 1 LIMIT 1", id))
+      assert.is_true(kb:_exec("UPDATE " .. tbl .. " SET " .. col .. " = " .. good ..
+                              " WHERE " .. key .. " = ?", id) > 0)
+    end)
+  end
+end)
+
 describe("kb:save()", function()
   it("writes a complete copy that opens as a KB", function()
     local p = tmpname()

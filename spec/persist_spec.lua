@@ -247,6 +247,62 @@ describe("schema versions", function()
     kb:close()
   end)
 
+  local SCHEMA = [[SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name]]
+
+  it("migrates the schema-version-2 fixture to exactly the schema of a new file", function()
+    spit(p, slurp("spec/fixtures/schema-v2.sqlite"))
+    local kb = assert(sinorus.open(p))
+    assert.equals(3, kb:describe().schema_version)
+    assert.equals("3", kb:sql("SELECT value FROM meta WHERE key = 'schema'")[1].value)
+    local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
+    assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
+    fresh:close()
+    assert.same({}, kb:sql("SELECT name FROM sqlite_schema WHERE sql LIKE '% IN (%'"))
+    kb:close()
+    -- the file is sound for SQLite itself, not only for this connection
+    local f = assert(io.popen("sqlite3 " .. p .. " 'PRAGMA integrity_check'"))
+    assert.equals("ok\n", f:read("a"))
+    f:close()
+  end)
+
+  it("keeps every record when it migrates 2 to 3", function()
+    spit(p, slurp("spec/fixtures/schema-v2.sqlite"))
+    -- every row of every table, as the sqlite3 shell prints them
+    local function rows()
+      local out = {}
+      for _, t in ipairs(TABLES) do
+        local f = assert(io.popen("sqlite3 -quote " .. p .. " 'SELECT * FROM " .. t ..
+                                  " ORDER BY 1, 2'"))
+        out[t] = f:read("a")
+        f:close()
+      end
+      return out
+    end
+    local before = rows()
+    assert.is_true(#before.claim > 0 and #before.segment > 0)
+    local kb = assert(sinorus.open(p))
+    kb:close()
+    assert.same(before, rows())
+    kb = assert(sinorus.open(p))
+    assert.equals("likely", kb:claim("claim-gas").estimative)
+    kb:add_claim { id = "claim-new", text = "x", about = { "PRC" }, horizon = "both",
+                   evidence = { kb:claim("claim-gas").evidence[1] } }
+    kb:close()
+  end)
+
+  it("refuses through a migrated file's CHECKs what the authoring API refuses", function()
+    spit(p, slurp("spec/fixtures/schema-v2.sqlite"))
+    local kb = assert(sinorus.open(p))
+    assert.has_error(function()
+      kb:_exec("UPDATE claim SET horizon = 'soon' WHERE id = 'claim-gas'")
+    end, "CHECK constraint failed: horizon = 'short' OR horizon = 'long' OR horizon = 'both'")
+    assert.has_error(function()
+      kb:_exec("UPDATE relation SET sign = 2 WHERE id = 'rel-eu-china'")
+    end, "CHECK constraint failed: sign = -1 OR sign = 0 OR sign = 1")
+    assert.equals("short", kb:claim("claim-gas").horizon)
+    kb:close()
+  end)
+
   it("opens a file of the current version read-only", function()
     local kb = assert(sinorus.open(CURRENT, { readonly = true }))
     assert.equals(1, #kb:claims())

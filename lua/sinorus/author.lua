@@ -76,6 +76,12 @@ return function(KB, M, util)
     if next(s.segments) then s.segments = {} end
   end
 
+  -- The statements of the savepoints of the first few depths.
+  local SAVEPOINT, RELEASE = {}, {}
+  for d = 1, 8 do
+    SAVEPOINT[d], RELEASE[d] = "SAVEPOINT sinorus_" .. d, "RELEASE sinorus_" .. d
+  end
+
   -- Opens a transaction (or a savepoint inside one); returns its depth.
   local function begin(kb)
     local s = state(kb)
@@ -91,7 +97,7 @@ return function(KB, M, util)
         error(err, 0)
       end
     else
-      kb:_exec("SAVEPOINT sinorus_" .. s.depth)
+      kb:_exec(SAVEPOINT[s.depth] or "SAVEPOINT sinorus_" .. s.depth)
     end
     s.depth = s.depth + 1
     return s.depth
@@ -103,7 +109,7 @@ return function(KB, M, util)
       forget(s)
       kb:_exec("COMMIT")
     else
-      kb:_exec("RELEASE sinorus_" .. (depth - 1))
+      kb:_exec(RELEASE[depth - 1] or "RELEASE sinorus_" .. (depth - 1))
     end
     s.depth = depth - 1
   end
@@ -305,11 +311,9 @@ return function(KB, M, util)
 
   -- The id of the entity named by v (its id, name or alias, folded).
   local function lookup(kb, v)
-    local r = kb:sql("SELECT id FROM entity WHERE id = ?", v)[1]
-    if r then return r.id end
-    r = kb:sql([[SELECT entity AS id FROM alias WHERE folded = ?
-                 ORDER BY ord, entity LIMIT 1]], store.norm(v))[1]
-    return r and r.id
+    return kb:_value("SELECT id FROM entity WHERE id = ?", v)
+        or kb:_value([[SELECT entity FROM alias WHERE folded = ?
+                       ORDER BY ord, entity LIMIT 1]], store.norm(v))
   end
 
   function Ctx:entity(rec, field, v)
@@ -379,8 +383,13 @@ return function(KB, M, util)
     return t
   end
 
+  local EXISTS = {}
+  for _, rtype in ipairs(TYPES) do
+    EXISTS[rtype] = "SELECT 1 FROM " .. TABLE[rtype] .. " WHERE id = ?"
+  end
+
   local function exists(kb, rtype, id)
-    return kb:sql("SELECT 1 AS x FROM " .. TABLE[rtype] .. " WHERE id = ?", id)[1] ~= nil
+    return kb:_value(EXISTS[rtype], id) ~= nil
   end
 
   -- Segments whose text may mention one of names (a superset, by the
@@ -440,8 +449,19 @@ return function(KB, M, util)
     end
   end
 
+  -- Writes a validated new record and its log entry; returns its id.
+  local function write_new(kb, rtype, fname, rec)
+    store.WRITE[rtype](kb, rec)
+    if rtype == "entity" then retag(kb, names_of(rec.t)) end
+    log(kb, fname, rtype .. ":" .. rec.t.id, nil, logged(rec))
+    return rec.t.id
+  end
+
+  local ADD = {}
+  for _, rtype in ipairs(TYPES) do ADD[rtype] = "add_" .. rtype end
+
   local function add(kb, rtype, fields)
-    local fname = "add_" .. rtype
+    local fname = ADD[rtype]
     check_fields(fname, 1, fields)
     local rec = { type = rtype, t = copy(fields) }
     local ctx = context(kb, fname, 1)
@@ -450,12 +470,7 @@ return function(KB, M, util)
       ctx:fail(rec, "id", "%s '%s' already exists", rtype, rec.t.id)
     end
     if rtype == "entity" then forget(state(kb)) end
-    return atomically(kb, function()
-      store.WRITE[rtype](kb, rec)
-      if rtype == "entity" then retag(kb, names_of(rec.t)) end
-      log(kb, fname, rtype .. ":" .. rec.t.id, nil, logged(rec))
-      return rec.t.id
-    end)
+    return atomically(kb, write_new, kb, rtype, fname, rec)
   end
 
   local function check_id(fname, id)

@@ -31,6 +31,8 @@ local util = require "sinorus.util"
 
 local store = {}
 
+local find, utf8len, mathtype = string.find, utf8.len, math.type
+
 store.SCALES = { "icd203", "phia", "kent" }
 store.HORIZONS = { "short", "long", "both" }
 store.ENTITY_KINDS = { "state", "organization", "person", "place", "company",
@@ -150,20 +152,21 @@ end
 -- Checker kinds: value -> ok, what was expected.
 local CHECKERS = {
   id = function(v)
-    return type(v) == "string" and v:match("^[%w][%w%-%.]*$") ~= nil,
+    return type(v) == "string" and find(v, "^[%w][%w%-%.]*$") ~= nil,
            "a string of letters, digits, '-' and '.'"
   end,
   string = function(v)
-    return type(v) == "string" and v:match("%S") ~= nil and not bad_utf8(v),
+    return type(v) == "string" and find(v, "%S") ~= nil and utf8len(v) ~= nil,
            "a non-empty string"
   end,
   number = function(v) return type(v) == "number" and v == v, "a number" end,
-  integer = function(v) return math.type(v) == "integer", "an integer" end,
+  integer = function(v) return mathtype(v) == "integer", "an integer" end,
   table = function(v) return type(v) == "table", "a table" end,
   strings = function(v)
     if not is_list(v) then return false, "a list of strings" end
-    for _, s in ipairs(v) do
-      if type(s) ~= "string" or not s:match("%S") or bad_utf8(s) then
+    for i = 1, #v do
+      local s = v[i]
+      if type(s) ~= "string" or not find(s, "%S") or not utf8len(s) then
         return false, "a list of non-empty strings"
       end
     end
@@ -171,8 +174,8 @@ local CHECKERS = {
   end,
   segments = function(v)
     if not is_list(v) then return false, "a list of segment ids" end
-    for _, s in ipairs(v) do
-      if math.type(s) ~= "integer" then return false, "a list of segment ids (integers)" end
+    for i = 1, #v do
+      if mathtype(v[i]) ~= "integer" then return false, "a list of segment ids (integers)" end
     end
     return true
   end,
@@ -198,7 +201,9 @@ local function field_order(shape)
   local order = shape.order
   if not order then
     order = sorted(shape.fields)
-    shape.order = order
+    local checks = {}
+    for i, k in ipairs(order) do checks[i] = CHECKERS[shape.fields[k]] end
+    shape.order, shape.checks = order, checks
   end
   return order
 end
@@ -206,9 +211,10 @@ end
 function store.check_shape(ctx, rec)
   local shape = ctx.shapes[rec.type]
   local order = field_order(shape)
+  local fields, checks = shape.fields, shape.checks
   local t = rec.t
   for k in pairs(t) do
-    if not shape.fields[k] then
+    if not fields[k] then
       if ctx.build then
         ctx:fail(rec, nil, "unknown field '%s' (valid fields: %s)", tostring(k),
                  table.concat(order, ", "))
@@ -217,15 +223,18 @@ function store.check_shape(ctx, rec)
                table.concat(order, ", "))
     end
   end
-  for _, k in ipairs(shape.required) do
+  local required = shape.required
+  for i = 1, #required do
+    local k = required[i]
     if t[k] == nil then ctx:fail(rec, nil, "missing field '%s'", k) end
   end
-  for _, k in ipairs(order) do
-    local kind = shape.fields[k]
-    if t[k] ~= nil then
-      local ok, want = CHECKERS[kind](t[k])
+  for i = 1, #order do
+    local k = order[i]
+    local v = t[k]
+    if v ~= nil then
+      local ok, want = checks[i](v)
       if not ok then
-        ctx:fail(rec, k, "must be %s, got %s", want, describe(t[k]))
+        ctx:fail(rec, k, "must be %s, got %s", want, describe(v))
       end
     end
   end
@@ -260,8 +269,10 @@ local function check_entities(ctx, rec, field)
 end
 
 local function check_unique_strings(ctx, rec, field)
+  local list = rec.t[field]
+  if list == nil then return end
   local seen = {}
-  for _, s in ipairs(rec.t[field] or {}) do
+  for _, s in ipairs(list) do
     if seen[s] then ctx:fail(rec, field, "%q listed twice", s) end
     seen[s] = true
   end
@@ -272,6 +283,24 @@ local function check_word(ctx, rec, field, pattern, what)
   if v ~= nil and not v:match(pattern) then
     ctx:fail(rec, field, "%q must be %s", v, what)
   end
+end
+
+-- core.estimate(term, scale), kept for the terms met (a few; at most
+-- 256 a scale, then forgotten).
+local bands, nbands = {}, {}
+local function estimate(term, scale)
+  local known = bands[scale]
+  local est = known and known[term]
+  if est then return est end
+  local msg
+  est, msg = core.estimate(term, scale)
+  if not est then return nil, msg end
+  if not known or nbands[scale] >= 256 then
+    known = {}
+    bands[scale], nbands[scale] = known, 0
+  end
+  known[term], nbands[scale] = est, nbands[scale] + 1
+  return est
 end
 
 -- Per-type checks, after the shape check.
@@ -330,7 +359,7 @@ function CHECK.claim(ctx, rec)
     end
     rec.p_low, rec.p_high = t.p_low, t.p_high
   elseif t.estimative then
-    local est, msg = core.estimate(t.estimative, scale)
+    local est, msg = estimate(t.estimative, scale)
     if not est then
       if ctx.build then ctx:fail(rec, nil, "%s (give p_low and p_high with a note)", msg) end
       ctx:fail(rec, "estimative", "%s; give p_low and p_high instead", msg)
@@ -475,10 +504,11 @@ end
 -- Writing (the record is valid; the caller owns the transaction)
 
 local function write_evidence(kb, rtype, rid, rec, phrases)
-  phrases = phrases or {}
-  for i, seg in ipairs(rec.segments or {}) do
+  local segs = rec.segments
+  if segs == nil then return end
+  for i = 1, #segs do
     kb:_exec([[INSERT INTO evidence (record_type, record, ord, segment, phrase)
-               VALUES (?, ?, ?, ?, ?)]], rtype, rid, i, seg, phrases[i])
+               VALUES (?, ?, ?, ?, ?)]], rtype, rid, i, segs[i], phrases and phrases[i])
   end
 end
 
