@@ -1,7 +1,12 @@
 /*
 ** lsinorus.c: the module entry points and helpers shared by the binding.
 */
+#if !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
+
 #include <string.h>
+#include <time.h>
 
 #include "lsn.h"
 #include "lsinorus.h"
@@ -19,6 +24,46 @@ void sn_createmeta (lua_State *L, const char *tname, const luaL_Reg *meta,
 }
 
 
+/* Writes the n-digit decimal of v (v < 10^n) at p. */
+static void digits (char *p, int n, long v) {
+  while (n-- > 0) {
+    p[n] = (char)('0' + v % 10);
+    v /= 10;
+  }
+}
+
+
+/*
+** core.utc_now() -> the current UTC time as "YYYY-MM-DDTHH:MM:SS.mmmZ",
+** as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ', 'now') writes it (the time
+** of each change-log row), at a fraction of its cost.
+*/
+static int l_utc_now (lua_State *L) {
+  struct timespec ts;
+  struct tm tm;
+  char s[24];   /* 24 bytes, no terminator */
+  if (clock_gettime(CLOCK_REALTIME, &ts) != 0 || gmtime_r(&ts.tv_sec, &tm) == NULL
+      || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999)
+    return luaL_error(L, "cannot read the clock");
+  digits(s, 4, tm.tm_year + 1900L);
+  s[4] = '-';
+  digits(s + 5, 2, tm.tm_mon + 1L);
+  s[7] = '-';
+  digits(s + 8, 2, tm.tm_mday);
+  s[10] = 'T';
+  digits(s + 11, 2, tm.tm_hour);
+  s[13] = ':';
+  digits(s + 14, 2, tm.tm_min);
+  s[16] = ':';
+  digits(s + 17, 2, tm.tm_sec > 59 ? 59 : tm.tm_sec);  /* no leap second */
+  s[19] = '.';
+  digits(s + 20, 3, ts.tv_nsec / 1000000);
+  s[23] = 'Z';
+  lua_pushlstring(L, s, 24);
+  return 1;
+}
+
+
 int luaopen_sinorus_core (lua_State *L) {
   lua_newtable(L);
   sn_lua_kb(L);
@@ -29,6 +74,8 @@ int luaopen_sinorus_core (lua_State *L) {
   sn_lua_sandbox(L);
   sn_lua_import(L);
   sn_lua_json(L);
+  lua_pushcfunction(L, l_utc_now);
+  lua_setfield(L, -2, "utc_now");
   lua_pushliteral(L, SINORUS_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -616,9 +616,99 @@ describe("kb:transaction", function()
     assert.has_error(function() kb:transaction(42) end,
       "bad argument #1 to 'transaction' (function expected, got number)")
   end)
+
+  -- Inside a transaction a new claim, factor, relation, event or quote is
+  -- made atomic by deleting what a failed write left, not by a savepoint.
+  -- These make the write fail after some of its rows are in.
+  local function failing(rtype, after_rows, fn)
+    local write = store.WRITE[rtype]
+    store.WRITE[rtype] = function(k, rec)
+      if after_rows then write(k, rec) end
+      k:_exec("INSERT INTO claim_about (claim, entity, ord) VALUES (?, 'russia', 99)",
+              rec.t.id)   -- a row of the record, then the failure
+      error("disk on fire", 0)
+    end
+    local ok, err = pcall(fn)
+    store.WRITE[rtype] = write
+    assert(ok, err)
+  end
+
+  local function rows_of(id)
+    return count("claim WHERE id = ?", id) + count("claim_about WHERE claim = ?", id)
+         + count("evidence WHERE record = ?", id) + count("changelog WHERE record = ?",
+                                                          "claim:" .. id)
+  end
+
+  it("leaves nothing of a write that fails inside a transaction, and goes on", function()
+    for _, after_rows in ipairs { false, true } do
+      local n = after_rows and "-2" or "-1"
+      kb:transaction(function(k)
+        k:add_claim(claim { id = "claim-before" .. n })
+        failing("claim", after_rows, function()
+          assert.has_error(function() k:add_claim(claim { id = "claim-failed" }) end,
+                           "disk on fire")
+        end)
+        assert.equals(0, rows_of("claim-failed"))
+        k:add_claim(claim { id = "claim-after" .. n })
+      end)
+      assert.equals(0, rows_of("claim-failed"))
+      assert.is_not_nil(kb:claim("claim-before" .. n))
+      assert.is_not_nil(kb:claim("claim-after" .. n))
+      assert.equals(1, #kb:history { record = "claim-after" .. n })
+    end
+  end)
+
+  it("rolls back the innermost transaction when a failed write cannot be undone", function()
+    local delete = store.DELETE.claim
+    kb:close()
+    local before = fs.slurp(path)
+    kb = assert(sinorus.open(path))
+    local ok, err = pcall(kb.transaction, kb, function(k)
+      k:add_claim(claim { id = "claim-before" })
+      store.DELETE.claim = function() error("undo failed too", 0) end
+      failing("claim", true, function()
+        assert.has_error(function() k:add_claim(claim { id = "claim-failed" }) end,
+                         "disk on fire")
+      end)
+      store.DELETE.claim = delete
+      return "the function returns normally"
+    end)
+    store.DELETE.claim = delete
+    assert.is_false(ok)
+    assert.matches("the transaction was rolled back: a write in it failed", err)
+    assert.is_false(kb:_in_transaction())
+    assert.equals(0, rows_of("claim-failed"))
+    assert.is_nil(kb:claim("claim-before"))
+    kb:close()
+    assert.is_true(fs.slurp(path) == before)   -- the file as it was
+    kb = assert(sinorus.open(path))
+    -- a doomed savepoint rolls back alone; the outer transaction goes on
+    kb:transaction(function(k)
+      k:add_claim(claim { id = "claim-outer" })
+      local iok, ierr = pcall(k.transaction, k, function()
+        store.DELETE.claim = function() error("undo failed too", 0) end
+        failing("claim", true, function() pcall(k.add_claim, k, claim { id = "claim-x" }) end)
+        store.DELETE.claim = delete
+      end)
+      store.DELETE.claim = delete
+      assert.is_false(iok)
+      assert.matches("rolled back", ierr)
+    end)
+    assert.is_not_nil(kb:claim("claim-outer"))
+    assert.equals(0, rows_of("claim-x"))
+  end)
 end)
 
 describe("kb:history", function()
+  it("times each change in UTC to the millisecond, as SQLite's clock reads", function()
+    kb:add_claim(claim())
+    local t = kb:history { record = "claim-test" }[1].time
+    assert.matches("^%d%d%d%d%-%d%d%-%d%dT%d%d:%d%d:%d%d%.%d%d%dZ$", t)
+    local d = kb:sql("SELECT (julianday(?) - julianday('now')) * 86400 AS d", t)[1].d
+    assert.is_true(math.abs(d) < 5, "off by " .. d .. " s")
+    assert.equals(t, kb:sql("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?) AS t", t)[1].t)
+  end)
+
   it("logs every change with the record before and after", function()
     kb:add_claim(claim())
     kb:update_claim("claim-test", { horizon = "long" })
