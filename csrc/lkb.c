@@ -71,6 +71,15 @@ static sqlite3_stmt *cache_take (LKB *k, const char *sql, size_t len) {
 }
 
 
+/* Empties a cache slot, finalizing its statement. */
+static void cache_drop (LKB *k, int slot) {
+  sqlite3_finalize(k->cache[slot].st);
+  free(k->cache[slot].sql);
+  k->cache[slot].sql = NULL;
+  k->cache[slot].st = NULL;
+}
+
+
 /* Gives a statement back to the cache (reset, unbound), or finalizes it
 ** when the cache has no room. Never fails. */
 static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
@@ -92,10 +101,7 @@ static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
     if (c->st != NULL && (old < 0 || c->used < k->cache[old].used)) old = i;
   }
   if (slot < 0 && old >= 0) {  /* evict the least recently used */
-    sqlite3_finalize(k->cache[old].st);
-    free(k->cache[old].sql);
-    k->cache[old].sql = NULL;
-    k->cache[old].st = NULL;
+    cache_drop(k, old);
     slot = old;
   }
   if (slot >= 0) {
@@ -116,12 +122,7 @@ static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
 
 static void cache_clear (LKB *k) {
   int i;
-  for (i = 0; i < SN_STMT_CACHE; i++) {
-    sqlite3_finalize(k->cache[i].st);
-    free(k->cache[i].sql);
-    k->cache[i].sql = NULL;
-    k->cache[i].st = NULL;
-  }
+  for (i = 0; i < SN_STMT_CACHE; i++) cache_drop(k, i);
 }
 
 
@@ -565,10 +566,7 @@ static int cache_slot (lua_State *L, LKB *k, int sqli, int write) {
     }
   }
   if (slot < 0 && old >= 0) {  /* evict the least recently used */
-    sqlite3_finalize(k->cache[old].st);
-    free(k->cache[old].sql);
-    k->cache[old].sql = NULL;
-    k->cache[old].st = NULL;
+    cache_drop(k, old);
     slot = old;
   }
   if (slot < 0) return -1;
@@ -588,16 +586,6 @@ static int cache_slot (lua_State *L, LKB *k, int sqli, int write) {
     c->used = ++k->tick;
   }
   return slot;
-}
-
-
-/* Removes a statement that failed from the cache (failed statements are
-** not kept). */
-static void cache_drop (LKB *k, int slot) {
-  sqlite3_finalize(k->cache[slot].st);
-  free(k->cache[slot].sql);
-  k->cache[slot].sql = NULL;
-  k->cache[slot].st = NULL;
 }
 
 
