@@ -80,11 +80,41 @@ static void cache_drop (LKB *k, int slot) {
 }
 
 
+/* A free slot of the cache, made by evicting the least recently used
+** idle statement if need be; -1 when every slot holds one in use. */
+static int cache_room (LKB *k) {
+  int i, old = -1;
+  for (i = 0; i < SN_STMT_CACHE; i++) {
+    Cached *c = &k->cache[i];
+    if (c->sql == NULL) return i;
+    if (c->st != NULL && (old < 0 || c->used < k->cache[old].used)) old = i;
+  }
+  if (old >= 0) cache_drop(k, old);
+  return old;
+}
+
+
+/* Puts statement st for sql in the free slot; 0 when out of memory. */
+static int cache_put (LKB *k, int slot, const char *sql, size_t len,
+                      sqlite3_stmt *st) {
+  Cached *c = &k->cache[slot];
+  char *copy = (char *)malloc(len + 1);
+  if (copy == NULL) return 0;
+  memcpy(copy, sql, len);
+  copy[len] = '\0';
+  c->sql = copy;
+  c->len = len;
+  c->st = st;
+  c->used = ++k->tick;
+  return 1;
+}
+
+
 /* Gives a statement back to the cache (reset, unbound), or finalizes it
 ** when the cache has no room. Never fails. */
 static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
                         size_t len) {
-  int i, slot = -1, old = -1;
+  int i, slot;
   if (k->kb == NULL) {
     sqlite3_finalize(st);
     return;
@@ -93,30 +123,14 @@ static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
   sqlite3_clear_bindings(st);
   for (i = 0; i < SN_STMT_CACHE; i++) {
     Cached *c = &k->cache[i];
-    if (c->sql == NULL) { if (slot < 0) slot = i; continue; }
-    if (c->st == NULL && c->len == len && memcmp(c->sql, sql, len) == 0) {
+    if (c->sql != NULL && c->st == NULL && c->len == len
+        && memcmp(c->sql, sql, len) == 0) {
       c->st = st;
       return;
     }
-    if (c->st != NULL && (old < 0 || c->used < k->cache[old].used)) old = i;
   }
-  if (slot < 0 && old >= 0) {  /* evict the least recently used */
-    cache_drop(k, old);
-    slot = old;
-  }
-  if (slot >= 0) {
-    char *copy = (char *)malloc(len + 1);
-    if (copy != NULL) {
-      memcpy(copy, sql, len);
-      copy[len] = '\0';
-      k->cache[slot].sql = copy;
-      k->cache[slot].len = len;
-      k->cache[slot].st = st;
-      k->cache[slot].used = ++k->tick;
-      return;
-    }
-  }
-  sqlite3_finalize(st);
+  slot = cache_room(k);
+  if (slot < 0 || !cache_put(k, slot, sql, len, st)) sqlite3_finalize(st);
 }
 
 
@@ -553,37 +567,20 @@ static int kb_sql (lua_State *L) {
 static int cache_slot (lua_State *L, LKB *k, int sqli, int write) {
   size_t len;
   const char *sql = lua_tolstring(L, sqli, &len);
-  int i, slot = -1, old = -1;
+  int i, slot;
+  sqlite3_stmt *st;
   for (i = 0; i < SN_STMT_CACHE; i++) {
     Cached *c = &k->cache[i];
-    if (c->sql == NULL) { if (slot < 0) slot = i; continue; }
-    if (c->st != NULL) {
-      if (c->len == len && memcmp(c->sql, sql, len) == 0) {
-        c->used = ++k->tick;
-        return i;
-      }
-      if (old < 0 || c->used < k->cache[old].used) old = i;
+    if (c->st != NULL && c->len == len && memcmp(c->sql, sql, len) == 0) {
+      c->used = ++k->tick;
+      return i;
     }
   }
-  if (slot < 0 && old >= 0) {  /* evict the least recently used */
-    cache_drop(k, old);
-    slot = old;
-  }
-  if (slot < 0) return -1;
-  {
-    Cached *c = &k->cache[slot];
-    sqlite3_stmt *st = prepare(L, k, sqli, write);  /* raises holding nothing */
-    char *copy = (char *)malloc(len + 1);
-    if (copy == NULL) {
-      sqlite3_finalize(st);
-      luaL_error(L, "not enough memory");
-    }
-    c->st = st;
-    memcpy(copy, sql, len);
-    copy[len] = '\0';
-    c->sql = copy;
-    c->len = len;
-    c->used = ++k->tick;
+  if ((slot = cache_room(k)) < 0) return -1;
+  st = prepare(L, k, sqli, write);   /* raises holding nothing */
+  if (!cache_put(k, slot, sql, len, st)) {
+    sqlite3_finalize(st);
+    luaL_error(L, "not enough memory");
   }
   return slot;
 }

@@ -314,12 +314,13 @@ static int query_text (sqlite3 *db, const char *sql, const char *arg,
 ** documented way for a change that touches only CHECK constraints, which
 ** rewrites no row (a segment table of millions of rows migrates at once).
 ** The current definitions come from the schema built in memory; a table
-** whose columns differ from them is refused (SQLITE_ERROR, *msg set), so
-** this never changes a table's layout. Runs inside the caller's
-** transaction; defensive mode is off only meanwhile.
+** whose columns differ from them is refused (SQLITE_ERROR, *msg naming
+** the version `from` the step starts from), so this never changes a
+** table's layout. Runs inside the caller's transaction; defensive mode
+** is off only meanwhile.
 */
 static int redefine_tables (sqlite3 *db, const char *const *tables,
-                            char **msg) {
+                            sqlite3_int64 from, char **msg) {
   sqlite3 *cur = NULL;
   sqlite3_int64 cookie = 0;
   char sql[64];
@@ -341,8 +342,8 @@ static int redefine_tables (sqlite3 *db, const char *const *tables,
     if (rc == SQLITE_OK) rc = query_text(cur, COLUMNS_SQL, tables[i], &want);
     if (rc == SQLITE_OK && (def == NULL || have == NULL || want == NULL
                             || strcmp(have, want) != 0)) {
-      *msg = sqlite3_mprintf("table '%s' is not as schema version %d "
-                             "expects", tables[i], SINORUS_SCHEMA_VERSION - 1);
+      *msg = sqlite3_mprintf("table '%s' is not as schema version %lld "
+                             "expects", tables[i], (long long)from);
       rc = SQLITE_ERROR;
     }
     if (rc == SQLITE_OK) {
@@ -399,7 +400,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
     }
     rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK && migrations[i].redefine != NULL)
-      rc = redefine_tables(db, migrations[i].redefine, &msg);
+      rc = redefine_tables(db, migrations[i].redefine, version, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "

@@ -8,6 +8,21 @@ local function tmpname()
   return p .. ".sqlite"
 end
 
+-- Gives each test of the enclosing block a new KB file, seeded with the
+-- article (set(kb) receives it), closed and removed after the test.
+local function with_new_kb(set)
+  local p, kb
+  before_each(function()
+    p = tmpname()
+    kb = assert(sinorus.open(p, { create = true }))
+    set(kb)
+  end)
+  after_each(function()
+    kb:close()
+    require("spec.support.fs").remove_db(p)
+  end)
+end
+
 describe("sinorus.open()", function()
   it("opens the built-in article knowledge base read-only", function()
     local kb = assert(sinorus.open())
@@ -231,15 +246,8 @@ describe("kb:sql() and kb:rows()", function()
 end)
 
 describe("the internal kb:_exec() and kb:_value()", function()
-  local p, kb
-  before_each(function()
-    p = tmpname()
-    kb = assert(sinorus.open(p, { create = true }))
-  end)
-  after_each(function()
-    kb:close()
-    os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
-  end)
+  local kb
+  with_new_kb(function(k) kb = k end)
 
   it("gives the first column of the first row, or nil for no row", function()
     assert.equals("china", kb:_value("SELECT id FROM entity WHERE id = ?", "china"))
@@ -292,15 +300,8 @@ describe("the internal kb:_exec() and kb:_value()", function()
 end)
 
 describe("the schema's CHECK constraints", function()
-  local p, kb
-  before_each(function()
-    p = tmpname()
-    kb = assert(sinorus.open(p, { create = true }))
-  end)
-  after_each(function()
-    kb:close()
-    os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
-  end)
+  local kb
+  with_new_kb(function(k) kb = k end)
 
   -- table, column, a value it allows, one it refuses
   local CASES = {

@@ -120,16 +120,25 @@ return function(KB, M, util)
     s.depth = depth - 1
   end
 
+  -- True (and the state reset) when SQLite has rolled back the whole
+  -- transaction on its own (disk full, I/O error, interrupt) or the KB
+  -- was closed.
+  local function lost(kb, s)
+    if kb:isclosed() or not kb:_in_transaction() then
+      forget(s)
+      s.depth, s.doomed = 0, nil
+      return true
+    end
+    return false
+  end
+
   -- Undoes everything since begin(depth); never raises.
   local function rollback(kb, depth)
     local s = state(kb)
     forget(s)
     s.depth = depth - 1
     if s.doomed and s.doomed >= depth then s.doomed = nil end
-    if kb:isclosed() or not kb:_in_transaction() then
-      s.depth, s.doomed = 0, nil   -- SQLite rolled back on its own (disk full, I/O error)
-      return
-    end
+    if lost(kb, s) then return end
     if depth == 1 then
       pcall(kb._exec, kb, "ROLLBACK")
     else
@@ -483,10 +492,7 @@ return function(KB, M, util)
     local ok, err = pcall(write_new, kb, rtype, fname, rec)
     if ok then return err end
     local s = state(kb)
-    if kb:isclosed() or not kb:_in_transaction() then
-      forget(s)
-      s.depth, s.doomed = 0, nil   -- SQLite rolled back on its own
-    elseif not pcall(store.DELETE[rtype], kb, rec.t.id) then
+    if not lost(kb, s) and not pcall(store.DELETE[rtype], kb, rec.t.id) then
       s.doomed = s.doomed or s.depth
     end
     error(err, 0)

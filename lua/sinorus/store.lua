@@ -31,7 +31,7 @@ local util = require "sinorus.util"
 
 local store = {}
 
-local find, utf8len, mathtype = string.find, utf8.len, math.type
+local find, mathtype = string.find, math.type
 
 store.SCALES = { "icd203", "phia", "kent" }
 store.HORIZONS = { "short", "long", "both" }
@@ -156,7 +156,7 @@ local CHECKERS = {
            "a string of letters, digits, '-' and '.'"
   end,
   string = function(v)
-    return type(v) == "string" and find(v, "%S") ~= nil and utf8len(v) ~= nil,
+    return type(v) == "string" and find(v, "%S") ~= nil and not bad_utf8(v),
            "a non-empty string"
   end,
   number = function(v) return type(v) == "number" and v == v, "a number" end,
@@ -166,7 +166,7 @@ local CHECKERS = {
     if not is_list(v) then return false, "a list of strings" end
     for i = 1, #v do
       local s = v[i]
-      if type(s) ~= "string" or not find(s, "%S") or not utf8len(s) then
+      if type(s) ~= "string" or not find(s, "%S") or bad_utf8(s) then
         return false, "a list of non-empty strings"
       end
     end
