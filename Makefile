@@ -135,13 +135,18 @@ check-asan:
 
 # The in-process specs under valgrind (memcheck, definite and indirect
 # leaks are errors). Specs that mostly drive other programs are left out.
-VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua,$(wildcard spec/*_spec.lua))
+VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua spec/lighttpd_spec.lua,$(wildcard spec/*_spec.lua))
 check-valgrind: all
 	$(LUAENV) valgrind -q --trace-children=yes --trace-children-skip='*/mktemp' \
 	  --error-exitcode=99 \
 	  --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --show-leak-kinds=definite,indirect \
 	  $(LUA) $(BUSTED) --output=spec/support/summary.lua $(VALGRIND_SPECS)
+
+# The HTTP load client of spec/lighttpd_spec.lua and bench/http.lua.
+$(B)/httpload: spec/c/httpload.c
+	$(CC) $(WARN) $(OPT) $(SAN) -o $@ $< -lpthread
+test-c: $(B)/httpload
 
 # ---------------------------------------------------------------------
 # Benchmarks
