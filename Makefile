@@ -147,6 +147,7 @@ check-valgrind: all
 $(B)/httpload: spec/c/httpload.c
 	$(CC) $(WARN) $(OPT) $(SAN) -o $@ $< -lpthread
 test-c: $(B)/httpload
+bench: $(B)/httpload
 
 # ---------------------------------------------------------------------
 # Benchmarks

@@ -16,7 +16,7 @@
 -- place (examples/lighttpd/ of the tree); an installed sinorus is found
 -- on the usual package paths.
 
--- luacheck: read globals lighty
+-- luacheck: globals lighty
 local r = lighty.r
 local KEY = "sinorus_api (this worker's API)"   -- where package.loaded keeps it
 

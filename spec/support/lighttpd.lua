@@ -93,7 +93,7 @@ function M.start(opts)
       string.format("server.port := %d", port),
       string.format('server.errorlog := "%s/error.log"', dir),
       string.format('server.pid-file = "%s/pid"', dir),
-      string.format("server.max-worker := %d", opts.workers or 2),
+      string.format("server.max-worker := %d", (opts.workers or 2) > 1 and opts.workers or 0),
       string.format('setenv.set-environment := ( "SINORUS_KB" => "%s", ' ..
                     '"SINORUS_BUDGET_MS" => "%s", "SINORUS_BUILD" => "%s" )',
                     opts.kb or "", tostring(opts.budget_ms or 1000), opts.build or "build"),
@@ -107,13 +107,15 @@ function M.start(opts)
     local ok, out = sh("cd " .. fs.shq(cwd) .. " && " .. env .. "lighttpd -f " .. fs.shq(conf))
     if ok then
       local master = tonumber(fs.slurp(dir .. "/pid"))
+      -- with one worker lighttpd does not fork: the master serves
       local want = opts.workers or 2
-      local workers = {}
-      for _ = 1, 50 do
+      local workers = { master }
+      for _ = 1, want > 1 and 50 or 0 do
         workers = M.workers(master)
         if #workers >= want then break end
         sleep(0.1)
       end
+      assert(#workers == want, "lighttpd started " .. #workers .. " workers, not " .. want)
       return { port = port, pid = master, workers = workers, dir = dir,
                log = dir .. "/error.log" }
     end
