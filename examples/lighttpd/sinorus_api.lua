@@ -99,11 +99,14 @@ local function decode(s, plus, what)
   return s
 end
 
+-- Raises 400 when s is longer than max bytes.
+local function check_length(s, max, what)
+  if #s > max then fail(400, string.format("%s longer than %d bytes", what, max)) end
+end
+
 -- The path's segments, decoded ("/claim/a%2Fb" gives {"claim", "a/b"}).
 local function path_segments(path)
-  if #path > M.MAX_PATH then
-    fail(400, string.format("path longer than %d bytes", M.MAX_PATH))
-  end
+  check_length(path, M.MAX_PATH, "path")
   if path:sub(1, 1) ~= "/" then fail(400, "path must start with '/'") end
   local segs = {}
   for seg in (path:sub(2) .. "/"):gmatch("([^/]*)/") do
@@ -127,9 +130,7 @@ end
 -- The query string as an opts table, and the raw text of each top-level
 -- value that was coerced (key -> text), for a retry as text.
 local function parse_query(query)
-  if #query > M.MAX_QUERY then
-    fail(400, string.format("query string longer than %d bytes", M.MAX_QUERY))
-  end
+  check_length(query, M.MAX_QUERY, "query string")
   local opts, raw, lists = {}, {}, {}
   for pair in query:gmatch("[^&]+") do
     local k, v = pair:match("^([^=]*)=(.*)$")

@@ -103,7 +103,7 @@ function M.start(opts)
     -- (its own leaks at exit are not the module's: leak checks off)
     local preload = os.getenv("LD_PRELOAD")
     local env = preload and string.format("env LD_PRELOAD=%s ASAN_OPTIONS=%s ", fs.shq(preload),
-      "detect_leaks=0:abort_on_error=1") or ""
+      "detect_leaks=0:abort_on_error=1:quarantine_size_mb=8") or ""
     local ok, out = sh("cd " .. fs.shq(cwd) .. " && " .. env .. "lighttpd -f " .. fs.shq(conf))
     if ok then
       local master = tonumber(fs.slurp(dir .. "/pid"))
