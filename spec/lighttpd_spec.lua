@@ -415,6 +415,28 @@ describe("examples/lighttpd under lighttpd", function()
     end
   end)
 
+  it("keeps serving the current KB when a file that does not open is renamed into place", function()
+    load_run()                       -- the served file is now the changed KB
+    local path = "/factor/drv-western-pressure"
+    local now = json(kb_b:factor("drv-western-pressure"))
+    local broken = fs.tmpname(".sqlite")
+    fs.spit(broken, ("SQLite format 3\0"):rep(64))
+    assert(os.rename(broken, served))
+    for _ = 1, 6 do                  -- new connections: both workers answer
+      local status, _, body = L.get(server, path)
+      assert.equal(200, status)
+      assert.equal(now, body)
+    end
+    assert.matches("cannot open [^\n]*still serving the previous file", L.log(server))
+    -- and a complete file renamed into place after it is picked up
+    local fresh = kb_file()
+    assert(os.rename(fresh, served))
+    for _ = 1, 6 do
+      local _, _, body = L.get(server, path)
+      assert.equal(json(kb_a:factor("drv-western-pressure")), body)
+    end
+  end)
+
   it("answers malformed and hostile requests with 400 or 404", function()
     local cases = {
       { "/search?q=" .. ("a"):rep(3000), 400, true },          -- over MAX_QUERY
