@@ -277,8 +277,29 @@ describe("the sinorus command", function()
       for _, f in ipairs(factors) do assert.equal("irritant", f.kind) end
     end)
 
+    it("gives the same CSV as export csv and sinorus.to_csv, and the same JSON as " ..
+       "export json and sinorus.to_json", function()
+      local kb = sinorus.open()
+      for _, t in ipairs(require("sinorus.model").TYPES) do
+        local _, csv = sinorus_cmd("show " .. t.plural .. " --format csv")
+        local _, exported = sinorus_cmd("export csv --records " .. t.plural)
+        assert.equal(exported, csv, t.plural)
+        assert.equal(sinorus.to_csv(kb[t.plural](kb)), csv, t.plural)
+        local _, json = sinorus_cmd("show " .. t.plural .. " --format json")
+        assert.equal(sinorus.to_json(kb[t.plural](kb)) .. "\n", json, t.plural)
+        local _, all = sinorus_cmd("export json --records " .. t.plural)
+        assert.same(cjson.decode(json), cjson.decode(all)[t.plural], t.plural)
+      end
+    end)
+
+    it("gives the same JSON bytes on every run", function()
+      local _, a = sinorus_cmd("show claims --format json")
+      local _, b = sinorus_cmd("show claims --format json")
+      assert.equal(a, b)
+    end)
+
     for _, t in ipairs { "entities", "relations", "events", "quotes", "references",
-                         "hypotheses", "ratings" } do
+                         "hypotheses", "items", "ratings" } do
       it("shows " .. t, function()
         local code, out = sinorus_cmd("show " .. t .. " --format json")
         assert.equal(0, code)

@@ -961,8 +961,9 @@ describe("kb:graph and kb:export", function()
 
     it("exports records as RFC 4180 CSV that parses back", function()
       local rows = parse_csv(kb:export("csv", nil, { records = "entities" }))
-      assert.same({ "id", "name", "kind", "description" }, rows[1])
-      assert.same({ "usa", 'United States, the "USA"', "state", "" }, rows[6])
+      assert.same({ "id", "name", "kind", "aliases", "description" }, rows[1])
+      assert.same({ "usa", 'United States, the "USA"', "state", 'United States, the "USA"', "" },
+                  rows[6])
       local src = parse_csv(kb:export("csv", nil, { records = "sources" }))
       assert.equal(TEXT, src[2][8])
     end)
@@ -1009,9 +1010,32 @@ describe("kb:graph and kb:export", function()
     it("raises for an unknown record type, naming the valid ones", function()
       assert.has_error(function() kb:export("csv", nil, { records = "spies" }) end,
         "bad argument #3 to 'export' (unknown record type 'spies'; valid types: sources, " ..
-        "segments, entities, aliases, mentions, evidence, claims, claim_about, claim_topics, " ..
-        "factors, relations, events, event_actors, quotes, references, hypotheses, " ..
-        "ach_items, ratings, codes)")
+        "segments, mentions, evidence, entities, hypotheses, claims, factors, relations, " ..
+        "events, quotes, references, items, codes)")
+    end)
+
+    it("exports every record type in the shape of its API records", function()
+      local builtin <close> = sinorus.open()
+      local model = require "sinorus.model"
+      local all = cjson.decode(builtin:export("json"))
+      for _, t in ipairs(model.TYPES) do
+        local list = builtin[t.plural](builtin)
+        assert.same(cjson.decode(sinorus.to_json(list)), all[t.plural], t.plural)
+        assert.equal(builtin:export("json", nil, { records = t.plural }),
+                     '{"format":"sinorus","version":' .. sinorus.to_json(sinorus.version) ..
+                     ',"schema":' .. sinorus.schema_version .. ',\n"' .. t.plural .. '":' ..
+                     sinorus.to_json(list) .. "}\n")
+      end
+    end)
+
+    it("gives one record type the same CSV columns by export and by to_csv", function()
+      local builtin <close> = sinorus.open()
+      local model = require "sinorus.model"
+      for _, t in ipairs(model.TYPES) do
+        local csv = builtin:export("csv", nil, { records = t.plural })
+        assert.equal(sinorus.to_csv(builtin[t.plural](builtin)), csv, t.plural)
+        assert.same(t.columns, parse_csv(csv)[1], t.plural)
+      end
     end)
   end)
 

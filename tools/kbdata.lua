@@ -19,11 +19,15 @@
 local util = require "sinorus.util"
 local store = require "sinorus.store"
 
-local FILES = { "entities", "hypotheses", "claims", "factors", "relations",
-                "events", "quotes", "references" }
+local model = require "sinorus.model"
 
-local CONSTRUCTORS = { "entity", "claim", "factor", "relation", "event", "quote",
-                       "reference", "hypothesis", "item" }
+-- The data files (each type's `data_file`, sinorus.model) and the
+-- constructors (one per type, by its name).
+local FILES, CONSTRUCTORS, listed = {}, model.names("name"), {}
+for _, t in ipairs(model.TYPES) do
+  if not listed[t.data_file] then FILES[#FILES + 1] = t.data_file end
+  listed[t.data_file] = true
+end
 
 -- ---------------------------------------------------------------------
 -- Reading the files
@@ -177,9 +181,8 @@ function Loader:quote_segment(rec)
   return seg
 end
 
--- Types validated in this order, so that references resolve.
-local ORDER = { "entity", "hypothesis", "claim", "factor", "relation", "event",
-                "quote", "reference", "item" }
+-- Types validated in the model's order, so that references resolve.
+local ORDER = CONSTRUCTORS
 
 -- ---------------------------------------------------------------------
 

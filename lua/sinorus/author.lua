@@ -21,10 +21,12 @@ local store = require "sinorus.store"
 
 local READONLY = "attempt to write to a read-only sinorus.KB"
 
--- The record types of the authoring API, their tables and their id columns.
-local TYPES = { "entity", "claim", "factor", "relation", "event", "quote" }
-local TABLE = { entity = "entity", claim = "claim", factor = "factor",
-                relation = "relation", event = "event", quote = "quote" }
+local model = require "sinorus.model"
+
+-- The record types of the authoring API (sinorus.model) and their tables.
+local TYPES = model.names("name", function(t) return t.authoring end)
+local TABLE = {}
+for _, name in ipairs(TYPES) do TABLE[name] = model.type(name).table end
 
 return function(KB, M, util)
   local argerror = util.argerror

@@ -12,6 +12,8 @@
 -- "graph:NAME" for graph methods. `optional = true` marks functions that
 -- a later version may add; they are listed only when they exist.
 
+local model = require "sinorus.model"
+
 local M = {}
 
 M.groups = {
@@ -99,7 +101,7 @@ entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
     .. '  return kb:alignment{horizon = "long"}.index\n'
     .. ']], {memory = 16 * 2^20, instructions = 10^7, time = 2})' }
 
-entry { name = "sinorus.help", group = "module", args = "[fn_or_name]", optional = true,
+entry { name = "sinorus.help", group = "module", args = "[fn_or_name]",
   summary = "Prints this help: every function, or one entry found by function or name.",
   returns = "nothing",
   example = "sinorus.help(kb.search)" }
@@ -169,16 +171,43 @@ entry { name = "kb:segment", group = "records", args = "id",
   returns = "a segment record, or nil",
   example = "print(kb:segment(12).text)" }
 
-entry { name = "kb:entities", group = "records", args = "[opts]",
-  summary = "Entities in id order. opts: kind (\"state\", \"organization\", \"person\", "
-    .. "\"place\", \"company\", \"document\", \"initiative\", \"event\"), limit, offset.",
-  returns = "a list of {id, name, kind, aliases, description}",
-  example = 'print(kb:entities{kind = "person"})' }
+-- The listing and the getter of every record type, from sinorus.model.
+local function opts_text(t)
+  local parts = {}
+  for _, k in ipairs(t.filters) do
+    local enum = t.enums[k]
+    local what = t.filter_help and t.filter_help[k]
+    if enum and (k == "kind" or k == "horizon") then
+      what = '"' .. table.concat(model.ENUMS[enum], '", "') .. '"'
+    elseif t.entity_filters[k] and not what then
+      what = "an entity's id, name or alias"
+    end
+    parts[#parts + 1] = what and string.format("%s (%s)", k, what) or k
+  end
+  parts[#parts + 1] = "limit, offset"
+  return table.concat(parts, ", ")
+end
 
-entry { name = "kb:entity", group = "records", args = "name_or_alias",
-  summary = "One entity by id, name or alias, case-insensitively (\"Beijing\" gives China).",
-  returns = "an entity record, or nil",
-  example = 'print(kb:entity("Beijing").id)      --> china' }
+for _, t in ipairs(model.TYPES) do
+  entry { name = "kb:" .. t.plural, group = "records", args = "[opts]",
+    summary = t.summary .. " opts: " .. opts_text(t) .. ".",
+    returns = "a list of {" .. table.concat(t.columns, ", ") .. "}",
+    example = t.example }
+  if t.name == "entity" then
+    entry { name = "kb:entity", group = "records", args = "name_or_alias",
+      summary = "One entity by id, name or alias, case-insensitively (\"Beijing\" gives "
+        .. "China).",
+      returns = "an entity record, or nil",
+      example = t.get_example }
+  else
+    entry { name = "kb:" .. t.name, group = "records",
+      args = t.key == "number" and "number" or "id",
+      summary = "One " .. t.name .. " (" .. t.help .. ") by its "
+        .. (t.key == "number" and "number" or "id") .. ".",
+      returns = "a " .. t.name .. " record {" .. table.concat(t.columns, ", ") .. "}, or nil",
+      example = t.get_example }
+  end
+end
 
 entry { name = "kb:mentions", group = "records", args = "entity [, opts]",
   summary = "The segments in which an entity is mentioned, with the matched spans. "
@@ -186,80 +215,16 @@ entry { name = "kb:mentions", group = "records", args = "entity [, opts]",
   returns = "a list of segments, each with spans",
   example = 'print(kb:mentions("Xi Jinping"))' }
 
-entry { name = "kb:claims", group = "records", args = "[opts]",
-  summary = "The article's analytic judgments. opts: about (an entity's id, name or alias), "
-    .. "horizon (\"short\", \"long\", \"both\"), topic, min_p, max_p, limit, offset.",
-  returns = "a list of {id, text, about, horizon, estimative, scale, p_low, p_high, topics, "
-    .. "evidence}",
-  example = 'print(kb:claims{about = "China", horizon = "short"})' }
-
-entry { name = "kb:claim", group = "records", args = "id",
-  summary = "One claim by id.",
-  returns = "a claim record, or nil",
-  example = 'print(kb:claim("claim-pressure-main-driver"))' }
-
-entry { name = "kb:factors", group = "records", args = "[opts]",
-  summary = "Drivers and irritants of the alignment. opts: kind (\"driver\", \"irritant\"), "
-    .. "horizon, domain, limit, offset.",
-  returns = "a list of {id, name, kind, domain, horizon, weight, evidence}",
-  example = 'print(kb:factors{kind = "irritant"})' }
-
-entry { name = "kb:factor", group = "records", args = "id",
-  summary = "One factor by id.",
-  returns = "a factor record, or nil",
-  example = 'print(kb:factor("drv-western-pressure").weight)' }
-
-entry { name = "kb:relations", group = "records", args = "[opts]",
-  summary = "Signed relations between entities. opts: from, to (entities), type, sign "
-    .. "(-1, 0, 1), limit, offset.",
-  returns = "a list of {id, from, to, type, sign, weight, horizon, evidence}",
-  example = 'print(kb:relations{from = "China", sign = 1})' }
-
-entry { name = "kb:events", group = "records", args = "[opts]",
-  summary = "Dated events, in date order. opts: from, to (ISO dates), actor (an entity), "
-    .. "limit, offset.",
-  returns = "a list of {id, date, title, actors, cameo, goldstein, date_source, evidence}",
-  example = 'print(kb:events{from = "2022-01-01"})' }
-
-entry { name = "kb:quotes", group = "records", args = "[opts]",
-  summary = "Verbatim quotations, in the order of the text. opts: speaker (an entity), "
-    .. "limit, offset.",
-  returns = "a list of {id, speaker, text, segment, stance}",
-  example = 'print(kb:quotes{speaker = "Putin"})' }
-
-entry { name = "kb:references", group = "records", args = "[opts]",
-  summary = "The article's reference list, by number. opts: limit, offset.",
-  returns = "a list of {id, authors, year, title, container, doi, url, segment}",
-  example = "print(kb:references())" }
-
-entry { name = "kb:hypotheses", group = "records", args = "[opts]",
-  summary = "The competing hypotheses on China's stance, in order.",
-  returns = "a list of {id, text}",
-  example = "print(kb:hypotheses())" }
-
 entry { name = "kb:ratings", group = "records", args = "[opts]",
   summary = "The ACH matrix as rows. opts: hypothesis, evidence (an item id), limit, offset.",
   returns = "a list of {evidence, hypothesis, rating, credibility, relevance}",
-  example = 'print(kb:ratings{hypothesis = "h1"})' }
+  example = 'print(kb:ratings{hypothesis = "h-shield"})' }
 
 entry { name = "kb:evidence", group = "records", args = "record_or_id",
   summary = "The segments a record rests on (a claim, factor, relation, event, quote, "
     .. "reference, rating, or a record id).",
   returns = "a list of segments",
   example = 'print(kb:evidence(kb:claims()[1]))' }
-
--- Lookups a later version may add (listed only when they exist).
-for _, t in ipairs {
-  { "relation", "relation" }, { "event", "event" }, { "quote", "quote" },
-  { "reference", "reference (by number)" }, { "hypothesis", "hypothesis" },
-} do
-  entry { name = "kb:" .. t[1], group = "records", args = "id", optional = true,
-    summary = "One " .. t[2] .. " by id.",
-    returns = "a record, or nil",
-    example = string.format("print(kb:%s(kb:%s()[1].id))", t[1],
-      ({ relation = "relations", event = "events", quote = "quotes",
-         reference = "references", hypothesis = "hypotheses" })[t[1]]) }
-end
 
 -- ---------------------------------------------------------------------
 -- Text queries
@@ -398,33 +363,36 @@ entry { name = "kb:transaction", group = "author", args = "fn, ...",
   returns = "what fn returns",
   example = 'kb:transaction(function(kb) kb:code(1, "a"); kb:code(2, "b") end)' }
 
-for _, t in ipairs {
-  { "entity", '"sco", {description = "..."}' }, { "claim", '"my-claim", {horizon = "long"}' },
-  { "factor", '"drv-x", {weight = 0.5}' }, { "relation", '"rel-x", {sign = -1}' },
-  { "event", '"ev-x", {date = "2022-03-02"}' }, { "quote", '"q-x", {stance = "cautious"}' },
-} do
-  entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields", optional = true,
+-- update_* and remove_* of every type of the authoring API (sinorus.model).
+local UPDATE_EXAMPLE = {
+  entity = '"sco", {description = "..."}', claim = '"my-claim", {horizon = "long"}',
+  factor = '"drv-x", {weight = 0.5}', relation = '"rel-x", {sign = -1}',
+  event = '"ev-x", {date = "2022-03-02"}', quote = '"q-x", {stance = "cautious"}',
+}
+for _, name in ipairs(model.names("name", function(t) return t.authoring end)) do
+  local t = { name, assert(UPDATE_EXAMPLE[name], name) }
+  entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields",
     summary = "Changes fields of a " .. t[1] .. "; validated like add_" .. t[1] ..
       ", logged in the change history.",
     returns = "true",
     example = "kb:update_" .. t[1] .. "(" .. t[2] .. ")" }
-  entry { name = "kb:remove_" .. t[1], group = "author", args = "id", optional = true,
+  entry { name = "kb:remove_" .. t[1], group = "author", args = "id",
     summary = "Removes a " .. t[1] .. " (refused while other records refer to it); logged.",
     returns = "true",
     example = "kb:remove_" .. t[1] .. "(" .. t[2]:match("^[^,]+") .. ")" }
 end
 
-entry { name = "kb:uncode", group = "author", args = "segment_id, code", optional = true,
+entry { name = "kb:uncode", group = "author", args = "segment_id, code",
   summary = "Removes a code from a segment.",
   returns = "true if the code was there",
   example = 'kb:uncode(42, "energy")' }
 
-entry { name = "kb:coded", group = "author", args = "code", optional = true,
+entry { name = "kb:coded", group = "author", args = "code",
   summary = "The segments that carry a code.",
   returns = "a list of segments",
   example = 'print(kb:coded("energy"))' }
 
-entry { name = "kb:history", group = "author", args = "[opts]", optional = true,
+entry { name = "kb:history", group = "author", args = "[opts]",
   summary = "The change log of the authoring API, oldest first. opts: record, operation, "
     .. "since, limit, offset.",
   returns = "a list of {id, time, operation, record, before, after}",

@@ -4,15 +4,21 @@
 --   kb:mentions(entity, {kind, duplicates})
 --   kb:claims{about, horizon, topic, min_p, max_p}      kb:claim(id)
 --   kb:factors{kind, horizon, domain}                   kb:factor(id)
---   kb:relations{from, to, type, sign}
---   kb:events{from, to, actor}
---   kb:quotes{speaker}
---   kb:references()   kb:hypotheses()   kb:ratings{hypothesis, evidence}
+--   kb:relations{from, to, type, sign}                  kb:relation(id)
+--   kb:events{from, to, actor}                          kb:event(id)
+--   kb:quotes{speaker}                                  kb:quote(id)
+--   kb:references()                                     kb:reference(number)
+--   kb:hypotheses()                                     kb:hypothesis(id)
+--   kb:items()                                          kb:item(id)
+--   kb:ratings{hypothesis, evidence}
 --   kb:evidence(record_or_id)
 --   kb:_tag(segment_ids)              (internal: computes entity mentions)
 --
--- Every listing takes `limit` and `offset`, returns records in a stable
--- order and raises on an unknown filter key, naming the valid ones.
+-- The listings and getters of every record type but entities are made
+-- from sinorus.model (its filters, enums, columns and classes) and one
+-- query per type (QUERY below). Every listing takes `limit` and `offset`,
+-- returns records in a stable order and raises on an unknown filter key,
+-- naming the valid ones.
 --
 -- Conventions, fixed here and documented in data/README.md:
 -- * An argument or filter naming an entity accepts its id, its name or any
@@ -31,11 +37,9 @@
 -- Loaded by init.lua as require("sinorus.records")(KB, M, util).
 
 local core = require "sinorus.core"
+local model = require "sinorus.model"
 
-local HORIZONS = { "short", "long", "both" }
-local ENTITY_KINDS = { "state", "organization", "person", "place", "company",
-                       "document", "initiative", "event" }
-local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
+local SEG_KINDS = model.ENUMS.segment_kind
 
 -- Folded form of a name: the same normalisation as the loader's alias.folded.
 local function norm(s)
@@ -71,10 +75,6 @@ return function(KB, _, util)
     for _, r in ipairs(records) do r[field] = lists[r[key or "id"]] or {} end
   end
 
-  local function check_horizon(fname, h)
-    util.check_enum(fname, 1, h, HORIZONS, true)
-  end
-
   -- SQL condition for a horizon filter on column col (parameter ?n).
   local function horizon_sql(col, n)
     return string.format("(?%d IS NULL OR %s = ?%d OR (?%d <> 'both' AND %s = 'both'))",
@@ -92,59 +92,52 @@ return function(KB, _, util)
 
   -- The entity id named by an argument or filter value; raises when the
   -- value is not a string or names no entity. what: "'about'" or nil.
-  local function entity_arg(kb, fname, argn, v, what)
+  local function entity_arg(kb, fname, argn, v, what, level)
     if type(v) ~= "string" then
       argerror(fname, argn, (what and what .. " must be an entity name, got "
                              or "string expected, got ") ..
-               (v == nil and "no value" or util.typename(v)), 3)
+               (v == nil and "no value" or util.typename(v)), level or 3)
     end
     local id = lookup(kb, v)
     if not id then
       argerror(fname, argn, string.format("unknown entity '%s'%s", v,
-               what and " in " .. what or ""), 3)
+               what and " in " .. what or ""), level or 3)
     end
     return id
   end
 
-  local function check_string_opt(fname, key, v)
+  local function check_string_opt(fname, key, v, level)
     if v ~= nil and type(v) ~= "string" then
       argerror(fname, 1, string.format("'%s' must be a string, got %s", key,
-               util.typename(v)), 3)
-    end
-  end
-
-  local function check_id(fname, v)
-    if type(v) ~= "string" then
-      argerror(fname, 1, "string expected, got " ..
-               (v == nil and "no value" or util.typename(v)), 3)
+               util.typename(v)), level or 3)
     end
   end
 
   -- -------------------------------------------------------------------
   -- Entities
 
-  local ENTITY_COLS = { "id", "name", "kind", "aliases", "description" }
+  local ENTITY = model.type("entity")
 
   local function entity_records(kb, rows)
     local aliases = group(kb:sql([[SELECT entity, alias FROM alias WHERE ord > 0
                                    ORDER BY entity, ord]]), "entity", "alias")
     for i, r in ipairs(rows) do
       r.aliases = aliases[r.id] or {}
-      rows[i] = util.record(r, "sinorus.Entity", ENTITY_COLS)
+      rows[i] = util.record(r, ENTITY.class, ENTITY.columns)
     end
     return rows
   end
 
   --- Entities in id order; filter: kind.
   function KB:entities(opts)
-    opts = util.check_opts("entities", 1, opts, { "kind" })
-    util.check_enum("entities", 1, opts.kind, ENTITY_KINDS, true)
+    opts = util.check_opts("entities", 1, opts, ENTITY.filters)
+    util.check_enum("entities", 1, opts.kind, model.ENUMS.entity_kind, true)
     local page, lim, off = util.page(opts)
     local rows = self:sql([[SELECT id, name, kind, description FROM entity
                             WHERE (?1 IS NULL OR kind = ?1) ORDER BY id]] .. page,
                           opts.kind, lim, off)
-    return util.list(entity_records(self, rows), { "id", "name", "kind", "aliases" },
-                     "sinorus.Entities")
+    return util.list(entity_records(self, rows), ENTITY.show, "sinorus.Entities",
+                     ENTITY.columns)
   end
 
   --- The entity with this id, name or alias (case-insensitive), or nil.
@@ -250,44 +243,33 @@ return function(KB, _, util)
   end
 
   -- -------------------------------------------------------------------
-  -- Claims
+  -- Queries: one per record type (sinorus.model), QUERY[name](kb, fname,
+  -- opts, id) -> records. opts holds the checked filters and the page;
+  -- id (not nil) selects the one record with that id, for the singular
+  -- getter. kb:<plural>{...} and kb:<name>(id) below are made from them.
 
-  local CLAIM_COLS = { "id", "text", "about", "horizon", "estimative", "scale",
-                       "p_low", "p_high", "topics", "evidence", "note" }
+  local QUERY = {}
 
-  local CLAIM_SELECT = [[SELECT id, text, horizon, estimative, scale, p_low, p_high, note
-                         FROM claim c ]]
-
-  local function claim_records(kb, rows)
-    local about = group(kb:sql("SELECT claim, entity FROM claim_about ORDER BY claim, ord"),
-                        "claim", "entity")
-    local topics = group(kb:sql("SELECT claim, topic FROM claim_topic ORDER BY claim, ord"),
-                         "claim", "topic")
-    fill(rows, "about", about)
-    fill(rows, "topics", topics)
-    fill(rows, "evidence", evidence_of(kb, "claim"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Claim", CLAIM_COLS) end
+  local function records_of(rows, rtype)
+    local t = model.type(rtype)
+    for i, r in ipairs(rows) do rows[i] = util.record(r, t.class, t.columns) end
     return rows
   end
 
   local function check_p(fname, key, v)
     if v ~= nil and (type(v) ~= "number" or v ~= v or v < 0 or v > 1) then
       argerror(fname, 1, string.format("'%s' must be a number in [0, 1], got %s", key,
-               tostring(v)), 3)
+               tostring(v)), 4)
     end
   end
 
-  --- Claims in id order; filters: about, horizon, topic, min_p, max_p.
-  function KB:claims(opts)
-    opts = util.check_opts("claims", 1, opts,
-                           { "about", "horizon", "topic", "min_p", "max_p" })
-    local about = opts.about ~= nil and entity_arg(self, "claims", 1, opts.about, "'about'")
-    check_horizon("claims", opts.horizon)
-    check_string_opt("claims", "topic", opts.topic)
-    check_p("claims", "min_p", opts.min_p)
-    check_p("claims", "max_p", opts.max_p)
+  function QUERY.claim(kb, fname, opts, id)
+    check_string_opt(fname, "topic", opts.topic, 4)
+    check_p(fname, "min_p", opts.min_p)
+    check_p(fname, "max_p", opts.max_p)
     local _, lim, off = util.page(opts)
-    local rows = self:sql(CLAIM_SELECT .. [[
+    local rows = kb:sql([[SELECT id, text, horizon, estimative, scale, p_low, p_high, note
+      FROM claim c
       WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM claim_about a
                                    WHERE a.claim = c.id AND a.entity = ?1))
         AND ]] .. horizon_sql("c.horizon", 2) .. [[
@@ -295,171 +277,166 @@ return function(KB, _, util)
                                    WHERE t.claim = c.id AND t.topic = ?3))
         AND (?4 IS NULL OR (c.p_low IS NOT NULL AND c.p_low >= ?4))
         AND (?5 IS NULL OR (c.p_high IS NOT NULL AND c.p_high <= ?5))
+        AND (?8 IS NULL OR c.id = ?8)
       ORDER BY c.id LIMIT ?6 OFFSET ?7]],
-      about or nil, opts.horizon, opts.topic, opts.min_p, opts.max_p, lim, off)
-    return util.list(claim_records(self, rows),
-                     { "id", "horizon", "estimative", "p_low", "p_high", "text" },
-                     "sinorus.Claims")
+      opts.about, opts.horizon, opts.topic, opts.min_p, opts.max_p, lim, off, id)
+    fill(rows, "about", group(kb:sql(
+      "SELECT claim, entity FROM claim_about ORDER BY claim, ord"), "claim", "entity"))
+    fill(rows, "topics", group(kb:sql(
+      "SELECT claim, topic FROM claim_topic ORDER BY claim, ord"), "claim", "topic"))
+    fill(rows, "evidence", evidence_of(kb, "claim"))
+    return records_of(rows, "claim")
   end
 
-  --- The claim with id, or nil.
-  function KB:claim(id)
-    check_id("claim", id)
-    local rows = self:sql(CLAIM_SELECT .. "WHERE id = ?", id)
-    return claim_records(self, rows)[1]
-  end
-
-  -- -------------------------------------------------------------------
-  -- Factors
-
-  local FACTOR_COLS = { "id", "name", "kind", "domain", "horizon", "weight", "w_low",
-                        "w_high", "coupling", "why", "evidence" }
-  local FACTOR_SELECT = [[SELECT id, name, kind, domain, horizon, weight, w_low, w_high,
-                          coupling, why FROM factor f ]]
-
-  local function factor_records(kb, rows)
-    fill(rows, "evidence", evidence_of(kb, "factor"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Factor", FACTOR_COLS) end
-    return rows
-  end
-
-  --- Factors, drivers first, each kind in id order; filters: kind, horizon, domain.
-  function KB:factors(opts)
-    opts = util.check_opts("factors", 1, opts, { "kind", "horizon", "domain" })
-    util.check_enum("factors", 1, opts.kind, { "driver", "irritant" }, true)
-    check_horizon("factors", opts.horizon)
-    check_string_opt("factors", "domain", opts.domain)
+  function QUERY.factor(kb, fname, opts, id)
+    check_string_opt(fname, "domain", opts.domain, 4)
     local _, lim, off = util.page(opts)
-    local rows = self:sql(FACTOR_SELECT .. [[
+    local rows = kb:sql([[SELECT id, name, kind, domain, horizon, weight, w_low, w_high,
+        coupling, why FROM factor f
       WHERE (?1 IS NULL OR f.kind = ?1) AND ]] .. horizon_sql("f.horizon", 2) .. [[
-        AND (?3 IS NULL OR f.domain = ?3)
+        AND (?3 IS NULL OR f.domain = ?3) AND (?6 IS NULL OR f.id = ?6)
       ORDER BY f.kind, f.id LIMIT ?4 OFFSET ?5]],
-      opts.kind, opts.horizon, opts.domain, lim, off)
-    return util.list(factor_records(self, rows),
-                     { "id", "kind", "domain", "horizon", "weight", "coupling", "name" },
-                     "sinorus.Factors")
+      opts.kind, opts.horizon, opts.domain, lim, off, id)
+    fill(rows, "evidence", evidence_of(kb, "factor"))
+    return records_of(rows, "factor")
   end
 
-  --- The factor with id, or nil.
-  function KB:factor(id)
-    check_id("factor", id)
-    return factor_records(self, self:sql(FACTOR_SELECT .. "WHERE id = ?", id))[1]
-  end
-
-  -- -------------------------------------------------------------------
-  -- Relations
-
-  local RELATION_COLS = { "id", "from", "to", "type", "sign", "weight", "horizon",
-                          "evidence", "note" }
-
-  --- Relations in id order; filters: from, to (entities), type, sign.
-  function KB:relations(opts)
-    opts = util.check_opts("relations", 1, opts, { "from", "to", "type", "sign" })
-    local from = opts.from ~= nil and entity_arg(self, "relations", 1, opts.from, "'from'")
-    local to = opts.to ~= nil and entity_arg(self, "relations", 1, opts.to, "'to'")
-    check_string_opt("relations", "type", opts.type)
-    if opts.sign ~= nil and opts.sign ~= -1 and opts.sign ~= 0 and opts.sign ~= 1 then
-      argerror("relations", 1, "'sign' must be -1, 0 or 1, got " .. tostring(opts.sign))
+  function QUERY.relation(kb, fname, opts, id)
+    check_string_opt(fname, "type", opts.type, 4)
+    local sign = opts.sign
+    if sign ~= nil and sign ~= -1 and sign ~= 0 and sign ~= 1 then
+      argerror(fname, 1, "'sign' must be -1, 0 or 1, got " .. tostring(sign), 3)
     end
     local _, lim, off = util.page(opts)
-    local rows = self:sql([[SELECT id, src AS "from", dst AS "to", type, sign, weight,
+    local rows = kb:sql([[SELECT id, src AS "from", dst AS "to", type, sign, weight,
         horizon, note FROM relation
       WHERE (?1 IS NULL OR src = ?1) AND (?2 IS NULL OR dst = ?2)
         AND (?3 IS NULL OR type = ?3) AND (?4 IS NULL OR sign = ?4)
+        AND (?7 IS NULL OR id = ?7)
       ORDER BY id LIMIT ?5 OFFSET ?6]],
-      from or nil, to or nil, opts.type, opts.sign and math.tointeger(opts.sign), lim, off)
-    fill(rows, "evidence", evidence_of(self, "relation"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Relation", RELATION_COLS) end
-    return util.list(rows, { "id", "from", "to", "type", "sign", "weight", "horizon" },
-                     "sinorus.Relations")
+      opts.from, opts.to, opts.type, sign and math.tointeger(sign), lim, off, id)
+    fill(rows, "evidence", evidence_of(kb, "relation"))
+    return records_of(rows, "relation")
   end
-
-  -- -------------------------------------------------------------------
-  -- Events
-
-  local EVENT_COLS = { "id", "date", "title", "actors", "cameo", "goldstein",
-                       "date_source", "evidence", "note" }
 
   -- The first and last day of a partial ISO date, as comparable strings.
   local function date_bounds(fname, key, d)
     if type(d) ~= "string" or not (d:match("^%d%d%d%d$") or d:match("^%d%d%d%d%-%d%d$")
                                    or d:match("^%d%d%d%d%-%d%d%-%d%d$")) then
       argerror(fname, 1, string.format("'%s' must be a date (YYYY, YYYY-MM or " ..
-               "YYYY-MM-DD), got %s", key, type(d) == "string" and d or util.typename(d)), 3)
+               "YYYY-MM-DD), got %s", key, type(d) == "string" and d or util.typename(d)), 4)
     end
     return d .. ("0000-01-01"):sub(#d + 1), d .. ("0000-99-99"):sub(#d + 1)
   end
 
-  --- Events in date order; filters: from, to (dates), actor (an entity).
-  function KB:events(opts)
-    opts = util.check_opts("events", 1, opts, { "from", "to", "actor" })
-    local lo = opts.from ~= nil and (date_bounds("events", "from", opts.from)) or nil
-    local hi = opts.to ~= nil and select(2, date_bounds("events", "to", opts.to)) or nil
-    local actor = opts.actor ~= nil and entity_arg(self, "events", 1, opts.actor, "'actor'")
+  function QUERY.event(kb, fname, opts, id)
+    local lo = opts.from ~= nil and (date_bounds(fname, "from", opts.from)) or nil
+    local hi = opts.to ~= nil and select(2, date_bounds(fname, "to", opts.to)) or nil
     local _, lim, off = util.page(opts)
     -- an event's own period: its date padded to the first and last day
-    local rows = self:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
+    local rows = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
       FROM event e
       WHERE (?1 IS NULL OR e.date || substr('0000-99-99', length(e.date) + 1) >= ?1)
         AND (?2 IS NULL OR e.date || substr('0000-01-01', length(e.date) + 1) <= ?2)
         AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_actor a
                                    WHERE a.event = e.id AND a.entity = ?3))
-      ORDER BY e.date, e.id LIMIT ?4 OFFSET ?5]], lo, hi, actor or nil, lim, off)
-    fill(rows, "actors", group(self:sql(
+        AND (?6 IS NULL OR e.id = ?6)
+      ORDER BY e.date, e.id LIMIT ?4 OFFSET ?5]], lo, hi, opts.actor, lim, off, id)
+    fill(rows, "actors", group(kb:sql(
       "SELECT event, entity FROM event_actor ORDER BY event, ord"), "event", "entity"))
-    fill(rows, "evidence", evidence_of(self, "event"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Event", EVENT_COLS) end
-    return util.list(rows, { "id", "date", "cameo", "goldstein", "title" }, "sinorus.Events")
+    fill(rows, "evidence", evidence_of(kb, "event"))
+    return records_of(rows, "event")
   end
 
-  -- -------------------------------------------------------------------
-  -- Quotes
-
-  local QUOTE_COLS = { "id", "speaker", "text", "segment", "stance" }
-
-  --- Quotes in the order of the text; filter: speaker (an entity).
-  function KB:quotes(opts)
-    opts = util.check_opts("quotes", 1, opts, { "speaker" })
-    local speaker = opts.speaker ~= nil and
-                    entity_arg(self, "quotes", 1, opts.speaker, "'speaker'")
+  function QUERY.quote(kb, _, opts, id)
     local _, lim, off = util.page(opts)
-    local rows = self:sql([[SELECT q.id, q.speaker, q.text, q.segment, q.stance
+    local rows = kb:sql([[SELECT q.id, q.speaker, q.text, q.segment, q.stance
       FROM quote q JOIN segment s ON s.id = q.segment
-      WHERE ?1 IS NULL OR q.speaker = ?1
+      WHERE (?1 IS NULL OR q.speaker = ?1) AND (?4 IS NULL OR q.id = ?4)
       ORDER BY s.source, s.ord, instr(s.text, q.text), q.id LIMIT ?2 OFFSET ?3]],
-      speaker or nil, lim, off)
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Quote", QUOTE_COLS) end
-    return util.list(rows, { "id", "speaker", "stance", "text" }, "sinorus.Quotes")
+      opts.speaker, lim, off, id)
+    return records_of(rows, "quote")
+  end
+
+  function QUERY.reference(kb, _, opts, id)
+    local _, lim, off = util.page(opts)
+    local rows = kb:sql([[SELECT id, authors, year, title, container, doi, url, segment
+      FROM reference WHERE ?3 IS NULL OR id = ?3 ORDER BY id LIMIT ?1 OFFSET ?2]],
+      lim, off, id)
+    for _, r in ipairs(rows) do r.authors = util.json_strings(r.authors) end
+    return records_of(rows, "reference")
+  end
+
+  function QUERY.hypothesis(kb, _, opts, id)
+    local _, lim, off = util.page(opts)
+    return records_of(kb:sql([[SELECT id, text FROM hypothesis
+      WHERE ?3 IS NULL OR id = ?3 ORDER BY ord, id LIMIT ?1 OFFSET ?2]], lim, off, id),
+      "hypothesis")
+  end
+
+  function QUERY.item(kb, _, opts, id)
+    local _, lim, off = util.page(opts)
+    local rows = kb:sql([[SELECT id, text, credibility, relevance FROM ach_item
+      WHERE ?3 IS NULL OR id = ?3 ORDER BY ord, id LIMIT ?1 OFFSET ?2]], lim, off, id)
+    local ratings = {}
+    for _, r in ipairs(kb:sql("SELECT item, hypothesis, rating FROM rating")) do
+      local m = ratings[r.item]
+      if not m then m = {}; ratings[r.item] = m end
+      m[r.hypothesis] = r.rating
+    end
+    for _, r in ipairs(rows) do r.ratings = ratings[r.id] or {} end
+    fill(rows, "evidence", evidence_of(kb, "ach_item"))
+    return records_of(rows, "item")
+  end
+
+  -- Checks a listing's filters by the model: unknown keys, the page,
+  -- enumerated filters, entity filters (resolved to ids in a copy).
+  local function list_opts(kb, t, fname, opts)
+    opts = util.check_opts(fname, 1, opts, t.filters, 4)
+    local out = {}
+    for k, v in pairs(opts) do out[k] = v end
+    for _, k in ipairs(t.filters) do
+      local v = opts[k]
+      if v ~= nil then
+        local enum = (k == "horizon" or k == "kind") and t.enums[k]
+        if enum then
+          util.check_enum(fname, 1, v, model.ENUMS[enum], true, 4)
+        elseif t.entity_filters[k] then
+          out[k] = entity_arg(kb, fname, 1, v, "'" .. k .. "'", 4)
+        end
+      end
+    end
+    return out
+  end
+
+  -- Checks the argument of a singular getter: a string id, or a
+  -- reference's number.
+  local function check_key(t, v)
+    local want = t.key == "number" and "integer" or "string"
+    if (want == "integer" and math.type(v) ~= "integer")
+        or (want == "string" and type(v) ~= "string") then
+      argerror(t.name, 1, want .. " expected, got " ..
+               (v == nil and "no value" or util.typename(v)), 3)
+    end
+  end
+
+  for _, t in ipairs(model.TYPES) do
+    local query = QUERY[t.name]
+    if query then
+      local plural, list_class = t.plural, "sinorus." .. t.plural:gsub("^%l", string.upper)
+      KB[plural] = function(self, opts)
+        opts = list_opts(self, t, plural, opts)
+        return util.list(query(self, plural, opts, nil), t.show, list_class, t.columns)
+      end
+      KB[t.name] = function(self, id)
+        check_key(t, id)
+        return query(self, t.name, {}, id)[1]
+      end
+    end
   end
 
   -- -------------------------------------------------------------------
-  -- References, hypotheses, ratings
-
-  local REF_COLS = { "id", "authors", "year", "title", "container", "doi", "url", "segment" }
-
-  --- The article's references, by number.
-  function KB:references(opts)
-    opts = util.check_opts("references", 1, opts, {})
-    local page, lim, off = util.page(opts)
-    local rows = self:sql([[SELECT id, authors, year, title, container, doi, url, segment
-                            FROM reference ORDER BY id]] .. page, lim, off)
-    for i, r in ipairs(rows) do
-      r.authors = util.json_strings(r.authors)
-      rows[i] = util.record(r, "sinorus.Reference", REF_COLS)
-    end
-    return util.list(rows, { "id", "authors", "year", "title" }, "sinorus.References")
-  end
-
-  --- The competing hypotheses, in order.
-  function KB:hypotheses(opts)
-    opts = util.check_opts("hypotheses", 1, opts, {})
-    local page, lim, off = util.page(opts)
-    local rows = self:sql("SELECT id, text FROM hypothesis ORDER BY ord, id" .. page, lim, off)
-    for i, r in ipairs(rows) do
-      rows[i] = util.record(r, "sinorus.Hypothesis", { "id", "text" })
-    end
-    return util.list(rows, { "id", "text" }, "sinorus.Hypotheses")
-  end
+  -- Ratings (the ACH matrix as rows)
 
   local RATING_COLS = { "evidence", "hypothesis", "rating", "credibility", "relevance",
                         "text" }
@@ -479,7 +456,7 @@ return function(KB, _, util)
       ORDER BY i.ord, h.ord LIMIT ?3 OFFSET ?4]], opts.hypothesis, opts.evidence, lim, off)
     for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Rating", RATING_COLS) end
     return util.list(rows, { "evidence", "hypothesis", "rating", "credibility", "relevance" },
-                     "sinorus.Ratings")
+                     "sinorus.Ratings", RATING_COLS)
   end
 
   -- -------------------------------------------------------------------

@@ -33,51 +33,15 @@ local store = {}
 
 local find, mathtype = string.find, math.type
 
-store.SCALES = { "icd203", "phia", "kent" }
-store.HORIZONS = { "short", "long", "both" }
-store.ENTITY_KINDS = { "state", "organization", "person", "place", "company",
-                       "document", "initiative", "event" }
-store.FACTOR_KINDS = { "driver", "irritant" }
-store.LEVELS = { "low", "medium", "high" }
-store.RATINGS = { "CC", "C", "N", "I", "II", "NA" }
+local model = require "sinorus.model"
+local ENUMS = model.ENUMS
 
--- The fields of each record type at build time: name -> checker kind;
--- `required` lists the fields that must be present.
-local SHAPES = {
-  entity = { fields = { id = "id", name = "string", kind = "string",
-                        aliases = "strings", description = "string" },
-             required = { "id", "name", "kind" } },
-  claim = { fields = { id = "id", text = "string", about = "strings",
-                       horizon = "string", estimative = "string", scale = "string",
-                       topics = "strings", evidence = "strings", p_low = "number",
-                       p_high = "number", note = "string" },
-            required = { "id", "text", "about", "horizon", "evidence" } },
-  factor = { fields = { id = "id", name = "string", kind = "string", domain = "string",
-                        horizon = "string", weight = "number", range = "numbers",
-                        coupling = "number", why = "string", evidence = "strings" },
-             required = { "id", "name", "kind", "domain", "horizon", "weight",
-                          "range", "coupling", "why", "evidence" } },
-  relation = { fields = { id = "id", from = "string", to = "string", type = "string",
-                          sign = "integer", weight = "number", horizon = "string",
-                          evidence = "strings", note = "string" },
-               required = { "id", "from", "to", "type", "sign", "weight", "horizon",
-                            "evidence" } },
-  event = { fields = { id = "id", date = "string", title = "string", actors = "strings",
-                       cameo = "string", goldstein = "number", date_source = "string",
-                       evidence = "strings", note = "string" },
-            required = { "id", "date", "title", "actors", "evidence" } },
-  quote = { fields = { id = "id", speaker = "string", text = "string", stance = "string",
-                       evidence = "strings" },
-            required = { "id", "speaker", "text" } },
-  reference = { fields = { id = "integer", authors = "strings", year = "integer",
-                           title = "string", container = "string", doi = "string",
-                           url = "string", evidence = "strings" },
-                required = { "id", "authors", "title", "evidence" } },
-  hypothesis = { fields = { id = "id", text = "string" }, required = { "id", "text" } },
-  item = { fields = { id = "id", text = "string", credibility = "string",
-                      relevance = "string", evidence = "strings", ratings = "table" },
-           required = { "id", "text", "credibility", "relevance", "evidence", "ratings" } },
-}
+-- The fields of each record type at build time (sinorus.model): name ->
+-- checker kind; `required` lists the fields that must be present.
+local SHAPES = {}
+for _, t in ipairs(model.TYPES) do
+  SHAPES[t.name] = { fields = t.fields, required = t.required, enums = t.enums }
+end
 
 -- At run time evidence is a list of segment ids, and a quote may name its
 -- segment directly; everything else is the same.
@@ -86,7 +50,7 @@ for rtype, shape in pairs(SHAPES) do
   local fields = {}
   for k, v in pairs(shape.fields) do fields[k] = v end
   if fields.evidence then fields.evidence = "segments" end
-  RUNTIME[rtype] = { fields = fields, required = shape.required }
+  RUNTIME[rtype] = { fields = fields, required = shape.required, enums = shape.enums }
 end
 RUNTIME.quote.fields.segment = "integer"
 
@@ -196,7 +160,16 @@ local function describe(v)
   return util.typename(v)
 end
 
--- Checks the fields of a record against its shape (ctx.shapes).
+local function check_enum(ctx, rec, field, list)
+  local v = rec.t[field]
+  if v ~= nil and not member(list, v) then
+    ctx:fail(rec, field, "invalid option '%s'; expected one of: %s", tostring(v),
+             table.concat(list, ", "))
+  end
+end
+
+-- Checks the fields of a record against its shape (ctx.shapes): unknown
+-- and missing fields, the kinds of the values, then the enumerated fields.
 local function field_order(shape)
   local order = shape.order
   if not order then
@@ -204,6 +177,7 @@ local function field_order(shape)
     local checks = {}
     for i, k in ipairs(order) do checks[i] = CHECKERS[shape.fields[k]] end
     shape.order, shape.checks = order, checks
+    shape.enum_fields = sorted(shape.enums or {})
   end
   return order
 end
@@ -238,13 +212,10 @@ function store.check_shape(ctx, rec)
       end
     end
   end
-end
-
-local function check_enum(ctx, rec, field, list)
-  local v = rec.t[field]
-  if v ~= nil and not member(list, v) then
-    ctx:fail(rec, field, "invalid option '%s'; expected one of: %s", tostring(v),
-             table.concat(list, ", "))
+  local enum_fields = shape.enum_fields
+  for i = 1, #enum_fields do
+    local k = enum_fields[i]
+    check_enum(ctx, rec, k, ENUMS[shape.enums[k]])
   end
 end
 
@@ -309,7 +280,6 @@ store.CHECK = CHECK
 
 function CHECK.entity(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "kind", store.ENTITY_KINDS)
   local names = { t.name }
   for _, a in ipairs(t.aliases or {}) do names[#names + 1] = a end
   local mine = {}
@@ -333,8 +303,6 @@ end
 
 function CHECK.claim(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "horizon", store.HORIZONS)
-  check_enum(ctx, rec, "scale", store.SCALES)
   check_entities(ctx, rec, "about")
   if #t.about == 0 then ctx:fail(rec, "about", "must name at least one entity") end
   check_unique_strings(ctx, rec, "topics")
@@ -384,8 +352,6 @@ end
 
 function CHECK.factor(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "kind", store.FACTOR_KINDS)
-  check_enum(ctx, rec, "horizon", store.HORIZONS)
   check_word(ctx, rec, "domain", "^[a-z][a-z%-]*$", "a lower-case word")
   check_range(ctx, rec, "weight", 0, 1)
   check_range(ctx, rec, "coupling", -1, 1)
@@ -407,7 +373,6 @@ function CHECK.relation(ctx, rec)
   end
   check_word(ctx, rec, "type", "^[a-z][a-z%-]*$", "lower-case words joined by '-'")
   check_range(ctx, rec, "weight", 0, 1)
-  check_enum(ctx, rec, "horizon", store.HORIZONS)
   ctx:evidence(rec)
 end
 
@@ -475,16 +440,14 @@ end
 
 function CHECK.item(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "credibility", store.LEVELS)
-  check_enum(ctx, rec, "relevance", store.LEVELS)
   for _, h in ipairs(sorted(t.ratings)) do
     local r = t.ratings[h]
     if not ctx.hypotheses[h] then
       ctx:fail(rec, nil, "rating for unknown hypothesis '%s'", tostring(h))
     end
-    if not member(store.RATINGS, r) then
+    if not member(ENUMS.rating, r) then
       ctx:fail(rec, "ratings", "rating of '%s' must be one of %s, got %q", h,
-               table.concat(store.RATINGS, ", "), tostring(r))
+               table.concat(ENUMS.rating, ", "), tostring(r))
     end
   end
   for _, h in ipairs(ctx.hyp_order) do
