@@ -3,6 +3,7 @@
 -- on broken data (tools/kbdata.lua, spec/fixtures/baddata/).
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local core = require "sinorus.core"
 local util = require "sinorus.util"
 
@@ -631,7 +632,7 @@ describe("the data loader", function()
     os.remove(path)
     path = path .. ".sqlite"
     local k = assert(sinorus.open(path, { create = true, empty = true }))
-    k:_add_source { title = "fixture", authors = {}, text = article }
+    internal.add_source(k, { title = "fixture", authors = {}, text = article })
     local ok, err = pcall(load, k, "spec/fixtures/baddata/" .. dir)
     k:close()
     os.remove(path)
@@ -687,7 +688,7 @@ describe("the data loader", function()
     os.remove(path)
     path = path .. ".sqlite"
     local k = assert(sinorus.open(path, { create = true, empty = true }))
-    k:_add_source { title = "fixture", authors = {}, text = article }
+    internal.add_source(k, { title = "fixture", authors = {}, text = article })
     load(k, "data/kb")
     assert.equals(#kb:claims(), #k:claims())
     assert.equals(count("SELECT count(*) AS n FROM mention"),

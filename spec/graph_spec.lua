@@ -2,6 +2,7 @@
 -- writers parsed back, the knowledge-base layer (kb:graph, kb:export).
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local core = require "sinorus.core"
 local cjson = require "cjson"
 
@@ -765,10 +766,10 @@ describe("kb:graph and kb:export", function()
   setup(function()
     dir = tmpdir()
     kb = assert(sinorus.open(dir .. "/t.sqlite", { create = true, empty = true }))
-    local src, segs = kb:_add_source { title = 'Test "source" <1>', text = TEXT }
+    local src, segs = internal.add_source(kb, { title = 'Test "source" <1>', text = TEXT })
     local function ent(id, name, kind)
-      kb:_exec("INSERT INTO entity (id, name, kind) VALUES (?, ?, ?)", id, name, kind)
-      kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 1)",
+      internal.exec(kb, "INSERT INTO entity (id, name, kind) VALUES (?, ?, ?)", id, name, kind)
+      internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 1)",
                id, name, name:lower())
     end
     ent("china", "China", "state")
@@ -777,7 +778,7 @@ describe("kb:graph and kb:export", function()
     ent("usa", "United States, the \"USA\"", "state")
     ent("nobody", "Nobody", "person")
     local function rel(id, a, b, sign, w, h)
-      kb:_exec([[INSERT INTO relation (id, src, dst, type, sign, weight, horizon)
+      internal.exec(kb, [[INSERT INTO relation (id, src, dst, type, sign, weight, horizon)
                  VALUES (?, ?, ?, 'test', ?, ?, ?)]], id, a, b, sign, w, h)
     end
     rel("r1", "china", "russia", 1, 0.8, "both")
@@ -795,14 +796,14 @@ describe("kb:graph and kb:export", function()
           while true do
             local a, b = s.text:find(name, init, true)
             if not a then break end
-            kb:_exec("INSERT INTO mention (segment, entity, start, stop) VALUES (?, ?, ?, ?)",
+            internal.exec(kb, "INSERT INTO mention (segment, entity, start, stop) VALUES (?, ?, ?, ?)",
                      sid, id, s.start + a - 1, s.start + b - 1)
             init = b + 1
           end
         end
       end
     end
-    kb:_exec("INSERT INTO code (segment, code) VALUES (?, 'conflict')", segs[#segs])
+    internal.exec(kb, "INSERT INTO code (segment, code) VALUES (?, 'conflict')", segs[#segs])
     assert.equal(1, src)
   end)
 

@@ -3,6 +3,7 @@
 -- with SIGKILL (spec/support/killer.lua; `make crash-test N=1000` runs more).
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local util = require "sinorus.util"
 
 local BUILD = os.getenv("SINORUS_BUILD") or "build"
@@ -231,7 +232,7 @@ describe("schema versions", function()
                 kb:sql([[SELECT m.segment, m.start, m.stop FROM mention m
                          JOIN segment s ON s.id = m.segment WHERE s.kind = 'paragraph']]))
     assert.is_true(n("mention") > 0)
-    kb:_exec("INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+    internal.exec(kb, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
     local SCHEMA = [[SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name]]
     local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
     assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
@@ -294,10 +295,10 @@ describe("schema versions", function()
     spit(p, slurp("spec/fixtures/schema-v2.sqlite"))
     local kb = assert(sinorus.open(p))
     assert.has_error(function()
-      kb:_exec("UPDATE claim SET horizon = 'soon' WHERE id = 'claim-gas'")
+      internal.exec(kb, "UPDATE claim SET horizon = 'soon' WHERE id = 'claim-gas'")
     end, "CHECK constraint failed: horizon = 'short' OR horizon = 'long' OR horizon = 'both'")
     assert.has_error(function()
-      kb:_exec("UPDATE relation SET sign = 2 WHERE id = 'rel-eu-china'")
+      internal.exec(kb, "UPDATE relation SET sign = 2 WHERE id = 'rel-eu-china'")
     end, "CHECK constraint failed: sign = -1 OR sign = 0 OR sign = 1")
     assert.equals("short", kb:claim("claim-gas").horizon)
     kb:close()

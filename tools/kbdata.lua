@@ -9,14 +9,14 @@
 -- factor, relation, event, quote, reference, hypothesis, item). Every record
 -- is validated completely, its evidence phrases are resolved to segments, the
 -- bands of claims are derived from their estimative expressions, and only
--- then is anything written. Entity mentions are computed last (KB._tag).
+-- then is anything written. Entity mentions are computed last (internal.tag).
 --
 -- Every failure raises a message that names the file, the record and the
 -- cause, e.g.
 --   data/kb/claims.lua: claim 'x': evidence phrase not found: "..."
 -- data/README.md gives the coding rules that these checks enforce.
 
-local util = require "sinorus.util"
+local internal = require "sinorus.internal"
 local store = require "sinorus.store"
 
 local model = require "sinorus.model"
@@ -238,10 +238,8 @@ return function(kb, dir)
     end
   end
 
-  -- mentions, with the aliases just written
-  if not kb._tag then
-    local M = require "sinorus"
-    require("sinorus.records")(M.KB, M, util)
-  end
-  kb:_tag()
+  -- mentions, with the aliases just written (internal.tag comes with
+  -- sinorus.records, which require "sinorus" loads)
+  require "sinorus"
+  internal.tag(kb)
 end

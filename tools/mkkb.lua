@@ -7,6 +7,7 @@
 -- file. Any error stops the build with a message naming its cause.
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 
 local dir, out = arg[1], arg[2]
 if not dir or not out then
@@ -42,14 +43,14 @@ local kb, msg = sinorus.open(out, { create = true, empty = true })
 if not kb then fail(msg) end
 
 local ok, e = pcall(function()
-  kb:_exec("BEGIN")
-  kb:_add_source(record)
+  internal.exec(kb, "BEGIN")
+  internal.add_source(kb, record)
   -- The coded records (entities, claims, ...) come with tools/kbdata.lua.
   if package.searchpath("kbdata", package.path) then
     require("kbdata")(kb, dir .. "/kb")
   end
-  kb:_exec("COMMIT")
-  kb:_script("PRAGMA journal_mode = DELETE; VACUUM;")
+  internal.exec(kb, "COMMIT")
+  internal.script(kb, "PRAGMA journal_mode = DELETE; VACUUM;")
 end)
 if not ok then
   kb:close()

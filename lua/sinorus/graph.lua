@@ -25,7 +25,13 @@
 local core = require "sinorus.core"
 local model = require "sinorus.model"
 
-return function(KB, M, util)
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror, check_enum = util.argerror, util.check_enum
 
   local Graph = {}
@@ -542,7 +548,7 @@ return function(KB, M, util)
   end
 
   local function export_json(kb, tables)
-    local out = { "{\"format\":\"sinorus\",\"version\":", core.escape("json", M.version or ""),
+    local out = { "{\"format\":\"sinorus\",\"version\":", core.escape("json", core.version or ""),
                   ",\"schema\":", num(kb:sql("PRAGMA user_version")[1].user_version or 0) }
     for _, tbl in ipairs(tables) do
       out[#out + 1] = ",\n" .. core.escape("json", tbl[1]) .. ":"
@@ -659,3 +665,5 @@ return function(KB, M, util)
     return core.write_file(path, text)
   end
 end
+
+return { methods = KB, module = M }

@@ -12,6 +12,7 @@
 
 local core = require "sinorus.core"
 local util = require "sinorus.util"
+local internal = require "sinorus.internal"
 
 local M = {}
 M.version = core.version
@@ -389,16 +390,19 @@ end
 -- Segments text and stores the source, its segments, their index and
 -- their mentions (lua/sinorus/store.lua). Returns the new source id. The
 -- caller owns the transaction; the authoring API validates and logs.
-function KB:_add_source(src)
-  return require("sinorus.store").import(self, src)
+function internal.add_source(kb, src)
+  return require("sinorus.store").import(kb, src)
 end
 
 -- ---------------------------------------------------------------------
--- Extensions: each module returns function(KB, M, util) adding methods.
+-- Extensions: each module returns { methods = ..., module = ... }, the
+-- methods of sinorus.KB and the functions of this module it adds.
 
 local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox" }
 for _, name in ipairs(EXTENSIONS) do
-  require("sinorus." .. name)(KB, M, util)
+  local ext = require("sinorus." .. name)
+  for k, f in pairs(ext.methods) do KB[k] = f end
+  for k, v in pairs(ext.module) do M[k] = v end
 end
 
 --- Help on a function or a name; with no argument, the list of all.

@@ -12,7 +12,7 @@
 --   kb:items()                                          kb:item(id)
 --   kb:ratings{hypothesis, evidence}
 --   kb:evidence(record_or_id)
---   kb:_tag(segment_ids)              (internal: computes entity mentions)
+--   internal.tag(kb, segment_ids)              (internal: computes entity mentions)
 --
 -- The listings and getters of every record type but entities are made
 -- from sinorus.model (its filters, enums, columns and classes) and one
@@ -34,9 +34,11 @@
 -- * kb:mentions lists sentences, headings and reference entries by default
 --   (each occurrence once); {kind = "paragraph"} lists paragraphs instead.
 --
--- Loaded by init.lua as require("sinorus.records")(KB, M, util).
+-- Returns { methods = KB methods, module = module functions }; init.lua
+-- copies them into sinorus.KB and the module table.
 
 local core = require "sinorus.core"
+local internal = require "sinorus.internal"
 local model = require "sinorus.model"
 
 local SEG_KINDS = model.ENUMS.segment_kind
@@ -46,7 +48,13 @@ local function norm(s)
   return (core.fold(s):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
-return function(KB, _, util)
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror, check_type = util.argerror, util.check_type
 
   -- -------------------------------------------------------------------
@@ -194,11 +202,13 @@ return function(KB, _, util)
     return util.list(segs, MENTION_COLS, "sinorus.Mentions")
   end
 
-  --- Tags entity mentions in the given segments (all when nil) with a
-  --- matcher over every alias; replaces their earlier mentions. A
-  --- paragraph keeps only the mentions that run across two of its
-  --- sentences (the others are its sentences'). Internal.
-  function KB:_tag(ids)
+  -- Tags entity mentions in the given segments (all when nil) with a
+  -- matcher over every alias; replaces their earlier mentions. A
+  -- paragraph keeps only the mentions that run across two of its
+  -- sentences (the others are its sentences'). The one entry point of
+  -- tagging: internal.tag(kb, segment_ids), used by the authoring API and
+  -- the build.
+  local function tag(self, ids)
     local aliases = self:sql("SELECT entity, alias FROM alias ORDER BY entity, ord")
     local targets
     local SEG = [[SELECT id, kind, start, text FROM segment]]
@@ -212,7 +222,7 @@ return function(KB, _, util)
       end
     end
     for _, s in ipairs(targets) do
-      self:_exec("DELETE FROM mention WHERE segment = ?", s.id)
+      internal.exec(self, "DELETE FROM mention WHERE segment = ?", s.id)
     end
     if #aliases == 0 or #targets == 0 then return 0 end
     local m <close> = core.matcher()
@@ -233,7 +243,7 @@ return function(KB, _, util)
           if c.start <= a and b <= c.stop then inside = true end
         end
         if not inside then
-          self:_exec([[INSERT OR IGNORE INTO mention (segment, entity, start, stop)
+          internal.exec(self, [[INSERT OR IGNORE INTO mention (segment, entity, start, stop)
                        VALUES (?, ?, ?, ?)]], s.id, owner[hit.id], a, b)
           n = n + 1
         end
@@ -241,6 +251,7 @@ return function(KB, _, util)
     end
     return n
   end
+  internal.tag = tag
 
   -- -------------------------------------------------------------------
   -- Queries: one per record type (sinorus.model), QUERY[name](kb, fname,
@@ -502,3 +513,5 @@ return function(KB, _, util)
     return util.list(out, { "id", "kind", "section", "text" }, "sinorus.Segments")
   end
 end
+
+return { methods = KB, module = M }

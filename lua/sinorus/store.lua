@@ -27,6 +27,7 @@
 --   ctx.hypotheses, ctx.hyp_order    the hypotheses so far (ACH items)
 
 local core = require "sinorus.core"
+local internal = require "sinorus.internal"
 local util = require "sinorus.util"
 
 local store = {}
@@ -470,7 +471,7 @@ local function write_evidence(kb, rtype, rid, rec, phrases)
   local segs = rec.segments
   if segs == nil then return end
   for i = 1, #segs do
-    kb:_exec([[INSERT INTO evidence (record_type, record, ord, segment, phrase)
+    internal.exec(kb, [[INSERT INTO evidence (record_type, record, ord, segment, phrase)
                VALUES (?, ?, ?, ?, ?)]], rtype, rid, i, segs[i], phrases and phrases[i])
   end
 end
@@ -480,39 +481,39 @@ store.WRITE = WRITE
 
 function WRITE.entity(kb, rec)
   local t = rec.t
-  kb:_exec("INSERT INTO entity (id, name, kind, description) VALUES (?, ?, ?, ?)",
+  internal.exec(kb, "INSERT INTO entity (id, name, kind, description) VALUES (?, ?, ?, ?)",
            t.id, t.name, t.kind, t.description)
-  kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 0)",
+  internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 0)",
            t.id, t.name, norm(t.name))
   for i, a in ipairs(t.aliases or {}) do
-    kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, ?)",
+    internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, ?)",
              t.id, a, norm(a), i)
   end
 end
 
 function WRITE.hypothesis(kb, rec, ord)
-  kb:_exec("INSERT INTO hypothesis (id, text, ord) VALUES (?, ?, ?)",
+  internal.exec(kb, "INSERT INTO hypothesis (id, text, ord) VALUES (?, ?, ?)",
            rec.t.id, rec.t.text, ord)
 end
 
 function WRITE.claim(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO claim (id, text, horizon, estimative, scale, p_low, p_high, note)
+  internal.exec(kb, [[INSERT INTO claim (id, text, horizon, estimative, scale, p_low, p_high, note)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)]], t.id, t.text, t.horizon, t.estimative,
            (t.estimative and t.p_low == nil) and rec.scale or nil, rec.p_low, rec.p_high,
            t.note)
   for i, e in ipairs(t.about) do
-    kb:_exec("INSERT INTO claim_about (claim, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
+    internal.exec(kb, "INSERT INTO claim_about (claim, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
   end
   for i, topic in ipairs(t.topics or {}) do
-    kb:_exec("INSERT INTO claim_topic (claim, topic, ord) VALUES (?, ?, ?)", t.id, topic, i)
+    internal.exec(kb, "INSERT INTO claim_topic (claim, topic, ord) VALUES (?, ?, ?)", t.id, topic, i)
   end
   write_evidence(kb, "claim", t.id, rec, rec.phrases)
 end
 
 function WRITE.factor(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO factor (id, name, kind, domain, horizon, weight, w_low, w_high,
+  internal.exec(kb, [[INSERT INTO factor (id, name, kind, domain, horizon, weight, w_low, w_high,
              coupling, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
            t.id, t.name, t.kind, t.domain, t.horizon, t.weight, t.range[1], t.range[2],
            t.coupling, t.why)
@@ -521,7 +522,7 @@ end
 
 function WRITE.relation(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO relation (id, src, dst, type, sign, weight, horizon, note)
+  internal.exec(kb, [[INSERT INTO relation (id, src, dst, type, sign, weight, horizon, note)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)]],
            t.id, t.from, t.to, t.type, t.sign, t.weight, t.horizon, t.note)
   write_evidence(kb, "relation", t.id, rec, rec.phrases)
@@ -529,25 +530,25 @@ end
 
 function WRITE.event(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO event (id, date, title, cameo, goldstein, date_source, note)
+  internal.exec(kb, [[INSERT INTO event (id, date, title, cameo, goldstein, date_source, note)
              VALUES (?, ?, ?, ?, ?, ?, ?)]],
            t.id, t.date, t.title, t.cameo, t.goldstein, t.date_source, t.note)
   for i, e in ipairs(t.actors) do
-    kb:_exec("INSERT INTO event_actor (event, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
+    internal.exec(kb, "INSERT INTO event_actor (event, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
   end
   write_evidence(kb, "event", t.id, rec, rec.phrases)
 end
 
 function WRITE.quote(kb, rec)
   local t = rec.t
-  kb:_exec("INSERT INTO quote (id, speaker, text, segment, stance) VALUES (?, ?, ?, ?, ?)",
+  internal.exec(kb, "INSERT INTO quote (id, speaker, text, segment, stance) VALUES (?, ?, ?, ?, ?)",
            t.id, t.speaker, t.text, rec.segment, t.stance)
   write_evidence(kb, "quote", t.id, rec, rec.phrases)
 end
 
 function WRITE.reference(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO reference (id, authors, year, title, container, doi, url, segment)
+  internal.exec(kb, [[INSERT INTO reference (id, authors, year, title, container, doi, url, segment)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)]],
            t.id, util.json_array(t.authors), t.year, t.title, t.container, t.doi, t.url,
            rec.segments[1])
@@ -556,10 +557,10 @@ end
 
 function WRITE.item(kb, rec, ord, ctx)
   local t = rec.t
-  kb:_exec([[INSERT INTO ach_item (id, text, credibility, relevance, ord)
+  internal.exec(kb, [[INSERT INTO ach_item (id, text, credibility, relevance, ord)
              VALUES (?, ?, ?, ?, ?)]], t.id, t.text, t.credibility, t.relevance, ord)
   for _, h in ipairs(ctx.hyp_order) do
-    kb:_exec("INSERT INTO rating (item, hypothesis, rating) VALUES (?, ?, ?)",
+    internal.exec(kb, "INSERT INTO rating (item, hypothesis, rating) VALUES (?, ?, ?)",
              t.id, h, t.ratings[h])
   end
   write_evidence(kb, "ach_item", t.id, rec, rec.phrases)
@@ -572,41 +573,41 @@ local DELETE = {}
 store.DELETE = DELETE
 
 local function delete_evidence(kb, rtype, id)
-  kb:_exec("DELETE FROM evidence WHERE record_type = ? AND record = ?", rtype, id)
+  internal.exec(kb, "DELETE FROM evidence WHERE record_type = ? AND record = ?", rtype, id)
 end
 
 function DELETE.entity(kb, id)
-  kb:_exec("DELETE FROM mention WHERE entity = ?", id)
-  kb:_exec("DELETE FROM alias WHERE entity = ?", id)
-  kb:_exec("DELETE FROM entity WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM mention WHERE entity = ?", id)
+  internal.exec(kb, "DELETE FROM alias WHERE entity = ?", id)
+  internal.exec(kb, "DELETE FROM entity WHERE id = ?", id)
 end
 
 function DELETE.claim(kb, id)
-  kb:_exec("DELETE FROM claim_about WHERE claim = ?", id)
-  kb:_exec("DELETE FROM claim_topic WHERE claim = ?", id)
+  internal.exec(kb, "DELETE FROM claim_about WHERE claim = ?", id)
+  internal.exec(kb, "DELETE FROM claim_topic WHERE claim = ?", id)
   delete_evidence(kb, "claim", id)
-  kb:_exec("DELETE FROM claim WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM claim WHERE id = ?", id)
 end
 
 function DELETE.factor(kb, id)
   delete_evidence(kb, "factor", id)
-  kb:_exec("DELETE FROM factor WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM factor WHERE id = ?", id)
 end
 
 function DELETE.relation(kb, id)
   delete_evidence(kb, "relation", id)
-  kb:_exec("DELETE FROM relation WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM relation WHERE id = ?", id)
 end
 
 function DELETE.event(kb, id)
-  kb:_exec("DELETE FROM event_actor WHERE event = ?", id)
+  internal.exec(kb, "DELETE FROM event_actor WHERE event = ?", id)
   delete_evidence(kb, "event", id)
-  kb:_exec("DELETE FROM event WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM event WHERE id = ?", id)
 end
 
 function DELETE.quote(kb, id)
   delete_evidence(kb, "quote", id)
-  kb:_exec("DELETE FROM quote WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM quote WHERE id = ?", id)
 end
 
 -- ---------------------------------------------------------------------

@@ -10,7 +10,8 @@
 --   kb:ach{weights, exclude}
 -- doc/weighting.md and doc/estimative.md give the models and the rules.
 --
--- Loaded by init.lua as require("sinorus.weight")(KB, M, util).
+-- Returns { methods = KB methods, module = module functions }; init.lua
+-- copies them into sinorus.KB and the module table.
 
 local core = require "sinorus.core"
 
@@ -19,7 +20,13 @@ local DEFAULT_HORIZON = "long"
 local DEFAULT_PRESSURE = 0.5
 local MAX_DRAWS = 100000000
 
-return function(KB, M, util)
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror = util.argerror
 
   -- -------------------------------------------------------------------
@@ -322,3 +329,5 @@ return function(KB, M, util)
     return setmetatable(r, Ach)
   end
 end
+
+return { methods = KB, module = M }
