@@ -137,7 +137,7 @@ do
   local kb = assert(sinorus.open(path, { create = true, empty = true }))
   -- Synthetic sentences from the article's vocabulary, with one rare word.
   local words = {}
-  for w in assert(io.open("data/article.txt")):read("a"):gmatch("%a+") do
+  for w in assert(io.open("data/abb-polianskii-2022/article.txt")):read("a"):gmatch("%a+") do
     words[#words + 1] = w:lower()
   end
   local seed = 12345

@@ -14,7 +14,7 @@ local function tmpname() return fs.tmpname(".sqlite") end
 local kb, path
 before_each(function()
   path = tmpname()
-  kb = assert(sinorus.open(path, { create = true }))
+  kb = assert(sinorus.open(path, { create = true, article = true }))
 end)
 after_each(function()
   kb:close()

@@ -382,6 +382,23 @@ describe("the sinorus command", function()
       assert.equal(0, code2)
       assert.equal(1, #cjson.decode(out))
     end)
+
+    it("makes a new file empty, or a copy of the article with --article", function()
+      local notes = tmpname(".txt")
+      spit(notes, "Field notes.\n\nThe zebrafish memorandum surfaced in Minsk.\n")
+      for _, with in ipairs { false, true } do
+        local db = tmpname(".sqlite")
+        local code, _, err = sinorus_cmd("import " .. notes .. " --title N --db " .. db ..
+                                         (with and " --article" or ""))
+        assert.equal(0, code, err)
+        local kb = assert(sinorus.open(db, { readonly = true }))
+        assert.equal(with and 2 or 1, #kb:sources())
+        assert.equal(with and #sinorus.open():claims() or 0, #kb:claims())
+        kb:close()
+        os.remove(db)
+      end
+      os.remove(notes)
+    end)
   end)
 
   describe("export", function()

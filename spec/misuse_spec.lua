@@ -21,7 +21,7 @@ end
 -- A writable copy of the article for the authoring methods.
 local function writable()
   local path = TMP .. "/w" .. math.random(1, 1 << 30) .. ".sqlite"
-  return assert(sinorus.open(path, { create = true })), path
+  return assert(sinorus.open(path, { create = true, article = true })), path
 end
 
 local closed_kb = sinorus.open()

@@ -38,11 +38,12 @@ local function entry(t) E[#E + 1] = t end
 entry { name = "sinorus.open", group = "module", args = "[path [, opts]]",
   summary = "Opens a knowledge base: the built-in article (no path, read-only, in memory) "
     .. "or an analyst's file (read-write). opts: create = true makes the file if missing, "
-    .. "seeded with the article (empty = true: schema only); readonly = true opens a "
-    .. "read-only view.",
+    .. "empty (the schema only), or with article = true a copy of the article's knowledge "
+    .. "base (empty = true, the old way to ask for an empty file, is accepted and changes "
+    .. "nothing); readonly = true opens a read-only view; timeout (ms) waits for a lock.",
   returns = "a sinorus.KB, or nil, message if the file is missing or not a sinorus KB",
   example = 'local kb <close> = sinorus.open()\n'
-    .. 'local mine = assert(sinorus.open("my.sqlite", {create = true}))' }
+    .. 'local mine = assert(sinorus.open("my.sqlite", {create = true, article = true}))' }
 
 entry { name = "sinorus.version", group = "module", value = true, args = "",
   summary = "The library version.",

@@ -40,6 +40,7 @@
 local core = require "sinorus.core"
 local internal = require "sinorus.internal"
 local model = require "sinorus.model"
+local store = require "sinorus.store"
 
 local SEG_KINDS = model.ENUMS.segment_kind
 
@@ -369,26 +370,55 @@ do
     return records_of(rows, "quote")
   end
 
-  function QUERY.reference(kb, _, opts, id)
+  function QUERY.reference(kb, fname, opts, id)
+    local src = opts.source
+    if src ~= nil and math.type(src) ~= "integer" then
+      argerror(fname, 1, "'source' must be an integer, got " .. util.typename(src), 3)
+    end
     local _, lim, off = util.page(opts)
-    local rows = kb:sql([[SELECT id, authors, year, title, container, doi, url, segment
-      FROM reference WHERE ?3 IS NULL OR id = ?3 ORDER BY id LIMIT ?1 OFFSET ?2]],
-      lim, off, id)
+    local rows = kb:sql([[SELECT id, source, authors, year, title, container, doi, url, segment
+      FROM reference WHERE (?3 IS NULL OR id = ?3) AND (?4 IS NULL OR source = ?4)
+      ORDER BY source, id LIMIT ?1 OFFSET ?2]], lim, off, id, src)
     for _, r in ipairs(rows) do r.authors = util.json_strings(r.authors) end
     return records_of(rows, "reference")
   end
 
-  function QUERY.hypothesis(kb, _, opts, id)
+  -- Checks a question filter: nil, or the id of a question.
+  local function check_question(kb, fname, q)
+    if q == nil then return end
+    check_string_opt(fname, "question", q, 5)
+    if not kb:sql("SELECT 1 AS x FROM question WHERE id = ?", q)[1] then
+      local ids = {}
+      for i, r in ipairs(kb:sql("SELECT id FROM question ORDER BY ord, id")) do ids[i] = r.id end
+      argerror(fname, 1, string.format("unknown question '%s'; questions: %s", q,
+               #ids > 0 and table.concat(ids, ", ") or "none"), 4)
+    end
+  end
+
+  function QUERY.question(kb, _, opts, id)
     local _, lim, off = util.page(opts)
-    return records_of(kb:sql([[SELECT id, text FROM hypothesis
+    return records_of(kb:sql([[SELECT id, text FROM question
       WHERE ?3 IS NULL OR id = ?3 ORDER BY ord, id LIMIT ?1 OFFSET ?2]], lim, off, id),
+      "question")
+  end
+
+  function QUERY.hypothesis(kb, fname, opts, id)
+    check_question(kb, fname, opts.question)
+    local _, lim, off = util.page(opts)
+    return records_of(kb:sql([[SELECT h.id, h.question, h.text FROM hypothesis h
+      JOIN question q ON q.id = h.question
+      WHERE (?3 IS NULL OR h.id = ?3) AND (?4 IS NULL OR h.question = ?4)
+      ORDER BY q.ord, h.ord, h.id LIMIT ?1 OFFSET ?2]], lim, off, id, opts.question),
       "hypothesis")
   end
 
-  function QUERY.item(kb, _, opts, id)
+  function QUERY.item(kb, fname, opts, id)
+    check_question(kb, fname, opts.question)
     local _, lim, off = util.page(opts)
-    local rows = kb:sql([[SELECT id, text, credibility, relevance FROM ach_item
-      WHERE ?3 IS NULL OR id = ?3 ORDER BY ord, id LIMIT ?1 OFFSET ?2]], lim, off, id)
+    local rows = kb:sql([[SELECT i.id, i.question, i.text, i.credibility, i.relevance
+      FROM ach_item i JOIN question q ON q.id = i.question
+      WHERE (?3 IS NULL OR i.id = ?3) AND (?4 IS NULL OR i.question = ?4)
+      ORDER BY q.ord, i.ord, i.id LIMIT ?1 OFFSET ?2]], lim, off, id, opts.question)
     local ratings = {}
     for _, r in ipairs(kb:sql("SELECT item, hypothesis, rating FROM rating")) do
       local m = ratings[r.item]
@@ -420,15 +450,33 @@ do
     return out
   end
 
-  -- Checks the argument of a singular getter: a string id, or a
-  -- reference's number.
-  local function check_key(t, v)
+  -- Checks the arguments of a singular getter: a string id, or a
+  -- reference's number and, optionally, its source.
+  local function check_key(t, v, source)
     local want = t.key == "number" and "integer" or "string"
     if (want == "integer" and math.type(v) ~= "integer")
         or (want == "string" and type(v) ~= "string") then
       argerror(t.name, 1, want .. " expected, got " ..
-               (v == nil and "no value" or util.typename(v)), 3)
+               (v == nil and "no value" or util.typename(v)), 4)
     end
+    if source ~= nil and (t.key ~= "number" or math.type(source) ~= "integer") then
+      argerror(t.name, 2, (t.key == "number" and "integer (a source id) expected, got "
+                           or "no second argument expected, got ") .. util.typename(source), 4)
+    end
+  end
+
+  -- The one record with this key, or nil; a reference number that more
+  -- than one source has needs the source.
+  local function get(kb, t, key, source)
+    check_key(t, key, source)
+    local rows = QUERY[t.name](kb, t.name, { source = source }, key)
+    if #rows > 1 then
+      local srcs = {}
+      for i, r in ipairs(rows) do srcs[i] = tostring(r.source) end
+      argerror(t.name, 1, string.format("%s %s is in sources %s; give the source as " ..
+               "argument #2", t.name, tostring(key), table.concat(srcs, ", ")), 3)
+    end
+    return rows[1]
   end
 
   for _, t in ipairs(model.TYPES) do
@@ -439,9 +487,8 @@ do
         opts = list_opts(self, t, plural, opts)
         return util.list(query(self, plural, opts, nil), t.show, list_class, t.columns)
       end
-      KB[t.name] = function(self, id)
-        check_key(t, id)
-        return query(self, t.name, {}, id)[1]
+      KB[t.name] = function(self, key, source)
+        return (get(self, t, key, source))
       end
     end
   end
@@ -452,19 +499,22 @@ do
   local RATING_COLS = { "evidence", "hypothesis", "rating", "credibility", "relevance",
                         "text" }
 
-  --- The ACH matrix as rows, by evidence item then hypothesis; filters:
-  --- hypothesis, evidence (an item id).
+  --- The ACH matrices as rows, by question, evidence item, then
+  --- hypothesis; filters: hypothesis, evidence (an item id), question.
   function KB:ratings(opts)
-    opts = util.check_opts("ratings", 1, opts, { "hypothesis", "evidence" })
+    opts = util.check_opts("ratings", 1, opts, { "hypothesis", "evidence", "question" })
     check_string_opt("ratings", "hypothesis", opts.hypothesis)
     check_string_opt("ratings", "evidence", opts.evidence)
+    check_question(self, "ratings", opts.question)
     local _, lim, off = util.page(opts)
     local rows = self:sql([[SELECT r.item AS evidence, r.hypothesis, r.rating,
         i.credibility, i.relevance, i.text
       FROM rating r JOIN ach_item i ON i.id = r.item
-      JOIN hypothesis h ON h.id = r.hypothesis
+      JOIN hypothesis h ON h.id = r.hypothesis JOIN question q ON q.id = i.question
       WHERE (?1 IS NULL OR r.hypothesis = ?1) AND (?2 IS NULL OR r.item = ?2)
-      ORDER BY i.ord, h.ord LIMIT ?3 OFFSET ?4]], opts.hypothesis, opts.evidence, lim, off)
+        AND (?5 IS NULL OR i.question = ?5)
+      ORDER BY q.ord, i.ord, h.ord LIMIT ?3 OFFSET ?4]],
+      opts.hypothesis, opts.evidence, lim, off, opts.question)
     for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Rating", RATING_COLS) end
     return util.list(rows, { "evidence", "hypothesis", "rating", "credibility", "relevance" },
                      "sinorus.Ratings", RATING_COLS)
@@ -473,14 +523,15 @@ do
   -- -------------------------------------------------------------------
   -- Evidence
 
-  local RECORD_TYPES = {
-    ["sinorus.Claim"] = "claim", ["sinorus.Factor"] = "factor",
-    ["sinorus.Relation"] = "relation", ["sinorus.Event"] = "event",
-    ["sinorus.Quote"] = "quote", ["sinorus.Reference"] = "reference",
-  }
+  -- record class -> its record_type in the evidence table (sinorus.model)
+  local RECORD_TYPES = {}
+  for _, t in ipairs(model.TYPES) do
+    if t.evidence then RECORD_TYPES[t.class] = t.evidence end
+  end
 
   --- The segments a record rests on, in the record's order: a record
-  --- returned by this API, or a record id (a reference's number).
+  --- returned by this API, or a record id (a reference's number, when one
+  --- source alone has a reference of that number).
   function KB:evidence(r)
     local rtype, id
     if type(r) == "table" then
@@ -493,13 +544,17 @@ do
       if id == nil then
         argerror("evidence", 1, "record or record id expected, got " .. util.typename(r))
       end
-    elseif type(r) == "string" or math.type(r) == "integer" then
+      if rtype == "reference" then id = store.reference_key(r.source, id) end
+    elseif type(r) == "string" then
       id = r
+    elseif math.type(r) == "integer" then
+      rtype = "reference"
+      local ref = get(self, model.type("reference"), r)
+      id = ref and store.reference_key(ref.source, ref.id) or ""
     else
       argerror("evidence", 1, "record or record id expected, got " ..
                (r == nil and "no value" or util.typename(r)))
     end
-    if math.type(id) == "integer" then rtype, id = "reference", tostring(id) end
     local rows = self:sql([[SELECT DISTINCT segment, record_type, ord FROM evidence
       WHERE record = ?1 AND (?2 IS NULL OR record_type = ?2)
       ORDER BY record_type, ord]], id, rtype)

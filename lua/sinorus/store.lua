@@ -24,7 +24,9 @@
 --   ctx:segment(id)                  { id, kind, text } of a segment, or nil
 --   ctx:alias_owner(folded, rec)     the id of another entity with that name, or nil
 --   ctx:quote_segment(rec)           the segment of a quote without evidence
---   ctx.hypotheses, ctx.hyp_order    the hypotheses so far (ACH items)
+--   ctx.hypotheses                   the hypotheses so far, by id (ACH items)
+--   ctx.hyp_order[question]          the ids of a question's hypotheses, in order
+--   rec.source                       the source of a reference (build time)
 
 local core = require "sinorus.core"
 local internal = require "sinorus.internal"
@@ -298,8 +300,22 @@ function CHECK.entity(ctx, rec)
   rec.folded = mine
 end
 
+function CHECK.question(ctx, rec)
+  ctx.hyp_order[rec.t.id] = {}
+end
+
+-- The hypotheses of the record's question, in order (or fails).
+local function question_of(ctx, rec)
+  local hyps = ctx.hyp_order[rec.t.question]
+  if not hyps then
+    ctx:fail(rec, "question", "unknown question '%s'", tostring(rec.t.question))
+  end
+  return hyps
+end
+
 function CHECK.hypothesis(ctx, rec)
-  ctx.hyp_order[#ctx.hyp_order + 1] = rec.t.id
+  local hyps = question_of(ctx, rec)
+  hyps[#hyps + 1] = rec.t.id
 end
 
 function CHECK.claim(ctx, rec)
@@ -441,17 +457,26 @@ end
 
 function CHECK.item(ctx, rec)
   local t = rec.t
+  local hyps = question_of(ctx, rec)
+  if #hyps == 0 then
+    ctx:fail(rec, "question", "question '%s' has no hypotheses", t.question)
+  end
   for _, h in ipairs(sorted(t.ratings)) do
     local r = t.ratings[h]
-    if not ctx.hypotheses[h] then
+    local of = ctx.hypotheses[h]
+    if not of then
       ctx:fail(rec, nil, "rating for unknown hypothesis '%s'", tostring(h))
+    end
+    if of.question ~= t.question then
+      ctx:fail(rec, "ratings", "hypothesis '%s' answers question '%s', not '%s'", h,
+               of.question, t.question)
     end
     if not member(ENUMS.rating, r) then
       ctx:fail(rec, "ratings", "rating of '%s' must be one of %s, got %q", h,
                table.concat(ENUMS.rating, ", "), tostring(r))
     end
   end
-  for _, h in ipairs(ctx.hyp_order) do
+  for _, h in ipairs(hyps) do
     if t.ratings[h] == nil then ctx:fail(rec, "ratings", "no rating for hypothesis '%s'", h) end
   end
   ctx:evidence(rec)
@@ -479,6 +504,11 @@ end
 local WRITE = {}
 store.WRITE = WRITE
 
+-- The `record` of a reference's evidence rows: its source and number.
+function store.reference_key(source, number)
+  return string.format("%d:%d", source, number)
+end
+
 function WRITE.entity(kb, rec)
   local t = rec.t
   internal.exec(kb, "INSERT INTO entity (id, name, kind, description) VALUES (?, ?, ?, ?)",
@@ -491,9 +521,14 @@ function WRITE.entity(kb, rec)
   end
 end
 
-function WRITE.hypothesis(kb, rec, ord)
-  internal.exec(kb, "INSERT INTO hypothesis (id, text, ord) VALUES (?, ?, ?)",
+function WRITE.question(kb, rec, ord)
+  internal.exec(kb, "INSERT INTO question (id, text, ord) VALUES (?, ?, ?)",
            rec.t.id, rec.t.text, ord)
+end
+
+function WRITE.hypothesis(kb, rec, ord)
+  internal.exec(kb, "INSERT INTO hypothesis (id, question, text, ord) VALUES (?, ?, ?, ?)",
+           rec.t.id, rec.t.question, rec.t.text, ord)
 end
 
 function WRITE.claim(kb, rec)
@@ -548,18 +583,19 @@ end
 
 function WRITE.reference(kb, rec)
   local t = rec.t
-  internal.exec(kb, [[INSERT INTO reference (id, authors, year, title, container, doi, url, segment)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)]],
-           t.id, util.json_array(t.authors), t.year, t.title, t.container, t.doi, t.url,
-           rec.segments[1])
-  write_evidence(kb, "reference", tostring(t.id), rec, rec.phrases)
+  internal.exec(kb, [[INSERT INTO reference (source, id, authors, year, title, container,
+             doi, url, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+           rec.source, t.id, util.json_array(t.authors), t.year, t.title, t.container, t.doi,
+           t.url, rec.segments[1])
+  write_evidence(kb, "reference", store.reference_key(rec.source, t.id), rec, rec.phrases)
 end
 
 function WRITE.item(kb, rec, ord, ctx)
   local t = rec.t
-  internal.exec(kb, [[INSERT INTO ach_item (id, text, credibility, relevance, ord)
-             VALUES (?, ?, ?, ?, ?)]], t.id, t.text, t.credibility, t.relevance, ord)
-  for _, h in ipairs(ctx.hyp_order) do
+  internal.exec(kb, [[INSERT INTO ach_item (id, question, text, credibility, relevance, ord)
+             VALUES (?, ?, ?, ?, ?, ?)]], t.id, t.question, t.text, t.credibility, t.relevance,
+           ord)
+  for _, h in ipairs(ctx.hyp_order[t.question]) do
     internal.exec(kb, "INSERT INTO rating (item, hypothesis, rating) VALUES (?, ?, ?)",
              t.id, h, t.ratings[h])
   end

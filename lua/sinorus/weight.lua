@@ -261,14 +261,36 @@ do
     return setmetatable(r, Simulation)
   end
 
-  local ACH_KEYS = { "weights", "exclude" }
+  local ACH_KEYS = { "weights", "exclude", "question" }
 
-  --- Analysis of Competing Hypotheses over the KB's matrix.
+  -- The question whose matrix kb:ach weighs: opts.question, else the only
+  -- one (nil when the KB has none).
+  local function ach_question(kb, q)
+    local ids = {}
+    for i, r in ipairs(kb:sql("SELECT id FROM question ORDER BY ord, id")) do ids[i] = r.id end
+    if q == nil then
+      if #ids > 1 then
+        argerror("ach", 1, "the knowledge base has several questions (" ..
+                 table.concat(ids, ", ") .. "); choose one with 'question'", 3)
+      end
+      return ids[1]
+    end
+    if type(q) ~= "string" then
+      argerror("ach", 1, "'question' must be a string, got " .. util.typename(q), 3)
+    end
+    for _, id in ipairs(ids) do if id == q then return q end end
+    argerror("ach", 1, string.format("unknown question '%s'; questions: %s", q,
+             #ids > 0 and table.concat(ids, ", ") or "none"), 3)
+  end
+
+  --- Analysis of Competing Hypotheses over the matrix of one question.
   function KB:ach(opts)
     opts = util.check_opts("ach", 1, opts, ACH_KEYS)
-    local hyps = self:sql("SELECT id, text FROM hypothesis ORDER BY ord, id")
+    local question = ach_question(self, opts.question)
+    local hyps = self:sql([[SELECT id, text FROM hypothesis
+                           WHERE ?1 IS NULL OR question = ?1 ORDER BY ord, id]], question)
     local items = self:sql([[SELECT id, text, credibility, relevance FROM ach_item
-                             ORDER BY ord, id]])
+                             WHERE ?1 IS NULL OR question = ?1 ORDER BY ord, id]], question)
     local ratings = self:sql("SELECT item, hypothesis, rating FROM rating")
     local byid, htext = {}, {}
     for _, it in ipairs(items) do
@@ -318,10 +340,11 @@ do
       exclude = set
     end
     if #hyps == 0 then
-      return setmetatable({ hypotheses = util.list({}, HYP_COLS),
+      return setmetatable({ hypotheses = util.list({}, HYP_COLS), question = question,
                             evidence = util.list({}, EV_COLS), pivotal = {} }, Ach)
     end
     local r = core.ach(items, hyps, { weights = weights, exclude = exclude })
+    r.question = question
     for _, h in ipairs(r.hypotheses) do h.text = htext[h.hypothesis] end
     for _, e in ipairs(r.evidence) do e.text = byid[e.item].text end
     util.list(r.hypotheses, HYP_COLS, "sinorus.Hypotheses")

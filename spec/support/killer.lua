@@ -171,7 +171,7 @@ function killer.run(opts)
   local script = dir .. "/child.lua"
   spit(script, CHILD)
   local template = dir .. "/template.sqlite"
-  local base = assert(sinorus.open(template, { create = true }))
+  local base = assert(sinorus.open(template, { create = true, article = true }))
   local text = corpus(base, opts.bytes or 200000, math.random)
   spit(dir .. "/text.txt", text)
   base:close()
