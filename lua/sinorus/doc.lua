@@ -214,7 +214,7 @@ entry { name = "kb:mentions", group = "records", args = "entity [, opts]",
   summary = "The segments in which an entity is mentioned, with the matched spans. "
     .. "opts: kind, duplicates, limit, offset.",
   returns = "a list of segments, each with spans",
-  example = 'print(kb:mentions("Xi Jinping"))' }
+  example = 'print(kb:mentions("Putin"))' }
 
 entry { name = "kb:ratings", group = "records", args = "[opts]",
   summary = "The ACH matrix as rows. opts: hypothesis, evidence (an item id), limit, offset.",
@@ -310,7 +310,7 @@ entry { name = "kb:add_source", group = "author",
   args = "{title, text [, authors, outlet, published, url, doi, format]}",
   summary = "Adds a document: segments it, tags entity mentions and indexes the text.",
   returns = "the new source id",
-  example = 'local id = kb:add_source{title = "Field notes", text = io.open("notes.txt"):read("a")}' }
+  example = 'local id = kb:add_source{title = "Field notes", text = "China buys more Russian gas.\\n"}' }
 
 entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, aliases, description]}",
   summary = "Adds an entity; its name and aliases are matched in every source.",
@@ -319,34 +319,39 @@ entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, ali
     .. 'kind = "organization", aliases = {"SCO"}}' }
 
 entry { name = "kb:add_claim", group = "author",
-  args = "{id, text, about, horizon [, estimative, topics, evidence]}",
+  args = "{id, text, about, horizon, evidence [, estimative, scale, p_low, p_high, topics, note]}",
   summary = "Adds a claim; evidence phrases must occur in the KB's text.",
   returns = "the claim id",
-  example = 'kb:add_claim{id = "my-claim", text = "...", about = {"china"}, horizon = "short"}' }
+  example = 'kb:add_claim{id = "my-claim", text = "...", about = {"china"}, horizon = "short",\n'
+    .. '  evidence = {kb:search("secondary sanctions")[1].segment}}' }
 
 entry { name = "kb:add_factor", group = "author",
-  args = "{id, name, kind, domain, horizon, weight [, range, coupling, why, evidence]}",
+  args = "{id, name, kind, domain, horizon, weight, range, coupling, why, evidence}",
   summary = "Adds a driver or irritant of the alignment.",
   returns = "the factor id",
   example = 'kb:add_factor{id = "drv-x", name = "...", kind = "driver", domain = "economic", '
-    .. 'horizon = "long", weight = 0.4}' }
+    .. 'horizon = "long",\n  weight = 0.4, range = {0.3, 0.5}, coupling = 0, why = "...", '
+    .. 'evidence = {kb:search("gas")[1].segment}}' }
 
 entry { name = "kb:add_relation", group = "author",
-  args = "{id, from, to, type, sign, weight, horizon [, evidence]}",
+  args = "{id, from, to, type, sign, weight, horizon, evidence [, note]}",
   summary = "Adds a signed relation between two entities.",
   returns = "the relation id",
   example = 'kb:add_relation{id = "rel-x", from = "china", to = "russia", type = "trade", '
-    .. 'sign = 1, weight = 0.5, horizon = "long"}' }
+    .. 'sign = 1, weight = 0.5,\n  horizon = "long", evidence = {kb:search("gas")[1].segment}}' }
 
-entry { name = "kb:add_event", group = "author", args = "{id, date, title [, actors, evidence]}",
+entry { name = "kb:add_event", group = "author",
+  args = "{id, date, title, actors, evidence [, cameo, goldstein, date_source, note]}",
   summary = "Adds a dated event.",
   returns = "the event id",
-  example = 'kb:add_event{id = "ev-x", date = "2022-03", title = "..."}' }
+  example = 'kb:add_event{id = "ev-x", date = "2022-03", title = "...", actors = {"China"},\n'
+    .. '  evidence = {kb:search("gas")[1].segment}}' }
 
 entry { name = "kb:add_quote", group = "author", args = "{id, speaker, text, segment [, stance]}",
   summary = "Adds a quotation; its text must occur verbatim in the segment.",
   returns = "the quote id",
-  example = 'kb:add_quote{id = "q-x", speaker = "putin", text = "...", segment = 42}' }
+  example = 'local s = kb:segment(42)\n'
+    .. 'kb:add_quote{id = "q-x", speaker = "putin", text = s.text:match("^%S+ %S+"), segment = s.id}' }
 
 entry { name = "kb:code", group = "author", args = "segment_id, code",
   summary = "Attaches a qualitative code to a segment.",
