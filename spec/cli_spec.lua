@@ -292,6 +292,23 @@ describe("the sinorus command", function()
       end
     end)
 
+    it("takes every filter of the record model as an option", function()
+      local model = require "sinorus.model"
+      local kb = sinorus.open()
+      local code, out = sinorus_cmd("show hypotheses --question q-china-stance --format json")
+      assert.equal(0, code)
+      assert.equal(#kb:hypotheses { question = "q-china-stance" }, #cjson.decode(out))
+      code, out = sinorus_cmd("show references --source 1 --format json")
+      assert.equal(0, code)
+      assert.equal(#kb:references { source = 1 }, #cjson.decode(out))
+      local _, help = sinorus_cmd("show --help")
+      for _, t in ipairs(model.TYPES) do
+        for _, key in ipairs(t.filters) do
+          assert.truthy(help:find("--" .. key:gsub("_", "-"), 1, true), key)
+        end
+      end
+    end)
+
     it("gives the same JSON bytes on every run", function()
       local _, a = sinorus_cmd("show claims --format json")
       local _, b = sinorus_cmd("show claims --format json")
