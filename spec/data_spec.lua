@@ -781,32 +781,30 @@ describe("a knowledge base of two coded documents", function()
   end)
 end)
 
+-- Loads a data folder into a copy of the article with a second source,
+-- the folder's records resting on that source; returns pcall's results.
+local function load_after_article(dir)
+  local load = require "kbdata"
+  local path = os.tmpname()
+  os.remove(path)
+  local k = assert(sinorus.open(path, { create = true, article = true }))
+  local id = internal.add_source(k, { title = "other", text = "Short notes on China." })
+  local ok, err = pcall(load, k, dir, id)
+  k:close()
+  os.remove(path)
+  return ok, err
+end
+
 describe("the data loader with two sources", function()
   it("resolves an evidence phrase in the source it loads, not in another", function()
-    local load = require "kbdata"
-    local path = os.tmpname()
-    os.remove(path)
-    local k = assert(sinorus.open(path, { create = true, article = true }))
-    local id = internal.add_source(k, { title = "other", text = "Short notes on China." })
-    local ok, err = pcall(load, k, "spec/fixtures/baddata/other-source", id)
-    k:close()
-    os.remove(path)
+    local ok, err = load_after_article("spec/fixtures/baddata/other-source")
     assert.is_false(ok)
     assert.equals("spec/fixtures/baddata/other-source/claims.lua: claim 'claim-bad': " ..
       "evidence phrase not found: \"make it acutely vulnerable to secondary sanctions\"", err)
   end)
-end)
 
-describe("the data loader after another source", function()
   it("refuses an id that a source loaded before defines", function()
-    local load = require "kbdata"
-    local path = os.tmpname()
-    os.remove(path)
-    local k = assert(sinorus.open(path, { create = true, article = true }))
-    local id = internal.add_source(k, { title = "other", text = "Short notes on China." })
-    local ok, err = pcall(load, k, "spec/fixtures/baddata/dup-across", id)
-    k:close()
-    os.remove(path)
+    local ok, err = load_after_article("spec/fixtures/baddata/dup-across")
     assert.is_false(ok)
     assert.equals("spec/fixtures/baddata/dup-across/entities.lua: entity 'china': " ..
       "duplicate id (a source loaded before defines it)", err)

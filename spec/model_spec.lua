@@ -209,3 +209,18 @@ describe("the API made from the model", function()
                  "expected one of: " .. table.concat(model.ENUMS.entity_kind, ", ") .. ")", err)
   end)
 end)
+
+describe("a new record type", function()
+  it("costs its table, its model entry and its data file", function()
+    local path = os.tmpname()
+    os.remove(path)
+    local build = os.getenv("SINORUS_BUILD") or "build"
+    local p = assert(io.popen(string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;" ..
+      ";' LUA_CPATH='%s/?.so;;' lua5.4 spec/support/new_type.lua %s " ..
+      "spec/fixtures/new-type/kb 2>&1", build, path)))
+    local out = p:read("a")
+    p:close()
+    os.remove(path)
+    assert.equal("ok\n", out)
+  end)
+end)

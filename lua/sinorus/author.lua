@@ -261,7 +261,22 @@ do
                   rtype .. [[' AND record = ? ORDER BY ord]], id)
   end
 
-  local LOAD = {}
+  -- A record's fields as add_* takes them (the state before an update
+  -- or a removal). By default the record of its getter, kept to the
+  -- fields the authoring API takes (relation, quote and new types).
+  local LOAD = setmetatable({}, { __index = function(_, rtype)
+    local t = model.type(rtype)
+    local fields = store.shapes("runtime")[rtype].fields
+    return function(kb, id)
+      local r = kb[t.name](kb, id)
+      if not r then return nil end
+      local out = {}
+      for k, v in pairs(r) do
+        if fields[k] then out[k] = v end
+      end
+      return out
+    end
+  end })
 
   function LOAD.entity(kb, id)
     local t = kb:sql("SELECT id, name, kind, description FROM entity WHERE id = ?", id)[1]
@@ -294,14 +309,6 @@ do
     return t
   end
 
-  function LOAD.relation(kb, id)
-    local t = kb:sql([[SELECT id, src AS "from", dst AS "to", type, sign, weight, horizon,
-                       note FROM relation WHERE id = ?]], id)[1]
-    if not t then return nil end
-    t.evidence = evidence_ids(kb, "relation", id)
-    return t
-  end
-
   function LOAD.event(kb, id)
     local t = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
                        FROM event WHERE id = ?]], id)[1]
@@ -311,9 +318,6 @@ do
     return t
   end
 
-  function LOAD.quote(kb, id)
-    return kb:sql("SELECT id, speaker, text, segment, stance FROM quote WHERE id = ?", id)[1]
-  end
 
   -- -------------------------------------------------------------------
   -- The run-time context of sinorus.store

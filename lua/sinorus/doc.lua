@@ -375,8 +375,29 @@ local UPDATE_EXAMPLE = {
   factor = '"drv-x", {weight = 0.5}', relation = '"rel-x", {sign = -1}',
   event = '"ev-x", {date = "2022-03-02"}', quote = '"q-x", {stance = "cautious"}',
 }
+local function has_entry(name)
+  for _, e in ipairs(E) do if e.name == name then return true end end
+  return false
+end
+
 for _, name in ipairs(model.names("name", function(t) return t.authoring end)) do
-  local t = { name, assert(UPDATE_EXAMPLE[name], name) }
+  local mt = model.type(name)
+  -- a type without a hand-written add_ entry gets one from the model
+  if not has_entry("kb:add_" .. name) then
+    local optional = {}
+    for _, f in ipairs(mt.columns) do
+      local required = false
+      for _, r in ipairs(mt.required) do required = required or r == f end
+      if mt.fields[f] and not required then optional[#optional + 1] = f end
+    end
+    entry { name = "kb:add_" .. name, group = "author",
+      args = "{" .. table.concat(mt.required, ", ") ..
+        (#optional > 0 and " [, " .. table.concat(optional, ", ") .. "]" or "") .. "}",
+      summary = "Adds a " .. name .. " (" .. mt.help .. ").",
+      returns = "the " .. name .. " id",
+      example = "kb:add_" .. name .. "{id = \"" .. name .. "-x\", ...}" }
+  end
+  local t = { name, UPDATE_EXAMPLE[name] or string.format('"%s-x", {}', name) }
   entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields",
     summary = "Changes fields of a " .. t[1] .. "; validated like add_" .. t[1] ..
       ", logged in the change history.",

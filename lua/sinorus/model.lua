@@ -23,7 +23,8 @@
 --   show                 the columns a printed list shows
 --   filters              the listing's filter keys (limit/offset besides)
 --   entity_filters       filters that name an entity (id, name or alias)
---   order                the listing's order, as help text says it
+--   order                the listing's order, as help text says it; sql_order
+--                        the same as SQL, for a type listed by the plain query
 --   evidence             its record_type in the `evidence` table, or nil
 --   authoring            true when add_/update_/remove_ exist
 --   data_file            the build's data file of its records (default: plural)
@@ -76,7 +77,8 @@ model.TYPES = {
     required = { "id", "text" },
     columns = { "id", "text" },
     show = { "id", "text" },
-    filters = {}, order = "the order of the data", key = "id", data_file = "hypotheses",
+    filters = {}, order = "the order of the data", sql_order = "ord, id", key = "id",
+    data_file = "hypotheses",
     tables = { question = { "id", "text", "ord" } },
   },
   {
@@ -251,12 +253,14 @@ model.OTHER_TABLES = { "meta", "source", "segment", "segment_fts", "alias", "men
                        "evidence", "code", "changelog" }
 
 local BY = {}
-for _, t in ipairs(model.TYPES) do
+
+-- Completes a declaration (defaults, the CHECK lists its tables carry:
+-- table -> column -> enum) and indexes it by name, plural and table.
+local function register(t)
   BY[t.name], BY[t.plural], BY[t.table] = t, t, t
   t.enums = t.enums or {}
   t.entity_filters = t.entity_filters or {}
   t.data_file = t.data_file or t.plural
-  -- the SQL CHECK lists a type's tables must carry: table -> column -> enum
   local checks = {}
   for tbl in pairs(t.tables) do checks[tbl] = {} end
   for field, enum in pairs(t.enums) do
@@ -268,6 +272,17 @@ for _, t in ipairs(model.TYPES) do
     for col, enum in pairs(cols) do checks[tbl][col] = enum end
   end
   t.checks = checks
+end
+for _, t in ipairs(model.TYPES) do register(t) end
+
+--- Declares one more record type (an extension, or a spec showing what a
+--- new type costs); before sinorus is required, since the modules derive
+--- their methods, data files and help from the types when they load.
+function model.add(t)
+  assert(not BY[t.name], "record type '" .. tostring(t.name) .. "' exists")
+  model.TYPES[#model.TYPES + 1] = t
+  register(t)
+  return t
 end
 
 --- The type named by its name, plural or table, or nil.

@@ -395,13 +395,6 @@ do
     end
   end
 
-  function QUERY.question(kb, _, opts, id)
-    local _, lim, off = util.page(opts)
-    return records_of(kb:sql([[SELECT id, text FROM question
-      WHERE ?3 IS NULL OR id = ?3 ORDER BY ord, id LIMIT ?1 OFFSET ?2]], lim, off, id),
-      "question")
-  end
-
   function QUERY.hypothesis(kb, fname, opts, id)
     check_question(kb, fname, opts.question)
     local _, lim, off = util.page(opts)
@@ -428,6 +421,33 @@ do
     for _, r in ipairs(rows) do r.ratings = ratings[r.id] or {} end
     fill(rows, "evidence", evidence_of(kb, "ach_item"))
     return records_of(rows, "item")
+  end
+
+  -- The query of a type without one of its own: the columns of its table
+  -- that are fields of its records, its filters compared with the columns
+  -- of the same name, its evidence, in its sql_order. A type whose records
+  -- are the rows of one table needs no query here.
+  local function plain_query(t)
+    local cols, where = {}, { "(?1 IS NULL OR id = ?1)" }
+    local fields = " " .. table.concat(t.columns, " ") .. " "
+    for _, c in ipairs(t.tables[t.table]) do
+      if fields:find(" " .. c .. " ", 1, true) then cols[#cols + 1] = c end
+    end
+    for i, k in ipairs(t.filters) do
+      where[#where + 1] = string.format("(?%d IS NULL OR %s = ?%d)", i + 3, k, i + 3)
+    end
+    -- the names come from sinorus.model, not from a caller
+    local sql = string.format("SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT ?2 OFFSET ?3",
+                              table.concat(cols, ", "), t.table, table.concat(where, " AND "),
+                              t.sql_order or "id")
+    return function(kb, _, opts, id)
+      local _, lim, off = util.page(opts)
+      local args = { id, lim, off }
+      for i, k in ipairs(t.filters) do args[i + 3] = opts[k] end
+      local rows = kb:sql(sql, table.unpack(args, 1, #t.filters + 3))
+      if t.evidence then fill(rows, "evidence", evidence_of(kb, t.evidence)) end
+      return records_of(rows, t.name)
+    end
   end
 
   -- Checks a listing's filters by the model: unknown keys, the page,
@@ -480,6 +500,7 @@ do
   end
 
   for _, t in ipairs(model.TYPES) do
+    if t.name ~= "entity" then QUERY[t.name] = QUERY[t.name] or plain_query(t) end
     local query = QUERY[t.name]
     if query then
       local plural, list_class = t.plural, "sinorus." .. t.plural:gsub("^%l", string.upper)

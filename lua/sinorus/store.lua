@@ -5,8 +5,9 @@
 --
 --   store.shapes(mode) -> SHAPES     mode "build" or "runtime"
 --   store.check_shape(ctx, rec)      unknown fields, required fields, types
---   store.CHECK[type](ctx, rec)      enums, ranges, references, bands
---   store.WRITE[type](kb, rec, ord, ctx)   inserts a validated record
+--   store.CHECK[type](ctx, rec)      ranges, references, bands (none by default)
+--   store.WRITE[type](kb, rec, ord, ctx)   inserts a validated record (by
+--                                    default the row of its table, see below)
 --   store.DELETE[type](kb, id)       deletes a record and its dependent rows
 --   store.norm(s)                    the folded form of a name (alias.folded)
 --   store.valid_date(s)              ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD
@@ -521,11 +522,6 @@ function WRITE.entity(kb, rec)
   end
 end
 
-function WRITE.question(kb, rec, ord)
-  internal.exec(kb, "INSERT INTO question (id, text, ord) VALUES (?, ?, ?)",
-           rec.t.id, rec.t.text, ord)
-end
-
 function WRITE.hypothesis(kb, rec, ord)
   internal.exec(kb, "INSERT INTO hypothesis (id, question, text, ord) VALUES (?, ?, ?, ?)",
            rec.t.id, rec.t.question, rec.t.text, ord)
@@ -625,26 +621,59 @@ function DELETE.claim(kb, id)
   internal.exec(kb, "DELETE FROM claim WHERE id = ?", id)
 end
 
-function DELETE.factor(kb, id)
-  delete_evidence(kb, "factor", id)
-  internal.exec(kb, "DELETE FROM factor WHERE id = ?", id)
-end
-
-function DELETE.relation(kb, id)
-  delete_evidence(kb, "relation", id)
-  internal.exec(kb, "DELETE FROM relation WHERE id = ?", id)
-end
-
 function DELETE.event(kb, id)
   internal.exec(kb, "DELETE FROM event_actor WHERE event = ?", id)
   delete_evidence(kb, "event", id)
   internal.exec(kb, "DELETE FROM event WHERE id = ?", id)
 end
 
-function DELETE.quote(kb, id)
-  delete_evidence(kb, "quote", id)
-  internal.exec(kb, "DELETE FROM quote WHERE id = ?", id)
+-- ---------------------------------------------------------------------
+-- Types without rules, writer or deleter of their own (sinorus.model):
+-- no checks beyond the shape and enums but that the evidence exists; a
+-- writer that inserts the row of
+-- the type's table (its columns from the record's fields of the same
+-- name, `ord` and `source` from the loader) and its evidence; a deleter
+-- of that row and its evidence. A type whose fields are its columns
+-- needs nothing in this file.
+
+local function plain_writer(t)
+  local cols = t.tables[t.table]
+  local sql = string.format("INSERT INTO %s (%s) VALUES (%s)", t.table,
+                            table.concat(cols, ", "), ("?, "):rep(#cols - 1) .. "?")
+  return function(kb, rec, ord)
+    local v = {}
+    for i, c in ipairs(cols) do
+      if c == "ord" then v[i] = ord
+      elseif c == "source" then v[i] = rec.source
+      else v[i] = rec.t[c] end
+    end
+    internal.exec(kb, sql, table.unpack(v, 1, #cols))
+    if t.evidence then write_evidence(kb, t.evidence, rec.t.id, rec, rec.phrases) end
+  end
 end
+
+local function plain_deleter(t)
+  local sql = "DELETE FROM " .. t.table .. " WHERE id = ?"
+  return function(kb, id)
+    if t.evidence then delete_evidence(kb, t.evidence, id) end
+    internal.exec(kb, sql, id)
+  end
+end
+
+local function by_model(make)
+  return { __index = function(tbl, name)
+    local t = model.type(name)
+    if not t or t.name ~= name then return nil end
+    local f = make(t)
+    rawset(tbl, name, f)
+    return f
+  end }
+end
+setmetatable(CHECK, by_model(function(t)
+  return function(ctx, rec) if t.evidence then ctx:evidence(rec) end end
+end))
+setmetatable(WRITE, by_model(plain_writer))
+setmetatable(DELETE, by_model(plain_deleter))
 
 -- ---------------------------------------------------------------------
 -- Importing a source (the caller owns the transaction)
