@@ -683,6 +683,20 @@ describe("the data loader", function()
       "rating for unknown hypothesis 'h-c'", err)
   end)
 
+  it("fails on an item rating a hypothesis of another question", function()
+    local ok, err = with_kb("cross-question")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/cross-question/hypotheses.lua: item 'e-bad': " ..
+      "field 'ratings': hypothesis 'h-b' answers question 'q-b', not 'q-a'", err)
+  end)
+
+  it("fails on a hypothesis without its question when the file has several", function()
+    local ok, err = with_kb("no-question")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/no-question/hypotheses.lua: hypothesis 'h-a': " ..
+      "missing field 'question'", err)
+  end)
+
   it("loads the real data into a fresh knowledge base", function()
     local path = os.tmpname()
     os.remove(path)
@@ -746,6 +760,8 @@ describe("a knowledge base of two coded documents", function()
       "bad argument #1 to 'reference' (reference 1 is in sources 1, 2; give the source " ..
       "as argument #2)")
     assert.equal(2, two:evidence(two:reference(1, 2))[1].source)
+    assert.has_error(function() two:evidence(1) end,
+      "bad argument #1 to 'evidence' (reference 1 is in sources 1, 2; give the record)")
   end)
 
   it("scopes each ACH matrix to its question", function()

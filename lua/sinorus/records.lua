@@ -487,14 +487,15 @@ do
 
   -- The one record with this key, or nil; a reference number that more
   -- than one source has needs the source.
-  local function get(kb, t, key, source)
+  local function get(kb, t, key, source, fname)
     check_key(t, key, source)
     local rows = QUERY[t.name](kb, t.name, { source = source }, key)
     if #rows > 1 then
       local srcs = {}
       for i, r in ipairs(rows) do srcs[i] = tostring(r.source) end
-      argerror(t.name, 1, string.format("%s %s is in sources %s; give the source as " ..
-               "argument #2", t.name, tostring(key), table.concat(srcs, ", ")), 3)
+      argerror(fname or t.name, 1, string.format("%s %s is in sources %s; give %s", t.name,
+               tostring(key), table.concat(srcs, ", "),
+               fname and "the record" or "the source as argument #2"), 3)
     end
     return rows[1]
   end
@@ -570,7 +571,7 @@ do
       id = r
     elseif math.type(r) == "integer" then
       rtype = "reference"
-      local ref = get(self, model.type("reference"), r)
+      local ref = get(self, model.type("reference"), r, nil, "evidence")
       id = ref and store.reference_key(ref.source, ref.id) or ""
     else
       argerror("evidence", 1, "record or record id expected, got " ..
