@@ -6,7 +6,8 @@
 --   internal.value(kb, sql, ...)     the first column of the first row, or nil
 --   internal.script(kb, sql)         runs several statements, no parameters
 --   internal.in_transaction(kb)      true inside BEGIN ... COMMIT
---   internal.insert_id(kb), internal.busy(kb, ms)
+--   internal.insert_id(kb)           the rowid of the last insert
+--   internal.busy(kb)                statements stepped and not yet reset (specs)
 --   internal.tag(kb [, segment_ids]) tags entity mentions (set by records.lua)
 --   internal.add_source(kb, src)     imports a source (set by init.lua)
 --
