@@ -31,8 +31,12 @@ BIND_SRC  := $(sort $(wildcard csrc/l*.c))
 OBJ       := $(CORE_SRC:csrc/%.c=$(B)/obj/%.o) $(BIND_SRC:csrc/%.c=$(B)/obj/%.o)
 HEADERS   := $(wildcard include/*.h csrc/*.h)
 LUA_SRC   := $(sort $(wildcard lua/sinorus/*.lua))
-KB_DATA   := data/article.txt data/source.lua data/schema.sql \
-             $(wildcard data/kb/*.lua) tools/mkkb.lua $(wildcard tools/kbdata.lua)
+# One folder per coded document: data/NAME/source.lua, its text, kb/*.lua.
+KB_SOURCES := $(sort $(patsubst %/source.lua,%,$(wildcard data/*/source.lua)))
+KB_DATA   := data/schema.sql $(filter-out %/kb,$(wildcard $(addsuffix /*,$(KB_SOURCES)))) \
+             $(wildcard $(addsuffix /kb/*.lua,$(KB_SOURCES))) tools/mkkb.lua \
+             $(wildcard tools/kbdata.lua)
+ARTICLE   := data/abb-polianskii-2022/article.txt
 GEN       := $(B)/obj/sn_schema.o $(B)/obj/lsn_lua.o
 
 LUAENV     = LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' LUA_CPATH='$(B)/?.so;;'
@@ -73,7 +77,7 @@ $(B)/stage0/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image0.o | $(B)/stage0/si
 $(B)/kb.sqlite: $(B)/stage0/sinorus/core.so $(KB_DATA) $(LUA_SRC)
 	@rm -f $@.tmp
 	LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' \
-	  LUA_CPATH='$(B)/stage0/?.so;;' $(LUA_RUN) tools/mkkb.lua data $@.tmp
+	  LUA_CPATH='$(B)/stage0/?.so;;' $(LUA_RUN) tools/mkkb.lua $@.tmp $(KB_SOURCES)
 	@mv $@.tmp $@
 
 $(B)/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image.o | $(B)/sinorus
@@ -113,7 +117,7 @@ $(B)/test/%: spec/c/%.c spec/c/check.h $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	  $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
 
 test-c: $(C_TESTS)
-	@for t in $(C_TESTS); do echo "$$t"; ./$$t data/article.txt || exit 1; done
+	@for t in $(C_TESTS); do echo "$$t"; ./$$t $(ARTICLE) || exit 1; done
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 # Lua itself is not instrumented, so the runtime is preloaded.

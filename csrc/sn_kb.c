@@ -114,10 +114,11 @@ typedef struct sn_migration {
 
 /* v2 -> v3: the CHECK constraints of these tables compare a column with
 ** each allowed value instead of using an IN list (which made SQLite
-** build a temporary index for every row it checked). */
+** build a temporary index for every row it checked). The step takes the
+** current definitions, so a table that a later step changes is left to
+** that step: ach_item (rebuilt by v3 -> v4 with its current definition). */
 static const char *const v3_redefined[] = {
-  "segment", "entity", "claim", "factor", "relation", "ach_item", "rating",
-  NULL
+  "segment", "entity", "claim", "factor", "relation", "rating", NULL
 };
 
 static const sn_migration migrations[] = {
@@ -138,6 +139,9 @@ static const sn_migration migrations[] = {
        "INSERT INTO segment_fts (segment_fts, rank) "
          "VALUES ('hashsize', 16777216);", NULL },
   { 2, "", v3_redefined },
+  /* v3 -> v4: many sources; the record tables' part is
+  ** migrate_v4_records() */
+  { 3, "", NULL },
   { 0, NULL, NULL }
 };
 
@@ -145,8 +149,8 @@ static const sn_migration migrations[] = {
 static const char *const required_tables[] = {
   "meta", "source", "segment", "segment_fts", "entity", "alias", "mention",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
-  "event", "event_actor", "quote", "reference", "hypothesis", "ach_item",
-  "rating", "code", "changelog", NULL
+  "event", "event_actor", "quote", "reference", "question", "hypothesis",
+  "ach_item", "rating", "code", "changelog", NULL
 };
 
 
@@ -378,6 +382,87 @@ static int redefine_tables (sqlite3 *db, const char *const *tables,
 
 
 /*
+** Gives table `name` of db its current definition (from the schema built
+** in memory, `cur`) and fills it anew with `insert`, an INSERT ... SELECT
+** from the old rows, which it reads as table temp.sn_old. So the file's
+** definition is the very text a new file has. The caller owns the
+** transaction; the table must have no index of its own but its key.
+*/
+static int rebuild_table (sqlite3 *db, sqlite3 *cur, const char *name,
+                          const char *insert, char **msg) {
+  char *def = NULL, *sql = NULL;
+  int rc = query_text(cur, "SELECT sql FROM sqlite_schema "
+                           "WHERE type = 'table' AND name = ?1", name, &def);
+  if (rc == SQLITE_OK && def == NULL) rc = SQLITE_ERROR;
+  if (rc == SQLITE_OK) {
+    sql = sqlite3_mprintf("CREATE TEMP TABLE sn_old AS SELECT * FROM \"%w\";"
+                          "DROP TABLE \"%w\"; %s; %s; DROP TABLE temp.sn_old;",
+                          name, name, def, insert);
+    rc = sql ? sqlite3_exec(db, sql, NULL, NULL, msg) : SQLITE_NOMEM;
+  }
+  sqlite3_free(sql);
+  sqlite3_free(def);
+  return rc;
+}
+
+/* The one ACH question of a version-3 file. Version 3 had no API that
+** added hypotheses, so a version-3 file's matrix is the article's: its
+** question is the one data/abb-polianskii-2022/kb/hypotheses.lua declares
+** (a migration is a frozen step, so the text is repeated here, its quote
+** doubled for SQL). */
+#define V3_QUESTION_ID "q-china-stance"
+#define V3_QUESTION_TEXT "Which stance does China take towards Russia''s " \
+  "conduct in the Ukraine crisis?"
+
+/*
+** v3 -> v4, the record tables (many sources): a reference is keyed by its
+** source and its number (the source of its segment; the first source when
+** it has none), and its evidence rows by '<source>:<number>'; the ACH
+** matrix belongs to a question (a new table), and the hypotheses and
+** items of a version-3 file to the article's question. Runs inside the
+** migration's transaction; changes no other table.
+*/
+static int migrate_v4_records (sqlite3 *db, char **msg) {
+  sqlite3 *cur = NULL;
+  int rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
+                           | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK) {
+    char *def = NULL;
+    rc = query_text(cur, "SELECT sql FROM sqlite_schema "
+                         "WHERE type = 'table' AND name = ?1", "question", &def);
+    if (rc == SQLITE_OK && def == NULL) rc = SQLITE_ERROR;
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, def, NULL, NULL, msg);
+    sqlite3_free(def);
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO question (id, text, ord) SELECT '"
+                      V3_QUESTION_ID "', '" V3_QUESTION_TEXT "', 1 WHERE EXISTS "
+                      "(SELECT 1 FROM hypothesis) OR EXISTS (SELECT 1 FROM ach_item);"
+                      "UPDATE evidence SET record = ifnull((SELECT s.source "
+                      "FROM segment s WHERE s.id = evidence.segment), 1) || ':' || "
+                      "record WHERE record_type = 'reference';", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = rebuild_table(db, cur, "reference", "INSERT INTO reference (source, id, "
+                       "authors, year, title, container, doi, url, segment) SELECT "
+                       "ifnull((SELECT s.source FROM segment s WHERE s.id = o.segment), "
+                       "1), o.id, o.authors, o.year, o.title, o.container, o.doi, o.url, "
+                       "o.segment FROM temp.sn_old o", msg);
+  if (rc == SQLITE_OK)
+    rc = rebuild_table(db, cur, "hypothesis", "INSERT INTO hypothesis (id, question, "
+                       "text, ord) SELECT id, '" V3_QUESTION_ID "', text, ord FROM "
+                       "temp.sn_old", msg);
+  if (rc == SQLITE_OK)
+    rc = rebuild_table(db, cur, "ach_item", "INSERT INTO ach_item (id, question, text, "
+                       "credibility, relevance, ord) SELECT id, '" V3_QUESTION_ID "', "
+                       "text, credibility, relevance, ord FROM temp.sn_old", msg);
+  sqlite3_close_v2(cur);
+  return rc;
+}
+
+
+/*
 ** Migrates a KB of schema version `version` to SINORUS_SCHEMA_VERSION in
 ** one transaction: either every step is applied and the version updated,
 ** or the file is left as it was. Returns a status and writes a message.
@@ -401,6 +486,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
     rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK && migrations[i].redefine != NULL)
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
+    if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "

@@ -56,7 +56,7 @@ struct sqlite3;
 #define SINORUS_OPEN_EMPTY     0x04  /* with CREATE: schema only, no article */
 
 /* The schema version that this build writes and reads. */
-#define SINORUS_SCHEMA_VERSION 3
+#define SINORUS_SCHEMA_VERSION 4
 
 /*
 ** Opens a knowledge base. With path NULL it opens the built-in article

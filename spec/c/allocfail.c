@@ -257,9 +257,9 @@ static const Op OPS[] = {
   {"open(path,create,empty)", NEED_NONE, NULL,
    "local kb = assert(sinorus.open(NEWPATH, {create = true, empty = true}))\n"
    "kb:close()", AFTER_NEWFILE},
-  {"open(path,create)", NEED_NONE, NULL,
-   "local kb = assert(sinorus.open(NEWPATH, {create = true})); kb:close()",
-   AFTER_NEWFILE},
+  {"open(path,create,article)", NEED_NONE, NULL,
+   "local kb = assert(sinorus.open(NEWPATH, {create = true, article = true}))\n"
+   "kb:close()", AFTER_NEWFILE},
   {"describe", NEED_KB, NULL, "return kb:describe()", AFTER_NONE},
   {"tostring(kb)", NEED_KB, NULL, "return tostring(kb)", AFTER_NONE},
   /* records */
@@ -693,7 +693,8 @@ static void make_template (void) {
   lua_pop(L, 1);
   lua_pushstring(L, template_path);
   lua_setglobal(L, "P");
-  if (luaL_dostring(L, "local kb = assert(sinorus.open(P, {create = true}))\n"
+  if (luaL_dostring(L, "local kb = assert(sinorus.open(P, {create = true, "
+                       "article = true}))\n"
                        "kb:close()") != LUA_OK) {
     fprintf(stderr, "allocfail: cannot make the template KB: %s\n",
             lua_tostring(L, -1));
