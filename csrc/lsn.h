@@ -25,6 +25,7 @@ SN_HIDDEN void sn_lua_sandbox(lua_State *L);  /* lsandbox.c: core.sandbox */
 SN_HIDDEN int sn_interrupt_take(void);  /* linterrupt.c: 1 once after Ctrl-C */
 SN_HIDDEN void sn_lua_import(lua_State *L);  /* limport.c: import */
 SN_HIDDEN void sn_lua_json(lua_State *L);    /* ljson.c: json */
+SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, agreement */
 
 /* lkb.c: the open handle of the KB at index i (raises "attempt to use a
 ** closed sinorus.KB"), and the switch that lets binding C code write

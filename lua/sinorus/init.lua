@@ -396,7 +396,7 @@ end
 -- ---------------------------------------------------------------------
 -- Extensions: each module returns function(KB, M, util) adding methods.
 
-local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox" }
+local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox", "score" }
 for _, name in ipairs(EXTENSIONS) do
   require("sinorus." .. name)(KB, M, util)
 end
