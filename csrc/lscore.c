@@ -141,7 +141,7 @@ static int l_scores (lua_State *L) {
   NAMES = lua_gettop(L);
   for (i = 1; i <= n; i++) {
     const char *o;
-    int j, code = -1;
+    int code = -1;
     if (lua_geti(L, 1, i) != LUA_TTABLE)
       item_error(L, 1, i, lua_pushfstring(L, "table expected, got %s",
                  luaL_typename(L, -1)));
@@ -150,11 +150,13 @@ static int l_scores (lua_State *L) {
     if (f[i - 1].p_low > f[i - 1].p_high)
       item_error(L, 1, i, lua_pushfstring(L, "p_low %f is above p_high %f",
                  (LUAI_UACNUMBER)f[i - 1].p_low, (LUAI_UACNUMBER)f[i - 1].p_high));
-    lua_getfield(L, -1, "outcome");
+    if (lua_getfield(L, -1, "outcome") == LUA_TSTRING) {
+      lua_pushvalue(L, -1);   /* name -> code, in upvalue 1 */
+      if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER)
+        code = (int)lua_tointeger(L, -1);
+      lua_pop(L, 1);
+    }
     o = lua_tostring(L, -1);
-    if (lua_type(L, -1) == LUA_TSTRING)
-      for (j = 0; outcome_names[j]; j++)
-        if (strcmp(o, outcome_names[j]) == 0) code = j;
     if (code < 0)
       item_error(L, 1, i, lua_pushfstring(L, "outcome must be " OUTCOME_LIST ", got %s",
                  lua_type(L, -1) == LUA_TSTRING ? lua_pushfstring(L, "'%s'", o)
@@ -661,7 +663,6 @@ static int l_day_key (lua_State *L) {
 
 
 static const luaL_Reg funcs[] = {
-  { "scores", l_scores },
   { "day_key", l_day_key },
   { "ach_timeline", l_ach_timeline },
   { "agreement", l_agreement },
@@ -670,5 +671,13 @@ static const luaL_Reg funcs[] = {
 
 /* Adds the functions of this file to the table on top of the stack. */
 void sn_lua_score (lua_State *L) {
+  int i;
   luaL_setfuncs(L, funcs, 0);
+  lua_createtable(L, 0, 5);   /* scores' upvalue: outcome name -> code */
+  for (i = 0; outcome_names[i]; i++) {
+    lua_pushinteger(L, i);
+    lua_setfield(L, -2, outcome_names[i]);
+  }
+  lua_pushcclosure(L, l_scores, 1);
+  lua_setfield(L, -2, "scores");
 }
