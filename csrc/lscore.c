@@ -59,22 +59,6 @@ static int item_error (lua_State *L, int arg, lua_Integer i, const char *msg) {
   return luaL_argerror(L, arg, lua_pushfstring(L, "item %I: %s", (LUAI_UACINT)i, msg));
 }
 
-/* Checks that the option table at arg has only the keys in valid. */
-static void check_keys (lua_State *L, int arg, const char *const *valid,
-                        const char *list) {
-  lua_pushnil(L);
-  while (lua_next(L, arg)) {
-    int i, ok = 0;
-    lua_pop(L, 1);
-    if (lua_type(L, -1) == LUA_TSTRING)
-      for (i = 0; valid[i]; i++)
-        if (strcmp(lua_tostring(L, -1), valid[i]) == 0) ok = 1;
-    if (!ok)
-      luaL_argerror(L, arg, lua_pushfstring(L, "unknown option '%s'; valid options: %s",
-                    luaL_tolstring(L, -1, NULL), list));
-  }
-}
-
 /* The option k of the table at arg as one of names (default dflt). */
 static int opt_enum (lua_State *L, int arg, const char *k, const char *const *names,
                      int dflt, const char *list) {
@@ -88,7 +72,8 @@ static int opt_enum (lua_State *L, int arg, const char *k, const char *const *na
         if (strcmp(s, names[i]) == 0) r = i;
     if (r < 0)
       luaL_argerror(L, arg, lua_pushfstring(L, "%s must be %s, got %s", k, list,
-                    luaL_tolstring(L, -1, NULL)));
+                    lua_type(L, -1) == LUA_TSTRING ? lua_pushfstring(L, "'%s'", s)
+                    : luaL_typename(L, -1)));
   }
   lua_pop(L, 1);
   return r;
@@ -127,7 +112,7 @@ static int l_scores (lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
-    check_keys(L, 2, score_keys, "partly");
+    sn_check_keys(L, 2, score_keys);
   }
   lua_settop(L, 2);
   partly = opt_enum(L, 2, "partly", partly_names, SINORUS_PARTLY_HALF,
@@ -364,7 +349,7 @@ static int l_ach_timeline (lua_State *L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   if (!lua_isnoneornil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
-    check_keys(L, 3, timeline_keys, "hypotheses, weights");
+    sn_check_keys(L, 3, timeline_keys);
   }
   lua_settop(L, 3);
   ni = luaL_len(L, 1);
@@ -476,32 +461,8 @@ static int l_ach_timeline (lua_State *L) {
     m[cell] = (unsigned char)code;
     lua_pop(L, 6);
   }
-  /* the analyst's weights by item id */
-  if (!lua_isnil(L, 3)) {
-    if (lua_getfield(L, 3, "weights") != LUA_TNIL) {
-      luaL_argcheck(L, lua_istable(L, -1), 3, "'weights' must be a table");
-      lua_pushnil(L);
-      while (lua_next(L, -2)) {
-        double x;
-        lua_pushvalue(L, -2);
-        if (lua_rawget(L, IDX) != LUA_TNUMBER)
-          luaL_argerror(L, 3, lua_pushfstring(L, "unknown item '%s' in weights",
-                        luaL_tolstring(L, -3, NULL)));
-        i = lua_tointeger(L, -1);
-        lua_pop(L, 1);
-        x = (double)lua_tonumber(L, -1);
-        if (lua_type(L, -1) != LUA_TNUMBER || !(x - x == 0) || x < 0) {
-          const char *key = lua_tostring(L, -2);
-          const char *got = luaL_tolstring(L, -1, NULL);
-          luaL_argerror(L, 3, lua_pushfstring(L, "weight of item '%s' must be a finite "
-                        "number >= 0, got %s", key, got));
-        }
-        w[i - 1] = x;
-        lua_pop(L, 1);
-      }
-    }
-    lua_pop(L, 1);
-  }
+  /* the analyst's weights by item id, as kb:ach takes them */
+  if (!lua_isnil(L, 3)) sn_ach_weights(L, 3, IDX, w);
   row_date = (long *)scratch(L, (size_t)ni, sizeof *row_date);
   row_items = (size_t *)scratch(L, (size_t)ni, sizeof *row_items);
   score = (double *)scratch(L, (size_t)ni * (size_t)nh, sizeof *score);
@@ -559,7 +520,7 @@ static int l_agreement (lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
-    check_keys(L, 2, agree_keys, "level");
+    sn_check_keys(L, 2, agree_keys);
   }
   lua_settop(L, 2);
   level = opt_enum(L, 2, "level", level_names, SINORUS_NOMINAL,

@@ -33,6 +33,13 @@ SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, 
 SN_HIDDEN sinorus_kb *sn_checkkb(lua_State *L, int i);
 SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
 
+/* lweight.c, shared with lscore.c: raises for a key of the option table
+** at arg that is not in valid (NULL-terminated), naming the valid ones;
+** reads its field weights ({[item id] = x}, x finite and >= 0) into w
+** through idx, the stack index of a table item id -> 1-based index. */
+SN_HIDDEN void sn_check_keys(lua_State *L, int arg, const char *const valid[]);
+SN_HIDDEN void sn_ach_weights(lua_State *L, int arg, int idx, double *w);
+
 /*
 ** Creates the metatable tname (if new) with the metamethods in meta and
 ** the methods in methods set as __index and __name; leaves it popped.

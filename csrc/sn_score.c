@@ -11,9 +11,12 @@
 
 #define SN_IN01(x) ((x) >= 0.0 && (x) <= 1.0)  /* false for NaN */
 
-/* Calls stop every SINORUS_STOP_EVERY steps; nonzero to stop. */
-static int stopped (sinorus_stop_fn stop, void *ud, size_t step) {
-  return stop != NULL && step % SINORUS_STOP_EVERY == 0 && stop(ud);
+/* Counts n steps in *count and calls stop each time the count passes
+** SINORUS_STOP_EVERY; nonzero to stop. */
+static int stopped (sinorus_stop_fn stop, void *ud, size_t *count, size_t n) {
+  if (stop == NULL || (*count += n) < SINORUS_STOP_EVERY) return 0;
+  *count = 0;
+  return stop(ud);
 }
 
 
@@ -56,7 +59,7 @@ SINORUS_API int sinorus_scores (const sinorus_forecast *f, size_t n, int partly,
                                 size_t nbands, sinorus_forecast_score *per,
                                 sinorus_calibration *cal, sinorus_score_summary *out,
                                 size_t *bad, sinorus_stop_fn stop, void *ud) {
-  size_t i, k, m = 0;
+  size_t i, k, m = 0, steps = 0;
   double sb = 0, sbmin = 0, sbmax = 0, slog = 0, so = 0, shalf = 0;
   double rel = 0, res = 0, unc = 0, nan = NAN;
   pair *pr;
@@ -81,7 +84,7 @@ SINORUS_API int sinorus_scores (const sinorus_forecast *f, size_t n, int partly,
   for (i = 0; i < n; i++) {
     double lo = f[i].p_low, hi = f[i].p_high, p = lo + (hi - lo) / 2;
     double o = outcome_value(f[i].outcome, partly);
-    if (stopped(stop, ud, i + 1)) { free(pr); return SINORUS_STOPPED; }
+    if (stopped(stop, ud, &steps, 1)) { free(pr); return SINORUS_STOPPED; }
     switch (f[i].outcome) {
       case SINORUS_OUTCOME_NO: out->no++; break;
       case SINORUS_OUTCOME_YES: out->yes++; break;
@@ -142,8 +145,8 @@ SINORUS_API int sinorus_scores (const sinorus_forecast *f, size_t n, int partly,
     rel += (double)(j - i) * sq(pr[i].p - ok);
     res += (double)(j - i) * sq(ok - out->base_rate);
     out->groups++;
+    if (stopped(stop, ud, &steps, j - i)) { free(pr); return SINORUS_STOPPED; }
     i = j;
-    if (stopped(stop, ud, i)) { free(pr); return SINORUS_STOPPED; }
   }
   for (i = 0; i < m; i++) unc += sq(pr[i].o - out->base_rate);
   free(pr);
@@ -177,7 +180,7 @@ SINORUS_API int sinorus_ach_timeline (const unsigned char *ratings, size_t items
                                       sinorus_stop_fn stop, void *ud) {
   dated *order;
   double *sum;
-  size_t *tmp, i, r = 0;
+  size_t *tmp, i, r = 0, steps = 0;
   if (rows == NULL || sn_ach_check(ratings, items, hyps, weight) != SINORUS_OK)
     return SINORUS_RANGE;
   *rows = 0;
@@ -195,7 +198,7 @@ SINORUS_API int sinorus_ach_timeline (const unsigned char *ratings, size_t items
   qsort(order, items, sizeof *order, by_date);
   for (i = 0; i < items; i++) {
     size_t k = order[i].i;
-    if (stopped(stop, ud, (i + 1) * hyps)) {
+    if (stopped(stop, ud, &steps, hyps)) {
       free(order); free(sum); free(tmp);
       return SINORUS_STOPPED;
     }

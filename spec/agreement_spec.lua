@@ -122,7 +122,7 @@ describe("sinorus.agreement", function()
           .. "number or a string; nil or false when missing))" },
       { { { 1 } }, { level = "ratio" },
         "bad argument #2 to 'agreement' (level must be 'nominal', 'ordinal' or "
-          .. "'interval', got ratio)" },
+          .. "'interval', got 'ratio')" },
       { { { 1 } }, { levels = "nominal" },
         "bad argument #2 to 'agreement' (unknown option 'levels'; valid options: level)" },
     }

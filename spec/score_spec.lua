@@ -195,7 +195,7 @@ describe("sinorus.scores", function()
       assert.has_error(function() sinorus.scores({}, { partial = "half" }) end,
         "bad argument #2 to 'scores' (unknown option 'partial'; valid options: partly)")
       assert.has_error(function() sinorus.scores({}, { partly = "zero" }) end,
-        "bad argument #2 to 'scores' (partly must be 'half' or 'exclude', got zero)")
+        "bad argument #2 to 'scores' (partly must be 'half' or 'exclude', got 'zero')")
     end)
   end)
 end)
@@ -332,8 +332,7 @@ describe("sinorus.ach_timeline", function()
         sinorus.ach_timeline({ { id = "a", date = "2022" } },
                              { { item = "a", hypothesis = "h", rating = "I" } },
                              { weights = { a = -1 } })
-      end, "bad argument #3 to 'ach_timeline' (weight of item 'a' must be a finite "
-           .. "number >= 0, got -1)")
+      end, "bad argument #3 to 'ach_timeline' (weight -1 of item 'a' is not finite and >= 0)")
     end)
   end)
 end)

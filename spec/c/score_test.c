@@ -151,6 +151,27 @@ static void test_timeline (void) {
         == SINORUS_OK, "too short to be stopped");
 }
 
+static void test_timeline_large (void) {
+  size_t items = 20000, hyps = 10, i, rows = 0;
+  unsigned char *m = malloc(items * hyps);
+  long *d = malloc(items * sizeof *d), *rd = malloc(items * sizeof *rd);
+  size_t *ri = malloc(items * sizeof *ri);
+  double *score = malloc(items * hyps * sizeof *score);
+  int status;
+  if (!m || !d || !rd || !ri || !score) { CHECK(0, "malloc"); goto done; }
+  for (i = 0; i < items * hyps; i++) m[i] = (unsigned char)(rnd() * 6);
+  for (i = 0; i < items; i++) d[i] = 20220101 + (long)(rnd() * 28);
+  CHECK(sinorus_ach_timeline(m, items, hyps, NULL, d, &rows, rd, ri, score, NULL, NULL,
+                             NULL) == SINORUS_OK && rows == 28 && ri[27] == items,
+        "28 dates, the last counting every item (rows %zu)", rows);
+  calls = 0;
+  status = sinorus_ach_timeline(m, items, hyps, NULL, d, &rows, rd, ri, score, NULL,
+                                stop_second, NULL);
+  CHECK(status == SINORUS_STOPPED && calls == 2, "stopped (%d, %d calls)", status, calls);
+done:
+  free(m); free(d); free(rd); free(ri); free(score);
+}
+
 static void test_agreement (void) {
   double v[8] = { 1, 2, 3, NAN,   1, 2, 4, 4 };
   sinorus_agreement_result a;
@@ -187,6 +208,7 @@ int main (void) {
   test_scores();
   test_scores_large();
   test_timeline();
+  test_timeline_large();
   test_agreement();
   test_agreement_large();
   printf("score_test: %d checks, %d failed\n", checks, failures);
