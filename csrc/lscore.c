@@ -309,12 +309,39 @@ static const char *top_id (lua_State *L, lua_Integer i) {
   return id;
 }
 
+/*
+** The value the core gives the string on top (left there): the number
+** lookup(s) writes, remembered in the table at upvalue up so that each
+** distinct string is looked up once. -1 (nothing remembered) when lookup
+** refuses it.
+*/
+static double memo (lua_State *L, int up, int (*lookup)(const char *, double *)) {
+  double v = -1;
+  lua_pushvalue(L, -1);
+  if (lua_rawget(L, lua_upvalueindex(up)) == LUA_TNUMBER) {
+    v = (double)lua_tonumber(L, -1);
+  } else if (lookup(lua_tostring(L, -2), &v) == SINORUS_OK) {
+    lua_pushvalue(L, -2);
+    lua_pushnumber(L, v);
+    lua_rawset(L, lua_upvalueindex(up));
+  } else {
+    v = -1;
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
+static int rating_lookup (const char *s, double *v) {
+  int code = sinorus_ach_rating(s);
+  *v = code;
+  return code < 0 ? SINORUS_RANGE : SINORUS_OK;
+}
+
 /* The weight of level field k of item i on top (default "medium"). */
 static double level_field (lua_State *L, lua_Integer i, const char *k) {
   double w = 1.0;
-  if (lua_getfield(L, -1, k) != LUA_TNIL
-      && (lua_type(L, -1) != LUA_TSTRING
-          || sinorus_ach_level(lua_tostring(L, -1), &w) != SINORUS_OK))
+  int t = lua_getfield(L, -1, k);
+  if (t != LUA_TNIL && (t != LUA_TSTRING || (w = memo(L, 2, sinorus_ach_level)) < 0))
     item_error(L, 1, i, lua_pushfstring(L, "%s must be 'low', 'medium' or 'high', got %s",
                k, luaL_tolstring(L, -1, NULL)));
   lua_pop(L, 1);
@@ -340,7 +367,8 @@ static const char *const timeline_keys[] = { "hypotheses", "weights", NULL };
 /* ach_timeline(items, ratings [, opts]) -> {hypotheses, rows} */
 static int l_ach_timeline (lua_State *L) {
   lua_Integer ni, nr, nh = 0, i, h;
-  unsigned char *m;
+  unsigned char *m, *seen;
+  size_t cells, k;
   double *w, *score;
   long *date, *row_date;
   size_t *row_items, *rank, rows, r;
@@ -401,8 +429,10 @@ static int l_ach_timeline (lua_State *L) {
   if (nh == 0) luaL_argerror(L, 2, "no hypotheses (no ratings and no opts.hypotheses)");
   if ((size_t)ni > ((size_t)-1) / 2 / (size_t)nh / sizeof(double))
     return luaL_error(L, "not enough memory");
-  m = (unsigned char *)scratch(L, (size_t)ni * (size_t)nh, 1);
-  memset(m, SINORUS_ACH_NA, (size_t)ni * (size_t)nh);
+  cells = (size_t)ni * (size_t)nh;   /* < SIZE_MAX / 16: checked above */
+  m = (unsigned char *)scratch(L, cells, 1);
+  seen = (unsigned char *)scratch(L, cells, 1);
+  for (k = 0; k < cells; k++) { m[k] = SINORUS_ACH_NA; seen[k] = 0; }
   w = (double *)scratch(L, (size_t)ni, sizeof *w);
   date = (long *)scratch(L, (size_t)ni, sizeof *date);
   lua_newtable(L);   /* item id -> index */
@@ -444,7 +474,7 @@ static int l_ach_timeline (lua_State *L) {
     item = row_string(L, row, i, "item", "evidence");
     hyp = row_string(L, row, i, "hypothesis", NULL);
     rs = row_string(L, row, i, "rating", NULL);
-    code = sinorus_ach_rating(rs);
+    code = (int)memo(L, 1, rating_lookup);
     if (code < 0)
       luaL_argerror(L, 2, lua_pushfstring(L, "rating %I: unknown rating '%s' (expected "
                     "CC, C, N, I, II or NA)", (LUAI_UACINT)i, rs));
@@ -458,6 +488,9 @@ static int l_ach_timeline (lua_State *L) {
       luaL_argerror(L, 2, lua_pushfstring(L, "rating %I: unknown hypothesis '%s'",
                     (LUAI_UACINT)i, hyp));
     cell += (size_t)(lua_tointeger(L, -1) - 1);
+    if (seen[cell]++)
+      luaL_argerror(L, 2, lua_pushfstring(L, "rating %I: item '%s' is rated against "
+                    "'%s' twice", (LUAI_UACINT)i, item, hyp));
     m[cell] = (unsigned char)code;
     lua_pop(L, 6);
   }
@@ -625,7 +658,6 @@ static int l_day_key (lua_State *L) {
 
 static const luaL_Reg funcs[] = {
   { "day_key", l_day_key },
-  { "ach_timeline", l_ach_timeline },
   { "agreement", l_agreement },
   { NULL, NULL }
 };
@@ -641,4 +673,8 @@ void sn_lua_score (lua_State *L) {
   }
   lua_pushcclosure(L, l_scores, 1);
   lua_setfield(L, -2, "scores");
+  lua_newtable(L);            /* ach_timeline's: rating name -> code, */
+  lua_newtable(L);            /* level name -> weight (filled as met) */
+  lua_pushcclosure(L, l_ach_timeline, 2);
+  lua_setfield(L, -2, "ach_timeline");
 }

@@ -319,6 +319,14 @@ describe("sinorus.ach_timeline", function()
       end)
     end
 
+    it("a pair rated twice", function()
+      assert.has_error(function()
+        sinorus.ach_timeline({ { id = "a", date = "2022" } },
+                             { { item = "a", hypothesis = "h", rating = "I" },
+                               { evidence = "a", hypothesis = "h", rating = "C" } })
+      end, "bad argument #2 to 'ach_timeline' (rating 2: item 'a' is rated against 'h' twice)")
+    end)
+
     it("a rating of a hypothesis not in opts.hypotheses", function()
       assert.has_error(function()
         sinorus.ach_timeline({ { id = "a", date = "2022" } },
