@@ -84,15 +84,47 @@ static int opt_enum (lua_State *L, int arg, const char *k, const char *const *na
 ** scores(list [, {partly}])
 ** ------------------------------------------------------------------ */
 
+/* The field names scores reads and writes, pushed once on the stack so
+** that each access is a table lookup by a Lua string (lua_getfield would
+** intern the C string on every call). */
+enum { K_P_LOW, K_P_HIGH, K_OUTCOME, K_BAND, K_INDEX, K_SCORED, K_P, K_O, K_BRIER,
+       K_BRIER_MIN, K_BRIER_MAX, K_LOG, NKEYS };
+static const char *const key_names[NKEYS] = {
+  "p_low", "p_high", "outcome", "band", "index", "scored", "p", "o", "brier",
+  "brier_min", "brier_max", "log"
+};
+
+/* Pushes the names above (from stack index keys on); returns keys. */
+static int push_keys (lua_State *L) {
+  int k, keys = lua_gettop(L) + 1;
+  luaL_checkstack(L, NKEYS + 20, "too many nested calls");
+  for (k = 0; k < NKEYS; k++) lua_pushstring(L, key_names[k]);
+  return keys;
+}
+
+/* Pushes field k of the table on top; returns its type. */
+static int getkey (lua_State *L, int keys, int k) {
+  lua_pushvalue(L, keys + k);
+  return lua_gettable(L, -2);
+}
+
+/* Sets field k of the table on top to x, leaving NaN out (nil). */
+static void setkey (lua_State *L, int keys, int k, double x) {
+  if (x != x) return;
+  lua_pushvalue(L, keys + k);
+  lua_pushnumber(L, x);
+  lua_rawset(L, -3);
+}
+
 /* Field k of the item on top as a probability. */
-static double prob_field (lua_State *L, lua_Integer i, const char *k) {
+static double prob_field (lua_State *L, int keys, lua_Integer i, int k) {
   double x;
-  if (lua_getfield(L, -1, k) != LUA_TNUMBER)
-    item_error(L, 1, i, lua_pushfstring(L, "%s must be a number, got %s", k,
+  if (getkey(L, keys, k) != LUA_TNUMBER)
+    item_error(L, 1, i, lua_pushfstring(L, "%s must be a number, got %s", key_names[k],
                luaL_typename(L, -1)));
   x = (double)lua_tonumber(L, -1);
   if (!(x >= 0.0 && x <= 1.0))
-    item_error(L, 1, i, lua_pushfstring(L, "%s %s is outside [0, 1]", k,
+    item_error(L, 1, i, lua_pushfstring(L, "%s %s is outside [0, 1]", key_names[k],
                luaL_tolstring(L, -1, NULL)));
   lua_pop(L, 1);
   return x;
@@ -108,7 +140,7 @@ static int l_scores (lua_State *L) {
   sinorus_calibration *cal;
   sinorus_score_summary s;
   size_t nbands = 0, k, *ord;
-  int partly, BANDS, NAMES, status;
+  int partly, BANDS, NAMES, KEYS, OUT, status;
   luaL_checktype(L, 1, LUA_TTABLE);
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
@@ -120,6 +152,9 @@ static int l_scores (lua_State *L) {
   n = luaL_len(L, 1);
   if (n < 0) n = 0;
   f = (sinorus_forecast *)scratch(L, (size_t)n, sizeof *f);
+  KEYS = push_keys(L);
+  OUT = lua_gettop(L) + 1;     /* the outcome names, as Lua strings */
+  for (k = 0; outcome_names[k]; k++) lua_pushstring(L, outcome_names[k]);
   lua_newtable(L);             /* band label -> index */
   BANDS = lua_gettop(L);
   lua_newtable(L);             /* index -> band label */
@@ -130,12 +165,12 @@ static int l_scores (lua_State *L) {
     if (lua_geti(L, 1, i) != LUA_TTABLE)
       item_error(L, 1, i, lua_pushfstring(L, "table expected, got %s",
                  luaL_typename(L, -1)));
-    f[i - 1].p_low = prob_field(L, i, "p_low");
-    f[i - 1].p_high = prob_field(L, i, "p_high");
+    f[i - 1].p_low = prob_field(L, KEYS, i, K_P_LOW);
+    f[i - 1].p_high = prob_field(L, KEYS, i, K_P_HIGH);
     if (f[i - 1].p_low > f[i - 1].p_high)
       item_error(L, 1, i, lua_pushfstring(L, "p_low %f is above p_high %f",
                  (LUAI_UACNUMBER)f[i - 1].p_low, (LUAI_UACNUMBER)f[i - 1].p_high));
-    if (lua_getfield(L, -1, "outcome") == LUA_TSTRING) {
+    if (getkey(L, KEYS, K_OUTCOME) == LUA_TSTRING) {
       lua_pushvalue(L, -1);   /* name -> code, in upvalue 1 */
       if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER)
         code = (int)lua_tointeger(L, -1);
@@ -149,7 +184,7 @@ static int l_scores (lua_State *L) {
     lua_pop(L, 1);
     f[i - 1].outcome = code;
     /* the band's label: the item's band, else its interval */
-    if (lua_getfield(L, -1, "band") == LUA_TNIL) {
+    if (getkey(L, KEYS, K_BAND) == LUA_TNIL) {
       char buf[64];
       lua_pop(L, 1);
       snprintf(buf, sizeof buf, "%.6g-%.6g", f[i - 1].p_low, f[i - 1].p_high);
@@ -204,17 +239,21 @@ static int l_scores (lua_State *L) {
   for (i = 0; i < n; i++) {
     const sinorus_forecast_score *p = &per[i];
     lua_createtable(L, 0, 9);
-    setint(L, "index", (size_t)i + 1);
-    lua_pushstring(L, outcome_names[f[i].outcome]);
-    lua_setfield(L, -2, "outcome");
+    lua_pushvalue(L, KEYS + K_INDEX);
+    lua_pushinteger(L, i + 1);
+    lua_rawset(L, -3);
+    lua_pushvalue(L, KEYS + K_OUTCOME);
+    lua_pushvalue(L, OUT + f[i].outcome);
+    lua_rawset(L, -3);
+    lua_pushvalue(L, KEYS + K_SCORED);
     lua_pushboolean(L, p->scored);
-    lua_setfield(L, -2, "scored");
-    setnum(L, "p", p->p);
-    setnum(L, "o", p->o);
-    setnum(L, "brier", p->brier);
-    setnum(L, "brier_min", p->brier_min);
-    setnum(L, "brier_max", p->brier_max);
-    setnum(L, "log", p->log);
+    lua_rawset(L, -3);
+    setkey(L, KEYS, K_P, p->p);
+    setkey(L, KEYS, K_O, p->o);
+    setkey(L, KEYS, K_BRIER, p->brier);
+    setkey(L, KEYS, K_BRIER_MIN, p->brier_min);
+    setkey(L, KEYS, K_BRIER_MAX, p->brier_max);
+    setkey(L, KEYS, K_LOG, p->log);
     lua_rawseti(L, -2, i + 1);
   }
   lua_setfield(L, -2, "forecasts");
