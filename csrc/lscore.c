@@ -59,6 +59,13 @@ static int item_error (lua_State *L, int arg, lua_Integer i, const char *msg) {
   return luaL_argerror(L, arg, lua_pushfstring(L, "item %I: %s", (LUAI_UACINT)i, msg));
 }
 
+/* The optional options table at arg: nil, or a table of valid keys. */
+static void check_opts (lua_State *L, int arg, const char *const valid[]) {
+  if (lua_isnoneornil(L, arg)) return;
+  luaL_checktype(L, arg, LUA_TTABLE);
+  sn_check_keys(L, arg, valid);
+}
+
 /* The option k of the table at arg as one of names (default dflt). */
 static int opt_enum (lua_State *L, int arg, const char *k, const char *const *names,
                      int dflt, const char *list) {
@@ -142,10 +149,7 @@ static int l_scores (lua_State *L) {
   size_t nbands = 0, k, *ord;
   int partly, BANDS, NAMES, KEYS, OUT, status;
   luaL_checktype(L, 1, LUA_TTABLE);
-  if (!lua_isnoneornil(L, 2)) {
-    luaL_checktype(L, 2, LUA_TTABLE);
-    sn_check_keys(L, 2, score_keys);
-  }
+  check_opts(L, 2, score_keys);
   lua_settop(L, 2);
   partly = opt_enum(L, 2, "partly", partly_names, SINORUS_PARTLY_HALF,
                     "'half' or 'exclude'");
@@ -414,10 +418,7 @@ static int l_ach_timeline (lua_State *L) {
   int IDX, HIDX, HLIST, status;
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TTABLE);
-  if (!lua_isnoneornil(L, 3)) {
-    luaL_checktype(L, 3, LUA_TTABLE);
-    sn_check_keys(L, 3, timeline_keys);
-  }
+  check_opts(L, 3, timeline_keys);
   lua_settop(L, 3);
   ni = luaL_len(L, 1);
   nr = luaL_len(L, 2);
@@ -590,10 +591,7 @@ static int l_agreement (lua_State *L) {
   lua_Number ncodes = 0;
   sinorus_agreement_result a;
   luaL_checktype(L, 1, LUA_TTABLE);
-  if (!lua_isnoneornil(L, 2)) {
-    luaL_checktype(L, 2, LUA_TTABLE);
-    sn_check_keys(L, 2, agree_keys);
-  }
+  check_opts(L, 2, agree_keys);
   lua_settop(L, 2);
   level = opt_enum(L, 2, "level", level_names, SINORUS_NOMINAL,
                    "'nominal', 'ordinal' or 'interval'");

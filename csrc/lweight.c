@@ -352,8 +352,7 @@ static int l_sensitivity (lua_State *L) {
 
 #define SIM_MAX_DRAWS 100000000
 
-/* Raises unless every key of the options table at arg is in valid. */
-/* See lsn.h. */
+/* Raises unless every key of the options table at arg is in valid (lsn.h). */
 void sn_check_keys (lua_State *L, int arg, const char *const valid[]) {
   lua_pushnil(L);
   while (lua_next(L, arg)) {
