@@ -189,13 +189,13 @@ install: all
 	for f in $(LUA_SRC); do install -m 644 $$f $(DESTDIR)$(LUA_DIR)/sinorus/; done
 	install -m 755 $(B)/sinorus/core.so $(DESTDIR)$(CLUA_DIR)/sinorus/core.so
 	install -m 644 $(B)/libsinorus.a $(DESTDIR)$(PREFIX)/lib/libsinorus.a
-	install -m 644 include/sinorus.h include/sinorus_graph.h include/lsinorus.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 include/sinorus.h include/sinorus_graph.h include/sinorus_score.h include/lsinorus.h $(DESTDIR)$(PREFIX)/include/
 	if [ -f bin/sinorus ]; then install -m 755 bin/sinorus $(DESTDIR)$(BIN_DIR)/sinorus; fi
 
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus
 	rm -f $(DESTDIR)$(PREFIX)/lib/libsinorus.a $(DESTDIR)$(BIN_DIR)/sinorus \
-	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/sinorus_graph.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
+	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/sinorus_graph.h $(DESTDIR)$(PREFIX)/include/sinorus_score.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
 
 clean:
 	rm -rf build build-asan build-cov build-fuzz

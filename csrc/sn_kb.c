@@ -312,6 +312,17 @@ static int query_text (sqlite3 *db, const char *sql, const char *arg,
   "ifnull(dflt_value, '-') || ' ' || pk || ' ' || hidden, ', ') " \
   "FROM pragma_table_xinfo(?1)"
 
+/* sinorus_register_tokenizer as an SQLite result code. Past FTS5's
+** presence (a failed prepare, which sets db's code) its only failure is
+** an allocation failure, which leaves db's code at SQLITE_OK. */
+static int register_tokenizer (sqlite3 *db) {
+  int e;
+  if (sinorus_register_tokenizer(db) == SINORUS_OK) return SQLITE_OK;
+  e = sqlite3_errcode(db);
+  return e != SQLITE_OK ? e : SQLITE_NOMEM;
+}
+
+
 /*
 ** Gives each table of db named in tables the definition it has in the
 ** current schema, by rewriting its SQL in sqlite_schema: SQLite's
@@ -331,7 +342,7 @@ static int redefine_tables (sqlite3 *db, const char *const *tables,
   int rc, i;
   rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
                        | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
+  if (rc == SQLITE_OK) rc = register_tokenizer(cur);
   if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
   if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA schema_version", &cookie);
   if (rc == SQLITE_OK)
@@ -529,8 +540,16 @@ static int configure (sqlite3 *db) {
   if (rc == SQLITE_OK)  /* savepoint journals in memory, not in /tmp files */
     rc = sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sinorus_register_tokenizer(db);
+    rc = register_tokenizer(db);
   return rc;
+}
+
+
+/* The message of a failure rc on db: db's own, or rc's when db has none
+** (a call such as the tokenizer's registration can fail without setting
+** it, and db's message would then read "not an error"). */
+static const char *errmsg_of (sqlite3 *db, int rc) {
+  return db && sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 }
 
 
@@ -557,7 +576,7 @@ static int open_builtin (sqlite3 **pdb, char *err, size_t errlen) {
   if (rc != SQLITE_OK) {
     int st = sn_status_of(rc);
     sn_seterr(err, errlen, "cannot open the built-in knowledge base (%s)",
-           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+           errmsg_of(db, rc));
     sqlite3_close_v2(db);
     return st == SINORUS_OK ? SINORUS_ERROR : st;
   }
@@ -616,7 +635,7 @@ static int file_error (sqlite3 *db, int rc, const char *path, char *err,
            "(gave up after %d ms)", path, SN_BUSY_TIMEOUT);
   else
     sn_seterr(err, errlen, "%s: %s", path,
-           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+           errmsg_of(db, rc));
   return st == SINORUS_OK ? SINORUS_ERROR : st;
 }
 

@@ -455,6 +455,69 @@ for _, g in ipairs {
 end
 
 -- ---------------------------------------------------------------------
+-- Scores, timeline, agreement, series (lua/sinorus/score.lua; doc/scoring.md)
+
+entry { name = "sinorus.scores", group = "module", args = "forecasts [, opts]",
+  summary = "Scores forecasts against outcomes. Each forecast: {p_low, p_high, outcome, "
+    .. "band} with p_low <= p_high in [0, 1], outcome \"yes\", \"no\", \"partly\", "
+    .. "\"not_yet\" or \"unresolvable\", band an optional label for the calibration "
+    .. "table (default the interval, e.g. \"0.55-0.8\"). The point forecast is the band's "
+    .. "midpoint. \"partly\" counts as the outcome 0.5 (opts.partly = \"half\", the "
+    .. "default) or is left out (\"exclude\"); \"not_yet\" and \"unresolvable\" are "
+    .. "left out of every score and counted. Brier (p - o)^2 with its range over the "
+    .. "band; log score in bits, -log2 of the probability given to the outcome, p "
+    .. "clamped to [0.001, 0.999]; Murphy decomposition binned by distinct midpoint "
+    .. "(brier = reliability - resolution + uncertainty); skill against always 0.5 and "
+    .. "always the base rate.",
+  returns = "{n, scored, yes, no, partly, not_yet, unresolvable, partly_rule, brier, "
+    .. "brier_min, brier_max, log, base_rate, reliability, resolution, uncertainty, "
+    .. "groups, skill_half, skill_base, forecasts = list of {index, outcome, scored, p, "
+    .. "o, brier, brier_min, brier_max, log}, calibration = list of {band, n, mean_p, "
+    .. "observed} by mean forecast}; a score is nil when nothing is scored",
+  example = 'local s = sinorus.scores{\n'
+    .. '  {p_low = 0.55, p_high = 0.80, outcome = "yes", band = "likely"},\n'
+    .. '  {p_low = 0.20, p_high = 0.45, outcome = "no", band = "unlikely"},\n'
+    .. '}\nprint(s.brier, s.calibration)' }
+
+entry { name = "sinorus.ach_timeline", group = "module", args = "items, ratings [, opts]",
+  summary = "ACH scores as evidence accumulates: for each distinct item date, each "
+    .. "hypothesis's score over exactly the items dated on or before it, scored as "
+    .. "kb:ach scores (weighted inconsistency). items: {id, date (YYYY, YYYY-MM or "
+    .. "YYYY-MM-DD; a partial date counts from the last day of its period), "
+    .. "credibility, relevance (\"low\", \"medium\" (default), \"high\")}; ratings: "
+    .. "{item (or evidence), hypothesis, rating} rows as kb:ratings() gives them "
+    .. "(an unrated pair is NA). opts: weights (item id -> weight, as kb:ach), "
+    .. "hypotheses (the ids in ranking order for ties; default: first seen in ratings).",
+  returns = "{hypotheses = list of ids, rows = list of {date, items (how many count), "
+    .. "scores (hypothesis id -> score), ranking (ids, least inconsistent first), top}}",
+  example = 'local t = sinorus.ach_timeline(items, kb:ratings())\n'
+    .. 'for _, r in ipairs(t.rows) do print(r.date, r.top) end' }
+
+entry { name = "sinorus.agreement", group = "module", args = "coders [, opts]",
+  summary = "Agreement between coders: Krippendorff's alpha (any number of coders, "
+    .. "missing values allowed), Cohen's kappa (two coders, the units both coded) and "
+    .. "percent agreement (agreeing pairs of values within units). coders: a list, one "
+    .. "table per coder mapping unit numbers to values (nil or false when missing). "
+    .. "opts.level: \"nominal\" (default; numbers or strings), \"ordinal\" or "
+    .. "\"interval\" (numbers).",
+  returns = "{level, coders, units, pairable_units, pairable, alpha, kappa, kappa_units, "
+    .. "percent, observed, expected}; alpha is nil when undefined (fewer than two "
+    .. "pairable values, or no expected disagreement), kappa when not two coders",
+  example = 'local r = sinorus.agreement({{1, 2, 3, 3}, {1, 2, 3, 4}}, {level = "ordinal"})\n'
+    .. 'print(r.alpha, r.kappa, r.percent)' }
+
+entry { name = "sinorus.series", group = "module", args = "values [, opts]",
+  summary = "Dated values in periods: values is a list of {date, value} (value a number "
+    .. "or nil: counted, not summed); opts.by is \"month\" (default), \"quarter\" or "
+    .. "\"year\". A date goes in the period that contains it; one coarser than the "
+    .. "period (\"2022\" by month or quarter) is counted in `unplaced`. Periods between "
+    .. "the first and the last are all listed, empty ones with count 0.",
+  returns = "a list of {period (\"2022-03\", \"2022-Q1\", \"2022\"), count, sum, mean} "
+    .. "in period order, with fields by and unplaced",
+  example = 'print(sinorus.series({{date = "2022-02-24", value = -10}, '
+    .. '{date = "2022-03", value = 3}}, {by = "quarter"}))' }
+
+-- ---------------------------------------------------------------------
 -- Lookup
 
 local by_name = {}
