@@ -73,6 +73,18 @@ local ARGUMENTS = {
   end,
 }
 
+-- The ids of every record of a type the record model declares (its
+-- singular getter's arguments), or nil for a name that is not a type.
+local function record_ids(name)
+  local t = require("sinorus.model").type(name)
+  if not t or t.name ~= name then return nil end
+  return function(kb)
+    local ids = {}
+    for _, r in ipairs(kb[t.plural](kb)) do ids[#ids + 1] = r.id end
+    return ids
+  end
+end
+
 -- Filtered listings and analyses: path and the library call.
 local function fixed_cases(kb)
   local h1 = kb:hypotheses()[1].id
@@ -119,8 +131,9 @@ local function all_cases(kb)
   for _, name in ipairs(names) do
     local r = api_mod.record_methods()[name]
     if r.arg then
-      assert(ARGUMENTS[name], "no arguments for route /" .. name .. "/{x} in this spec")
-      for _, a in ipairs(ARGUMENTS[name](kb)) do
+      local args = ARGUMENTS[name] or record_ids(name)
+      assert(args, "no arguments for route /" .. name .. "/{x} in this spec")
+      for _, a in ipairs(args(kb)) do
         cases[#cases + 1] = { "/" .. name .. "/" .. enc(tostring(a)),
                               function(k) return k[name](k, a) end }
       end
