@@ -490,7 +490,10 @@ entry { name = "sinorus.ach_timeline", group = "module", args = "items, ratings 
     .. "hypotheses (the ids in ranking order for ties; default: first seen in ratings).",
   returns = "{hypotheses = list of ids, rows = list of {date, items (how many count), "
     .. "scores (hypothesis id -> score), ranking (ids, least inconsistent first), top}}",
-  example = 'local t = sinorus.ach_timeline(items, kb:ratings())\n'
+  example = 'local items = {{id = "e1", date = "2022-02"}, {id = "e2", date = "2023-05-01"}}\n'
+    .. 'local t = sinorus.ach_timeline(items, {\n'
+    .. '  {item = "e1", hypothesis = "h1", rating = "C"}, {item = "e1", hypothesis = "h2", rating = "I"},\n'
+    .. '  {item = "e2", hypothesis = "h1", rating = "II"}, {item = "e2", hypothesis = "h2", rating = "C"}})\n'
     .. 'for _, r in ipairs(t.rows) do print(r.date, r.top) end' }
 
 entry { name = "sinorus.agreement", group = "module", args = "coders [, opts]",

@@ -9,7 +9,7 @@
 --   sinorus.series(values [, {by}])
 -- doc/scoring.md gives every formula and rule.
 --
--- Loaded by init.lua as require("sinorus.score")(KB, M, util).
+-- Returns { methods = {}, module = M } like the other extensions (init.lua).
 
 local core = require "sinorus.core"
 
@@ -24,7 +24,10 @@ local PERIODS = {
 }
 local PERIOD_NAMES = "'month', 'quarter' or 'year'"
 
-return function(_, M, util)
+local util = require "sinorus.util"
+local M = {}
+
+do
   local argerror = util.argerror
 
   local FORECAST_COLS = { "index", "outcome", "p", "o", "brier", "brier_min", "brier_max",
@@ -121,3 +124,5 @@ return function(_, M, util)
     return out
   end
 end
+
+return { methods = {}, module = M }
