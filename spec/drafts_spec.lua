@@ -334,10 +334,14 @@ local function check_forecasts(d)
         bad("forecast %s: its claim has no band, so it has no probability", id)
       end
     end
-    if f.p_low then
+    if type(f.p_low) == "number" and type(f.p_high) == "number" then
       if not (f.p_low >= 0 and f.p_high <= 1 and f.p_low <= f.p_high) then
         bad("forecast %s: p %s-%s outside [0, 1] or reversed", id, tostring(f.p_low), tostring(f.p_high))
       end
+      -- the authors deny what they give less than even odds, and assert
+      -- what they give more
+      if f.claim_text == "denies" and f.p_high >= 0.5 then bad("forecast %s: denied, yet p_high >= 0.5", id) end
+      if f.claim_text == "asserts" and f.p_high <= 0.5 then bad("forecast %s: asserted, yet p_high <= 0.5", id) end
     end
     -- evidence: verbatim in the article, resolving to one segment
     if type(f.evidence) ~= "table" or #f.evidence == 0 then bad("forecast %s has no evidence", id) end
@@ -621,6 +625,54 @@ local function check_ach(d)
   return problems
 end
 
+-- doc/forecasts.md's table and counts against the data: the table is a
+-- view of the data, so it must say what the data says.
+local function check_doc(d, doc)
+  local problems = {}
+  local function bad(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end
+  local rows = {}
+  for line in doc:gmatch("[^\n]+") do
+    if line:match("^| claim%-") then
+      local cells = {}
+      for cell in (line:sub(2) .. "|"):gmatch("%s*(.-)%s*|") do cells[#cells + 1] = cell end
+      rows[cells[1]] = cells
+    end
+  end
+  local res = by_id(d.resolutions.resolution, "forecast")
+  local scored, total = 0, 0
+  for _, f in ipairs(d.forecasts.forecast) do
+    total = total + 1
+    local r, row = res[f.id] or {}, rows[f.claim]
+    local p = f.p_low and string.format("%.2f-%.2f", f.p_low, f.p_high) or "flat"
+    local expects = (not f.p_low and (f.claim_text == "asserts" and "yes" or "no"))
+      or (f.p_low > 0.5 and "yes") or (f.p_high < 0.5 and "no") or "open"
+    local resolved = r.resolved or (r.awaiting == "source" and "(awaits a source)") or "(awaits its date)"
+    local want = { f.claim, f.id, nil, p, expects, r.outcome, resolved }
+    if not row then bad("doc: no row for %s", f.claim)
+    else
+      for i, v in pairs(want) do
+        if row[i] ~= v then bad("doc: row %s, column %d: %q, the data gives %q", f.claim, i, tostring(row[i]), tostring(v)) end
+      end
+    end
+    if f.p_low and r.outcome ~= "not_yet" and r.outcome ~= "unresolvable" then scored = scored + 1 end
+  end
+  for _, u in ipairs(d.forecasts.unresolvable) do
+    local row = rows[u.claim]
+    if not row or row[6] ~= "unresolvable" then bad("doc: no unresolvable row for %s", u.claim) end
+  end
+  for _, n in ipairs(d.forecasts.not_forecast) do
+    if not (doc:find(n.claim .. ",", 1, true) or doc:find(n.claim .. ".", 1, true)) then
+      bad("doc: %s missing from the not-forward-looking list", n.claim)
+    end
+  end
+  local n, m = doc:match("have a band %((%d+) of the (%d+):")
+  if tonumber(n) ~= scored or tonumber(m) ~= total then
+    bad("doc: says %s of %s forecasts are scored, the data gives %d of %d", tostring(n), tostring(m), scored, total)
+  end
+  table.sort(problems)
+  return problems
+end
+
 -- ---------------------------------------------------------------------
 -- The specs
 
@@ -663,6 +715,21 @@ describe("draft forecasts (data/drafts/forecasts.lua)", function()
     assert.matches("phrase not in the article: \"is not an unavoidable trend!\"", p, 1, true)
     assert.matches("phrase ambiguous: \"China\"", p, 1, true)
     assert.matches("fc-no-alliance resolves by 2023-02-19, but its claim's horizon (long) gives 2024-12-31", p, 1, true)
+  end)
+end)
+
+describe("doc/forecasts.md", function()
+  local doc = assert(read("doc/forecasts.md"))
+
+  it("shows every forecast with the data's band, expectation, outcome and resolved date", function()
+    assert.same({}, check_doc(DRAFTS, doc))
+  end)
+
+  it("finds a row that disagrees with the data", function()
+    local broken = doc:gsub("| fc%-no%-shielding | (.-) | no | 2023%-01%-13 |",
+                            "| fc-no-shielding | %1 | yes | 2023-01-13 |")
+    local p = table.concat(check_doc(DRAFTS, broken), "\n")
+    assert.matches('doc: row claim-little-appetite-shielding, column 6: "yes", the data gives "no"', p, 1, true)
   end)
 end)
 

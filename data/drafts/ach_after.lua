@@ -249,7 +249,7 @@ item { id = "ea-national-currencies",
     ["h-shield"] = { "CC", "Moving payments out of the dollar's reach is what shielding from sanctions looks like." },
     ["h-rhetorical"] = { "I", "Support in words only would not rebuild the payments of a whole trade relationship." },
     ["h-neutral"] = { "I", "A sideliner would have little reason to move its trade with a belligerent out of the sanctioned currencies." },
-    ["h-distance"] = { "I", "A China distancing itself from Russia could still trade in yuan, but a payments system built with Russia is surprising." },
+    ["h-distance"] = { "I", "A China distancing itself from Russia could still trade in yuan, but moving nine-tenths of the payments off the dollar together with Russia is surprising." },
   } }
 
 item { id = "ea-no-real-weapons",

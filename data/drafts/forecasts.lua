@@ -121,7 +121,8 @@ definition { id = "def-un-votes",
   text = "The UN votes on the war are those HINDSIGHT.md records: Security "
     .. "Council draft S/2022/155 and resolution 2623, and General Assembly "
     .. "resolutions ES-11/1, ES-11/2, ES-11/3, ES-11/4 and ES-11/6. China "
-    .. "votes with Russia when it casts Russia's vote against the measure; an "
+    .. "votes with Russia when it votes against a measure that criticises or "
+    .. "sanctions Russia (the rows do not always give Russia's own vote); an "
     .. "abstention is not a vote with Russia." }
 
 definition { id = "def-endorsement",
@@ -150,9 +151,12 @@ forecast { id = "fc-cooperation-limited", claim = "claim-diverging-interests-lim
   criteria = "\"Such cooperation\" is the lede's speculation that Beijing "
     .. "could weigh in on Moscow's side; the components are its military, "
     .. "diplomatic and economic forms, each resolved on its own by the shared "
-    .. "tests. Limited is read as 'none of these forms', since the judgment "
-    .. "names no threshold. Sources: HINDSIGHT.md rows (official statements, "
-    .. "UN records, customs figures).",
+    .. "tests. \"Limit\" names no threshold, so each form is read at the "
+    .. "level the article itself sets: no arms, no shielding, and in the UN "
+    .. "not siding with Russia in most votes (the article judged cooperation "
+    .. "limited after China had joined Russia in one Security Council vote). "
+    .. "Sources: HINDSIGHT.md rows (official statements, UN records, customs "
+    .. "figures).",
   uses = { "def-military-support", "def-un-votes", "def-shielding" },
   kind = "holds", opens = "2022-02-19", resolves_by = "2023-02-19",
   polarity = nil, claim_text = "asserts", p_low = nil, p_high = nil, scale = nil,
