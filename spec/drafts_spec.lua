@@ -12,17 +12,12 @@
 
 local sinorus = require "sinorus"
 local core = require "sinorus.core"
+local fs = require "spec.support.fs"
+
+local read = fs.slurp
 
 -- ---------------------------------------------------------------------
 -- Reading data files
-
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
 
 -- Runs a data file whose only names are the given constructors (all names
 -- when constructors is nil, for the KB files this spec only reads); returns
@@ -213,7 +208,17 @@ local function hindsight_rows(text)
 end
 
 -- ---------------------------------------------------------------------
--- Checks
+-- Checks: each returns its problems, sorted
+
+local function problem_list()
+  local problems = {}
+  return problems, function(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end
+end
+
+local function sorted(list)
+  table.sort(list)
+  return list
+end
 
 local function publication_date(d)
   local p = d.forecasts.publication
@@ -221,8 +226,7 @@ local function publication_date(d)
 end
 
 local function check_forecasts(d)
-  local problems = {}
-  local function bad(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end
+  local problems, bad = problem_list()
   local F = d.forecasts
 
   -- the publication date: one record, not before the words it quotes (Wang
@@ -364,8 +368,7 @@ local function check_forecasts(d)
   for id in pairs(KB.claims) do
     if not placed[id] then bad("claim %s is neither forecast, unresolvable nor not_forecast", id) end
   end
-  table.sort(problems)
-  return problems
+  return sorted(problems)
 end
 
 local KINDS = { state = true, organization = true, person = true, place = true,
@@ -374,8 +377,7 @@ local VOTES = { ["for"] = true, against = true, abstain = true }
 
 -- rows: HINDSIGHT.md's rows, or nil to skip the checks that need them.
 local function check_events(d, rows)
-  local problems = {}
-  local function bad(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end
+  local problems, bad = problem_list()
   local E = d.events
   local pub = publication_date(d) or "2022-02-19"
 
@@ -471,21 +473,24 @@ local function check_events(d, rows)
       else
         if r.date ~= e.date then bad("event %s dated %s, its row %s", tostring(e.id), tostring(e.date), r.date) end
         if r.checked ~= e.checked then bad("event %s checked %s, its row %s", tostring(e.id), tostring(e.checked), r.checked) end
+        -- China's vote as the row states it
+        local china = (e.votes or {}).china
+        local stated = (r.what:find("China votes against", 1, true) and "against")
+          or (r.what:match("China[^;]-abstain") and "abstain") or nil
+        if china ~= stated then bad("event %s: China's vote %s, its row %s", tostring(e.id), tostring(china), tostring(stated)) end
       end
     end
     for _, r in ipairs(rows) do
       if not by_url[r.url] then bad("row %s (%s) has no event", r.date, r.url) end
     end
   end
-  table.sort(problems)
-  return problems
+  return sorted(problems)
 end
 
 local OUTCOMES = { yes = true, no = true, partly = true, not_yet = true, unresolvable = true }
 
 local function check_resolutions(d)
-  local problems = {}
-  local function bad(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end
+  local problems, bad = problem_list()
   local forecasts = by_id(d.forecasts.forecast)
   local events = by_id(d.events.event)
   local R = d.resolutions
@@ -576,16 +581,14 @@ local function check_resolutions(d)
   for id in pairs(forecasts) do
     if not seen[id] then bad("forecast %s has no resolution", id) end
   end
-  table.sort(problems)
-  return problems
+  return sorted(problems)
 end
 
 local RATINGS = { CC = true, C = true, N = true, I = true, II = true, NA = true }
 local LEVELS = { low = true, medium = true, high = true }
 
 local function check_ach(d)
-  local problems = {}
-  local function bad(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end
+  local problems, bad = problem_list()
   local events = by_id(d.events.event)
   local pub = publication_date(d) or "2022-02-19"
   local hyps = {}
@@ -621,15 +624,13 @@ local function check_ach(d)
       if not hyps[h] then bad("item %s rates unknown hypothesis %s", id, tostring(h)) end
     end
   end
-  table.sort(problems)
-  return problems
+  return sorted(problems)
 end
 
 -- doc/forecasts.md's table and counts against the data: the table is a
 -- view of the data, so it must say what the data says.
 local function check_doc(d, doc)
-  local problems = {}
-  local function bad(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end
+  local problems, bad = problem_list()
   local rows = {}
   for line in doc:gmatch("[^\n]+") do
     if line:match("^| claim%-") then
@@ -669,8 +670,7 @@ local function check_doc(d, doc)
   if tonumber(n) ~= scored or tonumber(m) ~= total then
     bad("doc: says %s of %s forecasts are scored, the data gives %d of %d", tostring(n), tostring(m), scored, total)
   end
-  table.sort(problems)
-  return problems
+  return sorted(problems)
 end
 
 -- ---------------------------------------------------------------------
@@ -759,14 +759,24 @@ describe("draft events after the article (data/drafts/hindsight_events.lua)", fu
       if e.id == "hs-trade-2022" then e.goldstein = 7.0 end
       if e.id == "hs-xi-moscow" then e.source_url = "https://example.org/" end
     end
-    local rows = { { date = "2022-02-24", checked = "yes",
-                     url = "https://www.info-res.org/eyes-on-russia/ukraine-'special-military-operation'-announced" } }
+    for _, e in ipairs(d.events.event) do
+      if e.id == "hs-unga-es11-3" then e.votes.china = "abstain" end
+    end
+    local rows = {
+      { date = "2022-02-24", checked = "yes", what = "Russia begins its full-scale invasion of Ukraine",
+        url = "https://www.info-res.org/eyes-on-russia/ukraine-'special-military-operation'-announced" },
+      { date = "2022-04-07", checked = "yes",
+        what = "ES-11/3 suspends Russia from the Human Rights Council, 93–24–58; China votes against",
+        url = "https://www.scmp.com/news/china/diplomacy/article/3173493/"
+          .. "ukraine-war-un-general-assembly-suspends-russia-top-human" },
+    }
     local p = table.concat(check_events(d, rows), "\n")
     assert.matches("event hs-invasion (2022-02-18) is not after publication", p, 1, true)
     assert.matches("event hs-samarkand: unknown actor uzbekistan", p, 1, true)
     assert.matches("event hs-trade-2022: Goldstein 7.0, but CAMEO 061 weighs 6.4", p, 1, true)
     assert.matches("event hs-xi-moscow: URL is in no row of HINDSIGHT.md", p, 1, true)
     assert.matches("event hs-invasion dated 2022-02-18, its row 2022-02-24", p, 1, true)
+    assert.matches("event hs-unga-es11-3: China's vote abstain, its row against", p, 1, true)
   end)
 
   it("refuses a new entity whose name the article contains", function()

@@ -185,11 +185,11 @@ item { id = "ea-xi-zelensky-call",
   date = "2023-04-26", credibility = "high", relevance = "medium",
   events = { "hs-xi-zelensky-call" },
   ratings = {
-    ["h-military"] = { "I", "A China backing Russia militarily would be unlikely to open a line to Ukraine's president." },
+    ["h-military"] = { "I", "A China backing Russia militarily would be unlikely to open a line to Zelensky." },
     ["h-shield"] = { "N", "Says nothing about economic help." },
     ["h-rhetorical"] = { "N", "Talking to both sides is compatible with verbal support for Russia, and the call came late." },
     ["h-neutral"] = { "CC", "Talking to both sides is what a sideliner urging diplomacy does." },
-    ["h-distance"] = { "C", "Engaging Ukraine's president fits a China moving towards Ukraine, though the long silence before it does not." },
+    ["h-distance"] = { "C", "Engaging Zelensky fits a China moving towards Ukraine, though the long silence before it does not." },
   } }
 
 item { id = "ea-li-hui-tour",
@@ -294,7 +294,7 @@ item { id = "ea-pos2-stalled",
   events = { "hs-pos2-unsigned" },
   ratings = {
     ["h-military"] = { "N", "A gas contract says nothing about arms." },
-    ["h-shield"] = { "I", "A China shielding Russia would be expected to take the gas Europe no longer buys; haggling over price is mildly surprising." },
+    ["h-shield"] = { "I", "A China shielding Russia would be expected to sign for more of its gas while sanctions bite; stalling over price is mildly surprising." },
     ["h-rhetorical"] = { "N", "Neither expected nor surprising for support in words only." },
     ["h-neutral"] = { "C", "A hard commercial bargain fits a China that does not take sides." },
     ["h-distance"] = { "C", "Holding back on the pipeline fits a China keeping its distance." },

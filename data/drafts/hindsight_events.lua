@@ -61,14 +61,14 @@ cameo_code { code = "190",  name = "Use conventional military force, not specifi
 
 new_entity { id = "xi-jinping", name = "Xi Jinping", kind = "person",
   aliases = { "Xi" },
-  description = "President of China. Not named in the article (its \"both "
-    .. "leaders\"); from HINDSIGHT.md (Samarkand 2022, Moscow 2023, the call "
-    .. "with Zelensky 2023)." }
+  description = "China's leader: he met Putin at Samarkand (2022), made a "
+    .. "state visit to Moscow (2023) and called Zelensky (2023). Not named in "
+    .. "the article (one of its \"both leaders\"); from HINDSIGHT.md." }
 
 new_entity { id = "zelensky", name = "Volodymyr Zelensky", kind = "person",
   aliases = { "Zelensky", "Zelenskyy" },
-  description = "President of Ukraine. Not named in the article; from "
-    .. "HINDSIGHT.md (the call with Xi and Li Hui's visit, 2023)." }
+  description = "Volodymyr Zelensky, whom Xi called and Li Hui met in Kyiv "
+    .. "in 2023. Not named in the article; from HINDSIGHT.md." }
 
 new_entity { id = "li-hui", name = "Li Hui", kind = "person",
   aliases = {},
@@ -91,8 +91,8 @@ new_entity { id = "quad", name = "Quad", kind = "organization",
   description = "The grouping whose leaders met in Tokyo on 2022-05-24 (the "
     .. "row names it \"the Quad\"). From HINDSIGHT.md." }
 
-new_entity { id = "sco", name = "Shanghai Cooperation Organisation", kind = "organization",
-  aliases = { "SCO" },
+new_entity { id = "sco", name = "SCO", kind = "organization",
+  aliases = {},
   description = "The organisation whose Samarkand summit (September 2022) "
     .. "brought Xi and Putin together. From HINDSIGHT.md." }
 
@@ -140,8 +140,8 @@ event { id = "hs-unsc-2623", date = "2022-02-27",
   checked = "yes", after_publication = true,
   votes = { russia = "against", china = "abstain" }, tally = "11-1-3",
   note = "The Council's act is a call on the Assembly to convene (an appeal or "
-    .. "request, 020); a procedural vote, so Russia's vote against was no "
-    .. "veto." }
+    .. "request, 020). Russia voted against, yet the resolution was adopted; "
+    .. "India and the UAE also abstained." }
 
 -- | 2022-03-02 | General Assembly resolution ES-11/1 "Aggression against Ukraine", 141–5–35; China abstains | https://unric.org/en/general-assembly-deplores-russias-attack-on-ukraine/ | yes |
 event { id = "hs-unga-es11-1", date = "2022-03-02",
@@ -361,8 +361,7 @@ event { id = "hs-putin-beijing-2024", date = "2024-05-16",
   source_url = "https://tass.com/politics/1788875",
   checked = "yes", after_publication = true,
   note = "75 years of relations. Coded as the visit (042), like Xi's 2023 "
-    .. "visit; the statement is described as a partnership, not an "
-    .. "alliance." }
+    .. "visit; the row describes the relationship as a partnership." }
 
 -- | 2024-05-16 | Putin: 90% of Russia–China payments are made in rubles and yuan (earlier official figures: >70% April 2023, >80% July 2023, 95% November 2023) | https://www.devdiscourse.com/article/law-order/2940330-putin-90-of-russia-china-settlements-are-in-yuan-and-rouble | partly |
 event { id = "hs-national-currencies", date = "2024-05-16",
