@@ -88,9 +88,9 @@ $(B)/libsinorus.a: $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	ar rcs $@ $^
 
 # The main job: an analysis of the built-in knowledge base.
-DEMO ?= examples/outlook.lua
+DEMO ?= examples/outlook.lua examples/hindsight.lua
 demo: all
-	@$(LUAENV) $(LUA) $(DEMO)
+	@for f in $(DEMO); do $(LUAENV) $(LUA) $$f || exit 1; done
 
 # The embedding example: a C host with Lua 5.4 and libsinorus.a only.
 $(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.h
@@ -100,7 +100,9 @@ $(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.
 # The API reference, generated from the same source as help().
 doc/API.md: lua/sinorus/doc.lua tools/gendoc.lua
 	LUA_PATH='lua/?.lua;lua/?/init.lua;;' $(LUA) tools/gendoc.lua $@
-docs: doc/API.md
+# the scorecard of doc/forecasts.md, computed from the built KB
+docs: doc/API.md all
+	$(LUAENV) $(LUA) tools/scorecard.lua doc/forecasts.md
 
 # ---------------------------------------------------------------------
 # Tests

@@ -150,7 +150,8 @@ static const char *const required_tables[] = {
   "meta", "source", "segment", "segment_fts", "entity", "alias", "mention",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
   "event", "event_actor", "quote", "reference", "question", "hypothesis",
-  "ach_item", "rating", "code", "changelog", NULL
+  "ach_item", "rating", "event_source", "item_basis", "rating_reason", "forecast",
+  "resolution", "code", "changelog", NULL
 };
 
 
@@ -474,6 +475,34 @@ static int migrate_v4_records (sqlite3 *db, char **msg) {
 
 
 /*
+** v3 -> v4, forecasts: creates the new tables event_source, item_basis,
+** rating_reason, forecast and resolution with their current definitions
+** (a v3 file has no forecast, no event after publication and no dated
+** item, so no row moves). Runs inside the migration's transaction; changes no other table.
+*/
+static int migrate_v4_forecasts (sqlite3 *db, char **msg) {
+  static const char *const tables[] = {
+    "event_source", "item_basis", "rating_reason", "forecast", "resolution", NULL
+  };
+  sqlite3 *cur = NULL;
+  int i, rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
+                              | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
+  for (i = 0; rc == SQLITE_OK && tables[i] != NULL; i++) {
+    char *def = NULL;
+    rc = query_text(cur, "SELECT sql FROM sqlite_schema "
+                         "WHERE type = 'table' AND name = ?1", tables[i], &def);
+    if (rc == SQLITE_OK && def == NULL) rc = SQLITE_ERROR;
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, def, NULL, NULL, msg);
+    sqlite3_free(def);
+  }
+  sqlite3_close_v2(cur);
+  return rc;
+}
+
+
+/*
 ** Migrates a KB of schema version `version` to SINORUS_SCHEMA_VERSION in
 ** one transaction: either every step is applied and the version updated,
 ** or the file is left as it was. Returns a status and writes a message.
@@ -498,6 +527,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
     if (rc == SQLITE_OK && migrations[i].redefine != NULL)
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
+    if (rc == SQLITE_OK && version == 3) rc = migrate_v4_forecasts(db, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "

@@ -183,6 +183,20 @@ CREATE TABLE event_actor (
   PRIMARY KEY (event, entity)
 ) WITHOUT ROWID;
 
+-- The source of an event that rests on a source of its own, not on the
+-- sentences of a source of the KB (version 4): an event after the
+-- article's publication, coded from a dated row and its URL. Such an
+-- event has no evidence rows; kb:evidence says so.
+CREATE TABLE event_source (
+  event             TEXT PRIMARY KEY REFERENCES event(id),
+  url               TEXT NOT NULL,
+  after_publication INTEGER NOT NULL CHECK (after_publication = 0 OR after_publication = 1),
+  checked           TEXT CHECK (checked = 'yes' OR checked = 'partly'),
+  covers            TEXT,        -- the period a reported figure is about
+  tally             TEXT,        -- a vote's tally, "for-against-abstain"
+  votes             TEXT         -- JSON object: entity id -> for, against, abstain
+) WITHOUT ROWID;
+
 CREATE TABLE quote (
   id      TEXT PRIMARY KEY,
   speaker TEXT NOT NULL REFERENCES entity(id),
@@ -242,6 +256,63 @@ CREATE TABLE rating (
   rating     TEXT NOT NULL CHECK (rating = 'CC' OR rating = 'C' OR rating = 'N'
                                   OR rating = 'I' OR rating = 'II' OR rating = 'NA'),
   PRIMARY KEY (item, hypothesis)
+) WITHOUT ROWID;
+
+-- When an ACH item's evidence became known and the event records it rests
+-- on (version 4). An item without a row dates from the latest published
+-- date of the sources of its evidence segments.
+CREATE TABLE item_basis (
+  item   TEXT PRIMARY KEY REFERENCES ach_item(id),
+  date   TEXT NOT NULL,    -- ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
+  events TEXT              -- JSON array of event ids
+) WITHOUT ROWID;
+
+-- Why an item is rated as it is against a hypothesis (version 4).
+CREATE TABLE rating_reason (
+  item       TEXT NOT NULL REFERENCES ach_item(id),
+  hypothesis TEXT NOT NULL REFERENCES hypothesis(id),
+  reason     TEXT NOT NULL,
+  PRIMARY KEY (item, hypothesis)
+) WITHOUT ROWID;
+
+-- A forecast: a forward-looking claim worded as a proposition that
+-- resolves yes or no by a date (version 4). `components` (a JSON array of
+-- {id, text}) splits a judgment of several parts; `uses` (a JSON array)
+-- names the shared tests of its criteria. A claim with no resolvable
+-- proposition has a forecast without one, resolved 'unresolvable'.
+-- Its evidence rows (the article's sentences) have record_type 'forecast'.
+CREATE TABLE forecast (
+  id          TEXT PRIMARY KEY,
+  claim       TEXT NOT NULL REFERENCES claim(id),
+  proposition TEXT,
+  criteria    TEXT,
+  components  TEXT,              -- JSON array of {id, text}
+  uses        TEXT,              -- JSON array of strings
+  kind        TEXT CHECK (kind = 'occurs' OR kind = 'holds'),
+  opens       TEXT,              -- ISO 8601
+  resolves_by TEXT,              -- ISO 8601
+  polarity    TEXT CHECK (polarity = 'event' OR polarity = 'complement'),
+  claim_text  TEXT CHECK (claim_text = 'asserts' OR claim_text = 'denies'),
+  p_low       REAL CHECK (p_low BETWEEN 0 AND 1),
+  p_high      REAL CHECK (p_high BETWEEN 0 AND 1),
+  scale       TEXT,
+  note        TEXT
+) WITHOUT ROWID;
+
+-- How a forecast came out; its id is the forecast's (one per forecast).
+-- `events`, `against` (JSON arrays) name the event records it rests on
+-- and those pointing the other way; `components` (a JSON object) the
+-- outcome of each component.
+CREATE TABLE resolution (
+  id         TEXT PRIMARY KEY REFERENCES forecast(id),
+  outcome    TEXT NOT NULL CHECK (outcome = 'yes' OR outcome = 'no' OR outcome = 'partly'
+                                  OR outcome = 'not_yet' OR outcome = 'unresolvable'),
+  resolved   TEXT,               -- ISO 8601
+  events     TEXT,               -- JSON array of event ids
+  against    TEXT,               -- JSON array of event ids
+  components TEXT,               -- JSON object: component id -> outcome
+  awaiting   TEXT CHECK (awaiting = 'date' OR awaiting = 'source'),
+  reason     TEXT NOT NULL
 ) WITHOUT ROWID;
 
 -- Qualitative codes on segments.

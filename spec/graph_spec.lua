@@ -1011,9 +1011,8 @@ describe("kb:graph and kb:export", function()
     it("raises for an unknown record type, naming the valid ones", function()
       assert.has_error(function() kb:export("csv", nil, { records = "spies" }) end,
         "bad argument #3 to 'export' (unknown record type 'spies'; valid types: sources, " ..
-        "segments, mentions, evidence, entities, questions, hypotheses, claims, factors, " ..
-        "relations, " ..
-        "events, quotes, references, items, codes)")
+        "segments, mentions, evidence, " ..
+        table.concat(require("sinorus.model").names("plural"), ", ") .. ", codes)")
     end)
 
     it("exports every record type in the shape of its API records", function()

@@ -309,12 +309,39 @@ do
     return t
   end
 
+  -- An item as add_item takes it: ratings with their reasons, its own
+  -- date only (not the date derived from its sources).
+  function LOAD.item(kb, id)
+    local t = kb:sql([[SELECT id, question, text, credibility, relevance FROM ach_item
+                       WHERE id = ?]], id)[1]
+    if not t then return nil end
+    t.ratings = {}
+    for _, r in ipairs(kb:sql([[SELECT r.hypothesis, r.rating, w.reason FROM rating r
+        LEFT JOIN rating_reason w ON w.item = r.item AND w.hypothesis = r.hypothesis
+        WHERE r.item = ?]], id)) do
+      t.ratings[r.hypothesis] = r.reason and { r.rating, r.reason } or r.rating
+    end
+    local basis = kb:sql("SELECT date, events FROM item_basis WHERE item = ?", id)[1]
+    if basis then t.date, t.events = basis.date, util.json_decode(basis.events) end
+    local ev = evidence_ids(kb, "ach_item", id)
+    if #ev > 0 or not t.events then t.evidence = ev end
+    return t
+  end
+
   function LOAD.event(kb, id)
     local t = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
                        FROM event WHERE id = ?]], id)[1]
     if not t then return nil end
     t.actors = column(kb, "SELECT entity AS v FROM event_actor WHERE event = ? ORDER BY ord", id)
     t.evidence = evidence_ids(kb, "event", id)
+    local src = kb:sql([[SELECT url, after_publication, checked, covers, tally, votes
+                         FROM event_source WHERE event = ?]], id)[1]
+    if src then
+      t.source_url, t.after_publication = src.url, src.after_publication == 1
+      t.checked, t.covers, t.tally = src.checked, src.covers, src.tally
+      t.votes = util.json_decode(src.votes)
+      if #t.evidence == 0 then t.evidence = nil end
+    end
     return t
   end
 
@@ -330,10 +357,29 @@ do
   local function context(kb, fname, argn, self_id)
     local s = kb and state(kb)
     local cached = s and s.depth > 0
+    -- the ACH matrices, read when a check needs them: question -> its
+    -- hypotheses in order (nil for no such question), hypothesis -> row
+    local hyp_order = setmetatable({}, { __index = function(t, q)
+      if kb == nil or type(q) ~= "string"
+          or not internal.value(kb, "SELECT 1 FROM question WHERE id = ?", q) then
+        return nil
+      end
+      local ids = column(kb, "SELECT id AS v FROM hypothesis WHERE question = ? ORDER BY ord, id",
+                         q)
+      t[q] = ids
+      return ids
+    end })
+    local hypotheses = setmetatable({}, { __index = function(t, h)
+      if kb == nil or type(h) ~= "string" then return nil end
+      local row = kb:sql("SELECT id, question, text FROM hypothesis WHERE id = ?", h)[1]
+      t[h] = row
+      return row
+    end })
     return setmetatable({ kb = kb, fname = fname, argn = argn, self_id = self_id,
                           shapes = RUNTIME_SHAPES,
                           segs = cached and s.segments or {},
-                          names = cached and s.entities or {} }, Ctx)
+                          names = cached and s.entities or {},
+                          hyp_order = hyp_order, hypotheses = hypotheses }, Ctx)
   end
 
   function Ctx:fail(_, field, fmt, ...)
@@ -423,6 +469,17 @@ do
   for _, rtype in ipairs(TYPES) do
     EXISTS[rtype] = "SELECT 1 FROM " .. TABLE[rtype] .. " WHERE id = ?"
   end
+  -- the types kept in an order of their own (an `ord` column): a new
+  -- record comes last
+  local ORDERED = {}
+  for _, rtype in ipairs(TYPES) do
+    local t = model.type(rtype)
+    for _, c in ipairs(t.tables[t.table]) do
+      if c == "ord" then
+        ORDERED[rtype] = "SELECT ifnull(max(ord), 0) + 1 FROM " .. t.table
+      end
+    end
+  end
 
   local function exists(kb, rtype, id)
     return internal.value(kb, EXISTS[rtype], id) ~= nil
@@ -487,7 +544,7 @@ do
 
   -- Writes a validated new record and its log entry; returns its id.
   local function write_new(kb, rtype, fname, rec)
-    store.WRITE[rtype](kb, rec)
+    store.WRITE[rtype](kb, rec, rec.ord, rec.ctx)
     if rtype == "entity" then retag(kb, names_of(rec.t)) end
     log(kb, fname, rtype .. ":" .. rec.t.id, nil, logged(rec))
     return rec.t.id
@@ -524,6 +581,8 @@ do
     if exists(kb, rtype, rec.t.id) then
       ctx:fail(rec, "id", "%s '%s' already exists", rtype, rec.t.id)
     end
+    rec.ctx = ctx
+    if ORDERED[rtype] then rec.ord = internal.value(kb, ORDERED[rtype]) end
     if rtype == "entity" then
       forget(state(kb))
     elseif state(kb).depth > 0 then
@@ -549,8 +608,8 @@ do
     return real
   end
 
-  local function update(kb, rtype, id, fields)
-    local fname = "update_" .. rtype
+  local function update(kb, rtype, id, fields, fname, argn)
+    fname = fname or "update_" .. rtype
     id = existing(kb, rtype, fname, id)
     check_fields(fname, 2, fields)
     local before = LOAD[rtype](kb, id)
@@ -558,8 +617,11 @@ do
     for k, v in pairs(copy(fields)) do
       if v == false then t[k] = nil else t[k] = v end
     end
-    local ctx = context(kb, fname, 2, id)
-    local rec = { type = rtype, t = t }
+    local ctx = context(kb, fname, argn or 2, id)
+    local rec = { type = rtype, t = t, ctx = ctx }
+    if ORDERED[rtype] then
+      rec.ord = internal.value(kb, "SELECT ord FROM " .. TABLE[rtype] .. " WHERE id = ?", id)
+    end
     if t.id ~= id then
       ctx:fail(rec, "id", "cannot be changed (remove the record and add it anew)")
     end
@@ -574,7 +636,7 @@ do
         mentioned = column(kb, "SELECT DISTINCT segment AS v FROM mention WHERE entity = ?", id)
       end
       store.DELETE[rtype](kb, id)
-      store.WRITE[rtype](kb, rec)
+      store.WRITE[rtype](kb, rec, rec.ord, rec.ctx)
       if rtype == "entity" then retag(kb, names_of(rec.t), mentioned) end
       log(kb, fname, rtype .. ":" .. id, before, logged(rec))
       return id
@@ -606,13 +668,55 @@ do
                  #refs > 5 and string.format(" and %d more", #refs - 5) or ""))
       end
     end
+    if rtype == "question" then
+      local refs = column(kb, [[SELECT 'hypothesis ' || quote(id) AS v FROM hypothesis
+        WHERE question = ?1 UNION ALL SELECT 'item ' || quote(id) FROM ach_item
+        WHERE question = ?1]], id)
+      if #refs > 0 then
+        bad(fname, 1, string.format("question '%s' has %s%s", id,
+                 table.concat(refs, ", ", 1, math.min(#refs, 5)),
+                 #refs > 5 and string.format(" and %d more", #refs - 5) or ""))
+      end
+    end
     local before = LOAD[rtype](kb, id)
     if rtype == "entity" then forget(state(kb)) end
     return atomically(kb, function()
+      if rtype == "hypothesis" then
+        -- its ratings go with it
+        internal.exec(kb, "DELETE FROM rating_reason WHERE hypothesis = ?", id)
+        internal.exec(kb, "DELETE FROM rating WHERE hypothesis = ?", id)
+      end
       store.DELETE[rtype](kb, id)
       log(kb, fname, rtype .. ":" .. id, before, nil)
       return true
     end)
+  end
+
+  local function rate(kb, item, hypothesis, rating, reason)
+    item = existing(kb, "item", "rate", item)
+    if type(hypothesis) ~= "string" then
+      bad("rate", 2, "string expected, got " .. util.typename(hypothesis))
+    end
+    if type(rating) ~= "string" then
+      bad("rate", 3, "string expected, got " .. util.typename(rating))
+    end
+    if reason ~= nil and type(reason) ~= "string" then
+      bad("rate", 4, "string or nil expected, got " .. util.typename(reason))
+    end
+    local ratings = LOAD.item(kb, item).ratings
+    if ratings[hypothesis] == nil and not internal.value(kb,
+        "SELECT 1 FROM hypothesis WHERE id = ?", hypothesis) then
+      bad("rate", 2, string.format("unknown hypothesis '%s'", hypothesis))
+    end
+    ratings[hypothesis] = reason and { rating, reason } or rating
+    return update(kb, "item", item, { ratings = ratings }, "rate", 3)
+  end
+
+  --- Rates an ACH item against a hypothesis of its question (CC, C, N, I,
+  --- II or NA), with an optional reason: update_item of one rating.
+  function KB:rate(item, hypothesis, rating, reason)
+    writable(self)
+    return (guarded(rate, self, item, hypothesis, rating, reason))
   end
 
   for _, rtype in ipairs(TYPES) do

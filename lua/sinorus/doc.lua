@@ -223,8 +223,10 @@ entry { name = "kb:ratings", group = "records", args = "[opts]",
 
 entry { name = "kb:evidence", group = "records", args = "record_or_id",
   summary = "The segments a record rests on (a claim, factor, relation, event, quote, "
-    .. "reference, rating, or a record id).",
-  returns = "a list of segments",
+    .. "reference, forecast, rating, or a record id). An event after the article's "
+    .. "publication rests on a source of its own, not on sentences: its list is empty "
+    .. "and its field source_url gives that source.",
+  returns = "a list of segments (source_url set for an event that rests on its source)",
   example = 'print(kb:evidence(kb:claims()[1]))' }
 
 -- ---------------------------------------------------------------------
@@ -262,11 +264,20 @@ entry { name = "kb:sql", group = "text", args = "sql, ...",
 -- Weighting and analysis
 
 entry { name = "kb:ach", group = "weight", args = "[opts]",
-  summary = "Analysis of Competing Hypotheses over the KB's matrix. opts: weights "
-    .. "({item = w}), exclude ({item, ...}).",
+  summary = "Analysis of Competing Hypotheses over the matrix of one question. opts: "
+    .. "question (default: the only one), weights ({item = w}), exclude ({item, ...}), "
+    .. "as_of (a date: only the items dated on or before it; a partial date stands for "
+    .. "the last day of its period).",
   returns = "{top, hypotheses (ranked by weighted inconsistency), evidence (by "
     .. "diagnosticity), pivotal (items whose removal changes the top)}",
   example = "print(kb:ach())" }
+
+entry { name = "kb:timeline", group = "weight", args = "[opts]",
+  summary = "How the ACH ranking of a question moved: sinorus.ach_timeline over its dated "
+    .. "items (an item's date is its own, else its source's published date); the row of "
+    .. "date d equals kb:ach{question, as_of = d}. opts: question (default: the only one).",
+  returns = "{question, hypotheses, rows = list of {date, items, scores, ranking, top}}",
+  example = 'for _, r in ipairs(kb:timeline().rows) do print(r.date, r.top) end' }
 
 entry { name = "kb:alignment", group = "weight", args = "[opts]",
   summary = "The alignment index in [-1, 1] from the weighted drivers and irritants. "
@@ -315,8 +326,8 @@ entry { name = "kb:add_source", group = "author",
 entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, aliases, description]}",
   summary = "Adds an entity; its name and aliases are matched in every source.",
   returns = "the entity id",
-  example = 'kb:add_entity{id = "sco", name = "Shanghai Cooperation Organisation", '
-    .. 'kind = "organization", aliases = {"SCO"}}' }
+  example = 'kb:add_entity{id = "csto", name = "Collective Security Treaty Organization", '
+    .. 'kind = "organization", aliases = {"CSTO"}}' }
 
 entry { name = "kb:add_claim", group = "author",
   args = "{id, text, about, horizon, evidence [, estimative, scale, p_low, p_high, topics, note]}",
@@ -353,6 +364,34 @@ entry { name = "kb:add_quote", group = "author", args = "{id, speaker, text, seg
   example = 'local s = kb:segment(42)\n'
     .. 'kb:add_quote{id = "q-x", speaker = "putin", text = s.text:match("^%S+ %S+"), segment = s.id}' }
 
+entry { name = "kb:add_question", group = "author", args = "{id, text}",
+  summary = "Adds the question of a new ACH matrix (kb:ach{question = id} weighs it).",
+  returns = "the question id",
+  example = 'kb:add_question{id = "q-x", text = "Why does China buy Russian oil?"}' }
+
+entry { name = "kb:add_hypothesis", group = "author", args = "{id, question, text}",
+  summary = "Adds a hypothesis to a question; one worded like another of the same "
+    .. "question (case and spacing aside) is refused.",
+  returns = "the hypothesis id",
+  example = 'kb:add_hypothesis{id = "h-x", question = "q-x", text = "Because it is cheap."}' }
+
+entry { name = "kb:add_item", group = "author",
+  args = "{id, question, text, credibility, relevance, ratings [, evidence, events, date]}",
+  summary = "Adds an item of evidence to a question's matrix: it rests on segments "
+    .. "(evidence), on event records (events, with its date) or both; ratings maps every "
+    .. "hypothesis of the question to CC, C, N, I, II or NA, or to {rating, reason}. Its "
+    .. "date is its own, else the published date of its evidence's source.",
+  returns = "the item id",
+  example = 'kb:add_item{id = "i-x", question = "q-x", text = "Oil sold at a discount.",\n'
+    .. '  credibility = "high", relevance = "medium", evidence = {42},\n'
+    .. '  ratings = {["h-x"] = {"C", "A discount is what a buyer of cheap oil seeks."}}}' }
+
+entry { name = "kb:rate", group = "author", args = "item, hypothesis, rating [, reason]",
+  summary = "Rates an ACH item against a hypothesis of its question (CC, C, N, I, II or "
+    .. "NA) with an optional reason: update_item of one rating, validated and logged alike.",
+  returns = "the item id",
+  example = 'kb:rate("i-x", "h-x", "I", "The discount came after the sanctions.")' }
+
 entry { name = "kb:code", group = "author", args = "segment_id, code",
   summary = "Attaches a qualitative code to a segment.",
   returns = "nothing",
@@ -371,9 +410,19 @@ entry { name = "kb:transaction", group = "author", args = "fn, ...",
 
 -- update_* and remove_* of every type of the authoring API (sinorus.model).
 local UPDATE_EXAMPLE = {
-  entity = '"sco", {description = "..."}', claim = '"my-claim", {horizon = "long"}',
+  entity = '"csto", {description = "..."}', claim = '"my-claim", {horizon = "long"}',
   factor = '"drv-x", {weight = 0.5}', relation = '"rel-x", {sign = -1}',
   event = '"ev-x", {date = "2022-03-02"}', quote = '"q-x", {stance = "cautious"}',
+  question = '"q-x", {text = "Why does China buy more Russian oil?"}',
+  hypothesis = '"h-x", {text = "Because it is cheaper than any other."}',
+  item = '"i-x", {relevance = "high"}',
+}
+-- A remove_ example that needs a record of its own (a question is refused
+-- while it has hypotheses or items; the item of the examples rates h-x).
+local REMOVE_EXAMPLE = {
+  question = 'kb:add_question{id = "q-y", text = "..."}\nkb:remove_question("q-y")',
+  hypothesis = 'kb:add_hypothesis{id = "h-y", question = "q-x", text = "Out of habit."}\n'
+    .. 'kb:remove_hypothesis("h-y")',
 }
 local function has_entry(name)
   for _, e in ipairs(E) do if e.name == name then return true end end
@@ -406,7 +455,7 @@ for _, name in ipairs(model.names("name", function(t) return t.authoring end)) d
   entry { name = "kb:remove_" .. t[1], group = "author", args = "id",
     summary = "Removes a " .. t[1] .. " (refused while other records refer to it); logged.",
     returns = "true",
-    example = "kb:remove_" .. t[1] .. "(" .. t[2]:match("^[^,]+") .. ")" }
+    example = REMOVE_EXAMPLE[name] or "kb:remove_" .. t[1] .. "(" .. t[2]:match("^[^,]+") .. ")" }
 end
 
 entry { name = "kb:uncode", group = "author", args = "segment_id, code",
@@ -478,6 +527,25 @@ entry { name = "sinorus.scores", group = "module", args = "forecasts [, opts]",
     .. '  {p_low = 0.55, p_high = 0.80, outcome = "yes", band = "likely"},\n'
     .. '  {p_low = 0.20, p_high = 0.45, outcome = "no", band = "unlikely"},\n'
     .. '}\nprint(s.brier, s.calibration)' }
+
+entry { name = "kb:scores", group = "weight", args = "[opts]",
+  summary = "The scores of the KB's forecasts (kb:forecasts, kb:resolutions) by "
+    .. "sinorus.scores: each forecast with a band (p_low, p_high) and its resolution's "
+    .. "outcome, its claim's estimative term as the calibration band. opts: horizon and "
+    .. "about (an entity) filter by the forecast's claim, scale by the forecast's scale; "
+    .. "partly as in sinorus.scores. doc/forecasts.md gives the rules.",
+  returns = "the result of sinorus.scores, each row of forecasts with the forecast's id",
+  example = 'print(kb:scores{horizon = "long"}.brier)' }
+
+entry { name = "kb:series", group = "weight", args = "opts",
+  summary = "The events of a dyad per period, the way GDELT users follow a relationship: "
+    .. "sinorus.series over the Goldstein weights of the events both actors take part in. "
+    .. "opts: actors (two entities, by id, name or alias), by (\"month\" (default), "
+    .. "\"quarter\", \"year\"), directed (true: only events whose first actor is the "
+    .. "first of actors), as_of (a date: the events known then).",
+  returns = "the list of sinorus.series ({period, count, sum, mean}, by, unplaced) with "
+    .. "actors (their ids) and directed",
+  example = 'print(kb:series{actors = {"China", "Russia"}, by = "year"})' }
 
 entry { name = "sinorus.ach_timeline", group = "module", args = "items, ratings [, opts]",
   summary = "ACH scores as evidence accumulates: for each distinct item date, each "

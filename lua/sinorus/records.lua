@@ -346,8 +346,9 @@ do
     local hi = opts.to ~= nil and select(2, date_bounds(fname, "to", opts.to)) or nil
     local _, lim, off = util.page(opts)
     -- an event's own period: its date padded to the first and last day
-    local rows = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
-      FROM event e
+    local rows = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note,
+        s.url AS source_url, s.after_publication, s.checked, s.covers, s.tally, s.votes
+      FROM event e LEFT JOIN event_source s ON s.event = e.id
       WHERE (?1 IS NULL OR e.date || substr('0000-99-99', length(e.date) + 1) >= ?1)
         AND (?2 IS NULL OR e.date || substr('0000-01-01', length(e.date) + 1) <= ?2)
         AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_actor a
@@ -357,6 +358,9 @@ do
     fill(rows, "actors", group(kb:sql(
       "SELECT event, entity FROM event_actor ORDER BY event, ord"), "event", "entity"))
     fill(rows, "evidence", evidence_of(kb, "event"))
+    for _, r in ipairs(rows) do
+      r.after_publication, r.votes = r.after_publication == 1, util.json_decode(r.votes)
+    end
     return records_of(rows, "event")
   end
 
@@ -408,30 +412,46 @@ do
   function QUERY.item(kb, fname, opts, id)
     check_question(kb, fname, opts.question)
     local _, lim, off = util.page(opts)
-    local rows = kb:sql([[SELECT i.id, i.question, i.text, i.credibility, i.relevance
+    -- the date: its own, else the latest published date of its evidence's sources
+    local rows = kb:sql([[SELECT i.id, i.question, i.text, i.credibility, i.relevance,
+        ifnull(b.date, (SELECT max(s.published) FROM evidence e
+                        JOIN segment g ON g.id = e.segment JOIN source s ON s.id = g.source
+                        WHERE e.record_type = 'ach_item' AND e.record = i.id)) AS date,
+        b.events
       FROM ach_item i JOIN question q ON q.id = i.question
+        LEFT JOIN item_basis b ON b.item = i.id
       WHERE (?3 IS NULL OR i.id = ?3) AND (?4 IS NULL OR i.question = ?4)
       ORDER BY q.ord, i.ord, i.id LIMIT ?1 OFFSET ?2]], lim, off, id, opts.question)
-    local ratings = {}
+    local ratings, reasons = {}, {}
     for _, r in ipairs(kb:sql("SELECT item, hypothesis, rating FROM rating")) do
       local m = ratings[r.item]
       if not m then m = {}; ratings[r.item] = m end
       m[r.hypothesis] = r.rating
     end
-    for _, r in ipairs(rows) do r.ratings = ratings[r.id] or {} end
+    for _, r in ipairs(kb:sql("SELECT item, hypothesis, reason FROM rating_reason")) do
+      local m = reasons[r.item]
+      if not m then m = {}; reasons[r.item] = m end
+      m[r.hypothesis] = r.reason
+    end
+    for _, r in ipairs(rows) do
+      r.ratings, r.reasons = ratings[r.id] or {}, reasons[r.id] or {}
+      r.events = util.json_decode(r.events)
+    end
     fill(rows, "evidence", evidence_of(kb, "ach_item"))
     return records_of(rows, "item")
   end
 
   -- The query of a type without one of its own: the columns of its table
   -- that are fields of its records, its filters compared with the columns
-  -- of the same name, its evidence, in its sql_order. A type whose records
-  -- are the rows of one table needs no query here.
+  -- of the same name (a list or table field decoded from its JSON), its
+  -- evidence, in its sql_order. A type whose records are the rows of one
+  -- table needs no query here.
   local function plain_query(t)
-    local cols, where = {}, { "(?1 IS NULL OR id = ?1)" }
+    local cols, json_cols, where = {}, {}, { "(?1 IS NULL OR id = ?1)" }
     local fields = " " .. table.concat(t.columns, " ") .. " "
     for _, c in ipairs(t.tables[t.table]) do
       if fields:find(" " .. c .. " ", 1, true) then cols[#cols + 1] = c end
+      if store.JSON_KINDS[t.fields[c]] then json_cols[#json_cols + 1] = c end
     end
     for i, k in ipairs(t.filters) do
       where[#where + 1] = string.format("(?%d IS NULL OR %s = ?%d)", i + 3, k, i + 3)
@@ -445,6 +465,9 @@ do
       local args = { id, lim, off }
       for i, k in ipairs(t.filters) do args[i + 3] = opts[k] end
       local rows = kb:sql(sql, table.unpack(args, 1, #t.filters + 3))
+      for _, c in ipairs(json_cols) do
+        for _, r in ipairs(rows) do r[c] = util.json_decode(r[c]) end
+      end
       if t.evidence then fill(rows, "evidence", evidence_of(kb, t.evidence)) end
       return records_of(rows, t.name)
     end
@@ -459,8 +482,13 @@ do
     for _, k in ipairs(t.filters) do
       local v = opts[k]
       if v ~= nil then
-        local enum = (k == "horizon" or k == "kind") and t.enums[k]
-        if enum then
+        local enum = t.enums[k]
+        if k == "as_of" then
+          if type(v) ~= "string" or not store.valid_date(v) then
+            argerror(fname, 1, "'as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got " ..
+                     (type(v) == "string" and "'" .. v .. "'" or util.typename(v)), 3)
+          end
+        elseif enum then
           util.check_enum(fname, 1, v, model.ENUMS[enum], true, 4)
         elseif t.entity_filters[k] then
           out[k] = entity_arg(kb, fname, 1, v, "'" .. k .. "'", 4)
@@ -468,6 +496,20 @@ do
       end
     end
     return out
+  end
+
+  -- The date by which a record was known (doc/forecasts.md): its own
+  -- `date` (an event, an ACH item), else the latest published date of the
+  -- sources of its evidence segments; nil when neither is known.
+  local function record_date(kb, r)
+    if r.date ~= nil then return r.date end
+    local segs = r.evidence
+    if type(segs) ~= "table" or #segs == 0 then return nil end
+    local marks = ("?, "):rep(#segs - 1) .. "?"
+    local row = kb:sql([[SELECT max(s.published) AS d FROM segment g
+      JOIN source s ON s.id = g.source WHERE g.id IN (]] .. marks .. ")",
+      table.unpack(segs))[1]
+    return row and row.d
   end
 
   -- Checks the arguments of a singular getter: a string id, or a
@@ -507,7 +549,24 @@ do
       local plural, list_class = t.plural, "sinorus." .. t.plural:gsub("^%l", string.upper)
       KB[plural] = function(self, opts)
         opts = list_opts(self, t, plural, opts)
-        return util.list(query(self, plural, opts, nil), t.show, list_class, t.columns)
+        local rows
+        if opts.as_of ~= nil then
+          -- the records known on as_of: dated on or before it, then paged
+          local all = {}
+          for k, v in pairs(opts) do all[k] = v end
+          all.limit, all.offset = nil, nil
+          local upto, first = core.day_key(opts.as_of), 1 + (opts.offset or 0)
+          rows = {}
+          for _, r in ipairs(query(self, plural, all, nil)) do
+            local d = record_date(self, r)
+            if d and core.day_key(d) <= upto then rows[#rows + 1] = r end
+          end
+          local last = opts.limit and first + opts.limit - 1 or #rows
+          rows = table.move(rows, first, math.min(last, #rows), 1, {})
+        else
+          rows = query(self, plural, opts, nil)
+        end
+        return util.list(rows, t.show, list_class, t.columns)
       end
       KB[t.name] = function(self, key, source)
         return (get(self, t, key, source))
@@ -587,7 +646,14 @@ do
         out[#out + 1] = self:segment(row.segment)
       end
     end
-    return util.list(out, { "id", "kind", "section", "text" }, "sinorus.Segments")
+    util.list(out, { "id", "kind", "section", "text" }, "sinorus.Segments")
+    -- an event that rests on a source of its own has no segments: the
+    -- list is empty and names that source
+    if rtype == "event" or rtype == nil then
+      local src = self:sql("SELECT url FROM event_source WHERE event = ?", id)[1]
+      if src then out.source_url = src.url end
+    end
+    return out
   end
 end
 

@@ -125,4 +125,102 @@ do
   end
 end
 
-return { methods = {}, module = M }
+-- ---------------------------------------------------------------------
+-- Knowledge-base methods
+
+local model = require "sinorus.model"
+local methods = {}
+
+do
+  local argerror = util.argerror
+  local KB_FORECAST_COLS = { "id", "outcome", "p", "o", "brier", "brier_min", "brier_max",
+                             "log" }
+
+  --- The scores of the KB's resolved forecasts (sinorus.scores over the
+  --- forecasts that have a band), filtered by their claim's horizon, scale
+  --- and the entity it is about; each row of `forecasts` names its forecast.
+  function methods.scores(self, opts)
+    opts = util.check_opts("scores", 1, opts, { "horizon", "scale", "about", "partly" })
+    if opts.horizon ~= nil then
+      util.check_enum("scores", 1, opts.horizon, model.ENUMS.horizon, true)
+    end
+    if opts.scale ~= nil then util.check_enum("scores", 1, opts.scale, model.ENUMS.scale, true) end
+    local about
+    if opts.about ~= nil then
+      util.check_type("scores", 1, opts.about, "string")
+      local e = self:entity(opts.about)
+      if not e then
+        argerror("scores", 1, string.format("unknown entity '%s' in 'about'", opts.about))
+      end
+      about = e.id
+    end
+    local input, ids = {}, {}
+    for _, f in ipairs(self:forecasts()) do
+      local c = f.p_low and self:claim(f.claim)
+      local r = c and self:resolution(f.id)
+      local keep = r ~= nil and (opts.horizon == nil or c.horizon == opts.horizon)
+        and (opts.scale == nil or f.scale == opts.scale)
+      if keep and about then
+        keep = false
+        for _, a in ipairs(c.about) do keep = keep or a == about end
+      end
+      if keep then
+        input[#input + 1] = { p_low = f.p_low, p_high = f.p_high, outcome = r.outcome,
+                              band = c.estimative }
+        ids[#input] = f.id
+      end
+    end
+    local r = M.scores(input, opts.partly and { partly = opts.partly } or nil)
+    for _, row in ipairs(r.forecasts) do row.id = ids[row.index] end
+    util.list(r.forecasts, KB_FORECAST_COLS, "sinorus.ForecastScores")
+    return r
+  end
+end
+
+do
+  local argerror = util.argerror
+
+  --- Count and summed/mean Goldstein weight per period of the events of a
+  --- dyad (sinorus.series): actors = {a, b} (entities by id, name or alias);
+  --- directed: only events whose first actor is a and that involve b;
+  --- by: month, quarter or year; as_of: the events known on that date.
+  function methods.series(self, opts)
+    opts = util.check_opts("series", 1, opts, { "actors", "by", "as_of", "directed" })
+    local actors = opts.actors
+    if type(actors) ~= "table" or #actors ~= 2 then
+      argerror("series", 1, "'actors' must be a list of two entities, got " ..
+               (type(actors) == "table" and #actors .. " items" or util.typename(actors)))
+    end
+    local ids = {}
+    for i = 1, 2 do
+      local e = type(actors[i]) == "string" and self:entity(actors[i])
+      if not e then
+        argerror("series", 1, string.format("unknown entity '%s' in 'actors'",
+                 tostring(actors[i])))
+      end
+      ids[i] = e.id
+    end
+    if opts.directed ~= nil and type(opts.directed) ~= "boolean" then
+      argerror("series", 1, "'directed' must be a boolean, got " ..
+               util.typename(opts.directed))
+    end
+    local ok, events = pcall(self.events, self, { actor = ids[1], as_of = opts.as_of })
+    if not ok then argerror("series", 1, (tostring(events):gsub("^.-%((.*)%)$", "%1"))) end
+    local values = {}
+    for _, e in ipairs(events) do
+      local other = false
+      for i, a in ipairs(e.actors) do
+        if a == ids[2] and (i > 1 or not opts.directed) then other = true end
+      end
+      if other and (not opts.directed or e.actors[1] == ids[1]) then
+        values[#values + 1] = { date = e.date, value = e.goldstein }
+      end
+    end
+    local ok2, r = pcall(M.series, values, { by = opts.by })
+    if not ok2 then argerror("series", 1, (tostring(r):gsub("^.-%((.*)%)$", "%1"))) end
+    r.actors, r.directed = ids, opts.directed == true
+    return r
+  end
+end
+
+return { methods = methods, module = M }

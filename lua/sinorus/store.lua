@@ -130,6 +130,7 @@ local CHECKERS = {
   number = function(v) return type(v) == "number" and v == v, "a number" end,
   integer = function(v) return mathtype(v) == "integer", "an integer" end,
   table = function(v) return type(v) == "table", "a table" end,
+  boolean = function(v) return type(v) == "boolean", "a boolean" end,
   strings = function(v)
     if not is_list(v) then return false, "a list of strings" end
     for i = 1, #v do
@@ -314,9 +315,19 @@ local function question_of(ctx, rec)
   return hyps
 end
 
+-- The hypotheses of a question are told apart by their folded text: two
+-- answers worded alike are one hypothesis.
 function CHECK.hypothesis(ctx, rec)
   local hyps = question_of(ctx, rec)
-  hyps[#hyps + 1] = rec.t.id
+  local t = rec.t
+  local mine = norm(t.text)
+  for _, h in ipairs(hyps) do
+    local other = h ~= t.id and ctx.hypotheses[h]
+    if other and norm(other.text) == mine then
+      ctx:fail(rec, "text", "repeats hypothesis '%s' of question '%s'", h, t.question)
+    end
+  end
+  if not member(hyps, t.id) then hyps[#hyps + 1] = t.id end
 end
 
 function CHECK.claim(ctx, rec)
@@ -409,6 +420,21 @@ function CHECK.event(ctx, rec)
              "give both cameo and goldstein, or neither")
   end
   check_range(ctx, rec, "goldstein", -10, 10)
+  -- an event rests on sentences of a source (evidence) or on its own
+  -- source (source_url), and only the latter can be after publication
+  if t.source_url == nil then
+    if t.evidence == nil then ctx:fail(rec, nil, "missing field 'evidence'") end
+    for _, k in ipairs { "after_publication", "checked", "covers", "tally", "votes" } do
+      if t[k] ~= nil then ctx:fail(rec, k, "needs source_url (the source it rests on)") end
+    end
+  elseif not t.source_url:match("^https?://%S+$") then
+    ctx:fail(rec, "source_url", "%q must be an http(s) URL", t.source_url)
+  end
+  for k, v in pairs(t.votes or {}) do
+    if type(k) ~= "string" or (v ~= "for" and v ~= "against" and v ~= "abstain") then
+      ctx:fail(rec, "votes", "must map entity ids to 'for', 'against' or 'abstain'")
+    end
+  end
   ctx:evidence(rec)
 end
 
@@ -461,6 +487,27 @@ function CHECK.item(ctx, rec)
   local hyps = question_of(ctx, rec)
   if #hyps == 0 then
     ctx:fail(rec, "question", "question '%s' has no hypotheses", t.question)
+  end
+  -- a rating with its reason, {rating, reason}, is split into the two
+  local reasons = {}
+  for h, r in pairs(t.ratings) do
+    if type(r) == "table" then
+      if type(r[2]) ~= "string" or not r[2]:find("%S") or r[3] ~= nil then
+        ctx:fail(rec, "ratings", "rating of '%s' must be a rating or {rating, reason}",
+                 tostring(h))
+      end
+      t.ratings[h], reasons[h] = r[1], r[2]
+    end
+  end
+  rec.reasons = reasons
+  if t.evidence == nil and t.events == nil then
+    ctx:fail(rec, nil, "give evidence (segments), events (event records) or both")
+  end
+  if t.date ~= nil and not valid_date(t.date) then
+    ctx:fail(rec, "date", "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t.date)
+  end
+  if t.events ~= nil and t.date == nil then
+    ctx:fail(rec, "date", "an item resting on events needs its date")
   end
   for _, h in ipairs(sorted(t.ratings)) do
     local r = t.ratings[h]
@@ -567,6 +614,12 @@ function WRITE.event(kb, rec)
   for i, e in ipairs(t.actors) do
     internal.exec(kb, "INSERT INTO event_actor (event, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
   end
+  if t.source_url then
+    internal.exec(kb, [[INSERT INTO event_source (event, url, after_publication, checked,
+      covers, tally, votes) VALUES (?, ?, ?, ?, ?, ?, ?)]], t.id, t.source_url,
+      t.after_publication and 1 or 0, t.checked, t.covers, t.tally,
+      t.votes and util.json(t.votes) or nil)
+  end
   write_evidence(kb, "event", t.id, rec, rec.phrases)
 end
 
@@ -594,6 +647,14 @@ function WRITE.item(kb, rec, ord, ctx)
   for _, h in ipairs(ctx.hyp_order[t.question]) do
     internal.exec(kb, "INSERT INTO rating (item, hypothesis, rating) VALUES (?, ?, ?)",
              t.id, h, t.ratings[h])
+    if rec.reasons and rec.reasons[h] then
+      internal.exec(kb, "INSERT INTO rating_reason (item, hypothesis, reason) VALUES (?, ?, ?)",
+                    t.id, h, rec.reasons[h])
+    end
+  end
+  if t.date ~= nil then
+    internal.exec(kb, "INSERT INTO item_basis (item, date, events) VALUES (?, ?, ?)", t.id,
+                  t.date, t.events and util.json(t.events) or nil)
   end
   write_evidence(kb, "ach_item", t.id, rec, rec.phrases)
 end
@@ -623,8 +684,17 @@ end
 
 function DELETE.event(kb, id)
   internal.exec(kb, "DELETE FROM event_actor WHERE event = ?", id)
+  internal.exec(kb, "DELETE FROM event_source WHERE event = ?", id)
   delete_evidence(kb, "event", id)
   internal.exec(kb, "DELETE FROM event WHERE id = ?", id)
+end
+
+function DELETE.item(kb, id)
+  for _, tbl in ipairs { "rating_reason", "rating", "item_basis" } do
+    internal.exec(kb, "DELETE FROM " .. tbl .. " WHERE item = ?", id)
+  end
+  delete_evidence(kb, "ach_item", id)
+  internal.exec(kb, "DELETE FROM ach_item WHERE id = ?", id)
 end
 
 -- ---------------------------------------------------------------------
@@ -634,7 +704,11 @@ end
 -- the type's table (its columns from the record's fields of the same
 -- name, `ord` and `source` from the loader) and its evidence; a deleter
 -- of that row and its evidence. A type whose fields are its columns
--- needs nothing in this file.
+-- needs nothing in this file (a list or table field is stored as JSON).
+
+-- A list or table field of a plain type is the JSON text of its column.
+local JSON_KINDS = { strings = true, table = true }
+store.JSON_KINDS = JSON_KINDS
 
 local function plain_writer(t)
   local cols = t.tables[t.table]
@@ -645,6 +719,7 @@ local function plain_writer(t)
     for i, c in ipairs(cols) do
       if c == "ord" then v[i] = ord
       elseif c == "source" then v[i] = rec.source
+      elseif JSON_KINDS[t.fields[c]] and rec.t[c] ~= nil then v[i] = util.json(rec.t[c])
       else v[i] = rec.t[c] end
     end
     internal.exec(kb, sql, table.unpack(v, 1, #cols))

@@ -190,12 +190,14 @@ local record_mts = {}
 -- and CSV cells hold them.
 function util.joined(v, sep)
   local parts = {}
+  -- an element that is itself a table is written as JSON
+  local function str(x) return type(x) == "table" and util.json(x) or tostring(x) end
   if #v == 0 and next(v) ~= nil then
     for k in pairs(v) do parts[#parts + 1] = tostring(k) end
     table.sort(parts)
-    for i, k in ipairs(parts) do parts[i] = k .. "=" .. tostring(v[k]) end
+    for i, k in ipairs(parts) do parts[i] = k .. "=" .. str(v[k]) end
   else
-    for i = 1, #v do parts[i] = tostring(v[i]) end
+    for i = 1, #v do parts[i] = str(v[i]) end
   end
   return table.concat(parts, sep)
 end
@@ -269,6 +271,86 @@ function util.json_array(list)
     end) .. '"'
   end
   return "[" .. table.concat(parts, ",") .. "]"
+end
+
+-- Decodes the JSON that util.json writes (objects, arrays, strings,
+-- numbers, true, false; null as nil), as stored in a column of a list or
+-- table field; nil for nil. Raises on malformed text.
+function util.json_decode(s)
+  if s == nil then return nil end
+  local pos = 1
+  local value
+  local function skip() pos = s:find("[^ \t\r\n]", pos) or #s + 1 end
+  local function fail() error(string.format("malformed JSON at byte %d", pos), 0) end
+  local function str()
+    local q, buf = pos + 1, {}
+    while true do
+      local c = s:sub(q, q)
+      if c == "" then fail() end
+      if c == '"' then break end
+      if c == "\\" then
+        local e = s:sub(q + 1, q + 1)
+        if e == "u" then
+          buf[#buf + 1] = utf8.char(tonumber(s:sub(q + 2, q + 5), 16) or 0xFFFD)
+          q = q + 6
+        else
+          buf[#buf + 1] = unescape[e] or e
+          q = q + 2
+        end
+      else
+        local r = s:find('["\\]', q) or #s + 1
+        buf[#buf + 1] = s:sub(q, r - 1)
+        q = r
+      end
+    end
+    pos = q + 1
+    return table.concat(buf)
+  end
+  function value()
+    skip()
+    local c = s:sub(pos, pos)
+    if c == "{" or c == "[" then
+      local out, close = {}, c == "{" and "}" or "]"
+      pos = pos + 1
+      skip()
+      if s:sub(pos, pos) == close then pos = pos + 1 return out end
+      while true do
+        skip()
+        if c == "{" then
+          if s:sub(pos, pos) ~= '"' then fail() end
+          local k = str()
+          skip()
+          if s:sub(pos, pos) ~= ":" then fail() end
+          pos = pos + 1
+          out[k] = value()
+        else
+          out[#out + 1] = value()
+        end
+        skip()
+        local d = s:sub(pos, pos)
+        pos = pos + 1
+        if d == close then return out end
+        if d ~= "," then fail() end
+      end
+    elseif c == '"' then
+      return str()
+    end
+    for word, v in pairs({ ["true"] = true, ["false"] = false, null = false }) do
+      if s:sub(pos, pos + #word - 1) == word then
+        pos = pos + #word
+        if word == "null" then return nil end
+        return v
+      end
+    end
+    local num = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
+    if not num or num == "" then fail() end
+    pos = pos + #num
+    return math.tointeger(tonumber(num)) or tonumber(num)
+  end
+  local v = value()
+  skip()
+  if pos <= #s then fail() end
+  return v
 end
 
 -- Encodes a Lua value as JSON (core.json, in C): tables with only keys

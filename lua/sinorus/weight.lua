@@ -21,6 +21,8 @@ local DEFAULT_PRESSURE = 0.5
 local MAX_DRAWS = 100000000
 
 local util = require "sinorus.util"
+local store = require "sinorus.store"
+local score = require("sinorus.score").module
 
 -- What this module adds: methods of sinorus.KB and functions of the
 -- module table (init.lua copies both in).
@@ -261,26 +263,57 @@ do
     return setmetatable(r, Simulation)
   end
 
-  local ACH_KEYS = { "weights", "exclude", "question" }
+  local ACH_KEYS = { "weights", "exclude", "question", "as_of" }
 
   -- The question whose matrix kb:ach weighs: opts.question, else the only
   -- one (nil when the KB has none).
-  local function ach_question(kb, q)
+  local function ach_question(kb, q, fname)
+    fname = fname or "ach"
     local ids = {}
     for i, r in ipairs(kb:sql("SELECT id FROM question ORDER BY ord, id")) do ids[i] = r.id end
     if q == nil then
       if #ids > 1 then
-        argerror("ach", 1, "the knowledge base has several questions (" ..
+        argerror(fname, 1, "the knowledge base has several questions (" ..
                  table.concat(ids, ", ") .. "); choose one with 'question'", 3)
       end
       return ids[1]
     end
     if type(q) ~= "string" then
-      argerror("ach", 1, "'question' must be a string, got " .. util.typename(q), 3)
+      argerror(fname, 1, "'question' must be a string, got " .. util.typename(q), 3)
     end
     for _, id in ipairs(ids) do if id == q then return q end end
-    argerror("ach", 1, string.format("unknown question '%s'; questions: %s", q,
+    argerror(fname, 1, string.format("unknown question '%s'; questions: %s", q,
              #ids > 0 and table.concat(ids, ", ") or "none"), 3)
+  end
+
+  local function check_as_of(fname, v)
+    if type(v) ~= "string" or not store.valid_date(v) then
+      argerror(fname, 1, "'as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got " ..
+               (type(v) == "string" and "'" .. v .. "'" or util.typename(v)), 3)
+    end
+  end
+
+  --- Each hypothesis's ACH score at each date where evidence of the question
+  --- was added (sinorus.ach_timeline over its dated items): the row of date
+  --- d is kb:ach{question, as_of = d}. opts: question.
+  function KB:timeline(opts)
+    opts = util.check_opts("timeline", 1, opts, { "question" })
+    local question = ach_question(self, opts.question, "timeline")
+    local hyps = {}
+    for i, h in ipairs(self:hypotheses { question = question }) do hyps[i] = h.id end
+    local items, ratings = {}, {}
+    for _, it in ipairs(self:items { question = question }) do
+      if it.date then
+        items[#items + 1] = { id = it.id, date = it.date, credibility = it.credibility,
+                              relevance = it.relevance }
+        for _, h in ipairs(hyps) do
+          ratings[#ratings + 1] = { item = it.id, hypothesis = h, rating = it.ratings[h] }
+        end
+      end
+    end
+    local r = score.ach_timeline(items, ratings, { hypotheses = hyps })
+    r.question = question
+    return r
   end
 
   --- Analysis of Competing Hypotheses over the matrix of one question.
@@ -292,6 +325,17 @@ do
     local items = self:sql([[SELECT id, text, credibility, relevance FROM ach_item
                              WHERE ?1 IS NULL OR question = ?1 ORDER BY ord, id]], question)
     local ratings = self:sql("SELECT item, hypothesis, rating FROM rating")
+    if opts.as_of ~= nil then
+      -- the matrix as it stood on as_of: the items dated on or before it
+      check_as_of("ach", opts.as_of)
+      local known = {}
+      for _, it in ipairs(self:items { question = question, as_of = opts.as_of }) do
+        known[it.id] = true
+      end
+      local kept = {}
+      for _, it in ipairs(items) do if known[it.id] then kept[#kept + 1] = it end end
+      items = kept
+    end
     local byid, htext = {}, {}
     for _, it in ipairs(items) do
       it.ratings = {}

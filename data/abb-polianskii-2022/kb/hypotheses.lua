@@ -184,3 +184,305 @@ item { id = "e-muted-chinese-media",
   evidence = { "much more muted media reaction in China" },
   ratings = { ["h-military"] = "I", ["h-shield"] = "N", ["h-rhetorical"] = "N",
               ["h-neutral"] = "C", ["h-distance"] = "N" } }
+
+------------------------------------------------------------------------------
+-- ACH after the article: evidence from the events after publication
+-- (events.lua) rated against the hypotheses above on China's stance
+-- (spec/forecasts_data_spec.lua checks it).
+--
+-- item { id, question, text, date, credibility, relevance, events,
+--        ratings = { [hypothesis] = { rating, reason } } }
+--
+-- Rules: those of data/README.md section 9, with these additions for
+-- evidence after publication.
+-- * An item rests on event records (`events`), not on article sentences,
+--   and its `date` is the date of the latest event it rests on (as that
+--   event gives it, "2024-02" included), so that kb:ach{as_of = ...} sees it
+--   from then on.
+-- * The hypotheses describe China's dominant behaviour in the 2021-22
+--   crisis; after 2022-02-24 that crisis is a war, and the items rate each
+--   hypothesis as a description of China's behaviour in it.
+-- * Every item rates every hypothesis with CC, C, N, I, II or NA and gives
+--   the reason: how surprised one would be to see the item if the
+--   hypothesis were true. II is kept for items that leave the hypothesis
+--   hardly tenable (issue 15 found II given to structural vulnerabilities
+--   and reported views); conduct of companies and banks is not the
+--   state's, and is rated more weakly than conduct of the state.
+-- * credibility: high for a UN record, an official figure or a dated
+--   meeting; medium for a party's own figure, a reported restriction or an
+--   assessment by one side of the confrontation. relevance: high when it
+--   bears directly on China's stance towards Russia's war, medium when
+--   indirectly (a humanitarian vote, military cooperation away from
+--   Ukraine), low when only remotely.
+-- * One item per act of China or about China; the two Security Council
+--   votes of one week are one item. Repeated abstentions in the General
+--   Assembly are separate items because each was a separate decision under
+--   new circumstances (aggression, humanitarian, annexations, peace terms);
+--   they are correlated, and a reader weighing the matrix should know that
+--   four items repeat one pattern.
+-- * If issue 15 rewrites the hypotheses, every rating below must be redone;
+--   the reasons are there so that it can be done with the same judgment.
+
+item { id = "ea-unsc-abstentions", question = "q-china-stance",
+  text = "Days after the invasion, China abstains in the Security Council on the draft on Russia's aggression (vetoed by Russia) and on calling an emergency session of the General Assembly.",
+  date = "2022-02-27", credibility = "high", relevance = "high",
+  events = { "hs-unsc-veto", "hs-unsc-2623" },
+  ratings = {
+    ["h-military"] = { "I", "A China backing Russia's war would be expected to vote with Russia; abstaining keeps it apart from the war." },
+    ["h-shield"] = { "N", "Economic shielding is compatible with abstaining; the vote says nothing about trade." },
+    ["h-rhetorical"] = { "N", "Diplomatic support would more likely show as a vote with Russia; an abstention is neither expected nor surprising under it." },
+    ["h-neutral"] = { "CC", "Abstaining is the vote of a China that neither endorses nor condemns, as in 2014." },
+    ["h-distance"] = { "I", "A China siding with Ukraine's territorial integrity would have voted for a draft upholding it." },
+  } }
+
+item { id = "ea-unga-es11-1", question = "q-china-stance",
+  text = "China abstains on General Assembly resolution ES-11/1, which deplores the aggression against Ukraine (141-5-35).",
+  date = "2022-03-02", credibility = "high", relevance = "high",
+  events = { "hs-unga-es11-1" },
+  ratings = {
+    ["h-military"] = { "I", "A military backer would be expected among the five votes against, not the 35 abstentions." },
+    ["h-shield"] = { "N", "Says nothing about economic help." },
+    ["h-rhetorical"] = { "N", "Verbal support for Russia would suggest a vote against; abstaining is not surprising either, since the hypothesis excludes endorsement." },
+    ["h-neutral"] = { "CC", "Neither with the 141 nor with the five: the sideliner's vote." },
+    ["h-distance"] = { "I", "A China siding with Ukraine would have voted with the 141." },
+  } }
+
+item { id = "ea-unga-es11-2", question = "q-china-stance",
+  text = "China abstains on General Assembly resolution ES-11/2 on the humanitarian consequences of the aggression (140-5-38).",
+  date = "2022-03-24", credibility = "high", relevance = "medium",
+  events = { "hs-unga-es11-2" },
+  ratings = {
+    ["h-military"] = { "N", "A humanitarian text tests little about military backing." },
+    ["h-shield"] = { "N", "Says nothing about economic help." },
+    ["h-rhetorical"] = { "N", "Neither expected nor surprising for a China supporting Russia in words only." },
+    ["h-neutral"] = { "C", "A strict sideliner might have voted for a humanitarian text, but abstaining fits its refusal to take sides." },
+    ["h-distance"] = { "I", "A China siding with Ukraine would hardly abstain on help for its civilians." },
+  } }
+
+item { id = "ea-hrc-suspension-vote", question = "q-china-stance",
+  text = "China votes against suspending Russia from the Human Rights Council (93-24-58).",
+  date = "2022-04-07", credibility = "high", relevance = "high",
+  events = { "hs-unga-es11-3" },
+  ratings = {
+    ["h-military"] = { "C", "A China backing Russia's war would be expected to defend it in the UN as well." },
+    ["h-shield"] = { "C", "A China helping Russia withstand sanctions would also oppose punishing it institutionally." },
+    ["h-rhetorical"] = { "CC", "Diplomatic support against a punitive measure is this hypothesis exactly." },
+    ["h-neutral"] = { "I", "A sideliner would have abstained, as 58 states did; voting against takes Russia's side." },
+    ["h-distance"] = { "II", "A China distancing itself from Russia could hardly vote to keep it on the Council." },
+  } }
+
+item { id = "ea-joint-bomber-patrol", question = "q-china-stance",
+  text = "Three months into the war, Chinese and Russian bombers fly a joint patrol around Japan during the Quad summit in Tokyo.",
+  date = "2022-05-24", credibility = "high", relevance = "medium",
+  events = { "hs-joint-bomber-patrol" },
+  ratings = {
+    ["h-military"] = { "C", "Military cooperation continuing during the war fits a China ready to back Russia militarily, though the patrol is far from Ukraine." },
+    ["h-shield"] = { "N", "Says nothing about sanctions or trade." },
+    ["h-rhetorical"] = { "N", "A joint patrol goes beyond words but is not support for the war in Ukraine." },
+    ["h-neutral"] = { "I", "A China on the sidelines of Russia's war would be expected to avoid a joint military show with Russia while the war lasts." },
+    ["h-distance"] = { "II", "A China distancing itself from Russia could hardly fly joint bomber patrols with it three months into the invasion." },
+  } }
+
+item { id = "ea-entity-list-2022", question = "q-china-stance",
+  text = "The U.S. adds companies in China (Hong Kong-linked) to its Entity List for supporting Russia's military.",
+  date = "2022-06-28", credibility = "medium", relevance = "high",
+  events = { "hs-entity-list-2022" },
+  ratings = {
+    ["h-military"] = { "C", "Supplies from China to Russia's military are what this hypothesis leads one to expect, though companies are not the state." },
+    ["h-shield"] = { "C", "Firms in China supplying what sanctions deny Russia is shielding at work." },
+    ["h-rhetorical"] = { "N", "A few companies can act against a state whose own support is verbal; neither expected nor surprising." },
+    ["h-neutral"] = { "N", "A few companies can act against a neutral state's policy; neither expected nor surprising." },
+    ["h-distance"] = { "I", "A China siding with Ukraine would be expected to stop its firms supplying Russia's military." },
+  } }
+
+item { id = "ea-samarkand-concerns", question = "q-china-stance",
+  text = "Meeting Xi at Samarkand, Putin acknowledges China's \"questions and concerns\" about the war in Ukraine.",
+  date = "2022-09-15", credibility = "high", relevance = "high",
+  events = { "hs-samarkand" },
+  ratings = {
+    ["h-military"] = { "I", "A China backing Russia militarily would hardly have concerns that Putin must acknowledge in public." },
+    ["h-shield"] = { "N", "Concerns about the war are compatible with economic help." },
+    ["h-rhetorical"] = { "C", "Reservations alongside a cordial summit fit support that stops short of endorsement." },
+    ["h-neutral"] = { "C", "Concerns are what a China that neither endorses nor condemns would convey." },
+    ["h-distance"] = { "N", "The concerns point to distance, the cordial summit away from it; the two cancel out." },
+  } }
+
+item { id = "ea-unga-es11-4", question = "q-china-stance",
+  text = "China abstains on General Assembly resolution ES-11/4, which upholds Ukraine's territorial integrity and rejects the annexation referendums (143-5-35).",
+  date = "2022-10-12", credibility = "high", relevance = "high",
+  events = { "hs-unga-es11-4" },
+  ratings = {
+    ["h-military"] = { "I", "A military backer would be expected to vote against, with Russia." },
+    ["h-shield"] = { "N", "Says nothing about economic help." },
+    ["h-rhetorical"] = { "N", "The hypothesis excludes endorsing the annexations, so abstaining is not surprising; nor is it what verbal support would predict." },
+    ["h-neutral"] = { "CC", "Declining both to endorse and to condemn the annexations is the sideliner's position." },
+    ["h-distance"] = { "II", "The text is the territorial integrity this hypothesis says China sides with; a China siding with it could hardly abstain." },
+  } }
+
+item { id = "ea-trade-2022", question = "q-china-stance",
+  text = "China-Russia trade grows 29.3% to US$190.27 bn in 2022, the first year of Western sanctions.",
+  date = "2023-01-13", credibility = "high", relevance = "high",
+  events = { "hs-trade-2022" },
+  ratings = {
+    ["h-military"] = { "N", "Trade figures say nothing about arms." },
+    ["h-shield"] = { "CC", "Trade growing by almost a third while the West cuts Russia off is what an economic shield produces." },
+    ["h-rhetorical"] = { "I", "If support stayed verbal, a surge of trade with a sanctioned belligerent would be surprising (price effects aside)." },
+    ["h-neutral"] = { "I", "A sideliner would keep business roughly as usual; growth of almost a third goes well beyond it." },
+    ["h-distance"] = { "II", "A China distancing itself from Russia could hardly grow its trade with it by almost a third in the year of the invasion." },
+  } }
+
+item { id = "ea-unga-es11-6", question = "q-china-stance",
+  text = "China abstains on General Assembly resolution ES-11/6 on the principles of a just and lasting peace in Ukraine (141-7-32).",
+  date = "2023-02-23", credibility = "high", relevance = "medium",
+  events = { "hs-unga-es11-6" },
+  ratings = {
+    ["h-military"] = { "I", "A military backer would be expected among the seven votes against." },
+    ["h-shield"] = { "N", "Says nothing about economic help." },
+    ["h-rhetorical"] = { "N", "Neither expected nor surprising for support in words only." },
+    ["h-neutral"] = { "C", "A China urging diplomacy might have voted for a peace text, but abstaining fits not taking sides on its terms." },
+    ["h-distance"] = { "I", "A China siding with Ukraine would have voted with the 141." },
+  } }
+
+item { id = "ea-position-paper", question = "q-china-stance",
+  text = "China's 12-point position on a political settlement calls for respecting the sovereignty of all countries, a ceasefire, peace talks and an end to unilateral sanctions.",
+  date = "2023-02-24", credibility = "high", relevance = "high",
+  events = { "hs-china-position-paper" },
+  ratings = {
+    ["h-military"] = { "I", "A China backing Russia's war militarily would not publish a call for a ceasefire." },
+    ["h-shield"] = { "C", "Calling for an end to unilateral sanctions is the political side of shielding Russia from them." },
+    ["h-rhetorical"] = { "C", "Opposing Western sanctions without endorsing the war is support in words." },
+    ["h-neutral"] = { "CC", "A ceasefire, talks and sovereignty for all, naming no aggressor: a sideliner urging a diplomatic resolution." },
+    ["h-distance"] = { "N", "Sovereignty for all points towards Ukraine, opposing the sanctions on Russia away from it." },
+  } }
+
+item { id = "ea-xi-moscow", question = "q-china-stance",
+  text = "During the war Xi makes a state visit to Moscow; joint statements deepen the partnership and plan economic cooperation to 2030.",
+  date = "2023-03-21", credibility = "high", relevance = "high",
+  events = { "hs-xi-moscow" },
+  ratings = {
+    ["h-military"] = { "N", "The row reports no military content; a state visit fits military backing without showing it." },
+    ["h-shield"] = { "C", "Economic cooperation planned to 2030 fits helping Russia withstand sanctions." },
+    ["h-rhetorical"] = { "C", "A state visit and partnership statements are diplomatic support." },
+    ["h-neutral"] = { "I", "A China on the sidelines would hardly deepen its partnership with the aggressor in a state visit during the war." },
+    ["h-distance"] = { "II", "A China distancing itself from Russia could hardly pay it a state visit to deepen the partnership." },
+  } }
+
+item { id = "ea-xi-zelensky-call", question = "q-china-stance",
+  text = "Fourteen months into the war, Xi speaks with Zelensky for the first time since the invasion.",
+  date = "2023-04-26", credibility = "high", relevance = "medium",
+  events = { "hs-xi-zelensky-call" },
+  ratings = {
+    ["h-military"] = { "I", "A China backing Russia militarily would be unlikely to open a line to Zelensky." },
+    ["h-shield"] = { "N", "Says nothing about economic help." },
+    ["h-rhetorical"] = { "N", "Talking to both sides is compatible with verbal support for Russia, and the call came late." },
+    ["h-neutral"] = { "CC", "Talking to both sides is what a sideliner urging diplomacy does." },
+    ["h-distance"] = { "C", "Engaging Zelensky fits a China moving towards Ukraine, though the long silence before it does not." },
+  } }
+
+item { id = "ea-li-hui-tour", question = "q-china-stance",
+  text = "China's special representative Li Hui tours Kyiv, European capitals and Moscow, meeting Zelensky.",
+  date = "2023-05-15", credibility = "high", relevance = "medium",
+  events = { "hs-li-hui-tour" },
+  ratings = {
+    ["h-military"] = { "I", "A China backing Russia militarily would hardly send an envoy to Kyiv." },
+    ["h-shield"] = { "N", "Says nothing about economic help." },
+    ["h-rhetorical"] = { "N", "A tour of both sides neither confirms nor contradicts verbal support for Russia." },
+    ["h-neutral"] = { "CC", "An envoy to both sides is the diplomatic resolution this hypothesis says China urges." },
+    ["h-distance"] = { "N", "The envoy went to Kyiv but also to Moscow; it does not show China siding with Ukraine." },
+  } }
+
+item { id = "ea-eu-11th-package", question = "q-china-stance",
+  text = "The EU lists three Hong Kong-registered firms for helping Russia; five mainland firms are dropped from the draft after Beijing presses Brussels.",
+  date = "2023-06-23", credibility = "medium", relevance = "high",
+  events = { "hs-eu-11th-package" },
+  ratings = {
+    ["h-military"] = { "N", "The row does not say what the firms supplied." },
+    ["h-shield"] = { "C", "Firms in China listed for helping Russia, and Beijing lobbying for others, fit a China that protects Russia's supply lines." },
+    ["h-rhetorical"] = { "N", "Lobbying for its own firms is diplomacy for China, not for Russia." },
+    ["h-neutral"] = { "N", "A neutral state may defend its firms against foreign listings; neither expected nor surprising." },
+    ["h-distance"] = { "I", "A China siding with Ukraine would not press Brussels to spare firms accused of helping Russia." },
+  } }
+
+item { id = "ea-banks-restrict", question = "q-china-stance",
+  text = "After a U.S. order exposes foreign banks that serve Russia's military industry to sanctions, Chinese banks restrict or return Russian payments; Chouzhou Commercial Bank halts settlements.",
+  date = "2024-02", credibility = "medium", relevance = "high",
+  events = { "hs-eo-14114", "hs-banks-restrict" },
+  ratings = {
+    ["h-military"] = { "N", "Payment channels say little about arms." },
+    ["h-shield"] = { "I", "A China shielding Russia would keep payment channels open; banks retreating at the threat is surprising, though it may be the banks' choice rather than the state's." },
+    ["h-rhetorical"] = { "C", "Banks' caution fits a China whose support is verbal." },
+    ["h-neutral"] = { "C", "Heeding the rules of its larger trading partners fits a sideliner." },
+    ["h-distance"] = { "C", "Closing payment channels fits a China distancing itself from Russia." },
+  } }
+
+item { id = "ea-putin-beijing-2024", question = "q-china-stance",
+  text = "Putin makes a state visit to Beijing; a joint statement deepens the comprehensive strategic partnership for the new era.",
+  date = "2024-05-16", credibility = "high", relevance = "high",
+  events = { "hs-putin-beijing-2024" },
+  ratings = {
+    ["h-military"] = { "N", "The row reports no military content; the visit fits military backing without showing it." },
+    ["h-shield"] = { "C", "A deepened partnership fits helping Russia withstand sanctions." },
+    ["h-rhetorical"] = { "C", "Receiving Putin on a state visit is diplomatic support." },
+    ["h-neutral"] = { "I", "A China on the sidelines would hardly deepen its partnership with a belligerent in the third year of its war." },
+    ["h-distance"] = { "II", "A China distancing itself from Russia could hardly receive Putin to deepen the partnership." },
+  } }
+
+item { id = "ea-national-currencies", question = "q-china-stance",
+  text = "Putin says 90% of Russia-China payments are made in rubles and yuan (earlier official figures: more than 70% in April 2023, 95% in November 2023).",
+  date = "2024-05-16", credibility = "medium", relevance = "high",
+  events = { "hs-national-currencies" },
+  ratings = {
+    ["h-military"] = { "N", "Currency shares say nothing about arms." },
+    ["h-shield"] = { "CC", "Moving payments out of the dollar's reach is what shielding from sanctions looks like." },
+    ["h-rhetorical"] = { "I", "Support in words only would not rebuild the payments of a whole trade relationship." },
+    ["h-neutral"] = { "I", "A sideliner would have little reason to move its trade with a belligerent out of the sanctioned currencies." },
+    ["h-distance"] = { "I", "A China distancing itself from Russia could still trade in yuan, but moving nine-tenths of the payments off the dollar together with Russia is surprising." },
+  } }
+
+item { id = "ea-no-real-weapons", question = "q-china-stance",
+  text = "The U.S. Secretary of State says the U.S. has not seen China provide real weapons to Russia.",
+  date = "2024-05-22", credibility = "high", relevance = "high",
+  events = { "hs-us-no-real-weapons" },
+  ratings = {
+    ["h-military"] = { "II", "After more than two years of war, a China backing Russia militarily would have been seen supplying weapons by the government that most watches for it, and has every reason to say so." },
+    ["h-shield"] = { "N", "Arms are not the economic shield; neither expected nor surprising." },
+    ["h-rhetorical"] = { "C", "No arms fits support that stops short of the material." },
+    ["h-neutral"] = { "C", "No arms fits a China staying out of the war." },
+    ["h-distance"] = { "N", "No arms fits distance as well, but says nothing about siding with Ukraine." },
+  } }
+
+item { id = "ea-dual-use-supplies", question = "q-china-stance",
+  text = "According to the U.S., China supplies about 70% of Russia's machine-tool imports and about 90% of its microelectronics.",
+  date = "2024-05-22", credibility = "medium", relevance = "high",
+  events = { "hs-us-no-real-weapons" },
+  ratings = {
+    ["h-military"] = { "C", "Machine tools and microelectronics feed arms production: backing short of weapons." },
+    ["h-shield"] = { "CC", "Supplying most of what sanctions deny Russia is economic shielding." },
+    ["h-rhetorical"] = { "I", "Support in words only does not make China the source of most of Russia's critical imports." },
+    ["h-neutral"] = { "I", "A sideliner would not become the main supplier of a belligerent's war industry." },
+    ["h-distance"] = { "II", "A China siding with Ukraine could hardly supply most of the inputs of Russia's arms industry." },
+  } }
+
+item { id = "ea-nato-enabler", question = "q-china-stance",
+  text = "NATO's Washington summit declaration calls China a \"decisive enabler\" of Russia's war against Ukraine.",
+  date = "2024-07-10", credibility = "medium", relevance = "high",
+  events = { "hs-nato-decisive-enabler" },
+  ratings = {
+    ["h-military"] = { "C", "An enabler short of a supplier of weapons fits backing below arms." },
+    ["h-shield"] = { "C", "An enabler of the war is most naturally the economic shield this hypothesis describes." },
+    ["h-rhetorical"] = { "I", "Words alone would hardly earn the label \"decisive enabler\"." },
+    ["h-neutral"] = { "I", "The alliance would hardly call a China on the sidelines a decisive enabler." },
+    ["h-distance"] = { "II", "A China distancing itself from Russia could hardly be called a decisive enabler of its war." },
+  } }
+
+item { id = "ea-pos2-stalled", question = "q-china-stance",
+  text = "No Power of Siberia 2 gas contract is signed during or after Putin's 2024 visit; price is the sticking point.",
+  date = "2024", credibility = "high", relevance = "low",
+  events = { "hs-pos2-unsigned" },
+  ratings = {
+    ["h-military"] = { "N", "A gas contract says nothing about arms." },
+    ["h-shield"] = { "I", "A China shielding Russia would be expected to sign for more of its gas while sanctions bite; stalling over price is mildly surprising." },
+    ["h-rhetorical"] = { "N", "Neither expected nor surprising for support in words only." },
+    ["h-neutral"] = { "C", "A hard commercial bargain fits a China that does not take sides." },
+    ["h-distance"] = { "C", "Holding back on the pipeline fits a China keeping its distance." },
+  } }

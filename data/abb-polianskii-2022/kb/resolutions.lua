@@ -1,9 +1,10 @@
--- Resolutions: how each forecast of forecasts.lua came out, on the events of
--- hindsight_events.lua (DRAFT: the build does not read this folder yet;
--- spec/drafts_spec.lua checks it; doc/forecasts.md explains the rules).
+-- Resolutions: how each forecast of forecasts.lua came out, on the event
+-- records of events.lua dated after publication (record type `resolution`,
+-- sinorus.model, whose id is its forecast's; loaded by the build;
+-- spec/forecasts_data_spec.lua checks them; doc/forecasts.md explains the
+-- rules).
 --
--- outcome_value { outcome, value, why }
--- resolution { forecast, outcome, resolved, events, against, components,
+-- resolution { id, outcome, resolved, events, against, components,
 --              awaiting, reason }
 --
 -- THE RULES (the same for every forecast)
@@ -19,7 +20,7 @@
 -- outcome is yes when every component is yes, no when every component is
 -- no, and partly otherwise. A forecast without components is yes or no (a
 -- discrete scenario whose conditions do not all hold is no, not partly).
--- For scoring, partly counts as an outcome of 0.5 (outcome_value below), in
+-- For scoring, partly counts as an outcome of 0.5 (the rule of sinorus.scores; ../hindsight_rules.lua gives the reasons), in
 -- the Brier score, the log score and the observed frequency of the
 -- calibration table alike.
 --
@@ -38,23 +39,11 @@
 -- outcome under the criteria; they are shown to the reader and do not move
 -- the resolved date.
 
-outcome_value { outcome = "yes", value = 1,
-  why = "The proposition held." }
-outcome_value { outcome = "no", value = 0,
-  why = "The proposition failed." }
-outcome_value { outcome = "partly", value = 0.5,
-  why = "Some asserted parts held and some failed. Half credit costs a "
-    .. "confident forecaster more than an even one and keeps the mixed "
-    .. "outcomes, the ones that matter most here, in the scores; dropping "
-    .. "them would score only the clear cases. The scorecard also reports "
-    .. "the scores with partly counted as 0 and as 1, so a reader sees how "
-    .. "much the rule matters." }
-
 ------------------------------------------------------------------------------
 -- Short term (deadline 2023-02-19)
 ------------------------------------------------------------------------------
 
-resolution { forecast = "fc-cooperation-limited", outcome = "partly",
+resolution { id = "fc-cooperation-limited", outcome = "partly",
   resolved = "2024-05-22",
   components = { a = "yes", b = "yes", c = "no" },
   events = { "hs-us-no-real-weapons", "hs-unsc-veto", "hs-unsc-2623",
@@ -67,7 +56,7 @@ resolution { forecast = "fc-cooperation-limited", outcome = "partly",
     .. "companies in China supplying Russia's military, so the economic form "
     .. "of weighing in was not held back." }
 
-resolution { forecast = "fc-support-rhetorical", outcome = "partly",
+resolution { id = "fc-support-rhetorical", outcome = "partly",
   resolved = "2024-05-22",
   components = { a = "yes", b = "no", c = "yes" },
   events = { "hs-us-no-real-weapons", "hs-trade-2022", "hs-entity-list-2022",
@@ -78,7 +67,7 @@ resolution { forecast = "fc-support-rhetorical", outcome = "partly",
     .. "diplomatic support, not endorsement), but the 2022 trade surge and the "
     .. "entity listings show support beyond words." }
 
-resolution { forecast = "fc-joint-action-cases", outcome = "no",
+resolution { id = "fc-joint-action-cases", outcome = "no",
   resolved = "2024-05-22",
   events = { "hs-us-no-real-weapons", "hs-unsc-veto", "hs-unga-es11-1",
              "hs-unga-es11-4", "hs-samarkand" },
@@ -87,14 +76,14 @@ resolution { forecast = "fc-joint-action-cases", outcome = "no",
     .. "publicly acknowledged China's \"questions and concerns\" about "
     .. "Ukraine." }
 
-resolution { forecast = "fc-no-joint-action-ukraine", outcome = "no",
+resolution { id = "fc-no-joint-action-ukraine", outcome = "no",
   resolved = "2024-05-22",
   events = { "hs-us-no-real-weapons", "hs-unsc-veto", "hs-unga-es11-1",
              "hs-unga-es11-4", "hs-samarkand" },
   reason = "The same event as fc-joint-action-cases, with the same sources: "
     .. "closer alignment did not produce joint action over Ukraine." }
 
-resolution { forecast = "fc-shield-scenario", outcome = "yes",
+resolution { id = "fc-shield-scenario", outcome = "yes",
   resolved = "2023-01-13",
   events = { "hs-invasion", "hs-trade-2022", "hs-entity-list-2022" },
   against = { "hs-banks-restrict" },
@@ -104,19 +93,19 @@ resolution { forecast = "fc-shield-scenario", outcome = "yes",
     .. "Whether the prospect of that backing emboldened Moscow is not part "
     .. "of the proposition and no source shows it." }
 
-resolution { forecast = "fc-taiwan-spillover", outcome = "not_yet",
+resolution { id = "fc-taiwan-spillover", outcome = "not_yet",
   awaiting = "source", events = {},
   reason = "No row of HINDSIGHT.md speaks to China's military conduct "
     .. "towards Taiwan; the outcome needs a stored source on it (a "
     .. "government's assessment for 2022-23 would do)." }
 
-resolution { forecast = "fc-parallel-attack", outcome = "not_yet",
+resolution { id = "fc-parallel-attack", outcome = "not_yet",
   awaiting = "source", events = { "hs-invasion" },
   reason = "Russia's half of the scenario happened on 2022-02-24, but no row "
     .. "speaks to China's conduct towards Taiwan, which the other half "
     .. "needs." }
 
-resolution { forecast = "fc-no-coordinated-stance", outcome = "yes",
+resolution { id = "fc-no-coordinated-stance", outcome = "yes",
   resolved = "2024-05-22",
   components = { a = "yes", b = "yes" },
   events = { "hs-us-no-real-weapons", "hs-unsc-veto", "hs-unsc-2623",
@@ -126,7 +115,7 @@ resolution { forecast = "fc-no-coordinated-stance", outcome = "yes",
     .. "took no joint action with Russia, and no Chinese weapons were seen: "
     .. "neither a NATO-style common line nor backing in the war." }
 
-resolution { forecast = "fc-no-shielding", outcome = "no",
+resolution { id = "fc-no-shielding", outcome = "no",
   resolved = "2023-01-13",
   events = { "hs-entity-list-2022", "hs-trade-2022" },
   reason = "Two forms of def-shielding are shown inside the window: U.S. "
@@ -137,7 +126,7 @@ resolution { forecast = "fc-no-shielding", outcome = "no",
 -- Long term and both (deadline 2024-12-31)
 ------------------------------------------------------------------------------
 
-resolution { forecast = "fc-long-term-deepening", outcome = "yes",
+resolution { id = "fc-long-term-deepening", outcome = "yes",
   resolved = "2024-05-16",
   events = { "hs-joint-bomber-patrol", "hs-trade-2022", "hs-xi-moscow",
              "hs-trade-2023", "hs-putin-beijing-2024", "hs-national-currencies" },
@@ -148,7 +137,7 @@ resolution { forecast = "fc-long-term-deepening", outcome = "yes",
     .. "rubles and yuan; the fields the article names (UN, cybersecurity, "
     .. "connectivity) have no row." }
 
-resolution { forecast = "fc-long-term-alignment", outcome = "yes",
+resolution { id = "fc-long-term-alignment", outcome = "yes",
   resolved = "2024-12-31",
   events = { "hs-xi-moscow", "hs-putin-beijing-2024", "hs-unsc-veto",
              "hs-unga-es11-1", "hs-unga-es11-2", "hs-unga-es11-3",
@@ -158,7 +147,7 @@ resolution { forecast = "fc-long-term-alignment", outcome = "yes",
     .. "criticising the war. Judged on under three years: the article's long "
     .. "term may be longer." }
 
-resolution { forecast = "fc-counterweight", outcome = "partly",
+resolution { id = "fc-counterweight", outcome = "partly",
   resolved = "2024-12-31",
   components = { a = "no", b = "yes", c = "yes" },
   events = { "hs-unsc-veto", "hs-unsc-2623", "hs-unga-es11-1", "hs-unga-es11-2",
@@ -169,7 +158,7 @@ resolution { forecast = "fc-counterweight", outcome = "partly",
     .. "only one of the seven UN votes recorded: a camp in the making, not a "
     .. "formed bloc." }
 
-resolution { forecast = "fc-national-currencies", outcome = "yes",
+resolution { id = "fc-national-currencies", outcome = "yes",
   resolved = "2024-05-16",
   events = { "hs-national-currencies" },
   reason = "Putin put the share of payments in rubles and yuan at 90% in May "
@@ -177,14 +166,14 @@ resolution { forecast = "fc-national-currencies", outcome = "yes",
     .. "partly), but every official figure it cites, from April 2023 on, is "
     .. "above half." }
 
-resolution { forecast = "fc-no-alliance", outcome = "yes",
+resolution { id = "fc-no-alliance", outcome = "yes",
   resolved = "2024-12-31",
   events = { "hs-xi-moscow", "hs-putin-beijing-2024" },
   reason = "The 2023 and 2024 summit statements describe a comprehensive "
     .. "strategic partnership, and no row reports a treaty or a document "
     .. "calling the relationship an alliance." }
 
-resolution { forecast = "fc-value-for-russia", outcome = "yes",
+resolution { id = "fc-value-for-russia", outcome = "yes",
   resolved = "2024-05-22",
   components = { a = "yes", b = "yes", c = "yes" },
   events = { "hs-unga-es11-3", "hs-china-position-paper", "hs-xi-moscow",
@@ -196,3 +185,39 @@ resolution { forecast = "fc-value-for-russia", outcome = "yes",
     .. "economic lifeline (trade up two years running; about 70% of Russia's "
     .. "machine-tool and 90% of its microelectronics imports), though banks "
     .. "retreated in 2024 and the Power of Siberia 2 deal stalled." }
+
+------------------------------------------------------------------------------
+-- Forward-looking claims that no proposition can resolve (forecasts.lua)
+------------------------------------------------------------------------------
+
+resolution { id = "fc-western-assurances", outcome = "unresolvable",
+  reason = "A capacity claim about a policy not tried in the corpus: it says "
+    .. "Western assurances could change how China and Russia perceive their "
+    .. "security. No row records such assurances, and perceptions are not "
+    .. "observed events." }
+
+resolution { id = "fc-responsive-to-western-policy", outcome = "unresolvable",
+  reason = "A counterfactual: whether the emergence of a counterweight "
+    .. "depends on Western choices can only be judged against the choices not "
+    .. "made. One observed path cannot say no (more pressure with deeper "
+    .. "alignment, and banks retreating after secondary sanctions, both fit "
+    .. "it); those rows enter as ACH items instead." }
+
+resolution { id = "fc-adventurism-contradicts-principles", outcome = "unresolvable",
+  reason = "A conditional about consistency (support for military adventurism "
+    .. "would contradict China's principles and the joint agenda): whether a "
+    .. "policy contradicts a principle is an interpretation, not an event. "
+    .. "China's conduct itself is resolved by fc-support-rhetorical." }
+
+resolution { id = "fc-support-jeopardizes-interests", outcome = "unresolvable",
+  reason = "A conditional whose antecedent (Chinese support for Russia's "
+    .. "Ukraine policy) is itself in question, whose consequent (harm to "
+    .. "China's trade, investment and transit interests in Ukraine) has no "
+    .. "row in HINDSIGHT.md, and which the war itself would confound: any "
+    .. "harm observed could not be told apart from the war's." }
+
+resolution { id = "fc-new-battle-line-possible", outcome = "unresolvable",
+  reason = "Vague: \"significant in drawing a new battle line over contending "
+    .. "global orders\" names no threshold, and the rows give the later joint "
+    .. "statements' titles, not their content on world order. The observable "
+    .. "part, a camp against the West, is fc-counterweight." }

@@ -1,17 +1,18 @@
 -- Forecasts: the article's forward-looking judgments as propositions that
--- resolve yes or no (DRAFT: the build does not read this folder yet;
--- spec/drafts_spec.lua checks it; doc/forecasts.md explains the rules).
+-- resolve yes or no (record type `forecast`, sinorus.model; loaded by the
+-- build; spec/forecasts_data_spec.lua checks them against the rules of
+-- ../hindsight_rules.lua; doc/forecasts.md explains the rules).
 --
--- publication  { date, why }                      the date every forecast opens
--- horizon_rule { horizon, resolves_by, why }      one per claim horizon
--- definition   { id, text }                       a test several forecasts share
--- forecast     { id, claim, proposition, criteria, components, uses, kind,
---                opens, resolves_by, polarity, claim_text, p_low, p_high,
---                scale, evidence, note }
--- unresolvable { claim, reason }                  forward-looking, no observable
--- not_forecast { claim, reason }                  not forward-looking
+-- forecast { id, claim, proposition, criteria, components, uses, kind,
+--            opens, resolves_by, polarity, claim_text, p_low, p_high,
+--            scale, evidence, note }
 --
--- Every claim of data/kb/claims.lua is in exactly one of the last three.
+-- The rules they follow (the publication date, the horizon rules, the
+-- shared definitions that `uses` names, the claims that are not
+-- forward-looking) are in ../hindsight_rules.lua. Every claim of
+-- claims.lua has a forecast here or a not_forecast there. A forward-looking
+-- claim that no proposition can resolve has a forecast with only its id
+-- and claim, resolved "unresolvable" (resolutions.lua gives the reason).
 --
 -- Fields of a forecast:
 -- * `proposition` is true or false of the world by `resolves_by`; `criteria`
@@ -44,95 +45,7 @@
 --   probability of the scenario (issue 15's polarity point), so P(proposition)
 --   is low and the authors' expectation is "no".
 -- * `evidence`: verbatim phrases of the article sentences the forecast rests
---   on, resolved as data/kb/*.lua phrases are (data/README.md section 1).
-
-publication { date = "2022-02-19",
-  why = "The edition in ../shared/corpus quotes Wang Yi's words at Munich on "
-    .. "2022-02-19 (\"Ukraine is no exception\"; EVENTS.md, HINDSIGHT.md), so "
-    .. "its text cannot be older; the blog version (data/source.lua) is dated "
-    .. "2022-02-18. The text also says no military action has yet taken "
-    .. "place, so it predates 2022-02-24. No row of HINDSIGHT.md falls between "
-    .. "2022-02-19 and 2022-02-24, so no outcome depends on the choice." }
-
-horizon_rule { horizon = "short", resolves_by = "2023-02-19",
-  why = "One year after publication. The article's short term is the current "
-    .. "crisis; five days later it became a war, and a year covers the "
-    .. "invasion, the first Western sanctions and China's first answers to "
-    .. "them (its UN votes, a full year of trade) without stretching the "
-    .. "crisis into the long term." }
-
-horizon_rule { horizon = "long", resolves_by = "2024-12-31",
-  why = "The end of HINDSIGHT.md's data window (2022-2024). A later deadline "
-    .. "(five years) would leave every long forecast 'not yet' except those "
-    .. "already true, and resolving yes early but no only at a deadline "
-    .. "beyond the data would bias the scorecard towards events that "
-    .. "happened. The cost: 'long term' is judged on under three years, and "
-    .. "doc/forecasts.md says so beside every long outcome." }
-
-horizon_rule { horizon = "both", resolves_by = "2024-12-31",
-  why = "A judgment stated for both timeframes is complete only when the "
-    .. "long one ends; its short-term part is judged on the same evidence, "
-    .. "which lies inside the long window." }
-
-------------------------------------------------------------------------------
--- Shared tests (one owner each; forecasts name them in `uses`)
-------------------------------------------------------------------------------
-
-definition { id = "def-military-support",
-  text = "China gives Russia military support in its war against Ukraine when "
-    .. "the Chinese state supplies Russia with weapons or ammunition, or "
-    .. "Chinese forces take part in military action against Ukraine. Counts: "
-    .. "an official statement of a government or alliance that such supplies "
-    .. "or participation took place. Does not count: dual-use goods, machine "
-    .. "tools and components sold by companies in China (they fall under "
-    .. "def-shielding); joint exercises or patrols away from Ukraine (they are "
-    .. "not action in the war). Absence is shown by an official statement of "
-    .. "a government that watches for such supplies that none has been seen, "
-    .. "covering the period in question." }
-
-definition { id = "def-shielding",
-  text = "China shields Russia from the consequences of Western sanctions when, "
-    .. "while those sanctions are in force, (i) China-Russia trade grows year "
-    .. "on year by Chinese customs figures (China takes up trade the West cuts "
-    .. "off), or (ii) entities in China supply Russia's military or "
-    .. "military-industrial base as a Western government's listing or an "
-    .. "official statement documents, or (iii) the Chinese state takes "
-    .. "measures that offset the sanctions (state credit, payment channels "
-    .. "built around them). Any one suffices. Does not count: statements "
-    .. "against sanctions alone (rhetorical support). Reports that Chinese "
-    .. "banks or firms avoid Russian business for fear of sanctions limit "
-    .. "shielding but do not undo what (i)-(iii) show. Known weakness of (i): "
-    .. "trade values include price effects; the customs figure is used as "
-    .. "reported." }
-
-definition { id = "def-joint-action",
-  text = "China and Russia take joint action over Ukraine when they act "
-    .. "together on it: a joint military operation, Chinese military support "
-    .. "(def-military-support), a joint economic programme declared as an "
-    .. "answer to the sanctions over Ukraine, or a joint initiative or "
-    .. "declaration of both governments on Ukraine. Does not count: voting "
-    .. "the same way in a UN body (the article, published after China joined "
-    .. "Russia against a Security Council debate, still treats joint action as "
-    .. "unlikely, so a shared vote is below its threshold); summits and joint "
-    .. "statements whose record does not address Ukraine; exercises away from "
-    .. "Ukraine." }
-
-definition { id = "def-un-votes",
-  text = "The UN votes on the war are those HINDSIGHT.md records: Security "
-    .. "Council draft S/2022/155 and resolution 2623, and General Assembly "
-    .. "resolutions ES-11/1, ES-11/2, ES-11/3, ES-11/4 and ES-11/6. China "
-    .. "votes with Russia when it votes against a measure that criticises or "
-    .. "sanctions Russia (the rows do not always give Russia's own vote); an "
-    .. "abstention is not a vote with Russia." }
-
-definition { id = "def-endorsement",
-  text = "China endorses Russia's war when it votes against a UN text that "
-    .. "criticises the aggression, its consequences or the annexations "
-    .. "(S/2022/155, ES-11/1, ES-11/2, ES-11/4, ES-11/6), recognises an "
-    .. "annexation, or calls the invasion justified in an official document. "
-    .. "A vote against a measure that sanctions Russia institutionally "
-    .. "(ES-11/3, the suspension from the Human Rights Council) is diplomatic "
-    .. "support, not endorsement of the war." }
+--   on, resolved as the other data files' phrases are (data/README.md section 1).
 
 ------------------------------------------------------------------------------
 -- Short term: the crisis over Ukraine (resolve by 2023-02-19)
@@ -412,98 +325,12 @@ forecast { id = "fc-value-for-russia", claim = "claim-russia-values-alignment",
     .. "component (c) should become a forecast of its own with that band." }
 
 ------------------------------------------------------------------------------
--- Forward-looking, but no proposition can be resolved
+-- Forward-looking, but no proposition can be resolved: a forecast without
+-- one, resolved "unresolvable" with its reason in resolutions.lua
 ------------------------------------------------------------------------------
 
-unresolvable { claim = "claim-western-assurances",
-  reason = "A capacity claim about a policy not tried in the corpus: it says "
-    .. "Western assurances could change how China and Russia perceive their "
-    .. "security. No row records such assurances, and perceptions are not "
-    .. "observed events." }
-
-unresolvable { claim = "claim-responsive-to-western-policy",
-  reason = "A counterfactual: whether the emergence of a counterweight "
-    .. "depends on Western choices can only be judged against the choices not "
-    .. "made. One observed path cannot say no (more pressure with deeper "
-    .. "alignment, and banks retreating after secondary sanctions, both fit "
-    .. "it); those rows enter as ACH items instead." }
-
-unresolvable { claim = "claim-adventurism-contradicts-principles",
-  reason = "A conditional about consistency (support for military adventurism "
-    .. "would contradict China's principles and the joint agenda): whether a "
-    .. "policy contradicts a principle is an interpretation, not an event. "
-    .. "China's conduct itself is resolved by fc-support-rhetorical." }
-
-unresolvable { claim = "claim-support-jeopardizes-interests",
-  reason = "A conditional whose antecedent (Chinese support for Russia's "
-    .. "Ukraine policy) is itself in question, whose consequent (harm to "
-    .. "China's trade, investment and transit interests in Ukraine) has no "
-    .. "row in HINDSIGHT.md, and which the war itself would confound: any "
-    .. "harm observed could not be told apart from the war's." }
-
-unresolvable { claim = "claim-new-battle-line-possible",
-  reason = "Vague: \"significant in drawing a new battle line over contending "
-    .. "global orders\" names no threshold, and the rows give the later joint "
-    .. "statements' titles, not their content on world order. The observable "
-    .. "part, a camp against the West, is fc-counterweight." }
-
-------------------------------------------------------------------------------
--- Not forward-looking: judgments of the present or past, readings of the
--- joint statement, causal readings. Rule: a claim is forward-looking when
--- its sentence judges a state of affairs after publication (future tense, a
--- hedge on a future outcome, or a scenario it rejects).
-------------------------------------------------------------------------------
-
-not_forecast { claim = "claim-pressure-main-driver",
-  reason = "A causal reading of the present (\"is mainly driven by\")." }
-not_forecast { claim = "claim-interests-diverge-on-cases",
-  reason = "A standing generalisation (\"tend to diverge\"); its forward "
-    .. "implications are fc-cooperation-limited and the joint-action forecasts." }
-not_forecast { claim = "claim-relationship-rests-on-rapport",
-  reason = "Describes the relationship \"so far\"." }
-not_forecast { claim = "claim-security-element-robust",
-  reason = "Describes what the relationship contains now; \"should not be "
-    .. "underestimated\" is advice, not an estimate." }
-not_forecast { claim = "claim-known-irritants",
-  reason = "Names present irritants; the growing power gap is a trend "
-    .. "described, not predicted." }
-not_forecast { claim = "claim-agenda-us-centred",
-  reason = "A reading of the joint statement." }
-not_forecast { claim = "claim-china-interests-complex",
-  reason = "Describes China's present interests in Ukraine." }
-not_forecast { claim = "claim-unsc-shift-limited",
-  reason = "Interprets a vote of January 2022 against 2014. (China's "
-    .. "abstentions after the invasion bear on it; they are ACH items.)" }
-not_forecast { claim = "claim-us-reorientation-long-view",
-  reason = "Characterises some Chinese strategists' view; its observable "
-    .. "implication (no attack on Taiwan) is fc-taiwan-spillover." }
-not_forecast { claim = "claim-secondary-sanctions-vulnerable",
-  reason = "States a present vulnerability (\"at present\"). (Chinese banks' "
-    .. "retreat in 2024 bears on it; an ACH item.)" }
-not_forecast { claim = "claim-position-unchanged",
-  reason = "Describes China's position from 2014 to publication." }
-not_forecast { claim = "claim-contradictory-impulses",
-  reason = "Explains the present position." }
-not_forecast { claim = "claim-statement-not-alliance",
-  reason = "A reading of the joint statement (what it can be read as); "
-    .. "whether an alliance followed is fc-no-alliance." }
-not_forecast { claim = "claim-core-interests-unspecified",
-  reason = "A reading of the joint statement." }
-not_forecast { claim = "claim-nato-paragraph-biggest-get",
-  reason = "A reading of the joint statement; \"probably\" grades the "
-    .. "reading, not a future event." }
-not_forecast { claim = "claim-statement-defensive",
-  reason = "A reading of the joint statement." }
-not_forecast { claim = "claim-democracy-critique-triggered",
-  reason = "A causal reading of the past." }
-not_forecast { claim = "claim-reflects-chinese-rhetoric",
-  reason = "A reading of the joint statement." }
-not_forecast { claim = "claim-security-concepts-little-uptake",
-  reason = "Describes the past uptake of security concepts." }
-not_forecast { claim = "claim-reactive-not-revisionist",
-  reason = "A reading of the joint statement's agenda." }
-not_forecast { claim = "claim-muted-chinese-reaction",
-  reason = "Reports the past reaction of Chinese media." }
-not_forecast { claim = "claim-fundamental-drivers",
-  reason = "Asserts that drivers exist now (\"There certainly are\"); their "
-    .. "forward effect is fc-long-term-deepening." }
+forecast { id = "fc-western-assurances", claim = "claim-western-assurances" }
+forecast { id = "fc-responsive-to-western-policy", claim = "claim-responsive-to-western-policy" }
+forecast { id = "fc-adventurism-contradicts-principles", claim = "claim-adventurism-contradicts-principles" }
+forecast { id = "fc-support-jeopardizes-interests", claim = "claim-support-jeopardizes-interests" }
+forecast { id = "fc-new-battle-line-possible", claim = "claim-new-battle-line-possible" }

@@ -1,6 +1,7 @@
--- The draft data of issue 14 (data/drafts/*.lua: forecasts, what followed,
--- resolutions, ACH after the article), checked as far as it can be before a
--- record registry loads it: every reference resolves, every evidence phrase
+-- The data of issue 14 (data/abb-polianskii-2022: kb/forecasts.lua,
+-- kb/resolutions.lua, the events after publication in kb/events.lua, the
+-- ACH items after the article in kb/hypotheses.lua, hindsight_rules.lua),
+-- checked beyond what the loader checks: every reference resolves, every evidence phrase
 -- is the article's, every event rests on a row of HINDSIGHT.md, every
 -- derived field (dates, bands, outcomes) follows its documented rule.
 --
@@ -121,7 +122,7 @@ end
 -- ---------------------------------------------------------------------
 -- The article and its segments
 
-local ARTICLE = assert(read("data/article.txt"))
+local ARTICLE = assert(read("data/abb-polianskii-2022/article.txt"))
 
 -- An evidence phrase resolves as tools/kbdata.lua resolves it: to the one
 -- sentence, heading or reference entry (duplicates counting as their
@@ -173,25 +174,77 @@ end
 -- ---------------------------------------------------------------------
 -- The data
 
+-- The records of what followed the article share the files of the
+-- article's: events after publication are those whose id starts "hs-" (one
+-- per row of HINDSIGHT.md), the entities they added those whose
+-- description says they come from HINDSIGHT.md; the checks below hold each
+-- part to its own rules.
+local function after(e) return e.id:match("^hs%-") ~= nil end
+local function added(n) return (n.description or ""):find("HINDSIGHT.md", 1, true) ~= nil end
+local function split(list, pred)
+  local yes, no = {}, {}
+  for _, r in ipairs(list) do
+    local into = pred(r) and yes or no
+    into[#into + 1] = r
+  end
+  return yes, no
+end
+local HS_EVENTS, ARTICLE_EVENTS = split(load_records("data/abb-polianskii-2022/kb/events.lua").event,
+                                        after)
+local HS_ENTITIES, ARTICLE_ENTITIES = split(
+  load_records("data/abb-polianskii-2022/kb/entities.lua").entity, added)
 local KB = {
-  claims = by_id(load_records("data/kb/claims.lua").claim),
-  entities = by_id(load_records("data/kb/entities.lua").entity),
-  events = by_id(load_records("data/kb/events.lua").event),
+  claims = by_id(load_records("data/abb-polianskii-2022/kb/claims.lua").claim),
+  entities = by_id(ARTICLE_ENTITIES),
+  events = by_id(ARTICLE_EVENTS),
 }
 do
-  local h = load_records("data/kb/hypotheses.lua")
-  KB.hypotheses, KB.items = h.hypothesis, by_id(h.item)
+  local h = load_records("data/abb-polianskii-2022/kb/hypotheses.lua")
+  -- the items after the article are those that rest on events
+  local after_items, article_items = split(h.item, function(it) return it.events ~= nil end)
+  KB.hypotheses, KB.items, KB.after_items = h.hypothesis, by_id(article_items), after_items
 end
 
+-- The records of the folder grouped as the checks read them: a forecast
+-- that has no proposition and is resolved "unresolvable" is an
+-- `unresolvable {claim, reason}`; a resolution names its forecast.
+local FOLDER = "data/abb-polianskii-2022/"
 local function load_drafts()
+  local rules = load_records(FOLDER .. "hindsight_rules.lua",
+    { "publication", "horizon_rule", "definition", "not_forecast", "outcome_value",
+      "cameo_code" })
+  local fc = load_records(FOLDER .. "kb/forecasts.lua", { "forecast" }).forecast
+  local res = load_records(FOLDER .. "kb/resolutions.lua", { "resolution" }).resolution
+  local forecasts = { publication = rules.publication, horizon_rule = rules.horizon_rule,
+                      definition = rules.definition, not_forecast = rules.not_forecast,
+                      forecast = {}, unresolvable = {} }
+  local resolutions = { outcome_value = rules.outcome_value, resolution = {} }
+  local unresolvable = {}
+  for _, r in ipairs(res) do
+    if r.outcome == "unresolvable" then unresolvable[r.id] = r end
+  end
+  for _, f in ipairs(fc) do
+    local u = unresolvable[f.id]
+    if u and f.proposition == nil then
+      forecasts.unresolvable[#forecasts.unresolvable + 1] = { claim = f.claim, reason = u.reason }
+    else
+      forecasts.forecast[#forecasts.forecast + 1] = f
+      unresolvable[f.id] = nil
+    end
+  end
+  for _, r in ipairs(res) do
+    if not (unresolvable[r.id] and r.outcome == "unresolvable") then
+      local c = copy(r)
+      c.forecast, c.id = r.id, nil
+      resolutions.resolution[#resolutions.resolution + 1] = c
+    end
+  end
   return {
-    forecasts = load_records("data/drafts/forecasts.lua",
-      { "publication", "horizon_rule", "definition", "forecast", "unresolvable", "not_forecast" }),
-    events = load_records("data/drafts/hindsight_events.lua",
-      { "cameo_code", "new_entity", "event" }),
-    resolutions = load_records("data/drafts/resolutions.lua",
-      { "outcome_value", "resolution" }),
-    ach = load_records("data/drafts/ach_after.lua", { "item" }),
+    forecasts = forecasts,
+    events = { cameo_code = rules.cameo_code, new_entity = copy(HS_ENTITIES),
+               event = copy(HS_EVENTS) },
+    resolutions = resolutions,
+    ach = { item = copy(KB.after_items) },
   }
 end
 
@@ -230,7 +283,7 @@ local function check_forecasts(d)
   local F = d.forecasts
 
   -- the publication date: one record, not before the words it quotes (Wang
-  -- Yi at Munich, an event of data/kb/events.lua), before the invasion
+  -- Yi at Munich, an event of data/abb-polianskii-2022/kb/events.lua), before the invasion
   local pubs = F.publication or {}
   if #pubs ~= 1 then bad("%d publication records (want 1)", #pubs) end
   local pub = publication_date(d)
@@ -413,7 +466,8 @@ local function check_events(d, rows)
   -- the weights agree with those of the coded article
   for _, e in pairs(KB.events) do
     if e.cameo and codes[e.cameo] and codes[e.cameo].goldstein ~= e.goldstein then
-      bad("CAMEO %s weighs %s here but %s in data/kb/events.lua", e.cameo, codes[e.cameo].goldstein, e.goldstein)
+      bad("CAMEO %s weighs %s here but %s in the article's events", e.cameo,
+          codes[e.cameo].goldstein, e.goldstein)
     end
   end
 
@@ -676,7 +730,7 @@ end
 -- ---------------------------------------------------------------------
 -- The specs
 
-describe("draft forecasts (data/drafts/forecasts.lua)", function()
+describe("forecasts (data/abb-polianskii-2022/kb/forecasts.lua)", function()
   it("places every claim once and derives each forecast's dates and band by the rules", function()
     assert.same({}, check_forecasts(DRAFTS))
   end)
@@ -733,7 +787,7 @@ describe("doc/forecasts.md", function()
   end)
 end)
 
-describe("draft events after the article (data/drafts/hindsight_events.lua)", function()
+describe("events after the article (data/abb-polianskii-2022/kb/events.lua)", function()
   it("dates every event after publication, with known actors and a Goldstein weight from its CAMEO code", function()
     assert.same({}, check_events(DRAFTS, nil))
   end)
@@ -788,7 +842,7 @@ describe("draft events after the article (data/drafts/hindsight_events.lua)", fu
   end)
 end)
 
-describe("draft resolutions (data/drafts/resolutions.lua)", function()
+describe("resolutions (data/abb-polianskii-2022/kb/resolutions.lua)", function()
   it("resolves every forecast once, on known events, by the partly and resolved-date rules", function()
     assert.same({}, check_resolutions(DRAFTS))
   end)
@@ -816,7 +870,7 @@ describe("draft resolutions (data/drafts/resolutions.lua)", function()
   end)
 end)
 
-describe("draft ACH items after the article (data/drafts/ach_after.lua)", function()
+describe("ACH items after the article (data/abb-polianskii-2022/kb/hypotheses.lua)", function()
   it("rates every hypothesis of the article's question with an allowed value and a reason", function()
     assert.same({}, check_ach(DRAFTS))
     assert.is_true(#DRAFTS.ach.item > 0)

@@ -1,0 +1,78 @@
+-- The assessment as of a date (issue 14): every ACH item, claim and event
+-- has a date; as_of keeps what was known by then, and kb:timeline agrees
+-- with kb:ach{as_of = d} at every date d where evidence was added.
+local sinorus = require "sinorus"
+
+describe("as_of", function()
+  local kb
+  setup(function() kb = assert(sinorus.open()) end)
+  teardown(function() kb:close() end)
+
+  it("dates the article's items by its published date, the later ones by their own", function()
+    local published = kb:sources()[1].published
+    for _, it in ipairs(kb:items()) do
+      if it.events then
+        assert.is_true(it.date > published, it.id)
+      else
+        assert.equal(published, it.date, it.id)
+      end
+    end
+  end)
+
+  it("excludes later evidence exactly at the boundary", function()
+    local it = kb:item("ea-unsc-abstentions")   -- dated 2022-02-27
+    local function has(list, id)
+      for _, r in ipairs(list) do if r.id == id then return true end end
+      return false
+    end
+    assert.is_false(has(kb:items { as_of = "2022-02-26" }, it.id))
+    assert.is_true(has(kb:items { as_of = "2022-02-27" }, it.id))
+    -- a partial date stands for the last day of its period
+    assert.is_true(has(kb:items { as_of = "2022-02" }, it.id))
+    assert.is_false(has(kb:items { as_of = "2022-01" }, it.id))
+    local published = kb:sources()[1].published
+    local y, m, d = published:match("^(%d+)-(%d+)-(%d+)$")
+    local before = os.date("!%Y-%m-%d", os.time { year = y, month = m, day = d, hour = 12 } - 86400)
+    assert.equal(0, #kb:claims { as_of = before })
+    assert.equal(#kb:claims(), #kb:claims { as_of = published })
+    assert.is_true(has(kb:events { as_of = "2022-02-24" }, "hs-invasion"))
+    assert.is_false(has(kb:events { as_of = "2022-02-23" }, "hs-invasion"))
+  end)
+
+  it("pages after filtering", function()
+    local all = kb:events { as_of = "2022-12-31" }
+    local page = kb:events { as_of = "2022-12-31", limit = 2, offset = 1 }
+    assert.same({ all[2], all[3] }, { page[1], page[2] })
+  end)
+
+  it("gives kb:ach the matrix of the items known on the date", function()
+    local a = kb:ach { as_of = "2022-02-26" }
+    assert.equal(#kb:items { as_of = "2022-02-26" }, #a.evidence)
+    assert.is_true(#a.evidence < #kb:ach().evidence)
+  end)
+
+  it("kb:timeline agrees with kb:ach{as_of = d} at every date", function()
+    local t = kb:timeline { question = "q-china-stance" }
+    assert.is_true(#t.rows > 1)
+    for _, row in ipairs(t.rows) do
+      local a = kb:ach { question = "q-china-stance", as_of = row.date }
+      assert.equal(#a.evidence, row.items, row.date)
+      assert.equal(a.top, row.top, row.date)
+      for _, h in ipairs(a.hypotheses) do
+        assert.near(h.score, row.scores[h.hypothesis], 1e-9)
+      end
+    end
+    local last = kb:ach()
+    assert.equal(last.top, t.rows[#t.rows].top)
+  end)
+
+  it("refuses a date that is not one", function()
+    assert.has_error(function() kb:items { as_of = "soon" } end,
+      "bad argument #1 to 'items' ('as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, " ..
+      "got 'soon')")
+    assert.has_error(function() kb:ach { as_of = 2022 } end,
+      "bad argument #1 to 'ach' ('as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, " ..
+      "got number)")
+    assert.has_error(function() kb:timeline { question = "q-none" } end)
+  end)
+end)
