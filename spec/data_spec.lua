@@ -691,6 +691,25 @@ describe("the data loader", function()
       "(give p_low and p_high with a note)", err)
   end)
 
+  it("fails on a forecast of an unknown claim, a resolution without its forecast, "
+     .. "and an unknown event", function()
+    local cases = {
+      { "forecast-claim", "forecasts.lua: forecast 'fc-bad': field 'claim': unknown claim " ..
+        "'claim-missing'" },
+      { "resolution-orphan", "resolutions.lua: resolution 'fc-other': field 'id': no " ..
+        "forecast 'fc-other' (a resolution's id is its forecast's)" },
+      { "resolution-event", "resolutions.lua: resolution 'fc-ok': field 'events': unknown " ..
+        "event 'hs-missing'" },
+      { "item-event", "hypotheses.lua: item 'e-bad': field 'events': unknown event " ..
+        "'hs-missing'" },
+    }
+    for _, c in ipairs(cases) do
+      local ok, err = with_kb(c[1])
+      assert.is_false(ok)
+      assert.equals("spec/fixtures/baddata/" .. c[1] .. "/" .. c[2], err)
+    end
+  end)
+
   it("fails on a rating of an unknown hypothesis", function()
     local ok, err = with_kb("bad-rating")
     assert.is_false(ok)

@@ -163,6 +163,14 @@ function Loader:segment(id)
   return self.resolver.byid[id]
 end
 
+-- Whether a record of the type exists: in this folder (checked before, by
+-- the order of the types) or in a source loaded before.
+function Loader:record(rtype, id)
+  if self.seen[rtype] and self.seen[rtype][id] then return true end
+  local t = model.type(rtype)
+  return internal.value(self.kb, "SELECT 1 FROM " .. t.table .. " WHERE id = ?", id) ~= nil
+end
+
 function Loader:alias_owner(folded)
   return self.folded[folded]
 end
@@ -237,6 +245,7 @@ return function(kb, dir, source)
   -- validate, type by type, so that references resolve
   local by_type, seen = {}, {}
   for _, rtype in ipairs(ORDER) do by_type[rtype] = {}; seen[rtype] = {} end
+  self.seen, self.kb = seen, kb
   for _, rec in ipairs(records) do
     local list = by_type[rec.type]
     list[#list + 1] = rec

@@ -414,6 +414,13 @@ do
     return s or nil
   end
 
+  -- Whether a record of the type exists (the record being updated aside).
+  function Ctx:record(rtype, id)
+    local t = model.type(rtype)
+    return type(id) == "string" and internal.value(self.kb, "SELECT 1 FROM " .. t.table ..
+                                                   " WHERE id = ?", id) ~= nil
+  end
+
   function Ctx:evidence(rec)
     local segs, seen = {}, {}
     for i, id in ipairs(rec.t.evidence or {}) do

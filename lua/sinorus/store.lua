@@ -482,6 +482,13 @@ function CHECK.reference(ctx, rec)
   end
 end
 
+-- The event records a list field names must exist.
+local function check_events(ctx, rec, field)
+  for _, e in ipairs(rec.t[field] or {}) do
+    if not ctx:record("event", e) then ctx:fail(rec, field, "unknown event '%s'", e) end
+  end
+end
+
 function CHECK.item(ctx, rec)
   local t = rec.t
   local hyps = question_of(ctx, rec)
@@ -509,6 +516,7 @@ function CHECK.item(ctx, rec)
   if t.events ~= nil and t.date == nil then
     ctx:fail(rec, "date", "an item resting on events needs its date")
   end
+  check_events(ctx, rec, "events")
   for _, h in ipairs(sorted(t.ratings)) do
     local r = t.ratings[h]
     local of = ctx.hypotheses[h]
@@ -528,6 +536,49 @@ function CHECK.item(ctx, rec)
     if t.ratings[h] == nil then ctx:fail(rec, "ratings", "no rating for hypothesis '%s'", h) end
   end
   ctx:evidence(rec)
+end
+
+function CHECK.forecast(ctx, rec)
+  local t = rec.t
+  if not ctx:record("claim", t.claim) then
+    ctx:fail(rec, "claim", "unknown claim '%s'", t.claim)
+  end
+  for _, k in ipairs { "opens", "resolves_by" } do
+    if t[k] ~= nil and not valid_date(t[k]) then
+      ctx:fail(rec, k, "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t[k])
+    end
+  end
+  if (t.p_low == nil) ~= (t.p_high == nil) then
+    ctx:fail(rec, t.p_low == nil and "p_low" or "p_high", "give both p_low and p_high, or neither")
+  end
+  check_range(ctx, rec, "p_low", 0, 1)
+  check_range(ctx, rec, "p_high", 0, 1)
+  if t.p_low and t.p_high and t.p_low > t.p_high then
+    ctx:fail(rec, "p_low", "must not exceed p_high (%g > %g)", t.p_low, t.p_high)
+  end
+  for i, c in ipairs(t.components or {}) do
+    if type(c) ~= "table" or type(c.id) ~= "string" or type(c.text) ~= "string" then
+      ctx:fail(rec, "components", "component %d must be {id = string, text = string}", i)
+    end
+  end
+  if t.evidence then ctx:evidence(rec) end
+end
+
+function CHECK.resolution(ctx, rec)
+  local t = rec.t
+  if not ctx:record("forecast", t.id) then
+    ctx:fail(rec, "id", "no forecast '%s' (a resolution's id is its forecast's)", t.id)
+  end
+  if t.resolved ~= nil and not valid_date(t.resolved) then
+    ctx:fail(rec, "resolved", "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t.resolved)
+  end
+  check_events(ctx, rec, "events")
+  check_events(ctx, rec, "against")
+  for k, v in pairs(t.components or {}) do
+    if type(k) ~= "string" or (v ~= "yes" and v ~= "no") then
+      ctx:fail(rec, "components", "must map component ids to 'yes' or 'no'")
+    end
+  end
 end
 
 -- Validates a record completely: its shape, then its type's checks.
