@@ -114,6 +114,68 @@ local function lua_scores(list)
            forecasts = per, calibration = cal }
 end
 
+-- The aggregate scores over columns in plain Lua (what
+-- sinorus.scores(columns, {rows = false}) gives): no per-forecast rows.
+local function lua_scores_columns(cols)
+  local lo_, hi_, out_, band_ = cols.p_low, cols.p_high, cols.outcome, cols.band
+  local bands, order, groups = {}, {}, {}
+  local m, sb, sbmin, sbmax, slog, so, shalf = 0, 0, 0, 0, 0, 0, 0
+  local os_ = {}
+  local log2 = math.log(2)
+  for i = 1, #lo_ do
+    local lo, hi, o = lo_[i], hi_[i], OUTCOME[out_[i]]
+    if type(lo) ~= "number" or type(hi) ~= "number" or not (lo >= 0 and hi <= 1 and lo <= hi)
+       or o == nil then
+      error("bad forecast " .. i)
+    end
+    if o then
+      local p = lo + (hi - lo) / 2
+      local b, bl, bh = (p - o) ^ 2, (lo - o) ^ 2, (hi - o) ^ 2
+      local bmax = bl > bh and bl or bh
+      local bmin = (lo <= o and o <= hi) and 0 or (bl < bh and bl or bh)
+      local q = p < EPS and EPS or (p > 1 - EPS and 1 - EPS or p)
+      local ls = 0
+      if o > 0 then ls = ls - o * math.log(q) / log2 end
+      if o < 1 then ls = ls - (1 - o) * math.log(1 - q) / log2 end
+      m = m + 1
+      os_[m] = o
+      sb, sbmin, sbmax, slog, so = sb + b, sbmin + bmin, sbmax + bmax, slog + ls, so + o
+      shalf = shalf + (0.5 - o) ^ 2
+      local label = band_ and band_[i] or string.format("%.6g-%.6g", lo, hi)
+      local c = bands[label]
+      if not c then
+        c = { band = label, n = 0, sp = 0, so = 0 }
+        bands[label] = c
+        order[#order + 1] = c
+      end
+      c.n, c.sp, c.so = c.n + 1, c.sp + p, c.so + o
+      local g = groups[p]
+      if not g then g = { 0, 0 }; groups[p] = g end
+      g[1], g[2] = g[1] + 1, g[2] + o
+    end
+  end
+  local base = so / m
+  local rel, res, unc = 0, 0, 0
+  for p, g in pairs(groups) do
+    local ok = g[2] / g[1]
+    rel = rel + g[1] * (p - ok) ^ 2
+    res = res + g[1] * (ok - base) ^ 2
+  end
+  for k = 1, m do unc = unc + (os_[k] - base) ^ 2 end
+  local cal = {}
+  for _, c in ipairs(order) do
+    cal[#cal + 1] = { band = c.band, n = c.n, mean_p = c.sp / c.n, observed = c.so / c.n }
+  end
+  table.sort(cal, function(a, b)
+    if a.mean_p ~= b.mean_p then return a.mean_p < b.mean_p end
+    return a.band < b.band
+  end)
+  return { scored = m, brier = sb / m, brier_min = sbmin / m, brier_max = sbmax / m,
+           log = slog / m, base_rate = base, reliability = rel / m, resolution = res / m,
+           uncertainty = unc / m, skill_half = 1 - sb / shalf, skill_base = 1 - (sb / m) / (unc / m),
+           calibration = cal }
+end
+
 -- The table traffic alone, which the C binding cannot avoid either: read
 -- each forecast's fields and build its result row, no arithmetic.
 local function io_scores(list)
@@ -280,7 +342,28 @@ do
   row("scores: plain Lua", l_cpu, l_wall)
   row("scores: Lua table traffic alone (read inputs, build rows)", f_cpu, f_wall,
       "the floor both pay")
-  ratio("scores: ratio Lua / C", c_cpu, l_cpu, c_wall, l_wall, 20, same)
+  ratio("scores: ratio Lua / C", c_cpu, l_cpu, c_wall, l_wall, nil, same)
+
+  -- the same forecasts as columns, aggregates only ({rows = false})
+  local cols = { p_low = {}, p_high = {}, outcome = {}, band = {} }
+  for i, f in ipairs(list) do
+    cols.p_low[i], cols.p_high[i], cols.outcome[i], cols.band[i] = f.p_low, f.p_high,
+      f.outcome, f.band
+  end
+  local cc, lc
+  local cc_cpu, cc_wall = timed(function() cc = sinorus.scores(cols, { rows = false }) end)
+  local lc_cpu, lc_wall = timed(function() lc = lua_scores_columns(cols) end)
+  local same_c = cc.scored == lc.scored and #cc.forecasts == 0
+  for _, k in ipairs { "brier", "brier_min", "brier_max", "log", "base_rate", "reliability",
+                       "resolution", "uncertainty", "skill_half", "skill_base" } do
+    same_c = same_c and near(cc[k], lc[k]) and near(cc[k], c[k])
+  end
+  for i, cal in ipairs(cc.calibration) do
+    same_c = same_c and cal.band == lc.calibration[i].band and cal.n == lc.calibration[i].n
+  end
+  row("scores: 100,000 as columns, aggregates only, C", cc_cpu, cc_wall)
+  row("scores: as columns, aggregates only, plain Lua", lc_cpu, lc_wall)
+  ratio("scores: columns ratio Lua / C", cc_cpu, lc_cpu, cc_wall, lc_wall, 20, same_c)
 end
 
 -- timeline

@@ -123,10 +123,10 @@ static void setkey (lua_State *L, int keys, int k, double x) {
   lua_rawset(L, -3);
 }
 
-/* Field k of the item on top as a probability. */
-static double prob_field (lua_State *L, int keys, lua_Integer i, int k) {
+/* The value on top (field k of item i) as a probability; pops it. */
+static double prob_value (lua_State *L, lua_Integer i, int k) {
   double x;
-  if (getkey(L, keys, k) != LUA_TNUMBER)
+  if (lua_type(L, -1) != LUA_TNUMBER)
     item_error(L, 1, i, lua_pushfstring(L, "%s must be a number, got %s", key_names[k],
                luaL_typename(L, -1)));
   x = (double)lua_tonumber(L, -1);
@@ -137,7 +137,38 @@ static double prob_field (lua_State *L, int keys, lua_Integer i, int k) {
   return x;
 }
 
-static const char *const score_keys[] = { "partly", NULL };
+static const char *const score_keys[] = { "partly", "rows", NULL };
+
+/* Column input, {p_low = {...}, p_high = {...}, outcome = {...} [, band =
+** {...}]}: pushes the four columns (band nil when absent; an item whose
+** band is nil gets its interval) and returns their length (p_low's; the
+** others must match); -1 (nothing pushed) when arg 1 is a list. */
+static lua_Integer push_columns (lua_State *L, int keys) {
+  lua_Integer n = -1;
+  int k;
+  lua_pushvalue(L, keys + K_P_LOW);
+  if (lua_rawget(L, 1) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return -1;
+  }
+  lua_pop(L, 1);
+  for (k = K_P_LOW; k <= K_BAND; k++) {
+    lua_Integer len;
+    lua_pushvalue(L, keys + k);
+    if (lua_rawget(L, 1) != LUA_TTABLE) {
+      if (k == K_BAND && lua_isnil(L, -1)) continue;
+      luaL_argerror(L, 1, lua_pushfstring(L, "column %s must be a table, got %s",
+                    key_names[k], luaL_typename(L, -1)));
+    }
+    if (k == K_BAND) continue;   /* may have holes: an item without a band */
+    len = (lua_Integer)lua_rawlen(L, -1);
+    if (n < 0) n = len;
+    else if (len != n)
+      luaL_argerror(L, 1, lua_pushfstring(L, "column %s has %I values, p_low has %I",
+                    key_names[k], (LUAI_UACINT)len, (LUAI_UACINT)n));
+  }
+  return n;
+}
 
 /* scores(list [, opts]) -> {n, scored, brier, ..., forecasts, calibration} */
 static int l_scores (lua_State *L) {
@@ -147,16 +178,28 @@ static int l_scores (lua_State *L) {
   sinorus_calibration *cal;
   sinorus_score_summary s;
   size_t nbands = 0, k, *ord;
-  int partly, BANDS, NAMES, KEYS, OUT, status;
+  int partly, rows = 1, BANDS, NAMES, KEYS, OUT, COLS, status;
   luaL_checktype(L, 1, LUA_TTABLE);
   check_opts(L, 2, score_keys);
   lua_settop(L, 2);
   partly = opt_enum(L, 2, "partly", partly_names, SINORUS_PARTLY_HALF,
                     "'half' or 'exclude'");
-  n = luaL_len(L, 1);
-  if (n < 0) n = 0;
-  f = (sinorus_forecast *)scratch(L, (size_t)n, sizeof *f);
+  if (!lua_isnil(L, 2) && lua_getfield(L, 2, "rows") != LUA_TNIL) {
+    if (!lua_isboolean(L, -1))
+      luaL_argerror(L, 2, lua_pushfstring(L, "rows must be a boolean, got %s",
+                    luaL_typename(L, -1)));
+    rows = lua_toboolean(L, -1);
+  }
+  lua_settop(L, 2);
   KEYS = push_keys(L);
+  COLS = lua_gettop(L) + 1;    /* p_low, p_high, outcome, band columns */
+  n = push_columns(L, KEYS);
+  if (n < 0) {
+    COLS = 0;
+    n = luaL_len(L, 1);
+    if (n < 0) n = 0;
+  }
+  f = (sinorus_forecast *)scratch(L, (size_t)n, sizeof *f);
   OUT = lua_gettop(L) + 1;     /* the outcome names, as Lua strings */
   for (k = 0; outcome_names[k]; k++) lua_pushstring(L, outcome_names[k]);
   lua_newtable(L);             /* band label -> index */
@@ -166,15 +209,25 @@ static int l_scores (lua_State *L) {
   for (i = 1; i <= n; i++) {
     const char *o;
     int code = -1;
-    if (lua_geti(L, 1, i) != LUA_TTABLE)
-      item_error(L, 1, i, lua_pushfstring(L, "table expected, got %s",
-                 luaL_typename(L, -1)));
-    f[i - 1].p_low = prob_field(L, KEYS, i, K_P_LOW);
-    f[i - 1].p_high = prob_field(L, KEYS, i, K_P_HIGH);
+    if (COLS) {
+      lua_pushnil(L);          /* in place of the item */
+      lua_rawgeti(L, COLS, i);
+      f[i - 1].p_low = prob_value(L, i, K_P_LOW);
+      lua_rawgeti(L, COLS + 1, i);
+      f[i - 1].p_high = prob_value(L, i, K_P_HIGH);
+    } else {
+      if (lua_geti(L, 1, i) != LUA_TTABLE)
+        item_error(L, 1, i, lua_pushfstring(L, "table expected, got %s",
+                   luaL_typename(L, -1)));
+      getkey(L, KEYS, K_P_LOW);
+      f[i - 1].p_low = prob_value(L, i, K_P_LOW);
+      getkey(L, KEYS, K_P_HIGH);
+      f[i - 1].p_high = prob_value(L, i, K_P_HIGH);
+    }
     if (f[i - 1].p_low > f[i - 1].p_high)
       item_error(L, 1, i, lua_pushfstring(L, "p_low %f is above p_high %f",
                  (LUAI_UACNUMBER)f[i - 1].p_low, (LUAI_UACNUMBER)f[i - 1].p_high));
-    if (getkey(L, KEYS, K_OUTCOME) == LUA_TSTRING) {
+    if ((COLS ? lua_rawgeti(L, COLS + 2, i) : getkey(L, KEYS, K_OUTCOME)) == LUA_TSTRING) {
       lua_pushvalue(L, -1);   /* name -> code, in upvalue 1 */
       if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER)
         code = (int)lua_tointeger(L, -1);
@@ -188,7 +241,8 @@ static int l_scores (lua_State *L) {
     lua_pop(L, 1);
     f[i - 1].outcome = code;
     /* the band's label: the item's band, else its interval */
-    if (getkey(L, KEYS, K_BAND) == LUA_TNIL) {
+    if ((COLS ? (lua_isnil(L, COLS + 3) ? (lua_pushnil(L), LUA_TNIL)
+                 : lua_rawgeti(L, COLS + 3, i)) : getkey(L, KEYS, K_BAND)) == LUA_TNIL) {
       char buf[64];
       lua_pop(L, 1);
       snprintf(buf, sizeof buf, "%.6g-%.6g", f[i - 1].p_low, f[i - 1].p_high);
@@ -239,8 +293,8 @@ static int l_scores (lua_State *L) {
   setnum(L, "uncertainty", s.uncertainty);
   setnum(L, "skill_half", s.skill_half);
   setnum(L, "skill_base", s.skill_base);
-  lua_createtable(L, (int)n, 0);
-  for (i = 0; i < n; i++) {
+  lua_createtable(L, rows ? (int)n : 0, 0);
+  for (i = 0; rows && i < n; i++) {
     const sinorus_forecast_score *p = &per[i];
     lua_createtable(L, 0, 9);
     lua_pushvalue(L, KEYS + K_INDEX);

@@ -5,6 +5,7 @@
 */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sinorus_score.h"
 #include "sn_internal.h"
@@ -27,9 +28,52 @@ static int stopped (sinorus_stop_fn stop, void *ud, size_t *count, size_t n) {
 /* A scored forecast for the decomposition: midpoint and outcome. */
 typedef struct pair { double p, o; } pair;
 
-static int by_p (const void *a, const void *b) {
-  double x = ((const pair *)a)->p, y = ((const pair *)b)->p;
-  return x < y ? -1 : x > y;
+/* The groups of the Murphy decomposition: the scored forecasts by exact
+** midpoint, in an open-addressing table keyed by the midpoint's bits
+** (grown at half full), so that grouping costs O(n) and only the K
+** groups are sorted (n log n comparisons of a sort of every forecast cost
+** more than all the scoring). */
+typedef struct group { double p, s; size_t n; } group;
+typedef struct groups { group *g; size_t cap, used; } groups;
+
+static size_t hash_p (double p) {
+  unsigned char b[sizeof p];
+  size_t h = 2166136261u, k;     /* FNV-1a over the bytes */
+  if (p == 0.0) p = 0.0;      /* -0.0 groups with 0.0 */
+  memcpy(b, &p, sizeof p);
+  for (k = 0; k < sizeof p; k++) h = (h ^ b[k]) * 16777619u;
+  return h;
+}
+
+/* Adds (p, o) to its group; 0 when out of memory. A slot with n == 0 is
+** free. */
+static int group_add (groups *t, double p, double o) {
+  size_t i;
+  if (2 * (t->used + 1) > t->cap) {
+    size_t cap = t->cap ? 2 * t->cap : 64, k;
+    group *g = (group *)calloc(cap, sizeof *g);
+    if (g == NULL) return 0;
+    for (k = 0; k < t->cap; k++)
+      if (t->g[k].n > 0) {
+        i = hash_p(t->g[k].p) & (cap - 1);
+        while (g[i].n > 0) i = (i + 1) & (cap - 1);
+        g[i] = t->g[k];
+      }
+    free(t->g);
+    t->g = g;
+    t->cap = cap;
+  }
+  i = hash_p(p) & (t->cap - 1);
+  while (t->g[i].n > 0 && t->g[i].p != p) i = (i + 1) & (t->cap - 1);
+  if (t->g[i].n == 0) { t->g[i].p = p; t->used++; }
+  t->g[i].n++;
+  t->g[i].s += o;
+  return 1;
+}
+
+static int group_by_p (const void *a, const void *b) {
+  double x = ((const group *)a)->p, y = ((const group *)b)->p;
+  return (x > y) - (x < y);
 }
 
 /* The outcome as a number, or -1 when it is left out of the scores. */
@@ -135,18 +179,22 @@ SINORUS_API int sinorus_scores (const sinorus_forecast *f, size_t n, int partly,
   out->brier_max = sbmax / (double)m;
   out->log = slog / (double)m;
   out->base_rate = so / (double)m;
-  /* the decomposition, binned by exact midpoint */
-  qsort(pr, m, sizeof *pr, by_p);
-  for (i = 0; i < m; ) {
-    size_t j = i;
-    double s = 0.0, ok;
-    while (j < m && pr[j].p == pr[i].p) s += pr[j++].o;
-    ok = s / (double)(j - i);
-    rel += (double)(j - i) * sq(pr[i].p - ok);
-    res += (double)(j - i) * sq(ok - out->base_rate);
-    out->groups++;
-    if (stopped(stop, ud, &steps, j - i)) { free(pr); return SINORUS_STOPPED; }
-    i = j;
+  /* the decomposition, binned by exact midpoint, the bins in order of p */
+  {
+    groups t = { NULL, 0, 0 };
+    for (i = 0; i < m; i++) {
+      if (!group_add(&t, pr[i].p, pr[i].o)) { free(t.g); free(pr); return SINORUS_NOMEM; }
+      if (stopped(stop, ud, &steps, 1)) { free(t.g); free(pr); return SINORUS_STOPPED; }
+    }
+    for (i = k = 0; i < t.cap; i++) if (t.g[i].n > 0) t.g[k++] = t.g[i];
+    qsort(t.g, k, sizeof *t.g, group_by_p);
+    for (i = 0; i < k; i++) {
+      double ok = t.g[i].s / (double)t.g[i].n;
+      rel += (double)t.g[i].n * sq(t.g[i].p - ok);
+      res += (double)t.g[i].n * sq(ok - out->base_rate);
+    }
+    out->groups = k;
+    free(t.g);
   }
   for (i = 0; i < m; i++) unc += sq(pr[i].o - out->base_rate);
   free(pr);

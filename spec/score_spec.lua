@@ -142,6 +142,41 @@ describe("sinorus.scores", function()
     assert.is_true(r.groups > 5)
   end)
 
+  it("gives the same scores from columns, and only the aggregates with rows = false",
+     function()
+    local list, cols = {}, { p_low = {}, p_high = {}, outcome = {}, band = {} }
+    local outcomes = { "yes", "no", "partly", "not_yet", "unresolvable" }
+    for i = 1, 500 do
+      local lo = (i % 9) / 10
+      list[i] = { p_low = lo, p_high = lo + 0.1, outcome = outcomes[i % 5 + 1],
+                  band = i % 3 == 0 and "b" .. (i % 9) or nil }
+      cols.p_low[i], cols.p_high[i], cols.outcome[i] = lo, lo + 0.1, outcomes[i % 5 + 1]
+      cols.band[i] = list[i].band
+    end
+    local a, b = sinorus.scores(list), sinorus.scores(cols)
+    for _, k in ipairs { "n", "scored", "brier", "brier_min", "brier_max", "log", "base_rate",
+                         "reliability", "resolution", "uncertainty", "groups", "skill_half",
+                         "skill_base" } do
+      assert.equal(a[k], b[k], k)
+    end
+    assert.same(a.calibration, b.calibration)
+    assert.same(a.forecasts, b.forecasts)
+    local c = sinorus.scores(cols, { rows = false })
+    assert.equal(0, #c.forecasts)
+    assert.equal(a.brier, c.brier)
+    assert.same(a.calibration, c.calibration)
+    assert.has_error(function()
+      sinorus.scores { p_low = { 0.1 }, p_high = { 0.2, 0.3 }, outcome = { "yes" } }
+    end, "bad argument #1 to 'scores' (column p_high has 2 values, p_low has 1)")
+    assert.has_error(function() sinorus.scores { p_low = { 0.1 }, p_high = { 0.2 } } end,
+      "bad argument #1 to 'scores' (column outcome must be a table, got nil)")
+    assert.has_error(function()
+      sinorus.scores({ p_low = { 0.3 }, p_high = { 0.2 }, outcome = { "yes" } })
+    end)
+    assert.has_error(function() sinorus.scores(cols, { rows = 1 }) end,
+      "bad argument #2 to 'scores' (rows must be a boolean, got number)")
+  end)
+
   it("has no scores but the counts when nothing is resolved", function()
     local r = sinorus.scores{ { p_low = 0.1, p_high = 0.2, outcome = "unresolvable" } }
     assert.equal(0, r.scored)
@@ -193,7 +228,7 @@ describe("sinorus.scores", function()
 
     it("an unknown option or rule", function()
       assert.has_error(function() sinorus.scores({}, { partial = "half" }) end,
-        "bad argument #2 to 'scores' (unknown option 'partial'; valid options: partly)")
+        "bad argument #2 to 'scores' (unknown option 'partial'; valid options: partly, rows)")
       assert.has_error(function() sinorus.scores({}, { partly = "zero" }) end,
         "bad argument #2 to 'scores' (partly must be 'half' or 'exclude', got 'zero')")
     end)

@@ -3,7 +3,7 @@
 -- knowledge-base methods to call on records.
 --
 -- Module functions (the first three in C, csrc/sn_score.c, sn_agree.c):
---   sinorus.scores(forecasts [, {partly}])
+--   sinorus.scores(forecasts [, {partly, rows}])   (forecasts: a list, or columns)
 --   sinorus.ach_timeline(items, ratings [, {weights, hypotheses}])
 --   sinorus.agreement(coders [, {level}])
 --   sinorus.series(values [, {by}])
