@@ -224,6 +224,14 @@ function store.check_shape(ctx, rec)
   end
 end
 
+-- A date field, when given, is ISO 8601 of a year, a month or a day.
+local function check_date(ctx, rec, field)
+  local v = rec.t[field]
+  if v ~= nil and not valid_date(v) then
+    ctx:fail(rec, field, "%q must be YYYY, YYYY-MM or YYYY-MM-DD", v)
+  end
+end
+
 local function check_range(ctx, rec, field, lo, hi)
   local v = rec.t[field]
   if v ~= nil and (v < lo or v > hi) then
@@ -407,9 +415,7 @@ end
 
 function CHECK.event(ctx, rec)
   local t = rec.t
-  if not valid_date(t.date) then
-    ctx:fail(rec, "date", "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t.date)
-  end
+  check_date(ctx, rec, "date")
   check_entities(ctx, rec, "actors")
   if #t.actors == 0 then ctx:fail(rec, "actors", "must name at least one entity") end
   if t.cameo and not t.cameo:match("^%d%d%d?%d?$") then
@@ -510,9 +516,7 @@ function CHECK.item(ctx, rec)
   if t.evidence == nil and t.events == nil then
     ctx:fail(rec, nil, "give evidence (segments), events (event records) or both")
   end
-  if t.date ~= nil and not valid_date(t.date) then
-    ctx:fail(rec, "date", "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t.date)
-  end
+  check_date(ctx, rec, "date")
   if t.events ~= nil and t.date == nil then
     ctx:fail(rec, "date", "an item resting on events needs its date")
   end
@@ -543,11 +547,8 @@ function CHECK.forecast(ctx, rec)
   if not ctx:record("claim", t.claim) then
     ctx:fail(rec, "claim", "unknown claim '%s'", t.claim)
   end
-  for _, k in ipairs { "opens", "resolves_by" } do
-    if t[k] ~= nil and not valid_date(t[k]) then
-      ctx:fail(rec, k, "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t[k])
-    end
-  end
+  check_date(ctx, rec, "opens")
+  check_date(ctx, rec, "resolves_by")
   if (t.p_low == nil) ~= (t.p_high == nil) then
     ctx:fail(rec, t.p_low == nil and "p_low" or "p_high", "give both p_low and p_high, or neither")
   end
@@ -569,9 +570,7 @@ function CHECK.resolution(ctx, rec)
   if not ctx:record("forecast", t.id) then
     ctx:fail(rec, "id", "no forecast '%s' (a resolution's id is its forecast's)", t.id)
   end
-  if t.resolved ~= nil and not valid_date(t.resolved) then
-    ctx:fail(rec, "resolved", "%q must be YYYY, YYYY-MM or YYYY-MM-DD", t.resolved)
-  end
+  check_date(ctx, rec, "resolved")
   check_events(ctx, rec, "events")
   check_events(ctx, rec, "against")
   for k, v in pairs(t.components or {}) do

@@ -227,39 +227,9 @@ function util.record(t, tname, columns)
   return setmetatable(t, mt)
 end
 
--- Decodes a JSON array of strings as stored in the schema ('["a","b"]').
+-- JSON string escapes (util.json_decode).
 local unescape = { ['"'] = '"', ['\\'] = '\\', ['/'] = '/', b = '\b', f = '\f',
                    n = '\n', r = '\r', t = '\t' }
-function util.json_strings(s)
-  local out = {}
-  if not s then return out end
-  local i = 1
-  while true do
-    local q = s:find('"', i, true)
-    if not q then break end
-    local buf, j = {}, q + 1
-    while j <= #s do
-      local c = s:sub(j, j)
-      if c == '"' then break end
-      if c == '\\' then
-        local e = s:sub(j + 1, j + 1)
-        if e == "u" then
-          buf[#buf + 1] = utf8.char(tonumber(s:sub(j + 2, j + 5), 16) or 0xFFFD)
-          j = j + 6
-        else
-          buf[#buf + 1] = unescape[e] or e
-          j = j + 2
-        end
-      else
-        buf[#buf + 1] = c
-        j = j + 1
-      end
-    end
-    out[#out + 1] = table.concat(buf)
-    i = j + 1
-  end
-  return out
-end
 
 -- Encodes a list of strings as a JSON array.
 function util.json_array(list)
@@ -351,6 +321,12 @@ function util.json_decode(s)
   skip()
   if pos <= #s then fail() end
   return v
+end
+
+-- Decodes a JSON array of strings as stored in the schema ('["a","b"]');
+-- {} for nil.
+function util.json_strings(s)
+  return s and util.json_decode(s) or {}
 end
 
 -- Encodes a Lua value as JSON (core.json, in C): tables with only keys

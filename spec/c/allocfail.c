@@ -341,6 +341,11 @@ static const Op OPS[] = {
    "  sinorus.agreement({{1, 2, 3}, {1, 2, 4}}, {level = 'ordinal'}),\n"
    "  tostring(sinorus.series({{date = '2022-02-18', value = 1}, {date = '2022-05'}},\n"
    "    {by = 'quarter'}))", AFTER_NONE},
+  {"kb:scores+timeline+series", NEED_KB, NULL,
+   "return tostring(kb:scores()), kb:timeline(), kb:ach{as_of = '2022-03'},\n"
+   "  tostring(kb:series{actors = {'China', 'Russia'}, by = 'year'}),\n"
+   "  sinorus.scores({p_low = {0.1, 0.5}, p_high = {0.2, 0.6},\n"
+   "    outcome = {'yes', 'partly'}}, {rows = false})", AFTER_NONE},
   /* graphs */
   {"graph(relations)", NEED_KB, NULL,
    "return kb:graph{kind = 'relations'}", AFTER_NONE},
@@ -371,9 +376,15 @@ static const Op OPS[] = {
    "    .. 'Moscow keep talking.\\n\\nPutin met Xi in February 2022.'}",
    AFTER_KBFILE},
   {"add_entity+code", NEED_KBW, NULL,
-   "kbw:add_entity{id = 'sco', name = 'Shanghai Cooperation Organisation',\n"
-   "  kind = 'organization', aliases = {'SCO'}}\n"
+   "kbw:add_entity{id = 'csto', name = 'Collective Security Treaty Organization',\n"
+   "  kind = 'organization', aliases = {'CSTO'}}\n"
    "return kbw:code(5, 'energy')", AFTER_KBFILE},
+  {"ach authoring", NEED_KBW, NULL,
+   "kbw:add_question{id = 'q-x', text = 'Why?'}\n"
+   "kbw:add_hypothesis{id = 'h-x', question = 'q-x', text = 'Because.'}\n"
+   "kbw:add_item{id = 'i-x', question = 'q-x', text = 'x', credibility = 'high',\n"
+   "  relevance = 'low', evidence = {5}, ratings = {['h-x'] = {'C', 'why'}}}\n"
+   "return kbw:rate('i-x', 'h-x', 'I')", AFTER_KBFILE},
   {"transaction", NEED_KBW, NULL,
    "return kbw:transaction(function(k) k:code(1, 'a'); k:code(2, 'b') end)",
    AFTER_KBFILE},
