@@ -130,6 +130,12 @@ describe("ACH built by the analyst", function()
       kb:add_hypothesis { id = "h-x", question = "q-none", text = "x" }
     end, "bad argument #1 to 'add_hypothesis' (field 'question': unknown question 'q-none')")
     assert.has_error(function() kb:remove_question("q-oil") end)
+    kb:add_question { id = "q-gas", text = "Why gas?" }
+    before = snapshot(kb)
+    assert.has_error(function() kb:update_hypothesis("h-price", { question = "q-gas" }) end,
+      "bad argument #2 to 'update_hypothesis' (field 'question': cannot be changed (remove " ..
+      "the record and add it anew))")
+    assert.has_error(function() kb:update_item("i-volume", { question = "q-gas" }) end)
     assert.same(before, snapshot(kb))
   end)
 end)

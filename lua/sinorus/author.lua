@@ -632,6 +632,10 @@ do
     if t.id ~= id then
       ctx:fail(rec, "id", "cannot be changed (remove the record and add it anew)")
     end
+    -- the ratings of a matrix stay within its question
+    if t.question ~= before.question then
+      ctx:fail(rec, "question", "cannot be changed (remove the record and add it anew)")
+    end
     if rtype == "quote" and fields.evidence ~= nil and fields.segment == nil then
       t.segment = nil
     end
