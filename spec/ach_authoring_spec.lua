@@ -130,6 +130,7 @@ describe("ACH built by the analyst", function()
       kb:add_hypothesis { id = "h-x", question = "q-none", text = "x" }
     end, "bad argument #1 to 'add_hypothesis' (field 'question': unknown question 'q-none')")
     assert.has_error(function() kb:remove_question("q-oil") end)
+    assert.same(before, snapshot(kb))
     kb:add_question { id = "q-gas", text = "Why gas?" }
     before = snapshot(kb)
     assert.has_error(function() kb:update_hypothesis("h-price", { question = "q-gas" }) end,

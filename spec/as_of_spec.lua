@@ -66,6 +66,30 @@ describe("as_of", function()
     assert.equal(last.top, t.rows[#t.rows].top)
   end)
 
+  it("leaves out an item whose source has no published date", function()
+    local path = os.tmpname()
+    os.remove(path)
+    local w = assert(sinorus.open(path, { create = true }))
+    w:add_source { title = "Undated", text = "China buys oil.\n" }
+    local seg = w:segments { kind = "sentence" }[1].id
+    w:add_question { id = "q", text = "Why?" }
+    w:add_hypothesis { id = "h", question = "q", text = "Price." }
+    w:add_item { id = "i-undated", question = "q", text = "x", credibility = "low",
+                 relevance = "low", evidence = { seg }, ratings = { h = "C" } }
+    w:add_item { id = "i-dated", question = "q", text = "y", credibility = "low",
+                 relevance = "low", evidence = { seg }, date = "2023-05", ratings = { h = "I" } }
+    assert.is_nil(w:item("i-undated").date)
+    local known = w:items { as_of = "2024" }
+    assert.equal(1, #known)
+    assert.equal("i-dated", known[1].id)
+    local t = w:timeline()
+    assert.equal(1, #t.rows)
+    assert.equal("2023-05-31", t.rows[1].date)
+    assert.equal(1, t.rows[1].items)
+    w:close()
+    os.remove(path)
+  end)
+
   it("refuses a date that is not one", function()
     assert.has_error(function() kb:items { as_of = "soon" } end,
       "bad argument #1 to 'items' ('as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, " ..
