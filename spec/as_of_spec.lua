@@ -49,6 +49,12 @@ describe("as_of", function()
     local a = kb:ach { as_of = "2022-02-26" }
     assert.equal(#kb:items { as_of = "2022-02-26" }, #a.evidence)
     assert.is_true(#a.evidence < #kb:ach().evidence)
+    -- weights and exclude may name items of later dates
+    local w = kb:ach { as_of = "2022-02-26", weights = { ["ea-trade-2022"] = 3 },
+                       exclude = { "ea-unsc-abstentions" } }
+    assert.same(a.hypotheses, w.hypotheses)
+    assert.has_error(function() kb:ach { as_of = "2022-02-26", weights = { nope = 1 } } end,
+      "bad argument #1 to 'ach' (unknown item 'nope' in weights)")
   end)
 
   it("kb:timeline agrees with kb:ach{as_of = d} at every date", function()

@@ -325,17 +325,6 @@ do
     local items = self:sql([[SELECT id, text, credibility, relevance FROM ach_item
                              WHERE ?1 IS NULL OR question = ?1 ORDER BY ord, id]], question)
     local ratings = self:sql("SELECT item, hypothesis, rating FROM rating")
-    if opts.as_of ~= nil then
-      -- the matrix as it stood on as_of: the items dated on or before it
-      check_as_of("ach", opts.as_of)
-      local known = {}
-      for _, it in ipairs(self:items { question = question, as_of = opts.as_of }) do
-        known[it.id] = true
-      end
-      local kept = {}
-      for _, it in ipairs(items) do if known[it.id] then kept[#kept + 1] = it end end
-      items = kept
-    end
     local byid, htext = {}, {}
     for _, it in ipairs(items) do
       it.ratings = {}
@@ -382,6 +371,25 @@ do
         end
       end
       exclude = set
+    end
+    if opts.as_of ~= nil then
+      -- the matrix as it stood on as_of: the items dated on or before it
+      -- (weights and exclude may name the later ones)
+      check_as_of("ach", opts.as_of)
+      local known = {}
+      for _, it in ipairs(self:items { question = question, as_of = opts.as_of }) do
+        known[it.id] = true
+      end
+      local kept = {}
+      for _, it in ipairs(items) do if known[it.id] then kept[#kept + 1] = it end end
+      items = kept
+      local function only_known(t)
+        if t == nil then return nil end
+        local out = {}
+        for id, v in pairs(t) do if known[id] then out[id] = v end end
+        return out
+      end
+      weights, exclude = only_known(weights), only_known(exclude)
     end
     if #hyps == 0 then
       return setmetatable({ hypotheses = util.list({}, HYP_COLS), question = question,
