@@ -239,6 +239,18 @@ local function check_range(ctx, rec, field, lo, hi)
   end
 end
 
+-- A probability band: p_low and p_high both or neither, in [0, 1], in order.
+local function check_band(ctx, rec)
+  local t = rec.t
+  if (t.p_low == nil) ~= (t.p_high == nil) then
+    ctx:fail(rec, t.p_low == nil and "p_low" or "p_high",
+             "give both p_low and p_high, or neither")
+  end
+  check_range(ctx, rec, "p_low", 0, 1)
+  check_range(ctx, rec, "p_high", 0, 1)
+  if t.p_low ~= nil and t.p_low > t.p_high then ctx:fail(rec, "p_low", "exceeds p_high") end
+end
+
 -- Resolves the entity references in the list field, in place; no entity twice.
 local function check_entities(ctx, rec, field)
   local seen, list = {}, rec.t[field] or {}
@@ -349,16 +361,10 @@ function CHECK.claim(ctx, rec)
     end
   end
   local segs = ctx:evidence(rec)
-  if (t.p_low == nil) ~= (t.p_high == nil) then
-    ctx:fail(rec, t.p_low == nil and "p_low" or "p_high",
-             "give both p_low and p_high, or neither")
-  end
-  check_range(ctx, rec, "p_low", 0, 1)
-  check_range(ctx, rec, "p_high", 0, 1)
+  check_band(ctx, rec)
   local scale = t.scale or "icd203"
   rec.scale = scale
   if t.p_low ~= nil then
-    if t.p_low > t.p_high then ctx:fail(rec, "p_low", "exceeds p_high") end
     if ctx.build and not t.note then
       ctx:fail(rec, "note", "an explicit band (p_low, p_high) needs a note saying why")
     end
@@ -549,14 +555,7 @@ function CHECK.forecast(ctx, rec)
   end
   check_date(ctx, rec, "opens")
   check_date(ctx, rec, "resolves_by")
-  if (t.p_low == nil) ~= (t.p_high == nil) then
-    ctx:fail(rec, t.p_low == nil and "p_low" or "p_high", "give both p_low and p_high, or neither")
-  end
-  check_range(ctx, rec, "p_low", 0, 1)
-  check_range(ctx, rec, "p_high", 0, 1)
-  if t.p_low and t.p_high and t.p_low > t.p_high then
-    ctx:fail(rec, "p_low", "must not exceed p_high (%g > %g)", t.p_low, t.p_high)
-  end
+  check_band(ctx, rec)
   for i, c in ipairs(t.components or {}) do
     if type(c) ~= "table" or type(c.id) ~= "string" or type(c.text) ~= "string" then
       ctx:fail(rec, "components", "component %d must be {id = string, text = string}", i)
