@@ -173,18 +173,30 @@ LUA_DIR   ?= $(PREFIX)/share/lua/5.4
 CLUA_DIR  ?= $(PREFIX)/lib/lua/5.4
 BIN_DIR   ?= $(PREFIX)/bin
 
+# The version, for sinorus.pc: one owner, include/sinorus.h.
+VERSION   := $(shell sed -n 's/^\#define SINORUS_VERSION "\(.*\)"/\1/p' include/sinorus.h)
+
+# The installed command finds its own modules: make install writes the
+# install paths (without DESTDIR) into its INSTALL_PATHS line.
 install: all
 	install -d $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus \
-	  $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(BIN_DIR)
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(BIN_DIR)
 	for f in $(LUA_SRC); do install -m 644 $$f $(DESTDIR)$(LUA_DIR)/sinorus/; done
 	install -m 755 $(B)/sinorus/core.so $(DESTDIR)$(CLUA_DIR)/sinorus/core.so
 	install -m 644 $(B)/libsinorus.a $(DESTDIR)$(PREFIX)/lib/libsinorus.a
+	sed -e 's|@INCLUDEDIR@|$(PREFIX)/include|' -e 's|@VERSION@|$(VERSION)|' \
+	  -e 's|@LIBS@|$(LIBS)|' sinorus.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/sinorus.pc
 	install -m 644 include/sinorus.h include/sinorus_graph.h include/lsinorus.h $(DESTDIR)$(PREFIX)/include/
-	if [ -f bin/sinorus ]; then install -m 755 bin/sinorus $(DESTDIR)$(BIN_DIR)/sinorus; fi
+	sed 's|^local INSTALL_PATHS = nil$$|local INSTALL_PATHS = { "$(LUA_DIR)/?.lua;$(LUA_DIR)/?/init.lua", "$(CLUA_DIR)/?.so" }|' \
+	  bin/sinorus > $(DESTDIR)$(BIN_DIR)/sinorus.tmp
+	grep -q '^local INSTALL_PATHS = {' $(DESTDIR)$(BIN_DIR)/sinorus.tmp
+	chmod 755 $(DESTDIR)$(BIN_DIR)/sinorus.tmp
+	mv $(DESTDIR)$(BIN_DIR)/sinorus.tmp $(DESTDIR)$(BIN_DIR)/sinorus
 
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus
 	rm -f $(DESTDIR)$(PREFIX)/lib/libsinorus.a $(DESTDIR)$(BIN_DIR)/sinorus \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/sinorus.pc \
 	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/sinorus_graph.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
 
 clean:

@@ -90,3 +90,86 @@ describe("README's dependency step", function()
     os.execute("rm -rf " .. shq(dir) .. " " .. shq(bin)); os.remove(log)
   end)
 end)
+
+-- Installing runs make (or luarocks) on the plain build; under ASan the
+-- installed programs would need the sanitizer runtime, so it is skipped.
+local ASAN = (os.getenv("LD_PRELOAD") or ""):find("asan", 1, true) ~= nil
+local PLAIN = "env -i PATH=/usr/bin:/bin HOME=" .. shq(os.getenv("HOME") or "/tmp") .. " "
+
+local SCRIPT = [[
+local sinorus = require "sinorus"
+local kb <close> = sinorus.open()
+print(#kb:search("Taiwan"), kb:entity("Beijing").name)
+]]
+
+-- Runs the installed command and a script with only env (the prefix's
+-- documented environment), from a directory that is not the checkout.
+local function check_installed(prefix, env)
+  local dir = tmpname()
+  assert(os.execute("mkdir -p " .. shq(dir)))
+  spit(dir .. "/s.lua", SCRIPT)
+  local code, out, err = sh("cd " .. shq(dir) .. " && " .. PLAIN .. shq(prefix .. "/bin/sinorus")
+    .. " search Taiwan --format csv")
+  assert.equal(0, code, err)
+  assert.truthy(out:find("Taiwan", 1, true))
+  code, out, err = sh("cd " .. shq(dir) .. " && " .. PLAIN .. env .. " lua5.4 s.lua")
+  assert.equal(0, code, err)
+  assert.equal("3\tChina\n", out)
+  os.execute("rm -rf " .. shq(dir))
+end
+
+-- Builds examples/host.c as its comment says, with pkg-config only.
+local function check_host(pcdir)
+  local exe = tmpname()
+  local code, _, err = sh("PKG_CONFIG_PATH=" .. shq(pcdir) .. " cc -std=c99 examples/host.c "
+    .. "$(PKG_CONFIG_PATH=" .. shq(pcdir) .. " pkg-config --cflags --libs sinorus) -o " .. shq(exe))
+  assert.equal(0, code, err)
+  local out
+  code, out, err = sh(PLAIN .. shq(exe))
+  os.remove(exe)
+  assert.equal(0, code, err)
+  assert.truthy(out:find("sinorus.KB(builtin", 1, true), out)
+end
+
+describe("installed as a user installs", function()
+  if ASAN then
+    pending("not under the sanitizer build")
+    return
+  end
+
+  it("with make install PREFIX: the command, a script and a C host", function()
+    local prefix = tmpname()
+    local code, _, err = sh("make -s install PREFIX=" .. shq(prefix))
+    assert.equal(0, code, err)
+    local share, lib = prefix .. "/share/lua/5.4", prefix .. "/lib/lua/5.4"
+    check_installed(prefix, string.format("LUA_PATH=%s LUA_CPATH=%s",
+      shq(share .. "/?.lua;" .. share .. "/?/init.lua;;"), shq(lib .. "/?.so;;")))
+    check_host(prefix .. "/lib/pkgconfig")
+    code, _, err = sh("make -s uninstall PREFIX=" .. shq(prefix)
+      .. " && test ! -e " .. shq(prefix .. "/bin/sinorus")
+      .. " && test ! -e " .. shq(prefix .. "/lib/pkgconfig/sinorus.pc"))
+    assert.equal(0, code, err)
+    os.execute("rm -rf " .. shq(prefix))
+  end)
+
+  it("with luarocks make --tree, offline: the command, a script and a C host", function()
+    if not os.execute("command -v luarocks >/dev/null 2>&1") then
+      pending("needs luarocks")
+      return
+    end
+    local tree = tmpname()
+    local code, out, err = sh("luarocks --lua-version=5.4 make rockspec/sinorus-scm-1.rockspec "
+      .. "--tree " .. shq(tree))
+    assert.equal(0, code, err)
+    assert.falsy((out .. err):find("[Dd]ownload"))
+    local path
+    code, path = sh("luarocks --lua-version=5.4 --tree " .. shq(tree) .. " path --lr-path")
+    local cpath
+    code, cpath = sh("luarocks --lua-version=5.4 --tree " .. shq(tree) .. " path --lr-cpath")
+    assert.equal(0, code)
+    check_installed(tree, string.format("LUA_PATH=%s LUA_CPATH=%s",
+      shq(path:gsub("%s+$", "") .. ";;"), shq(cpath:gsub("%s+$", "") .. ";;")))
+    check_host(tree .. "/lib/lua/5.4/pkgconfig")
+    os.execute("rm -rf " .. shq(tree))
+  end)
+end)

@@ -406,4 +406,12 @@ function M.help(x)
   return require("sinorus.doc").help(x)
 end
 
+-- Misuse found inside the library is reported at the caller's line
+-- (lua/sinorus/blame.lua).
+do
+  local blame = require "sinorus.blame"
+  blame.ours(util.argerror)
+  blame.wrap_all(KB, M)
+end
+
 return M
