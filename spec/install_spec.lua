@@ -162,8 +162,7 @@ describe("installed as a user installs", function()
       .. "--tree " .. shq(tree))
     assert.equal(0, code, err)
     assert.falsy((out .. err):find("[Dd]ownload"))
-    local path
-    code, path = sh("luarocks --lua-version=5.4 --tree " .. shq(tree) .. " path --lr-path")
+    local _, path = sh("luarocks --lua-version=5.4 --tree " .. shq(tree) .. " path --lr-path")
     local cpath
     code, cpath = sh("luarocks --lua-version=5.4 --tree " .. shq(tree) .. " path --lr-cpath")
     assert.equal(0, code)
