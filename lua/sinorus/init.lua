@@ -208,10 +208,14 @@ end
 -- ---------------------------------------------------------------------
 -- Search
 
+-- highlight() marks matches with bytes valid UTF-8 never holds;
+-- core.snippet cuts the window around the first match and puts the marks.
+local HL_OPEN, HL_CLOSE = "\xff", "\xfe"
+
 local SEARCH_SQL = [[
 SELECT s.id AS segment, s.kind, s.source, s.text,
        -bm25(segment_fts) AS rank,
-       snippet(segment_fts, 0, ?1, ?2, '…', ?3) AS snippet
+       highlight(segment_fts, 0, ?1, ?2) AS snippet
 FROM segment_fts JOIN segment s ON s.id = segment_fts.rowid
 WHERE segment_fts MATCH ?4
   AND ((?5 IS NULL AND s.kind <> 'paragraph') OR s.kind = ?5)
@@ -243,7 +247,7 @@ WHERE segment_fts MATCH ?%d AND s.kind = 'sentence' AND s.parent IS NOT NULL
 -- (The index is searched within the rowids of the paragraph's sentences,
 -- which a paragraph's long run of sentences makes much the faster way.)
 local PARA_SNIPPET = [[
-SELECT snippet(segment_fts, 0, ?1, ?2, '…', ?3) AS snippet
+SELECT highlight(segment_fts, 0, ?1, ?2) AS snippet, ?3 AS words
 FROM segment_fts CROSS JOIN segment s ON s.id = segment_fts.rowid
 WHERE segment_fts MATCH ?4 AND s.parent = ?5
   AND segment_fts.rowid BETWEEN (SELECT min(id) FROM segment WHERE parent = ?5)
@@ -271,11 +275,12 @@ local function search_paragraphs(kb, expr, opts, marks, words)
                       table.unpack(terms))
   local any = table.concat(terms, " OR ")
   for _, h in ipairs(hits) do
-    h.snippet = kb:sql(PARA_SNIPPET, marks[1], marks[2], words, any, h.segment)[1].snippet
+    h.snippet = kb:sql(PARA_SNIPPET, HL_OPEN, HL_CLOSE, words, any, h.segment)[1].snippet
   end
   return hits
 end
 
+--- The marks around matches in snippets and KWIC lines (configurable).
 M.marks = { "«", "»" }
 
 --- Segments matching query, most relevant first (BM25).
@@ -302,11 +307,12 @@ function KB:search(query, opts)
   elseif opts.kind == "paragraph" then
     hits = search_paragraphs(self, expr, opts, marks, words)
   else
-    hits = self:sql(SEARCH_SQL, marks[1], marks[2], words, expr, opts.kind,
+    hits = self:sql(SEARCH_SQL, HL_OPEN, HL_CLOSE, words, expr, opts.kind,
                     opts.source, opts.duplicates == true,
                     math.tointeger(opts.limit or 10), math.tointeger(opts.offset or 0))
   end
   for _, h in ipairs(hits) do
+    h.snippet = core.snippet(h.snippet, words, util.max_width, marks[1], marks[2])
     util.record(h, "sinorus.Hit", { "segment", "kind", "rank", "snippet" })
   end
   return util.list(hits, { "segment", "kind", "rank", "snippet" }, "sinorus.Hits")
@@ -331,8 +337,9 @@ local function kwic_tostring(lines)
   end
   for i = 1, math.min(#lines, util.max_rows) do
     local l = lines[i]
-    out[#out + 1] = string.format("%6d  %s%s [%s] %s", l.segment,
-      string.rep(" ", wl - (utf8.len(l.left) or #l.left)), l.left, l.keyword, l.right)
+    out[#out + 1] = string.format("%6d  %s%s%s%s%s%s", l.segment,
+      string.rep(" ", wl - (utf8.len(l.left) or #l.left)), l.left, M.marks[1], l.keyword,
+      M.marks[2], l.right)
   end
   if #lines > util.max_rows then
     out[#out + 1] = string.format("… %d more", #lines - util.max_rows)
