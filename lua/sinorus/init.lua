@@ -267,7 +267,7 @@ local function paragraph_sql(k)
 end
 
 -- Paragraphs matching the translated query expr (see above).
-local function search_paragraphs(kb, expr, opts, marks, words)
+local function search_paragraphs(kb, expr, opts, words)
   local terms = {}
   for t in expr:gmatch('"[^"]*"%*?') do terms[#terms + 1] = t end
   local hits = kb:sql(paragraph_sql(#terms), opts.source, opts.duplicates == true, #terms,
@@ -305,7 +305,7 @@ function KB:search(query, opts)
   if expr == "" then
     hits = {}
   elseif opts.kind == "paragraph" then
-    hits = search_paragraphs(self, expr, opts, marks, words)
+    hits = search_paragraphs(self, expr, opts, words)
   else
     hits = self:sql(SEARCH_SQL, HL_OPEN, HL_CLOSE, words, expr, opts.kind,
                     opts.source, opts.duplicates == true,
