@@ -17,7 +17,7 @@ end
 -- README's first command (the first line of the block under "Two commands").
 local function readme_first_command()
   local readme = assert(slurp("README.md"))
-  local block = readme:match("\n## Two commands\n.-```sh\n(.-)```")
+  local block = readme:match("\n## Two commands\n.-```sh[^\n]*\n(.-)```")
   return (block:match("^([^\n#]-)%s*#") or block:match("^([^\n]*)"))
 end
 

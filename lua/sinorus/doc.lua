@@ -51,7 +51,7 @@ entry { name = "sinorus.estimate", group = "module", args = "term [, scale]",
   summary = "The probability band of an estimative term (\"likely\", \"almost certainly\"). "
     .. 'Scales: "icd203" (default), "phia", "kent".',
   returns = "{term, scale, band, p_low, p_high, p_mid}, or nil, message for an unknown term",
-  example = 'sinorus.estimate("likely")          --> band "likely", 0.55..0.80' }
+  example = 'print(sinorus.estimate("likely").p_low)   --> 0.55' }
 
 entry { name = "sinorus.hedges", group = "module", args = "text [, scale]",
   summary = "The estimative expressions found in a text, with their positions "
@@ -68,7 +68,7 @@ entry { name = "sinorus.pool", group = "module", args = "ps [, weights] [, metho
 entry { name = "sinorus.decay", group = "module", args = "age_days, half_life_days",
   summary = "Exponential time weight: 1 for age 0, 0.5 at one half-life.",
   returns = "a number in (0, 1]",
-  example = "sinorus.decay(365, 180)             --> about 0.245" }
+  example = "print(sinorus.decay(365, 180))      --> 0.245..." }
 
 entry { name = "sinorus.to_json", group = "module", args = "value",
   summary = "JSON text of a value: records and lists as objects (keys sorted) and arrays.",
@@ -184,7 +184,7 @@ entry { name = "kb:mentions", group = "records", args = "entity [, opts]",
   summary = "The segments in which an entity is mentioned, with the matched spans. "
     .. "opts: kind, duplicates, limit, offset.",
   returns = "a list of segments, each with spans",
-  example = 'print(kb:mentions("Xi Jinping"))' }
+  example = 'print(kb:mentions("Wang Yi"))' }
 
 entry { name = "kb:claims", group = "records", args = "[opts]",
   summary = "The article's analytic judgments. opts: about (an entity's id, name or alias), "
@@ -253,7 +253,7 @@ for _, t in ipairs {
   { "relation", "relation" }, { "event", "event" }, { "quote", "quote" },
   { "reference", "reference (by number)" }, { "hypothesis", "hypothesis" },
 } do
-  entry { name = "kb:" .. t[1], group = "records", args = "id", optional = true,
+  entry { name = "kb:" .. t[1], group = "records", args = "id", optional = true, planned = true,
     summary = "One " .. t[2] .. " by id.",
     returns = "a record, or nil",
     example = string.format("print(kb:%s(kb:%s()[1].id))", t[1],
@@ -344,7 +344,8 @@ entry { name = "kb:add_source", group = "author",
   args = "{title, text [, authors, outlet, published, url, doi, format]}",
   summary = "Adds a document: segments it, tags entity mentions and indexes the text.",
   returns = "the new source id",
-  example = 'local id = kb:add_source{title = "Field notes", text = io.open("notes.txt"):read("a")}' }
+  example = 'local id = kb:add_source{title = "Field notes", '
+    .. 'text = io.open("examples/notes.txt"):read("a")}' }
 
 entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, aliases, description]}",
   summary = "Adds an entity; its name and aliases are matched in every source.",
@@ -353,34 +354,39 @@ entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, ali
     .. 'kind = "organization", aliases = {"SCO"}}' }
 
 entry { name = "kb:add_claim", group = "author",
-  args = "{id, text, about, horizon [, estimative, topics, evidence]}",
-  summary = "Adds a claim; evidence phrases must occur in the KB's text.",
+  args = "{id, text, about, horizon, evidence [, estimative, scale, p_low, p_high, topics, note]}",
+  summary = "Adds a claim; evidence is a list of the segment ids it rests on.",
   returns = "the claim id",
-  example = 'kb:add_claim{id = "my-claim", text = "...", about = {"china"}, horizon = "short"}' }
+  example = 'kb:add_claim{id = "my-claim", text = "China keeps its distance.", '
+    .. 'about = {"china"}, horizon = "short", evidence = {45}}' }
 
 entry { name = "kb:add_factor", group = "author",
-  args = "{id, name, kind, domain, horizon, weight [, range, coupling, why, evidence]}",
-  summary = "Adds a driver or irritant of the alignment.",
+  args = "{id, name, kind, domain, horizon, weight, range, coupling, why, evidence}",
+  summary = "Adds a driver or irritant of the alignment (range = {low, high} holds weight).",
   returns = "the factor id",
-  example = 'kb:add_factor{id = "drv-x", name = "...", kind = "driver", domain = "economic", '
-    .. 'horizon = "long", weight = 0.4}' }
+  example = 'kb:add_factor{id = "drv-x", name = "Energy deals", kind = "driver", '
+    .. 'domain = "economic", horizon = "long", weight = 0.4, range = {0.3, 0.5}, '
+    .. 'coupling = 0.5, why = "Long-term contracts.", evidence = {45}}' }
 
 entry { name = "kb:add_relation", group = "author",
-  args = "{id, from, to, type, sign, weight, horizon [, evidence]}",
+  args = "{id, from, to, type, sign, weight, horizon, evidence [, note]}",
   summary = "Adds a signed relation between two entities.",
   returns = "the relation id",
   example = 'kb:add_relation{id = "rel-x", from = "china", to = "russia", type = "trade", '
-    .. 'sign = 1, weight = 0.5, horizon = "long"}' }
+    .. 'sign = 1, weight = 0.5, horizon = "long", evidence = {45}}' }
 
-entry { name = "kb:add_event", group = "author", args = "{id, date, title [, actors, evidence]}",
-  summary = "Adds a dated event.",
+entry { name = "kb:add_event", group = "author",
+  args = "{id, date, title, actors, evidence [, cameo, goldstein, date_source, note]}",
+  summary = "Adds a dated event; actors and evidence are required.",
   returns = "the event id",
-  example = 'kb:add_event{id = "ev-x", date = "2022-03", title = "..."}' }
+  example = 'kb:add_event{id = "ev-x", date = "2022-03", title = "Banks stop letters of credit", '
+    .. 'actors = {"china"}, evidence = {45}}' }
 
 entry { name = "kb:add_quote", group = "author", args = "{id, speaker, text, segment [, stance]}",
   summary = "Adds a quotation; its text must occur verbatim in the segment.",
   returns = "the quote id",
-  example = 'kb:add_quote{id = "q-x", speaker = "putin", text = "...", segment = 42}' }
+  example = 'kb:add_quote{id = "q-x", speaker = "wang-yi", text = "Ukraine is no exception", '
+    .. 'segment = 42}' }
 
 entry { name = "kb:code", group = "author", args = "segment_id, code",
   summary = "Attaches a qualitative code to a segment.",
@@ -706,6 +712,7 @@ function M.markdown()
     "what `help()` prints in the REPL. `local sinorus = require \"sinorus\"`; `kb` is",
     "a knowledge base from `sinorus.open()`.",
   }
+  local author_started = false
   for _, g in ipairs(M.groups) do
     out[#out + 1] = ""
     out[#out + 1] = "## " .. g.title
@@ -723,7 +730,16 @@ function M.markdown()
         out[#out + 1] = "Returns " .. e.returns .. "."
         if e.example then
           out[#out + 1] = ""
-          out[#out + 1] = "```lua"
+          -- how spec/support/doctest.lua runs it: planned entries not at
+          -- all; the authoring ones in one session on a writable file, in
+          -- order; every other one in a new session
+          local info = "lua new"
+          if e.planned then info = "lua norun"
+          elseif e.group == "author" then
+            info = author_started and "lua" or "lua new writable"
+            author_started = true
+          end
+          out[#out + 1] = "```" .. info
           out[#out + 1] = e.example
           out[#out + 1] = "```"
         end

@@ -585,12 +585,13 @@ end
 
 --- Runs the session until end of input (Ctrl-D) or os.exit().
 --- opts: kb, sinorus, env, history (file), readline (boolean), quiet,
---- reader ({read, close, add}: another line source, for tests).
+--- reader ({read, close, add}: another line source, for tests), scope
+--- (M.scope(env) of an earlier session, to go on with its locals).
 function M.run(opts)
   opts = opts or {}
   opts.run = true
   local env = M.setup(opts)
-  local scope = M.scope(env)
+  local scope = opts.scope or M.scope(env)
   local read, close, rl, add
   if opts.reader then
     read, close, rl, add = opts.reader.read, opts.reader.close or function() end, false,
