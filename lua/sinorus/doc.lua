@@ -240,7 +240,7 @@ entry { name = "kb:hypotheses", group = "records", args = "[opts]",
 entry { name = "kb:ratings", group = "records", args = "[opts]",
   summary = "The ACH matrix as rows. opts: hypothesis, evidence (an item id), limit, offset.",
   returns = "a list of {evidence, hypothesis, rating, credibility, relevance}",
-  example = 'print(kb:ratings{hypothesis = "h1"})' }
+  example = 'print(kb:ratings{hypothesis = "h-rhetorical"})' }
 
 entry { name = "kb:evidence", group = "records", args = "record_or_id",
   summary = "The segments a record rests on (a claim, factor, relation, event, quote, "
@@ -410,12 +410,14 @@ for _, t in ipairs {
   { "event", '"ev-x", {date = "2022-03-02"}' }, { "quote", '"q-x", {stance = "cautious"}' },
 } do
   entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields", optional = true,
-    summary = "Changes fields of a " .. t[1] .. "; validated like add_" .. t[1] ..
+    summary = "Changes fields of " .. (t[1]:match("^[aeiou]") and "an " or "a ") .. t[1]
+      .. "; validated like add_" .. t[1] ..
       ", logged in the change history.",
     returns = "true",
     example = "kb:update_" .. t[1] .. "(" .. t[2] .. ")" }
   entry { name = "kb:remove_" .. t[1], group = "author", args = "id", optional = true,
-    summary = "Removes a " .. t[1] .. " (refused while other records refer to it); logged.",
+    summary = "Removes " .. (t[1]:match("^[aeiou]") and "an " or "a ") .. t[1]
+      .. " (refused while other records refer to it); logged.",
     returns = "true",
     example = "kb:remove_" .. t[1] .. "(" .. t[2]:match("^[^,]+") .. ")" }
 end

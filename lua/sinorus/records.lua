@@ -470,6 +470,14 @@ return function(KB, _, util)
     opts = util.check_opts("ratings", 1, opts, { "hypothesis", "evidence" })
     check_string_opt("ratings", "hypothesis", opts.hypothesis)
     check_string_opt("ratings", "evidence", opts.evidence)
+    -- an unknown id raises, as an unknown entity does for claims{about}
+    for _, f in ipairs { { "hypothesis", "hypothesis", "hypothesis" },
+                         { "evidence", "ach_item", "ACH item" } } do
+      local v = opts[f[1]]
+      if v ~= nil and #self:sql("SELECT 1 FROM " .. f[2] .. " WHERE id = ?", v) == 0 then
+        argerror("ratings", 1, string.format("unknown %s '%s' in '%s'", f[3], v, f[1]))
+      end
+    end
     local _, lim, off = util.page(opts)
     local rows = self:sql([[SELECT r.item AS evidence, r.hypothesis, r.rating,
         i.credibility, i.relevance, i.text

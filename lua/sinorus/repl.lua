@@ -44,7 +44,7 @@ end
 -- ---------------------------------------------------------------------
 -- Pretty printing
 
-local function width(s) return utf8.len(s) or #s end
+local width = util.width
 
 -- Cuts every line of s to w display columns.
 local function clip_lines(s, w)
@@ -566,6 +566,38 @@ local function reader(opts, env)
   end, function() end, false, function() end
 end
 
+--- The pager command for text, or nil: only when stdout and stdin are
+--- terminals and the text is taller than the terminal; $PAGER when set
+--- (empty: never), else less -FRX. env: {tty, rows, pager} overrides
+--- what is asked of the system (for tests).
+function M.pager(text, env)
+  env = env or {}
+  local tty = env.tty
+  if tty == nil then tty = M.isatty(1) and M.isatty(0) end
+  if not tty then return nil end
+  local rows = env.rows or select(2, M.termsize())
+  local _, lines = text:gsub("\n", "")
+  if lines < rows - 1 then return nil end
+  local pager = env.pager
+  if pager == nil then pager = os.getenv("PAGER") end
+  if pager == "" then return nil end
+  return pager or "less -FRX"
+end
+
+--- Writes text to stdout, through the pager when M.pager says so.
+function M.show(text)
+  local cmd = M.pager(text)
+  if cmd then
+    io.stdout:flush()
+    local p = io.popen(cmd, "w")
+    if p then
+      p:write(text)
+      if p:close() ~= nil then return end
+    end
+  end
+  io.stdout:write(text)
+end
+
 --- Makes the session's globals: sinorus, kb, help.
 function M.setup(opts)
   opts = opts or {}
@@ -575,7 +607,7 @@ function M.setup(opts)
   if opts.kb ~= nil or env.kb == nil then env.kb = opts.kb or sinorus.open() end
   local doc = require "sinorus.doc"
   env.help = function(x)
-    io.stdout:write(doc.text(x, (M.termsize())), "\n")
+    M.show(doc.text(x, (M.termsize())) .. "\n")
   end
   if opts.print ~= false and env == _G and not opts.run then
     env.print = M.print   -- lua5.4 -i prints results with the global print
