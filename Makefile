@@ -176,11 +176,30 @@ BIN_DIR   ?= $(PREFIX)/bin
 # The version, for sinorus.pc: one owner, include/sinorus.h.
 VERSION   := $(shell sed -n 's/^\#define SINORUS_VERSION "\(.*\)"/\1/p' include/sinorus.h)
 
+# The man page and the shell completions, generated from the command's
+# argument parser (--help, --completion) and lua/sinorus/doc.lua (help()).
+MAN_PAGE   = $(B)/man/sinorus.1
+COMPLETION = $(B)/completion/sinorus.bash $(B)/completion/_sinorus
+$(MAN_PAGE): bin/sinorus tools/genman.lua lua/sinorus/doc.lua $(B)/sinorus/core.so
+	@mkdir -p $(B)/man
+	$(LUAENV) $(LUA) tools/genman.lua '$(LUA) bin/sinorus' $@
+$(B)/completion/sinorus.bash: bin/sinorus $(B)/sinorus/core.so
+	@mkdir -p $(B)/completion
+	$(LUAENV) $(LUA) bin/sinorus --completion bash > $@.tmp && mv $@.tmp $@
+$(B)/completion/_sinorus: bin/sinorus $(B)/sinorus/core.so
+	@mkdir -p $(B)/completion
+	$(LUAENV) $(LUA) bin/sinorus --completion zsh > $@.tmp && mv $@.tmp $@
+
 # The installed command finds its own modules: make install writes the
 # install paths (without DESTDIR) into its INSTALL_PATHS line.
-install: all
+install: all $(MAN_PAGE) $(COMPLETION)
 	install -d $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(BIN_DIR)
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(BIN_DIR) \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/sinorus.1
+	install -m 644 $(B)/completion/sinorus.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sinorus
+	install -m 644 $(B)/completion/_sinorus $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sinorus
 	for f in $(LUA_SRC); do install -m 644 $$f $(DESTDIR)$(LUA_DIR)/sinorus/; done
 	install -m 755 $(B)/sinorus/core.so $(DESTDIR)$(CLUA_DIR)/sinorus/core.so
 	install -m 644 $(B)/libsinorus.a $(DESTDIR)$(PREFIX)/lib/libsinorus.a
@@ -196,7 +215,9 @@ install: all
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus
 	rm -f $(DESTDIR)$(PREFIX)/lib/libsinorus.a $(DESTDIR)$(BIN_DIR)/sinorus \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/sinorus.pc \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/sinorus.pc $(DESTDIR)$(PREFIX)/share/man/man1/sinorus.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sinorus \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sinorus \
 	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/sinorus_graph.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
 
 clean:

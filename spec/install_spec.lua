@@ -145,9 +145,30 @@ describe("installed as a user installs", function()
     check_installed(prefix, string.format("LUA_PATH=%s LUA_CPATH=%s",
       shq(share .. "/?.lua;" .. share .. "/?/init.lua;;"), shq(lib .. "/?.so;;")))
     check_host(prefix .. "/lib/pkgconfig")
+    -- man sinorus, from the parser's --help and doc.lua's help()
+    local out
+    code, out = sh("MANPATH=" .. shq(prefix .. "/share/man") .. " man sinorus 2>/dev/null")
+    assert.equal(0, code)
+    assert.truthy(out:find("SINORUS(1)", 1, true))
+    assert.truthy(out:find("Ranked hits with highlighted snippets", 1, true))
+    assert.truthy(out:find("kb:search", 1, true))
+    -- bash completes the commands and their options
+    code, out = sh("bash -c " .. shq(". " .. shq(prefix .. "/share/bash-completion/completions/sinorus")
+      .. "; COMP_WORDS=(sinorus rep); COMP_CWORD=1; _sinorus; echo \"${COMPREPLY[*]}\";"
+      .. " COMP_WORDS=(sinorus report --for); COMP_CWORD=2; _sinorus; echo \"${COMPREPLY[*]}\""))
+    assert.equal(0, code)
+    local first, second = out:match("^([^\n]*)\n([^\n]*)\n$")
+    local words = {}
+    for w in first:gmatch("%S+") do words[#words + 1] = w end
+    table.sort(words)
+    assert.same({ "repl", "report" }, words)
+    assert.truthy((" " .. second .. " "):find(" --format ", 1, true), second)
+    assert.truthy(slurp(prefix .. "/share/zsh/site-functions/_sinorus"):find("^#compdef sinorus"))
     code, _, err = sh("make -s uninstall PREFIX=" .. shq(prefix)
       .. " && test ! -e " .. shq(prefix .. "/bin/sinorus")
-      .. " && test ! -e " .. shq(prefix .. "/lib/pkgconfig/sinorus.pc"))
+      .. " && test ! -e " .. shq(prefix .. "/lib/pkgconfig/sinorus.pc")
+      .. " && test ! -e " .. shq(prefix .. "/share/man/man1/sinorus.1")
+      .. " && test ! -e " .. shq(prefix .. "/share/bash-completion/completions/sinorus"))
     assert.equal(0, code, err)
     os.execute("rm -rf " .. shq(prefix))
   end)
