@@ -100,3 +100,16 @@ describe("help's pager", function()
     assert.truthy(out:find("Module functions", 1, true))
   end)
 end)
+
+describe("kb:sql", function()
+  it("prints its rows as a table, columns in SELECT order, in a script", function()
+    local out = run("lua5.4 -e " .. string.format("%q",
+      'print(require("sinorus").open():sql("SELECT name, id FROM entity WHERE id = ?", "china"))'))
+    assert.equal("name   id\n-----  -----\nChina  china\n", out)
+  end)
+
+  it("prints the same in the REPL", function()
+    local s = repl.format(kb:sql("SELECT name, id FROM entity WHERE id = 'china'"), 80)
+    assert.truthy(s:find("^name%s+id\n"), s)
+  end)
+end)

@@ -25,6 +25,11 @@ M.KB = KB
 
 local argerror, check_type = util.argerror, util.check_type
 
+-- kb:sql's results (made in C with their columns in order) print as tables.
+core.Rows.__tostring = function(rows)
+  return util.render(rows, getmetatable(rows).columns)
+end
+
 local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
 
 -- ---------------------------------------------------------------------
