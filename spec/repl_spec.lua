@@ -86,3 +86,19 @@ describe("the REPL's history", function()
     assert.same({ "for i = 1, 2 do\nprint(i)\nend", "print(3)" }, history)
   end)
 end)
+
+describe("the REPL without lua-readline", function()
+  it("says what is missing and goes on reading lines", function()
+    local build = os.getenv("SINORUS_BUILD") or "build"
+    local cmd = string.format("printf 'print(1 + 1)\\n' | LUA_PATH='lua/?.lua;lua/?/init.lua;;' "
+      .. "LUA_CPATH='%s/?.so;;' lua5.4 -e %q 2>&1", build,
+      'package.preload.readline = function() error("module \'readline\' not found") end '
+      .. 'require("sinorus.repl").run{readline = true, quiet = true}')
+    local p = io.popen(cmd)
+    local out = p:read("a")
+    p:close()
+    assert.truthy(out:find("the readline module is missing (Debian: apt-get install lua-readline)",
+                           1, true), out)
+    assert.truthy(out:find("\n2\n", 1, true) or out:find("^2\n"), out)
+  end)
+end)

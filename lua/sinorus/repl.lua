@@ -285,6 +285,10 @@ local function traceback(msg)
     return msg
   end
   local tb = debug.traceback(msg, 2)
+  -- leave out the frames of lua/sinorus/blame.lua, which re-raises the
+  -- library's errors at the caller's line
+  tb = tb:gsub("\n%s*%[C%]: in function 'error'\n%s*[^\n]*sinorus/blame%.lua:%d+:[^\n]*", "")
+  tb = tb:gsub("\n%s*[^\n]*sinorus/blame%.lua:%d+:[^\n]*", "")
   -- leave out the REPL's own frames
   tb = tb:gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
   tb = tb:gsub("\n%s*%(%.%.%.tail calls%.%.%.%)$", "")
@@ -517,6 +521,10 @@ local function reader(opts, env)
   if use_rl == nil then use_rl = M.isatty(0) and M.isatty(1) end
   local rl = use_rl and (function()
     local ok, r = pcall(require, "readline")
+    if not ok then
+      io.stderr:write("sinorus: no line editing, completion or history: "
+        .. "the readline module is missing (Debian: apt-get install lua-readline)\n")
+    end
     return ok and r or nil
   end)()
   if rl then
