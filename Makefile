@@ -135,7 +135,8 @@ check-asan:
 
 # The in-process specs under valgrind (memcheck, definite and indirect
 # leaks are errors). Specs that mostly drive other programs are left out.
-VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua,$(wildcard spec/*_spec.lua))
+VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua spec/cli_errors_spec.lua \
+  spec/install_spec.lua spec/doctest_spec.lua spec/interrupt_spec.lua,$(wildcard spec/*_spec.lua))
 check-valgrind: all
 	$(LUAENV) valgrind -q --trace-children=yes --trace-children-skip='*/mktemp' \
 	  --error-exitcode=99 \
