@@ -112,6 +112,7 @@ static lgraph *newgraph (lua_State *L) {
 
 static void raise_status (lua_State *L, int st) {
   if (st == SINORUS_NOMEM) luaL_error(L, "not enough memory");
+  if (st == SINORUS_INTERRUPTED) sn_interrupted_raise(L);
   luaL_error(L, "%s", sinorus_strstatus(st));
 }
 

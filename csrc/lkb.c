@@ -19,6 +19,7 @@
 
 #include "lsn.h"
 
+#define ROWS_TNAME "sinorus.Rows"
 #define KB_TNAME    "sinorus.KB"
 #define STMT_TNAME  "sinorus.Statement"
 
@@ -540,6 +541,21 @@ static int kb_rows (lua_State *L) {
 
 
 /* kb:sql(sql, ...) -> list of rows */
+/* The rows print as a table: each result gets a metatable naming its
+** columns in order, with the shared __tostring of sinorus.Rows. */
+static void set_rows_meta (lua_State *L, int names) {
+  lua_createtable(L, 0, 3);
+  luaL_getmetatable(L, ROWS_TNAME);
+  lua_getfield(L, -1, "__tostring");
+  lua_setfield(L, -3, "__tostring");
+  lua_pop(L, 1);
+  lua_pushliteral(L, ROWS_TNAME);
+  lua_setfield(L, -2, "__name");
+  lua_pushvalue(L, names);
+  lua_setfield(L, -2, "columns");
+  lua_setmetatable(L, -2);
+}
+
 static int kb_sql (lua_State *L) {
   int top = lua_gettop(L), names, n = 0;
   LStmt *s;
@@ -552,6 +568,7 @@ static int kb_sql (lua_State *L) {
     push_row(L, s, names);
     lua_rawseti(L, -2, ++n);
   }
+  set_rows_meta(L, names);
   return 1;
 }
 
@@ -792,6 +809,8 @@ void sn_lua_kb (lua_State *L) {
   lua_setfield(L, -2, "open");
   luaL_getmetatable(L, KB_TNAME);
   lua_setfield(L, -2, "KB");
+  luaL_newmetatable(L, ROWS_TNAME);   /* the Lua layer gives it __tostring */
+  lua_setfield(L, -2, "Rows");
   lua_pushinteger(L, SINORUS_SCHEMA_VERSION);
   lua_setfield(L, -2, "schema_version");
 }

@@ -22,7 +22,10 @@ SN_HIDDEN void sn_lua_weight(lua_State *L);  /* lweight.c: estimate, hedges, poo
 SN_HIDDEN void sn_lua_graph(lua_State *L);   /* lgraph.c: graphs and writers */
 SN_HIDDEN void sn_lua_interrupt(lua_State *L); /* linterrupt.c: Ctrl-C, isatty */
 SN_HIDDEN void sn_lua_sandbox(lua_State *L);  /* lsandbox.c: core.sandbox */
-SN_HIDDEN int sn_interrupt_take(void);  /* linterrupt.c: 1 once after Ctrl-C */
+SN_HIDDEN int sn_interrupt_take(void);
+/* linterrupt.c: a core loop returned SINORUS_INTERRUPTED: clears the
+** request and raises "interrupted" (as a Ctrl-C in Lua code does). */
+SN_HIDDEN int sn_interrupted_raise(lua_State *L);  /* linterrupt.c: 1 once after Ctrl-C */
 SN_HIDDEN void sn_lua_import(lua_State *L);  /* limport.c: import */
 SN_HIDDEN void sn_lua_json(lua_State *L);    /* ljson.c: json */
 SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, agreement */

@@ -12,6 +12,9 @@
 
 #include <stddef.h>
 
+/* Whether sinorus_interrupt() asked the long loops to stop (sn_interrupt.c). */
+SN_INTERNAL int sn_interrupted(void);
+
 /* The longest folded word, in bytes, that the tokenizer and the query
 ** translation keep; longer words are cut there. */
 #ifndef SN_TOKEN_MAX

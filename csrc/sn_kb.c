@@ -43,6 +43,7 @@ const char *sinorus_strstatus (int status) {
     case SINORUS_RANGE: return "argument out of range";
     case SINORUS_BUSY: return "knowledge base is locked";
     case SINORUS_IO: return "input/output error";
+    case SINORUS_INTERRUPTED: return "interrupted";
     default: return "unknown status";
   }
 }

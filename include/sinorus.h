@@ -38,6 +38,18 @@ extern "C" {
 #define SINORUS_RANGE     6   /* an argument is out of its documented range */
 #define SINORUS_BUSY      7   /* the file is locked by another writer */
 #define SINORUS_IO        8   /* an operating-system I/O failure */
+#define SINORUS_INTERRUPTED 9 /* stopped by sinorus_interrupt() */
+
+/*
+** Asks the long loops of the core (sinorus_simulate and the graph
+** measures: PageRank, balance, paths, components) to stop: each checks
+** at least every few milliseconds of work, frees what it holds and
+** returns SINORUS_INTERRUPTED. Process-wide and async-signal-safe (a
+** SIGINT handler may call it); the request stands until
+** sinorus_interrupt_clear().
+*/
+SINORUS_API void sinorus_interrupt(void);
+SINORUS_API void sinorus_interrupt_clear(void);
 
 /* A short English name of a status code ("ok", "out of memory", ...). */
 SINORUS_API const char *sinorus_strstatus(int status);

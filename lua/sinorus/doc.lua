@@ -12,6 +12,11 @@
 -- "graph:NAME" for graph methods. `optional = true` marks functions that
 -- a later version may add; they are listed only when they exist.
 
+-- "a claim", "an entity": the indefinite article and the noun.
+local function a_an(noun)
+  return (noun:match("^[aeiou]") and "an " or "a ") .. noun
+end
+
 local model = require "sinorus.model"
 
 local M = {}
@@ -54,7 +59,7 @@ entry { name = "sinorus.estimate", group = "module", args = "term [, scale]",
   summary = "The probability band of an estimative term (\"likely\", \"almost certainly\"). "
     .. 'Scales: "icd203" (default), "phia", "kent".',
   returns = "{term, scale, band, p_low, p_high, p_mid}, or nil, message for an unknown term",
-  example = 'sinorus.estimate("likely")          --> band "likely", 0.55..0.80' }
+  example = 'print(sinorus.estimate("likely").p_low)   --> 0.55' }
 
 entry { name = "sinorus.hedges", group = "module", args = "text [, scale]",
   summary = "The estimative expressions found in a text, with their positions "
@@ -71,7 +76,7 @@ entry { name = "sinorus.pool", group = "module", args = "ps [, weights] [, metho
 entry { name = "sinorus.decay", group = "module", args = "age_days, half_life_days",
   summary = "Exponential time weight: 1 for age 0, 0.5 at one half-life.",
   returns = "a number in (0, 1]",
-  example = "sinorus.decay(365, 180)             --> about 0.245" }
+  example = "print(sinorus.decay(365, 180))      --> 0.245..." }
 
 entry { name = "sinorus.to_json", group = "module", args = "value",
   summary = "JSON text of a value: records and lists as objects (keys sorted) and arrays.",
@@ -393,18 +398,18 @@ for _, name in ipairs(model.names("name", function(t) return t.authoring end)) d
     entry { name = "kb:add_" .. name, group = "author",
       args = "{" .. table.concat(mt.required, ", ") ..
         (#optional > 0 and " [, " .. table.concat(optional, ", ") .. "]" or "") .. "}",
-      summary = "Adds a " .. name .. " (" .. mt.help .. ").",
+      summary = "Adds " .. a_an(name) .. " (" .. mt.help .. ").",
       returns = "the " .. name .. " id",
       example = "kb:add_" .. name .. "{id = \"" .. name .. "-x\", ...}" }
   end
   local t = { name, UPDATE_EXAMPLE[name] or string.format('"%s-x", {}', name) }
   entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields",
-    summary = "Changes fields of a " .. t[1] .. "; validated like add_" .. t[1] ..
+    summary = "Changes fields of " .. a_an(t[1]) .. "; validated like add_" .. t[1] ..
       ", logged in the change history.",
     returns = "true",
     example = "kb:update_" .. t[1] .. "(" .. t[2] .. ")" }
   entry { name = "kb:remove_" .. t[1], group = "author", args = "id",
-    summary = "Removes a " .. t[1] .. " (refused while other records refer to it); logged.",
+    summary = "Removes " .. a_an(t[1]) .. " (refused while other records refer to it); logged.",
     returns = "true",
     example = "kb:remove_" .. t[1] .. "(" .. t[2]:match("^[^,]+") .. ")" }
 end
@@ -767,6 +772,7 @@ function M.markdown()
     "what `help()` prints in the REPL. `local sinorus = require \"sinorus\"`; `kb` is",
     "a knowledge base from `sinorus.open()`.",
   }
+  local author_started = false
   for _, g in ipairs(M.groups) do
     out[#out + 1] = ""
     out[#out + 1] = "## " .. g.title
@@ -784,7 +790,16 @@ function M.markdown()
         out[#out + 1] = "Returns " .. e.returns .. "."
         if e.example then
           out[#out + 1] = ""
-          out[#out + 1] = "```lua"
+          -- how spec/support/doctest.lua runs it: planned entries not at
+          -- all; the authoring ones in one session on a writable file, in
+          -- order; every other one in a new session
+          local info = "lua new"
+          if e.planned then info = "lua norun"
+          elseif e.group == "author" then
+            info = author_started and "lua" or "lua new writable"
+            author_started = true
+          end
+          out[#out + 1] = "```" .. info
           out[#out + 1] = e.example
           out[#out + 1] = "```"
         end

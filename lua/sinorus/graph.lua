@@ -664,6 +664,9 @@ do
     if path == nil then return text end
     return core.write_file(path, text)
   end
+
+  -- graph methods blame their caller's line too (lua/sinorus/blame.lua)
+  require("sinorus.blame").wrap_all(Graph)
 end
 
 return { methods = KB, module = M }
