@@ -32,6 +32,10 @@ SN_HIDDEN void sn_lua_json(lua_State *L);    /* ljson.c: json */
 SN_HIDDEN sinorus_kb *sn_checkkb(lua_State *L, int i);
 SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
 
+/* lkb.c: the path string at index i; raises (bad argument) when it is not
+** a string or holds a NUL byte, which no file name can. */
+SN_HIDDEN const char *sn_checkpath(lua_State *L, int i);
+
 /*
 ** Creates the metatable tname (if new) with the metamethods in meta and
 ** the methods in methods set as __index and __name; leaves it popped.

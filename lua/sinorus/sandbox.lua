@@ -70,6 +70,9 @@ return function(_, M, util)
                  k, util.typename(opts[k])))
       end
     end
+    if opts.path ~= nil and opts.path:find("\0", 1, true) then
+      argerror("sandbox", 2, "option 'path' contains a NUL byte")
+    end
     local name = opts.name and "=" .. opts.name or "=sandbox"
     return core.sandbox(script, memory, instructions, time, opts.path, name)
   end

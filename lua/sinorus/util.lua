@@ -50,6 +50,18 @@ function util.check_type(fname, argn, v, tname, optional)
   return v
 end
 
+-- Raises unless v is a path (a string without a NUL byte, which no file
+-- name can hold), or nil when optional.
+function util.check_path(fname, argn, v, optional)
+  if v == nil and optional then return v end
+  if type(v) ~= "string" then
+    argerror(fname, argn, "string expected, got " .. typename(v), 3)
+  end
+  if v:find("\0", 1, true) then
+    argerror(fname, argn, "path contains a NUL byte", 3)
+  end
+end
+
 function util.check_enum(fname, argn, v, list, optional)
   if v == nil and optional then return v end
   for i = 1, #list do
