@@ -2,14 +2,20 @@
 ** ljson.c: core.json(v), the JSON encoder behind util.json (the change
 ** log, the record exports).
 **
+** The one JSON encoder: sinorus.to_json, the JSON export and the change
+** log write with it, and the C graph writer writes the same bytes.
 ** Tables whose keys are exactly 1..n are arrays (an empty table is []);
 ** other tables are objects with their keys sorted bytewise, so output is
-** stable. Keys are strings or numbers (numbers named as tostring names
-** them); strings are copied as they are (the caller passes UTF-8) with
-** ", \, control characters and DEL escaped; integers are written in full
-** and floats with 17 significant digits. Functions, userdata, threads,
-** NaN, infinities, cycles and nesting deeper than SN_JSON_DEPTH raise an
-** error and produce nothing. Tables are read raw: no metamethod runs.
+** stable (a mixed table is an object: nothing is dropped). Keys are
+** strings or numbers (numbers named as tostring names them); strings are
+** escaped as every JSON writer escapes them (sn_json_body: ", \,
+** control characters, DEL, U+2028/9; bytes that are not UTF-8 become
+** U+FFFD, so the text is always valid UTF-8); integers are written in
+** full, floats in the shortest form that reads back (sn_fmt_num), NaN and
+** infinities as null; core.null (a NULL light userdata) is null.
+** Functions, other userdata, threads, cycles and nesting deeper than
+** SN_JSON_DEPTH raise an error and produce nothing. Tables are read raw:
+** no metamethod runs.
 **
 ** The text and the sort scratch live in a buffer userdata made before
 ** anything else, first in room inside it and, when that is outgrown, in
