@@ -101,6 +101,10 @@ SN_INTERNAL int sn_write_qdpx_kb(const char *path, const char *project,
 ** user that no live writer holds locked. */
 SN_INTERNAL void sn_clean_temps(const char *path);
 
+/* The resolved absolute path of an existing path (malloc'd), or NULL
+** with errno set. */
+SN_INTERNAL char *sn_resolve(const char *path);
+
 /* 1 when path names the file of kb (the same inode, or the same
 ** resolved path), else 0. */
 SN_INTERNAL int sn_is_kb_file(const char *path, const sn_kbfile *kb);

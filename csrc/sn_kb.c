@@ -550,7 +550,7 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   sqlite3 *db = NULL;
   struct stat sb;
   int exists = stat(path, &sb) == 0;
-  int rc, st, fresh = 0;
+  int rc, st, fresh = 0, had_wal = 0;
   int readonly = (flags & SINORUS_OPEN_READONLY) != 0;
   int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   sqlite3_int64 version = 0;
@@ -567,6 +567,18 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
     sn_seterr(err, errlen, "%s: Is a directory", path);
     return SINORUS_IO;
   }
+  if (exists) {
+    size_t n = strlen(path);
+    char *wal = (char *)malloc(n + 5);
+    if (wal == NULL) {
+      sn_seterr(err, errlen, "not enough memory");
+      return SINORUS_NOMEM;
+    }
+    memcpy(wal, path, n);
+    memcpy(wal + n, "-wal", 5);
+    had_wal = lstat(wal, &sb) == 0;
+    free(wal);
+  }
   rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW
                        | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
@@ -574,9 +586,11 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
     sqlite3_close_v2(db);
     return st;
   }
-  /* until the file is accepted, closing must not checkpoint: a stale WAL
-  ** of another database beside it would be copied into the file */
-  rc = sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)0);
+  /* when a -wal was there before this open, closing a refused file must
+  ** not checkpoint: a stale WAL of another database would be copied into
+  ** the file (without one, only this connection's own writes could be) */
+  rc = sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, had_wal,
+                         (int *)0);
   if (rc == SQLITE_OK)
     rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
   if (rc == SQLITE_OK)
@@ -663,11 +677,18 @@ int sinorus_open (const char *path, int flags, sinorus_kb **out,
   kb->db = db;
   if (path != NULL) {   /* who the file is, for the writers' checks */
     struct stat sb;
-    kb->real = realpath(path, NULL);
-    if (kb->real != NULL && stat(kb->real, &sb) == 0) {
+    if (stat(path, &sb) == 0) {
       kb->known = 1;
       kb->dev = (unsigned long long)sb.st_dev;
       kb->ino = (unsigned long long)sb.st_ino;
+    }
+    kb->real = sn_resolve(path);
+    if (kb->real == NULL && errno == ENOMEM) {
+      sqlite3_close_v2(db);
+      free(kb->path);
+      free(kb);
+      sn_seterr(errbuf, errlen, "not enough memory");
+      return SINORUS_NOMEM;
     }
     /* temporary files of saves to this file that were killed mid-way */
     if (!kb->readonly && kb->real != NULL) sn_clean_temps(kb->real);

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -610,6 +611,17 @@ void sn_clean_temps (const char *path) {
   free(dir);
 }
 
+char *sn_resolve (const char *path) {
+  char buf[PATH_MAX], *out;
+  size_t n;
+  if (realpath(path, buf) == NULL) return NULL;
+  n = strlen(buf);
+  out = malloc(n + 1);
+  if (out == NULL) { errno = ENOMEM; return NULL; }
+  memcpy(out, buf, n + 1);
+  return out;
+}
+
 /* The sidecar files SQLite keeps beside a database. */
 static const char *const sidecars[] = { "-wal", "-shm", "-journal", NULL };
 
@@ -622,10 +634,20 @@ int sn_is_kb_file (const char *path, const sn_kbfile *kb) {
       (unsigned long long)sb.st_dev == kb->dev &&
       (unsigned long long)sb.st_ino == kb->ino)
     return 1;
-  real = realpath(path, NULL);
+  real = sn_resolve(path);
   if (real != NULL) same = strcmp(real, kb->real) == 0;
   free(real);
   return same;
+}
+
+/* The status and reason of a failed system call with errno e. */
+static int sys_fail (char *why, size_t wl, int e) {
+  if (e == ENOMEM) {
+    snprintf(why, wl, "out of memory");
+    return SINORUS_NOMEM;
+  }
+  snprintf(why, wl, "%s", strerror(e));
+  return SINORUS_IO;
 }
 
 /*
@@ -656,7 +678,7 @@ static int check_target (const char *path, const sn_kbfile *kb, char **out,
       return SINORUS_IO;
     }
     *exists = 1;
-    real = realpath(path, NULL);
+    real = sn_resolve(path);
   }
   else if (errno == ENOENT) {   /* a new name: resolve its directory */
     char *dir = dir_of(path, &base), *rdir;
@@ -666,21 +688,18 @@ static int check_target (const char *path, const sn_kbfile *kb, char **out,
       snprintf(why, wl, "%s", strerror(EISDIR));
       return SINORUS_IO;
     }
-    rdir = realpath(dir, NULL);
+    rdir = sn_resolve(dir);
     free(dir);
-    if (rdir == NULL) { snprintf(why, wl, "%s", strerror(errno)); return SINORUS_IO; }
+    if (rdir == NULL) return sys_fail(why, wl, errno);
     real = malloc(strlen(rdir) + strlen(base) + 2);
+    if (real == NULL) errno = ENOMEM;
     if (real != NULL)
       sprintf(real, "%s%s%s", rdir, strcmp(rdir, "/") == 0 ? "" : "/", base);
     free(rdir);
   }
-  else {
-    snprintf(why, wl, "%s", strerror(errno));
-    return SINORUS_IO;
-  }
+  else return sys_fail(why, wl, errno);
   if (real == NULL) {
-    snprintf(why, wl, "%s", errno == ENOMEM ? "out of memory" : strerror(errno));
-    return errno == ENOMEM ? SINORUS_NOMEM : SINORUS_IO;
+    return sys_fail(why, wl, errno);
   }
   if (kb != NULL && kb->real != NULL) {
     size_t n = strlen(kb->real);
@@ -770,10 +789,9 @@ int sn_write_atomic (const char *path, const sn_kbfile *kb, sn_fill fill,
   sn_clean_temps(target);
   fd = make_temp(target, &tmp);
   if (fd < 0) {
-    int e = errno;
-    snprintf(why, wl, "%s", e == ENOMEM ? "out of memory" : strerror(e));
+    st = sys_fail(why, wl, errno);
     free(target);
-    return e == ENOMEM ? SINORUS_NOMEM : SINORUS_IO;
+    return st;
   }
   st = SINORUS_OK;
   if (exists && fchmod(fd, sb.st_mode & 07777) != 0) {

@@ -181,7 +181,7 @@ typedef int (*sinorus_writer)(void *ud, const char *s, size_t len);
 #define SINORUS_FORMAT_DOT      0   /* Graphviz DOT */
 #define SINORUS_FORMAT_GRAPHML  1   /* GraphML 1.0 */
 #define SINORUS_FORMAT_GEXF     2   /* GEXF 1.3 */
-#define SINORUS_FORMAT_JSON     3   /* node-link JSON */
+#define SINORUS_FORMAT_JSON     3   /* node-link JSON, in core.json's bytes (keys sorted) */
 
 /* What a writer knows of nodes and edge types besides the graph. */
 typedef struct sinorus_graph_info {

@@ -20,14 +20,7 @@ local function tmpdir()
   return d
 end
 
-local function listdir(d)
-  local out = {}
-  local p = io.popen("ls -A " .. q(d))
-  for line in p:lines() do out[#out + 1] = line end
-  p:close()
-  table.sort(out)
-  return out
-end
+local listdir = fs.listdir
 
 local function kind(path)
   local p = io.popen("stat -c %F " .. q(path) .. " 2>/dev/null")

@@ -25,14 +25,7 @@ local fs = require "spec.support.fs"
 local function slurp(path) return assert(fs.slurp(path)) end
 local spit = fs.spit
 
-local function listdir(d)
-  local p = io.popen("ls -A '" .. d .. "'")
-  local out = {}
-  for l in p:lines() do out[#out + 1] = l end
-  p:close()
-  table.sort(out)
-  return out
-end
+local listdir = fs.listdir
 
 local function xml_ok(s)
   local f = os.tmpname()

@@ -457,7 +457,8 @@ for _, g in ipairs {
   { "to_dot", "", "Graphviz DOT text.", "a string" },
   { "to_graphml", "", "GraphML text.", "a string" },
   { "to_gexf", "", "GEXF text (Gephi).", "a string" },
-  { "to_json", "", "JSON text {nodes, edges}.", "a string" },
+  { "to_json", "", "JSON text {directed, edges, name, nodes}: keys sorted, the bytes "
+    .. "sinorus.to_json gives for the same value.", "a string" },
   { "core", "", "The underlying C graph (sinorus.core), for measures not wrapped here.",
     "a C graph handle" },
 } do

@@ -257,16 +257,12 @@ function util.json_strings(s)
   return out
 end
 
--- Encodes a list of strings as a JSON array.
+-- Encodes a list of strings as a JSON array (with core.json, the one
+-- encoder).
 function util.json_array(list)
-  local parts = {}
-  for i, v in ipairs(list or {}) do
-    parts[i] = '"' .. tostring(v):gsub('[%c"\\]', function(c)
-      if c == '"' then return '\\"' elseif c == '\\' then return '\\\\' end
-      return string.format("\\u%04x", c:byte())
-    end) .. '"'
-  end
-  return "[" .. table.concat(parts, ",") .. "]"
+  local t = {}
+  for i, v in ipairs(list or {}) do t[i] = tostring(v) end
+  return core.json(t)
 end
 
 -- Encodes a Lua value as JSON (core.json, in C): tables with only keys

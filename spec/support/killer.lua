@@ -196,11 +196,9 @@ end
 -- Files in dir whose names hold ".tmp-": temporaries left behind.
 local function strays(dir)
   local out = {}
-  local p = io.popen("ls -A " .. q(dir))
-  for name in p:lines() do
+  for _, name in ipairs(fs.listdir(dir)) do
     if name:find(".tmp-", 1, true) then out[#out + 1] = name end
   end
-  p:close()
   return out
 end
 
