@@ -96,9 +96,10 @@ SN_INTERNAL int sn_write_qdpx_kb(const char *path, const char *project,
                                  const struct sinorus_qda_selection *sels, size_t nsels,
                                  const sn_kbfile *kb, char *errbuf, size_t errlen);
 
-/* Removes the temporary files "PATH.tmp-XXXXXX" (and their -journal)
-** that a killed write to path left, taking only regular files of this
-** user that no live writer holds locked. */
+/* Removes the temporary files "PATH.tmp-XXXXXX" (with the -journal, -wal
+** and -shm SQLite left beside them) that a killed write to path left,
+** taking only regular files of this user that no live writer holds
+** locked. */
 SN_INTERNAL void sn_clean_temps(const char *path);
 
 /* The resolved absolute path of an existing path (malloc'd), or NULL

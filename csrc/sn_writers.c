@@ -508,17 +508,31 @@ static void set_err (char *errbuf, size_t errlen, const char *what,
 static const char tmp_chars[] =
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-/* 1 when name is base + ".tmp-" + TMP_RAND characters of tmp_chars +
-** suffix (suffix "" or "-journal"). */
-static int is_temp_name (const char *name, const char *base, size_t blen,
-                         const char *suffix) {
+/* The sidecar files SQLite keeps beside a database. */
+static const char *const sidecars[] = { "-wal", "-shm", "-journal", NULL };
+
+/* What name is among the files of a write to base: 0 its temporary file
+** (base + ".tmp-" + TMP_RAND characters of tmp_chars), k + 1 that file's
+** sidecars[k], -1 neither. */
+static int temp_kind (const char *name, const char *base, size_t blen) {
   size_t i, ml = sizeof TMP_MARK - 1;
+  int k;
   if (strncmp(name, base, blen) != 0 || strncmp(name + blen, TMP_MARK, ml) != 0)
-    return 0;
+    return -1;
   name += blen + ml;
   for (i = 0; i < TMP_RAND; i++)
-    if (name[i] == '\0' || strchr(tmp_chars, name[i]) == NULL) return 0;
-  return strcmp(name + TMP_RAND, suffix) == 0;
+    if (name[i] == '\0' || strchr(tmp_chars, name[i]) == NULL) return -1;
+  if (name[TMP_RAND] == '\0') return 0;
+  for (k = 0; sidecars[k] != NULL; k++)
+    if (strcmp(name + TMP_RAND, sidecars[k]) == 0) return k + 1;
+  return -1;
+}
+
+/* Removes path when it is a regular file of this user. */
+static void unlink_mine (const char *path) {
+  struct stat sb;
+  if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid())
+    unlink(path);
 }
 
 /* The directory part of path ("." or "/" when it has none) and where its
@@ -551,7 +565,8 @@ static int sync_dir (const char *path) {
 }
 
 /* Removes path (a temporary file of ours) when it is a regular file of
-** this user that no live writer holds locked, with its -journal. */
+** this user that no live writer holds locked, with its sidecars (a killed
+** save leaves SQLite's -journal, or -wal and -shm, beside it). */
 static void drop_temp (const char *path) {
   struct stat a, b;
   int fd;
@@ -562,15 +577,14 @@ static void drop_temp (const char *path) {
   if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &b) == 0 &&
       lstat(path, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
     size_t n = strlen(path);
-    char *j = malloc(n + sizeof "-journal");
+    char *side = malloc(n + 16);
+    int k;
     unlink(path);
-    if (j != NULL) {
-      memcpy(j, path, n);
-      memcpy(j + n, "-journal", sizeof "-journal");
-      if (lstat(j, &a) == 0 && S_ISREG(a.st_mode) && a.st_uid == geteuid())
-        unlink(j);
-      free(j);
+    for (k = 0; side != NULL && sidecars[k] != NULL; k++) {
+      sprintf(side, "%s%s", path, sidecars[k]);
+      unlink_mine(side);
     }
+    free(side);
   }
   close(fd);   /* releases the lock */
 }
@@ -587,22 +601,21 @@ void sn_clean_temps (const char *path) {
   }
   dlen = strlen(dir);
   while ((e = readdir(d)) != NULL) {
-    int main_file = is_temp_name(e->d_name, base, blen, "");
+    int kind = temp_kind(e->d_name, base, blen);
     char *full;
     struct stat sb;
-    if (!main_file && !is_temp_name(e->d_name, base, blen, "-journal"))
-      continue;
+    if (kind < 0) continue;
     full = malloc(dlen + strlen(e->d_name) + 2);
     if (full == NULL) break;
     sprintf(full, "%s/%s", dir, e->d_name);
-    if (main_file) drop_temp(full);
-    else {   /* a journal whose temporary file is gone: nobody writes it */
-      size_t n = strlen(full) - (sizeof "-journal" - 1);
+    if (kind == 0) drop_temp(full);
+    else {   /* a sidecar whose temporary file is gone: nobody writes it */
+      size_t n = strlen(full) - strlen(sidecars[kind - 1]);
+      char c = full[n];
       full[n] = '\0';
       if (lstat(full, &sb) != 0 && errno == ENOENT) {
-        full[n] = '-';
-        if (lstat(full, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid())
-          unlink(full);
+        full[n] = c;
+        unlink_mine(full);
       }
     }
     free(full);
@@ -621,9 +634,6 @@ char *sn_resolve (const char *path) {
   memcpy(out, buf, n + 1);
   return out;
 }
-
-/* The sidecar files SQLite keeps beside a database. */
-static const char *const sidecars[] = { "-wal", "-shm", "-journal", NULL };
 
 int sn_is_kb_file (const char *path, const sn_kbfile *kb) {
   struct stat sb;

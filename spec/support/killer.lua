@@ -293,9 +293,10 @@ function killer.run(opts)
     -- every check above opened the files read-write (or wrote the target
     -- again): no temporary file may be left
     local left = strays(dir)
-    if not err and #left > 0 then
+    if #left > 0 then   -- counted once: removed for the next round
       result.strays = result.strays + #left
-      err = "temporary files left: " .. table.concat(left, ", ")
+      err = err or "temporary files left: " .. table.concat(left, ", ")
+      for _, name in ipairs(left) do os.remove(dir .. "/" .. name) end
     end
     if err then
       result.failures[#result.failures + 1] =
