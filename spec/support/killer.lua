@@ -318,9 +318,10 @@ if arg and arg[0] and arg[0]:match("killer%.lua$") and not package.loaded.busted
   local modes = {}
   for m, n in pairs(r.by_mode) do modes[#modes + 1] = m .. " " .. n end
   table.sort(modes)
-  print(string.format("crash test: %d rounds (%s), %d killed, %d finished, %d failures, " ..
-                      "%d stray temporary files", r.rounds, table.concat(modes, ", "),
-                      r.killed, r.finished, #r.failures, r.strays))
+  print(string.format("crash test: %d rounds (%s), %d killed, %d finished, %d changes " ..
+                      "reported committed, %d failures, %d stray temporary files", r.rounds,
+                      table.concat(modes, ", "), r.killed, r.finished, r.reported or 0,
+                      #r.failures, r.strays))
   os.exit(#r.failures == 0 and 0 or 1)
 end
 
