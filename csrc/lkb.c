@@ -212,6 +212,13 @@ void sn_kb_writing (lua_State *L, int i, int on) {
   if (k != NULL) k->writing = on;
 }
 
+const char *sn_checkpath (lua_State *L, int i) {
+  size_t len;
+  const char *p = luaL_checklstring(L, i, &len);
+  if (strlen(p) != len) luaL_argerror(L, i, "path contains a NUL byte");
+  return p;
+}
+
 static void kb_release (LKB *k) {
   if (k->kb != NULL) {
     cache_clear(k);
@@ -242,7 +249,7 @@ static int progress (void *ud) {
 
 /* core.open([path [, readonly, create, empty]]) -> kb | nil, msg */
 static int l_open (lua_State *L) {
-  const char *path = luaL_optstring(L, 1, NULL);
+  const char *path = lua_isnoneornil(L, 1) ? NULL : sn_checkpath(L, 1);
   int flags = 0, st;
   char err[512];
   LKB *k;
@@ -754,7 +761,7 @@ static int kb_in_transaction (lua_State *L) {
 /* kb:save(path) -> true | nil, msg */
 static int kb_save (lua_State *L) {
   LKB *k = checkkb(L, 1);
-  const char *path = luaL_checkstring(L, 2);
+  const char *path = sn_checkpath(L, 2);
   int st = sinorus_save(k->kb, path);
   if (st != SINORUS_OK) {
     luaL_pushfail(L);

@@ -345,7 +345,7 @@ static int l_sandbox (lua_State *L) {
   lua_Integer memory = luaL_checkinteger(L, 2);
   lua_Integer instructions = luaL_checkinteger(L, 3);
   lua_Number seconds = luaL_optnumber(L, 4, 0);
-  const char *path = luaL_optstring(L, 5, NULL);
+  const char *path = lua_isnoneornil(L, 5) ? NULL : sn_checkpath(L, 5);
   const char *name = luaL_optstring(L, 6, "=sandbox");
   Sandbox *sb;
   lua_State *I;

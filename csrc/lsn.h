@@ -42,6 +42,9 @@ SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
 ** through idx, the stack index of a table item id -> 1-based index. */
 SN_HIDDEN void sn_check_keys(lua_State *L, int arg, const char *const valid[]);
 SN_HIDDEN void sn_ach_weights(lua_State *L, int arg, int idx, double *w);
+/* lkb.c: the path string at index i; raises (bad argument) when it is not
+** a string or holds a NUL byte, which no file name can. */
+SN_HIDDEN const char *sn_checkpath(lua_State *L, int i);
 
 /*
 ** Creates the metatable tname (if new) with the metamethods in meta and

@@ -98,8 +98,12 @@ SINORUS_API const char *sinorus_errmsg(const sinorus_kb *kb);
 
 /*
 ** Writes a complete copy of the knowledge base to path atomically: a
-** temporary file in the same directory is written, synced and renamed
-** over path, so path holds either its old content or the whole copy.
+** temporary file "path.tmp-XXXXXX" in the same directory is written,
+** synced and renamed over path, and the directory synced, so path holds
+** either its old content or the whole copy. path must be a new name or a
+** regular file (a symbolic link is followed), and not the -wal, -shm or
+** -journal of this KB (SINORUS_ERROR); onto the KB's own file the WAL is
+** checkpointed instead. Refused inside a transaction.
 */
 SINORUS_API int sinorus_save(sinorus_kb *kb, const char *path);
 

@@ -79,7 +79,12 @@ entry { name = "sinorus.decay", group = "module", args = "age_days, half_life_da
   example = "print(sinorus.decay(365, 180))      --> 0.245..." }
 
 entry { name = "sinorus.to_json", group = "module", args = "value",
-  summary = "JSON text of a value: records and lists as objects (keys sorted) and arrays.",
+  summary = "JSON text of a value, the same bytes for the same value (the one encoder "
+    .. "of every JSON sinorus writes): a table with keys exactly 1..n is an array, any "
+    .. "other table an object with keys sorted bytewise (numeric keys named as tostring "
+    .. "names them, so a mixed table loses nothing); bytes that are not UTF-8 become "
+    .. "U+FFFD; NaN and infinities are null; functions, cycles and keys that are not "
+    .. "strings or numbers are refused.",
   returns = "a string",
   example = 'print(sinorus.to_json(kb:claims{horizon = "short"}))' }
 
@@ -144,7 +149,9 @@ entry { name = "kb:describe", group = "open", args = "",
 
 entry { name = "kb:save", group = "open", args = "path",
   summary = "Writes a complete copy of the knowledge base atomically: the target is "
-    .. "either the old file or the whole new one.",
+    .. "either the old file or the whole new one. The target must be a new name or a "
+    .. "regular file, not this KB's -wal, -shm or -journal; onto the KB's own file it "
+    .. "checkpoints instead.",
   returns = "true, or nil, message",
   example = 'assert(kb:save("analysis.sqlite"))' }
 
@@ -304,7 +311,8 @@ entry { name = "kb:graph", group = "graph", args = "[opts]",
 entry { name = "kb:export", group = "graph", args = "format [, path [, opts]]",
   summary = "Exports records as \"json\", \"csv\" (one record type, opts.records) or "
     .. "\"refi-qda\" (a .qdpx project; needs a path). With a path the file is written "
-    .. "atomically.",
+    .. "atomically; the target must be a new name or a regular file, never the open KB's "
+    .. "file or its -wal, -shm or -journal.",
   returns = "the text (no path), or true / nil, message",
   example = 'kb:export("refi-qda", "article.qdpx")' }
 
@@ -449,7 +457,8 @@ for _, g in ipairs {
   { "to_dot", "", "Graphviz DOT text.", "a string" },
   { "to_graphml", "", "GraphML text.", "a string" },
   { "to_gexf", "", "GEXF text (Gephi).", "a string" },
-  { "to_json", "", "JSON text {nodes, edges}.", "a string" },
+  { "to_json", "", "JSON text {directed, edges, name, nodes}: keys sorted, the bytes "
+    .. "sinorus.to_json gives for the same value.", "a string" },
   { "core", "", "The underlying C graph (sinorus.core), for measures not wrapped here.",
     "a C graph handle" },
 } do

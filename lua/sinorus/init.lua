@@ -41,9 +41,7 @@ local OPEN_KEYS = { create = true, article = true, empty = true, readonly = true
 
 --- Opens a knowledge base: the built-in article (no path) or a file.
 function M.open(path, opts)
-  if path ~= nil and type(path) ~= "string" then
-    argerror("open", 1, "string expected, got " .. util.typename(path))
-  end
+  util.check_path("open", 1, path, true)
   if opts ~= nil and type(opts) ~= "table" then
     argerror("open", 2, "table expected, got " .. util.typename(opts))
   end

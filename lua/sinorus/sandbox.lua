@@ -76,6 +76,9 @@ do
                  k, util.typename(opts[k])))
       end
     end
+    if opts.path ~= nil and opts.path:find("\0", 1, true) then
+      argerror("sandbox", 2, "option 'path' contains a NUL byte")
+    end
     local name = opts.name and "=" .. opts.name or "=sandbox"
     return core.sandbox(script, memory, instructions, time, opts.path, name)
   end

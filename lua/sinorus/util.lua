@@ -51,6 +51,18 @@ function util.check_type(fname, argn, v, tname, optional)
   return v
 end
 
+-- Raises unless v is a path (a string without a NUL byte, which no file
+-- name can hold), or nil when optional.
+function util.check_path(fname, argn, v, optional)
+  if v == nil and optional then return v end
+  if type(v) ~= "string" then
+    argerror(fname, argn, "string expected, got " .. typename(v), 3)
+  end
+  if v:find("\0", 1, true) then
+    argerror(fname, argn, "path contains a NUL byte", 3)
+  end
+end
+
 function util.check_enum(fname, argn, v, list, optional, level)
   if v == nil and optional then return v end
   for i = 1, #list do
@@ -286,16 +298,12 @@ function util.json_strings(s)
   return out
 end
 
--- Encodes a list of strings as a JSON array.
+-- Encodes a list of strings as a JSON array (with core.json, the one
+-- encoder).
 function util.json_array(list)
-  local parts = {}
-  for i, v in ipairs(list or {}) do
-    parts[i] = '"' .. tostring(v):gsub('[%c"\\]', function(c)
-      if c == '"' then return '\\"' elseif c == '\\' then return '\\\\' end
-      return string.format("\\u%04x", c:byte())
-    end) .. '"'
-  end
-  return "[" .. table.concat(parts, ",") .. "]"
+  local t = {}
+  for i, v in ipairs(list or {}) do t[i] = tostring(v) end
+  return core.json(t)
 end
 
 -- Encodes a Lua value as JSON (core.json, in C): tables with only keys
