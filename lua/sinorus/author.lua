@@ -175,7 +175,9 @@ return function(KB, M, util)
       argerror("transaction", 1, "function expected, got " .. util.typename(fn))
     end
     local depth = guarded(begin, self)
-    local res = table.pack(pcall(fn, self, ...))
+    -- fn may not yield: a coroutine never resumed would hold the
+    -- transaction open, and lose at close what it reported written
+    local res = table.pack(core.pcall_noyield(fn, self, ...))
     if not res[1] then
       rollback(self, depth)
       error(res[2], 0)
