@@ -48,6 +48,12 @@
 #ifndef SB_HOOK_COUNT
 #define SB_HOOK_COUNT 1000
 #endif
+#ifndef SB_CALL_CLOCK
+#define SB_CALL_CLOCK 8         /* a power of 2 */
+#endif
+#ifndef SB_INSTRUCTION_NS
+#define SB_INSTRUCTION_NS 1.0   /* the time of a charged instruction */
+#endif
 #ifndef SB_PROGRESS_OPS
 #define SB_PROGRESS_OPS 1000
 #endif
@@ -64,6 +70,7 @@ typedef struct Sandbox {
   size_t limit;            /* 0 while setting up */
   int memory_hit;          /* an allocation was refused */
   int exceeded;            /* SB_*: sticky */
+  unsigned calls;          /* calls seen by the hook */
   lua_Integer budget;      /* instructions left */
   double deadline;         /* monotonic seconds; 0: none */
   sqlite3 *db;             /* the inner KB's connection */
@@ -131,10 +138,20 @@ static Sandbox *inner_sandbox (lua_State *L) {
 }
 
 
+/* The count hook charges SB_HOOK_COUNT instructions; with a time limit,
+** the call hook also looks at the clock every SB_CALL_CLOCK calls, so a
+** loop that calls a costly C function (s:upper() on megabytes, a full
+** collection) is stopped within a few calls, not a thousand
+** instructions. Only ever set on an inner state, whose extra space
+** holds its Sandbox. */
 static void sb_hook (lua_State *L, lua_Debug *ar) {
-  Sandbox *sb = inner_sandbox(L);
-  (void)ar;
-  if (sb != NULL && charge(sb, SB_HOOK_COUNT) != SB_OK) {
+  Sandbox *sb = *(Sandbox **)lua_getextraspace(L);
+  lua_Integer n = SB_HOOK_COUNT;
+  if (ar->event != LUA_HOOKCOUNT) {
+    if ((++sb->calls & (SB_CALL_CLOCK - 1)) != 0) return;
+    n = 0;
+  }
+  if (charge(sb, n) != SB_OK) {
     lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);  /* from now on, always */
     luaL_error(L, "%s", limit_msg[sb->exceeded]);
   }
@@ -177,13 +194,18 @@ const char *sn_sandbox_check (lua_State *L) {
 
 
 /* core.sandbox_charge(n): charges n instructions in a sandbox (C work a
-** wrapper knows the size of); does nothing elsewhere. */
+** wrapper knows the size of, about to run in one call that no hook can
+** stop); does nothing elsewhere. With a time limit, work that would end
+** past it at SB_INSTRUCTION_NS ns an instruction is refused at once. */
 static int l_charge (lua_State *L) {
   Sandbox *sb = inner_sandbox(L);
   lua_Number n = luaL_checknumber(L, 1);
-  if (sb != NULL && n > 0) {
+  if (sb != NULL && sb->limit != 0 && n > 0) {
     lua_Integer k = n >= (lua_Number)LUA_MAXINTEGER ? LUA_MAXINTEGER
                                                      : (lua_Integer)n;
+    if (sb->exceeded == SB_OK && sb->deadline > 0 && sb->budget >= k
+        && now() + n * SB_INSTRUCTION_NS * 1e-9 > sb->deadline)
+      sb->exceeded = SB_TIME;
     if (charge(sb, k) != SB_OK) {
       lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
       return luaL_error(L, "%s", limit_msg[sb->exceeded]);
@@ -800,6 +822,7 @@ static int l_sandbox (lua_State *L) {
   }
   lua_pushlightuserdata(I, sb);          /* cannot fail: fresh state */
   lua_setfield(I, LUA_REGISTRYINDEX, SB_KEY);
+  *(Sandbox **)lua_getextraspace(I) = sb;  /* for the hook */
   lua_pushcfunction(I, sb_setup);
   if (path != NULL) lua_pushstring(I, path);
   else lua_pushnil(I);
@@ -821,7 +844,8 @@ static int l_sandbox (lua_State *L) {
     sb->cap = memory;
     sqlite3_progress_handler(sb->db, SB_PROGRESS_OPS, sb_progress, sb);
   }
-  lua_sethook(I, sb_hook, LUA_MASKCOUNT, SB_HOOK_COUNT);
+  lua_sethook(I, sb_hook, LUA_MASKCOUNT | (sb->deadline > 0 ? LUA_MASKCALL : 0),
+              SB_HOOK_COUNT);
   status = luaL_loadbufferx(I, src, len, name, "t");
   if (status == LUA_OK) {
     lua_pushvalue(I, -3);                /* the environment */

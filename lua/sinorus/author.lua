@@ -653,6 +653,8 @@ return function(KB, M, util)
           if not ok then
             local pos = type(v) == "string" and store.bad_utf8(v)
             if pos then ctx:fail(nil, k, "invalid UTF-8 at byte %d", pos) end
+            pos = type(v) == "string" and v:find("\0", 1, true)
+            if pos then ctx:fail(nil, k, "NUL byte at byte %d", pos) end
             ctx:fail(nil, k, "must be %s, got %s", want,
                      type(v) == "string" and string.format("%q", v) or util.typename(v))
           end
@@ -704,6 +706,8 @@ return function(KB, M, util)
     end
     local pos = store.bad_utf8(code)
     if pos then bad(fname, 2, string.format("invalid UTF-8 at byte %d", pos)) end
+    pos = code:find("\0", 1, true)
+    if pos then bad(fname, 2, string.format("NUL byte at byte %d", pos)) end
   end
 
   local function code(kb, segment, c)

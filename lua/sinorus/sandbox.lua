@@ -131,12 +131,17 @@ return function(_, M, util)
       end
       return find(s, p, init, plain, ...)
     end
-    for _, name in ipairs { "match", "gmatch", "gsub" } do
+    for _, name in ipairs { "match", "gmatch" } do
       local f = strlib[name]
-      strlib[name] = function(s, p, a, b, ...)
-        replay(name, s, p, name == "gsub" and b or a)
-        return f(s, p, a, b, ...)
+      strlib[name] = function(s, p, init, ...)
+        replay(name, s, p, init)
+        return f(s, p, init, ...)
       end
+    end
+    local gsub = strlib.gsub
+    strlib.gsub = function(s, p, repl, n, ...)
+      replay("gsub", s, p, n)
+      return gsub(s, p, repl, n, ...)
     end
     local move, insert, remove, sort = table.move, table.insert, table.remove, table.sort
     -- ends as Lua's own table functions read them: integers, floats with
@@ -256,6 +261,13 @@ return function(_, M, util)
     for _, k in ipairs { "version", "schema_version", "estimate", "hedges", "pool", "decay",
                          "to_json", "to_csv", "marks" } do
       s[k] = M[k]
+    end
+    -- C functions whose one call costs in proportion to their input
+    -- (hedges compares every word with the whole lexicon: ~100 ns a byte)
+    local hedges = M.hedges
+    s.hedges = function(text, ...)
+      if type(text) == "string" then charge(#text * 64) end
+      return hedges(text, ...)
     end
     s.KB = methods
     env.sinorus = s
