@@ -29,8 +29,6 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 
-#include <ctype.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -40,6 +38,7 @@
 #include "lualib.h"
 #include "lsn.h"
 #include "lsinorus.h"
+#include "sn_pattern.h"
 
 #define SB_TNAME "sinorus.Sandbox"
 #define SB_KEY   "sinorus.sandbox"      /* registry: the Sandbox (inner) */
@@ -215,391 +214,47 @@ static int l_charge (lua_State *L) {
 }
 
 
-/* ---------------------------------------------------------------------
-** The cost of Lua patterns
-**
-** Lua's matcher backtracks in C, where no hook runs: ".-b" takes n^2
-** steps on n bytes without a "b", "%bab" too, and each further quantifier
-** multiplies by n. Before string.find, match, gmatch or gsub runs in a
-** sandbox, the wrapper (lua/sinorus/sandbox.lua) has the call replayed
-** here by a matcher that follows the rules of Lua 5.4's (lstrlib.c) step
-** for step, counting its steps instead of keeping results; the count is
-** charged to the instruction budget before the real call, and the replay
-** stops as soon as it passes the budget or half of the time left, so the
-** real call that follows ends within both.
-** ------------------------------------------------------------------ */
-
-#define PM_ESC '%'
-#define PM_MAXCAP 32          /* LUA_MAXCAPTURES */
-#define PM_MAXDEPTH 200       /* MAXCCALLS of lstrlib.c */
-#define PM_UNFINISHED (-1)
-#define PM_POSITION (-2)
-#define PM_CLOCK 65536        /* steps between two looks at the clock */
-
-typedef struct PMState {
-  const char *src, *src_end, *p_end;
-  int depth, level;
-  struct { const char *init; ptrdiff_t len; } cap[PM_MAXCAP];
-  lua_Integer steps, cap_steps;   /* done, allowed */
-  double stop;                    /* monotonic time to give up; 0: none */
-  int abort;                      /* 1: a malformed pattern, 2: too costly */
-} PMState;
-
-
-/* Counts one step; gives up past the allowed steps or time. */
-static int pm_step (PMState *ms) {
-  if (ms->abort) return 0;
-  if (++ms->steps > ms->cap_steps) ms->abort = 2;
-  else if (ms->stop > 0 && (ms->steps & (PM_CLOCK - 1)) == 0
-           && now() > ms->stop) ms->abort = 2;
-  return !ms->abort;
-}
-
-static int pm_class (int c, int cl) {
-  int r;
-  switch (tolower(cl)) {
-    case 'a': r = isalpha(c); break;
-    case 'c': r = iscntrl(c); break;
-    case 'd': r = isdigit(c); break;
-    case 'g': r = isgraph(c); break;
-    case 'l': r = islower(c); break;
-    case 'p': r = ispunct(c); break;
-    case 's': r = isspace(c); break;
-    case 'u': r = isupper(c); break;
-    case 'w': r = isalnum(c); break;
-    case 'x': r = isxdigit(c); break;
-    default: return cl == c;
-  }
-  if (isupper(cl)) r = !r;
-  return r;
-}
-
-/* The end of the single-character class at p; NULL when malformed. */
-static const char *pm_class_end (PMState *ms, const char *p) {
-  switch (*p++) {
-    case PM_ESC:
-      if (p == ms->p_end) return NULL;
-      return p + 1;
-    case '[':
-      if (*p == '^') p++;
-      do {
-        if (p == ms->p_end) return NULL;
-        if (*(p++) == PM_ESC && p < ms->p_end) p++;
-      } while (*p != ']');
-      return p + 1;
-    default:
-      return p;
-  }
-}
-
-/* Whether c is in the set [...] from p to its ']' at ec. */
-static int pm_set (int c, const char *p, const char *ec) {
-  int in = 1;
-  if (*(p + 1) == '^') {
-    in = 0;
-    p++;
-  }
-  while (++p < ec) {
-    if (*p == PM_ESC) {
-      p++;
-      if (pm_class(c, (unsigned char)*p)) return in;
-    }
-    else if (*(p + 1) == '-' && p + 2 < ec) {
-      p += 2;
-      if ((unsigned char)*(p - 2) <= c && c <= (unsigned char)*p) return in;
-    }
-    else if ((unsigned char)*p == c) return in;
-  }
-  return !in;
-}
-
-static int pm_single (PMState *ms, const char *s, const char *p,
-                      const char *ep) {
-  int c;
-  if (!pm_step(ms) || s >= ms->src_end) return 0;
-  c = (unsigned char)*s;
-  switch (*p) {
-    case '.': return 1;
-    case PM_ESC: return pm_class(c, (unsigned char)*(p + 1));
-    case '[': return pm_set(c, p, ep - 1);
-    default: return (unsigned char)*p == c;
-  }
-}
-
-static const char *pm_match (PMState *ms, const char *s, const char *p);
-
-static const char *pm_balance (PMState *ms, const char *s, const char *p) {
-  int cont = 1, b, e;
-  if (p >= ms->p_end - 1) {
-    ms->abort = 1;
-    return NULL;
-  }
-  if (s >= ms->src_end || *s != *p) return NULL;
-  b = *p;
-  e = *(p + 1);
-  while (++s < ms->src_end) {
-    if (!pm_step(ms)) return NULL;
-    if (*s == e) {
-      if (--cont == 0) return s + 1;
-    }
-    else if (*s == b) cont++;
-  }
-  return NULL;
-}
-
-static const char *pm_max_expand (PMState *ms, const char *s, const char *p,
-                                  const char *ep) {
-  ptrdiff_t i = 0;
-  while (pm_single(ms, s + i, p, ep)) i++;
-  while (i >= 0 && !ms->abort) {
-    const char *r = pm_match(ms, s + i, ep + 1);
-    if (r != NULL) return r;
-    i--;
-  }
-  return NULL;
-}
-
-static const char *pm_min_expand (PMState *ms, const char *s, const char *p,
-                                  const char *ep) {
-  for (;;) {
-    const char *r = pm_match(ms, s, ep + 1);
-    if (r != NULL) return r;
-    if (ms->abort || !pm_single(ms, s, p, ep)) return NULL;
-    s++;
-  }
-}
-
-static const char *pm_start_capture (PMState *ms, const char *s,
-                                     const char *p, ptrdiff_t what) {
-  const char *r;
-  if (ms->level >= PM_MAXCAP) {
-    ms->abort = 1;
-    return NULL;
-  }
-  ms->cap[ms->level].init = s;
-  ms->cap[ms->level].len = what;
-  ms->level++;
-  if ((r = pm_match(ms, s, p)) == NULL) ms->level--;
-  return r;
-}
-
-static const char *pm_end_capture (PMState *ms, const char *s,
-                                   const char *p) {
-  int l;
-  const char *r;
-  for (l = ms->level - 1; l >= 0; l--)
-    if (ms->cap[l].len == PM_UNFINISHED) break;
-  if (l < 0) {
-    ms->abort = 1;
-    return NULL;
-  }
-  ms->cap[l].len = s - ms->cap[l].init;
-  if ((r = pm_match(ms, s, p)) == NULL) ms->cap[l].len = PM_UNFINISHED;
-  return r;
-}
-
-static const char *pm_back (PMState *ms, const char *s, int l) {
-  ptrdiff_t len;
-  l -= '1';
-  if (l < 0 || l >= ms->level || ms->cap[l].len == PM_UNFINISHED) {
-    ms->abort = 1;
-    return NULL;
-  }
-  len = ms->cap[l].len;
-  ms->steps += len > 0 ? len / 16 : 0;
-  if (len >= 0 && ms->src_end - s >= len
-      && memcmp(ms->cap[l].init, s, (size_t)len) == 0)
-    return s + len;
-  return NULL;
-}
-
-/* Lua's match(), counting: the end of the match of p at s, or NULL. */
-static const char *pm_match (PMState *ms, const char *s, const char *p) {
-  if (ms->abort) return NULL;
-  if (ms->depth-- == 0) {
-    ms->abort = 1;
-    return NULL;
-  }
-  for (;;) {
-    if (!pm_step(ms)) {
-      s = NULL;
-      break;
-    }
-    if (p == ms->p_end) break;
-    if (*p == '(') {
-      if (*(p + 1) == ')') s = pm_start_capture(ms, s, p + 2, PM_POSITION);
-      else s = pm_start_capture(ms, s, p + 1, PM_UNFINISHED);
-      break;
-    }
-    if (*p == ')') {
-      s = pm_end_capture(ms, s, p + 1);
-      break;
-    }
-    if (*p == '$' && p + 1 == ms->p_end) {
-      if (s != ms->src_end) s = NULL;
-      break;
-    }
-    if (*p == PM_ESC && *(p + 1) == 'b') {
-      s = pm_balance(ms, s, p + 2);
-      if (s == NULL) break;
-      p += 4;
-      continue;
-    }
-    if (*p == PM_ESC && *(p + 1) == 'f') {
-      const char *ep;
-      int prev;
-      p += 2;
-      if (*p != '[' || (ep = pm_class_end(ms, p)) == NULL) {
-        ms->abort = 1;
-        s = NULL;
-        break;
-      }
-      prev = s == ms->src ? '\0' : (unsigned char)*(s - 1);
-      if (!pm_set(prev, p, ep - 1)
-          && pm_set(s < ms->src_end ? (unsigned char)*s : '\0', p, ep - 1)) {
-        p = ep;
-        continue;
-      }
-      s = NULL;
-      break;
-    }
-    if (*p == PM_ESC && isdigit((unsigned char)*(p + 1))) {
-      s = pm_back(ms, s, (unsigned char)*(p + 1));
-      if (s == NULL) break;
-      p += 2;
-      continue;
-    }
-    {
-      const char *ep = pm_class_end(ms, p);
-      if (ep == NULL) {
-        ms->abort = 1;
-        s = NULL;
-        break;
-      }
-      if (!pm_single(ms, s, p, ep)) {
-        if (*ep == '*' || *ep == '?' || *ep == '-') {
-          p = ep + 1;
-          continue;
-        }
-        s = NULL;
-        break;
-      }
-      if (*ep == '?') {
-        const char *r = pm_match(ms, s + 1, ep + 1);
-        if (r != NULL) {
-          s = r;
-          break;
-        }
-        p = ep + 1;
-        continue;
-      }
-      if (*ep == '+') s = pm_max_expand(ms, s + 1, p, ep);
-      else if (*ep == '*') s = pm_max_expand(ms, s, p, ep);
-      else if (*ep == '-') s = pm_min_expand(ms, s, p, ep);
-      else {
-        s++;
-        p = ep;
-        continue;
-      }
-      break;
-    }
-  }
-  ms->depth++;
-  return s;
-}
-
-/* Lua's posrelatI: a start position in 1..len+1 (or past it). */
-static size_t pm_start (lua_Integer pos, size_t len) {
-  if (pos > 0) return (size_t)pos;
-  if (pos == 0 || pos < -(lua_Integer)len) return 1;
-  return len + (size_t)pos + 1;
-}
-
-/* Replays one attempt of p at s, fresh captures. */
-static const char *pm_try (PMState *ms, const char *s, const char *p) {
-  ms->level = 0;
-  ms->depth = PM_MAXDEPTH;
-  return pm_match(ms, s, p);
-}
-
 /*
 ** core.sandbox_pattern(what, s, p [, init | max_n]) replays
 ** string.find (what "find", not plain), string.match ("match"), the whole
-** of a string.gmatch iteration ("gmatch") or string.gsub ("gsub") and
-** charges its steps; raises the limit it passes. Does nothing outside a
+** of a string.gmatch iteration ("gmatch") or string.gsub ("gsub") with
+** csrc/sn_pattern.c, which counts the steps of Lua's backtracking matcher
+** (out of the hook's reach), and charges them; raises the limit it
+** passes. The replay stops past the budget, or past half of the time left
+** (so the real call that follows ends in time). Does nothing outside a
 ** sandbox or for arguments the real function will refuse.
 */
 static int l_pattern (lua_State *L) {
   Sandbox *sb = inner_sandbox(L);
   static const char *const whats[] = {"find", "match", "gmatch", "gsub", NULL};
-  int what = luaL_checkoption(L, 1, NULL, whats);
+  static const int codes[] = {SN_PAT_FIND, SN_PAT_MATCH, SN_PAT_GMATCH,
+                              SN_PAT_GSUB};
+  int what = codes[luaL_checkoption(L, 1, NULL, whats)];
   size_t ls, lp;
   const char *s, *p;
-  PMState ms;
-  int isnum;
+  sn_pattern_run run;
+  int isnum = 1, has_arg = !lua_isnoneornil(L, 4);
   lua_Integer arg = 0;
   if (sb == NULL || sb->limit == 0          /* not running the script */
       || lua_type(L, 2) == LUA_TNIL || lua_type(L, 3) == LUA_TNIL
       || (s = lua_tolstring(L, 2, &ls)) == NULL
       || (p = lua_tolstring(L, 3, &lp)) == NULL)
     return 0;
-  if (!lua_isnoneornil(L, 4)) {
-    arg = lua_tointegerx(L, 4, &isnum);
-    if (!isnum) return 0;
-  }
-  memset(&ms, 0, sizeof ms);
-  ms.src = s;
-  ms.src_end = s + ls;
-  ms.p_end = p + lp;
-  ms.cap_steps = sb->exceeded == SB_OK ? sb->budget : 0;
+  if (has_arg && (arg = lua_tointegerx(L, 4, &isnum), !isnum)) return 0;
+  memset(&run, 0, sizeof run);
+  run.max_steps = sb->exceeded == SB_OK ? (long long)sb->budget : 0;
   if (sb->deadline > 0) {
     double t = now();
-    ms.stop = t + (sb->deadline - t) / 2;
+    run.stop = t + (sb->deadline - t) / 2;
   }
-  if (what == 0 || what == 1) {              /* find, match */
-    size_t init = pm_start(lua_isnoneornil(L, 4) ? 1 : arg, ls) - 1;
-    int anchor = *p == '^';
-    const char *s1 = s + init;
-    if (init <= ls) {
-      if (anchor) p++;
-      do {
-        if (pm_try(&ms, s1, p) != NULL) break;
-      } while (s1++ < ms.src_end && !anchor && !ms.abort);
-    }
-  }
-  else if (what == 2) {                      /* gmatch */
-    size_t init = pm_start(lua_isnoneornil(L, 4) ? 1 : arg, ls) - 1;
-    const char *src = s + (init > ls ? ls + 1 : init), *last = NULL;
-    while (src <= ms.src_end && !ms.abort) {
-      const char *e = pm_try(&ms, src, p);
-      if (e != NULL && e != last) src = last = e;
-      else src++;
-    }
-  }
-  else {                                     /* gsub */
-    int anchor = *p == '^';
-    lua_Integer n = 0, max = lua_isnoneornil(L, 4) ? (lua_Integer)ls + 1 : arg;
-    const char *src = s, *last = NULL;
-    if (anchor) p++;
-    while (n < max && !ms.abort) {
-      const char *e = pm_try(&ms, src, p);
-      if (e != NULL && e != last) {
-        n++;
-        src = last = e;
-      }
-      else if (src < ms.src_end) src++;
-      else break;
-      if (anchor) break;
-    }
-  }
-  if (ms.abort == 2) {                       /* past the budget or time */
+  sn_pattern_replay(what, s, ls, p, lp, (long long)arg, has_arg, &run);
+  if (run.status == SN_PAT_COSTLY) {         /* past the budget or time */
     if (sb->exceeded == SB_OK)
-      sb->exceeded = ms.stop > 0 && now() > ms.stop && ms.steps <= ms.cap_steps
-                     ? SB_TIME : SB_INSTRUCTIONS;
+      sb->exceeded = run.steps <= run.max_steps ? SB_TIME : SB_INSTRUCTIONS;
     lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
     return luaL_error(L, "%s", limit_msg[sb->exceeded]);
   }
-  if (charge(sb, ms.steps) != SB_OK) {
+  if (charge(sb, (lua_Integer)run.steps) != SB_OK) {
     lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
     return luaL_error(L, "%s", limit_msg[sb->exceeded]);
   }
