@@ -141,6 +141,11 @@ describe("opening what is not a regular file (item 10)", function()
 end)
 
 describe("smaller items (item 11)", function()
+  it("refuses a NUL in the sandbox's path, which C would cut", function()
+    assert.has_error(function() sinorus.sandbox("return 1", { path = "/tmp/a\0b" }) end,
+      "bad argument #2 to 'sandbox' (option 'path' must not contain a NUL byte)")
+  end)
+
   it("refuses fts3_tokenizer, which hands out a pointer of the process", function()
     local kb = sinorus.open()
     assert.has_error(function() kb:sql("SELECT hex(fts3_tokenizer('simple')) AS h") end,

@@ -70,6 +70,9 @@ return function(_, M, util)
                  k, util.typename(opts[k])))
       end
     end
+    if opts.path and opts.path:find("\0", 1, true) then   -- C would cut it there
+      argerror("sandbox", 2, "option 'path' must not contain a NUL byte")
+    end
     local name = opts.name and "=" .. opts.name or "=sandbox"
     return core.sandbox(script, memory, instructions, time, opts.path, name)
   end
@@ -173,6 +176,21 @@ return function(_, M, util)
       end
       return sort(t, ...)
     end
+    -- C functions of the core whose one call costs in proportion to its
+    -- input, charged before it runs, whoever calls them (the layer too):
+    -- hedges compares every word with the whole lexicon (~100 ns a byte),
+    -- simulate draws n samples of every factor (~2 ns each)
+    local hedges, simulate = core.hedges, core.simulate
+    core.hedges = function(text, ...)
+      if type(text) == "string" then charge(#text * 128) end
+      return hedges(text, ...)
+    end
+    core.simulate = function(factors, o, ...)
+      if type(factors) == "table" and type(o) == "table" and type(o.n) == "number" then
+        charge(o.n * (#factors + 1) * 2)
+      end
+      return simulate(factors, o, ...)
+    end
     -- luacheck: pop
 
     -- KB methods that write, save or write files
@@ -261,13 +279,6 @@ return function(_, M, util)
     for _, k in ipairs { "version", "schema_version", "estimate", "hedges", "pool", "decay",
                          "to_json", "to_csv", "marks" } do
       s[k] = M[k]
-    end
-    -- C functions whose one call costs in proportion to their input
-    -- (hedges compares every word with the whole lexicon: ~100 ns a byte)
-    local hedges = M.hedges
-    s.hedges = function(text, ...)
-      if type(text) == "string" then charge(#text * 64) end
-      return hedges(text, ...)
     end
     s.KB = methods
     env.sinorus = s

@@ -44,6 +44,12 @@ local ATTACKS = {
   { name = "sinorus.hedges on megabytes",
     script = [[return #require("sinorus").hedges(("xx "):rep(2e6))]],
     fails = "limit exceeded$" },
+  { name = "sinorus.hedges on megabytes, huge budget",
+    script = [[return #require("sinorus").hedges(("xx "):rep(2e6))]],
+    fails = "^time limit exceeded$", opts = { instructions = 1e15, time = 0.3 } },
+  { name = "kb:simulate of 1e8 draws, huge budget",
+    script = [[return kb:simulate{n = 1e8}.mean]],
+    fails = "^time limit exceeded$", opts = { instructions = 1e15 } },
 
   -- patterns that backtrack
   { name = "string.find '.-b' on 2e6 bytes",
