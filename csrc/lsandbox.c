@@ -12,18 +12,25 @@
 **
 ** Bounds:
 **   memory: a cap on the state's allocator for what the script
-**     allocates (the set-up is not counted), and the same cap on the
-**     growth of SQLite's memory while the script's queries run;
+**     allocates (the set-up is not counted); the same cap holds for the
+**     script's Lua memory and the growth of SQLite's together, checked
+**     at each prepare and string bind on the sandbox's KB (lkb.c calls
+**     sn_sandbox_check) and every SB_PROGRESS_OPS SQLite VM steps;
 **   instructions: a count hook every SB_HOOK_COUNT VM instructions, and
 **     SQLite's progress handler every SB_PROGRESS_OPS VM steps on the
-**     sandbox's connection, charge one shared budget;
-**   time: both also check a monotonic deadline.
+**     sandbox's connection, charge one shared budget; C work a wrapper
+**     can size (Lua patterns, replayed by csrc/sn_pattern.c; table.move;
+**     hedges, simulate) is charged before it runs;
+**   time: all of these also check a monotonic deadline, and with a time
+**     limit a call hook reads the clock every SB_CALL_CLOCK calls.
 ** A limit once exceeded stays exceeded: the hook then raises at every
 ** instruction, so a script cannot catch the error and go on. Lua runs
 ** two kinds of functions without hooks: finalizers (so the script's
-** setmetatable refuses a __gc field) and the message handler of an
-** error raised by a hook (so the script's xpcall does not call its
-** handler once a limit is exceeded); see lua/sinorus/sandbox.lua.
+** setmetatable refuses a __gc field, and it sees the metatables it did
+** not set through read-only views) and the message handler of an error
+** raised by a hook (so the script's xpcall does not call its handler
+** once a limit is exceeded); see lua/sinorus/sandbox.lua. When the
+** script ends, its KB is closed from here, whatever it did.
 */
 #if !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
@@ -54,7 +61,7 @@
 #define SB_INSTRUCTION_NS 1.0   /* the time of a charged instruction */
 #endif
 #ifndef SB_PROGRESS_OPS
-#define SB_PROGRESS_OPS 1000
+#define SB_PROGRESS_OPS 100     /* SQLite VM steps between checks */
 #endif
 /* Nesting of a returned value. */
 #ifndef SB_MAX_DEPTH

@@ -125,6 +125,10 @@ local ATTACKS = {
   { name = "3000 statements with a 15000-item IN list, never stepped",
     script = ROWS_NEVER_STEPPED, fails = "^memory limit exceeded$",
     opts = { instructions = 1e9 } },
+  { name = "2000 blobs of 150 kB kept by DISTINCT",
+    script = [[return kb:sql("WITH RECURSIVE c(x, b) AS (SELECT 1, randomblob(150000) " ..
+               "UNION ALL SELECT x + 1, randomblob(150000) FROM c LIMIT 2000) " ..
+               "SELECT count(DISTINCT b) AS n FROM c")]], fails = "^memory limit exceeded$" },
   { name = "a 200 kB string bound 999 times",
     script = BIND_COPIES, fails = "^memory limit exceeded$" },
 }
