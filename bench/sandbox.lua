@@ -13,9 +13,8 @@
 -- must end with, is asserted by spec/sandbox_attacks_spec.lua.
 
 package.path = "spec/support/?.lua;" .. package.path
-local ATTACKS = require "sandbox_attacks"
-
-local LIMITS = { memory = 16 * 1024 * 1024, instructions = 10000000, time = 1 }
+local set = require "sandbox_attacks"
+local ATTACKS = set.attacks
 local WALL_TARGET, RSS_TARGET = 2.0, 64 * 1024
 
 -- Wall-clock seconds (Lua has none finer than os.time): the system's
@@ -32,11 +31,9 @@ if arg[1] == "--one" then
   local sinorus = require "sinorus"
   local n = tonumber(arg[2])
   local a = n == 0 and { script = "return 1" } or ATTACKS[n]
-  local o = {}
-  for k, v in pairs(LIMITS) do o[k] = v end
-  for k, v in pairs(a.opts or {}) do o[k] = v end
   local t0, c0 = now(), os.clock()
-  local ok, msg = sinorus.sandbox(a.script, o)
+  local res = set.run(sinorus, a.script, a.opts)
+  local ok, msg = res[1], res[2]
   local secs, cpu = now() - t0, os.clock() - c0
   local hwm
   for line in io.lines("/proc/self/status") do

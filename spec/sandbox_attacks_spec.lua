@@ -6,16 +6,10 @@
 
 package.path = "spec/support/?.lua;" .. package.path
 local sinorus = require "sinorus"
-local ATTACKS = require "sandbox_attacks"
+local set = require "sandbox_attacks"
+local ATTACKS = set.attacks
 
-local LIMITS = { memory = 16 * 1024 * 1024, instructions = 10000000, time = 1 }
-
-local function run(script, opts)
-  local o = {}
-  for k, v in pairs(LIMITS) do o[k] = v end
-  for k, v in pairs(opts or {}) do o[k] = v end
-  return table.pack(sinorus.sandbox(script, o))
-end
+local function run(script, opts) return set.run(sinorus, script, opts) end
 
 describe("sinorus.sandbox attack set", function()
   for _, a in ipairs(ATTACKS) do

@@ -4,7 +4,8 @@
 -- measures the worst wall time and peak RSS over the set.
 --
 -- Each entry: name, script, and either fails (a pattern the message must
--- match) or returns (the value the script must give back).
+-- match) or returns (the value the script must give back); opts override
+-- the issue's limits (LIMITS below), which run() applies.
 
 local ROWS_NEVER_STEPPED = [[
   local list = {}
@@ -133,4 +134,16 @@ local ATTACKS = {
     script = BIND_COPIES, fails = "^memory limit exceeded$" },
 }
 
-return ATTACKS
+-- The limits of the issue; an attack's opts override them.
+local LIMITS = { memory = 16 * 1024 * 1024, instructions = 10000000, time = 1 }
+
+-- Runs script in sinorus.sandbox under LIMITS and opts; returns its
+-- results packed.
+local function run(sinorus, script, opts)
+  local o = {}
+  for k, v in pairs(LIMITS) do o[k] = v end
+  for k, v in pairs(opts or {}) do o[k] = v end
+  return table.pack(sinorus.sandbox(script, o))
+end
+
+return { attacks = ATTACKS, limits = LIMITS, run = run }
