@@ -37,6 +37,7 @@ typedef struct PMState {
   long long steps, cap_steps;     /* done, allowed */
   double stop;                    /* monotonic time to give up; 0: none */
   int abort;                      /* 1: a malformed pattern, 2: too costly */
+  int whole;                      /* gsub: Lua may use the whole match only */
 } PMState;
 
 
@@ -311,14 +312,17 @@ static size_t pm_start (long long pos, size_t len) {
 }
 
 /* Replays one attempt of p at s, fresh captures. A match that leaves a
-** capture unfinished ("(a") is where Lua raises "unfinished capture". */
+** capture unfinished ("(a") is where Lua raises "unfinished capture" when
+** it pushes the captures; gsub with a string replacement uses the whole
+** match only and goes on, so its replay goes on too (counting more steps
+** than a gsub that raises there does). */
 static const char *pm_try (PMState *ms, const char *s, const char *p) {
   const char *e;
   int i;
   ms->level = 0;
   ms->depth = PM_MAXDEPTH;
   e = pm_match(ms, s, p);
-  for (i = 0; e != NULL && i < ms->level; i++)
+  for (i = 0; e != NULL && !ms->whole && i < ms->level; i++)
     if (ms->cap[i].len == PM_UNFINISHED) {
       ms->abort = 1;
       return NULL;
@@ -407,6 +411,7 @@ void sn_pattern_replay (int what, const char *s, size_t ls, const char *p,
     int anchor = *p == '^';
     long long max = has_arg ? arg : (long long)ls + 1;
     const char *src = s, *last = NULL;
+    ms.whole = 1;
     if (anchor) p++;
     while (r->count < max && !ms.abort) {
       const char *e = pm_try(&ms, src, p);
