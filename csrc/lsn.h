@@ -35,6 +35,14 @@ SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, 
 ** through a KB that sn_checkkb accepted (sn_kb_writing never raises). */
 SN_HIDDEN sinorus_kb *sn_checkkb(lua_State *L, int i);
 SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
+/* lkb.c, for lsandbox.c: marks the KB at index i as a sandbox's, and
+** closes a KB from the host side whatever its metatable became; never
+** raise. lsandbox.c, for lkb.c: the message of the limit the sandbox of
+** L has exceeded (counting SQLite's memory now), or NULL; NULL outside a
+** sandbox; never raises. */
+SN_HIDDEN void sn_kb_sandbox(lua_State *L, int i);
+SN_HIDDEN void sn_kb_release(lua_State *L, int i);
+SN_HIDDEN const char *sn_sandbox_check(lua_State *L);
 
 /* lweight.c, shared with lscore.c: raises for a key of the option table
 ** at arg that is not in valid (NULL-terminated), naming the valid ones;

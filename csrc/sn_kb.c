@@ -197,6 +197,51 @@ static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
 
 
 /*
+** Checks the full-text index of a file (issue 21): segment_fts declared
+** with the sinorus tokenizer (a table redeclared with another one finds
+** nothing, silently), and its virtual table connects (a damaged FTS5
+** configuration fails here, with a clear message, not in a later query).
+** Returns a status and writes a message on failure.
+*/
+static int check_fts (sqlite3 *db, char *err, size_t errlen) {
+  sqlite3_int64 n = 0;
+  int rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
+                         "WHERE type = 'table' AND name = 'segment_fts'", &n);
+  if (rc == SQLITE_OK && n == 1) {
+    /* the declaration, lower case, without blanks, quoted with ' */
+    rc = query_int(db, "WITH d(s) AS (SELECT replace(replace(replace("
+                       "replace(replace(lower(sql), ' ', ''), char(9), ''), "
+                       "char(10), ''), char(13), ''), '\"', '''') "
+                       "FROM sqlite_schema WHERE type = 'table' "
+                       "AND name = 'segment_fts') "
+                       "SELECT count(*) FROM d "
+                       "WHERE s LIKE '%tokenize=''sinorus''%' "
+                       "AND length(s) - length(replace(s, 'tokenize', '')) = 8",
+                   &n);
+    if (rc == SQLITE_OK && n != 1) {
+      sn_seterr(err, errlen, "corrupt knowledge base (the full-text index "
+                "segment_fts is not declared with the sinorus tokenizer)");
+      return SINORUS_NOTKB;
+    }
+    if (rc == SQLITE_OK)
+      rc = query_int(db, "SELECT count(*) FROM segment_fts WHERE rowid = 0",
+                     &n);
+  }
+  if (rc != SQLITE_OK) {
+    int st = sn_status_of(rc);
+    if (st == SINORUS_NOMEM || st == SINORUS_BUSY) {
+      sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
+      return st;
+    }
+    sn_seterr(err, errlen, "corrupt knowledge base (full-text index: %s)",
+              sqlite3_errmsg(db));
+    return SINORUS_NOTKB;
+  }
+  return SINORUS_OK;
+}
+
+
+/*
 ** Checks that db holds a sinorus KB: the sinorus metadata, a schema
 ** version no newer than this build's (and, when readonly, not older),
 ** no triggers or views (a sinorus file has none, and a file that brings
@@ -278,6 +323,7 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
            sqlite3_errmsg(db));
     return sn_status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
   }
+  if (quick && (rc = check_fts(db, err, errlen)) != SINORUS_OK) return rc;
   if (quick)
     return check_ok(db, "PRAGMA quick_check(1)", err, errlen);
   return SINORUS_OK;
@@ -671,6 +717,10 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   }
   else if (S_ISDIR(sb.st_mode)) {
     sn_seterr(err, errlen, "%s: Is a directory", path);
+    return SINORUS_IO;
+  }
+  else if (!S_ISREG(sb.st_mode)) {  /* a FIFO would block open(2) */
+    sn_seterr(err, errlen, "%s: not a regular file", path);
     return SINORUS_IO;
   }
   if (exists) {

@@ -99,12 +99,16 @@ entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
     .. "the read-only API only: `kb` (the built-in KB, or opts.path opened read-only), "
     .. "`sinorus` (also from require \"sinorus\") without open, the KB methods without "
     .. "those that write or save, no io, os (but clock, time, date), load, package, debug "
-    .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB; also the "
-    .. "growth of SQLite's memory), instructions (Lua VM instructions plus SQLite VM "
-    .. "steps, 10^8), time (seconds), path, name (for messages). print() is captured. "
-    .. "Lua patterns run in C, beyond the instruction and time checks, so string.find, "
-    .. "match, gmatch and gsub refuse a pattern of two or more quantifiers whose "
-    .. "worst case on the subject (about n^(k+1) steps) passes 10^10.",
+    .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB, counting "
+    .. "the growth of SQLite's memory at each prepare, bind and progress step), "
+    .. "instructions (Lua VM instructions plus SQLite VM steps, 10^8), time (seconds), "
+    .. "path (a regular file), name (for messages). print() is captured. Work done in "
+    .. "C is charged too: each string.find, match, gmatch and gsub is first replayed by "
+    .. "a matcher that counts the steps of Lua's backtracking; table.move, insert, "
+    .. "remove, sort and sinorus.hedges by their size; with a time limit the clock is "
+    .. "also read every few calls. Metatables the script did not set are seen through "
+    .. "read-only views (no finalizer can be swapped in), SQL printf/format are "
+    .. "refused, and the KB is closed from the host side when the script ends.",
   returns = "true, value, output (the script's first result copied as plain data, "
     .. "the printed text), or nil, message (\"memory limit exceeded\", \"instruction "
     .. "limit exceeded\", \"time limit exceeded\" or the script's error)",
@@ -266,7 +270,9 @@ entry { name = "kb:rows", group = "text", args = "sql, ...",
     .. '  print(r.kind, r.n)\nend' }
 
 entry { name = "kb:sql", group = "text", args = "sql, ...",
-  summary = "All rows of one read-only SQL statement with bound parameters (?).",
+  summary = "All rows of one read-only SQL statement with bound parameters (?); "
+    .. "comments and semicolons may follow it. Transaction control (BEGIN, COMMIT, "
+    .. "SAVEPOINT, ...) and fts3_tokenizer are refused.",
   returns = "a list of rows",
   example = 'kb:sql("SELECT id, text FROM segment WHERE kind = ?", "heading")' }
 
@@ -378,7 +384,8 @@ entry { name = "kb:codes", group = "author", args = "[opts]",
 
 entry { name = "kb:transaction", group = "author", args = "fn, ...",
   summary = "Runs fn(kb, ...) in one transaction: all its changes or none (nested calls "
-    .. "use savepoints).",
+    .. "use savepoints). fn may not yield: coroutine.yield inside it raises \"attempt "
+    .. "to yield across a C-call boundary\" and the transaction rolls back.",
   returns = "what fn returns",
   example = 'kb:transaction(function(kb) kb:code(1, "a"); kb:code(2, "b") end)' }
 
