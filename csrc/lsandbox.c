@@ -288,7 +288,9 @@ static int l_exceeded (lua_State *L) {
 ** script's environment. Returns env, output list.
 */
 static int sb_setup (lua_State *I) {
-  const char *path = lua_tostring(I, 1);
+  const char *path = (const char *)lua_touserdata(I, 1);
+  lua_pushlightuserdata(I, *(Sandbox **)lua_getextraspace(I));
+  lua_setfield(I, LUA_REGISTRYINDEX, SB_KEY);
   luaL_openlibs(I);
   luaL_requiref(I, "sinorus", luaopen_sinorus, 1);
   lua_getfield(I, -1, "open");
@@ -406,13 +408,20 @@ static int copy_out (lua_State *L) {
 ** the script did to its metatable, and every limit is marked exceeded, so
 ** a finalizer that lua_close runs (without hooks) raises at once on any
 ** call that charges, and SQLite work fails. */
+static int sb_release (lua_State *I) {
+  lua_getfield(I, LUA_REGISTRYINDEX, SB_KBKEY);
+  sn_kb_release(I, -1);
+  return 0;
+}
+
 static void sb_close (Sandbox *sb) {
   if (sb->L != NULL) {
     lua_State *I = sb->L;
+    /* protected: a failed allocation in I must not abort (no panic
+    ** function); if it fails, lua_close's finalizer closes the KB */
     if (lua_checkstack(I, 2)) {
-      lua_getfield(I, LUA_REGISTRYINDEX, SB_KBKEY);
-      sn_kb_release(I, -1);
-      lua_pop(I, 1);
+      lua_pushcfunction(I, sb_release);
+      (void)lua_pcall(I, 0, 0, 0);
     }
     sb->db = NULL;
     if (sb->exceeded == SB_OK) sb->exceeded = SB_INTERRUPTED;
@@ -482,12 +491,11 @@ static int l_sandbox (lua_State *L) {
     lua_pushliteral(L, "not enough memory");
     return 2;
   }
-  lua_pushlightuserdata(I, sb);          /* cannot fail: fresh state */
-  lua_setfield(I, LUA_REGISTRYINDEX, SB_KEY);
-  *(Sandbox **)lua_getextraspace(I) = sb;  /* for the hook */
+  /* nothing that allocates in I runs unprotected: a memory error there
+  ** would abort (a state of lua_newstate has no panic function) */
+  *(Sandbox **)lua_getextraspace(I) = sb;  /* for the hook and sb_setup */
   lua_pushcfunction(I, sb_setup);
-  if (path != NULL) lua_pushstring(I, path);
-  else lua_pushnil(I);
+  lua_pushlightuserdata(I, (void *)path);
   status = lua_pcall(I, 1, 2, 0);        /* env, output */
   if (status != LUA_OK) return fail_run(L, sb, status);
   /* the limits, from now on */
