@@ -56,7 +56,7 @@ struct sqlite3;
 #define SINORUS_OPEN_EMPTY     0x04  /* with CREATE: schema only, no article */
 
 /* The schema version that this build writes and reads. */
-#define SINORUS_SCHEMA_VERSION 3
+#define SINORUS_SCHEMA_VERSION 4
 
 /*
 ** Opens a knowledge base. With path NULL it opens the built-in article
@@ -465,6 +465,23 @@ typedef struct sinorus_imported {
 */
 SINORUS_API int sinorus_import(sinorus_kb *kb, const sinorus_source *src,
                                sinorus_imported *out, char *errbuf, size_t errlen);
+
+/*
+** Tags again the mentions of the KB's entities in stored segments, by
+** the rules of sinorus_import: the n segments whose ids are in ids, or
+** every segment when ids is NULL and n is 0 (after an alias was added,
+** changed or removed). Their mention rows are deleted and those the
+** current aliases give are written; a paragraph keeps only the matches
+** that no sentence of it holds; ids of no segment are passed over. Runs
+** inside the caller's transaction under a savepoint of its own (all or
+** nothing). Returns SINORUS_OK and the number of rows written in
+** *mentions (may be NULL); SINORUS_RANGE for a NULL kb, or NULL ids with
+** n > 0, or an alias that folds to nothing; SINORUS_READONLY;
+** SINORUS_NOMEM, SINORUS_BUSY, SINORUS_IO or SINORUS_ERROR. The message
+** of a failure is sinorus_errmsg(kb).
+*/
+SINORUS_API int sinorus_tag(sinorus_kb *kb, const int64_t *ids, size_t n,
+                            size_t *mentions);
 
 
 #ifdef __cplusplus
