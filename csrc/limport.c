@@ -47,7 +47,6 @@ static int l_import (lua_State *L) {
   sinorus_kb *kb = sn_checkkb(L, 1);
   sinorus_source src;
   sinorus_imported res;
-  char err[512];
   const char *format;
   size_t len, i;
   int rc;
@@ -72,9 +71,9 @@ static int l_import (lua_State *L) {
                          "option '%s'", format));
   /* from here until the core returns nothing can raise */
   sn_kb_writing(L, 1, 1);
-  rc = sinorus_import(kb, &src, &res, err, sizeof err);
+  rc = sinorus_import(kb, &src, &res);
   sn_kb_writing(L, 1, 0);
-  if (rc != SINORUS_OK) return luaL_error(L, "%s", err);
+  if (rc != SINORUS_OK) return luaL_error(L, "%s", sinorus_errmsg(kb));
   lua_pushinteger(L, (lua_Integer)res.source);
   lua_createtable(L, res.segments <= INT_MAX ? (int)res.segments : 0, 0);
   for (i = 0; i < res.segments; i++) {

@@ -301,32 +301,55 @@ static int load_aliases (sqlite3 *db, Aliases *a, char *err, size_t errlen) {
 
 /*
 ** Writes to cuts the 0-based offsets at which the pieces of a text of
-** len bytes start, segmented into segs[0..n) (in document order), and
-** returns how many there are (at least 1, at most n + 1): the first at 0;
-** the others where a segment without a parent starts at or after the
-** stop of every earlier segment, chosen greedily so that a piece holds at
-** most SN_PIECE_BYTES bytes where that is possible.
+** len bytes start, segmented into segs[0..n) (in document order: a
+** paragraph before its sentences), and returns how many there are (at
+** least 1, at most n + 1): the first at 0, the others at the start of a
+** segment that no earlier segment runs across. Such a place where a
+** segment without a parent starts is preferred; the start of a sentence
+** inside a paragraph is used only where a paragraph alone would make a
+** piece longer than SN_PIECE_BYTES, so that only such long paragraphs
+** run across pieces. The cuts are chosen greedily so that a piece holds
+** at most SN_PIECE_BYTES bytes where the segments allow.
 */
 SN_INTERNAL size_t sn_piece_cuts (const sinorus_seg *segs, size_t n,
                                   size_t len, size_t *cuts) {
-  size_t i, ncut = 1, from = 0, last = 0, maxstop = 0;
+  size_t i, ncut = 1, from = 0, top = 0, any = 0;
+  size_t maxstop = 0;      /* the largest stop so far */
+  size_t before = 0;       /* the same before the last segment without a
+                           ** parent, the paragraph */
+  size_t inner = 0;        /* the largest stop of the segments after it */
+  long para = -1;          /* its index */
   cuts[0] = 0;
   for (i = 0; i <= n; i++) {
     size_t c;
+    int is_top = 1;
     if (i < n) {
       const sinorus_seg *s = &segs[i];
-      int open = s->parent < 0 && s->start >= maxstop && s->start > 0;
+      int open;
+      if (s->parent < 0) {
+        open = s->start >= maxstop;
+        before = maxstop;
+        inner = 0;
+        para = (long)i;
+      }
+      else {
+        open = s->parent == para && s->start >= before && s->start >= inner;
+        if (s->stop > inner) inner = s->stop;
+        is_top = 0;
+      }
       if (s->stop > maxstop) maxstop = s->stop;
-      if (!open) continue;
+      if (!open || s->start == 0) continue;
       c = s->start;
     }
     else c = len;
-    /* a piece from `from` to c would be too long: cut at the last place */
-    while (c - from > SN_PIECE_BYTES && last > from) {
-      cuts[ncut++] = last;
-      from = last;
+    /* a piece from `from` to c would be too long: cut at the last place
+    ** that starts a segment without a parent, else at the last one */
+    while (c - from > SN_PIECE_BYTES && (top > from || any > from)) {
+      from = top > from ? top : any;
+      cuts[ncut++] = from;
     }
-    last = c;
+    if (is_top) top = c;
+    any = c;
   }
   return ncut;
 }
@@ -938,16 +961,20 @@ SINORUS_API int sinorus_tag (sinorus_kb *kb, const int64_t *ids, size_t n,
 /*
 ** Imports src into kb under the savepoint sinorus_import: released on
 ** success, rolled back and released on failure, so nothing of a failed
-** import stays. See sinorus.h for the statuses.
+** import stays. See sinorus.h for the statuses; a failure's message is
+** the handle's (sinorus_errmsg).
 */
 SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
-                                sinorus_imported *out, char *errbuf,
-                                size_t errlen) {
+                                sinorus_imported *out) {
   Import im;
   sqlite3 *db;
+  char *errbuf;
+  size_t errlen;
   int rc, status;
-  if (errbuf != NULL && errlen > 0) errbuf[0] = '\0';
-  if (kb == NULL || src == NULL || src->title == NULL || src->text == NULL
+  if (kb == NULL) return SINORUS_RANGE;
+  errbuf = sn_kb_errbuf(kb, &errlen);
+  errbuf[0] = '\0';
+  if (src == NULL || src->title == NULL || src->text == NULL
       || (src->format != SINORUS_TEXT_PLAIN
           && src->format != SINORUS_TEXT_MARKDOWN)) {
     sn_seterr(errbuf, errlen, "import: missing title or text, or unknown format");

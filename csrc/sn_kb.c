@@ -200,7 +200,7 @@ static int store_pieces (sqlite3 *db, char **msg) {
   rc = sqlite3_prepare_v2(db, "SELECT id, text FROM source ORDER BY id", -1,
                           &src, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2(db, "SELECT start, stop, parent IS NULL, id "
+    rc = sqlite3_prepare_v2(db, "SELECT start, stop, parent, id "
                             "FROM segment_v3 WHERE source = ?1 ORDER BY ord",
                             -1, &segs, NULL);
   if (rc == SQLITE_OK)
@@ -210,6 +210,8 @@ static int store_pieces (sqlite3 *db, char **msg) {
     sqlite3_int64 id = sqlite3_column_int64(src, 0);
     const char *text = (const char *)sqlite3_column_text(src, 1);
     size_t len = (size_t)sqlite3_column_bytes(src, 1), n = 0, ncut, k;
+    size_t top = (size_t)-1;
+    sqlite3_int64 top_id = 0;
     if (text == NULL) {
       rc = sqlite3_errcode(db) == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
       text = "";
@@ -241,7 +243,16 @@ static int store_pieces (sqlite3 *db, char **msg) {
       seg[n].kind = 0;
       seg[n].start = (size_t)(a - 1);
       seg[n].stop = (size_t)b;
-      seg[n].parent = sqlite3_column_int(segs, 2) ? -1 : 0;
+      /* the parent as sn_piece_cuts needs it: the index of the last
+      ** segment without a parent when it is that one */
+      if (sqlite3_column_type(segs, 2) == SQLITE_NULL) {
+        seg[n].parent = -1;
+        top = n;
+        top_id = sqlite3_column_int64(segs, 3);
+      }
+      else seg[n].parent = top != (size_t)-1
+                           && sqlite3_column_int64(segs, 2) == top_id
+                           ? (long)top : (long)n;
       seg[n].section = -1;
       n++;
     }

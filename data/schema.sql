@@ -19,7 +19,9 @@
 -- (offsets and the piece that holds it); the view `segment` gives every
 -- segment with its text, for the search index and for users' SQL. The
 -- view is the only one a sinorus file may hold: a file is opened only if
--- its views are exactly those of this schema (sn_kb.c).
+-- its views are exactly those of this schema, as written here (sn_kb.c),
+-- so the text of a view is part of the file format: changing it takes a
+-- new schema version whose migration replaces the view.
 
 -- 8 KiB pages (set before the first table): an import writes a few times
 -- the text it imports, which 8 KiB pages make about 8% faster than 4 KiB;
@@ -49,9 +51,11 @@ CREATE TABLE source (
 -- byte `start` of its source (the first at 1) and runs to the byte
 -- before the next piece's start (the last to the end of the text), so
 -- the pieces of a source in order of start are its text. A piece is cut
--- only where a segment that is not part of another (a heading, a
--- paragraph, a reference) starts, so every segment lies inside one piece;
--- pieces of about 8,000 bytes fit an 8 KiB page each (sn_import.c).
+-- only where a segment starts that no earlier segment runs across, and
+-- inside a paragraph (at a sentence) only when the paragraph alone is
+-- longer than a piece; so every segment but such a long paragraph lies
+-- inside one piece. Pieces of up to about 8,000 bytes fit an 8 KiB page
+-- each (sn_import.c).
 CREATE TABLE source_text (
   id     INTEGER PRIMARY KEY,
   source INTEGER NOT NULL REFERENCES source(id),
@@ -81,13 +85,20 @@ CREATE TABLE segment_row (
 -- The sentences of a paragraph (only sentences have a parent).
 CREATE INDEX segment_parent ON segment_row(parent) WHERE parent IS NOT NULL;
 
--- Every segment with its text (the bytes start..stop of its source).
+-- Every segment with its text (the bytes start..stop of its source): a
+-- cut of its piece, or of the pieces from its piece on for a paragraph
+-- that runs across pieces (in order of start, as the index on
+-- (source, start) gives them).
 CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
                      duplicate_of, text) AS
   SELECT s.id, s.source, s.kind, s.section, s.parent, s.ord, s.start, s.stop,
          s.duplicate_of,
-         CAST(substr(CAST(p.text AS BLOB), s.start - p.start + 1,
-                     s.stop - s.start + 1) AS TEXT)
+         CAST(substr(CASE WHEN s.stop < p.start + length(CAST(p.text AS BLOB))
+                          THEN CAST(p.text AS BLOB)
+                          ELSE (SELECT CAST(group_concat(q.text, '') AS BLOB)
+                                FROM source_text q WHERE q.source = s.source
+                                AND q.start BETWEEN p.start AND s.stop) END,
+                     s.start - p.start + 1, s.stop - s.start + 1) AS TEXT)
   FROM segment_row s JOIN source_text p ON p.id = s.piece;
 
 -- Full-text index over segment.text, folded by the sinorus tokenizer;

@@ -152,7 +152,6 @@ static void import_c (const char *text, size_t len, int format,
                       const sinorus_seg *segs_c, size_t nseg) {
   sinorus_source src;
   sinorus_imported im;
-  char err[256];
   size_t i;
   int rc;
   memset(&src, 0, sizeof src);
@@ -161,8 +160,8 @@ static void import_c (const char *text, size_t len, int format,
   src.text = text;
   src.len = len;
   src.format = format;
-  rc = sinorus_import(kb, &src, &im, err, sizeof err);
-  FUZZ_CHECK(rc == SINORUS_OK, "sinorus_import: %d %s", rc, err);
+  rc = sinorus_import(kb, &src, &im);
+  FUZZ_CHECK(rc == SINORUS_OK, "sinorus_import: %d %s", rc, sinorus_errmsg(kb));
   FUZZ_CHECK(im.segments == sinorus_segment(text, len, format, NULL, 0)
              && (nseg == MAXSEGS || im.segments == nseg),
              "imported %zu segments", im.segments);

@@ -347,6 +347,37 @@ describe("schema versions", function()
     f:close()
   end)
 
+  it("migrates 3 to 4 a paragraph longer than a piece, and segments of many sources",
+     function()
+    spit(p, slurp("spec/fixtures/schema-v3.sqlite"))
+    -- a second source of version 3: one paragraph of 1,500 sentences
+    local sents, at, rows = {}, 1, {}
+    for i = 1, 1500 do
+      sents[i] = ("Sentence %d of the long one."):format(i)
+      rows[i] = ("(%d, 2, 'sentence', NULL, 1000, %d, %d, %d, NULL, '%s')"):format(
+        1000 + i, i + 1, at, at + #sents[i] - 1, sents[i])
+      at = at + #sents[i] + 1
+    end
+    local text = table.concat(sents, " ")
+    local f = assert(io.open(p .. ".sql", "w"))
+    f:write("INSERT INTO source (id, title, text) VALUES (2, 'long', '", text, "');\n",
+            "INSERT INTO segment VALUES (1000, 2, 'paragraph', NULL, NULL, 1, 1, ", #text,
+            ", NULL, '", text, "');\n",
+            "INSERT INTO segment VALUES ", table.concat(rows, ",\n"), ";\n")
+    f:close()
+    assert(os.execute("sqlite3 " .. p .. " < " .. p .. ".sql"))
+    os.remove(p .. ".sql")
+    local kb = assert(sinorus.open(p))
+    assert.equals(text, kb:text(2))
+    assert.is_true(kb:sql("SELECT count(*) AS n FROM source_text WHERE source = 2")[1].n > 1)
+    assert.equals(text, kb:segment(1000).text)
+    for _, seg in ipairs(kb:segments()) do
+      assert.equals(seg.text, kb:text(seg.source):sub(seg.start, seg.stop))
+    end
+    assert.equals(sents[1500], kb:segment(2500).text)
+    kb:close()
+  end)
+
   it("refuses through a migrated file's CHECKs what the authoring API refuses", function()
     spit(p, slurp("spec/fixtures/schema-v2.sqlite"))
     local kb = assert(sinorus.open(p))
