@@ -760,6 +760,53 @@ static int import_body (Import *im, char *err, size_t errlen) {
 
 
 /* ---------------------------------------------------------------------
+** Savepoints: a call is all or nothing inside the caller's transaction
+** ------------------------------------------------------------------ */
+
+/* Runs "VERB name" (a savepoint statement). */
+static int sp_exec (sqlite3 *db, const char *verb, const char *name) {
+  char sql[64];
+  snprintf(sql, sizeof sql, "%s %s", verb, name);
+  return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+
+/* Opens savepoint name; returns a status, with a message on failure. */
+static int sp_begin (sqlite3 *db, const char *name, char *err, size_t errlen) {
+  int rc = sp_exec(db, "SAVEPOINT", name), status;
+  if (rc == SQLITE_OK) return SINORUS_OK;
+  sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
+  status = sn_status_of(rc);
+  return status == SINORUS_OK ? SINORUS_ERROR : status;
+}
+
+
+/*
+** Ends savepoint name after a body that returned status: releases it
+** when the body succeeded (a failure to release becomes the status),
+** else rolls it back and releases it (best effort: a failure that ended
+** the caller's transaction has taken the savepoint with it). Returns
+** the status.
+*/
+static int sp_end (sqlite3 *db, const char *name, int status, char *err,
+                   size_t errlen) {
+  if (status == SINORUS_OK) {
+    int rc = sp_exec(db, "RELEASE", name);
+    if (rc != SQLITE_OK) {
+      status = sn_status_of(rc);
+      if (status == SINORUS_OK) status = SINORUS_ERROR;
+      sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
+    }
+  }
+  if (status != SINORUS_OK) {
+    sp_exec(db, "ROLLBACK TO", name);
+    sp_exec(db, "RELEASE", name);
+  }
+  return status;
+}
+
+
+/* ---------------------------------------------------------------------
 ** Tagging stored segments again
 ** ------------------------------------------------------------------ */
 
@@ -848,7 +895,7 @@ static int tag_one (Tagger *tg, sqlite3_int64 id) {
 }
 
 
-SN_INTERNAL int sn_tag (sqlite3 *db, const char *sql, const long long *ids,
+SN_INTERNAL int sn_tag (sqlite3 *db, const char *sql, const int64_t *ids,
                         size_t n, size_t *count, char *err, size_t errlen) {
   Tagger tg;
   int rc, status;
@@ -906,8 +953,7 @@ SINORUS_API int sinorus_tag (sinorus_kb *kb, const int64_t *ids, size_t n,
   sqlite3 *db;
   char *err;
   size_t errlen, count = 0;
-  int rc, status;
-  long long *copy = NULL;
+  int status;
   if (kb == NULL) return SINORUS_RANGE;
   err = sn_kb_errbuf(kb, &errlen);
   err[0] = '\0';
@@ -920,39 +966,14 @@ SINORUS_API int sinorus_tag (sinorus_kb *kb, const int64_t *ids, size_t n,
     sn_seterr(err, errlen, "read-only knowledge base");
     return SINORUS_READONLY;
   }
-  if (ids != NULL && n > 0) {
-    size_t i;
-    if (n > SIZE_MAX / sizeof *copy
-        || (copy = (long long *)malloc(n * sizeof *copy)) == NULL) {
-      sn_seterr(err, errlen, "not enough memory");
-      return SINORUS_NOMEM;
-    }
-    for (i = 0; i < n; i++) copy[i] = (long long)ids[i];
-  }
   db = sinorus_db(kb);
-  rc = sqlite3_exec(db, "SAVEPOINT sinorus_tag", NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    free(copy);
-    sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
-    status = sn_status_of(rc);
-    return status == SINORUS_OK ? SINORUS_ERROR : status;
-  }
-  status = sn_tag(db, ids == NULL ? "SELECT id FROM segment_row ORDER BY id"
-                  : NULL, copy, n, &count, err, errlen);
-  free(copy);
+  status = sp_begin(db, "sinorus_tag", err, errlen);
   if (status == SINORUS_OK) {
-    rc = sqlite3_exec(db, "RELEASE sinorus_tag", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-      status = sn_status_of(rc);
-      if (status == SINORUS_OK) status = SINORUS_ERROR;
-      sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
-    }
+    status = sn_tag(db, ids == NULL ? "SELECT id FROM segment_row ORDER BY id"
+                    : NULL, ids, n, &count, err, errlen);
+    status = sp_end(db, "sinorus_tag", status, err, errlen);
   }
-  if (status != SINORUS_OK) {
-    sqlite3_exec(db, "ROLLBACK TO sinorus_tag", NULL, NULL, NULL);
-    sqlite3_exec(db, "RELEASE sinorus_tag", NULL, NULL, NULL);
-    return status;
-  }
+  if (status != SINORUS_OK) return status;
   if (mentions != NULL) *mentions = count;
   return SINORUS_OK;
 }
@@ -970,7 +991,7 @@ SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
   sqlite3 *db;
   char *errbuf;
   size_t errlen;
-  int rc, status;
+  int status;
   if (kb == NULL) return SINORUS_RANGE;
   errbuf = sn_kb_errbuf(kb, &errlen);
   errbuf[0] = '\0';
@@ -988,29 +1009,12 @@ SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
   memset(&im, 0, sizeof im);
   im.db = db;
   im.src = src;
-  rc = sqlite3_exec(db, "SAVEPOINT sinorus_import", NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    sn_seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
-    status = sn_status_of(rc);
-    return status == SINORUS_OK ? SINORUS_ERROR : status;
-  }
+  status = sp_begin(db, "sinorus_import", errbuf, errlen);
+  if (status != SINORUS_OK) return status;
   status = import_body(&im, errbuf, errlen);
   import_end(&im);                  /* no statement may stay pending */
-  if (status == SINORUS_OK) {
-    rc = sqlite3_exec(db, "RELEASE sinorus_import", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-      status = sn_status_of(rc);
-      if (status == SINORUS_OK) status = SINORUS_ERROR;
-      sn_seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
-    }
-  }
-  if (status != SINORUS_OK) {
-    /* best effort: a failure that ended the caller's transaction has
-    ** taken the savepoint with it */
-    sqlite3_exec(db, "ROLLBACK TO sinorus_import", NULL, NULL, NULL);
-    sqlite3_exec(db, "RELEASE sinorus_import", NULL, NULL, NULL);
-    return status;
-  }
+  status = sp_end(db, "sinorus_import", status, errbuf, errlen);
+  if (status != SINORUS_OK) return status;
   if (out != NULL) {
     out->source = (int64_t)im.source;
     out->first_segment = (int64_t)im.base;

@@ -11,6 +11,7 @@
 #endif
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The longest folded word, in bytes, that the tokenizer and the query
 ** translation keep; longer words are cut there. */
@@ -60,7 +61,7 @@ SN_INTERNAL size_t sn_piece_cuts(const struct sinorus_seg *segs, size_t n,
 ** Returns a status; on failure writes a message to err.
 */
 SN_INTERNAL int sn_tag(struct sqlite3 *db, const char *sql,
-                       const long long *ids, size_t n, size_t *count,
+                       const int64_t *ids, size_t n, size_t *count,
                        char *err, size_t errlen);
 
 struct sinorus_kb;
