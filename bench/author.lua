@@ -78,7 +78,7 @@ if arg[1] == "--import" then
   kb:add_source { title = "synthetic corpus", text = corpus }
   local t, w = os.clock() - t0, wall() - w0
   if w < 0 then w = w + 86400 end
-  local segs = kb:sql("SELECT count(*) AS n FROM segment_row")[1].n
+  local segs = kb:sql("SELECT count(*) AS n FROM segment")[1].n
   local mentions = kb:sql("SELECT count(*) AS n FROM mention")[1].n
   kb:close()
   f = assert(io.open(arg[3], "rb"))
