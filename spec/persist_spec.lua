@@ -351,10 +351,10 @@ describe("schema versions", function()
      function()
     spit(p, slurp("spec/fixtures/schema-v3.sqlite"))
     -- a second source of version 3: one paragraph of 1,500 sentences
-    local sents, at, rows = {}, 1, {}
+    local sents, at, values = {}, 1, {}
     for i = 1, 1500 do
       sents[i] = ("Sentence %d of the long one."):format(i)
-      rows[i] = ("(%d, 2, 'sentence', NULL, 1000, %d, %d, %d, NULL, '%s')"):format(
+      values[i] = ("(%d, 2, 'sentence', NULL, 1000, %d, %d, %d, NULL, '%s')"):format(
         1000 + i, i + 1, at, at + #sents[i] - 1, sents[i])
       at = at + #sents[i] + 1
     end
@@ -363,7 +363,7 @@ describe("schema versions", function()
     f:write("INSERT INTO source (id, title, text) VALUES (2, 'long', '", text, "');\n",
             "INSERT INTO segment VALUES (1000, 2, 'paragraph', NULL, NULL, 1, 1, ", #text,
             ", NULL, '", text, "');\n",
-            "INSERT INTO segment VALUES ", table.concat(rows, ",\n"), ";\n")
+            "INSERT INTO segment VALUES ", table.concat(values, ",\n"), ";\n")
     f:close()
     assert(os.execute("sqlite3 " .. p .. " < " .. p .. ".sql"))
     os.remove(p .. ".sql")
