@@ -476,8 +476,8 @@ static int prepare_all (Import *im) {
   if (rc == SQLITE_OK)
     rc = prepare(db, "SELECT max(id) FROM source_text", &im->max_piece);
   if (rc == SQLITE_OK)
-    rc = prepare(db, "INSERT INTO source_text (id, source, start, text) "
-                     "VALUES (?1, ?2, ?3, ?4)", &im->ins_piece);
+    rc = prepare(db, "INSERT INTO source_text (id, source, start, stop, "
+                     "text) VALUES (?1, ?2, ?3, ?4, ?5)", &im->ins_piece);
   if (rc == SQLITE_OK)
     rc = prepare_rows(db, SEG_HEAD, 10, (int)im->batch, &im->seg_many);
   if (rc == SQLITE_OK) rc = prepare_rows(db, SEG_HEAD, 10, 1, &im->seg_one);
@@ -531,7 +531,8 @@ static int write_source (Import *im) {
     sqlite3_bind_int64(st, 1, im->piece_base + (sqlite3_int64)k);
     sqlite3_bind_int64(st, 2, im->source);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)a + 1);
-    bind_str(st, 4, s->text + a, b - a);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)b);
+    bind_str(st, 5, s->text + a, b - a);
     rc = run(st);
   }
   return rc;

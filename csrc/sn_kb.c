@@ -205,7 +205,8 @@ static int store_pieces (sqlite3 *db, char **msg) {
                             -1, &segs, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(db, "INSERT INTO source_text (source, start, "
-                            "text) VALUES (?1, ?2, ?3)", -1, &ins, NULL);
+                            "stop, text) VALUES (?1, ?2, ?3, ?4)", -1, &ins,
+                            NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step(src)) == SQLITE_ROW) {
     sqlite3_int64 id = sqlite3_column_int64(src, 0);
     const char *text = (const char *)sqlite3_column_text(src, 1);
@@ -268,7 +269,8 @@ static int store_pieces (sqlite3 *db, char **msg) {
       size_t b = k + 1 < ncut ? cuts[k + 1] : len;
       sqlite3_bind_int64(ins, 1, id);
       sqlite3_bind_int64(ins, 2, (sqlite3_int64)cuts[k] + 1);
-      sqlite3_bind_text64(ins, 3, text + cuts[k], (sqlite3_uint64)(b - cuts[k]),
+      sqlite3_bind_int64(ins, 3, (sqlite3_int64)b);
+      sqlite3_bind_text64(ins, 4, text + cuts[k], (sqlite3_uint64)(b - cuts[k]),
                           SQLITE_STATIC, SQLITE_UTF8);
       rc = sqlite3_step(ins);
       sqlite3_reset(ins);

@@ -47,9 +47,10 @@ CREATE TABLE source (
   doi       TEXT
 );
 
--- The text of each source, stored once, in pieces: a piece starts at
--- byte `start` of its source (the first at 1) and runs to the byte
--- before the next piece's start (the last to the end of the text), so
+-- The text of each source, stored once, in pieces: a piece holds the
+-- bytes start to stop of its source (the first starts at 1, each of the
+-- others after the stop of the one before, the last stops at the end of
+-- the text), so
 -- the pieces of a source in order of start are its text. A piece is cut
 -- only where a segment starts that no earlier segment runs across, and
 -- inside a paragraph (at a sentence) only when the paragraph alone is
@@ -60,6 +61,7 @@ CREATE TABLE source_text (
   id     INTEGER PRIMARY KEY,
   source INTEGER NOT NULL REFERENCES source(id),
   start  INTEGER NOT NULL,
+  stop   INTEGER NOT NULL,   -- its last byte (start - 1 when empty)
   text   TEXT NOT NULL,
   UNIQUE (source, start)
 );
@@ -93,8 +95,7 @@ CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
                      duplicate_of, text) AS
   SELECT s.id, s.source, s.kind, s.section, s.parent, s.ord, s.start, s.stop,
          s.duplicate_of,
-         CAST(substr(CASE WHEN s.stop < p.start + length(CAST(p.text AS BLOB))
-                          THEN CAST(p.text AS BLOB)
+         CAST(substr(CASE WHEN s.stop <= p.stop THEN CAST(p.text AS BLOB)
                           ELSE (SELECT CAST(group_concat(q.text, '') AS BLOB)
                                 FROM source_text q WHERE q.source = s.source
                                 AND q.start BETWEEN p.start AND s.stop) END,

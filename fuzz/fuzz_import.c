@@ -84,8 +84,8 @@ static void setup (void) {
   sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
   ins_source = prepare("INSERT INTO source (title) VALUES ('fuzz')");
   /* the text in one piece: a layout the schema allows */
-  ins_piece = prepare("INSERT INTO source_text (source, start, text)"
-                      " VALUES (?1, 1, ?2)");
+  ins_piece = prepare("INSERT INTO source_text (source, start, stop, text)"
+                      " VALUES (?1, 1, length(CAST(?2 AS BLOB)), ?2)");
   ins_seg = prepare("INSERT INTO segment_row (source, kind, section, parent,"
                     " ord, start, stop, duplicate_of, piece) VALUES (?1, ?2,"
                     " ?3, ?4, ?5, ?6, ?7, NULL, ?8)");

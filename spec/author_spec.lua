@@ -82,7 +82,8 @@ describe("kb:add_source", function()
                VALUES (?, ?, ?, ?, ?, ?)]], src.title, util.json_array(src.authors),
              src.outlet, src.published, src.url, src.doi)
     local source = kb:_insert_id()
-    kb:_exec("INSERT INTO source_text (source, start, text) VALUES (?, 1, ?)", source, text)
+    kb:_exec("INSERT INTO source_text (source, start, stop, text) VALUES (?, 1, ?, ?)",
+             source, #text, text)
     local piece = kb:_insert_id()
     local ids, seen = {}, {}
     for i, s in ipairs(core.segment(text, src.format or "plain")) do

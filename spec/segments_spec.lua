@@ -209,7 +209,7 @@ describe("the text stored once (schema version 4)", function()
   end)
 
   local function pieces(id)
-    return kb:sql([[SELECT start, length(CAST(text AS BLOB)) AS len FROM source_text
+    return kb:sql([[SELECT start, stop, length(CAST(text AS BLOB)) AS len FROM source_text
                     WHERE source = ? ORDER BY start]], id)
   end
 
@@ -231,6 +231,7 @@ describe("the text stored once (schema version 4)", function()
     local total = 0
     for i, piece in ipairs(ps) do
       assert.equals(total + 1, piece.start)
+      assert.equals(piece.start + piece.len - 1, piece.stop)
       total = total + piece.len
       if i > 1 then assert.is_true(piece.len > 0) end
     end
