@@ -31,8 +31,12 @@ BIND_SRC  := $(sort $(wildcard csrc/l*.c))
 OBJ       := $(CORE_SRC:csrc/%.c=$(B)/obj/%.o) $(BIND_SRC:csrc/%.c=$(B)/obj/%.o)
 HEADERS   := $(wildcard include/*.h csrc/*.h)
 LUA_SRC   := $(sort $(wildcard lua/sinorus/*.lua))
-KB_DATA   := data/article.txt data/source.lua data/schema.sql \
-             $(wildcard data/kb/*.lua) tools/mkkb.lua $(wildcard tools/kbdata.lua)
+# One folder per coded document: data/NAME/source.lua, its text, kb/*.lua.
+KB_SOURCES := $(sort $(patsubst %/source.lua,%,$(wildcard data/*/source.lua)))
+KB_DATA   := data/schema.sql $(filter-out %/kb,$(wildcard $(addsuffix /*,$(KB_SOURCES)))) \
+             $(wildcard $(addsuffix /kb/*.lua,$(KB_SOURCES))) tools/mkkb.lua \
+             $(wildcard tools/kbdata.lua)
+ARTICLE   := data/abb-polianskii-2022/article.txt
 GEN       := $(B)/obj/sn_schema.o $(B)/obj/lsn_lua.o
 
 LUAENV     = LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' LUA_CPATH='$(B)/?.so;;'
@@ -73,7 +77,7 @@ $(B)/stage0/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image0.o | $(B)/stage0/si
 $(B)/kb.sqlite: $(B)/stage0/sinorus/core.so $(KB_DATA) $(LUA_SRC)
 	@rm -f $@.tmp
 	LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' \
-	  LUA_CPATH='$(B)/stage0/?.so;;' $(LUA_RUN) tools/mkkb.lua data $@.tmp
+	  LUA_CPATH='$(B)/stage0/?.so;;' $(LUA_RUN) tools/mkkb.lua $@.tmp $(KB_SOURCES)
 	@mv $@.tmp $@
 
 $(B)/sinorus/core.so: $(OBJ) $(GEN) $(B)/obj/sn_image.o | $(B)/sinorus
@@ -113,7 +117,7 @@ $(B)/test/%: spec/c/%.c spec/c/check.h $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	  $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
 
 test-c: $(C_TESTS)
-	@for t in $(C_TESTS); do echo "$$t"; ./$$t data/article.txt || exit 1; done
+	@for t in $(C_TESTS); do echo "$$t"; ./$$t $(ARTICLE) || exit 1; done
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 # Lua itself is not instrumented, so the runtime is preloaded.
@@ -135,13 +139,19 @@ check-asan:
 
 # The in-process specs under valgrind (memcheck, definite and indirect
 # leaks are errors). Specs that mostly drive other programs are left out.
-VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua,$(wildcard spec/*_spec.lua))
+VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua spec/lighttpd_spec.lua,$(wildcard spec/*_spec.lua))
 check-valgrind: all
 	$(LUAENV) valgrind -q --trace-children=yes --trace-children-skip='*/mktemp' \
 	  --error-exitcode=99 \
 	  --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --show-leak-kinds=definite,indirect \
 	  $(LUA) $(BUSTED) --output=spec/support/summary.lua $(VALGRIND_SPECS)
+
+# The HTTP load client of spec/lighttpd_spec.lua and bench/http.lua.
+$(B)/httpload: spec/c/httpload.c
+	$(CC) $(WARN) $(OPT) $(SAN) -o $@ $< -lpthread
+test-c: $(B)/httpload
+bench: $(B)/httpload
 
 # ---------------------------------------------------------------------
 # Benchmarks
@@ -184,13 +194,13 @@ install: all
 	for f in $(LUA_SRC); do install -m 644 $$f $(DESTDIR)$(LUA_DIR)/sinorus/; done
 	install -m 755 $(B)/sinorus/core.so $(DESTDIR)$(CLUA_DIR)/sinorus/core.so
 	install -m 644 $(B)/libsinorus.a $(DESTDIR)$(PREFIX)/lib/libsinorus.a
-	install -m 644 include/sinorus.h include/sinorus_graph.h include/lsinorus.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 include/sinorus.h include/sinorus_graph.h include/sinorus_score.h include/lsinorus.h $(DESTDIR)$(PREFIX)/include/
 	if [ -f bin/sinorus ]; then install -m 755 bin/sinorus $(DESTDIR)$(BIN_DIR)/sinorus; fi
 
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus
 	rm -f $(DESTDIR)$(PREFIX)/lib/libsinorus.a $(DESTDIR)$(BIN_DIR)/sinorus \
-	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/sinorus_graph.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
+	  $(DESTDIR)$(PREFIX)/include/sinorus.h $(DESTDIR)$(PREFIX)/include/sinorus_graph.h $(DESTDIR)$(PREFIX)/include/sinorus_score.h $(DESTDIR)$(PREFIX)/include/lsinorus.h
 
 clean:
 	rm -rf build build-asan build-cov build-fuzz

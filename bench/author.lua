@@ -37,7 +37,7 @@ local sinorus = require "sinorus"
 local CLAIMS = 10000
 
 if arg[1] == "--claims" then   -- CLAIMS add_claim calls in one transaction
-  local kb = assert(sinorus.open(arg[2], { create = true }))
+  local kb = assert(sinorus.open(arg[2], { create = true, article = true }))
   local seg = kb:segments { kind = "sentence", limit = 1 }[1].id
   collectgarbage()
   local t0 = os.clock()
@@ -72,7 +72,7 @@ if arg[1] == "--import" then
   local f = assert(io.open(arg[2], "rb"))
   local corpus = f:read("a")
   f:close()
-  local kb = assert(sinorus.open(arg[3], { create = true }))
+  local kb = assert(sinorus.open(arg[3], { create = true, article = true }))
   collectgarbage()
   local t0, w0 = os.clock(), wall()
   kb:add_source { title = "synthetic corpus", text = corpus }

@@ -11,6 +11,7 @@
 -- Set SINORUS_BENCH_SENTENCES to shrink the search corpus for a quick run.
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local build = os.getenv("SINORUS_BUILD") or "build"
 local baseline = build .. "/bench/baseline"
 
@@ -63,12 +64,12 @@ end
 do
   local path = tmp(".sqlite")
   local kb = assert(sinorus.open(path, { create = true, empty = true }))
-  kb:_script("CREATE TABLE bench (id INTEGER PRIMARY KEY, n INTEGER, x REAL, t TEXT)")
-  kb:_exec("BEGIN")
+  internal.script(kb, "CREATE TABLE bench (id INTEGER PRIMARY KEY, n INTEGER, x REAL, t TEXT)")
+  internal.exec(kb, "BEGIN")
   for i = 1, 1000000 do
-    kb:_exec("INSERT INTO bench VALUES (?, ?, ?, ?)", i, i * 7 % 1000, i / 3, "row")
+    internal.exec(kb, "INSERT INTO bench VALUES (?, ?, ?, ?)", i, i * 7 % 1000, i / 3, "row")
   end
-  kb:_exec("COMMIT")
+  internal.exec(kb, "COMMIT")
   kb:close()
   kb = assert(sinorus.open(path, { readonly = true }))
   local sql = "SELECT id, n, x, t FROM bench"
@@ -137,7 +138,7 @@ do
   local kb = assert(sinorus.open(path, { create = true, empty = true }))
   -- Synthetic sentences from the article's vocabulary, with one rare word.
   local words = {}
-  for w in assert(io.open("data/article.txt")):read("a"):gmatch("%a+") do
+  for w in assert(io.open("data/abb-polianskii-2022/article.txt")):read("a"):gmatch("%a+") do
     words[#words + 1] = w:lower()
   end
   local seed = 12345
@@ -147,7 +148,7 @@ do
   end
   local per_source = 20000
   local t_import = cpu(function()
-    kb:_exec("BEGIN")
+    internal.exec(kb, "BEGIN")
     local made = 0
     while made < total do
       local lines = {}
@@ -158,10 +159,10 @@ do
         s[1] = s[1]:gsub("^%l", string.upper)
         lines[i] = table.concat(s, " ") .. "."
       end
-      kb:_add_source { title = "synthetic", authors = {}, text = table.concat(lines, " ") }
+      internal.add_source(kb, { title = "synthetic", authors = {}, text = table.concat(lines, " ") })
       made = made + #lines
     end
-    kb:_exec("COMMIT")
+    internal.exec(kb, "COMMIT")
   end)
   report(string.format("search: import %d sentences", total), t_import, "s")
   kb:close()

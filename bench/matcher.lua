@@ -65,7 +65,7 @@ end
 
 -- The article's sentences, and its vocabulary, for the corpus.
 local function article_parts()
-  local f = assert(io.open("data/article.txt", "rb"))
+  local f = assert(io.open("data/abb-polianskii-2022/article.txt", "rb"))
   local text = f:read("a")
   f:close()
   local sentences, words, seen = {}, {}, {}

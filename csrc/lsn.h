@@ -25,12 +25,20 @@ SN_HIDDEN void sn_lua_sandbox(lua_State *L);  /* lsandbox.c: core.sandbox */
 SN_HIDDEN int sn_interrupt_take(void);  /* linterrupt.c: 1 once after Ctrl-C */
 SN_HIDDEN void sn_lua_import(lua_State *L);  /* limport.c: import */
 SN_HIDDEN void sn_lua_json(lua_State *L);    /* ljson.c: json */
+SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, agreement */
 
 /* lkb.c: the open handle of the KB at index i (raises "attempt to use a
 ** closed sinorus.KB"), and the switch that lets binding C code write
 ** through a KB that sn_checkkb accepted (sn_kb_writing never raises). */
 SN_HIDDEN sinorus_kb *sn_checkkb(lua_State *L, int i);
 SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
+
+/* lweight.c, shared with lscore.c: raises for a key of the option table
+** at arg that is not in valid (NULL-terminated), naming the valid ones;
+** reads its field weights ({[item id] = x}, x finite and >= 0) into w
+** through idx, the stack index of a table item id -> 1-based index. */
+SN_HIDDEN void sn_check_keys(lua_State *L, int arg, const char *const valid[]);
+SN_HIDDEN void sn_ach_weights(lua_State *L, int arg, int idx, double *w);
 
 /*
 ** Creates the metatable tname (if new) with the metamethods in meta and

@@ -352,8 +352,8 @@ static int l_sensitivity (lua_State *L) {
 
 #define SIM_MAX_DRAWS 100000000
 
-/* Raises unless every key of the options table at arg is in valid. */
-static void check_keys (lua_State *L, int arg, const char *const valid[]) {
+/* Raises unless every key of the options table at arg is in valid (lsn.h). */
+void sn_check_keys (lua_State *L, int arg, const char *const valid[]) {
   lua_pushnil(L);
   while (lua_next(L, arg)) {
     int ok = 0, i;
@@ -405,7 +405,7 @@ static int l_simulate (lua_State *L) {
   int status;
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
-    check_keys(L, 2, sim_keys);
+    sn_check_keys(L, 2, sim_keys);
     nd = opt_number(L, 2, "n", 10000);
     if (!isint(nd, 1, SIM_MAX_DRAWS))
       luaL_argerror(L, 2, lua_pushfstring(L, "n %s is not an integer in [1, %d]",
@@ -494,6 +494,37 @@ static double item_level (lua_State *L, int arg, const char *id, const char *k) 
   return w;
 }
 
+/* See lsn.h. */
+void sn_ach_weights (lua_State *L, int arg, int idx, double *w) {
+  if (lua_getfield(L, arg, "weights") != LUA_TNIL) {
+    luaL_argcheck(L, lua_istable(L, -1), arg, "'weights' must be a table");
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      double x;
+      lua_Integer i;
+      lua_pushvalue(L, -2);
+      if (lua_rawget(L, idx) != LUA_TNUMBER)
+        luaL_argerror(L, arg, lua_pushfstring(L, "unknown item '%s' in weights",
+                      luaL_tolstring(L, -3, NULL)));
+      i = lua_tointeger(L, -1);
+      lua_pop(L, 1);
+      if (lua_type(L, -1) != LUA_TNUMBER)
+        luaL_argerror(L, arg, lua_pushfstring(L, "weight of item '%s' must be a number, "
+                      "got %s", lua_tostring(L, -2), luaL_typename(L, -1)));
+      x = (double)lua_tonumber(L, -1);
+      if (!(x - x == 0) || x < 0) {
+        const char *k = lua_tostring(L, -2);
+        const char *xs = numstr(L, x);
+        luaL_argerror(L, arg, lua_pushfstring(L, "weight %s of item '%s' is not "
+                      "finite and >= 0", xs, k));
+      }
+      w[i - 1] = x;
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+}
+
 static const char *const ach_keys[] = { "exclude", "weights", NULL };
 
 /* ach(items, hypotheses [, {weights, exclude}]) -> {top, hypotheses,
@@ -509,7 +540,7 @@ static int l_ach (lua_State *L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   if (!lua_isnoneornil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
-    check_keys(L, 3, ach_keys);
+    sn_check_keys(L, 3, ach_keys);
   }
   lua_settop(L, 3);
   ni = luaL_len(L, 1);
@@ -594,32 +625,7 @@ static int l_ach (lua_State *L) {
   }
   /* options: weights by item id, exclusions (a list or a set of ids) */
   if (!lua_isnil(L, 3)) {
-    if (lua_getfield(L, 3, "weights") != LUA_TNIL) {
-      luaL_argcheck(L, lua_istable(L, -1), 3, "'weights' must be a table");
-      lua_pushnil(L);
-      while (lua_next(L, -2)) {
-        double x;
-        lua_pushvalue(L, -2);
-        if (lua_rawget(L, IDX) != LUA_TNUMBER)
-          luaL_argerror(L, 3, lua_pushfstring(L, "unknown item '%s' in weights",
-                        luaL_tolstring(L, -3, NULL)));
-        i = lua_tointeger(L, -1);
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TNUMBER)
-          luaL_argerror(L, 3, lua_pushfstring(L, "weight of item '%s' must be a number, "
-                        "got %s", lua_tostring(L, -2), luaL_typename(L, -1)));
-        x = (double)lua_tonumber(L, -1);
-        if (!(x - x == 0) || x < 0) {
-          const char *k = lua_tostring(L, -2);
-          const char *xs = numstr(L, x);
-          luaL_argerror(L, 3, lua_pushfstring(L, "weight %s of item '%s' is not "
-                        "finite and >= 0", xs, k));
-        }
-        w[i - 1] = x;
-        lua_pop(L, 1);
-      }
-    }
-    lua_pop(L, 1);
+    sn_ach_weights(L, 3, IDX, w);
     if (lua_getfield(L, 3, "exclude") != LUA_TNIL) {
       luaL_argcheck(L, lua_istable(L, -1), 3, "'exclude' must be a table");
       lua_pushnil(L);

@@ -70,6 +70,23 @@ struct sinorus_kb;
 ** size in *len: where every handle operation writes its failure. */
 SN_INTERNAL char *sn_kb_errbuf(struct sinorus_kb *kb, size_t *len);
 
+/*
+** ACH scoring (sn_weight.c), shared by sinorus_ach and the timeline
+** (sn_score.c) so that both score with one formula. sn_ach_check:
+** SINORUS_OK when hyps > 0, every code is a SINORUS_ACH_* and every
+** weight (NULL: all 1) is finite and >= 0, else SINORUS_RANGE.
+** sn_ach_add: adds one item's weighted inconsistency (row: its hyps
+** codes) to the running sums. sn_ach_rank: the scores of the sums
+** (snapped to a 1e-9 grid; sum and score may be the same array) and the
+** hypotheses ranked least inconsistent first, as sinorus_ach ranks them.
+*/
+SN_INTERNAL int sn_ach_check(const unsigned char *ratings, size_t items,
+                             size_t hyps, const double *weight);
+SN_INTERNAL void sn_ach_add(double *score, const unsigned char *row,
+                            size_t hyps, double w);
+SN_INTERNAL void sn_ach_rank(const double *sum, double *score, size_t *rank,
+                             size_t hyps);
+
 /* data/schema.sql, compiled in by the build (build/gen/sn_schema.c). */
 SN_INTERNAL extern const char sn_schema_sql[];
 

@@ -117,11 +117,12 @@ typedef struct sn_migration {
 
 /* v2 -> v3: the CHECK constraints of these tables compare a column with
 ** each allowed value instead of using an IN list (which made SQLite
-** build a temporary index for every row it checked). The segment table
-** had one too; the v3 -> v4 step replaces it by segment_row, which has
-** the current CHECK. */
+** build a temporary index for every row it checked). The step takes the
+** current definitions, so a table that a later step changes is left to
+** that step: ach_item (rebuilt by v3 -> v4 with its current definition)
+** and segment (replaced by segment_row, which has the current CHECK). */
 static const char *const v3_redefined[] = {
-  "entity", "claim", "factor", "relation", "ach_item", "rating", NULL
+  "entity", "claim", "factor", "relation", "rating", NULL
 };
 
 
@@ -330,9 +331,10 @@ static int migrate_v4_text (sqlite3 *db, char **msg) {
 }
 
 /* v3 -> v4: tables whose definitions change only in REFERENCES clauses
-** (segment(id) became segment_row(id)) or lost a column (source.text). */
+** (segment(id) became segment_row(id)) or lost a column (source.text);
+** reference is rebuilt by migrate_v4_records. */
 static const char *const v4_redefined[] = {
-  "source", "mention", "evidence", "quote", "reference", "code", NULL
+  "source", "mention", "evidence", "quote", "code", NULL
 };
 
 static const sn_migration migrations[] = {
@@ -349,6 +351,8 @@ static const sn_migration migrations[] = {
        "INSERT INTO segment_fts (segment_fts, rank) "
          "VALUES ('hashsize', 16777216);", migrate_v2_mentions, NULL },
   { 2, "", NULL, v3_redefined },
+  /* v3 -> v4: the text once (migrate_v4_text) and many sources: the
+  ** record tables' part is migrate_v4_records(), run after the step */
   { 3, "", migrate_v4_text, v4_redefined },
   { 0, NULL, NULL, NULL }
 };
@@ -358,8 +362,8 @@ static const char *const required_tables[] = {
   "meta", "source", "source_text", "segment_row", "segment_fts", "entity",
   "alias", "mention",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
-  "event", "event_actor", "quote", "reference", "hypothesis", "ach_item",
-  "rating", "code", "changelog", NULL
+  "event", "event_actor", "quote", "reference", "question", "hypothesis",
+  "ach_item", "rating", "code", "changelog", NULL
 };
 
 
@@ -581,6 +585,17 @@ static int query_text (sqlite3 *db, const char *sql, const char *arg,
   "ifnull(dflt_value, '-') || ' ' || pk || ' ' || hidden, ', ') " \
   "FROM pragma_table_xinfo(?1)"
 
+/* sinorus_register_tokenizer as an SQLite result code. Past FTS5's
+** presence (a failed prepare, which sets db's code) its only failure is
+** an allocation failure, which leaves db's code at SQLITE_OK. */
+static int register_tokenizer (sqlite3 *db) {
+  int e;
+  if (sinorus_register_tokenizer(db) == SINORUS_OK) return SQLITE_OK;
+  e = sqlite3_errcode(db);
+  return e != SQLITE_OK ? e : SQLITE_NOMEM;
+}
+
+
 /*
 ** Gives each table of db named in tables the definition it has in the
 ** current schema, by rewriting its SQL in sqlite_schema: SQLite's
@@ -600,7 +615,7 @@ static int redefine_tables (sqlite3 *db, const char *const *tables,
   int rc, i;
   rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
                        | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
+  if (rc == SQLITE_OK) rc = register_tokenizer(cur);
   if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
   if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA schema_version", &cookie);
   if (rc == SQLITE_OK)
@@ -651,6 +666,87 @@ static int redefine_tables (sqlite3 *db, const char *const *tables,
 
 
 /*
+** Gives table `name` of db its current definition (from the schema built
+** in memory, `cur`) and fills it anew with `insert`, an INSERT ... SELECT
+** from the old rows, which it reads as table temp.sn_old. So the file's
+** definition is the very text a new file has. The caller owns the
+** transaction; the table must have no index of its own but its key.
+*/
+static int rebuild_table (sqlite3 *db, sqlite3 *cur, const char *name,
+                          const char *insert, char **msg) {
+  char *def = NULL, *sql = NULL;
+  int rc = query_text(cur, "SELECT sql FROM sqlite_schema "
+                           "WHERE type = 'table' AND name = ?1", name, &def);
+  if (rc == SQLITE_OK && def == NULL) rc = SQLITE_ERROR;
+  if (rc == SQLITE_OK) {
+    sql = sqlite3_mprintf("CREATE TEMP TABLE sn_old AS SELECT * FROM \"%w\";"
+                          "DROP TABLE \"%w\"; %s; %s; DROP TABLE temp.sn_old;",
+                          name, name, def, insert);
+    rc = sql ? sqlite3_exec(db, sql, NULL, NULL, msg) : SQLITE_NOMEM;
+  }
+  sqlite3_free(sql);
+  sqlite3_free(def);
+  return rc;
+}
+
+/* The one ACH question of a version-3 file. Version 3 had no API that
+** added hypotheses, so a version-3 file's matrix is the article's: its
+** question is the one data/abb-polianskii-2022/kb/hypotheses.lua declares
+** (a migration is a frozen step, so the text is repeated here, its quote
+** doubled for SQL). */
+#define V3_QUESTION_ID "q-china-stance"
+#define V3_QUESTION_TEXT "Which stance does China take towards Russia''s " \
+  "conduct in the Ukraine crisis?"
+
+/*
+** v3 -> v4, the record tables (many sources): a reference is keyed by its
+** source and its number (the source of its segment; the first source when
+** it has none), and its evidence rows by '<source>:<number>'; the ACH
+** matrix belongs to a question (a new table), and the hypotheses and
+** items of a version-3 file to the article's question. Runs inside the
+** migration's transaction; changes no other table.
+*/
+static int migrate_v4_records (sqlite3 *db, char **msg) {
+  sqlite3 *cur = NULL;
+  int rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
+                           | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK) {
+    char *def = NULL;
+    rc = query_text(cur, "SELECT sql FROM sqlite_schema "
+                         "WHERE type = 'table' AND name = ?1", "question", &def);
+    if (rc == SQLITE_OK && def == NULL) rc = SQLITE_ERROR;
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, def, NULL, NULL, msg);
+    sqlite3_free(def);
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO question (id, text, ord) SELECT '"
+                      V3_QUESTION_ID "', '" V3_QUESTION_TEXT "', 1 WHERE EXISTS "
+                      "(SELECT 1 FROM hypothesis) OR EXISTS (SELECT 1 FROM ach_item);"
+                      "UPDATE evidence SET record = ifnull((SELECT s.source "
+                      "FROM segment s WHERE s.id = evidence.segment), 1) || ':' || "
+                      "record WHERE record_type = 'reference';", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = rebuild_table(db, cur, "reference", "INSERT INTO reference (source, id, "
+                       "authors, year, title, container, doi, url, segment) SELECT "
+                       "ifnull((SELECT s.source FROM segment s WHERE s.id = o.segment), "
+                       "1), o.id, o.authors, o.year, o.title, o.container, o.doi, o.url, "
+                       "o.segment FROM temp.sn_old o", msg);
+  if (rc == SQLITE_OK)
+    rc = rebuild_table(db, cur, "hypothesis", "INSERT INTO hypothesis (id, question, "
+                       "text, ord) SELECT id, '" V3_QUESTION_ID "', text, ord FROM "
+                       "temp.sn_old", msg);
+  if (rc == SQLITE_OK)
+    rc = rebuild_table(db, cur, "ach_item", "INSERT INTO ach_item (id, question, text, "
+                       "credibility, relevance, ord) SELECT id, '" V3_QUESTION_ID "', "
+                       "text, credibility, relevance, ord FROM temp.sn_old", msg);
+  sqlite3_close_v2(cur);
+  return rc;
+}
+
+
+/*
 ** Migrates a KB of schema version `version` to SINORUS_SCHEMA_VERSION in
 ** one transaction: either every step is applied and the version updated,
 ** or the file is left as it was. Returns a status and writes a message.
@@ -676,6 +772,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       rc = migrations[i].run(db, &msg);
     if (rc == SQLITE_OK && migrations[i].redefine != NULL)
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
+    if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "
@@ -719,8 +816,16 @@ static int configure (sqlite3 *db) {
   if (rc == SQLITE_OK)  /* savepoint journals in memory, not in /tmp files */
     rc = sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sinorus_register_tokenizer(db);
+    rc = register_tokenizer(db);
   return rc;
+}
+
+
+/* The message of a failure rc on db: db's own, or rc's when db has none
+** (a call such as the tokenizer's registration can fail without setting
+** it, and db's message would then read "not an error"). */
+static const char *errmsg_of (sqlite3 *db, int rc) {
+  return db && sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 }
 
 
@@ -747,7 +852,7 @@ static int open_builtin (sqlite3 **pdb, char *err, size_t errlen) {
   if (rc != SQLITE_OK) {
     int st = sn_status_of(rc);
     sn_seterr(err, errlen, "cannot open the built-in knowledge base (%s)",
-           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+           errmsg_of(db, rc));
     sqlite3_close_v2(db);
     return st == SINORUS_OK ? SINORUS_ERROR : st;
   }
@@ -806,7 +911,7 @@ static int file_error (sqlite3 *db, int rc, const char *path, char *err,
            "(gave up after %d ms)", path, SN_BUSY_TIMEOUT);
   else
     sn_seterr(err, errlen, "%s: %s", path,
-           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+           errmsg_of(db, rc));
   return st == SINORUS_OK ? SINORUS_ERROR : st;
 }
 

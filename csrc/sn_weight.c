@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sinorus.h"
+#include "sn_internal.h"
 
 #define SN_ISFINITE(x) ((x) - (x) == 0.0)     /* false for inf and NaN */
 #define SN_IN01(x)     ((x) >= 0.0 && (x) <= 1.0)  /* false for NaN */
@@ -662,14 +663,11 @@ static size_t top_without (const unsigned char *ratings, size_t hyps,
   return best;
 }
 
-/* See sinorus.h. */
-SINORUS_API int sinorus_ach (const unsigned char *ratings, size_t items,
-                             size_t hyps, const double *weight,
-                             const unsigned char *exclude,
-                             sinorus_ach_result *r) {
+/* See sn_internal.h. */
+int sn_ach_check (const unsigned char *ratings, size_t items, size_t hyps,
+                  const double *weight) {
   size_t i, h;
-  if (r == NULL || r->score == NULL || r->rank == NULL || hyps == 0)
-    return SINORUS_RANGE;
+  if (hyps == 0) return SINORUS_RANGE;
   if (items > 0 && (ratings == NULL || items > ((size_t)-1) / hyps))
     return SINORUS_RANGE;
   for (i = 0; i < items; i++) {
@@ -678,15 +676,39 @@ SINORUS_API int sinorus_ach (const unsigned char *ratings, size_t items,
     for (h = 0; h < hyps; h++)
       if (ratings[i * hyps + h] > SINORUS_ACH_NA) return SINORUS_RANGE;
   }
+  return SINORUS_OK;
+}
+
+/* See sn_internal.h. */
+void sn_ach_add (double *score, const unsigned char *row, size_t hyps,
+                 double w) {
+  size_t h;
+  for (h = 0; h < hyps; h++) score[h] += ach_incons[row[h]] * w;
+}
+
+/* See sn_internal.h. */
+void sn_ach_rank (const double *sum, double *score, size_t *rank,
+                  size_t hyps) {
+  size_t h;
+  for (h = 0; h < hyps; h++) { score[h] = snap(sum[h]); rank[h] = h; }
+  sort_desc(rank, hyps, score);
+}
+
+/* See sinorus.h. */
+SINORUS_API int sinorus_ach (const unsigned char *ratings, size_t items,
+                             size_t hyps, const double *weight,
+                             const unsigned char *exclude,
+                             sinorus_ach_result *r) {
+  size_t i, h;
+  if (r == NULL || r->score == NULL || r->rank == NULL
+      || sn_ach_check(ratings, items, hyps, weight) != SINORUS_OK)
+    return SINORUS_RANGE;
   for (h = 0; h < hyps; h++) r->score[h] = 0.0;
   for (i = 0; i < items; i++) {
-    double w = weight ? weight[i] : 1.0;
     if (exclude && exclude[i]) continue;
-    for (h = 0; h < hyps; h++)
-      r->score[h] += ach_incons[ratings[i * hyps + h]] * w;
+    sn_ach_add(r->score, ratings + i * hyps, hyps, weight ? weight[i] : 1.0);
   }
-  for (h = 0; h < hyps; h++) { r->score[h] = snap(r->score[h]); r->rank[h] = h; }
-  sort_desc(r->rank, hyps, r->score);
+  sn_ach_rank(r->score, r->score, r->rank, hyps);
   if (r->diagnosticity) {
     for (i = 0; i < items; i++) {
       double lo = 0.0, hi = 0.0, w = weight ? weight[i] : 1.0;

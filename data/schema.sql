@@ -240,26 +240,43 @@ CREATE TABLE quote (
   stance  TEXT
 ) WITHOUT ROWID;
 
+-- An entry of a source's list of references, keyed by the source and
+-- its number in the list (version 4; version 3 had the number alone).
+-- Its evidence rows have record = '<source>:<number>'.
 CREATE TABLE reference (
-  id        INTEGER PRIMARY KEY,
+  source    INTEGER NOT NULL REFERENCES source(id),
+  id        INTEGER NOT NULL,             -- its number in the list
   authors   TEXT NOT NULL DEFAULT '[]',   -- JSON array
   year      INTEGER,
   title     TEXT NOT NULL,
   container TEXT,
   doi       TEXT,
   url       TEXT,
-  segment   INTEGER REFERENCES segment_row(id)
-);
+  segment   INTEGER REFERENCES segment_row(id),
+  PRIMARY KEY (source, id)
+) WITHOUT ROWID;
 
-CREATE TABLE hypothesis (
+-- A question of an Analysis of Competing Hypotheses: its hypotheses and
+-- its items of evidence form one ACH matrix (version 4; version 3 had one
+-- matrix for the whole KB).
+CREATE TABLE question (
   id   TEXT PRIMARY KEY,
   text TEXT NOT NULL,
   ord  INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- ACH evidence items (their segments are in `evidence`).
+CREATE TABLE hypothesis (
+  id       TEXT PRIMARY KEY,
+  question TEXT NOT NULL REFERENCES question(id),
+  text     TEXT NOT NULL,
+  ord      INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- ACH evidence items (their segments are in `evidence`); an item rates
+-- the hypotheses of its question.
 CREATE TABLE ach_item (
   id          TEXT PRIMARY KEY,
+  question    TEXT NOT NULL REFERENCES question(id),
   text        TEXT NOT NULL,
   credibility TEXT NOT NULL CHECK (credibility = 'low' OR credibility = 'medium'
                                    OR credibility = 'high'),

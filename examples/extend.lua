@@ -14,7 +14,7 @@ end
 os.remove(path)
 
 -- A new file, seeded with the article's knowledge base.
-local kb <close> = assert(sinorus.open(path, { create = true }))
+local kb <close> = assert(sinorus.open(path, { create = true, article = true }))
 
 local note = "Field notes, March 2022.\n\n"
   .. "After the invasion, Chinese state media repeated Russian talking points about "

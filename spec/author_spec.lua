@@ -2,6 +2,7 @@
 -- codes, updates and removals, transactions and the change log.
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local util = require "sinorus.util"
 local store = require "sinorus.store"
 
@@ -13,7 +14,7 @@ local function tmpname() return fs.tmpname(".sqlite") end
 local kb, path
 before_each(function()
   path = tmpname()
-  kb = assert(sinorus.open(path, { create = true }))
+  kb = assert(sinorus.open(path, { create = true, article = true }))
 end)
 after_each(function()
   kb:close()
@@ -78,30 +79,30 @@ describe("kb:add_source", function()
   local function slow_import(src)
     local core = require "sinorus.core"
     local text = src.text
-    kb:_exec([[INSERT INTO source (title, authors, outlet, published, url, doi)
+    internal.exec(kb, [[INSERT INTO source (title, authors, outlet, published, url, doi)
                VALUES (?, ?, ?, ?, ?, ?)]], src.title, util.json_array(src.authors),
              src.outlet, src.published, src.url, src.doi)
-    local source = kb:_insert_id()
-    kb:_exec("INSERT INTO source_text (source, start, stop, text) VALUES (?, 1, ?, ?)",
-             source, #text, text)
-    local piece = kb:_insert_id()
+    local source = internal.insert_id(kb)
+    internal.exec(kb, "INSERT INTO source_text (source, start, stop, text) VALUES (?, 1, ?, ?)",
+                  source, #text, text)
+    local piece = internal.insert_id(kb)
     local ids, seen = {}, {}
     for i, s in ipairs(core.segment(text, src.format or "plain")) do
       local t = text:sub(s.start, s.stop)
       local key = s.kind .. "\0" .. t
-      kb:_exec([[INSERT INTO segment_row (source, kind, section, parent, ord, start, stop,
-                 duplicate_of, piece) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+      internal.exec(kb, [[INSERT INTO segment_row (source, kind, section, parent, ord, start,
+                 stop, duplicate_of, piece) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
                source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
                i, s.start, s.stop, seen[key], piece)
-      ids[i] = kb:_insert_id()
+      ids[i] = internal.insert_id(kb)
       seen[key] = seen[key] or ids[i]
       if s.kind == "heading" then   -- a heading is its own section
-        kb:_exec("UPDATE segment_row SET section = id WHERE id = ?", ids[i])
+        internal.exec(kb, "UPDATE segment_row SET section = id WHERE id = ?", ids[i])
       end
     end
-    kb:_exec([[INSERT INTO segment_fts (rowid, text)
+    internal.exec(kb, [[INSERT INTO segment_fts (rowid, text)
                SELECT id, text FROM segment WHERE source = ? AND kind <> 'paragraph']], source)
-    kb:_tag(ids)
+    internal.tag(kb, ids)
     return source, ids
   end
 
@@ -168,7 +169,7 @@ describe("kb:add_source", function()
     local id = kb:add_source { title = "t", text = CROSS }
     kb:add_entity { id = "yj", name = "Yahoo! Japan", kind = "company" }
     assert.same({ "Yahoo! Japan" }, (yahoo_mentions(id)))
-    local slow = kb:_tag()
+    local slow = internal.tag(kb)
     assert.is_true(slow > 0)
     assert.same({ "Yahoo! Japan" }, (yahoo_mentions(id)))
   end)
@@ -181,15 +182,15 @@ describe("kb:add_source", function()
     -- the source row fits in the pages left; its segments (the text twice
     -- more) and their index do not
     local text = string.rep("Beijing and Moscow met in the spring of that year. ", 800)
-    kb:_exec("BEGIN")
-    kb:_script("PRAGMA max_page_count = " .. (pages + math.ceil(1.5 * #text / size) + 2))
+    internal.exec(kb, "BEGIN")
+    internal.script(kb, "PRAGMA max_page_count = " .. (pages + math.ceil(1.5 * #text / size) + 2))
     local ok, err = pcall(store.import, kb, { title = "t", text = text })
-    kb:_script("PRAGMA max_page_count = 1073741823")
+    internal.script(kb, "PRAGMA max_page_count = 1073741823")
     assert.is_false(ok)
     assert.matches("full", err)
     assert.equals(sources, count("source"))
     assert.equals(segments, count("segment"))
-    if kb:_in_transaction() then kb:_exec("ROLLBACK") end
+    if internal.in_transaction(kb) then internal.exec(kb, "ROLLBACK") end
   end)
 
   it("refuses to import into a read-only KB", function()
@@ -572,7 +573,7 @@ describe("kb:transaction", function()
     end)
     assert.same({ 1, 2 }, { a, b })
     assert.is_not_nil(kb:claim("claim-test"))
-    assert.is_false(kb:_in_transaction())
+    assert.is_false(internal.in_transaction(kb))
   end)
 
   it("rolls back and re-raises when the function raises", function()
@@ -583,7 +584,7 @@ describe("kb:transaction", function()
     assert.is_false(ok)
     assert.same({ code = 42 }, err)
     assert.is_nil(kb:claim("claim-test"))
-    assert.is_false(kb:_in_transaction())
+    assert.is_false(internal.in_transaction(kb))
   end)
 
   it("nests as savepoints: an inner failure undoes only the inner work", function()
@@ -629,7 +630,7 @@ describe("kb:transaction", function()
     local write = store.WRITE[rtype]
     store.WRITE[rtype] = function(k, rec)
       if after_rows then write(k, rec) end
-      k:_exec("INSERT INTO claim_about (claim, entity, ord) VALUES (?, 'russia', 99)",
+      internal.exec(k, "INSERT INTO claim_about (claim, entity, ord) VALUES (?, 'russia', 99)",
               rec.t.id)   -- a row of the record, then the failure
       error("disk on fire", 0)
     end
@@ -681,7 +682,7 @@ describe("kb:transaction", function()
     store.DELETE.claim = delete
     assert.is_false(ok)
     assert.matches("the transaction was rolled back: a write in it failed", err)
-    assert.is_false(kb:_in_transaction())
+    assert.is_false(internal.in_transaction(kb))
     assert.equals(0, rows_of("claim-failed"))
     assert.is_nil(kb:claim("claim-before"))
     kb:close()

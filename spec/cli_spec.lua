@@ -277,8 +277,46 @@ describe("the sinorus command", function()
       for _, f in ipairs(factors) do assert.equal("irritant", f.kind) end
     end)
 
+    it("gives the same CSV as export csv and sinorus.to_csv, and the same JSON as " ..
+       "export json and sinorus.to_json", function()
+      local kb = sinorus.open()
+      for _, t in ipairs(require("sinorus.model").TYPES) do
+        local _, csv = sinorus_cmd("show " .. t.plural .. " --format csv")
+        local _, exported = sinorus_cmd("export csv --records " .. t.plural)
+        assert.equal(exported, csv, t.plural)
+        assert.equal(sinorus.to_csv(kb[t.plural](kb)), csv, t.plural)
+        local _, json = sinorus_cmd("show " .. t.plural .. " --format json")
+        assert.equal(sinorus.to_json(kb[t.plural](kb)) .. "\n", json, t.plural)
+        local _, all = sinorus_cmd("export json --records " .. t.plural)
+        assert.same(cjson.decode(json), cjson.decode(all)[t.plural], t.plural)
+      end
+    end)
+
+    it("takes every filter of the record model as an option", function()
+      local model = require "sinorus.model"
+      local kb = sinorus.open()
+      local code, out = sinorus_cmd("show hypotheses --question q-china-stance --format json")
+      assert.equal(0, code)
+      assert.equal(#kb:hypotheses { question = "q-china-stance" }, #cjson.decode(out))
+      code, out = sinorus_cmd("show references --source 1 --format json")
+      assert.equal(0, code)
+      assert.equal(#kb:references { source = 1 }, #cjson.decode(out))
+      local _, help = sinorus_cmd("show --help")
+      for _, t in ipairs(model.TYPES) do
+        for _, key in ipairs(t.filters) do
+          assert.truthy(help:find("--" .. key:gsub("_", "-"), 1, true), key)
+        end
+      end
+    end)
+
+    it("gives the same JSON bytes on every run", function()
+      local _, a = sinorus_cmd("show claims --format json")
+      local _, b = sinorus_cmd("show claims --format json")
+      assert.equal(a, b)
+    end)
+
     for _, t in ipairs { "entities", "relations", "events", "quotes", "references",
-                         "hypotheses", "ratings" } do
+                         "hypotheses", "items", "ratings" } do
       it("shows " .. t, function()
         local code, out = sinorus_cmd("show " .. t .. " --format json")
         assert.equal(0, code)
@@ -360,6 +398,23 @@ describe("the sinorus command", function()
       os.remove(notes); os.remove(db)
       assert.equal(0, code2)
       assert.equal(1, #cjson.decode(out))
+    end)
+
+    it("makes a new file empty, or a copy of the article with --article", function()
+      local notes = tmpname(".txt")
+      spit(notes, "Field notes.\n\nThe zebrafish memorandum surfaced in Minsk.\n")
+      for _, with in ipairs { false, true } do
+        local db = tmpname(".sqlite")
+        local code, _, err = sinorus_cmd("import " .. notes .. " --title N --db " .. db ..
+                                         (with and " --article" or ""))
+        assert.equal(0, code, err)
+        local kb = assert(sinorus.open(db, { readonly = true }))
+        assert.equal(with and 2 or 1, #kb:sources())
+        assert.equal(with and #sinorus.open():claims() or 0, #kb:claims())
+        kb:close()
+        os.remove(db)
+      end
+      os.remove(notes)
     end)
   end)
 

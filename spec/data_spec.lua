@@ -1,8 +1,9 @@
--- The coded knowledge base (data/kb/*.lua) as built into the library, the
+-- The coded knowledge base (data/abb-polianskii-2022/kb/*.lua) as built into the library, the
 -- record API over it (lua/sinorus/records.lua) and the loader's failures
 -- on broken data (tools/kbdata.lua, spec/fixtures/baddata/).
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local core = require "sinorus.core"
 local util = require "sinorus.util"
 
@@ -579,7 +580,7 @@ describe("the built-in knowledge base", function()
         "domain, horizon, kind, limit, offset)")
       assert.has_error(function() kb:references{ year = 2019 } end,
         "bad argument #1 to 'references' (unknown filter key 'year'; valid keys: " ..
-        "limit, offset)")
+        "limit, offset, source)")
     end)
 
     it("rejects a filter that is not a table", function()
@@ -621,7 +622,7 @@ end)
 describe("the data loader", function()
   local load = require "kbdata"
   local article do
-    local f = assert(io.open("data/article.txt", "rb"))
+    local f = assert(io.open("data/abb-polianskii-2022/article.txt", "rb"))
     article = f:read("a")
     f:close()
   end
@@ -631,7 +632,7 @@ describe("the data loader", function()
     os.remove(path)
     path = path .. ".sqlite"
     local k = assert(sinorus.open(path, { create = true, empty = true }))
-    k:_add_source { title = "fixture", authors = {}, text = article }
+    internal.add_source(k, { title = "fixture", authors = {}, text = article })
     local ok, err = pcall(load, k, "spec/fixtures/baddata/" .. dir)
     k:close()
     os.remove(path)
@@ -682,17 +683,146 @@ describe("the data loader", function()
       "rating for unknown hypothesis 'h-c'", err)
   end)
 
+  it("fails on an item rating a hypothesis of another question", function()
+    local ok, err = with_kb("cross-question")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/cross-question/hypotheses.lua: item 'e-bad': " ..
+      "field 'ratings': hypothesis 'h-b' answers question 'q-b', not 'q-a'", err)
+  end)
+
+  it("fails on a hypothesis without its question when the file has several", function()
+    local ok, err = with_kb("no-question")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/no-question/hypotheses.lua: hypothesis 'h-a': " ..
+      "missing field 'question'", err)
+  end)
+
   it("loads the real data into a fresh knowledge base", function()
     local path = os.tmpname()
     os.remove(path)
     path = path .. ".sqlite"
     local k = assert(sinorus.open(path, { create = true, empty = true }))
-    k:_add_source { title = "fixture", authors = {}, text = article }
-    load(k, "data/kb")
+    internal.add_source(k, { title = "fixture", authors = {}, text = article })
+    load(k, "data/abb-polianskii-2022/kb")
     assert.equals(#kb:claims(), #k:claims())
     assert.equals(count("SELECT count(*) AS n FROM mention"),
                   k:sql("SELECT count(*) AS n FROM mention")[1].n)
     k:close()
     os.remove(path)
+  end)
+end)
+
+-- ---------------------------------------------------------------------
+-- Many sources (issue 13, item 2)
+
+describe("a knowledge base of two coded documents", function()
+  local BUILD = os.getenv("SINORUS_BUILD") or "build"
+  local path, two
+
+  setup(function()
+    path = os.tmpname()
+    os.remove(path)
+    path = path .. ".sqlite"
+    local cmd = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;tools/?.lua;;' " ..
+      "LUA_CPATH='%s/stage0/?.so;;' lua5.4 tools/mkkb.lua %s data/abb-polianskii-2022 " ..
+      "spec/fixtures/second-source >/dev/null", BUILD, path)
+    assert(os.execute(cmd))
+    two = assert(sinorus.open(path, { readonly = true }))
+  end)
+  teardown(function()
+    two:close()
+    os.remove(path)
+  end)
+
+  it("is built from one folder per document, in name order", function()
+    local s = two:sources()
+    assert.equal(2, #s)
+    assert.equal(kb:sources()[1].title, s[1].title)
+    assert.equal("Field notes on Central Asia", s[2].title)
+    assert.equal(#kb:claims() + 1, #two:claims())
+  end)
+
+  it("lets a folder name the entities of a folder loaded before it", function()
+    assert.same({ "kazakhstan", "china" }, two:claim("claim-kz-hedges").about)
+  end)
+
+  it("resolves evidence in the record's own document", function()
+    local seg = two:segment(two:claim("claim-kz-hedges").evidence[1])
+    assert.equal(2, seg.source)
+  end)
+
+  it("keys references by source and number", function()
+    assert.same({ 1, 2 }, { two:references { source = 1 }[1].source,
+                            two:references { source = 2 }[1].source })
+    assert.equal("Hedging on the steppe", two:reference(1, 2).title)
+    assert.equal(kb:reference(1).title, two:reference(1, 1).title)
+    assert.has_error(function() two:reference(1) end,
+      "bad argument #1 to 'reference' (reference 1 is in sources 1, 2; give the source " ..
+      "as argument #2)")
+    assert.equal(2, two:evidence(two:reference(1, 2))[1].source)
+    assert.has_error(function() two:evidence(1) end,
+      "bad argument #1 to 'evidence' (reference 1 is in sources 1, 2; give the record)")
+  end)
+
+  it("scopes each ACH matrix to its question", function()
+    assert.same({ "q-china-stance", "q-kz-hedging" },
+                { two:questions()[1].id, two:questions()[2].id })
+    assert.equal(2, #two:hypotheses { question = "q-kz-hedging" })
+    assert.equal(#kb:hypotheses(), #two:hypotheses { question = "q-china-stance" })
+    assert.equal("h-kz-china", two:ach { question = "q-kz-hedging" }.top)
+    assert.equal(kb:ach().top, two:ach { question = "q-china-stance" }.top)
+    assert.same({ "e-kz-bri" }, { two:items { question = "q-kz-hedging" }[1].id })
+    assert.equal(2, #two:ratings { question = "q-kz-hedging" })
+  end)
+
+  it("asks for the question when there are several, naming them", function()
+    assert.has_error(function() two:ach() end,
+      "bad argument #1 to 'ach' (the knowledge base has several questions " ..
+      "(q-china-stance, q-kz-hedging); choose one with 'question')")
+    assert.has_error(function() two:ach { question = "q-x" } end,
+      "bad argument #1 to 'ach' (unknown question 'q-x'; questions: q-china-stance, " ..
+      "q-kz-hedging)")
+    assert.has_error(function() two:hypotheses { question = "q-x" } end,
+      "bad argument #1 to 'hypotheses' (unknown question 'q-x'; questions: " ..
+      "q-china-stance, q-kz-hedging)")
+  end)
+
+  it("tags the mentions of every document with every entity", function()
+    assert.is_true(#two:mentions("Kazakhstan") > 0)
+    local in_notes = false
+    for _, m in ipairs(two:mentions("China")) do
+      if two:segment(m.segment).source == 2 then in_notes = true end
+    end
+    assert.is_true(in_notes)
+  end)
+end)
+
+-- Loads a data folder into a copy of the article with a second source,
+-- the folder's records resting on that source; returns pcall's results.
+local function load_after_article(dir)
+  local load = require "kbdata"
+  local path = os.tmpname()
+  os.remove(path)
+  local k = assert(sinorus.open(path, { create = true, article = true }))
+  local id = internal.add_source(k, { title = "other", text = "Short notes on China." })
+  local ok, err = pcall(load, k, dir, id)
+  k:close()
+  os.remove(path)
+  return ok, err
+end
+
+describe("the data loader with two sources", function()
+  it("resolves an evidence phrase in the source it loads, not in another", function()
+    local ok, err = load_after_article("spec/fixtures/baddata/other-source")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/other-source/claims.lua: claim 'claim-bad': " ..
+      "evidence phrase not found: \"make it acutely vulnerable to secondary sanctions\"", err)
+  end)
+
+  it("refuses an id that a source loaded before defines", function()
+    local ok, err = load_after_article("spec/fixtures/baddata/dup-across")
+    assert.is_false(ok)
+    assert.equals("spec/fixtures/baddata/dup-across/entities.lua: entity 'china': " ..
+      "duplicate id (a source loaded before defines it)", err)
   end)
 end)

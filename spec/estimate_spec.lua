@@ -6,7 +6,7 @@ local sinorus = require "sinorus"
 
 local ARTICLE
 do
-  local f = assert(io.open("data/article.txt", "rb"))
+  local f = assert(io.open("data/abb-polianskii-2022/article.txt", "rb"))
   ARTICLE = f:read("a")
   f:close()
 end

@@ -2,6 +2,7 @@
 -- writers parsed back, the knowledge-base layer (kb:graph, kb:export).
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local core = require "sinorus.core"
 local cjson = require "cjson"
 
@@ -765,10 +766,10 @@ describe("kb:graph and kb:export", function()
   setup(function()
     dir = tmpdir()
     kb = assert(sinorus.open(dir .. "/t.sqlite", { create = true, empty = true }))
-    local src, segs = kb:_add_source { title = 'Test "source" <1>', text = TEXT }
+    local src, segs = internal.add_source(kb, { title = 'Test "source" <1>', text = TEXT })
     local function ent(id, name, kind)
-      kb:_exec("INSERT INTO entity (id, name, kind) VALUES (?, ?, ?)", id, name, kind)
-      kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 1)",
+      internal.exec(kb, "INSERT INTO entity (id, name, kind) VALUES (?, ?, ?)", id, name, kind)
+      internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 1)",
                id, name, name:lower())
     end
     ent("china", "China", "state")
@@ -777,7 +778,7 @@ describe("kb:graph and kb:export", function()
     ent("usa", "United States, the \"USA\"", "state")
     ent("nobody", "Nobody", "person")
     local function rel(id, a, b, sign, w, h)
-      kb:_exec([[INSERT INTO relation (id, src, dst, type, sign, weight, horizon)
+      internal.exec(kb, [[INSERT INTO relation (id, src, dst, type, sign, weight, horizon)
                  VALUES (?, ?, ?, 'test', ?, ?, ?)]], id, a, b, sign, w, h)
     end
     rel("r1", "china", "russia", 1, 0.8, "both")
@@ -795,14 +796,14 @@ describe("kb:graph and kb:export", function()
           while true do
             local a, b = s.text:find(name, init, true)
             if not a then break end
-            kb:_exec("INSERT INTO mention (segment, entity, start, stop) VALUES (?, ?, ?, ?)",
+            internal.exec(kb, "INSERT INTO mention (segment, entity, start, stop) VALUES (?, ?, ?, ?)",
                      sid, id, s.start + a - 1, s.start + b - 1)
             init = b + 1
           end
         end
       end
     end
-    kb:_exec("INSERT INTO code (segment, code) VALUES (?, 'conflict')", segs[#segs])
+    internal.exec(kb, "INSERT INTO code (segment, code) VALUES (?, 'conflict')", segs[#segs])
     assert.equal(1, src)
   end)
 
@@ -961,8 +962,9 @@ describe("kb:graph and kb:export", function()
 
     it("exports records as RFC 4180 CSV that parses back", function()
       local rows = parse_csv(kb:export("csv", nil, { records = "entities" }))
-      assert.same({ "id", "name", "kind", "description" }, rows[1])
-      assert.same({ "usa", 'United States, the "USA"', "state", "" }, rows[6])
+      assert.same({ "id", "name", "kind", "aliases", "description" }, rows[1])
+      assert.same({ "usa", 'United States, the "USA"', "state", 'United States, the "USA"', "" },
+                  rows[6])
       local src = parse_csv(kb:export("csv", nil, { records = "sources" }))
       assert.equal(TEXT, src[2][8])
     end)
@@ -1009,9 +1011,33 @@ describe("kb:graph and kb:export", function()
     it("raises for an unknown record type, naming the valid ones", function()
       assert.has_error(function() kb:export("csv", nil, { records = "spies" }) end,
         "bad argument #3 to 'export' (unknown record type 'spies'; valid types: sources, " ..
-        "segments, entities, aliases, mentions, evidence, claims, claim_about, claim_topics, " ..
-        "factors, relations, events, event_actors, quotes, references, hypotheses, " ..
-        "ach_items, ratings, codes)")
+        "segments, mentions, evidence, entities, questions, hypotheses, claims, factors, " ..
+        "relations, " ..
+        "events, quotes, references, items, codes)")
+    end)
+
+    it("exports every record type in the shape of its API records", function()
+      local builtin <close> = sinorus.open()
+      local model = require "sinorus.model"
+      local all = cjson.decode(builtin:export("json"))
+      for _, t in ipairs(model.TYPES) do
+        local list = builtin[t.plural](builtin)
+        assert.same(cjson.decode(sinorus.to_json(list)), all[t.plural], t.plural)
+        assert.equal(builtin:export("json", nil, { records = t.plural }),
+                     '{"format":"sinorus","version":' .. sinorus.to_json(sinorus.version) ..
+                     ',"schema":' .. sinorus.schema_version .. ',\n"' .. t.plural .. '":' ..
+                     sinorus.to_json(list) .. "}\n")
+      end
+    end)
+
+    it("gives one record type the same CSV columns by export and by to_csv", function()
+      local builtin <close> = sinorus.open()
+      local model = require "sinorus.model"
+      for _, t in ipairs(model.TYPES) do
+        local csv = builtin:export("csv", nil, { records = t.plural })
+        assert.equal(sinorus.to_csv(builtin[t.plural](builtin)), csv, t.plural)
+        assert.same(t.columns, parse_csv(csv)[1], t.plural)
+      end
     end)
   end)
 

@@ -1,6 +1,7 @@
 -- The knowledge-base handle: opening, lifetime, description, raw SQL.
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 
 local function tmpname()
   local p = os.tmpname()
@@ -14,7 +15,7 @@ local function with_new_kb(set)
   local p, kb
   before_each(function()
     p = tmpname()
-    kb = assert(sinorus.open(p, { create = true }))
+    kb = assert(sinorus.open(p, { create = true, article = true }))
     set(kb)
   end)
   after_each(function()
@@ -61,7 +62,7 @@ describe("sinorus.open()", function()
 
   it("rejects unknown options, naming the valid ones", function()
     assert.has_error(function() sinorus.open("x.sqlite", { creat = true }) end,
-      "bad argument #2 to 'open' (unknown option 'creat'; valid options: create, empty, readonly, timeout)")
+      "bad argument #2 to 'open' (unknown option 'creat'; valid options: article, create, empty, readonly, timeout)")
   end)
 
   it("rejects options without a path", function()
@@ -71,7 +72,7 @@ describe("sinorus.open()", function()
 
   it("creates a file seeded with the article and reopens it", function()
     local p = tmpname()
-    local kb = assert(sinorus.open(p, { create = true }))
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
     assert.is_false(kb:readonly())
     local n = #kb:segments()
     kb:close()
@@ -82,12 +83,28 @@ describe("sinorus.open()", function()
     os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
   end)
 
-  it("creates an empty file with the schema only", function()
+  it("creates an empty file with the schema only unless asked for the article", function()
+    local p = tmpname()
+    local kb = assert(sinorus.open(p, { create = true }))
+    assert.same({ 0, 0, 0 }, { #kb:sources(), #kb:entities(), #kb:questions() })
+    kb:close()
+    os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
+  end)
+
+  it("still accepts empty = true, which changes nothing", function()
     local p = tmpname()
     local kb = assert(sinorus.open(p, { create = true, empty = true }))
     assert.equals(0, #kb:sources())
     kb:close()
     os.remove(p); os.remove(p .. "-wal"); os.remove(p .. "-shm")
+  end)
+
+  it("refuses article without create, and article with empty", function()
+    assert.has_error(function() sinorus.open("x.sqlite", { article = true }) end,
+      "bad argument #2 to 'open' (option 'article' needs 'create')")
+    assert.has_error(function()
+      sinorus.open("x.sqlite", { create = true, article = true, empty = true })
+    end, "bad argument #2 to 'open' (options 'article' and 'empty' exclude each other)")
   end)
 end)
 
@@ -174,17 +191,17 @@ describe("kb:sql() and kb:rows()", function()
 
   it("releases the statement at once on break", function()
     for _ in kb:rows("SELECT id FROM segment") do  -- luacheck: ignore 512
-      assert.equals(1, kb:_busy())
+      assert.equals(1, internal.busy(kb))
       break
     end
-    assert.equals(0, kb:_busy())
+    assert.equals(0, internal.busy(kb))
   end)
 
   it("releases the statement when the loop body raises", function()
     pcall(function()
       for _ in kb:rows("SELECT id FROM segment") do error("boom") end
     end)
-    assert.equals(0, kb:_busy())
+    assert.equals(0, internal.busy(kb))
   end)
 
   it("lets the same query run nested", function()
@@ -240,47 +257,77 @@ describe("kb:sql() and kb:rows()", function()
   end)
 
   it("keeps the built-in KB read-only even through the authoring hooks", function()
-    assert.has_error(function() kb:_exec("DELETE FROM segment") end,
+    assert.has_error(function() internal.exec(kb, "DELETE FROM segment") end,
       "attempt to write to a read-only sinorus.KB")
   end)
 end)
 
-describe("the internal kb:_exec() and kb:_value()", function()
+describe("the public KB object (issue 13, item 7)", function()
+  it("holds no internal helper", function()
+    for name in pairs(sinorus.KB) do
+      assert.is_false(name:sub(1, 1) == "_", "sinorus.KB." .. name)
+    end
+    local kb <close> = sinorus.open()
+    for _, name in ipairs { "_exec", "_value", "_script", "_in_transaction", "_tag",
+                            "_add_source", "_busy", "_insert_id" } do
+      assert.is_nil(kb[name], name)
+    end
+  end)
+
+  it("is built from modules that return tables of methods and functions", function()
+    for _, name in ipairs { "records", "weight", "graph", "author", "sandbox" } do
+      local ext = require("sinorus." .. name)
+      assert.is_table(ext.methods, name)
+      assert.is_table(ext.module, name)
+      for k, f in pairs(ext.methods) do assert.equal(f, sinorus.KB[k], name .. "." .. k) end
+      for k, v in pairs(ext.module) do assert.equal(v, sinorus[k], name .. "." .. k) end
+    end
+  end)
+
+  it("keeps the helpers for the library's own modules in sinorus.internal", function()
+    for _, name in ipairs { "exec", "value", "script", "in_transaction", "tag",
+                            "add_source" } do
+      assert.is_function(internal[name], name)
+    end
+  end)
+end)
+
+describe("the internal helpers exec and value (sinorus.internal)", function()
   local kb
   with_new_kb(function(k) kb = k end)
 
   it("gives the first column of the first row, or nil for no row", function()
-    assert.equals("china", kb:_value("SELECT id FROM entity WHERE id = ?", "china"))
-    assert.equals(3, kb:_value("SELECT 1 + ?, 'x'", 2))
-    assert.is_nil(kb:_value("SELECT id FROM entity WHERE id = ?", "atlantis"))
-    assert.is_nil(kb:_value("SELECT NULL"))
-    assert.equals(0, kb:_busy())
+    assert.equals("china", internal.value(kb, "SELECT id FROM entity WHERE id = ?", "china"))
+    assert.equals(3, internal.value(kb, "SELECT 1 + ?, 'x'", 2))
+    assert.is_nil(internal.value(kb, "SELECT id FROM entity WHERE id = ?", "atlantis"))
+    assert.is_nil(internal.value(kb, "SELECT NULL"))
+    assert.equals(0, internal.busy(kb))
   end)
 
-  it("refuses a statement that writes in kb:_value", function()
-    assert.has_error(function() kb:_value("DELETE FROM code") end,
-      "bad argument #1 to '_value' (not authorized)")
+  it("refuses a statement that writes in internal.value", function()
+    assert.has_error(function() internal.value(kb, "DELETE FROM code") end,
+      "bad argument #2 to 'value' (not authorized)")
   end)
 
-  it("checks the parameters of kb:_value and kb:_exec", function()
-    assert.has_error(function() kb:_value("SELECT ?") end,
+  it("checks the parameters of internal.value and internal.exec", function()
+    assert.has_error(function() internal.value(kb, "SELECT ?") end,
       "bad argument #2 to '_value' (statement takes 1 parameter, got 0)")
-    assert.has_error(function() kb:_exec("DELETE FROM code WHERE code = ?", {}) end,
+    assert.has_error(function() internal.exec(kb, "DELETE FROM code WHERE code = ?", {}) end,
       "bad argument #2 to '_exec' (cannot bind a table)")
-    assert.equals(0, kb:_busy())
-    assert.equals(0, kb:_exec("DELETE FROM code WHERE code = ?", "none"))
+    assert.equals(0, internal.busy(kb))
+    assert.equals(0, internal.exec(kb, "DELETE FROM code WHERE code = ?", "none"))
   end)
 
   it("holds no statement after a write that fails, and runs it again", function()
     local sql = "INSERT INTO code (segment, code) VALUES (?, ?)"
-    local seg = kb:_value("SELECT min(id) FROM segment")
-    assert.equals(1, kb:_exec(sql, seg, "a"))
-    assert.has_error(function() kb:_exec(sql, seg, "a") end,
+    local seg = internal.value(kb, "SELECT min(id) FROM segment")
+    assert.equals(1, internal.exec(kb, sql, seg, "a"))
+    assert.has_error(function() internal.exec(kb, sql, seg, "a") end,
       "UNIQUE constraint failed: code.segment, code.code")
-    assert.equals(0, kb:_busy())
-    assert.is_false(kb:_in_transaction())
-    assert.equals(1, kb:_exec(sql, seg, "b"))
-    assert.equals(2, kb:_value("SELECT count(*) FROM code WHERE segment = ?", seg))
+    assert.equals(0, internal.busy(kb))
+    assert.is_false(internal.in_transaction(kb))
+    assert.equals(1, internal.exec(kb, sql, seg, "b"))
+    assert.equals(2, internal.value(kb, "SELECT count(*) FROM code WHERE segment = ?", seg))
   end)
 
   it("keeps working when more statements are in use than the cache holds", function()
@@ -292,9 +339,9 @@ describe("the internal kb:_exec() and kb:_value()", function()
       assert.equals(i, it(st).n)
       iters[i] = { it, st }
     end
-    assert.equals(60, kb:_busy())
-    assert.equals(7, kb:_value("SELECT 7"))
-    assert.equals(0, kb:_exec("DELETE FROM code WHERE code = 'none'"))
+    assert.equals(60, internal.busy(kb))
+    assert.equals(7, internal.value(kb, "SELECT 7"))
+    assert.equals(0, internal.exec(kb, "DELETE FROM code WHERE code = 'none'"))
     for i = 1, 60 do assert.equals(0, iters[i][1](iters[i][2]).n) end
   end)
 end)
@@ -322,17 +369,17 @@ describe("the schema's CHECK constraints", function()
     it("refuses a raw write of " .. bad .. " to " .. tbl .. "." .. col ..
        " and allows " .. good, function()
       local key = tbl == "rating" and "item" or (tbl == "segment_row" and "rowid" or "id")
-      local id = kb:_value("SELECT " .. key .. " FROM " .. tbl .. " ORDER BY 1 LIMIT 1")
+      local id = internal.value(kb, "SELECT " .. key .. " FROM " .. tbl .. " ORDER BY 1 LIMIT 1")
       assert.is_not_nil(id)
-      local before = kb:_value("SELECT " .. col .. " FROM " .. tbl .. " WHERE " .. key ..
+      local before = internal.value(kb, "SELECT " .. col .. " FROM " .. tbl .. " WHERE " .. key ..
                                " = ? ORDER BY 1 LIMIT 1", id)
-      local ok, err = pcall(kb._exec, kb, "UPDATE " .. tbl .. " SET " .. col .. " = " .. bad ..
+      local ok, err = pcall(internal.exec, kb, "UPDATE " .. tbl .. " SET " .. col .. " = " .. bad ..
                             " WHERE " .. key .. " = ?", id)
       assert.is_false(ok)
       assert.matches("^CHECK constraint failed: " .. col .. " = ", err)
-      assert.equals(before, kb:_value("SELECT " .. col .. " FROM " .. tbl .. " WHERE " ..
+      assert.equals(before, internal.value(kb, "SELECT " .. col .. " FROM " .. tbl .. " WHERE " ..
                                       key .. " = ? ORDER BY 1 LIMIT 1", id))
-      assert.is_true(kb:_exec("UPDATE " .. tbl .. " SET " .. col .. " = " .. good ..
+      assert.is_true(internal.exec(kb, "UPDATE " .. tbl .. " SET " .. col .. " = " .. good ..
                               " WHERE " .. key .. " = ?", id) > 0)
     end)
   end

@@ -7,6 +7,7 @@
 -- crash. A function added to doc.lua is covered without touching this file.
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local doc = require "sinorus.doc"
 
 local TMP = os.tmpname()
@@ -20,7 +21,7 @@ end
 -- A writable copy of the article for the authoring methods.
 local function writable()
   local path = TMP .. "/w" .. math.random(1, 1 << 30) .. ".sqlite"
-  return assert(sinorus.open(path, { create = true })), path
+  return assert(sinorus.open(path, { create = true, article = true })), path
 end
 
 local closed_kb = sinorus.open()
@@ -285,7 +286,7 @@ describe("misuse matrix", function()
         assert.equal("boom", err)
       end
       collectgarbage()
-      assert.equal(0, k:_busy())
+      assert.equal(0, internal.busy(k))
       assert.equal(3, #k:sql("SELECT id FROM segment LIMIT 3"))
       k:close()
     end)
@@ -297,7 +298,7 @@ describe("misuse matrix", function()
         k:transaction(function(t) t:code(1, "x"); error("inside", 0) end)
       end, "inside")
       assert.equal(before, #k:codes())
-      assert.is_false(k:_in_transaction())
+      assert.is_false(internal.in_transaction(k))
       k:close()
     end)
 

@@ -3,6 +3,7 @@
 -- with SIGKILL (spec/support/killer.lua; `make crash-test N=1000` runs more).
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local util = require "sinorus.util"
 
 local BUILD = os.getenv("SINORUS_BUILD") or "build"
@@ -40,7 +41,7 @@ end
 describe("a round trip", function()
   it("gives back every one of many random records after closing and reopening", function()
     local p = tmpname()
-    local kb = assert(sinorus.open(p, { create = true }))
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
     math.randomseed(42)
     local sents = sentence_ids(kb)
     local function pick(list) return list[math.random(#list)] end
@@ -90,7 +91,7 @@ describe("an invalid call", function()
   local p, image
   setup(function()
     p = tmpname()
-    local kb = assert(sinorus.open(p, { create = true }))
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
     kb:add_claim { id = "claim-x", text = "x", about = { "China" }, horizon = "short",
                    evidence = { sentence_ids(kb)[1] } }
     kb:close()
@@ -153,7 +154,7 @@ describe("kb:save", function()
   after_each(function() remove(p); remove(q) end)
 
   it("writes a copy that holds the last commit of a WAL-mode KB", function()
-    local kb = assert(sinorus.open(p, { create = true }))
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
     kb:code(sentence_ids(kb)[1], "last-commit")
     assert.is_true(kb:save(q))
     kb:close()
@@ -164,7 +165,7 @@ describe("kb:save", function()
   end)
 
   it("checkpoints instead of renaming when the target is the KB's own file", function()
-    local kb = assert(sinorus.open(p, { create = true }))
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
     kb:code(sentence_ids(kb)[1], "own")
     assert.is_true(kb:save(p))
     kb:code(sentence_ids(kb)[2], "still-open")   -- the handle still works
@@ -176,7 +177,7 @@ describe("kb:save", function()
   end)
 
   it("refuses to save inside a transaction", function()
-    local kb = assert(sinorus.open(p, { create = true }))
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
     local ok, msg = kb:transaction(function(k) return k:save(q) end)
     kb:close()
     assert.is_nil(ok)
@@ -233,7 +234,7 @@ describe("schema versions", function()
                 kb:sql([[SELECT m.segment, m.start, m.stop FROM mention m
                          JOIN segment s ON s.id = m.segment WHERE s.kind = 'paragraph']]))
     assert.is_true(n("mention") > 0)
-    kb:_exec("INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+    internal.exec(kb, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
     local SCHEMA = [[SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name]]
     local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
     assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
@@ -340,7 +341,7 @@ describe("schema versions", function()
     assert.is_true(#hits > 0)
     for _, h in ipairs(hits) do assert.matches("«China»", h.snippet) end
     assert.equals(1, #kb:search("Moscow"))
-    kb:_exec("INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+    internal.exec(kb, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
     kb:close()
     local f = assert(io.popen("sqlite3 " .. p .. " 'PRAGMA integrity_check'"))
     assert.equals("ok\n", f:read("a"))
@@ -382,12 +383,74 @@ describe("schema versions", function()
     spit(p, slurp("spec/fixtures/schema-v2.sqlite"))
     local kb = assert(sinorus.open(p))
     assert.has_error(function()
-      kb:_exec("UPDATE claim SET horizon = 'soon' WHERE id = 'claim-gas'")
+      internal.exec(kb, "UPDATE claim SET horizon = 'soon' WHERE id = 'claim-gas'")
     end, "CHECK constraint failed: horizon = 'short' OR horizon = 'long' OR horizon = 'both'")
     assert.has_error(function()
-      kb:_exec("UPDATE relation SET sign = 2 WHERE id = 'rel-eu-china'")
+      internal.exec(kb, "UPDATE relation SET sign = 2 WHERE id = 'rel-eu-china'")
     end, "CHECK constraint failed: sign = -1 OR sign = 0 OR sign = 1")
     assert.equals("short", kb:claim("claim-gas").horizon)
+    kb:close()
+  end)
+
+  -- A version-3 file with references and an ACH matrix (the v3 fixture has
+  -- none: version 3 had no API that added them), as the sqlite3 shell
+  -- writes them.
+  local function v3_with_ach()
+    spit(p, slurp("spec/fixtures/schema-v3.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. [[ "
+      INSERT INTO reference (id, authors, year, title, segment)
+        VALUES (7, '[\"A. Author\"]', 2020, 'A work', 4);
+      INSERT INTO evidence VALUES ('reference', '7', 1, 4, NULL);
+      INSERT INTO hypothesis VALUES ('h-a', 'Hypothesis A', 1), ('h-b', 'Hypothesis B', 2);
+      INSERT INTO ach_item VALUES ('e-1', 'An item', 'high', 'medium', 1);
+      INSERT INTO rating VALUES ('e-1', 'h-a', 'CC'), ('e-1', 'h-b', 'II');
+      INSERT INTO evidence VALUES ('ach_item', 'e-1', 1, 3, NULL);"]]))
+  end
+
+  it("keys references by source and number when it migrates 3 to 4", function()
+    v3_with_ach()
+    local kb = assert(sinorus.open(p))
+    assert.equals(4, kb:describe().schema_version)
+    local r = kb:reference(7)
+    assert.same({ 7, 1, "A work", { "A. Author" } }, { r.id, r.source, r.title, r.authors })
+    assert.same({ 4 }, { kb:evidence(r)[1].id })
+    assert.same({ 4 }, { kb:evidence(7)[1].id })
+    kb:close()
+  end)
+
+  it("puts a version-3 ACH matrix under the article's question when it migrates 3 to 4",
+     function()
+    v3_with_ach()
+    local kb = assert(sinorus.open(p))
+    assert.same({ "q-china-stance" }, { kb:questions()[1].id, kb:questions()[2] })
+    assert.same({ "q-china-stance", "q-china-stance" },
+                { kb:hypotheses()[1].question, kb:items()[1].question })
+    assert.equals("h-a", kb:ach().top)
+    assert.same({ ["h-a"] = "CC", ["h-b"] = "II" }, kb:item("e-1").ratings)
+    assert.same({ 3 }, { kb:evidence(kb:item("e-1"))[1].id })
+    kb:close()
+  end)
+
+  it("gives a migrated file the record tables of a new file", function()
+    v3_with_ach()
+    local kb = assert(sinorus.open(p))
+    local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
+    local TABLES_SQL = [[SELECT name, sql FROM sqlite_schema
+                         WHERE name IN ('question', 'hypothesis', 'ach_item', 'reference')
+                         ORDER BY name]]
+    assert.same(fresh:sql(TABLES_SQL), kb:sql(TABLES_SQL))
+    fresh:close()
+    kb:close()
+    local f = assert(io.popen("sqlite3 " .. p .. " 'PRAGMA integrity_check'"))
+    assert.equals("ok\n", f:read("a"))
+    f:close()
+  end)
+
+  it("adds no question to a version-3 file without an ACH matrix", function()
+    spit(p, slurp("spec/fixtures/schema-v3.sqlite"))
+    local kb = assert(sinorus.open(p))
+    assert.same({}, kb:sql("SELECT * FROM question"))
+    assert.equals(1, #kb:claims())
     kb:close()
   end)
 
@@ -522,7 +585,7 @@ describe("concurrency", function()
   local p
   before_each(function()
     p = tmpname()
-    assert(sinorus.open(p, { create = true })):close()
+    assert(sinorus.open(p, { create = true, article = true })):close()
   end)
   after_each(function() remove(p) end)
 

@@ -4,7 +4,7 @@
 local core = require "sinorus.core"
 
 local function read_article()
-  local f = assert(io.open("data/article.txt", "rb"))
+  local f = assert(io.open("data/abb-polianskii-2022/article.txt", "rb"))
   local text = f:read("a")
   f:close()
   return text

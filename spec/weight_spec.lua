@@ -4,7 +4,6 @@
 
 local core = require "sinorus.core"
 local sinorus = require "sinorus"
-local util = require "sinorus.util"
 local simulate_lua = require "bench.simlua"
 
 local EPS = 1e-12
@@ -589,9 +588,7 @@ end)
 -- The KB methods, on a small KB whose numbers are worked out by hand.
 
 local function fake_kb(tables)
-  local KB, M = {}, {}
-  require("sinorus.weight")(KB, M, util)
-  local kb = setmetatable({}, { __index = KB })
+  local kb = setmetatable({}, { __index = require("sinorus.weight").methods })
   function kb.sql(_, q)
     local t = assert(q:match("FROM ([%w_]+)"), q)
     local out = {}

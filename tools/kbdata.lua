@@ -1,29 +1,34 @@
--- tools/kbdata.lua: loads the coded knowledge base (data/kb/*.lua) into a KB.
+-- tools/kbdata.lua: loads the coded records of one source folder
+-- (data/<source>/kb/*.lua) into a KB.
 --
 --   local load = require "kbdata"
---   load(kb, "data/kb")      -- kb: a writable KB holding the article
+--   load(kb, "data/abb-polianskii-2022/kb", source_id)
 --
 -- Run at build time by tools/mkkb.lua, inside its transaction, after the
--- article has been added and segmented. Each data file is a Lua chunk run in
--- a sandbox whose only names are the record constructors (entity, claim,
--- factor, relation, event, quote, reference, hypothesis, item). Every record
+-- folder's document has been added and segmented. Each data file is a Lua
+-- chunk run in a sandbox whose only names are the record constructors (one
+-- per type of sinorus.model: entity, question, hypothesis, claim, ...). Every record
 -- is validated completely, its evidence phrases are resolved to segments, the
 -- bands of claims are derived from their estimative expressions, and only
--- then is anything written. Entity mentions are computed last (KB._tag).
+-- then is anything written. Entity mentions are computed last (internal.tag).
 --
 -- Every failure raises a message that names the file, the record and the
 -- cause, e.g.
---   data/kb/claims.lua: claim 'x': evidence phrase not found: "..."
+--   data/abb-polianskii-2022/kb/claims.lua: claim 'x': evidence phrase not found: "..."
 -- data/README.md gives the coding rules that these checks enforce.
 
-local util = require "sinorus.util"
+local internal = require "sinorus.internal"
 local store = require "sinorus.store"
 
-local FILES = { "entities", "hypotheses", "claims", "factors", "relations",
-                "events", "quotes", "references" }
+local model = require "sinorus.model"
 
-local CONSTRUCTORS = { "entity", "claim", "factor", "relation", "event", "quote",
-                       "reference", "hypothesis", "item" }
+-- The data files (each type's `data_file`, sinorus.model) and the
+-- constructors (one per type, by its name).
+local FILES, CONSTRUCTORS, listed = {}, model.names("name"), {}
+for _, t in ipairs(model.TYPES) do
+  if not listed[t.data_file] then FILES[#FILES + 1] = t.data_file end
+  listed[t.data_file] = true
+end
 
 -- ---------------------------------------------------------------------
 -- Reading the files
@@ -66,10 +71,12 @@ end
 local Resolver = {}
 Resolver.__index = Resolver
 
-local function new_resolver(kb)
+-- The segments of one source: evidence phrases resolve within their own
+-- source only.
+local function new_resolver(kb, source)
   local r = setmetatable({ leaves = {}, paras = {}, byid = {} }, Resolver)
   for _, s in ipairs(kb:sql([[SELECT id, kind, duplicate_of, text FROM segment
-                              ORDER BY source, ord]])) do
+                              WHERE source = ? ORDER BY ord]], source)) do
     r.byid[s.id] = s
     if s.kind == "paragraph" then r.paras[#r.paras + 1] = s
     else r.leaves[#r.leaves + 1] = s end
@@ -177,14 +184,36 @@ function Loader:quote_segment(rec)
   return seg
 end
 
--- Types validated in this order, so that references resolve.
-local ORDER = { "entity", "hypothesis", "claim", "factor", "relation", "event",
-                "quote", "reference", "item" }
+-- Types validated in the model's order, so that references resolve.
+local ORDER = CONSTRUCTORS
 
 -- ---------------------------------------------------------------------
 
--- Loads every data file of dir into kb. Raises on the first invalid record.
-return function(kb, dir)
+-- The id of each record of this type already in kb: a second source
+-- folder may not reuse them. nil for references (keyed by their source).
+local function existing_ids(kb, t)
+  if t.key ~= "id" then return {} end
+  local out = {}
+  for _, r in ipairs(kb:sql("SELECT id FROM " .. t.table)) do out[r.id] = true end
+  return out
+end
+
+-- The highest `ord` of a type's table (0 when it has none or no column
+-- `ord`): a second source's questions, hypotheses and items come after.
+local function ord_base(kb, t)
+  for _, c in ipairs(t.tables[t.table]) do
+    if c == "ord" then
+      return internal.value(kb, "SELECT ifnull(max(ord), 0) FROM " .. t.table)
+    end
+  end
+  return 0
+end
+
+-- Loads every data file of dir into kb, its records resting on the
+-- segments of source (default: the last source added). Entities of
+-- sources loaded before may be named. Raises on the first invalid record.
+return function(kb, dir, source)
+  source = source or internal.value(kb, "SELECT max(id) FROM source")
   local records = {}
   local any = false
   for _, name in ipairs(FILES) do
@@ -196,10 +225,14 @@ return function(kb, dir)
   end
 
   local self = setmetatable({
-    build = true, shapes = store.shapes("build"),
-    resolver = new_resolver(kb),
+    build = true, shapes = store.shapes("build"), source = source,
+    resolver = new_resolver(kb, source),
     entities = {}, hypotheses = {}, hyp_order = {}, folded = {},
   }, Loader)
+  for _, r in ipairs(kb:sql("SELECT entity, folded FROM alias")) do
+    self.entities[r.entity] = true
+    self.folded[r.folded] = r.entity
+  end
 
   -- validate, type by type, so that references resolve
   local by_type, seen = {}, {}
@@ -208,14 +241,27 @@ return function(kb, dir)
     local list = by_type[rec.type]
     list[#list + 1] = rec
   end
+  -- a hypothesis or an item names its question; one may be left out when
+  -- the folder declares only one
+  local questions = by_type.question
+  for _, rtype in ipairs { "hypothesis", "item" } do
+    for _, rec in ipairs(by_type[rtype]) do
+      if rec.t.question == nil and #questions == 1 then rec.t.question = questions[1].t.id end
+    end
+  end
   for _, rtype in ipairs(ORDER) do
+    local before = existing_ids(kb, model.type(rtype))
     for _, rec in ipairs(by_type[rtype]) do
       store.check_shape(self, rec)
       local id = rec.t.id
       if seen[rtype][id] then
         self:fail(rec, nil, "duplicate id (first defined in %s)", seen[rtype][id])
       end
+      if before[id] then
+        self:fail(rec, nil, "duplicate id (a source loaded before defines it)")
+      end
       seen[rtype][id] = rec.file
+      rec.source = source
       store.CHECK[rtype](self, rec)
       if rtype == "entity" then
         self.entities[id] = rec.t
@@ -224,21 +270,17 @@ return function(kb, dir)
       if rtype == "hypothesis" then self.hypotheses[id] = rec.t end
     end
   end
-  if #by_type.item > 0 and #self.hyp_order == 0 then
-    self:fail(by_type.item[1], nil, "ACH items need hypotheses")
-  end
 
-  -- write
+  -- write, after the records of the sources loaded before
   for _, rtype in ipairs(ORDER) do
+    local base = ord_base(kb, model.type(rtype))
     for ord, rec in ipairs(by_type[rtype]) do
-      store.WRITE[rtype](kb, rec, ord, self)
+      store.WRITE[rtype](kb, rec, base + ord, self)
     end
   end
 
-  -- mentions, with the aliases just written
-  if not kb._tag then
-    local M = require "sinorus"
-    require("sinorus.records")(M.KB, M, util)
-  end
-  kb:_tag()
+  -- mentions, with the aliases just written (internal.tag comes with
+  -- sinorus.records, which require "sinorus" loads)
+  require "sinorus"
+  internal.tag(kb)
 end

@@ -14,19 +14,29 @@
 -- invalid call leaves the file as it was. Misuse raises in Lua's style:
 --   bad argument #1 to 'add_claim' (field 'horizon': invalid option 'soon'; expected one of: short, long, both)
 --
--- Loaded by init.lua as require("sinorus.author")(KB, M, util).
+-- Returns { methods = KB methods, module = module functions }; init.lua
+-- copies them into sinorus.KB and the module table.
 
 local core = require "sinorus.core"
+local internal = require "sinorus.internal"
 local store = require "sinorus.store"
 
 local READONLY = "attempt to write to a read-only sinorus.KB"
 
--- The record types of the authoring API, their tables and their id columns.
-local TYPES = { "entity", "claim", "factor", "relation", "event", "quote" }
-local TABLE = { entity = "entity", claim = "claim", factor = "factor",
-                relation = "relation", event = "event", quote = "quote" }
+local model = require "sinorus.model"
 
-return function(KB, M, util)
+-- The record types of the authoring API (sinorus.model) and their tables.
+local TYPES = model.names("name", function(t) return t.authoring end)
+local TABLE = {}
+for _, name in ipairs(TYPES) do TABLE[name] = model.type(name).table end
+
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror = util.argerror
 
   -- Per-KB state: transaction depth and lock timeout, keyed weakly.
@@ -85,11 +95,11 @@ return function(KB, M, util)
   -- Opens a transaction (or a savepoint inside one); returns its depth.
   local function begin(kb)
     local s = state(kb)
-    if s.depth == 0 and kb:_in_transaction() then
+    if s.depth == 0 and internal.in_transaction(kb) then
       error("a transaction opened outside kb:transaction is active", 0)
     end
     if s.depth == 0 then
-      local ok, err = pcall(kb._exec, kb, "BEGIN IMMEDIATE")
+      local ok, err = pcall(internal.exec, kb, "BEGIN IMMEDIATE")
       if not ok then
         if tostring(err):find("locked", 1, true) or tostring(err):find("busy", 1, true) then
           error(locked_message(kb), 0)
@@ -97,7 +107,7 @@ return function(KB, M, util)
         error(err, 0)
       end
     else
-      kb:_exec(SAVEPOINT[s.depth] or "SAVEPOINT sinorus_" .. s.depth)
+      internal.exec(kb, SAVEPOINT[s.depth] or "SAVEPOINT sinorus_" .. s.depth)
     end
     s.depth = s.depth + 1
     return s.depth
@@ -113,9 +123,9 @@ return function(KB, M, util)
     if s.doomed == depth then error(DOOMED, 0) end
     if depth == 1 then
       forget(s)
-      kb:_exec("COMMIT")
+      internal.exec(kb, "COMMIT")
     else
-      kb:_exec(RELEASE[depth - 1] or "RELEASE sinorus_" .. (depth - 1))
+      internal.exec(kb, RELEASE[depth - 1] or "RELEASE sinorus_" .. (depth - 1))
     end
     s.depth = depth - 1
   end
@@ -124,7 +134,7 @@ return function(KB, M, util)
   -- transaction on its own (disk full, I/O error, interrupt) or the KB
   -- was closed.
   local function lost(kb, s)
-    if kb:isclosed() or not kb:_in_transaction() then
+    if kb:isclosed() or not internal.in_transaction(kb) then
       forget(s)
       s.depth, s.doomed = 0, nil
       return true
@@ -140,11 +150,11 @@ return function(KB, M, util)
     if s.doomed and s.doomed >= depth then s.doomed = nil end
     if lost(kb, s) then return end
     if depth == 1 then
-      pcall(kb._exec, kb, "ROLLBACK")
+      pcall(internal.exec, kb, "ROLLBACK")
     else
       local name = "sinorus_" .. (depth - 1)
-      if pcall(kb._exec, kb, "ROLLBACK TO " .. name) then
-        pcall(kb._exec, kb, "RELEASE " .. name)
+      if pcall(internal.exec, kb, "ROLLBACK TO " .. name) then
+        pcall(internal.exec, kb, "RELEASE " .. name)
       end
     end
   end
@@ -195,7 +205,7 @@ return function(KB, M, util)
       argerror("open", 2, "option 'timeout' must be a non-negative integer (ms)")
     end
     if not kb:readonly() then
-      kb:_script(string.format("PRAGMA busy_timeout = %d", ms))
+      internal.script(kb, string.format("PRAGMA busy_timeout = %d", ms))
     end
     state(kb).timeout = ms
     return kb
@@ -211,7 +221,7 @@ return function(KB, M, util)
   local utc_now = core.utc_now
 
   local function log(kb, operation, record, before, after)
-    kb:_exec(LOG_SQL, utc_now(), operation, record, before ~= nil and util.json(before) or nil,
+    internal.exec(kb, LOG_SQL, utc_now(), operation, record, before ~= nil and util.json(before) or nil,
              after ~= nil and util.json(after) or nil)
   end
 
@@ -251,7 +261,22 @@ return function(KB, M, util)
                   rtype .. [[' AND record = ? ORDER BY ord]], id)
   end
 
-  local LOAD = {}
+  -- A record's fields as add_* takes them (the state before an update
+  -- or a removal). By default the record of its getter, kept to the
+  -- fields the authoring API takes (relation, quote and new types).
+  local LOAD = setmetatable({}, { __index = function(_, rtype)
+    local t = model.type(rtype)
+    local fields = store.shapes("runtime")[rtype].fields
+    return function(kb, id)
+      local r = kb[t.name](kb, id)
+      if not r then return nil end
+      local out = {}
+      for k, v in pairs(r) do
+        if fields[k] then out[k] = v end
+      end
+      return out
+    end
+  end })
 
   function LOAD.entity(kb, id)
     local t = kb:sql("SELECT id, name, kind, description FROM entity WHERE id = ?", id)[1]
@@ -284,14 +309,6 @@ return function(KB, M, util)
     return t
   end
 
-  function LOAD.relation(kb, id)
-    local t = kb:sql([[SELECT id, src AS "from", dst AS "to", type, sign, weight, horizon,
-                       note FROM relation WHERE id = ?]], id)[1]
-    if not t then return nil end
-    t.evidence = evidence_ids(kb, "relation", id)
-    return t
-  end
-
   function LOAD.event(kb, id)
     local t = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
                        FROM event WHERE id = ?]], id)[1]
@@ -301,9 +318,6 @@ return function(KB, M, util)
     return t
   end
 
-  function LOAD.quote(kb, id)
-    return kb:sql("SELECT id, speaker, text, segment, stance FROM quote WHERE id = ?", id)[1]
-  end
 
   -- -------------------------------------------------------------------
   -- The run-time context of sinorus.store
@@ -330,8 +344,8 @@ return function(KB, M, util)
 
   -- The id of the entity named by v (its id, name or alias, folded).
   local function lookup(kb, v)
-    return kb:_value("SELECT id FROM entity WHERE id = ?", v)
-        or kb:_value([[SELECT entity FROM alias WHERE folded = ?
+    return internal.value(kb, "SELECT id FROM entity WHERE id = ?", v)
+        or internal.value(kb, [[SELECT entity FROM alias WHERE folded = ?
                        ORDER BY ord, entity LIMIT 1]], store.norm(v))
   end
 
@@ -411,7 +425,7 @@ return function(KB, M, util)
   end
 
   local function exists(kb, rtype, id)
-    return kb:_value(EXISTS[rtype], id) ~= nil
+    return internal.value(kb, EXISTS[rtype], id) ~= nil
   end
 
   -- Segments whose text may mention one of names (a superset, by the
@@ -450,7 +464,7 @@ return function(KB, M, util)
   -- (after an entity's names changed); `also` lists segments to redo too.
   local function retag(kb, names, also)
     local ids = candidates(kb, names)
-    if ids == nil then return kb:_tag() end
+    if ids == nil then return internal.tag(kb) end
     if also then
       local set = {}
       for _, id in ipairs(ids) do set[id] = true end
@@ -459,7 +473,7 @@ return function(KB, M, util)
       end
       table.sort(ids)
     end
-    if #ids > 0 then kb:_tag(ids) end
+    if #ids > 0 then internal.tag(kb, ids) end
   end
 
   -- -------------------------------------------------------------------
@@ -710,7 +724,7 @@ return function(KB, M, util)
       bad("code", 1, "no segment " .. segment)
     end
     return atomically(kb, function()
-      local n = kb:_exec("INSERT OR IGNORE INTO code (segment, code) VALUES (?, ?)", segment, c)
+      local n = internal.exec(kb, "INSERT OR IGNORE INTO code (segment, code) VALUES (?, ?)", segment, c)
       if n > 0 then log(kb, "code", "segment:" .. segment, nil, { segment = segment, code = c }) end
       return n > 0
     end)
@@ -725,7 +739,7 @@ return function(KB, M, util)
   local function uncode(kb, segment, c)
     check_code("uncode", segment, c)
     return atomically(kb, function()
-      local n = kb:_exec("DELETE FROM code WHERE segment = ? AND code = ?", segment, c)
+      local n = internal.exec(kb, "DELETE FROM code WHERE segment = ? AND code = ?", segment, c)
       if n > 0 then
         log(kb, "uncode", "segment:" .. segment, { segment = segment, code = c }, nil)
       end
@@ -763,3 +777,5 @@ return function(KB, M, util)
     return util.list(out, { "id", "kind", "section", "text" }, "sinorus.Segments")
   end
 end
+
+return { methods = KB, module = M }

@@ -12,6 +12,8 @@
 -- "graph:NAME" for graph methods. `optional = true` marks functions that
 -- a later version may add; they are listed only when they exist.
 
+local model = require "sinorus.model"
+
 local M = {}
 
 M.groups = {
@@ -36,11 +38,12 @@ local function entry(t) E[#E + 1] = t end
 entry { name = "sinorus.open", group = "module", args = "[path [, opts]]",
   summary = "Opens a knowledge base: the built-in article (no path, read-only, in memory) "
     .. "or an analyst's file (read-write). opts: create = true makes the file if missing, "
-    .. "seeded with the article (empty = true: schema only); readonly = true opens a "
-    .. "read-only view.",
+    .. "empty (the schema only), or with article = true a copy of the article's knowledge "
+    .. "base (empty = true, the old way to ask for an empty file, is accepted and changes "
+    .. "nothing); readonly = true opens a read-only view; timeout (ms) waits for a lock.",
   returns = "a sinorus.KB, or nil, message if the file is missing or not a sinorus KB",
   example = 'local kb <close> = sinorus.open()\n'
-    .. 'local mine = assert(sinorus.open("my.sqlite", {create = true}))' }
+    .. 'local mine = assert(sinorus.open("my.sqlite", {create = true, article = true}))' }
 
 entry { name = "sinorus.version", group = "module", value = true, args = "",
   summary = "The library version.",
@@ -99,7 +102,7 @@ entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
     .. '  return kb:alignment{horizon = "long"}.index\n'
     .. ']], {memory = 16 * 2^20, instructions = 10^7, time = 2})' }
 
-entry { name = "sinorus.help", group = "module", args = "[fn_or_name]", optional = true,
+entry { name = "sinorus.help", group = "module", args = "[fn_or_name]",
   summary = "Prints this help: every function, or one entry found by function or name.",
   returns = "nothing",
   example = "sinorus.help(kb.search)" }
@@ -169,97 +172,60 @@ entry { name = "kb:segment", group = "records", args = "id",
   returns = "a segment record, or nil",
   example = "print(kb:segment(12).text)" }
 
-entry { name = "kb:entities", group = "records", args = "[opts]",
-  summary = "Entities in id order. opts: kind (\"state\", \"organization\", \"person\", "
-    .. "\"place\", \"company\", \"document\", \"initiative\", \"event\"), limit, offset.",
-  returns = "a list of {id, name, kind, aliases, description}",
-  example = 'print(kb:entities{kind = "person"})' }
+-- The listing and the getter of every record type, from sinorus.model.
+local function opts_text(t)
+  local parts = {}
+  for _, k in ipairs(t.filters) do
+    local enum = t.enums[k]
+    local what = t.filter_help and t.filter_help[k]
+    if enum and (k == "kind" or k == "horizon") then
+      what = '"' .. table.concat(model.ENUMS[enum], '", "') .. '"'
+    elseif t.entity_filters[k] and not what then
+      what = "an entity's id, name or alias"
+    end
+    parts[#parts + 1] = what and string.format("%s (%s)", k, what) or k
+  end
+  parts[#parts + 1] = "limit, offset"
+  return table.concat(parts, ", ")
+end
 
-entry { name = "kb:entity", group = "records", args = "name_or_alias",
-  summary = "One entity by id, name or alias, case-insensitively (\"Beijing\" gives China).",
-  returns = "an entity record, or nil",
-  example = 'print(kb:entity("Beijing").id)      --> china' }
+for _, t in ipairs(model.TYPES) do
+  entry { name = "kb:" .. t.plural, group = "records", args = "[opts]",
+    summary = t.summary .. " opts: " .. opts_text(t) .. ".",
+    returns = "a list of {" .. table.concat(t.columns, ", ") .. "}",
+    example = t.example }
+  if t.name == "entity" then
+    entry { name = "kb:entity", group = "records", args = "name_or_alias",
+      summary = "One entity by id, name or alias, case-insensitively (\"Beijing\" gives "
+        .. "China).",
+      returns = "an entity record, or nil",
+      example = t.get_example }
+  else
+    entry { name = "kb:" .. t.name, group = "records",
+      args = t.key == "number" and "number" or "id",
+      summary = "One " .. t.name .. " (" .. t.help .. ") by its "
+        .. (t.key == "number" and "number" or "id") .. ".",
+      returns = "a " .. t.name .. " record {" .. table.concat(t.columns, ", ") .. "}, or nil",
+      example = t.get_example }
+  end
+end
 
 entry { name = "kb:mentions", group = "records", args = "entity [, opts]",
   summary = "The segments in which an entity is mentioned, with the matched spans. "
     .. "opts: kind, duplicates, limit, offset.",
   returns = "a list of segments, each with spans",
-  example = 'print(kb:mentions("Xi Jinping"))' }
-
-entry { name = "kb:claims", group = "records", args = "[opts]",
-  summary = "The article's analytic judgments. opts: about (an entity's id, name or alias), "
-    .. "horizon (\"short\", \"long\", \"both\"), topic, min_p, max_p, limit, offset.",
-  returns = "a list of {id, text, about, horizon, estimative, scale, p_low, p_high, topics, "
-    .. "evidence}",
-  example = 'print(kb:claims{about = "China", horizon = "short"})' }
-
-entry { name = "kb:claim", group = "records", args = "id",
-  summary = "One claim by id.",
-  returns = "a claim record, or nil",
-  example = 'print(kb:claim("claim-pressure-main-driver"))' }
-
-entry { name = "kb:factors", group = "records", args = "[opts]",
-  summary = "Drivers and irritants of the alignment. opts: kind (\"driver\", \"irritant\"), "
-    .. "horizon, domain, limit, offset.",
-  returns = "a list of {id, name, kind, domain, horizon, weight, evidence}",
-  example = 'print(kb:factors{kind = "irritant"})' }
-
-entry { name = "kb:factor", group = "records", args = "id",
-  summary = "One factor by id.",
-  returns = "a factor record, or nil",
-  example = 'print(kb:factor("drv-western-pressure").weight)' }
-
-entry { name = "kb:relations", group = "records", args = "[opts]",
-  summary = "Signed relations between entities. opts: from, to (entities), type, sign "
-    .. "(-1, 0, 1), limit, offset.",
-  returns = "a list of {id, from, to, type, sign, weight, horizon, evidence}",
-  example = 'print(kb:relations{from = "China", sign = 1})' }
-
-entry { name = "kb:events", group = "records", args = "[opts]",
-  summary = "Dated events, in date order. opts: from, to (ISO dates), actor (an entity), "
-    .. "limit, offset.",
-  returns = "a list of {id, date, title, actors, cameo, goldstein, date_source, evidence}",
-  example = 'print(kb:events{from = "2022-01-01"})' }
-
-entry { name = "kb:quotes", group = "records", args = "[opts]",
-  summary = "Verbatim quotations, in the order of the text. opts: speaker (an entity), "
-    .. "limit, offset.",
-  returns = "a list of {id, speaker, text, segment, stance}",
-  example = 'print(kb:quotes{speaker = "Putin"})' }
-
-entry { name = "kb:references", group = "records", args = "[opts]",
-  summary = "The article's reference list, by number. opts: limit, offset.",
-  returns = "a list of {id, authors, year, title, container, doi, url, segment}",
-  example = "print(kb:references())" }
-
-entry { name = "kb:hypotheses", group = "records", args = "[opts]",
-  summary = "The competing hypotheses on China's stance, in order.",
-  returns = "a list of {id, text}",
-  example = "print(kb:hypotheses())" }
+  example = 'print(kb:mentions("Putin"))' }
 
 entry { name = "kb:ratings", group = "records", args = "[opts]",
   summary = "The ACH matrix as rows. opts: hypothesis, evidence (an item id), limit, offset.",
   returns = "a list of {evidence, hypothesis, rating, credibility, relevance}",
-  example = 'print(kb:ratings{hypothesis = "h1"})' }
+  example = 'print(kb:ratings{hypothesis = "h-shield"})' }
 
 entry { name = "kb:evidence", group = "records", args = "record_or_id",
   summary = "The segments a record rests on (a claim, factor, relation, event, quote, "
     .. "reference, rating, or a record id).",
   returns = "a list of segments",
   example = 'print(kb:evidence(kb:claims()[1]))' }
-
--- Lookups a later version may add (listed only when they exist).
-for _, t in ipairs {
-  { "relation", "relation" }, { "event", "event" }, { "quote", "quote" },
-  { "reference", "reference (by number)" }, { "hypothesis", "hypothesis" },
-} do
-  entry { name = "kb:" .. t[1], group = "records", args = "id", optional = true,
-    summary = "One " .. t[2] .. " by id.",
-    returns = "a record, or nil",
-    example = string.format("print(kb:%s(kb:%s()[1].id))", t[1],
-      ({ relation = "relations", event = "events", quote = "quotes",
-         reference = "references", hypothesis = "hypotheses" })[t[1]]) }
-end
 
 -- ---------------------------------------------------------------------
 -- Text queries
@@ -344,7 +310,7 @@ entry { name = "kb:add_source", group = "author",
   args = "{title, text [, authors, outlet, published, url, doi, format]}",
   summary = "Adds a document: segments it, tags entity mentions and indexes the text.",
   returns = "the new source id",
-  example = 'local id = kb:add_source{title = "Field notes", text = io.open("notes.txt"):read("a")}' }
+  example = 'local id = kb:add_source{title = "Field notes", text = "China buys more Russian gas.\\n"}' }
 
 entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, aliases, description]}",
   summary = "Adds an entity; its name and aliases are matched in every source.",
@@ -353,34 +319,39 @@ entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, ali
     .. 'kind = "organization", aliases = {"SCO"}}' }
 
 entry { name = "kb:add_claim", group = "author",
-  args = "{id, text, about, horizon [, estimative, topics, evidence]}",
+  args = "{id, text, about, horizon, evidence [, estimative, scale, p_low, p_high, topics, note]}",
   summary = "Adds a claim; evidence phrases must occur in the KB's text.",
   returns = "the claim id",
-  example = 'kb:add_claim{id = "my-claim", text = "...", about = {"china"}, horizon = "short"}' }
+  example = 'kb:add_claim{id = "my-claim", text = "...", about = {"china"}, horizon = "short",\n'
+    .. '  evidence = {kb:search("secondary sanctions")[1].segment}}' }
 
 entry { name = "kb:add_factor", group = "author",
-  args = "{id, name, kind, domain, horizon, weight [, range, coupling, why, evidence]}",
+  args = "{id, name, kind, domain, horizon, weight, range, coupling, why, evidence}",
   summary = "Adds a driver or irritant of the alignment.",
   returns = "the factor id",
   example = 'kb:add_factor{id = "drv-x", name = "...", kind = "driver", domain = "economic", '
-    .. 'horizon = "long", weight = 0.4}' }
+    .. 'horizon = "long",\n  weight = 0.4, range = {0.3, 0.5}, coupling = 0, why = "...", '
+    .. 'evidence = {kb:search("gas")[1].segment}}' }
 
 entry { name = "kb:add_relation", group = "author",
-  args = "{id, from, to, type, sign, weight, horizon [, evidence]}",
+  args = "{id, from, to, type, sign, weight, horizon, evidence [, note]}",
   summary = "Adds a signed relation between two entities.",
   returns = "the relation id",
   example = 'kb:add_relation{id = "rel-x", from = "china", to = "russia", type = "trade", '
-    .. 'sign = 1, weight = 0.5, horizon = "long"}' }
+    .. 'sign = 1, weight = 0.5,\n  horizon = "long", evidence = {kb:search("gas")[1].segment}}' }
 
-entry { name = "kb:add_event", group = "author", args = "{id, date, title [, actors, evidence]}",
+entry { name = "kb:add_event", group = "author",
+  args = "{id, date, title, actors, evidence [, cameo, goldstein, date_source, note]}",
   summary = "Adds a dated event.",
   returns = "the event id",
-  example = 'kb:add_event{id = "ev-x", date = "2022-03", title = "..."}' }
+  example = 'kb:add_event{id = "ev-x", date = "2022-03", title = "...", actors = {"China"},\n'
+    .. '  evidence = {kb:search("gas")[1].segment}}' }
 
 entry { name = "kb:add_quote", group = "author", args = "{id, speaker, text, segment [, stance]}",
   summary = "Adds a quotation; its text must occur verbatim in the segment.",
   returns = "the quote id",
-  example = 'kb:add_quote{id = "q-x", speaker = "putin", text = "...", segment = 42}' }
+  example = 'local s = kb:segment(42)\n'
+    .. 'kb:add_quote{id = "q-x", speaker = "putin", text = s.text:match("^%S+ %S+"), segment = s.id}' }
 
 entry { name = "kb:code", group = "author", args = "segment_id, code",
   summary = "Attaches a qualitative code to a segment.",
@@ -398,33 +369,57 @@ entry { name = "kb:transaction", group = "author", args = "fn, ...",
   returns = "what fn returns",
   example = 'kb:transaction(function(kb) kb:code(1, "a"); kb:code(2, "b") end)' }
 
-for _, t in ipairs {
-  { "entity", '"sco", {description = "..."}' }, { "claim", '"my-claim", {horizon = "long"}' },
-  { "factor", '"drv-x", {weight = 0.5}' }, { "relation", '"rel-x", {sign = -1}' },
-  { "event", '"ev-x", {date = "2022-03-02"}' }, { "quote", '"q-x", {stance = "cautious"}' },
-} do
-  entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields", optional = true,
+-- update_* and remove_* of every type of the authoring API (sinorus.model).
+local UPDATE_EXAMPLE = {
+  entity = '"sco", {description = "..."}', claim = '"my-claim", {horizon = "long"}',
+  factor = '"drv-x", {weight = 0.5}', relation = '"rel-x", {sign = -1}',
+  event = '"ev-x", {date = "2022-03-02"}', quote = '"q-x", {stance = "cautious"}',
+}
+local function has_entry(name)
+  for _, e in ipairs(E) do if e.name == name then return true end end
+  return false
+end
+
+for _, name in ipairs(model.names("name", function(t) return t.authoring end)) do
+  local mt = model.type(name)
+  -- a type without a hand-written add_ entry gets one from the model
+  if not has_entry("kb:add_" .. name) then
+    local optional = {}
+    for _, f in ipairs(mt.columns) do
+      local required = false
+      for _, r in ipairs(mt.required) do required = required or r == f end
+      if mt.fields[f] and not required then optional[#optional + 1] = f end
+    end
+    entry { name = "kb:add_" .. name, group = "author",
+      args = "{" .. table.concat(mt.required, ", ") ..
+        (#optional > 0 and " [, " .. table.concat(optional, ", ") .. "]" or "") .. "}",
+      summary = "Adds a " .. name .. " (" .. mt.help .. ").",
+      returns = "the " .. name .. " id",
+      example = "kb:add_" .. name .. "{id = \"" .. name .. "-x\", ...}" }
+  end
+  local t = { name, UPDATE_EXAMPLE[name] or string.format('"%s-x", {}', name) }
+  entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields",
     summary = "Changes fields of a " .. t[1] .. "; validated like add_" .. t[1] ..
       ", logged in the change history.",
     returns = "true",
     example = "kb:update_" .. t[1] .. "(" .. t[2] .. ")" }
-  entry { name = "kb:remove_" .. t[1], group = "author", args = "id", optional = true,
+  entry { name = "kb:remove_" .. t[1], group = "author", args = "id",
     summary = "Removes a " .. t[1] .. " (refused while other records refer to it); logged.",
     returns = "true",
     example = "kb:remove_" .. t[1] .. "(" .. t[2]:match("^[^,]+") .. ")" }
 end
 
-entry { name = "kb:uncode", group = "author", args = "segment_id, code", optional = true,
+entry { name = "kb:uncode", group = "author", args = "segment_id, code",
   summary = "Removes a code from a segment.",
   returns = "true if the code was there",
   example = 'kb:uncode(42, "energy")' }
 
-entry { name = "kb:coded", group = "author", args = "code", optional = true,
+entry { name = "kb:coded", group = "author", args = "code",
   summary = "The segments that carry a code.",
   returns = "a list of segments",
   example = 'print(kb:coded("energy"))' }
 
-entry { name = "kb:history", group = "author", args = "[opts]", optional = true,
+entry { name = "kb:history", group = "author", args = "[opts]",
   summary = "The change log of the authoring API, oldest first. opts: record, operation, "
     .. "since, limit, offset.",
   returns = "a list of {id, time, operation, record, before, after}",
@@ -458,6 +453,72 @@ for _, g in ipairs {
       (g[2] == "" and "()" or (g[1] == "path" and '("china", "ukraine")' or
         (g[2]:match("^id") and '("china")' or "()"))) .. ")" }
 end
+
+-- ---------------------------------------------------------------------
+-- Scores, timeline, agreement, series (lua/sinorus/score.lua; doc/scoring.md)
+
+entry { name = "sinorus.scores", group = "module", args = "forecasts [, opts]",
+  summary = "Scores forecasts against outcomes. Each forecast: {p_low, p_high, outcome, "
+    .. "band} with p_low <= p_high in [0, 1], outcome \"yes\", \"no\", \"partly\", "
+    .. "\"not_yet\" or \"unresolvable\", band an optional label for the calibration "
+    .. "table (default the interval, e.g. \"0.55-0.8\"). The point forecast is the band's "
+    .. "midpoint. \"partly\" counts as the outcome 0.5 (opts.partly = \"half\", the "
+    .. "default) or is left out (\"exclude\"); \"not_yet\" and \"unresolvable\" are "
+    .. "left out of every score and counted. Brier (p - o)^2 with its range over the "
+    .. "band; log score in bits, -log2 of the probability given to the outcome, p "
+    .. "clamped to [0.001, 0.999]; Murphy decomposition binned by distinct midpoint "
+    .. "(brier = reliability - resolution + uncertainty); skill against always 0.5 and "
+    .. "always the base rate.",
+  returns = "{n, scored, yes, no, partly, not_yet, unresolvable, partly_rule, brier, "
+    .. "brier_min, brier_max, log, base_rate, reliability, resolution, uncertainty, "
+    .. "groups, skill_half, skill_base, forecasts = list of {index, outcome, scored, p, "
+    .. "o, brier, brier_min, brier_max, log}, calibration = list of {band, n, mean_p, "
+    .. "observed} by mean forecast}; a score is nil when nothing is scored",
+  example = 'local s = sinorus.scores{\n'
+    .. '  {p_low = 0.55, p_high = 0.80, outcome = "yes", band = "likely"},\n'
+    .. '  {p_low = 0.20, p_high = 0.45, outcome = "no", band = "unlikely"},\n'
+    .. '}\nprint(s.brier, s.calibration)' }
+
+entry { name = "sinorus.ach_timeline", group = "module", args = "items, ratings [, opts]",
+  summary = "ACH scores as evidence accumulates: for each distinct item date, each "
+    .. "hypothesis's score over exactly the items dated on or before it, scored as "
+    .. "kb:ach scores (weighted inconsistency). items: {id, date (YYYY, YYYY-MM or "
+    .. "YYYY-MM-DD; a partial date counts from the last day of its period), "
+    .. "credibility, relevance (\"low\", \"medium\" (default), \"high\")}; ratings: "
+    .. "{item (or evidence), hypothesis, rating} rows as kb:ratings() gives them "
+    .. "(an unrated pair is NA). opts: weights (item id -> weight, as kb:ach), "
+    .. "hypotheses (the ids in ranking order for ties; default: first seen in ratings).",
+  returns = "{hypotheses = list of ids, rows = list of {date, items (how many count), "
+    .. "scores (hypothesis id -> score), ranking (ids, least inconsistent first), top}}",
+  example = 'local items = {{id = "e1", date = "2022-02"}, {id = "e2", date = "2023-05-01"}}\n'
+    .. 'local t = sinorus.ach_timeline(items, {\n'
+    .. '  {item = "e1", hypothesis = "h1", rating = "C"}, {item = "e1", hypothesis = "h2", rating = "I"},\n'
+    .. '  {item = "e2", hypothesis = "h1", rating = "II"}, {item = "e2", hypothesis = "h2", rating = "C"}})\n'
+    .. 'for _, r in ipairs(t.rows) do print(r.date, r.top) end' }
+
+entry { name = "sinorus.agreement", group = "module", args = "coders [, opts]",
+  summary = "Agreement between coders: Krippendorff's alpha (any number of coders, "
+    .. "missing values allowed), Cohen's kappa (two coders, the units both coded) and "
+    .. "percent agreement (agreeing pairs of values within units). coders: a list, one "
+    .. "table per coder mapping unit numbers to values (nil or false when missing). "
+    .. "opts.level: \"nominal\" (default; numbers or strings), \"ordinal\" or "
+    .. "\"interval\" (numbers).",
+  returns = "{level, coders, units, pairable_units, pairable, alpha, kappa, kappa_units, "
+    .. "percent, observed, expected}; alpha is nil when undefined (fewer than two "
+    .. "pairable values, or no expected disagreement), kappa when not two coders",
+  example = 'local r = sinorus.agreement({{1, 2, 3, 3}, {1, 2, 3, 4}}, {level = "ordinal"})\n'
+    .. 'print(r.alpha, r.kappa, r.percent)' }
+
+entry { name = "sinorus.series", group = "module", args = "values [, opts]",
+  summary = "Dated values in periods: values is a list of {date, value} (value a number "
+    .. "or nil: counted, not summed); opts.by is \"month\" (default), \"quarter\" or "
+    .. "\"year\". A date goes in the period that contains it; one coarser than the "
+    .. "period (\"2022\" by month or quarter) is counted in `unplaced`. Periods between "
+    .. "the first and the last are all listed, empty ones with count 0.",
+  returns = "a list of {period (\"2022-03\", \"2022-Q1\", \"2022\"), count, sum, mean} "
+    .. "in period order, with fields by and unplaced",
+  example = 'print(sinorus.series({{date = "2022-02-24", value = -10}, '
+    .. '{date = "2022-03", value = 3}}, {by = "quarter"}))' }
 
 -- ---------------------------------------------------------------------
 -- Lookup

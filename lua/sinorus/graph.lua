@@ -23,8 +23,15 @@
 --     (default 1e-10) or after max_iter (default 100) iterations.
 
 local core = require "sinorus.core"
+local model = require "sinorus.model"
 
-return function(KB, M, util)
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror, check_enum = util.argerror, util.check_enum
 
   local Graph = {}
@@ -435,9 +442,7 @@ return function(KB, M, util)
   local function csv_cell(v)
     if v == nil then return "" end
     if type(v) == "table" then
-      local parts = {}
-      for i = 1, #v do parts[i] = tostring(v[i]) end
-      v = table.concat(parts, "; ")
+      v = util.joined(v, "; ")
     elseif type(v) == "number" then
       v = num(v)
       if v == "null" then v = "" end
@@ -448,8 +453,10 @@ return function(KB, M, util)
   end
 
   --- CSV text (RFC 4180: CRLF line ends, a header row, fields quoted when
-  --- needed) of a list of records. columns defaults to the list's printed
-  --- columns, else the union of the records' keys, sorted.
+  --- needed) of a list of records. columns defaults to the record type's
+  --- columns (sinorus.model; the same as `export csv` and the CLI's
+  --- `show --format csv`), else the list's printed columns, else the union
+  --- of the records' keys, sorted.
   function M.to_csv(records, columns)
     util.check_type("to_csv", 1, records, "table")
     util.check_type("to_csv", 2, columns, "table", true)
@@ -467,7 +474,7 @@ return function(KB, M, util)
     end
     if not columns then
       local mt = getmetatable(records)
-      columns = mt and rawget(mt, "columns")
+      columns = mt and (rawget(mt, "fields") or rawget(mt, "columns"))
       if not columns then
         local seen = {}
         columns = {}
@@ -497,20 +504,17 @@ return function(KB, M, util)
   -- -------------------------------------------------------------------
   -- kb:export
 
-  -- The exported record types: plural name -> table, in schema order.
-  local RECORD_TYPES = {
-    { "sources", "source" }, { "segments", "segment" }, { "entities", "entity" },
-    { "aliases", "alias" }, { "mentions", "mention" }, { "evidence", "evidence" },
-    { "claims", "claim" }, { "claim_about", "claim_about" },
-    { "claim_topics", "claim_topic" }, { "factors", "factor" },
-    { "relations", "relation" }, { "events", "event" },
-    { "event_actors", "event_actor" }, { "quotes", "quote" },
-    { "references", "reference" }, { "hypotheses", "hypothesis" },
-    { "ach_items", "ach_item" }, { "ratings", "rating" }, { "codes", "code" },
-  }
+  -- What export writes: the text tables as rows of the schema, then the
+  -- records of every type of sinorus.model in the shape of its API
+  -- records (the same JSON as to_json(kb:claims()), the same CSV columns
+  -- as to_csv(kb:claims())), then the analysts' codes.
+  local RECORD_TYPES = { { "sources", "source" }, { "segments", "segment" },
+                         { "mentions", "mention" }, { "evidence", "evidence" } }
+  for _, t in ipairs(model.TYPES) do RECORD_TYPES[#RECORD_TYPES + 1] = { t.plural } end
+  RECORD_TYPES[#RECORD_TYPES + 1] = { "codes", "code" }
   local TABLE_OF, RECORD_NAMES = {}, {}
   for i, r in ipairs(RECORD_TYPES) do
-    TABLE_OF[r[1]], TABLE_OF[r[2]] = r[2], r[2]
+    TABLE_OF[r[1]] = r
     RECORD_NAMES[i] = r[1]
   end
 
@@ -548,12 +552,16 @@ return function(KB, M, util)
   end
 
   local function export_json(kb, tables)
-    local out = { "{\"format\":\"sinorus\",\"version\":", core.escape("json", M.version or ""),
+    local out = { "{\"format\":\"sinorus\",\"version\":", core.escape("json", core.version or ""),
                   ",\"schema\":", num(kb:sql("PRAGMA user_version")[1].user_version or 0) }
     for _, tbl in ipairs(tables) do
-      local rows, cols = table_rows(kb, tbl[2])
       out[#out + 1] = ",\n" .. core.escape("json", tbl[1]) .. ":"
-      json_rows(rows, cols, out)
+      if tbl[2] then
+        local rows, cols = table_rows(kb, tbl[2])
+        json_rows(rows, cols, out)
+      else
+        encode(kb[tbl[1]](kb), out, 0)
+      end
     end
     out[#out + 1] = "}\n"
     return table.concat(out)
@@ -647,13 +655,19 @@ return function(KB, M, util)
       return core.write_qdpx(path, qda_project(self))
     elseif format == "json" then
       local tables = RECORD_TYPES
-      if records then tables = { { records, TABLE_OF[records] } } end
+      if records then tables = { TABLE_OF[records] } end
       text = export_json(self, tables)
     else
-      local rows, cols = table_rows(self, TABLE_OF[records or "claims"])
-      text = M.to_csv(rows, cols)
+      local r = TABLE_OF[records or "claims"]
+      if r[2] then
+        text = M.to_csv(table_rows(self, r[2]))
+      else
+        text = M.to_csv(self[r[1]](self), model.type(r[1]).columns)
+      end
     end
     if path == nil then return text end
     return core.write_file(path, text)
   end
 end
+
+return { methods = KB, module = M }

@@ -12,6 +12,7 @@
 
 local core = require "sinorus.core"
 local util = require "sinorus.util"
+local internal = require "sinorus.internal"
 
 local M = {}
 M.version = core.version
@@ -30,7 +31,8 @@ local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
 -- ---------------------------------------------------------------------
 -- Opening
 
-local OPEN_KEYS = { create = true, empty = true, readonly = true, timeout = true }
+local OPEN_KEYS = { create = true, article = true, empty = true, readonly = true,
+                    timeout = true }
 
 --- Opens a knowledge base: the built-in article (no path) or a file.
 function M.open(path, opts)
@@ -44,7 +46,8 @@ function M.open(path, opts)
   for k, v in pairs(opts) do
     if not OPEN_KEYS[k] then
       argerror("open", 2, string.format(
-        "unknown option '%s'; valid options: create, empty, readonly, timeout", tostring(k)))
+        "unknown option '%s'; valid options: article, create, empty, readonly, timeout",
+        tostring(k)))
     end
     if k == "timeout" then
       if math.type(v) ~= "integer" or v < 0 then
@@ -61,13 +64,21 @@ function M.open(path, opts)
     end
     return core.open()
   end
-  if opts.empty and not opts.create then
-    argerror("open", 2, "option 'empty' needs 'create'")
+  -- A new file is empty (the schema only) unless article = true asks for
+  -- a copy of the built-in article. empty = true, what version 3 needed
+  -- for an empty file, is still accepted and changes nothing.
+  for _, k in ipairs { "article", "empty" } do
+    if opts[k] and not opts.create then
+      argerror("open", 2, string.format("option '%s' needs 'create'", k))
+    end
+  end
+  if opts.article and opts.empty then
+    argerror("open", 2, "options 'article' and 'empty' exclude each other")
   end
   if opts.readonly and opts.create then
     argerror("open", 2, "options 'readonly' and 'create' exclude each other")
   end
-  local kb, msg, code = core.open(path, opts.readonly, opts.create, opts.empty)
+  local kb, msg, code = core.open(path, opts.readonly, opts.create, not opts.article)
   if kb and opts.timeout then M._set_timeout(kb, opts.timeout) end
   return kb, msg, code
 end
@@ -75,14 +86,16 @@ end
 -- ---------------------------------------------------------------------
 -- Describing
 
-local COUNTED = {
-  { "sources", "source" }, { "segments", "segment" }, { "entities", "entity" },
-  { "mentions", "mention" }, { "claims", "claim" }, { "factors", "factor" },
-  { "relations", "relation" }, { "events", "event" }, { "quotes", "quote" },
-  { "references", "reference" }, { "hypotheses", "hypothesis" },
-  { "ach_items", "ach_item" }, { "ratings", "rating" }, { "codes", "code" },
-  { "changes", "changelog" },
-}
+-- What describe() counts: the text, every record type of sinorus.model
+-- (by its plural), the mentions, ratings, codes and changes.
+local COUNTED = { { "sources", "source" }, { "segments", "segment" } }
+for _, t in ipairs(require("sinorus.model").TYPES) do
+  COUNTED[#COUNTED + 1] = { t.plural, t.table }
+end
+for _, c in ipairs { { "mentions", "mention" }, { "ratings", "rating" }, { "codes", "code" },
+                     { "changes", "changelog" } } do
+  COUNTED[#COUNTED + 1] = c
+end
 
 local function count(kb, tbl)
   return kb:sql("SELECT count(*) AS n FROM " .. tbl)[1].n
@@ -394,16 +407,19 @@ end
 -- Segments text and stores the source, its segments, their index and
 -- their mentions (lua/sinorus/store.lua). Returns the new source id. The
 -- caller owns the transaction; the authoring API validates and logs.
-function KB:_add_source(src)
-  return require("sinorus.store").import(self, src)
+function internal.add_source(kb, src)
+  return require("sinorus.store").import(kb, src)
 end
 
 -- ---------------------------------------------------------------------
--- Extensions: each module returns function(KB, M, util) adding methods.
+-- Extensions: each module returns { methods = ..., module = ... }, the
+-- methods of sinorus.KB and the functions of this module it adds.
 
-local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox" }
+local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox", "score" }
 for _, name in ipairs(EXTENSIONS) do
-  require("sinorus." .. name)(KB, M, util)
+  local ext = require("sinorus." .. name)
+  for k, f in pairs(ext.methods) do KB[k] = f end
+  for k, v in pairs(ext.module) do M[k] = v end
 end
 
 --- Help on a function or a name; with no argument, the list of all.

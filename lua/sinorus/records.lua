@@ -4,15 +4,21 @@
 --   kb:mentions(entity, {kind, duplicates})
 --   kb:claims{about, horizon, topic, min_p, max_p}      kb:claim(id)
 --   kb:factors{kind, horizon, domain}                   kb:factor(id)
---   kb:relations{from, to, type, sign}
---   kb:events{from, to, actor}
---   kb:quotes{speaker}
---   kb:references()   kb:hypotheses()   kb:ratings{hypothesis, evidence}
+--   kb:relations{from, to, type, sign}                  kb:relation(id)
+--   kb:events{from, to, actor}                          kb:event(id)
+--   kb:quotes{speaker}                                  kb:quote(id)
+--   kb:references()                                     kb:reference(number)
+--   kb:hypotheses()                                     kb:hypothesis(id)
+--   kb:items()                                          kb:item(id)
+--   kb:ratings{hypothesis, evidence}
 --   kb:evidence(record_or_id)
---   kb:_tag(segment_ids)              (internal: computes entity mentions)
+--   internal.tag(kb, segment_ids)              (internal: computes entity mentions)
 --
--- Every listing takes `limit` and `offset`, returns records in a stable
--- order and raises on an unknown filter key, naming the valid ones.
+-- The listings and getters of every record type but entities are made
+-- from sinorus.model (its filters, enums, columns and classes) and one
+-- query per type (QUERY below). Every listing takes `limit` and `offset`,
+-- returns records in a stable order and raises on an unknown filter key,
+-- naming the valid ones.
 --
 -- Conventions, fixed here and documented in data/README.md:
 -- * An argument or filter naming an entity accepts its id, its name or any
@@ -28,21 +34,28 @@
 -- * kb:mentions lists sentences, headings and reference entries by default
 --   (each occurrence once); {kind = "paragraph"} lists paragraphs instead.
 --
--- Loaded by init.lua as require("sinorus.records")(KB, M, util).
+-- Returns { methods = KB methods, module = module functions }; init.lua
+-- copies them into sinorus.KB and the module table.
 
 local core = require "sinorus.core"
+local internal = require "sinorus.internal"
+local model = require "sinorus.model"
+local store = require "sinorus.store"
 
-local HORIZONS = { "short", "long", "both" }
-local ENTITY_KINDS = { "state", "organization", "person", "place", "company",
-                       "document", "initiative", "event" }
-local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
+local SEG_KINDS = model.ENUMS.segment_kind
 
 -- Folded form of a name: the same normalisation as the loader's alias.folded.
 local function norm(s)
   return (core.fold(s):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
-return function(KB, _, util)
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror, check_type = util.argerror, util.check_type
 
   -- -------------------------------------------------------------------
@@ -71,10 +84,6 @@ return function(KB, _, util)
     for _, r in ipairs(records) do r[field] = lists[r[key or "id"]] or {} end
   end
 
-  local function check_horizon(fname, h)
-    util.check_enum(fname, 1, h, HORIZONS, true)
-  end
-
   -- SQL condition for a horizon filter on column col (parameter ?n).
   local function horizon_sql(col, n)
     return string.format("(?%d IS NULL OR %s = ?%d OR (?%d <> 'both' AND %s = 'both'))",
@@ -92,59 +101,52 @@ return function(KB, _, util)
 
   -- The entity id named by an argument or filter value; raises when the
   -- value is not a string or names no entity. what: "'about'" or nil.
-  local function entity_arg(kb, fname, argn, v, what)
+  local function entity_arg(kb, fname, argn, v, what, level)
     if type(v) ~= "string" then
       argerror(fname, argn, (what and what .. " must be an entity name, got "
                              or "string expected, got ") ..
-               (v == nil and "no value" or util.typename(v)), 3)
+               (v == nil and "no value" or util.typename(v)), level or 3)
     end
     local id = lookup(kb, v)
     if not id then
       argerror(fname, argn, string.format("unknown entity '%s'%s", v,
-               what and " in " .. what or ""), 3)
+               what and " in " .. what or ""), level or 3)
     end
     return id
   end
 
-  local function check_string_opt(fname, key, v)
+  local function check_string_opt(fname, key, v, level)
     if v ~= nil and type(v) ~= "string" then
       argerror(fname, 1, string.format("'%s' must be a string, got %s", key,
-               util.typename(v)), 3)
-    end
-  end
-
-  local function check_id(fname, v)
-    if type(v) ~= "string" then
-      argerror(fname, 1, "string expected, got " ..
-               (v == nil and "no value" or util.typename(v)), 3)
+               util.typename(v)), level or 3)
     end
   end
 
   -- -------------------------------------------------------------------
   -- Entities
 
-  local ENTITY_COLS = { "id", "name", "kind", "aliases", "description" }
+  local ENTITY = model.type("entity")
 
   local function entity_records(kb, rows)
     local aliases = group(kb:sql([[SELECT entity, alias FROM alias WHERE ord > 0
                                    ORDER BY entity, ord]]), "entity", "alias")
     for i, r in ipairs(rows) do
       r.aliases = aliases[r.id] or {}
-      rows[i] = util.record(r, "sinorus.Entity", ENTITY_COLS)
+      rows[i] = util.record(r, ENTITY.class, ENTITY.columns)
     end
     return rows
   end
 
   --- Entities in id order; filter: kind.
   function KB:entities(opts)
-    opts = util.check_opts("entities", 1, opts, { "kind" })
-    util.check_enum("entities", 1, opts.kind, ENTITY_KINDS, true)
+    opts = util.check_opts("entities", 1, opts, ENTITY.filters)
+    util.check_enum("entities", 1, opts.kind, model.ENUMS.entity_kind, true)
     local page, lim, off = util.page(opts)
     local rows = self:sql([[SELECT id, name, kind, description FROM entity
                             WHERE (?1 IS NULL OR kind = ?1) ORDER BY id]] .. page,
                           opts.kind, lim, off)
-    return util.list(entity_records(self, rows), { "id", "name", "kind", "aliases" },
-                     "sinorus.Entities")
+    return util.list(entity_records(self, rows), ENTITY.show, "sinorus.Entities",
+                     ENTITY.columns)
   end
 
   --- The entity with this id, name or alias (case-insensitive), or nil.
@@ -201,54 +203,46 @@ return function(KB, _, util)
     return util.list(segs, MENTION_COLS, "sinorus.Mentions")
   end
 
-  --- Tags entity mentions in the given segments (all when nil) with a
-  --- matcher over every alias; replaces their earlier mentions. A
-  --- paragraph keeps only the mentions that run across two of its
-  --- sentences (the others are its sentences'). Internal: the C core
-  --- tags (sinorus_tag), by the import's rules. Returns the rows written.
-  function KB:_tag(ids)
+  -- Tags entity mentions in the given segments (all when nil) with a
+  -- matcher over every alias; replaces their earlier mentions. A
+  -- paragraph keeps only the mentions that run across two of its
+  -- sentences (the others are its sentences'). The one entry point of
+  -- tagging: internal.tag(kb, segment_ids), used by the authoring API and
+  -- the build; the C core tags (sinorus_tag), by the import's rules.
+  -- Returns the rows written.
+  local function tag(self, ids)
     return core.tag(self, ids)
   end
+  internal.tag = tag
 
   -- -------------------------------------------------------------------
-  -- Claims
+  -- Queries: one per record type (sinorus.model), QUERY[name](kb, fname,
+  -- opts, id) -> records. opts holds the checked filters and the page;
+  -- id (not nil) selects the one record with that id, for the singular
+  -- getter. kb:<plural>{...} and kb:<name>(id) below are made from them.
 
-  local CLAIM_COLS = { "id", "text", "about", "horizon", "estimative", "scale",
-                       "p_low", "p_high", "topics", "evidence", "note" }
+  local QUERY = {}
 
-  local CLAIM_SELECT = [[SELECT id, text, horizon, estimative, scale, p_low, p_high, note
-                         FROM claim c ]]
-
-  local function claim_records(kb, rows)
-    local about = group(kb:sql("SELECT claim, entity FROM claim_about ORDER BY claim, ord"),
-                        "claim", "entity")
-    local topics = group(kb:sql("SELECT claim, topic FROM claim_topic ORDER BY claim, ord"),
-                         "claim", "topic")
-    fill(rows, "about", about)
-    fill(rows, "topics", topics)
-    fill(rows, "evidence", evidence_of(kb, "claim"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Claim", CLAIM_COLS) end
+  local function records_of(rows, rtype)
+    local t = model.type(rtype)
+    for i, r in ipairs(rows) do rows[i] = util.record(r, t.class, t.columns) end
     return rows
   end
 
   local function check_p(fname, key, v)
     if v ~= nil and (type(v) ~= "number" or v ~= v or v < 0 or v > 1) then
       argerror(fname, 1, string.format("'%s' must be a number in [0, 1], got %s", key,
-               tostring(v)), 3)
+               tostring(v)), 4)
     end
   end
 
-  --- Claims in id order; filters: about, horizon, topic, min_p, max_p.
-  function KB:claims(opts)
-    opts = util.check_opts("claims", 1, opts,
-                           { "about", "horizon", "topic", "min_p", "max_p" })
-    local about = opts.about ~= nil and entity_arg(self, "claims", 1, opts.about, "'about'")
-    check_horizon("claims", opts.horizon)
-    check_string_opt("claims", "topic", opts.topic)
-    check_p("claims", "min_p", opts.min_p)
-    check_p("claims", "max_p", opts.max_p)
+  function QUERY.claim(kb, fname, opts, id)
+    check_string_opt(fname, "topic", opts.topic, 4)
+    check_p(fname, "min_p", opts.min_p)
+    check_p(fname, "max_p", opts.max_p)
     local _, lim, off = util.page(opts)
-    local rows = self:sql(CLAIM_SELECT .. [[
+    local rows = kb:sql([[SELECT id, text, horizon, estimative, scale, p_low, p_high, note
+      FROM claim c
       WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM claim_about a
                                    WHERE a.claim = c.id AND a.entity = ?1))
         AND ]] .. horizon_sql("c.horizon", 2) .. [[
@@ -256,204 +250,271 @@ return function(KB, _, util)
                                    WHERE t.claim = c.id AND t.topic = ?3))
         AND (?4 IS NULL OR (c.p_low IS NOT NULL AND c.p_low >= ?4))
         AND (?5 IS NULL OR (c.p_high IS NOT NULL AND c.p_high <= ?5))
+        AND (?8 IS NULL OR c.id = ?8)
       ORDER BY c.id LIMIT ?6 OFFSET ?7]],
-      about or nil, opts.horizon, opts.topic, opts.min_p, opts.max_p, lim, off)
-    return util.list(claim_records(self, rows),
-                     { "id", "horizon", "estimative", "p_low", "p_high", "text" },
-                     "sinorus.Claims")
+      opts.about, opts.horizon, opts.topic, opts.min_p, opts.max_p, lim, off, id)
+    fill(rows, "about", group(kb:sql(
+      "SELECT claim, entity FROM claim_about ORDER BY claim, ord"), "claim", "entity"))
+    fill(rows, "topics", group(kb:sql(
+      "SELECT claim, topic FROM claim_topic ORDER BY claim, ord"), "claim", "topic"))
+    fill(rows, "evidence", evidence_of(kb, "claim"))
+    return records_of(rows, "claim")
   end
 
-  --- The claim with id, or nil.
-  function KB:claim(id)
-    check_id("claim", id)
-    local rows = self:sql(CLAIM_SELECT .. "WHERE id = ?", id)
-    return claim_records(self, rows)[1]
-  end
-
-  -- -------------------------------------------------------------------
-  -- Factors
-
-  local FACTOR_COLS = { "id", "name", "kind", "domain", "horizon", "weight", "w_low",
-                        "w_high", "coupling", "why", "evidence" }
-  local FACTOR_SELECT = [[SELECT id, name, kind, domain, horizon, weight, w_low, w_high,
-                          coupling, why FROM factor f ]]
-
-  local function factor_records(kb, rows)
-    fill(rows, "evidence", evidence_of(kb, "factor"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Factor", FACTOR_COLS) end
-    return rows
-  end
-
-  --- Factors, drivers first, each kind in id order; filters: kind, horizon, domain.
-  function KB:factors(opts)
-    opts = util.check_opts("factors", 1, opts, { "kind", "horizon", "domain" })
-    util.check_enum("factors", 1, opts.kind, { "driver", "irritant" }, true)
-    check_horizon("factors", opts.horizon)
-    check_string_opt("factors", "domain", opts.domain)
+  function QUERY.factor(kb, fname, opts, id)
+    check_string_opt(fname, "domain", opts.domain, 4)
     local _, lim, off = util.page(opts)
-    local rows = self:sql(FACTOR_SELECT .. [[
+    local rows = kb:sql([[SELECT id, name, kind, domain, horizon, weight, w_low, w_high,
+        coupling, why FROM factor f
       WHERE (?1 IS NULL OR f.kind = ?1) AND ]] .. horizon_sql("f.horizon", 2) .. [[
-        AND (?3 IS NULL OR f.domain = ?3)
+        AND (?3 IS NULL OR f.domain = ?3) AND (?6 IS NULL OR f.id = ?6)
       ORDER BY f.kind, f.id LIMIT ?4 OFFSET ?5]],
-      opts.kind, opts.horizon, opts.domain, lim, off)
-    return util.list(factor_records(self, rows),
-                     { "id", "kind", "domain", "horizon", "weight", "coupling", "name" },
-                     "sinorus.Factors")
+      opts.kind, opts.horizon, opts.domain, lim, off, id)
+    fill(rows, "evidence", evidence_of(kb, "factor"))
+    return records_of(rows, "factor")
   end
 
-  --- The factor with id, or nil.
-  function KB:factor(id)
-    check_id("factor", id)
-    return factor_records(self, self:sql(FACTOR_SELECT .. "WHERE id = ?", id))[1]
-  end
-
-  -- -------------------------------------------------------------------
-  -- Relations
-
-  local RELATION_COLS = { "id", "from", "to", "type", "sign", "weight", "horizon",
-                          "evidence", "note" }
-
-  --- Relations in id order; filters: from, to (entities), type, sign.
-  function KB:relations(opts)
-    opts = util.check_opts("relations", 1, opts, { "from", "to", "type", "sign" })
-    local from = opts.from ~= nil and entity_arg(self, "relations", 1, opts.from, "'from'")
-    local to = opts.to ~= nil and entity_arg(self, "relations", 1, opts.to, "'to'")
-    check_string_opt("relations", "type", opts.type)
-    if opts.sign ~= nil and opts.sign ~= -1 and opts.sign ~= 0 and opts.sign ~= 1 then
-      argerror("relations", 1, "'sign' must be -1, 0 or 1, got " .. tostring(opts.sign))
+  function QUERY.relation(kb, fname, opts, id)
+    check_string_opt(fname, "type", opts.type, 4)
+    local sign = opts.sign
+    if sign ~= nil and sign ~= -1 and sign ~= 0 and sign ~= 1 then
+      argerror(fname, 1, "'sign' must be -1, 0 or 1, got " .. tostring(sign), 3)
     end
     local _, lim, off = util.page(opts)
-    local rows = self:sql([[SELECT id, src AS "from", dst AS "to", type, sign, weight,
+    local rows = kb:sql([[SELECT id, src AS "from", dst AS "to", type, sign, weight,
         horizon, note FROM relation
       WHERE (?1 IS NULL OR src = ?1) AND (?2 IS NULL OR dst = ?2)
         AND (?3 IS NULL OR type = ?3) AND (?4 IS NULL OR sign = ?4)
+        AND (?7 IS NULL OR id = ?7)
       ORDER BY id LIMIT ?5 OFFSET ?6]],
-      from or nil, to or nil, opts.type, opts.sign and math.tointeger(opts.sign), lim, off)
-    fill(rows, "evidence", evidence_of(self, "relation"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Relation", RELATION_COLS) end
-    return util.list(rows, { "id", "from", "to", "type", "sign", "weight", "horizon" },
-                     "sinorus.Relations")
+      opts.from, opts.to, opts.type, sign and math.tointeger(sign), lim, off, id)
+    fill(rows, "evidence", evidence_of(kb, "relation"))
+    return records_of(rows, "relation")
   end
-
-  -- -------------------------------------------------------------------
-  -- Events
-
-  local EVENT_COLS = { "id", "date", "title", "actors", "cameo", "goldstein",
-                       "date_source", "evidence", "note" }
 
   -- The first and last day of a partial ISO date, as comparable strings.
   local function date_bounds(fname, key, d)
     if type(d) ~= "string" or not (d:match("^%d%d%d%d$") or d:match("^%d%d%d%d%-%d%d$")
                                    or d:match("^%d%d%d%d%-%d%d%-%d%d$")) then
       argerror(fname, 1, string.format("'%s' must be a date (YYYY, YYYY-MM or " ..
-               "YYYY-MM-DD), got %s", key, type(d) == "string" and d or util.typename(d)), 3)
+               "YYYY-MM-DD), got %s", key, type(d) == "string" and d or util.typename(d)), 4)
     end
     return d .. ("0000-01-01"):sub(#d + 1), d .. ("0000-99-99"):sub(#d + 1)
   end
 
-  --- Events in date order; filters: from, to (dates), actor (an entity).
-  function KB:events(opts)
-    opts = util.check_opts("events", 1, opts, { "from", "to", "actor" })
-    local lo = opts.from ~= nil and (date_bounds("events", "from", opts.from)) or nil
-    local hi = opts.to ~= nil and select(2, date_bounds("events", "to", opts.to)) or nil
-    local actor = opts.actor ~= nil and entity_arg(self, "events", 1, opts.actor, "'actor'")
+  function QUERY.event(kb, fname, opts, id)
+    local lo = opts.from ~= nil and (date_bounds(fname, "from", opts.from)) or nil
+    local hi = opts.to ~= nil and select(2, date_bounds(fname, "to", opts.to)) or nil
     local _, lim, off = util.page(opts)
     -- an event's own period: its date padded to the first and last day
-    local rows = self:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
+    local rows = kb:sql([[SELECT id, date, title, cameo, goldstein, date_source, note
       FROM event e
       WHERE (?1 IS NULL OR e.date || substr('0000-99-99', length(e.date) + 1) >= ?1)
         AND (?2 IS NULL OR e.date || substr('0000-01-01', length(e.date) + 1) <= ?2)
         AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_actor a
                                    WHERE a.event = e.id AND a.entity = ?3))
-      ORDER BY e.date, e.id LIMIT ?4 OFFSET ?5]], lo, hi, actor or nil, lim, off)
-    fill(rows, "actors", group(self:sql(
+        AND (?6 IS NULL OR e.id = ?6)
+      ORDER BY e.date, e.id LIMIT ?4 OFFSET ?5]], lo, hi, opts.actor, lim, off, id)
+    fill(rows, "actors", group(kb:sql(
       "SELECT event, entity FROM event_actor ORDER BY event, ord"), "event", "entity"))
-    fill(rows, "evidence", evidence_of(self, "event"))
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Event", EVENT_COLS) end
-    return util.list(rows, { "id", "date", "cameo", "goldstein", "title" }, "sinorus.Events")
+    fill(rows, "evidence", evidence_of(kb, "event"))
+    return records_of(rows, "event")
   end
 
-  -- -------------------------------------------------------------------
-  -- Quotes
-
-  local QUOTE_COLS = { "id", "speaker", "text", "segment", "stance" }
-
-  --- Quotes in the order of the text; filter: speaker (an entity).
-  function KB:quotes(opts)
-    opts = util.check_opts("quotes", 1, opts, { "speaker" })
-    local speaker = opts.speaker ~= nil and
-                    entity_arg(self, "quotes", 1, opts.speaker, "'speaker'")
+  function QUERY.quote(kb, _, opts, id)
     local _, lim, off = util.page(opts)
-    local rows = self:sql([[SELECT q.id, q.speaker, q.text, q.segment, q.stance
+    local rows = kb:sql([[SELECT q.id, q.speaker, q.text, q.segment, q.stance
       FROM quote q JOIN segment s ON s.id = q.segment
-      WHERE ?1 IS NULL OR q.speaker = ?1
+      WHERE (?1 IS NULL OR q.speaker = ?1) AND (?4 IS NULL OR q.id = ?4)
       ORDER BY s.source, s.ord, instr(s.text, q.text), q.id LIMIT ?2 OFFSET ?3]],
-      speaker or nil, lim, off)
-    for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Quote", QUOTE_COLS) end
-    return util.list(rows, { "id", "speaker", "stance", "text" }, "sinorus.Quotes")
+      opts.speaker, lim, off, id)
+    return records_of(rows, "quote")
+  end
+
+  function QUERY.reference(kb, fname, opts, id)
+    local src = opts.source
+    if src ~= nil and math.type(src) ~= "integer" then
+      argerror(fname, 1, "'source' must be an integer, got " .. util.typename(src), 3)
+    end
+    local _, lim, off = util.page(opts)
+    local rows = kb:sql([[SELECT id, source, authors, year, title, container, doi, url, segment
+      FROM reference WHERE (?3 IS NULL OR id = ?3) AND (?4 IS NULL OR source = ?4)
+      ORDER BY source, id LIMIT ?1 OFFSET ?2]], lim, off, id, src)
+    for _, r in ipairs(rows) do r.authors = util.json_strings(r.authors) end
+    return records_of(rows, "reference")
+  end
+
+  -- Checks a question filter: nil, or the id of a question.
+  local function check_question(kb, fname, q)
+    if q == nil then return end
+    check_string_opt(fname, "question", q, 5)
+    if not kb:sql("SELECT 1 AS x FROM question WHERE id = ?", q)[1] then
+      local ids = {}
+      for i, r in ipairs(kb:sql("SELECT id FROM question ORDER BY ord, id")) do ids[i] = r.id end
+      argerror(fname, 1, string.format("unknown question '%s'; questions: %s", q,
+               #ids > 0 and table.concat(ids, ", ") or "none"), 4)
+    end
+  end
+
+  function QUERY.hypothesis(kb, fname, opts, id)
+    check_question(kb, fname, opts.question)
+    local _, lim, off = util.page(opts)
+    return records_of(kb:sql([[SELECT h.id, h.question, h.text FROM hypothesis h
+      JOIN question q ON q.id = h.question
+      WHERE (?3 IS NULL OR h.id = ?3) AND (?4 IS NULL OR h.question = ?4)
+      ORDER BY q.ord, h.ord, h.id LIMIT ?1 OFFSET ?2]], lim, off, id, opts.question),
+      "hypothesis")
+  end
+
+  function QUERY.item(kb, fname, opts, id)
+    check_question(kb, fname, opts.question)
+    local _, lim, off = util.page(opts)
+    local rows = kb:sql([[SELECT i.id, i.question, i.text, i.credibility, i.relevance
+      FROM ach_item i JOIN question q ON q.id = i.question
+      WHERE (?3 IS NULL OR i.id = ?3) AND (?4 IS NULL OR i.question = ?4)
+      ORDER BY q.ord, i.ord, i.id LIMIT ?1 OFFSET ?2]], lim, off, id, opts.question)
+    local ratings = {}
+    for _, r in ipairs(kb:sql("SELECT item, hypothesis, rating FROM rating")) do
+      local m = ratings[r.item]
+      if not m then m = {}; ratings[r.item] = m end
+      m[r.hypothesis] = r.rating
+    end
+    for _, r in ipairs(rows) do r.ratings = ratings[r.id] or {} end
+    fill(rows, "evidence", evidence_of(kb, "ach_item"))
+    return records_of(rows, "item")
+  end
+
+  -- The query of a type without one of its own: the columns of its table
+  -- that are fields of its records, its filters compared with the columns
+  -- of the same name, its evidence, in its sql_order. A type whose records
+  -- are the rows of one table needs no query here.
+  local function plain_query(t)
+    local cols, where = {}, { "(?1 IS NULL OR id = ?1)" }
+    local fields = " " .. table.concat(t.columns, " ") .. " "
+    for _, c in ipairs(t.tables[t.table]) do
+      if fields:find(" " .. c .. " ", 1, true) then cols[#cols + 1] = c end
+    end
+    for i, k in ipairs(t.filters) do
+      where[#where + 1] = string.format("(?%d IS NULL OR %s = ?%d)", i + 3, k, i + 3)
+    end
+    -- the names come from sinorus.model, not from a caller
+    local sql = string.format("SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT ?2 OFFSET ?3",
+                              table.concat(cols, ", "), t.table, table.concat(where, " AND "),
+                              t.sql_order or "id")
+    return function(kb, _, opts, id)
+      local _, lim, off = util.page(opts)
+      local args = { id, lim, off }
+      for i, k in ipairs(t.filters) do args[i + 3] = opts[k] end
+      local rows = kb:sql(sql, table.unpack(args, 1, #t.filters + 3))
+      if t.evidence then fill(rows, "evidence", evidence_of(kb, t.evidence)) end
+      return records_of(rows, t.name)
+    end
+  end
+
+  -- Checks a listing's filters by the model: unknown keys, the page,
+  -- enumerated filters, entity filters (resolved to ids in a copy).
+  local function list_opts(kb, t, fname, opts)
+    opts = util.check_opts(fname, 1, opts, t.filters, 4)
+    local out = {}
+    for k, v in pairs(opts) do out[k] = v end
+    for _, k in ipairs(t.filters) do
+      local v = opts[k]
+      if v ~= nil then
+        local enum = (k == "horizon" or k == "kind") and t.enums[k]
+        if enum then
+          util.check_enum(fname, 1, v, model.ENUMS[enum], true, 4)
+        elseif t.entity_filters[k] then
+          out[k] = entity_arg(kb, fname, 1, v, "'" .. k .. "'", 4)
+        end
+      end
+    end
+    return out
+  end
+
+  -- Checks the arguments of a singular getter: a string id, or a
+  -- reference's number and, optionally, its source.
+  local function check_key(t, v, source)
+    local want = t.key == "number" and "integer" or "string"
+    if (want == "integer" and math.type(v) ~= "integer")
+        or (want == "string" and type(v) ~= "string") then
+      argerror(t.name, 1, want .. " expected, got " ..
+               (v == nil and "no value" or util.typename(v)), 4)
+    end
+    if source ~= nil and (t.key ~= "number" or math.type(source) ~= "integer") then
+      argerror(t.name, 2, (t.key == "number" and "integer (a source id) expected, got "
+                           or "no second argument expected, got ") .. util.typename(source), 4)
+    end
+  end
+
+  -- The one record with this key, or nil; a reference number that more
+  -- than one source has needs the source.
+  local function get(kb, t, key, source, fname)
+    check_key(t, key, source)
+    local rows = QUERY[t.name](kb, t.name, { source = source }, key)
+    if #rows > 1 then
+      local srcs = {}
+      for i, r in ipairs(rows) do srcs[i] = tostring(r.source) end
+      argerror(fname or t.name, 1, string.format("%s %s is in sources %s; give %s", t.name,
+               tostring(key), table.concat(srcs, ", "),
+               fname and "the record" or "the source as argument #2"), 3)
+    end
+    return rows[1]
+  end
+
+  for _, t in ipairs(model.TYPES) do
+    if t.name ~= "entity" then QUERY[t.name] = QUERY[t.name] or plain_query(t) end
+    local query = QUERY[t.name]
+    if query then
+      local plural, list_class = t.plural, "sinorus." .. t.plural:gsub("^%l", string.upper)
+      KB[plural] = function(self, opts)
+        opts = list_opts(self, t, plural, opts)
+        return util.list(query(self, plural, opts, nil), t.show, list_class, t.columns)
+      end
+      KB[t.name] = function(self, key, source)
+        return (get(self, t, key, source))
+      end
+    end
   end
 
   -- -------------------------------------------------------------------
-  -- References, hypotheses, ratings
-
-  local REF_COLS = { "id", "authors", "year", "title", "container", "doi", "url", "segment" }
-
-  --- The article's references, by number.
-  function KB:references(opts)
-    opts = util.check_opts("references", 1, opts, {})
-    local page, lim, off = util.page(opts)
-    local rows = self:sql([[SELECT id, authors, year, title, container, doi, url, segment
-                            FROM reference ORDER BY id]] .. page, lim, off)
-    for i, r in ipairs(rows) do
-      r.authors = util.json_strings(r.authors)
-      rows[i] = util.record(r, "sinorus.Reference", REF_COLS)
-    end
-    return util.list(rows, { "id", "authors", "year", "title" }, "sinorus.References")
-  end
-
-  --- The competing hypotheses, in order.
-  function KB:hypotheses(opts)
-    opts = util.check_opts("hypotheses", 1, opts, {})
-    local page, lim, off = util.page(opts)
-    local rows = self:sql("SELECT id, text FROM hypothesis ORDER BY ord, id" .. page, lim, off)
-    for i, r in ipairs(rows) do
-      rows[i] = util.record(r, "sinorus.Hypothesis", { "id", "text" })
-    end
-    return util.list(rows, { "id", "text" }, "sinorus.Hypotheses")
-  end
+  -- Ratings (the ACH matrix as rows)
 
   local RATING_COLS = { "evidence", "hypothesis", "rating", "credibility", "relevance",
                         "text" }
 
-  --- The ACH matrix as rows, by evidence item then hypothesis; filters:
-  --- hypothesis, evidence (an item id).
+  --- The ACH matrices as rows, by question, evidence item, then
+  --- hypothesis; filters: hypothesis, evidence (an item id), question.
   function KB:ratings(opts)
-    opts = util.check_opts("ratings", 1, opts, { "hypothesis", "evidence" })
+    opts = util.check_opts("ratings", 1, opts, { "hypothesis", "evidence", "question" })
     check_string_opt("ratings", "hypothesis", opts.hypothesis)
     check_string_opt("ratings", "evidence", opts.evidence)
+    check_question(self, "ratings", opts.question)
     local _, lim, off = util.page(opts)
     local rows = self:sql([[SELECT r.item AS evidence, r.hypothesis, r.rating,
         i.credibility, i.relevance, i.text
       FROM rating r JOIN ach_item i ON i.id = r.item
-      JOIN hypothesis h ON h.id = r.hypothesis
+      JOIN hypothesis h ON h.id = r.hypothesis JOIN question q ON q.id = i.question
       WHERE (?1 IS NULL OR r.hypothesis = ?1) AND (?2 IS NULL OR r.item = ?2)
-      ORDER BY i.ord, h.ord LIMIT ?3 OFFSET ?4]], opts.hypothesis, opts.evidence, lim, off)
+        AND (?5 IS NULL OR i.question = ?5)
+      ORDER BY q.ord, i.ord, h.ord LIMIT ?3 OFFSET ?4]],
+      opts.hypothesis, opts.evidence, lim, off, opts.question)
     for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Rating", RATING_COLS) end
     return util.list(rows, { "evidence", "hypothesis", "rating", "credibility", "relevance" },
-                     "sinorus.Ratings")
+                     "sinorus.Ratings", RATING_COLS)
   end
 
   -- -------------------------------------------------------------------
   -- Evidence
 
-  local RECORD_TYPES = {
-    ["sinorus.Claim"] = "claim", ["sinorus.Factor"] = "factor",
-    ["sinorus.Relation"] = "relation", ["sinorus.Event"] = "event",
-    ["sinorus.Quote"] = "quote", ["sinorus.Reference"] = "reference",
-  }
+  -- record class -> its record_type in the evidence table (sinorus.model)
+  local RECORD_TYPES = {}
+  for _, t in ipairs(model.TYPES) do
+    if t.evidence then RECORD_TYPES[t.class] = t.evidence end
+  end
 
   --- The segments a record rests on, in the record's order: a record
-  --- returned by this API, or a record id (a reference's number).
+  --- returned by this API, or a record id (a reference's number, when one
+  --- source alone has a reference of that number).
   function KB:evidence(r)
     local rtype, id
     if type(r) == "table" then
@@ -466,13 +527,17 @@ return function(KB, _, util)
       if id == nil then
         argerror("evidence", 1, "record or record id expected, got " .. util.typename(r))
       end
-    elseif type(r) == "string" or math.type(r) == "integer" then
+      if rtype == "reference" then id = store.reference_key(r.source, id) end
+    elseif type(r) == "string" then
       id = r
+    elseif math.type(r) == "integer" then
+      rtype = "reference"
+      local ref = get(self, model.type("reference"), r, nil, "evidence")
+      id = ref and store.reference_key(ref.source, ref.id) or ""
     else
       argerror("evidence", 1, "record or record id expected, got " ..
                (r == nil and "no value" or util.typename(r)))
     end
-    if math.type(id) == "integer" then rtype, id = "reference", tostring(id) end
     local rows = self:sql([[SELECT DISTINCT segment, record_type, ord FROM evidence
       WHERE record = ?1 AND (?2 IS NULL OR record_type = ?2)
       ORDER BY record_type, ord]], id, rtype)
@@ -486,3 +551,5 @@ return function(KB, _, util)
     return util.list(out, { "id", "kind", "section", "text" }, "sinorus.Segments")
   end
 end
+
+return { methods = KB, module = M }

@@ -22,7 +22,13 @@
 
 local core = require "sinorus.core"
 
-return function(_, M, util)
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror = util.argerror
 
   M.sandbox_defaults = { memory = 64 * 1024 * 1024, instructions = 100000000 }
@@ -222,10 +228,10 @@ return function(_, M, util)
       out[#out + 1] = table.concat(parts, "\t", 1, n) .. "\n"
     end
 
-    local s = {}
+    local s, sinorus = {}, require "sinorus"
     for _, k in ipairs { "version", "schema_version", "estimate", "hedges", "pool", "decay",
                          "to_json", "to_csv", "marks" } do
-      s[k] = M[k]
+      s[k] = sinorus[k]
     end
     s.KB = methods
     env.sinorus = s
@@ -238,3 +244,5 @@ return function(_, M, util)
     return env, out
   end
 end
+
+return { methods = KB, module = M }

@@ -5,8 +5,9 @@
 --
 --   store.shapes(mode) -> SHAPES     mode "build" or "runtime"
 --   store.check_shape(ctx, rec)      unknown fields, required fields, types
---   store.CHECK[type](ctx, rec)      enums, ranges, references, bands
---   store.WRITE[type](kb, rec, ord, ctx)   inserts a validated record
+--   store.CHECK[type](ctx, rec)      ranges, references, bands (none by default)
+--   store.WRITE[type](kb, rec, ord, ctx)   inserts a validated record (by
+--                                    default the row of its table, see below)
 --   store.DELETE[type](kb, id)       deletes a record and its dependent rows
 --   store.norm(s)                    the folded form of a name (alias.folded)
 --   store.valid_date(s)              ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD
@@ -24,60 +25,27 @@
 --   ctx:segment(id)                  { id, kind, text } of a segment, or nil
 --   ctx:alias_owner(folded, rec)     the id of another entity with that name, or nil
 --   ctx:quote_segment(rec)           the segment of a quote without evidence
---   ctx.hypotheses, ctx.hyp_order    the hypotheses so far (ACH items)
+--   ctx.hypotheses                   the hypotheses so far, by id (ACH items)
+--   ctx.hyp_order[question]          the ids of a question's hypotheses, in order
+--   rec.source                       the source of a reference (build time)
 
 local core = require "sinorus.core"
+local internal = require "sinorus.internal"
 local util = require "sinorus.util"
 
 local store = {}
 
 local find, mathtype = string.find, math.type
 
-store.SCALES = { "icd203", "phia", "kent" }
-store.HORIZONS = { "short", "long", "both" }
-store.ENTITY_KINDS = { "state", "organization", "person", "place", "company",
-                       "document", "initiative", "event" }
-store.FACTOR_KINDS = { "driver", "irritant" }
-store.LEVELS = { "low", "medium", "high" }
-store.RATINGS = { "CC", "C", "N", "I", "II", "NA" }
+local model = require "sinorus.model"
+local ENUMS = model.ENUMS
 
--- The fields of each record type at build time: name -> checker kind;
--- `required` lists the fields that must be present.
-local SHAPES = {
-  entity = { fields = { id = "id", name = "string", kind = "string",
-                        aliases = "strings", description = "string" },
-             required = { "id", "name", "kind" } },
-  claim = { fields = { id = "id", text = "string", about = "strings",
-                       horizon = "string", estimative = "string", scale = "string",
-                       topics = "strings", evidence = "strings", p_low = "number",
-                       p_high = "number", note = "string" },
-            required = { "id", "text", "about", "horizon", "evidence" } },
-  factor = { fields = { id = "id", name = "string", kind = "string", domain = "string",
-                        horizon = "string", weight = "number", range = "numbers",
-                        coupling = "number", why = "string", evidence = "strings" },
-             required = { "id", "name", "kind", "domain", "horizon", "weight",
-                          "range", "coupling", "why", "evidence" } },
-  relation = { fields = { id = "id", from = "string", to = "string", type = "string",
-                          sign = "integer", weight = "number", horizon = "string",
-                          evidence = "strings", note = "string" },
-               required = { "id", "from", "to", "type", "sign", "weight", "horizon",
-                            "evidence" } },
-  event = { fields = { id = "id", date = "string", title = "string", actors = "strings",
-                       cameo = "string", goldstein = "number", date_source = "string",
-                       evidence = "strings", note = "string" },
-            required = { "id", "date", "title", "actors", "evidence" } },
-  quote = { fields = { id = "id", speaker = "string", text = "string", stance = "string",
-                       evidence = "strings" },
-            required = { "id", "speaker", "text" } },
-  reference = { fields = { id = "integer", authors = "strings", year = "integer",
-                           title = "string", container = "string", doi = "string",
-                           url = "string", evidence = "strings" },
-                required = { "id", "authors", "title", "evidence" } },
-  hypothesis = { fields = { id = "id", text = "string" }, required = { "id", "text" } },
-  item = { fields = { id = "id", text = "string", credibility = "string",
-                      relevance = "string", evidence = "strings", ratings = "table" },
-           required = { "id", "text", "credibility", "relevance", "evidence", "ratings" } },
-}
+-- The fields of each record type at build time (sinorus.model): name ->
+-- checker kind; `required` lists the fields that must be present.
+local SHAPES = {}
+for _, t in ipairs(model.TYPES) do
+  SHAPES[t.name] = { fields = t.fields, required = t.required, enums = t.enums }
+end
 
 -- At run time evidence is a list of segment ids, and a quote may name its
 -- segment directly; everything else is the same.
@@ -86,7 +54,7 @@ for rtype, shape in pairs(SHAPES) do
   local fields = {}
   for k, v in pairs(shape.fields) do fields[k] = v end
   if fields.evidence then fields.evidence = "segments" end
-  RUNTIME[rtype] = { fields = fields, required = shape.required }
+  RUNTIME[rtype] = { fields = fields, required = shape.required, enums = shape.enums }
 end
 RUNTIME.quote.fields.segment = "integer"
 
@@ -196,7 +164,16 @@ local function describe(v)
   return util.typename(v)
 end
 
--- Checks the fields of a record against its shape (ctx.shapes).
+local function check_enum(ctx, rec, field, list)
+  local v = rec.t[field]
+  if v ~= nil and not member(list, v) then
+    ctx:fail(rec, field, "invalid option '%s'; expected one of: %s", tostring(v),
+             table.concat(list, ", "))
+  end
+end
+
+-- Checks the fields of a record against its shape (ctx.shapes): unknown
+-- and missing fields, the kinds of the values, then the enumerated fields.
 local function field_order(shape)
   local order = shape.order
   if not order then
@@ -204,6 +181,7 @@ local function field_order(shape)
     local checks = {}
     for i, k in ipairs(order) do checks[i] = CHECKERS[shape.fields[k]] end
     shape.order, shape.checks = order, checks
+    shape.enum_fields = sorted(shape.enums or {})
   end
   return order
 end
@@ -238,13 +216,10 @@ function store.check_shape(ctx, rec)
       end
     end
   end
-end
-
-local function check_enum(ctx, rec, field, list)
-  local v = rec.t[field]
-  if v ~= nil and not member(list, v) then
-    ctx:fail(rec, field, "invalid option '%s'; expected one of: %s", tostring(v),
-             table.concat(list, ", "))
+  local enum_fields = shape.enum_fields
+  for i = 1, #enum_fields do
+    local k = enum_fields[i]
+    check_enum(ctx, rec, k, ENUMS[shape.enums[k]])
   end
 end
 
@@ -309,7 +284,6 @@ store.CHECK = CHECK
 
 function CHECK.entity(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "kind", store.ENTITY_KINDS)
   local names = { t.name }
   for _, a in ipairs(t.aliases or {}) do names[#names + 1] = a end
   local mine = {}
@@ -327,14 +301,26 @@ function CHECK.entity(ctx, rec)
   rec.folded = mine
 end
 
+function CHECK.question(ctx, rec)
+  ctx.hyp_order[rec.t.id] = {}
+end
+
+-- The hypotheses of the record's question, in order (or fails).
+local function question_of(ctx, rec)
+  local hyps = ctx.hyp_order[rec.t.question]
+  if not hyps then
+    ctx:fail(rec, "question", "unknown question '%s'", tostring(rec.t.question))
+  end
+  return hyps
+end
+
 function CHECK.hypothesis(ctx, rec)
-  ctx.hyp_order[#ctx.hyp_order + 1] = rec.t.id
+  local hyps = question_of(ctx, rec)
+  hyps[#hyps + 1] = rec.t.id
 end
 
 function CHECK.claim(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "horizon", store.HORIZONS)
-  check_enum(ctx, rec, "scale", store.SCALES)
   check_entities(ctx, rec, "about")
   if #t.about == 0 then ctx:fail(rec, "about", "must name at least one entity") end
   check_unique_strings(ctx, rec, "topics")
@@ -384,8 +370,6 @@ end
 
 function CHECK.factor(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "kind", store.FACTOR_KINDS)
-  check_enum(ctx, rec, "horizon", store.HORIZONS)
   check_word(ctx, rec, "domain", "^[a-z][a-z%-]*$", "a lower-case word")
   check_range(ctx, rec, "weight", 0, 1)
   check_range(ctx, rec, "coupling", -1, 1)
@@ -407,7 +391,6 @@ function CHECK.relation(ctx, rec)
   end
   check_word(ctx, rec, "type", "^[a-z][a-z%-]*$", "lower-case words joined by '-'")
   check_range(ctx, rec, "weight", 0, 1)
-  check_enum(ctx, rec, "horizon", store.HORIZONS)
   ctx:evidence(rec)
 end
 
@@ -475,19 +458,26 @@ end
 
 function CHECK.item(ctx, rec)
   local t = rec.t
-  check_enum(ctx, rec, "credibility", store.LEVELS)
-  check_enum(ctx, rec, "relevance", store.LEVELS)
+  local hyps = question_of(ctx, rec)
+  if #hyps == 0 then
+    ctx:fail(rec, "question", "question '%s' has no hypotheses", t.question)
+  end
   for _, h in ipairs(sorted(t.ratings)) do
     local r = t.ratings[h]
-    if not ctx.hypotheses[h] then
+    local of = ctx.hypotheses[h]
+    if not of then
       ctx:fail(rec, nil, "rating for unknown hypothesis '%s'", tostring(h))
     end
-    if not member(store.RATINGS, r) then
+    if of.question ~= t.question then
+      ctx:fail(rec, "ratings", "hypothesis '%s' answers question '%s', not '%s'", h,
+               of.question, t.question)
+    end
+    if not member(ENUMS.rating, r) then
       ctx:fail(rec, "ratings", "rating of '%s' must be one of %s, got %q", h,
-               table.concat(store.RATINGS, ", "), tostring(r))
+               table.concat(ENUMS.rating, ", "), tostring(r))
     end
   end
-  for _, h in ipairs(ctx.hyp_order) do
+  for _, h in ipairs(hyps) do
     if t.ratings[h] == nil then ctx:fail(rec, "ratings", "no rating for hypothesis '%s'", h) end
   end
   ctx:evidence(rec)
@@ -507,7 +497,7 @@ local function write_evidence(kb, rtype, rid, rec, phrases)
   local segs = rec.segments
   if segs == nil then return end
   for i = 1, #segs do
-    kb:_exec([[INSERT INTO evidence (record_type, record, ord, segment, phrase)
+    internal.exec(kb, [[INSERT INTO evidence (record_type, record, ord, segment, phrase)
                VALUES (?, ?, ?, ?, ?)]], rtype, rid, i, segs[i], phrases and phrases[i])
   end
 end
@@ -515,41 +505,46 @@ end
 local WRITE = {}
 store.WRITE = WRITE
 
+-- The `record` of a reference's evidence rows: its source and number.
+function store.reference_key(source, number)
+  return string.format("%d:%d", source, number)
+end
+
 function WRITE.entity(kb, rec)
   local t = rec.t
-  kb:_exec("INSERT INTO entity (id, name, kind, description) VALUES (?, ?, ?, ?)",
+  internal.exec(kb, "INSERT INTO entity (id, name, kind, description) VALUES (?, ?, ?, ?)",
            t.id, t.name, t.kind, t.description)
-  kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 0)",
+  internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 0)",
            t.id, t.name, norm(t.name))
   for i, a in ipairs(t.aliases or {}) do
-    kb:_exec("INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, ?)",
+    internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, ?)",
              t.id, a, norm(a), i)
   end
 end
 
 function WRITE.hypothesis(kb, rec, ord)
-  kb:_exec("INSERT INTO hypothesis (id, text, ord) VALUES (?, ?, ?)",
-           rec.t.id, rec.t.text, ord)
+  internal.exec(kb, "INSERT INTO hypothesis (id, question, text, ord) VALUES (?, ?, ?, ?)",
+           rec.t.id, rec.t.question, rec.t.text, ord)
 end
 
 function WRITE.claim(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO claim (id, text, horizon, estimative, scale, p_low, p_high, note)
+  internal.exec(kb, [[INSERT INTO claim (id, text, horizon, estimative, scale, p_low, p_high, note)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)]], t.id, t.text, t.horizon, t.estimative,
            (t.estimative and t.p_low == nil) and rec.scale or nil, rec.p_low, rec.p_high,
            t.note)
   for i, e in ipairs(t.about) do
-    kb:_exec("INSERT INTO claim_about (claim, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
+    internal.exec(kb, "INSERT INTO claim_about (claim, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
   end
   for i, topic in ipairs(t.topics or {}) do
-    kb:_exec("INSERT INTO claim_topic (claim, topic, ord) VALUES (?, ?, ?)", t.id, topic, i)
+    internal.exec(kb, "INSERT INTO claim_topic (claim, topic, ord) VALUES (?, ?, ?)", t.id, topic, i)
   end
   write_evidence(kb, "claim", t.id, rec, rec.phrases)
 end
 
 function WRITE.factor(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO factor (id, name, kind, domain, horizon, weight, w_low, w_high,
+  internal.exec(kb, [[INSERT INTO factor (id, name, kind, domain, horizon, weight, w_low, w_high,
              coupling, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
            t.id, t.name, t.kind, t.domain, t.horizon, t.weight, t.range[1], t.range[2],
            t.coupling, t.why)
@@ -558,7 +553,7 @@ end
 
 function WRITE.relation(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO relation (id, src, dst, type, sign, weight, horizon, note)
+  internal.exec(kb, [[INSERT INTO relation (id, src, dst, type, sign, weight, horizon, note)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)]],
            t.id, t.from, t.to, t.type, t.sign, t.weight, t.horizon, t.note)
   write_evidence(kb, "relation", t.id, rec, rec.phrases)
@@ -566,37 +561,38 @@ end
 
 function WRITE.event(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO event (id, date, title, cameo, goldstein, date_source, note)
+  internal.exec(kb, [[INSERT INTO event (id, date, title, cameo, goldstein, date_source, note)
              VALUES (?, ?, ?, ?, ?, ?, ?)]],
            t.id, t.date, t.title, t.cameo, t.goldstein, t.date_source, t.note)
   for i, e in ipairs(t.actors) do
-    kb:_exec("INSERT INTO event_actor (event, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
+    internal.exec(kb, "INSERT INTO event_actor (event, entity, ord) VALUES (?, ?, ?)", t.id, e, i)
   end
   write_evidence(kb, "event", t.id, rec, rec.phrases)
 end
 
 function WRITE.quote(kb, rec)
   local t = rec.t
-  kb:_exec("INSERT INTO quote (id, speaker, text, segment, stance) VALUES (?, ?, ?, ?, ?)",
+  internal.exec(kb, "INSERT INTO quote (id, speaker, text, segment, stance) VALUES (?, ?, ?, ?, ?)",
            t.id, t.speaker, t.text, rec.segment, t.stance)
   write_evidence(kb, "quote", t.id, rec, rec.phrases)
 end
 
 function WRITE.reference(kb, rec)
   local t = rec.t
-  kb:_exec([[INSERT INTO reference (id, authors, year, title, container, doi, url, segment)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)]],
-           t.id, util.json_array(t.authors), t.year, t.title, t.container, t.doi, t.url,
-           rec.segments[1])
-  write_evidence(kb, "reference", tostring(t.id), rec, rec.phrases)
+  internal.exec(kb, [[INSERT INTO reference (source, id, authors, year, title, container,
+             doi, url, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+           rec.source, t.id, util.json_array(t.authors), t.year, t.title, t.container, t.doi,
+           t.url, rec.segments[1])
+  write_evidence(kb, "reference", store.reference_key(rec.source, t.id), rec, rec.phrases)
 end
 
 function WRITE.item(kb, rec, ord, ctx)
   local t = rec.t
-  kb:_exec([[INSERT INTO ach_item (id, text, credibility, relevance, ord)
-             VALUES (?, ?, ?, ?, ?)]], t.id, t.text, t.credibility, t.relevance, ord)
-  for _, h in ipairs(ctx.hyp_order) do
-    kb:_exec("INSERT INTO rating (item, hypothesis, rating) VALUES (?, ?, ?)",
+  internal.exec(kb, [[INSERT INTO ach_item (id, question, text, credibility, relevance, ord)
+             VALUES (?, ?, ?, ?, ?, ?)]], t.id, t.question, t.text, t.credibility, t.relevance,
+           ord)
+  for _, h in ipairs(ctx.hyp_order[t.question]) do
+    internal.exec(kb, "INSERT INTO rating (item, hypothesis, rating) VALUES (?, ?, ?)",
              t.id, h, t.ratings[h])
   end
   write_evidence(kb, "ach_item", t.id, rec, rec.phrases)
@@ -609,42 +605,75 @@ local DELETE = {}
 store.DELETE = DELETE
 
 local function delete_evidence(kb, rtype, id)
-  kb:_exec("DELETE FROM evidence WHERE record_type = ? AND record = ?", rtype, id)
+  internal.exec(kb, "DELETE FROM evidence WHERE record_type = ? AND record = ?", rtype, id)
 end
 
 function DELETE.entity(kb, id)
-  kb:_exec("DELETE FROM mention WHERE entity = ?", id)
-  kb:_exec("DELETE FROM alias WHERE entity = ?", id)
-  kb:_exec("DELETE FROM entity WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM mention WHERE entity = ?", id)
+  internal.exec(kb, "DELETE FROM alias WHERE entity = ?", id)
+  internal.exec(kb, "DELETE FROM entity WHERE id = ?", id)
 end
 
 function DELETE.claim(kb, id)
-  kb:_exec("DELETE FROM claim_about WHERE claim = ?", id)
-  kb:_exec("DELETE FROM claim_topic WHERE claim = ?", id)
+  internal.exec(kb, "DELETE FROM claim_about WHERE claim = ?", id)
+  internal.exec(kb, "DELETE FROM claim_topic WHERE claim = ?", id)
   delete_evidence(kb, "claim", id)
-  kb:_exec("DELETE FROM claim WHERE id = ?", id)
-end
-
-function DELETE.factor(kb, id)
-  delete_evidence(kb, "factor", id)
-  kb:_exec("DELETE FROM factor WHERE id = ?", id)
-end
-
-function DELETE.relation(kb, id)
-  delete_evidence(kb, "relation", id)
-  kb:_exec("DELETE FROM relation WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM claim WHERE id = ?", id)
 end
 
 function DELETE.event(kb, id)
-  kb:_exec("DELETE FROM event_actor WHERE event = ?", id)
+  internal.exec(kb, "DELETE FROM event_actor WHERE event = ?", id)
   delete_evidence(kb, "event", id)
-  kb:_exec("DELETE FROM event WHERE id = ?", id)
+  internal.exec(kb, "DELETE FROM event WHERE id = ?", id)
 end
 
-function DELETE.quote(kb, id)
-  delete_evidence(kb, "quote", id)
-  kb:_exec("DELETE FROM quote WHERE id = ?", id)
+-- ---------------------------------------------------------------------
+-- Types without rules, writer or deleter of their own (sinorus.model):
+-- no checks beyond the shape and enums but that the evidence exists; a
+-- writer that inserts the row of
+-- the type's table (its columns from the record's fields of the same
+-- name, `ord` and `source` from the loader) and its evidence; a deleter
+-- of that row and its evidence. A type whose fields are its columns
+-- needs nothing in this file.
+
+local function plain_writer(t)
+  local cols = t.tables[t.table]
+  local sql = string.format("INSERT INTO %s (%s) VALUES (%s)", t.table,
+                            table.concat(cols, ", "), ("?, "):rep(#cols - 1) .. "?")
+  return function(kb, rec, ord)
+    local v = {}
+    for i, c in ipairs(cols) do
+      if c == "ord" then v[i] = ord
+      elseif c == "source" then v[i] = rec.source
+      else v[i] = rec.t[c] end
+    end
+    internal.exec(kb, sql, table.unpack(v, 1, #cols))
+    if t.evidence then write_evidence(kb, t.evidence, rec.t.id, rec, rec.phrases) end
+  end
 end
+
+local function plain_deleter(t)
+  local sql = "DELETE FROM " .. t.table .. " WHERE id = ?"
+  return function(kb, id)
+    if t.evidence then delete_evidence(kb, t.evidence, id) end
+    internal.exec(kb, sql, id)
+  end
+end
+
+local function by_model(make)
+  return { __index = function(tbl, name)
+    local t = model.type(name)
+    if not t or t.name ~= name then return nil end
+    local f = make(t)
+    rawset(tbl, name, f)
+    return f
+  end }
+end
+setmetatable(CHECK, by_model(function(t)
+  return function(ctx, rec) if t.evidence then ctx:evidence(rec) end end
+end))
+setmetatable(WRITE, by_model(plain_writer))
+setmetatable(DELETE, by_model(plain_deleter))
 
 -- ---------------------------------------------------------------------
 -- Importing a source (the caller owns the transaction)

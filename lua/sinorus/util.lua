@@ -10,10 +10,11 @@
 --   util.argerror(fname, argn, msg, level)
 --     Raises "bad argument #argn to 'fname' (msg)" at the caller's caller.
 --   util.check_type(fname, argn, value, tname [, optional])
---   util.check_enum(fname, argn, value, list [, optional])
---   util.list(records, columns [, typename]) -> records
+--   util.check_enum(fname, argn, value, list [, optional [, level]])
+--   util.list(records, columns [, typename [, fields]]) -> records
 --     Marks an array of records as a list that prints as a table of the
---     given columns (at most util.max_rows rows, then "… N more").
+--     given columns (at most util.max_rows rows, then "… N more"); fields,
+--     the records' full columns, are what sinorus.to_csv writes.
 --   util.record(t, typename, columns) -> t
 --     Marks a table as a record that prints one "field: value" per line.
 --   util.page(opts) -> sql, limit, offset
@@ -50,13 +51,13 @@ function util.check_type(fname, argn, v, tname, optional)
   return v
 end
 
-function util.check_enum(fname, argn, v, list, optional)
+function util.check_enum(fname, argn, v, list, optional, level)
   if v == nil and optional then return v end
   for i = 1, #list do
     if list[i] == v then return v end
   end
   argerror(fname, argn, string.format("invalid option '%s'; expected one of: %s",
-           tostring(v), table.concat(list, ", ")), 3)
+           tostring(v), table.concat(list, ", ")), level or 3)
 end
 
 local function sorted_keys(valid)
@@ -66,10 +67,11 @@ local function sorted_keys(valid)
   return keys
 end
 
-function util.check_opts(fname, argn, opts, valid)
+function util.check_opts(fname, argn, opts, valid, level)
+  level = level or 3
   if opts == nil then return {} end
   if type(opts) ~= "table" then
-    argerror(fname, argn, "table expected, got " .. typename(opts), 3)
+    argerror(fname, argn, "table expected, got " .. typename(opts), level)
   end
   for k in pairs(opts) do
     local ok = (k == "limit" or k == "offset")
@@ -80,14 +82,14 @@ function util.check_opts(fname, argn, opts, valid)
     end
     if not ok then
       argerror(fname, argn, string.format("unknown filter key '%s'; valid keys: %s",
-               tostring(k), table.concat(sorted_keys(valid), ", ")), 3)
+               tostring(k), table.concat(sorted_keys(valid), ", ")), level)
     end
   end
   for _, k in ipairs { "limit", "offset" } do
     local v = opts[k]
     if v ~= nil and (math.type(v) == nil or math.tointeger(v) == nil or v < 0) then
       argerror(fname, argn, string.format("'%s' must be a non-negative integer, got %s",
-               k, tostring(v)), 3)
+               k, tostring(v)), level)
     end
   end
   return opts
@@ -169,18 +171,34 @@ end
 
 local list_mts = {}
 
-function util.list(records, columns, tname)
-  local key = table.concat(columns, "\0") .. "\0" .. (tname or "")
+function util.list(records, columns, tname, fields)
+  local key = table.concat(columns, "\0") .. "\0" .. (tname or "") .. "\0" ..
+              table.concat(fields or {}, "\0")
   local mt = list_mts[key]
   if not mt then
     mt = { __name = tname or "sinorus.List", __index = List,
-           __tostring = List.__tostring, columns = columns }
+           __tostring = List.__tostring, columns = columns, fields = fields }
     list_mts[key] = mt
   end
   return setmetatable(records, mt)
 end
 
 local record_mts = {}
+
+-- The text of a list field (its items joined by sep) or of a map field
+-- (its "key=value" pairs, keys sorted, joined by sep), as records print
+-- and CSV cells hold them.
+function util.joined(v, sep)
+  local parts = {}
+  if #v == 0 and next(v) ~= nil then
+    for k in pairs(v) do parts[#parts + 1] = tostring(k) end
+    table.sort(parts)
+    for i, k in ipairs(parts) do parts[i] = k .. "=" .. tostring(v[k]) end
+  else
+    for i = 1, #v do parts[i] = tostring(v[i]) end
+  end
+  return table.concat(parts, sep)
+end
 
 local function record_tostring(r)
   local mt = getmetatable(r)
@@ -191,11 +209,7 @@ local function record_tostring(r)
   for _, c in ipairs(cols) do
     local v = r[c]
     if v ~= nil then
-      if type(v) == "table" then
-        local parts = {}
-        for i = 1, #v do parts[i] = tostring(v[i]) end
-        v = table.concat(parts, ", ")
-      end
+      if type(v) == "table" then v = util.joined(v, ", ") end
       out[#out + 1] = pad(c, wmax) .. "  " .. tostring(v)
     end
   end

@@ -10,7 +10,8 @@
 --   kb:ach{weights, exclude}
 -- doc/weighting.md and doc/estimative.md give the models and the rules.
 --
--- Loaded by init.lua as require("sinorus.weight")(KB, M, util).
+-- Returns { methods = KB methods, module = module functions }; init.lua
+-- copies them into sinorus.KB and the module table.
 
 local core = require "sinorus.core"
 
@@ -19,7 +20,13 @@ local DEFAULT_HORIZON = "long"
 local DEFAULT_PRESSURE = 0.5
 local MAX_DRAWS = 100000000
 
-return function(KB, M, util)
+local util = require "sinorus.util"
+
+-- What this module adds: methods of sinorus.KB and functions of the
+-- module table (init.lua copies both in).
+local KB, M = {}, {}
+
+do
   local argerror = util.argerror
 
   -- -------------------------------------------------------------------
@@ -254,14 +261,36 @@ return function(KB, M, util)
     return setmetatable(r, Simulation)
   end
 
-  local ACH_KEYS = { "weights", "exclude" }
+  local ACH_KEYS = { "weights", "exclude", "question" }
 
-  --- Analysis of Competing Hypotheses over the KB's matrix.
+  -- The question whose matrix kb:ach weighs: opts.question, else the only
+  -- one (nil when the KB has none).
+  local function ach_question(kb, q)
+    local ids = {}
+    for i, r in ipairs(kb:sql("SELECT id FROM question ORDER BY ord, id")) do ids[i] = r.id end
+    if q == nil then
+      if #ids > 1 then
+        argerror("ach", 1, "the knowledge base has several questions (" ..
+                 table.concat(ids, ", ") .. "); choose one with 'question'", 3)
+      end
+      return ids[1]
+    end
+    if type(q) ~= "string" then
+      argerror("ach", 1, "'question' must be a string, got " .. util.typename(q), 3)
+    end
+    for _, id in ipairs(ids) do if id == q then return q end end
+    argerror("ach", 1, string.format("unknown question '%s'; questions: %s", q,
+             #ids > 0 and table.concat(ids, ", ") or "none"), 3)
+  end
+
+  --- Analysis of Competing Hypotheses over the matrix of one question.
   function KB:ach(opts)
     opts = util.check_opts("ach", 1, opts, ACH_KEYS)
-    local hyps = self:sql("SELECT id, text FROM hypothesis ORDER BY ord, id")
+    local question = ach_question(self, opts.question)
+    local hyps = self:sql([[SELECT id, text FROM hypothesis
+                           WHERE ?1 IS NULL OR question = ?1 ORDER BY ord, id]], question)
     local items = self:sql([[SELECT id, text, credibility, relevance FROM ach_item
-                             ORDER BY ord, id]])
+                             WHERE ?1 IS NULL OR question = ?1 ORDER BY ord, id]], question)
     local ratings = self:sql("SELECT item, hypothesis, rating FROM rating")
     local byid, htext = {}, {}
     for _, it in ipairs(items) do
@@ -311,10 +340,11 @@ return function(KB, M, util)
       exclude = set
     end
     if #hyps == 0 then
-      return setmetatable({ hypotheses = util.list({}, HYP_COLS),
+      return setmetatable({ hypotheses = util.list({}, HYP_COLS), question = question,
                             evidence = util.list({}, EV_COLS), pivotal = {} }, Ach)
     end
     local r = core.ach(items, hyps, { weights = weights, exclude = exclude })
+    r.question = question
     for _, h in ipairs(r.hypotheses) do h.text = htext[h.hypothesis] end
     for _, e in ipairs(r.evidence) do e.text = byid[e.item].text end
     util.list(r.hypotheses, HYP_COLS, "sinorus.Hypotheses")
@@ -322,3 +352,5 @@ return function(KB, M, util)
     return setmetatable(r, Ach)
   end
 end
+
+return { methods = KB, module = M }

@@ -257,9 +257,9 @@ static const Op OPS[] = {
   {"open(path,create,empty)", NEED_NONE, NULL,
    "local kb = assert(sinorus.open(NEWPATH, {create = true, empty = true}))\n"
    "kb:close()", AFTER_NEWFILE},
-  {"open(path,create)", NEED_NONE, NULL,
-   "local kb = assert(sinorus.open(NEWPATH, {create = true})); kb:close()",
-   AFTER_NEWFILE},
+  {"open(path,create,article)", NEED_NONE, NULL,
+   "local kb = assert(sinorus.open(NEWPATH, {create = true, article = true}))\n"
+   "kb:close()", AFTER_NEWFILE},
   {"describe", NEED_KB, NULL, "return kb:describe()", AFTER_NONE},
   {"tostring(kb)", NEED_KB, NULL, "return tostring(kb)", AFTER_NONE},
   /* records */
@@ -327,6 +327,20 @@ static const Op OPS[] = {
    "return tostring(kb:sensitivity{horizon = 'short'})", AFTER_NONE},
   {"simulate", NEED_KB, NULL,
    "return tostring(kb:simulate{n = 200, seed = 7})", AFTER_NONE},
+  /* scores, timeline, agreement, series (csrc/lscore.c) */
+  {"scores", NEED_NONE, NULL,
+   "return tostring(sinorus.scores{{p_low = 0.55, p_high = 0.8, outcome = 'yes',\n"
+   "  band = 'likely'}, {p_low = 0.2, p_high = 0.45, outcome = 'no'},\n"
+   "  {p_low = 0, p_high = 1, outcome = 'partly'}})", AFTER_NONE},
+  {"ach_timeline", NEED_KB, NULL,
+   "local items = kb:sql('SELECT id, credibility, relevance FROM ach_item')\n"
+   "for i, it in ipairs(items) do it.date = i % 2 == 0 and '2022-02-18' or '2023' end\n"
+   "return sinorus.ach_timeline(items, kb:ratings())", AFTER_NONE},
+  {"agreement+series", NEED_NONE, NULL,
+   "return sinorus.agreement({{1, 2, 3, 3, 2}, {1, 2, 3, 4, false}, {'x', 2, 3, 3}}),\n"
+   "  sinorus.agreement({{1, 2, 3}, {1, 2, 4}}, {level = 'ordinal'}),\n"
+   "  tostring(sinorus.series({{date = '2022-02-18', value = 1}, {date = '2022-05'}},\n"
+   "    {by = 'quarter'}))", AFTER_NONE},
   /* graphs */
   {"graph(relations)", NEED_KB, NULL,
    "return kb:graph{kind = 'relations'}", AFTER_NONE},
@@ -693,7 +707,8 @@ static void make_template (void) {
   lua_pop(L, 1);
   lua_pushstring(L, template_path);
   lua_setglobal(L, "P");
-  if (luaL_dostring(L, "local kb = assert(sinorus.open(P, {create = true}))\n"
+  if (luaL_dostring(L, "local kb = assert(sinorus.open(P, {create = true, "
+                       "article = true}))\n"
                        "kb:close()") != LUA_OK) {
     fprintf(stderr, "allocfail: cannot make the template KB: %s\n",
             lua_tostring(L, -1));

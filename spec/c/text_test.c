@@ -424,7 +424,7 @@ static void test_match (const char *text, size_t len) {
 
 int main (int argc, char **argv) {
   size_t len;
-  const char *path = argc > 1 ? argv[1] : "data/article.txt";
+  const char *path = argc > 1 ? argv[1] : "data/abb-polianskii-2022/article.txt";
   char *text = read_file(path, &len);
   if (text == NULL) {
     fprintf(stderr, "text_test: cannot read %s\n", path);

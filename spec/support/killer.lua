@@ -24,6 +24,7 @@
 local killer = {}
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 
 local LUA = os.getenv("LUA") or "lua5.4"
 local BUILD = os.getenv("SINORUS_BUILD") or "build"
@@ -33,6 +34,7 @@ local q, slurp, spit, remove_db = fs.shq, fs.slurp, fs.spit, fs.remove_db
 
 local CHILD = [=[
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 local mode, path, aux = arg[1], arg[2], arg[3]
 local kb = assert(sinorus.open(path))
 io.stdout:setvbuf("line")
@@ -86,7 +88,7 @@ end
 local function open_checked(path)
   local kb, err = sinorus.open(path)
   if not kb then return nil, err end
-  local ok, e = pcall(kb._exec, kb,
+  local ok, e = pcall(internal.exec, kb,
     "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
   if not ok then
     kb:close()
@@ -169,14 +171,14 @@ function killer.run(opts)
   local script = dir .. "/child.lua"
   spit(script, CHILD)
   local template = dir .. "/template.sqlite"
-  local base = assert(sinorus.open(template, { create = true }))
+  local base = assert(sinorus.open(template, { create = true, article = true }))
   local text = corpus(base, opts.bytes or 200000, math.random)
   spit(dir .. "/text.txt", text)
   base:close()
   remove_db(template .. "-wal")
   -- the segments one import makes
   local probe = assert(sinorus.open(dir .. "/probe.sqlite", { create = true, empty = true }))
-  local _, ids = probe:_add_source { title = "probe", text = text }
+  local _, ids = internal.add_source(probe, { title = "probe", text = text })
   local nsegs = #ids
   probe:close()
   local image = slurp(template)

@@ -1,5 +1,5 @@
 -- The bibliographic record of the built-in article. The text is in
--- data/article.txt, exactly as in ../shared/corpus (UTF-8, one
+-- article.txt beside this file, exactly as in ../shared/corpus (UTF-8, one
 -- paragraph, heading or reference entry per line).
 source {
   title = "A new Sino-Russian Entente? The limits of cooperation on Ukraine and beyond",

@@ -1,8 +1,12 @@
 -- Competing hypotheses on China's stance towards Russia's conduct on Ukraine,
 -- and the article's evidence rated against each (Heuer's ACH).
 --
--- hypothesis { id, text }
--- item { id, text, credibility, relevance, evidence, ratings = { [h] = r } }
+-- question { id, text }
+-- hypothesis { id, text [, question] }
+-- item { id, text, credibility, relevance, evidence, ratings = { [h] = r } [, question] }
+--
+-- The hypotheses and items answer the one question of this file (a file
+-- with several questions names it in each of them).
 --
 -- The hypotheses run from full backing to distance and are mutually exclusive
 -- as descriptions of China's dominant behaviour in the 2021-22 crisis.
@@ -17,6 +21,9 @@
 -- reports it (a checkable fact is high, the authors' reading of a document
 -- medium, a partisan's opinion low); relevance: how directly it bears on
 -- China's stance in this crisis. See data/README.md.
+
+question { id = "q-china-stance",
+  text = "Which stance does China take towards Russia's conduct in the Ukraine crisis?" }
 
 hypothesis { id = "h-military",
   text = "China backs Russia militarily, or would back it in a military confrontation over Ukraine." }
