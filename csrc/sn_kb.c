@@ -2,6 +2,7 @@
 ** sn_kb.c: knowledge-base handles: the built-in image, files, saving.
 */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +23,9 @@
 struct sinorus_kb {
   sqlite3 *db;
   char *path;        /* NULL for the built-in knowledge base */
+  char *real;        /* its resolved absolute path (NULL: unknown) */
+  int known;         /* dev and ino hold the file's identity */
+  unsigned long long dev, ino;
   int readonly;
   char errmsg[256];
 };
@@ -43,6 +47,7 @@ const char *sinorus_strstatus (int status) {
     case SINORUS_RANGE: return "argument out of range";
     case SINORUS_BUSY: return "knowledge base is locked";
     case SINORUS_IO: return "input/output error";
+    case SINORUS_INTERRUPTED: return "interrupted";
     default: return "unknown status";
   }
 }
@@ -461,6 +466,51 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
 
 
 /*
+** Checks the full-text index of a file (issue 21): segment_fts declared
+** with the sinorus tokenizer (a table redeclared with another one finds
+** nothing, silently), and its virtual table connects (a damaged FTS5
+** configuration fails here, with a clear message, not in a later query).
+** Returns a status and writes a message on failure.
+*/
+static int check_fts (sqlite3 *db, char *err, size_t errlen) {
+  sqlite3_int64 n = 0;
+  int rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
+                         "WHERE type = 'table' AND name = 'segment_fts'", &n);
+  if (rc == SQLITE_OK && n == 1) {
+    /* the declaration, lower case, without blanks, quoted with ' */
+    rc = query_int(db, "WITH d(s) AS (SELECT replace(replace(replace("
+                       "replace(replace(lower(sql), ' ', ''), char(9), ''), "
+                       "char(10), ''), char(13), ''), '\"', '''') "
+                       "FROM sqlite_schema WHERE type = 'table' "
+                       "AND name = 'segment_fts') "
+                       "SELECT count(*) FROM d "
+                       "WHERE s LIKE '%tokenize=''sinorus''%' "
+                       "AND length(s) - length(replace(s, 'tokenize', '')) = 8",
+                   &n);
+    if (rc == SQLITE_OK && n != 1) {
+      sn_seterr(err, errlen, "corrupt knowledge base (the full-text index "
+                "segment_fts is not declared with the sinorus tokenizer)");
+      return SINORUS_NOTKB;
+    }
+    if (rc == SQLITE_OK)
+      rc = query_int(db, "SELECT count(*) FROM segment_fts WHERE rowid = 0",
+                     &n);
+  }
+  if (rc != SQLITE_OK) {
+    int st = sn_status_of(rc);
+    if (st == SINORUS_NOMEM || st == SINORUS_BUSY) {
+      sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
+      return st;
+    }
+    sn_seterr(err, errlen, "corrupt knowledge base (full-text index: %s)",
+              sqlite3_errmsg(db));
+    return SINORUS_NOTKB;
+  }
+  return SINORUS_OK;
+}
+
+
+/*
 ** Checks that db holds a sinorus KB: the sinorus metadata, a schema
 ** version no newer than this build's (and, when readonly, not older),
 ** no triggers and no views but the schema's (a file that brings its own
@@ -546,6 +596,7 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
            sqlite3_errmsg(db));
     return sn_status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
   }
+  if (quick && (rc = check_fts(db, err, errlen)) != SINORUS_OK) return rc;
   if (quick)
     return check_ok(db, "PRAGMA quick_check(1)", err, errlen);
   return SINORUS_OK;
@@ -927,7 +978,7 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   sqlite3 *db = NULL;
   struct stat sb;
   int exists = stat(path, &sb) == 0;
-  int rc, st, fresh = 0;
+  int rc, st, fresh = 0, had_wal = 0;
   int readonly = (flags & SINORUS_OPEN_READONLY) != 0;
   int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   sqlite3_int64 version = 0;
@@ -944,6 +995,22 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
     sn_seterr(err, errlen, "%s: Is a directory", path);
     return SINORUS_IO;
   }
+  else if (!S_ISREG(sb.st_mode)) {  /* a FIFO would block open(2) */
+    sn_seterr(err, errlen, "%s: not a regular file", path);
+    return SINORUS_IO;
+  }
+  if (exists) {
+    size_t n = strlen(path);
+    char *wal = (char *)malloc(n + 5);
+    if (wal == NULL) {
+      sn_seterr(err, errlen, "not enough memory");
+      return SINORUS_NOMEM;
+    }
+    memcpy(wal, path, n);
+    memcpy(wal + n, "-wal", 5);
+    had_wal = lstat(wal, &sb) == 0;
+    free(wal);
+  }
   rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW
                        | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
@@ -951,7 +1018,13 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
     sqlite3_close_v2(db);
     return st;
   }
-  rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
+  /* when a -wal was there before this open, closing a refused file must
+  ** not checkpoint: a stale WAL of another database would be copied into
+  ** the file (without one, only this connection's own writes could be) */
+  rc = sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, had_wal,
+                         (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
   if (rc == SQLITE_OK)
     rc = configure(db);
   if (rc != SQLITE_OK) {
@@ -993,6 +1066,7 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   else {
     sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
   }
+  sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)0);
   *pdb = db;
   return SINORUS_OK;
 }
@@ -1033,6 +1107,24 @@ int sinorus_open (const char *path, int flags, sinorus_kb **out,
     return st;
   }
   kb->db = db;
+  if (path != NULL) {   /* who the file is, for the writers' checks */
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+      kb->known = 1;
+      kb->dev = (unsigned long long)sb.st_dev;
+      kb->ino = (unsigned long long)sb.st_ino;
+    }
+    kb->real = sn_resolve(path);
+    if (kb->real == NULL && errno == ENOMEM) {
+      sqlite3_close_v2(db);
+      free(kb->path);
+      free(kb);
+      sn_seterr(errbuf, errlen, "not enough memory");
+      return SINORUS_NOMEM;
+    }
+    /* temporary files of saves to this file that were killed mid-way */
+    if (!kb->readonly && kb->real != NULL) sn_clean_temps(kb->real);
+  }
   *out = kb;
   return SINORUS_OK;
 }
@@ -1042,6 +1134,7 @@ void sinorus_close (sinorus_kb *kb) {
   if (kb == NULL) return;
   sqlite3_close_v2(kb->db);  /* a zombie until its statements are gone */
   free(kb->path);
+  free(kb->real);
   free(kb);
 }
 
@@ -1068,33 +1161,11 @@ char *sn_kb_errbuf (sinorus_kb *kb, size_t *len) {
 }
 
 
-/* Syncs the directory that holds path, so a rename in it is durable. */
-static int sync_dir (const char *path) {
-  char dir[4096];
-  const char *slash = strrchr(path, '/');
-  int fd, rc;
-  if (slash == NULL) strcpy(dir, ".");
-  else if (slash == path) strcpy(dir, "/");
-  else {
-    size_t n = (size_t)(slash - path);
-    if (n >= sizeof dir) return -1;
-    memcpy(dir, path, n);
-    dir[n] = '\0';
-  }
-  fd = open(dir, O_RDONLY);
-  if (fd < 0) return -1;
-  rc = fsync(fd);
-  close(fd);
-  return rc;
-}
-
-
-/* 1 if path names the file kb has open (the same inode), else 0. */
-static int same_file (const sinorus_kb *kb, const char *path) {
-  struct stat a, b;
-  if (kb->path == NULL) return 0;
-  if (stat(path, &a) != 0 || stat(kb->path, &b) != 0) return 0;
-  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+void sn_kb_file (const sinorus_kb *kb, sn_kbfile *out) {
+  out->real = kb->real;
+  out->known = kb->known;
+  out->dev = kb->dev;
+  out->ino = kb->ino;
 }
 
 
@@ -1125,75 +1196,51 @@ static int save_in_place (sinorus_kb *kb, const char *path) {
 }
 
 
+/* Fills the temporary file of a save with a copy of the last commit. */
+static int fill_copy (void *ud, int fd, const char *tmp, char *why,
+                      size_t wl) {
+  sinorus_kb *kb = (sinorus_kb *)ud;
+  sqlite3 *dst = NULL;
+  int rc, st = SINORUS_OK;
+  (void)fd;
+  rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                       NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_db(dst, kb->db);
+  if (rc == SQLITE_OK)  /* a saved copy is a plain rollback-journal file */
+    rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    snprintf(why, wl, "%s", dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+    st = sn_status_of(rc) == SINORUS_OK ? SINORUS_ERROR : sn_status_of(rc);
+  }
+  if (sqlite3_close(dst) != SQLITE_OK && st == SINORUS_OK) {
+    snprintf(why, wl, "cannot close the copy");
+    st = SINORUS_IO;
+  }
+  return st;
+}
+
+
 /*
-** Writes a complete copy of the last commit to path atomically (see
-** sinorus.h). Refuses inside a transaction (the copy would hold
-** uncommitted changes). The target keeps its permissions when it exists.
-** On failure the target is untouched and the temporary file removed.
+** Writes a complete copy of the last commit to path with the one atomic
+** write (sn_write_atomic: its target rules, temporary file and syncs).
+** Refuses inside a transaction (the copy would hold uncommitted
+** changes). Onto the KB's own file it checkpoints instead.
 */
 int sinorus_save (sinorus_kb *kb, const char *path) {
-  size_t n;
-  char *tmp;
-  int fd, rc, st = SINORUS_OK;
-  struct stat sb;
-  int keep_mode;
-  sqlite3 *dst = NULL;
+  sn_kbfile me;
+  char why[256];
+  int st;
   if (kb == NULL || path == NULL) return SINORUS_RANGE;
   if (!sqlite3_get_autocommit(kb->db)) {
     sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot save inside a "
            "transaction; save after it commits", path);
     return SINORUS_ERROR;
   }
-  if (same_file(kb, path)) return save_in_place(kb, path);
-  keep_mode = stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-  n = strlen(path);
-  tmp = (char *)malloc(n + 16);
-  if (tmp == NULL) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "not enough memory");
-    return SINORUS_NOMEM;
-  }
-  memcpy(tmp, path, n);
-  memcpy(tmp + n, ".tmp-XXXXXX", 12);
-  fd = mkstemp(tmp);
-  if (fd < 0) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
-    free(tmp);
-    return SINORUS_IO;
-  }
-  /* mkstemp makes the file 0600; a new KB gets the usual 0644 */
-  if (fchmod(fd, keep_mode ? (sb.st_mode & 07777) : 0644) != 0) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
-    close(fd);
-    unlink(tmp);
-    free(tmp);
-    return SINORUS_IO;
-  }
-  close(fd);
-  rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    rc = copy_db(dst, kb->db);
-  if (rc == SQLITE_OK)  /* a saved copy is a plain rollback-journal file */
-    rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
-           dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-    st = sn_status_of(rc) == SINORUS_OK ? SINORUS_ERROR : sn_status_of(rc);
-  }
-  if (sqlite3_close(dst) != SQLITE_OK && st == SINORUS_OK) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot close the copy", path);
-    st = SINORUS_IO;
-  }
-  if (st == SINORUS_OK) {
-    fd = open(tmp, O_RDONLY);
-    if (fd < 0 || fsync(fd) != 0) st = SINORUS_IO;
-    if (fd >= 0) close(fd);
-    if (st == SINORUS_OK && rename(tmp, path) != 0) st = SINORUS_IO;
-    if (st != SINORUS_OK)
-      sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
-    else
-      sync_dir(path);
-  }
-  if (st != SINORUS_OK) unlink(tmp);
-  free(tmp);
+  sn_kb_file(kb, &me);
+  if (sn_is_kb_file(path, &me)) return save_in_place(kb, path);
+  st = sn_write_atomic(path, &me, fill_copy, kb, why, sizeof why);
+  if (st != SINORUS_OK)
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, why);
   return st;
 }

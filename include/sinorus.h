@@ -91,6 +91,18 @@ extern "C" {
 #define SINORUS_RANGE     6   /* an argument is out of its documented range */
 #define SINORUS_BUSY      7   /* the file is locked by another writer */
 #define SINORUS_IO        8   /* an operating-system I/O failure */
+#define SINORUS_INTERRUPTED 9 /* stopped by sinorus_interrupt() */
+
+/*
+** Asks the long loops of the core (sinorus_simulate and the graph
+** measures: PageRank, balance, paths, components) to stop: each checks
+** at least every few milliseconds of work, frees what it holds and
+** returns SINORUS_INTERRUPTED. Process-wide and async-signal-safe (a
+** SIGINT handler may call it); the request stands until
+** sinorus_interrupt_clear().
+*/
+SINORUS_API void sinorus_interrupt(void);
+SINORUS_API void sinorus_interrupt_clear(void);
 
 /* A short English name of a status code ("ok", "out of memory", ...);
 ** a static string, also for an unknown code. */
@@ -149,11 +161,15 @@ SINORUS_API const char *sinorus_errmsg(const sinorus_kb *kb);
 
 /*
 ** Writes a complete copy of the knowledge base to path atomically: a
-** temporary file in the same directory is written, synced and renamed
-** over path, so path holds either its old content or the whole copy.
-** Returns SINORUS_OK; SINORUS_RANGE for a NULL handle or path;
-** SINORUS_ERROR inside a transaction; SINORUS_IO, SINORUS_NOMEM, or
-** another status when SQLite fails; the message is sinorus_errmsg(kb).
+** temporary file "path.tmp-XXXXXX" in the same directory is written,
+** synced and renamed over path, and the directory synced, so path holds
+** either its old content or the whole copy. path must be a new name or a
+** regular file (a symbolic link is followed), and not the -wal, -shm or
+** -journal of this KB; onto the KB's own file the WAL is checkpointed
+** instead. Returns SINORUS_OK; SINORUS_RANGE for a NULL handle or path;
+** SINORUS_ERROR inside a transaction or for a refused target; SINORUS_IO,
+** SINORUS_NOMEM, or another status when SQLite fails; the message is
+** sinorus_errmsg(kb).
 */
 SINORUS_API int sinorus_save(sinorus_kb *kb, const char *path);
 

@@ -736,7 +736,7 @@ describe("kb:history", function()
     assert.matches('"estimative":"likely"', after, 1, true)
     kb:update_claim("claim-test", { p_low = 0.6, p_high = 0.7 })
     local upd = kb:history { record = "claim-test" }[2].after
-    assert.matches('"p_low":0.59999999999999998', upd, 1, true)
+    assert.matches('"p_low":0.6,', upd, 1, true)   -- the shortest form that reads back
   end)
 
   it("logs nothing for an invalid call or a rolled-back transaction", function()

@@ -489,6 +489,14 @@ do
     check_string_opt("ratings", "hypothesis", opts.hypothesis)
     check_string_opt("ratings", "evidence", opts.evidence)
     check_question(self, "ratings", opts.question)
+    -- an unknown id raises, as an unknown entity does for claims{about}
+    for _, f in ipairs { { "hypothesis", "hypothesis", "hypothesis" },
+                         { "evidence", "ach_item", "ACH item" } } do
+      local v = opts[f[1]]
+      if v ~= nil and #self:sql("SELECT 1 FROM " .. f[2] .. " WHERE id = ?", v) == 0 then
+        argerror("ratings", 1, string.format("unknown %s '%s' in '%s'", f[3], v, f[1]))
+      end
+    end
     local _, lim, off = util.page(opts)
     local rows = self:sql([[SELECT r.item AS evidence, r.hypothesis, r.rating,
         i.credibility, i.relevance, i.text
