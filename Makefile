@@ -44,7 +44,7 @@ BUSTED    ?= $(shell command -v busted)
 # How the build runs Lua on its own module (check-asan preloads the runtime).
 LUA_RUN   ?= $(LUA)
 
-.PHONY: all demo docs test test-c check-asan check-valgrind crash-test bench install \
+.PHONY: all demo docs test test-c check-asan check-valgrind crash-test bench bench-import-1g install \
         uninstall clean lint coverage
 
 all: $(B)/sinorus/core.so $(B)/libsinorus.a
@@ -176,6 +176,11 @@ BENCHES   := $(filter-out bench/lib.lua bench/simlua.lua,$(sort $(wildcard bench
 bench: all $(B)/bench/baseline $(B)/bench/fts_insert
 	@for b in $(BENCHES); do echo "== $$b"; \
 	  $(LUAENV) SINORUS_BUILD=$(B) $(LUA) $$b || exit 1; done
+
+# The import alone at 1,000 MB, one round (too slow for `make bench`).
+bench-import-1g: all $(B)/bench/fts_insert
+	$(LUAENV) SINORUS_BUILD=$(B) SINORUS_BENCH_MB=1000 SINORUS_BENCH_ROUNDS=1 \
+	  SINORUS_BENCH_IMPORT_ONLY=1 nice -n 19 $(LUA) bench/author.lua
 
 lint:
 	luacheck lua bin tools spec bench examples

@@ -11,6 +11,7 @@
 #endif
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Whether sinorus_interrupt() asked the long loops to stop (sn_interrupt.c). */
 SN_INTERNAL int sn_interrupted(void);
@@ -39,6 +40,38 @@ SN_INTERNAL void sn_seterr(char *buf, size_t len, const char *fmt, ...);
 
 /* The SINORUS_* status of a SQLite result code. */
 SN_INTERNAL int sn_status_of(int rc);
+
+struct sinorus_seg;
+struct sqlite3;
+
+/*
+** The 0-based offsets at which the pieces of a text of len bytes,
+** segmented into segs[0..n) in document order, start (source_text in
+** data/schema.sql): written to cuts (room for n + 1), their number
+** returned. Shared by the import and the migration to schema version 4.
+*/
+SN_INTERNAL size_t sn_piece_cuts(const struct sinorus_seg *segs, size_t n,
+                                 size_t len, size_t *cuts);
+
+/*
+** Tags again, on db, the mentions in the segments that the query sql
+** (one column: segment ids) selects, by the rules of sinorus_import:
+** deletes their mention rows and writes those the aliases give now; a
+** paragraph keeps only the matches no sentence of it holds. Reads the
+** segments through `segment` (a table before schema version 4, the view
+** since), so the migration can run it on any version. Adds the rows
+** written to *count (may be NULL). Runs in the caller's transaction.
+** Returns a status; on failure writes a message to err.
+*/
+SN_INTERNAL int sn_tag(struct sqlite3 *db, const char *sql,
+                       const int64_t *ids, size_t n, size_t *count,
+                       char *err, size_t errlen);
+
+struct sinorus_kb;
+
+/* The message buffer of a handle (what sinorus_errmsg returns) and its
+** size in *len: where every handle operation writes its failure. */
+SN_INTERNAL char *sn_kb_errbuf(struct sinorus_kb *kb, size_t *len);
 
 /*
 ** ACH scoring (sn_weight.c), shared by sinorus_ach and the timeline

@@ -483,6 +483,10 @@ do
     -- tbl and the columns come from the fixed list above and the schema
     local rows = kb:sql("SELECT " .. table.concat(cols, ", ") .. " FROM " .. tbl ..
                         " ORDER BY " .. order)
+    if tbl == "source" then   -- the text is kept in pieces (source_text)
+      cols[#cols + 1] = "text"
+      for _, r in ipairs(rows) do r.text = kb:text(r.id) end
+    end
     return rows, cols
   end
 
@@ -523,8 +527,8 @@ do
   -- segments), each group under a parent code.
   local function qda_project(kb)
     local sources, src_ord = {}, {}
-    for i, s in ipairs(kb:sql("SELECT id, title, text FROM source ORDER BY id")) do
-      sources[i] = { key = "source:" .. s.id, name = s.title, text = s.text }
+    for i, s in ipairs(kb:sql("SELECT id, title FROM source ORDER BY id")) do
+      sources[i] = { key = "source:" .. s.id, name = s.title, text = kb:text(s.id) }
       src_ord[s.id] = i
     end
     local codes, sels, code_key = {}, {}, {}

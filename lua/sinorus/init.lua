@@ -174,8 +174,13 @@ function KB:text(id)
     argerror("text", 1, "integer expected, got " ..
              (math.type(id) or util.typename(id)))
   end
-  local r = self:sql("SELECT text FROM source WHERE id = ?", id)[1]
-  return r and r.text
+  -- the pieces of source_text, in order, are the text (data/schema.sql)
+  local parts = {}
+  for r in self:rows("SELECT text FROM source_text WHERE source = ? ORDER BY start", id) do
+    parts[#parts + 1] = r.text
+  end
+  if #parts == 0 then return nil end
+  return table.concat(parts)
 end
 
 local SEG_COLS = { "id", "source", "kind", "section", "parent", "ord", "start", "stop",
