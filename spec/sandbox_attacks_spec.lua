@@ -68,3 +68,23 @@ describe("sinorus.sandbox leaks nothing (issue 21, item 9)", function()
     os.remove(path)
   end)
 end)
+
+describe("sinorus.sandbox's default time limit", function()
+  it("bounds a loop of costly C calls when the caller gives no time", function()
+    local saved = sinorus.sandbox_defaults.time
+    sinorus.sandbox_defaults.time = 0.3
+    local t0 = os.time()
+    -- each upper() is one instruction for the count hook but megabytes of C
+    local ok, msg = sinorus.sandbox(
+      "local s = string.rep('a', 4000000) while true do s = s:upper():lower() end",
+      { instructions = 10^9 })
+    sinorus.sandbox_defaults.time = saved
+    assert.is_nil(ok)
+    assert.equal("time limit exceeded", msg)
+    assert.truthy(os.time() - t0 <= 5)
+  end)
+
+  it("is 30 seconds unless the caller gives another", function()
+    assert.equal(30, sinorus.sandbox_defaults.time)
+  end)
+end)

@@ -101,7 +101,7 @@ entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
     .. "those that write or save, no io, os (but clock, time, date), load, package, debug "
     .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB, counting "
     .. "the growth of SQLite's memory at each prepare, bind and progress step), "
-    .. "instructions (Lua VM instructions plus SQLite VM steps, 10^8), time (seconds), "
+    .. "instructions (Lua VM instructions plus SQLite VM steps, 10^8), time (seconds of wall time, 30), "
     .. "path (a regular file), name (for messages). print() is captured. Work done in "
     .. "C is charged too: each string.find, match, gmatch and gsub is first replayed by "
     .. "a matcher that counts the steps of Lua's backtracking; table.move, insert, "
