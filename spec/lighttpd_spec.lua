@@ -109,6 +109,11 @@ local function fixed_cases(kb)
       function(k) return k:alignment { horizon = "short", weights = { ["drv-blame-the-west"] = 0.3 } } end },
     { "/sensitivity?horizon=long", function(k) return k:sensitivity { horizon = "long" } end },
     { "/kwic?q=sanctions&width=20", function(k) return k:kwic("sanctions", { width = 20 }) end },
+    { "/scores", function(k) return k:scores() end },
+    { "/scores?horizon=short", function(k) return k:scores { horizon = "short" } end },
+    { "/timeline", function(k) return k:timeline() end },
+    { "/series?actors[]=China&actors[]=Russia&by=year",
+      function(k) return k:series { actors = { "China", "Russia" }, by = "year" } end },
   }
   for _, q in ipairs { "secondary sanctions", "china", "Ukraine", "\"strategic partnership\"",
                        "sanction*", "NATO OR Taiwan", "Сhina", "Putin Xi", "(SELECT 1)" } do

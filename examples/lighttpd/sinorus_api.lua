@@ -13,7 +13,9 @@
 -- Routes (GET or HEAD; every answer is JSON from sinorus.to_json):
 --   /                      the routes and the library version
 --   /search?q=...&opts     kb:search(q, opts); likewise /kwic?q=...
---   /ach?opts, /alignment?opts, /sensitivity?opts
+--   /ach?opts, /alignment?opts, /sensitivity?opts, /scores?opts,
+--   /timeline?opts, /series?opts   (the forecast scores, the ACH timeline
+--                          of a question, a dyad's Goldstein series)
 --   /LISTING?filters       each record listing of the library (claims, ...)
 --   /GETTER/ARG[?opts]     each one-argument record method (claim, entity,
 --                          source, segment, text, mentions, evidence)
@@ -52,6 +54,7 @@ M.HOOK_COUNT = 1000          -- VM instructions between budget checks
 -- run in C, out of reach of the time budget.
 M.ANALYSES = {
   search = "q", kwic = "q", ach = false, alignment = false, sensitivity = false,
+  scores = false, timeline = false, series = false,
 }
 
 -- The record methods, read from the library's own reference: the entries
