@@ -695,8 +695,9 @@ do
     local rec = { title = src.title, authors = copy(src.authors) or {}, outlet = src.outlet,
                   published = src.published, url = src.url, doi = src.doi, text = text,
                   format = src.format or "plain" }
-    -- the first import into a new file writes its pages once (sn_import.c)
-    local once = state(self).depth == 0 and core.import_once(self, true)
+    -- the first import into a new file writes its pages once, when it is
+    -- not inside a transaction (sn_import.c)
+    local once = core.import_once(self, true)
     local ok, id = pcall(guarded, atomically, self, function()
       local id, ids = store.import(self, rec)
       log(self, "add_source", "source:" .. id, nil, {
