@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lsn.h"
+#include "sn_internal.h"
 
 #define KB_TNAME "sinorus.KB"
 
@@ -124,8 +125,26 @@ static int l_tag (lua_State *L) {
 }
 
 
-/* Adds import and tag to the module table on the top. */
+/* import_once(kb, begin): see sn_import_once; returns a boolean. */
+static int l_import_once (lua_State *L) {
+  sinorus_kb *kb = sn_checkkb(L, 1);
+  int begin = lua_toboolean(L, 2);
+  if (sinorus_readonly(kb)) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  sn_kb_writing(L, 1, 1);   /* sn_import_once never raises */
+  begin = sn_import_once(kb, begin);
+  sn_kb_writing(L, 1, 0);
+  lua_pushboolean(L, begin);
+  return 1;
+}
+
+
+/* Adds import, import_once and tag to the module table on the top. */
 void sn_lua_import (lua_State *L) {
+  lua_pushcfunction(L, l_import_once);
+  lua_setfield(L, -2, "import_once");
   lua_pushcfunction(L, l_import);
   lua_setfield(L, -2, "import");
   lua_pushcfunction(L, l_tag);

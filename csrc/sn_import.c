@@ -981,6 +981,45 @@ SINORUS_API int sinorus_tag (sinorus_kb *kb, const int64_t *ids, size_t n,
 
 
 /*
+** Sets the journal mode of db to mode ("DELETE" or "WAL"); returns 1 when
+** db is then in that mode. Switching out of WAL takes the only connection
+** to the file, outside any transaction; else the mode stays.
+*/
+static int journal_mode (sqlite3 *db, const char *mode) {
+  char sql[40];
+  sqlite3_stmt *st;
+  int now = 0;
+  snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", mode);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    const char *m = (const char *)sqlite3_column_text(st, 0);
+    now = m != NULL && sqlite3_stricmp(m, mode) == 0;
+  }
+  sqlite3_finalize(st);
+  return now;
+}
+
+
+/*
+** The first import into a file its handle created, outside any
+** transaction, may write its pages once: under a rollback journal, which
+** keeps only the pages the file had before the transaction (in WAL mode
+** every page goes to the WAL, then to the file at the checkpoint).
+** sn_import_once(kb, 1) before that import's transaction switches to it
+** and returns 1, or returns 0 and leaves the mode (not the first import,
+** a transaction open, another connection to the file); sn_import_once(kb,
+** 0) after it switches back to WAL (best effort: else the next open does).
+** Other processes that open the file in between wait for the import.
+*/
+int sn_import_once (sinorus_kb *kb, int begin) {
+  sqlite3 *db = sinorus_db(kb);
+  if (!begin) return journal_mode(db, "WAL");
+  return sn_kb_take_created(kb) && sqlite3_get_autocommit(db)
+         && journal_mode(db, "DELETE");
+}
+
+
+/*
 ** Imports src into kb under the savepoint sinorus_import: released on
 ** success, rolled back and released on failure, so nothing of a failed
 ** import stays. See sinorus.h for the statuses; a failure's message is

@@ -73,6 +73,14 @@ struct sinorus_kb;
 ** size in *len: where every handle operation writes its failure. */
 SN_INTERNAL char *sn_kb_errbuf(struct sinorus_kb *kb, size_t *len);
 
+/* 1 the first time it is asked of a handle that created its file (then
+** 0): whether the first import may write its pages once (sn_import.c). */
+SN_INTERNAL int sn_kb_take_created(struct sinorus_kb *kb);
+
+/* Before (begin 1) and after (begin 0) an import's transaction: the first
+** import into a new file writes its pages once (sn_import.c). */
+SN_INTERNAL int sn_import_once(struct sinorus_kb *kb, int begin);
+
 /*
 ** ACH scoring (sn_weight.c), shared by sinorus_ach and the timeline
 ** (sn_score.c) so that both score with one formula. sn_ach_check:

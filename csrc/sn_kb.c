@@ -27,6 +27,8 @@ struct sinorus_kb {
   int known;         /* dev and ino hold the file's identity */
   unsigned long long dev, ino;
   int readonly;
+  int created;       /* this handle created the file and has not imported
+                     ** into it yet (sn_kb_take_created) */
   char errmsg[256];
 };
 
@@ -531,6 +533,13 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
   if (rc == SQLITE_OK && format == 1)
     rc = query_int(db, "SELECT count(*) FROM meta "
                        "WHERE key = 'format' AND value = 'sinorus'", &format);
+  if (rc != SQLITE_OK && sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK) {
+    /* a write killed mid-way left its rollback journal, which only a
+    ** writable connection can play back */
+    sn_seterr(err, errlen, "a write to it was interrupted and is to be "
+              "rolled back: open it once without readonly");
+    return SINORUS_READONLY;
+  }
   if (rc != SQLITE_OK) {
     int st = sn_status_of(rc);
     sn_seterr(err, errlen, "not a sinorus knowledge base (%s)",
@@ -1004,7 +1013,7 @@ static int file_error (sqlite3 *db, int rc, const char *path, char *err,
 ** a file this call created is removed, and err holds "path: message".
 */
 static int open_file (const char *path, int flags, sqlite3 **pdb,
-                      char *err, size_t errlen) {
+                      int *created, char *err, size_t errlen) {
   sqlite3 *db = NULL;
   struct stat sb;
   int exists = stat(path, &sb) == 0;
@@ -1098,6 +1107,7 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   }
   sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)0);
   *pdb = db;
+  *created = fresh;
   return SINORUS_OK;
 }
 
@@ -1124,7 +1134,7 @@ int sinorus_open (const char *path, int flags, sinorus_kb **out,
       return SINORUS_NOMEM;
     }
     memcpy(kb->path, path, n + 1);
-    st = open_file(path, flags, &db, errbuf, errlen);
+    st = open_file(path, flags, &db, &kb->created, errbuf, errlen);
     kb->readonly = (flags & SINORUS_OPEN_READONLY) != 0;
   }
   else {
@@ -1183,6 +1193,12 @@ const char *sinorus_path (const sinorus_kb *kb) {
 
 const char *sinorus_errmsg (const sinorus_kb *kb) {
   return kb->errmsg;
+}
+
+int sn_kb_take_created (sinorus_kb *kb) {
+  int created = kb->created;
+  kb->created = 0;
+  return created;
 }
 
 char *sn_kb_errbuf (sinorus_kb *kb, size_t *len) {

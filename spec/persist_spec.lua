@@ -655,6 +655,124 @@ print("released")]], p)
   end)
 end)
 
+describe("the first import into a new file", function()
+  -- (it runs under a rollback journal, so that its pages are written once:
+  -- sn_import_once; the file is in WAL mode before and after)
+  local p, q
+  before_each(function() p, q = tmpname(), tmpname() end)
+  after_each(function() remove(p); remove(q) end)
+
+  local TEXT = "China buys more Russian gas.\n\nThe EU weighs secondary sanctions on Moscow.\n"
+
+  -- Whether the closed file at path is in WAL mode (its header says so).
+  local function wal(path)
+    local h = slurp(path):sub(19, 20)
+    return h == "\2\2"
+  end
+  local function sound(path)
+    local f = assert(io.popen("sqlite3 " .. path .. " 'PRAGMA integrity_check'"))
+    local out = f:read("a")
+    f:close()
+    return out == "ok\n"
+  end
+
+  local function rows(kb)
+    return util.json { kb:sql("SELECT * FROM segment ORDER BY id"),
+                       kb:sql("SELECT * FROM mention ORDER BY 1, 2, 3") }
+  end
+
+  it("stores what an import into an older file stores, and leaves the file in WAL mode", function()
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
+    kb:add_source { title = "first", text = TEXT }
+    kb:add_source { title = "second", text = TEXT }
+    local a = rows(kb)
+    kb:close()
+    assert.is_true(wal(p))
+    assert.is_true(sound(p))
+    assert(sinorus.open(q, { create = true, article = true })):close()
+    kb = assert(sinorus.open(q))
+    kb:add_source { title = "first", text = TEXT }
+    kb:add_source { title = "second", text = TEXT }
+    assert.equals(a, rows(kb))
+    kb:close()
+    kb = assert(sinorus.open(p, { readonly = true }))
+    assert.equals(a, rows(kb))
+    kb:close()
+    assert.is_nil(io.open(p .. "-journal"))
+  end)
+
+  it("inside a transaction stays in it, and its rollback takes the import", function()
+    local kb = assert(sinorus.open(p, { create = true, article = true }))
+    local before = rows(kb)
+    assert.has_error(function()
+      kb:transaction(function()
+        kb:add_source { title = "first", text = TEXT }
+        error("changed my mind", 0)
+      end)
+    end, "changed my mind")
+    assert.equals(before, rows(kb))
+    kb:add_source { title = "after", text = TEXT }   -- (not the first one)
+    kb:close()
+    assert.is_true(wal(p))
+  end)
+
+  it("killed with SIGKILL leaves a sound file with all or none of it", function()
+    local text = {}
+    for i = 1, 100000 do text[i] = "China buys Russian gas number " .. i .. "." end
+    local big = os.tmpname()
+    spit(big, table.concat(text, " ") .. "\n")
+    local script = os.tmpname()
+    spit(script, [[
+local sinorus = require "sinorus"
+local f = assert(io.open(arg[2], "rb"))
+local text = f:read("a")
+f:close()
+local kb = assert(sinorus.open(arg[1], { create = true, article = true }))
+io.stdout:setvbuf("line")
+print("open")
+kb:add_source { title = "big", text = text }
+print("committed")
+os.execute("sleep 5")]])
+    local seen = { 0, 0 }
+    for round = 1, 6 do
+      remove(p)
+      local pid = io.popen(ENV .. "lua5.4 " .. script .. " " .. p .. " " .. big ..
+                           " >" .. q .. ".out 2>&1 & echo $!"):read("l")
+      -- killed from the open on, at 0.12 s steps: in the import or after it
+      -- (a kill in it leaves the rollback journal, which the next open plays)
+      for _ = 1, 200 do
+        if (slurp(q .. ".out") or ""):find("open", 1, true) then break end
+        os.execute("sleep 0.05")
+      end
+      os.execute("sleep " .. 0.12 * (round - 1))
+      os.execute("kill -9 " .. pid .. " 2>/dev/null; while kill -0 " .. pid ..
+                 " 2>/dev/null; do sleep 0.05; done")
+      local out = slurp(q .. ".out") or ""
+      if io.open(p) then   -- read-only, it opens or says what to do
+        local ro, err = sinorus.open(p, { readonly = true })
+        if ro then ro:close()
+        else
+          assert.equals(p .. ": a write to it was interrupted and is to be rolled back: " ..
+                        "open it once without readonly", err)
+        end
+      end
+      local kb = sinorus.open(p)
+      if kb then   -- (killed before the file was made: no file)
+        assert.is_true(sound(p))
+        local n = kb:sql("SELECT count(*) AS n FROM source WHERE title = 'big'")[1].n
+        local segs = kb:sql([[SELECT count(*) AS n FROM segment s JOIN source o
+                              ON o.id = s.source WHERE o.title = 'big']])[1].n
+        if out:find("committed", 1, true) then assert.equals(1, n) end
+        assert.is_true(n == 0 and segs == 0 or n == 1 and segs == 100001)
+        seen[n + 1] = seen[n + 1] + 1
+        kb:close()
+      end
+    end
+    os.remove(big); os.remove(script); os.remove(q .. ".out")
+    assert.is_true(seen[1] + seen[2] >= 4)
+  end)
+end)
+
 describe("a writer killed with SIGKILL", function()
   it("leaves sound files, all or none of each change, no temporary file, 50 times", function()
     local killer = dofile("spec/support/killer.lua")

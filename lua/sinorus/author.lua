@@ -810,7 +810,10 @@ do
     local rec = { title = src.title, authors = copy(src.authors) or {}, outlet = src.outlet,
                   published = src.published, url = src.url, doi = src.doi, text = text,
                   format = src.format or "plain" }
-    return (guarded(atomically, self, function()
+    -- the first import into a new file writes its pages once, when it is
+    -- not inside a transaction (sn_import.c)
+    local once = core.import_once(self, true)
+    local ok, id = pcall(guarded, atomically, self, function()
       local id, ids = store.import(self, rec)
       log(self, "add_source", "source:" .. id, nil, {
         id = id, title = rec.title, authors = rec.authors, outlet = rec.outlet,
@@ -818,7 +821,10 @@ do
         bytes = #text, segments = ids and #ids or nil,
       })
       return id
-    end))
+    end)
+    if once then core.import_once(self, false) end
+    if not ok then error(id, 0) end
+    return id
   end
 
   -- -------------------------------------------------------------------
