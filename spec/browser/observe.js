@@ -1,0 +1,185 @@
+// observe.js: opens a generated sinorus site in Debian's chromium (headless,
+// through puppeteer-core, which downloads no browser) and reports what the
+// page shows as JSON on stdout; spec/html_browser_spec.lua compares that
+// with the knowledge base.
+//
+//   node observe.js SITE_DIR PLAN.json OUT_DIR
+//
+// PLAN: {records: ["claim=id", ...], search: ["Сhina", ...]}. OUT_DIR gets
+// a screenshot of each view. Exit status 0 when the browser ran (the spec
+// judges the observations), 1 when it could not.
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const puppeteer = require("puppeteer-core");
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+async function main() {
+  const [siteDir, planFile, outDir] = process.argv.slice(2);
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`chromium not found at ${CHROMIUM}: install Debian's chromium (tools/deps.sh)`);
+  }
+  const plan = JSON.parse(fs.readFileSync(planFile, "utf8"));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "sinorus-chromium-"));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profile,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--disable-dev-shm-usage"],
+  });
+  const obs = { console: [], failed: [], requests: [] };
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on("console", (m) => { if (m.type() === "error") obs.console.push(m.text()); });
+    page.on("pageerror", (e) => obs.console.push(String(e)));
+    page.on("requestfailed", (r) => obs.failed.push(r.url()));
+    page.on("request", (r) => obs.requests.push(r.url()));
+    const url = "file://" + path.resolve(siteDir, "index.html");
+    await page.goto(url, { waitUntil: "load" });
+    obs.first_paint = await page.evaluate(() => {
+      const p = performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")
+        || performance.getEntriesByType("paint")[0];
+      return p ? p.startTime : null;
+    });
+    obs.segments = await page.$$eval("#view-reader [data-seg]", (es) => es.map((e) => +e.dataset.seg));
+    obs.views = await page.$$eval("nav button[data-view]", (es) => es.map((e) => e.dataset.view));
+
+    // records: the highlighted evidence of each
+    process.stderr.write(`${Date.now()%100000} records\n`);
+    obs.highlights = {};
+    for (const h of plan.records) {
+      await page.evaluate((x) => { location.hash = x; }, h);
+      await page.waitForFunction((x) => location.hash === "#" + x, {}, h);
+      obs.highlights[h] = await page.$$eval(".ev", (es) => es.map((e) => +e.dataset.seg).sort((a, b) => a - b));
+    }
+    // a sentence: the records listed for it
+    process.stderr.write(`${Date.now()%100000} a sentence\n`);
+    if (plan.segment) {
+      await page.click(`#s-${plan.segment}`);
+      await page.waitForFunction((x) => location.hash === "#segment=" + x, {}, plan.segment);
+      obs.segment_records = await page.$$eval("#detail li a", (es) => es.map((e) => e.getAttribute("href")));
+    }
+    // ACH cells
+    process.stderr.write(`${Date.now()%100000} ACH cells\n`);
+    obs.cells = await page.$$eval("#view-ach td.cell", (es) => es.map((e) => ({
+      item: e.dataset.item, hypothesis: e.dataset.hypothesis,
+      cls: Array.from(e.classList).filter((c) => c.startsWith("r-")) })));
+    // sorting the matrix by the first hypothesis keeps its cells
+    const sortButton = await page.$('#view-ach button[data-sort="2"]');
+    if (sortButton) {
+      await page.evaluate(() => { location.hash = "view=ach"; });
+      await sortButton.click();
+      obs.sorted_cells = await page.$$eval("#view-ach td.cell", (es) => es.length);
+    }
+    // networks
+    process.stderr.write(`${Date.now()%100000} networks\n`);
+    obs.networks = await page.$$eval("#view-networks svg.network", (ss) => ss.map((s) => ({
+      title: s.getAttribute("aria-label"),
+      nodes: Array.from(s.querySelectorAll("g.node")).map((n) => n.dataset.id),
+      edges: Array.from(s.querySelectorAll("line.edge")).map((e) => [e.dataset.from, e.dataset.to]),
+      legend: s.querySelectorAll(".legend").length })));
+    // search
+    process.stderr.write(`${Date.now()%100000} search\n`);
+    obs.search = {};
+    for (const q of plan.search) {
+      await page.evaluate(() => { const i = document.getElementById("q"); i.value = ""; });
+      await page.focus("#q");
+      await page.keyboard.type(q);
+      await page.waitForFunction(() => !document.getElementById("results").hidden);
+      obs.search[q] = await page.$$eval("#results [data-hit]", (es) => es.map((e) => +e.dataset.hit));
+    }
+    await page.evaluate(() => { const i = document.getElementById("q"); i.value = "";
+      i.dispatchEvent(new Event("input")); });
+
+    // keyboard: from the top of each view, Tab reaches every visible control
+    process.stderr.write(`${Date.now()%100000} keyboard\n`);
+    obs.keyboard = {};
+    for (const v of obs.views) {
+      await page.evaluate((x) => { location.hash = "view=" + x; }, v);
+      await page.waitForFunction((x) => !document.getElementById("view-" + x).hidden, {}, v);
+      const controls = await page.evaluate(() => {
+        const sel = "a[href], button, input, summary, [tabindex='0']";
+        let n = 0;
+        document.querySelectorAll(sel).forEach((e) => {
+          if (e.getClientRects().length && !e.closest("[hidden]") && e.tabIndex >= 0) {
+            e.dataset.kbd = String(n++);
+          } else {
+            delete e.dataset.kbd;
+          }
+        });
+        return n;
+      });
+      await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
+      const seen = new Set();
+      let visible = true;
+      for (let i = 0; i < controls + 5; i++) {
+        await page.keyboard.press("Tab");
+        const r = await page.evaluate(() => {
+          const a = document.activeElement;
+          if (!a || a === document.body) return null;
+          const st = getComputedStyle(a);
+          const focusShown = st.outlineStyle !== "none" && parseFloat(st.outlineWidth) > 0;
+          return { k: a.dataset ? a.dataset.kbd : undefined, shown: focusShown || a.tagName === "g" };
+        });
+        if (r && r.k !== undefined) { seen.add(r.k); if (!r.shown) visible = false; }
+      }
+      obs.keyboard[v] = { controls, reached: seen.size, focus_visible: visible };
+    }
+    // Arrow keys move between sentences
+    process.stderr.write(`${Date.now()%100000} Arrow keys\n`);
+    await page.evaluate(() => { location.hash = "view=reader"; });
+    await page.focus(".seg[tabindex='0']");
+    const before = await page.evaluate(() => document.activeElement.dataset.seg);
+    await page.keyboard.press("ArrowDown");
+    const after = await page.evaluate(() => document.activeElement.dataset.seg);
+    obs.arrow = [+before, +after];
+
+    // screenshots: each view, with the share of non-background pixels
+    process.stderr.write(`${Date.now()%100000} screenshots\n`);
+    obs.screenshots = {};
+    const shots = {};
+    for (const v of obs.views) {
+      await page.evaluate((x) => { location.hash = "view=" + x; window.scrollTo(0, 0); }, v);
+      await page.waitForFunction((x) => !document.getElementById("view-" + x).hidden, {}, v);
+      const file = path.join(outDir, `${v}.png`);
+      shots[v] = await page.screenshot({ path: file, encoding: "base64" });
+    }
+    const probe = await browser.newPage();
+    for (const v of obs.views) {
+      const b64 = shots[v];
+      const file = path.join(outDir, `${v}.png`);
+      obs.screenshots[v] = await probe.evaluate(async (src) => {
+        const img = new Image();
+        img.src = "data:image/png;base64," + src;
+        await img.decode();
+        const c = document.createElement("canvas");
+        c.width = img.width; c.height = img.height;
+        const g = c.getContext("2d");
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        let ink = 0; const colours = new Set();
+        for (let i = 0; i < d.length; i += 16) {
+          if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) ink++;
+          colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        }
+        return { file: null, ink: ink / (d.length / 16), colours: colours.size };
+      }, b64);
+      obs.screenshots[v].file = file;
+    }
+    await probe.close();
+  } finally {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  process.stdout.write(JSON.stringify(obs) + "\n");
+}
+
+main().catch((e) => {
+  process.stderr.write(`observe.js: ${e && e.stack || e}\n`);
+  process.exit(1);
+});

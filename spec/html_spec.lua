@@ -1,0 +1,197 @@
+-- The charts (sinorus.chart) as XML, counted against the data, and the
+-- HTML reader's page (sinorus.html); spec/html_browser_spec.lua opens the
+-- page in chromium.
+local sinorus = require "sinorus"
+
+local function tmpdir()
+  local p = os.tmpname()
+  os.remove(p)
+  assert(os.execute("mkdir -p '" .. p .. "'"))
+  return p
+end
+
+-- xmllint's answer to an XPath count over svg (the chart must parse).
+local function xcount(svg, xpath)
+  local f = os.tmpname()
+  local h = assert(io.open(f, "wb")); h:write(svg); h:close()
+  local p = assert(io.popen("xmllint --xpath '" .. xpath .. "' " .. f .. " 2>&1"))
+  local out = p:read("a")
+  p:close()
+  os.remove(f)
+  return tonumber(out) or error("xmllint: " .. out)
+end
+
+local function count_class(svg, class)
+  return xcount(svg, "count(//*[contains(concat(\" \", @class, \" \"), \" " .. class .. " \")])")
+end
+
+describe("kb:chart", function()
+  local kb
+  setup(function() kb = sinorus.open() end)
+  teardown(function() kb:close() end)
+
+  it("draws every chart kind as well-formed XML", function()
+    assert.is_true(#sinorus.CHARTS >= 8)
+    for _, kind in ipairs(sinorus.CHARTS) do
+      local svg = kb:chart(kind)
+      assert.equal(1, xcount(svg, "count(/*[local-name()=\"svg\"])"), kind)
+    end
+  end)
+
+  it("has one tornado bar per factor of the horizon", function()
+    for _, hz in ipairs { "short", "long" } do
+      local rows = kb:sensitivity { horizon = hz }
+      local svg = kb:chart("tornado", { horizon = hz })
+      assert.equal(#rows, count_class(svg, "bar"))
+      for _, r in ipairs(rows) do
+        assert.equal(1, xcount(svg, "count(//*[@data-factor=\"" .. r.factor .. "\"])"))
+      end
+    end
+  end)
+
+  it("has one contribution bar per factor and horizon, classed by sign", function()
+    local n, pos = 0, 0
+    for _, hz in ipairs { "short", "long" } do
+      for _, c in ipairs(kb:alignment { horizon = hz }.contributions) do
+        n = n + 1
+        if c.value >= 0 then pos = pos + 1 end
+      end
+    end
+    local svg = kb:chart("contributions")
+    assert.equal(n, count_class(svg, "bar"))
+    assert.equal(pos, count_class(svg, "pos"))
+  end)
+
+  it("marks the index at eleven pressures per horizon", function()
+    assert.equal(22, count_class(kb:chart("pressure"), "mark"))
+    assert.equal(11, count_class(kb:chart("pressure", { horizon = "long" }), "mark"))
+  end)
+
+  it("draws the Monte Carlo quantiles of kb:simulate", function()
+    local svg = kb:chart("distribution", { horizon = "short" })
+    assert.equal(7, count_class(svg, "mark"))
+    assert.equal(1, count_class(svg, "box"))
+  end)
+
+  it("has one ACH cell per rating with its rating's class", function()
+    local svg = kb:chart("ach")
+    local ratings = kb:ratings()
+    assert.equal(#ratings, count_class(svg, "cell"))
+    for _, r in ipairs(ratings) do
+      assert.equal(1, xcount(svg, string.format("count(//*[@data-item=\"%s\" and "
+        .. "@data-hypothesis=\"%s\" and contains(concat(@class, \" \"), \" r-%s \")])",
+        r.evidence, r.hypothesis,
+        r.rating)))
+    end
+  end)
+
+  it("has one node per entity and one edge per relation, with a legend", function()
+    for _, kind in ipairs { "relations", "mentions" } do
+      local g = kb:graph { kind = kind }
+      local svg = kb:chart(kind == "relations" and "network" or "mentions")
+      assert.equal(#g:nodes(), count_class(svg, "node"))
+      assert.equal(#g:edges(), count_class(svg, "edge"))
+      assert.is_true(count_class(svg, "legend") >= 1)
+    end
+    local svg = kb:chart("network")
+    local neg = 0
+    for _, e in ipairs(kb:graph { kind = "relations" }:edges()) do
+      if e.sign < 0 then neg = neg + 1 end
+    end
+    assert.is_true(neg > 0)
+    assert.equal(neg, count_class(svg, "negative"))
+  end)
+
+  it("lays a network out the same way every time", function()
+    assert.equal(kb:chart("mentions"), kb:chart("mentions"))
+  end)
+
+  it("puts every dated event on the timeline", function()
+    local n = 0
+    for _, e in ipairs(kb:events()) do
+      if tostring(e.date):match("^%d%d%d%d") then n = n + 1 end
+    end
+    assert.is_true(n > 0)
+    assert.equal(n, count_class(kb:chart("timeline"), "event"))
+  end)
+
+  it("raises on a bad kind or option", function()
+    assert.has_error(function() kb:chart() end,
+      "bad argument #1 to 'chart' (string expected, got nil)")
+    assert.has_error(function() kb:chart("pie") end,
+      "bad argument #1 to 'chart' (unknown chart 'pie'; valid charts: "
+      .. table.concat(sinorus.CHARTS, ", ") .. ")")
+    assert.has_error(function() kb:chart("tornado", { horizon = "mid" }) end,
+      "bad argument #2 to 'chart' (horizon must be 'short' or 'long', got 'mid')")
+    assert.has_error(function() kb:chart("tornado", { colour = 1 }) end)
+  end)
+end)
+
+describe("kb:export('html')", function()
+  local kb, dir, page
+  setup(function()
+    kb = sinorus.open()
+    dir = tmpdir()
+    assert.is_true(kb:export("html", dir))
+    local f = assert(io.open(dir .. "/index.html", "rb"))
+    page = f:read("a")
+    f:close()
+  end)
+  teardown(function()
+    kb:close()
+    os.remove(dir .. "/index.html")
+    os.remove(dir)
+  end)
+
+  it("needs nothing outside the page", function()
+    assert.is_nil(page:find("<script[^>]* src="))
+    assert.is_nil(page:find("<link[^>]* href="))
+    assert.is_nil(page:find("url%("))
+    assert.is_nil(page:find("@import"))
+  end)
+
+  it("holds every segment of every source", function()
+    for _, s in ipairs(kb:segments { duplicates = true }) do
+      assert.truthy(page:find('id="s-' .. s.id .. '" data-seg="' .. s.id .. '"', 1, true), s.id)
+    end
+  end)
+
+  it("lists the records of every type with evidence, from the record model", function()
+    local model = require "sinorus.model"
+    for _, t in ipairs(model.TYPES) do
+      if t.evidence and #kb[t.plural](kb) > 0 then
+        assert.truthy(page:find('data-type="' .. t.name .. '"', 1, true), t.name)
+        local r = kb[t.plural](kb)[1]
+        assert.truthy(page:find('href="#' .. t.name .. '=' .. tostring(r.id or r.number) .. '"',
+          1, true), t.name)
+      end
+    end
+  end)
+
+  it("needs a directory, and reports one it cannot write", function()
+    assert.has_error(function() kb:export("html") end,
+      "bad argument #2 to 'export' (format 'html' needs a directory)")
+    local ok, msg = kb:export("html", dir .. "/no/such/dir")
+    assert.is_nil(ok)
+    assert.is_string(msg)
+  end)
+
+  it("shows only the views whose records the KB holds", function()
+    local file = os.tmpname()
+    os.remove(file)
+    local empty = assert(sinorus.open(file, { create = true }))
+    local d = tmpdir()
+    assert.is_true(empty:export("html", d))
+    local f = assert(io.open(d .. "/index.html", "rb"))
+    local p = f:read("a")
+    f:close()
+    os.remove(d .. "/index.html")
+    os.remove(d)
+    empty:close()
+    os.remove(file)
+    assert.truthy(p:find('data-view="reader"', 1, true))
+    assert.is_nil(p:find('data-view="ach"', 1, true))
+    assert.truthy(page:find('data-view="ach"', 1, true))
+    assert.truthy(page:find('data-view="timeline"', 1, true))
+  end)
+end)
