@@ -107,6 +107,10 @@ docs: doc/API.md
 
 test: all $(B)/host test-c fuzz-replay
 	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
+# the browser specs' driver (spec/browser, puppeteer-core; chromium from Debian)
+test: spec/browser/node_modules/.package-lock.json
+spec/browser/node_modules/.package-lock.json: spec/browser/package-lock.json
+	cd spec/browser && npm ci --no-audit --no-fund --loglevel=error
 
 # C test programs: spec/c/*_test.c, linked with the core.
 C_TESTS := $(patsubst spec/c/%.c,$(B)/test/%,$(wildcard spec/c/*_test.c))

@@ -6,7 +6,8 @@ set -eu
 PKGS="build-essential pkg-config lua5.4 liblua5.4-dev libsqlite3-dev sqlite3
 libzip-dev lua-busted luarocks lua-argparse lua-readline lua-cjson
 lua-penlight lua-check lua-sql-sqlite3 clang libclang-rt-14-dev valgrind
-libxml2-utils unzip tmux time lighttpd lighttpd-modules-lua lua-filesystem"
+libxml2-utils unzip tmux time lighttpd lighttpd-modules-lua lua-filesystem
+chromium nodejs npm"
 
 missing=""
 for p in $PKGS; do
@@ -23,3 +24,6 @@ if [ -n "$missing" ]; then
 else
   echo "deps: all packages present" >&2
 fi
+
+# The browser specs' driver (puppeteer-core, which downloads no browser).
+(cd "$(dirname "$0")/../spec/browser" && npm ci --no-audit --no-fund --loglevel=error >&2)

@@ -378,7 +378,10 @@ function M.site(kb)
   local index = {}
   for _, src in ipairs(kb:sources()) do
     for _, s in ipairs(kb:segments { source = src.id }) do
-      if s.kind ~= "paragraph" then index[#index + 1] = { s.id, core.fold(s.text) } end
+      -- the segments kb:search covers: no paragraphs, no repeated text
+      if s.kind ~= "paragraph" and s.duplicate_of == nil then
+        index[#index + 1] = { s.id, core.fold(s.text) }
+      end
     end
   end
   local byseg_s = {}

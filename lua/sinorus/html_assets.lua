@@ -230,7 +230,8 @@ A.js = [==[
       h += '<li><a data-hit="' + id + '" href="#segment=' + id + '">§' + id + "</a> " +
         esc(segText(id).slice(0, 140)) + "</li>";
     });
-    results.innerHTML = h + "</ol>";
+    results.innerHTML = h + "</ol>" + (hits.length > 200 ? "<p>The first 200 are listed.</p>" : "");
+    results.setAttribute("data-count", String(hits.length));
     results.hidden = false;
   });
   // sortable tables

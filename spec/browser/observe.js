@@ -39,18 +39,25 @@ async function main() {
     page.on("pageerror", (e) => obs.console.push(String(e)));
     page.on("requestfailed", (r) => obs.failed.push(r.url()));
     page.on("request", (r) => obs.requests.push(r.url()));
+    // the first frame that shows the reader's text
+    await page.evaluateOnNewDocument(() => {
+      const tick = () => {
+        if (document.querySelector(".seg")) {
+          requestAnimationFrame(() => { window.__firstPaint = performance.now(); });
+        } else {
+          requestAnimationFrame(tick);
+        }
+      };
+      requestAnimationFrame(tick);
+    });
     const url = "file://" + path.resolve(siteDir, "index.html");
     await page.goto(url, { waitUntil: "load" });
-    obs.first_paint = await page.evaluate(() => {
-      const p = performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")
-        || performance.getEntriesByType("paint")[0];
-      return p ? p.startTime : null;
-    });
+    await page.waitForFunction(() => window.__firstPaint !== undefined);
+    obs.first_paint = await page.evaluate(() => window.__firstPaint);
     obs.segments = await page.$$eval("#view-reader [data-seg]", (es) => es.map((e) => +e.dataset.seg));
     obs.views = await page.$$eval("nav button[data-view]", (es) => es.map((e) => e.dataset.view));
 
     // records: the highlighted evidence of each
-    process.stderr.write(`${Date.now()%100000} records\n`);
     obs.highlights = {};
     for (const h of plan.records) {
       await page.evaluate((x) => { location.hash = x; }, h);
@@ -58,14 +65,12 @@ async function main() {
       obs.highlights[h] = await page.$$eval(".ev", (es) => es.map((e) => +e.dataset.seg).sort((a, b) => a - b));
     }
     // a sentence: the records listed for it
-    process.stderr.write(`${Date.now()%100000} a sentence\n`);
     if (plan.segment) {
       await page.click(`#s-${plan.segment}`);
       await page.waitForFunction((x) => location.hash === "#segment=" + x, {}, plan.segment);
       obs.segment_records = await page.$$eval("#detail li a", (es) => es.map((e) => e.getAttribute("href")));
     }
     // ACH cells
-    process.stderr.write(`${Date.now()%100000} ACH cells\n`);
     obs.cells = await page.$$eval("#view-ach td.cell", (es) => es.map((e) => ({
       item: e.dataset.item, hypothesis: e.dataset.hypothesis,
       cls: Array.from(e.classList).filter((c) => c.startsWith("r-")) })));
@@ -77,14 +82,12 @@ async function main() {
       obs.sorted_cells = await page.$$eval("#view-ach td.cell", (es) => es.length);
     }
     // networks
-    process.stderr.write(`${Date.now()%100000} networks\n`);
     obs.networks = await page.$$eval("#view-networks svg.network", (ss) => ss.map((s) => ({
       title: s.getAttribute("aria-label"),
       nodes: Array.from(s.querySelectorAll("g.node")).map((n) => n.dataset.id),
       edges: Array.from(s.querySelectorAll("line.edge")).map((e) => [e.dataset.from, e.dataset.to]),
       legend: s.querySelectorAll(".legend").length })));
     // search
-    process.stderr.write(`${Date.now()%100000} search\n`);
     obs.search = {};
     for (const q of plan.search) {
       await page.evaluate(() => { const i = document.getElementById("q"); i.value = ""; });
@@ -92,12 +95,13 @@ async function main() {
       await page.keyboard.type(q);
       await page.waitForFunction(() => !document.getElementById("results").hidden);
       obs.search[q] = await page.$$eval("#results [data-hit]", (es) => es.map((e) => +e.dataset.hit));
+      obs.search_count = obs.search_count || {};
+      obs.search_count[q] = await page.$eval("#results", (e) => +e.dataset.count);
     }
     await page.evaluate(() => { const i = document.getElementById("q"); i.value = "";
       i.dispatchEvent(new Event("input")); });
 
     // keyboard: from the top of each view, Tab reaches every visible control
-    process.stderr.write(`${Date.now()%100000} keyboard\n`);
     obs.keyboard = {};
     for (const v of obs.views) {
       await page.evaluate((x) => { location.hash = "view=" + x; }, v);
@@ -106,7 +110,7 @@ async function main() {
         const sel = "a[href], button, input, summary, [tabindex='0']";
         let n = 0;
         document.querySelectorAll(sel).forEach((e) => {
-          if (e.getClientRects().length && !e.closest("[hidden]") && e.tabIndex >= 0) {
+          if (e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) && e.tabIndex >= 0) {
             e.dataset.kbd = String(n++);
           } else {
             delete e.dataset.kbd;
@@ -131,7 +135,6 @@ async function main() {
       obs.keyboard[v] = { controls, reached: seen.size, focus_visible: visible };
     }
     // Arrow keys move between sentences
-    process.stderr.write(`${Date.now()%100000} Arrow keys\n`);
     await page.evaluate(() => { location.hash = "view=reader"; });
     await page.focus(".seg[tabindex='0']");
     const before = await page.evaluate(() => document.activeElement.dataset.seg);
@@ -140,7 +143,6 @@ async function main() {
     obs.arrow = [+before, +after];
 
     // screenshots: each view, with the share of non-background pixels
-    process.stderr.write(`${Date.now()%100000} screenshots\n`);
     obs.screenshots = {};
     const shots = {};
     for (const v of obs.views) {
