@@ -437,18 +437,34 @@ function M.network(nodes, edges, opts)
   local parts = {}
   local function P(id) return margin + pos[id][1], margin + pos[id][2] end
   local signs_seen = {}
+  -- parallel edges (one pair, several relations) bend apart
+  local pair_n, pair_i = {}, {}
+  for _, e in ipairs(edges) do
+    local key = e.from < e.to and (e.from .. "\0" .. e.to) or (e.to .. "\0" .. e.from)
+    pair_n[key] = (pair_n[key] or 0) + 1
+  end
   for _, e in ipairs(edges) do
     local x1, y1 = P(e.from)
     local x2, y2 = P(e.to)
+    local key = e.from < e.to and (e.from .. "\0" .. e.to) or (e.to .. "\0" .. e.from)
+    pair_i[key] = (pair_i[key] or 0) + 1
+    -- the k-th of n parallel edges bows out by (k - (n+1)/2) * 14 px,
+    -- on the same side whichever way it runs
+    local bow = (pair_i[key] - (pair_n[key] + 1) / 2) * 14
+    if e.from > e.to then bow = -bow end
+    local dx, dy = x2 - x1, y2 - y1
+    local len = math.max(math.sqrt(dx * dx + dy * dy), 1)
+    local cx, cy = (x1 + x2) / 2 - dy / len * bow * 2, (y1 + y2) / 2 + dx / len * bow * 2
     local sign = e.sign or 0
     signs_seen[sign] = true
-    local dash = SIGN_DASH[sign]
+    local dash = opts.sign_dash ~= false and SIGN_DASH[sign] or nil
     parts[#parts + 1] = string.format(
-      '<line class="edge %s" data-from="%s" data-to="%s" x1="%s" y1="%s" x2="%s" y2="%s" '
+      '<path class="edge %s" data-from="%s" data-to="%s" d="M%s %sQ%s %s %s %s" fill="none" '
       .. 'stroke="%s" stroke-width="%s" stroke-opacity="0.75"%s><title>%s – %s: %s (%s, '
-      .. 'weight %s)</title></line>',
-      SIGN_NAME[sign] or "neutral", esc(e.from), esc(e.to), num(x1), num(y1), num(x2), num(y2),
-      SIGN_COLOUR[sign] or PALETTE.grey, num(0.8 + 4.5 * math.abs(e.weight or 1) / maxw),
+      .. 'weight %s)</title></path>',
+      SIGN_NAME[sign] or "neutral", esc(e.from), esc(e.to), num(x1), num(y1), num(cx), num(cy),
+      num(x2), num(y2), SIGN_COLOUR[sign] or PALETTE.grey,
+      num(0.8 + 4.5 * math.abs(e.weight or 1) / maxw),
       dash and (' stroke-dasharray="' .. dash .. '"') or "", esc(name[e.from] or e.from),
       esc(name[e.to] or e.to), esc(e.type or ""), SIGN_NAME[sign] or "neutral",
       fmt(e.weight or 1))
@@ -480,7 +496,7 @@ function M.network(nodes, edges, opts)
     }
     local pick = tries[1]
     for _, t in ipairs(tries) do
-      local free = true
+      local free = t[4][1] >= 0 and t[4][3] <= W and t[4][2] >= 0 and t[4][4] <= H - 40
       for _, b in ipairs(boxes) do
         if overlaps(t[4], b) then free = false; break end
       end
@@ -506,11 +522,11 @@ function M.network(nodes, edges, opts)
   local lx = 20
   for _, sign in ipairs { 1, -1, 0 } do
     if signs_seen[sign] then
-      local dash = SIGN_DASH[sign]
+      local dash = opts.sign_dash ~= false and SIGN_DASH[sign] or nil
       parts[#parts + 1] = string.format('<line class="legend" x1="%s" y1="%s" x2="%s" y2="%s" '
         .. 'stroke="%s" stroke-width="3"%s/>', num(lx), num(ly), num(lx + 30), num(ly),
         SIGN_COLOUR[sign], dash and (' stroke-dasharray="' .. dash .. '"') or "")
-      parts[#parts + 1] = text(lx + 36, ly + 4, SIGN_NAME[sign])
+      parts[#parts + 1] = text(lx + 36, ly + 4, opts.edge_label or SIGN_NAME[sign])
       lx = lx + 120
     end
   end
@@ -623,7 +639,8 @@ local KINDS = {
     end },
   { "mentions", function(kb, o)
       local g = kb:graph { kind = "mentions", horizon = o.horizon }
-      return M.network(g:nodes(), g:edges(), { title = "Co-mention network" })
+      return M.network(g:nodes(), g:edges(), { title = "Co-mention network",
+        sign_dash = false, edge_label = "named in one sentence" })
     end },
   { "timeline", function(kb)
       return M.timeline(kb:events())

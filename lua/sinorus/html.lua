@@ -56,6 +56,9 @@ end
 
 -- The label of a record in a list: its text, title or name, else its id.
 local function label_of(r)
+  if r.from and r.to then   -- a relation
+    return string.format("%s %s %s", tostring(r.from), tostring(r.type or "–"), tostring(r.to))
+  end
   return r.text or r.title or r.name or tostring(r.id or r.number)
 end
 
@@ -275,8 +278,9 @@ local function ach_view(kb)
     local score = {}
     for _, h in ipairs(r.hypotheses) do score[h.hypothesis] = h end
     out[#out + 1] = string.format('<section class="ach-q" id="ach-%s"><h3>%s</h3>'
-      .. '<p>Top hypothesis: <strong>%s</strong>. Scores are weighted inconsistency (lower '
-      .. 'is better); rows marked ★ are pivotal.</p>', esc(q.id), esc(q.text), esc(r.top or "none"))
+      .. '<p>Top hypothesis: <strong>%s</strong>. Under each hypothesis: its score (weighted '
+      .. 'inconsistency, negated: closer to 0 is better) and its rank; rows marked ★ are '
+      .. 'pivotal (removing the item changes the top hypothesis).</p>', esc(q.id), esc(q.text), esc(r.top or "none"))
     out[#out + 1] = '<div class="scroll"><table class="ach sortable"><thead><tr>'
       .. '<th><button type="button" data-sort="0">#</button></th>'
       .. '<th><button type="button" data-sort="1">item</button></th>'

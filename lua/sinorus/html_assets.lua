@@ -23,7 +23,8 @@ nav button[aria-selected="true"] { background: #0072B2; color: #fff; }
 .layout { display: flex; flex-wrap: wrap; gap: 1rem; padding: 0 1rem; }
 .records-pane { flex: 0 1 16rem; font-size: .9rem; max-height: 85vh; overflow: auto; }
 .records-pane ul, .detail ul { padding-left: 1.1rem; }
-main { flex: 1 1 30rem; min-width: 0; max-width: 48rem; }
+main { flex: 1 1 30rem; min-width: 0; }
+#view-reader { max-width: 48rem; }
 .detail { flex: 0 1 18rem; font-size: .9rem; }
 .view[hidden] { display: none; }
 .seg.sentence { border-radius: 3px; }

@@ -85,7 +85,7 @@ async function main() {
     obs.networks = await page.$$eval("#view-networks svg.network", (ss) => ss.map((s) => ({
       title: s.getAttribute("aria-label"),
       nodes: Array.from(s.querySelectorAll("g.node")).map((n) => n.dataset.id),
-      edges: Array.from(s.querySelectorAll("line.edge")).map((e) => [e.dataset.from, e.dataset.to]),
+      edges: Array.from(s.querySelectorAll(".edge")).map((e) => [e.dataset.from, e.dataset.to]),
       legend: s.querySelectorAll(".legend").length })));
     // search
     obs.search = {};
@@ -149,7 +149,8 @@ async function main() {
       await page.evaluate((x) => { location.hash = "view=" + x; window.scrollTo(0, 0); }, v);
       await page.waitForFunction((x) => !document.getElementById("view-" + x).hidden, {}, v);
       const file = path.join(outDir, `${v}.png`);
-      shots[v] = await page.screenshot({ path: file, encoding: "base64" });
+      shots[v] = await page.screenshot({ encoding: "base64" });
+      fs.writeFileSync(file, Buffer.from(shots[v], "base64"));
     }
     const probe = await browser.newPage();
     for (const v of obs.views) {
