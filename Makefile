@@ -213,3 +213,10 @@ include fuzz/Makefile.inc
 # Branch coverage of csrc/*.c over the whole suite (report in build-cov/).
 coverage:
 	sh tools/coverage.sh build-cov
+
+# The README's pictures of the HTML reader: each view in headless chromium.
+.PHONY: screenshots
+screenshots: all spec/browser/node_modules/.package-lock.json
+	rm -rf $(B)/site && mkdir -p $(B)/site doc/img
+	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) bin/sinorus html $(B)/site
+	cd spec/browser && node observe.js $(CURDIR)/$(B)/site screenshots.json $(CURDIR)/doc/img > /dev/null

@@ -565,9 +565,17 @@ function M.timeline(events, opts)
   for i, d in ipairs(dated) do ys[i] = d.y end
   local lo, hi = extent(ys, 0.03)
   lo, hi = math.floor(lo), math.ceil(hi)
+  -- whole years on the axis, at most 8 ticks
+  local step = math.max(1, math.ceil((hi - lo) / 8))
+  hi = lo + step * math.max(1, math.ceil((hi - lo) / step))
   local parts = {}
   local x0, x1 = 30, 430
-  local sx = axis(parts, lo, hi, x0, x1, h - 46, math.min(hi - lo, 8), "year")
+  local lw = 0
+  for _, d in ipairs(dated) do
+    lw = math.max(lw, text_width(tostring(d.e.date) .. "  " .. d.e.title, 11))
+  end
+  w = x1 + 14 + lw + 10
+  local sx = axis(parts, lo, hi, x0, x1, h - 46, (hi - lo) // step, "year")
   for i, d in ipairs(dated) do
     local y = 30 + (i - 1) * 20
     local g = d.e.goldstein

@@ -348,7 +348,14 @@ local VIEWS = {
       return table.concat(parts)
     end },
   { id = "timeline", title = "Timeline", needs = { "event" }, body = function(kb)
-      return figure(kb:chart("timeline"), "Events by date")
+      local rows = {}
+      for _, e in ipairs(kb:events()) do
+        rows[#rows + 1] = string.format('<li><a href="#event=%s">%s</a> %s%s</li>', esc(e.id),
+          esc(e.date), esc(e.title), e.goldstein and string.format(" (Goldstein %.1f)",
+          e.goldstein) or "")
+      end
+      return figure(kb:chart("timeline"), "Events by date") .. "<h3>Events</h3><ol class=\"events\">"
+        .. table.concat(rows) .. "</ol>"
     end },
 }
 M.VIEWS = VIEWS
