@@ -559,7 +559,7 @@ function M.timeline(events, opts)
     return a.e.id < b.e.id
   end)
   local rows = #dated
-  local w = 860
+  local w
   local h = 60 + rows * 20 + 50
   local ys = {}
   for i, d in ipairs(dated) do ys[i] = d.y end
