@@ -221,3 +221,36 @@ describe("sinorus html and sinorus chart", function()
     os.execute("rm -rf '" .. dir .. "'")
   end)
 end)
+
+describe("sinorus export --graph", function()
+  local function run(args)
+    local p = assert(io.popen("SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
+      .. args .. " 2>/dev/null; echo \"rc=$?\""))
+    local out = p:read("a")
+    p:close()
+    return out:match("^(.-)\n?rc=(%d+)\n$")
+  end
+
+  it("writes the graph's own GraphML, GEXF, DOT and JSON", function()
+    local kb = sinorus.open()
+    for _, c in ipairs {
+      { "export dot", kb:graph { kind = "relations" }:to_dot() },
+      { "export graphml --graph mentions", kb:graph { kind = "mentions" }:to_graphml() },
+      { "export gexf --graph relations", kb:graph { kind = "relations" }:to_gexf() },
+      { "export json --graph relations --horizon short",
+        kb:graph { kind = "relations", horizon = "short" }:to_json() },
+    } do
+      local out, rc = run(c[1])
+      assert.equal("0", rc, c[1])
+      assert.equal((c[2]:gsub("\n$", "")), out, c[1])
+    end
+    kb:close()
+  end)
+
+  it("refuses a record format or --records with a graph", function()
+    local _, rc = run("export csv --graph mentions")
+    assert.equal("2", rc)
+    _, rc = run("export dot --records claims")
+    assert.equal("2", rc)
+  end)
+end)
