@@ -113,6 +113,11 @@ local function check_common(kb, obs)
     assert.equal(k.controls, k.reached, v)
     assert.is_true(k.focus_visible, v)
   end
+  -- 200 % zoom: the reader reflows into half the width, no sideways scroll
+  assert.is_true(obs.zoom.scroll <= obs.zoom.width, obs.zoom.scroll .. " > " .. obs.zoom.width)
+  -- print: every view, no navigation
+  assert.equal(#obs.views, obs.print.views)
+  assert.is_false(obs.print.nav)
   assert.equal(2, #obs.arrow)
   assert.equal(obs.arrow[1] + 1, obs.arrow[2])
   for v, s in pairs(obs.screenshots) do

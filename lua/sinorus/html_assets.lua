@@ -27,6 +27,7 @@ main { flex: 1 1 30rem; min-width: 0; }
 #view-reader { max-width: 48rem; }
 .detail { flex: 0 1 18rem; font-size: .9rem; }
 .view[hidden] { display: none; }
+.seg { overflow-wrap: anywhere; }
 .seg.sentence { border-radius: 3px; }
 .seg.sel { background: var(--sel); outline: 2px dashed #333; }
 .seg.ev { background: var(--ev); box-shadow: inset 3px 0 0 #E69F00; }

@@ -142,6 +142,19 @@ async function main() {
     const after = await page.evaluate(() => document.activeElement.dataset.seg);
     obs.arrow = [+before, +after];
 
+    // 200 % zoom: a 640 px wide window at twice the pixel density; the
+    // reader reflows without a horizontal scroll bar
+    await page.evaluate(() => { location.hash = "view=reader"; });
+    await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
+    obs.zoom = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth }));
+    await page.setViewport({ width: 1280, height: 900 });
+    // print: every view shown, the navigation hidden
+    await page.emulateMediaType("print");
+    obs.print = await page.evaluate(() => ({
+      views: Array.from(document.querySelectorAll(".view")).filter((v) => v.checkVisibility()).length,
+      nav: document.querySelector("nav").checkVisibility() }));
+    await page.emulateMediaType(null);
     // screenshots: each view, with the share of non-background pixels
     obs.screenshots = {};
     const shots = {};
