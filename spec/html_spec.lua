@@ -254,3 +254,39 @@ describe("sinorus export --graph", function()
     assert.equal("2", rc)
   end)
 end)
+
+describe("sinorus report's bars", function()
+  local function report(env)
+    local p = assert(io.popen(env .. " SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
+      .. "report 2>&1"))
+    local out = p:read("a")
+    p:close()
+    return out
+  end
+
+  it("draws the contributions and the tornado of each horizon, names whole", function()
+    local kb = sinorus.open()
+    for _, c in ipairs {
+      { "LC_ALL= LC_CTYPE= LANG=C.UTF-8", "█" }, { "LC_ALL=C", "#" } } do
+      local out = report(c[1])
+      for _, hz in ipairs { "short", "long" } do
+        local block = out:match("Contributions to the index, " .. hz .. " term[^\n]*\n\n```\n(.-)```")
+        assert.is_string(block, hz)
+        local contributions = kb:alignment { horizon = hz }.contributions
+        local n = 0
+        for line in block:gmatch("[^\n]+") do
+          n = n + 1
+          assert.truthy(line:find(c[2], 1, true), line)
+          local name = kb:factor(contributions[n].factor).name
+          assert.equal(1, select(2, line:gsub(name:gsub("%p", "%%%0"), "")), line)
+        end
+        assert.equal(#contributions, n)
+        block = out:match("Tornado, " .. hz .. " term[^\n]*\n\n```\n(.-)```")
+        local rows = 0
+        for _ in block:gmatch("[^\n]+") do rows = rows + 1 end
+        assert.equal(#kb:sensitivity { horizon = hz }, rows)
+      end
+    end
+    kb:close()
+  end)
+end)

@@ -595,6 +595,65 @@ function M.timeline(events, opts)
 end
 
 -- ---------------------------------------------------------------------
+-- Bars in a terminal
+
+local function cut(s, n)
+  local len = utf8.len(s) or #s
+  if len <= n then return s .. string.rep(" ", n - len) end
+  return s:sub(1, (utf8.offset(s, n) or (n + 1)) - 1) .. "…"
+end
+
+-- Text bars, one line per row, for a terminal or a Markdown code block.
+-- rows: {{label, value}} (a signed bar from 0) or {{label, low, high}}
+-- (a bar over a range, as the tornado's); opts: width (80), unicode
+-- (true: block characters; false: ASCII), base (the range bars' line,
+-- default 0), digits (2). Labels are whole when the width allows.
+function M.text_bars(rows, opts)
+  opts = opts or {}
+  local width = opts.width or 80
+  local full, axis_c = opts.unicode == false and "#" or "█", opts.unicode == false and "|" or "│"
+  local base = opts.base or 0
+  local lo, hi = base, base
+  local lw = 0
+  for _, r in ipairs(rows) do
+    lw = math.max(lw, utf8.len(r[1]) or #r[1])
+    for i = 2, 3 do
+      if r[i] then lo, hi = math.min(lo, r[i]), math.max(hi, r[i]) end
+    end
+  end
+  if lo == hi then hi = lo + 1 end
+  local fmt_v = "%+." .. (opts.digits or 2) .. "f"
+  local vw = #string.format(fmt_v, -1) * 2 + 1
+  lw = math.min(lw, math.max(12, width - vw - 3 - 30))
+  local n = math.max(10, width - lw - vw - 3)
+  local function col(v) return math.floor((v - lo) / (hi - lo) * (n - 1) + 0.5) + 1 end
+  local zc = col(base)
+  local out = {}
+  for _, r in ipairs(rows) do
+    local a, b, val
+    if r[3] then
+      a, b = col(math.min(r[2], r[3])), col(math.max(r[2], r[3]))
+      val = string.format(fmt_v .. " " .. fmt_v, r[2], r[3])
+    else
+      a, b = col(math.min(0, r[2])), col(math.max(0, r[2]))
+      val = string.format(fmt_v, r[2])
+    end
+    local cells = {}
+    for i = 1, n do
+      if i >= a and i <= b and not (a == b and r[3] == nil and r[2] == 0) then
+        cells[i] = full
+      elseif i == zc then
+        cells[i] = axis_c
+      else
+        cells[i] = " "
+      end
+    end
+    out[#out + 1] = (cut(r[1], lw) .. " " .. table.concat(cells) .. " " .. val):gsub("%s+$", "")
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- ---------------------------------------------------------------------
 -- From a knowledge base
 
 local HORIZONS = { "short", "long" }
