@@ -4,15 +4,8 @@
 -- `npm ci` in spec/browser (tools/deps.sh, `make test` does the latter).
 local sinorus = require "sinorus"
 local model = require "sinorus.model"
-
-local function tmpdir()
-  local p = os.tmpname()
-  os.remove(p)
-  assert(os.execute("mkdir -p '" .. p .. "'"))
-  return p
-end
-
-local function rmtree(p) os.execute("rm -rf '" .. p .. "'") end
+local fs = require "spec.support.fs"
+local tmpdir, rmtree = fs.tmpdir, fs.rmtree
 
 -- Runs observe.js over kb's site; returns its observations (observe.js
 -- prints JSON; a line of node turns it into a Lua table constructor).
@@ -32,10 +25,8 @@ local function observe(kb, plan)
   f:close()
   local site, shots = tmpdir(), tmpdir()
   assert(kb:export("html", site))
-  local planfile = os.tmpname()
-  f = assert(io.open(planfile, "wb"))
-  f:write(sinorus.to_json(plan))
-  f:close()
+  local planfile = fs.tmpname(".json")
+  fs.spit(planfile, sinorus.to_json(plan))
   local p = assert(io.popen(string.format("cd spec/browser && node -e '%s' \"$(node observe.js %s %s %s)\"",
     [[const o = JSON.parse(process.argv[1]);
       const lua = (v) => v === null ? "nil" : Array.isArray(v) ? "{" + v.map(lua).join(",") + "}"

@@ -2,19 +2,24 @@
 -- HTML reader's page (sinorus.html); spec/html_browser_spec.lua opens the
 -- page in chromium.
 local sinorus = require "sinorus"
+local fs = require "spec.support.fs"
+local tmpdir = fs.tmpdir
 
-local function tmpdir()
-  local p = os.tmpname()
-  os.remove(p)
-  assert(os.execute("mkdir -p '" .. p .. "'"))
-  return p
+-- `sinorus ARGS`: its stdout (and stderr with both) and exit status.
+local function cli(args, both)
+  local p = assert(io.popen("SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
+    .. args .. (both and " 2>&1" or " 2>/dev/null") .. "; echo \"rc=$?\""))
+  local out = p:read("a")
+  p:close()
+  local text, rc = out:match("^(.-)\n?rc=(%d+)\n$")
+  return text, rc
 end
 
 -- xmllint's answer to an XPath count over svg (the chart must parse).
 local function xcount(svg, xpath)
-  local f = os.tmpname()
-  local h = assert(io.open(f, "wb")); h:write(svg); h:close()
-  local p = assert(io.popen("xmllint --xpath '" .. xpath .. "' " .. f .. " 2>&1"))
+  local f = fs.tmpname(".svg")
+  fs.spit(f, svg)
+  local p = assert(io.popen("xmllint --xpath " .. fs.shq(xpath) .. " " .. f .. " 2>&1"))
   local out = p:read("a")
   p:close()
   os.remove(f)
@@ -133,14 +138,11 @@ describe("kb:export('html')", function()
     kb = sinorus.open()
     dir = tmpdir()
     assert.is_true(kb:export("html", dir))
-    local f = assert(io.open(dir .. "/index.html", "rb"))
-    page = f:read("a")
-    f:close()
+    page = assert(fs.slurp(dir .. "/index.html"))
   end)
   teardown(function()
     kb:close()
-    os.remove(dir .. "/index.html")
-    os.remove(dir)
+    fs.rmtree(dir)
   end)
 
   it("needs nothing outside the page", function()
@@ -182,11 +184,8 @@ describe("kb:export('html')", function()
     local empty = assert(sinorus.open(file, { create = true }))
     local d = tmpdir()
     assert.is_true(empty:export("html", d))
-    local f = assert(io.open(d .. "/index.html", "rb"))
-    local p = f:read("a")
-    f:close()
-    os.remove(d .. "/index.html")
-    os.remove(d)
+    local p = assert(fs.slurp(d .. "/index.html"))
+    fs.rmtree(d)
     empty:close()
     os.remove(file)
     assert.truthy(p:find('data-view="reader"', 1, true))
@@ -197,39 +196,25 @@ describe("kb:export('html')", function()
 end)
 
 describe("sinorus html and sinorus chart", function()
-  local function run(args)
-    local p = assert(io.popen("SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
-      .. args .. " 2>&1; echo \"rc=$?\""))
-    local out = p:read("a")
-    p:close()
-    return out
-  end
-
   it("writes a chart as SVG and the site into a directory", function()
     local dir = tmpdir()
-    assert.truthy(run("chart network --svg " .. dir .. "/n.svg"):match("rc=0"))
-    local f = assert(io.open(dir .. "/n.svg", "rb"))
-    local svg = f:read("a")
-    f:close()
+    assert.equal("0", select(2, cli("chart network --svg " .. dir .. "/n.svg")))
+    local svg = assert(fs.slurp(dir .. "/n.svg"))
     local kb = sinorus.open()
     assert.equal(#kb:relations(), count_class(svg, "edge"))
     kb:close()
-    assert.truthy(run("html " .. dir):match("rc=0"))
-    assert.truthy(io.open(dir .. "/index.html", "rb")):close()
-    assert.truthy(run("chart pie"):match("rc=2"))
-    assert.truthy(run("html " .. dir .. "/missing/dir"):match("rc=1"))
-    os.execute("rm -rf '" .. dir .. "'")
+    assert.equal("0", select(2, cli("html " .. dir)))
+    assert.truthy(fs.slurp(dir .. "/index.html"))
+    assert.equal("2", select(2, cli("chart pie")))
+    local msg, rc = cli("html " .. dir .. "/missing/dir", true)
+    assert.equal("1", rc)
+    assert.truthy(msg:find("cannot write", 1, true))
+    fs.rmtree(dir)
   end)
 end)
 
 describe("sinorus export --graph", function()
-  local function run(args)
-    local p = assert(io.popen("SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
-      .. args .. " 2>/dev/null; echo \"rc=$?\""))
-    local out = p:read("a")
-    p:close()
-    return out:match("^(.-)\n?rc=(%d+)\n$")
-  end
+  local run = cli
 
   it("writes the graph's own GraphML, GEXF, DOT and JSON", function()
     local kb = sinorus.open()
@@ -258,7 +243,7 @@ end)
 describe("sinorus report's bars", function()
   local function report(env)
     local p = assert(io.popen(env .. " SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
-      .. "report 2>&1"))
+      .. "report"))
     local out = p:read("a")
     p:close()
     return out

@@ -659,6 +659,13 @@ end
 local HORIZONS = { "short", "long" }
 local PRESSURES = { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1 }
 
+-- f(horizon) for opts.horizon, else for each horizon, as a list.
+local function per_horizon(o, f)
+  local out = {}
+  for _, hz in ipairs(o.horizon and { o.horizon } or HORIZONS) do out[#out + 1] = f(hz) end
+  return out
+end
+
 -- The charts, in order; each draws from a KB with opts.
 local KINDS = {
   { "tornado", function(kb, o)
@@ -669,29 +676,19 @@ local KINDS = {
       return M.tornado(rows)
     end },
   { "contributions", function(kb, o)
-      local models = {}
-      for _, hz in ipairs(o.horizon and { o.horizon } or HORIZONS) do
-        models[#models + 1] = kb:alignment { horizon = hz }
-      end
-      return M.contributions(models)
+      return M.contributions(per_horizon(o, function(hz) return kb:alignment { horizon = hz } end))
     end },
   { "pressure", function(kb, o)
-      local series = {}
-      for _, hz in ipairs(o.horizon and { o.horizon } or HORIZONS) do
+      return M.pressure(per_horizon(o, function(hz)
         local pts = {}
         for _, p in ipairs(PRESSURES) do
           pts[#pts + 1] = { p, kb:alignment { horizon = hz, pressure = p }.index }
         end
-        series[#series + 1] = { horizon = hz, points = pts }
-      end
-      return M.pressure(series)
+        return { horizon = hz, points = pts }
+      end))
     end },
   { "distribution", function(kb, o)
-      local sims = {}
-      for _, hz in ipairs(o.horizon and { o.horizon } or HORIZONS) do
-        sims[#sims + 1] = kb:simulate { horizon = hz }
-      end
-      return M.distribution(sims)
+      return M.distribution(per_horizon(o, function(hz) return kb:simulate { horizon = hz } end))
     end },
   { "ach", function(kb, o)
       local qs = kb:questions()
