@@ -121,7 +121,8 @@ async function main() {
       await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
       const seen = new Set();
       let visible = true;
-      for (let i = 0; i < controls + 5; i++) {
+      // one round through the page, and a second if a key press was lost
+      for (let i = 0; i < 2 * controls + 10 && seen.size < controls; i++) {
         await page.keyboard.press("Tab");
         const r = await page.evaluate(() => {
           const a = document.activeElement;
