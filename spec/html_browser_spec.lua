@@ -27,7 +27,9 @@ local function observe(kb, plan)
   assert(kb:export("html", site))
   local planfile = fs.tmpname(".json")
   fs.spit(planfile, sinorus.to_json(plan))
-  local p = assert(io.popen(string.format("cd spec/browser && node -e '%s' \"$(node observe.js %s %s %s)\"",
+  -- node and chromium run without the sanitizer suite's preloaded ASan runtime
+  local p = assert(io.popen(string.format("cd spec/browser && env -u LD_PRELOAD node -e '%s' "
+    .. "\"$(env -u LD_PRELOAD node observe.js %s %s %s)\"",
     [[const o = JSON.parse(process.argv[1]);
       const lua = (v) => v === null ? "nil" : Array.isArray(v) ? "{" + v.map(lua).join(",") + "}"
         : typeof v === "object" ? "{" + Object.keys(v).map((k) => "[" + JSON.stringify(k) + "]=" + lua(v[k])).join(",") + "}"

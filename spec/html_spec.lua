@@ -19,7 +19,8 @@ end
 local function xcount(svg, xpath)
   local f = fs.tmpname(".svg")
   fs.spit(f, svg)
-  local p = assert(io.popen("xmllint --xpath " .. fs.shq(xpath) .. " " .. f .. " 2>&1"))
+  -- (not under the sanitizer suite's preloaded ASan runtime)
+  local p = assert(io.popen("env -u LD_PRELOAD xmllint --xpath " .. fs.shq(xpath) .. " " .. f .. " 2>&1"))
   local out = p:read("a")
   p:close()
   os.remove(f)
@@ -118,6 +119,24 @@ describe("kb:chart", function()
     end
     assert.is_true(n > 0)
     assert.equal(n, count_class(kb:chart("timeline"), "event"))
+  end)
+
+  it("draws one Goldstein series per dyad, one mark per scored event", function()
+    local dyads, n = {}, 0
+    for _, e in ipairs(kb:events()) do
+      if e.goldstein and #e.actors >= 2 and tostring(e.date):match("^%d%d%d%d") then
+        local a, b = e.actors[1], e.actors[2]
+        if b < a then a, b = b, a end
+        dyads[a .. "|" .. b] = true
+        n = n + 1
+      end
+    end
+    local nd = 0
+    for _ in pairs(dyads) do nd = nd + 1 end
+    assert.is_true(n > 0 and nd > 1)
+    local svg = kb:chart("goldstein")
+    assert.equal(nd, count_class(svg, "series"))
+    assert.equal(n, count_class(svg, "mark"))
   end)
 
   it("raises on a bad kind or option", function()

@@ -594,6 +594,77 @@ function M.timeline(events, opts)
   return document(w, h, opts.title or "Events on a timeline", parts, "timeline")
 end
 
+-- The Goldstein score of the events of each dyad (the event's first two
+-- actors, in id order) over time: one `series` (a line) per dyad, one
+-- `mark` per scored event of a dyad.
+function M.goldstein(events, opts)
+  opts = opts or {}
+  local dyads, order = {}, {}
+  for _, e in ipairs(events) do
+    local y = year_of(e.date)
+    local a = e.actors or {}
+    if y and e.goldstein and #a >= 2 then
+      local p, q = a[1], a[2]
+      if q < p then p, q = q, p end
+      local key = p .. " – " .. q
+      if not dyads[key] then dyads[key] = {}; order[#order + 1] = key end
+      local l = dyads[key]
+      l[#l + 1] = { y = y, e = e }
+    end
+  end
+  table.sort(order)
+  local ys = {}
+  for _, key in ipairs(order) do
+    table.sort(dyads[key], function(a, b)
+      if a.y ~= b.y then return a.y < b.y end
+      return a.e.id < b.e.id
+    end)
+    for _, d in ipairs(dyads[key]) do ys[#ys + 1] = d.y end
+  end
+  local lo, hi = extent(ys, 0.03)
+  lo, hi = math.floor(lo), math.ceil(hi)
+  local step = math.max(1, math.ceil((hi - lo) / 8))
+  hi = lo + step * math.max(1, math.ceil((hi - lo) / step))
+  local lw = longest(order)
+  local w, h = 520 + lw, 320
+  local x0, x1, y0, y1 = 50, 480, 24, h - 60
+  local parts = {}
+  local sx = axis(parts, lo, hi, x0, x1, y1, (hi - lo) // step, "year")
+  local function sy(g) return y1 - (g + 10) / 20 * (y1 - y0) end
+  for _, g in ipairs { -10, -5, 0, 5, 10 } do
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>',
+      num(x0), num(sy(g)), num(x1), num(sy(g)), g == 0 and "#777" or "#ddd")
+    parts[#parts + 1] = text(x0 - 6, sy(g) + 4, tostring(g), 'text-anchor="end"')
+  end
+  parts[#parts + 1] = text(14, (y0 + y1) / 2, "Goldstein",
+    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
+  local colours = { PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.orange,
+                    PALETTE.purple, PALETTE.sky, PALETTE.black, PALETTE.grey }
+  local dashes = { "", "6 3", "2 2", "8 3 2 3" }
+  for k, key in ipairs(order) do
+    local col = colours[(k - 1) % #colours + 1]
+    local dash = dashes[((k - 1) // #colours) % #dashes + 1]
+    local dash_attr = dash ~= "" and (' stroke-dasharray="' .. dash .. '"') or ""
+    local pts = {}
+    for _, d in ipairs(dyads[key]) do pts[#pts + 1] = num(sx(d.y)) .. "," .. num(sy(d.e.goldstein)) end
+    parts[#parts + 1] = string.format('<polyline class="series" data-dyad="%s" fill="none" '
+      .. 'stroke="%s" stroke-width="2"%s points="%s"/>', esc(key), col, dash_attr,
+      table.concat(pts, " "))
+    for _, d in ipairs(dyads[key]) do
+      parts[#parts + 1] = string.format('<circle class="mark" data-id="%s" cx="%s" cy="%s" '
+        .. 'r="4" fill="%s"><title>%s %s: %s (Goldstein %s)</title></circle>', esc(d.e.id),
+        num(sx(d.y)), num(sy(d.e.goldstein)), col, esc(d.e.date), esc(key), esc(d.e.title),
+        fmt(d.e.goldstein))
+    end
+    local ly = y0 + 4 + (k - 1) * 16
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" '
+      .. 'stroke-width="2"%s/>', num(x1 + 14), num(ly), num(x1 + 36), num(ly), col, dash_attr)
+    parts[#parts + 1] = text(x1 + 40, ly + 4, key, 'font-size="11"')
+  end
+  h = math.max(h, y0 + #order * 16 + 20)
+  return document(w, h, opts.title or "Goldstein score per dyad", parts, "goldstein")
+end
+
 -- ---------------------------------------------------------------------
 -- Bars in a terminal
 
@@ -708,6 +779,9 @@ local KINDS = {
     end },
   { "timeline", function(kb)
       return M.timeline(kb:events())
+    end },
+  { "goldstein", function(kb)
+      return M.goldstein(kb:events())
     end },
 }
 local DRAW, NAMES = {}, {}

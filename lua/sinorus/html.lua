@@ -354,7 +354,9 @@ local VIEWS = {
           esc(e.date), esc(e.title), e.goldstein and string.format(" (Goldstein %.1f)",
           e.goldstein) or "")
       end
-      return figure(kb:chart("timeline"), "Events by date") .. "<h3>Events</h3><ol class=\"events\">"
+      return figure(kb:chart("timeline"), "Events by date")
+        .. figure(kb:chart("goldstein"), "The Goldstein score of each dyad's events over time")
+        .. "<h3>Events</h3><ol class=\"events\">"
         .. table.concat(rows) .. "</ol>"
     end },
 }
