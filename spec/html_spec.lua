@@ -189,6 +189,32 @@ describe("kb:export('html')", function()
     end
   end)
 
+  it("escapes the text of the KB, in the markup and in the data", function()
+    local file = fs.tmpname(".sqlite")
+    local hostile = assert(sinorus.open(file, { create = true }))
+    local evil = "</script><script>alert(1)</script><!-- <b onmouseover=x>"
+    local id = hostile:add_source { title = evil, text = "Title " .. evil .. ".\n\nA sentence "
+      .. evil .. " ends here.\n" }
+    hostile:add_entity { id = "evil", name = "<i>Evil</i>", kind = "person",
+                         aliases = { "alert" } }
+    local seg = hostile:segments { source = id, kind = "sentence" }[1]
+    hostile:add_claim { id = "c-evil", text = evil, about = { "evil" }, horizon = "short",
+                        evidence = { seg.id } }
+    local d = tmpdir()
+    assert.is_true(hostile:export("html", d))
+    local p = assert(fs.slurp(d .. "/index.html"))
+    fs.rmtree(d)
+    hostile:close()
+    fs.remove_db(file)
+    local scripts = 0
+    for _ in p:gmatch("<script") do scripts = scripts + 1 end
+    assert.equal(2, scripts)              -- the data and the page's own script
+    assert.is_nil(p:find("<b ", 1, true))
+    assert.is_nil(p:find("<i>", 1, true))
+    assert.is_nil(p:find("<!--", 1, true))
+    assert.truthy(p:find("&lt;/script&gt;&lt;script&gt;alert(1)", 1, true))
+  end)
+
   it("needs a directory, and reports one it cannot write", function()
     assert.has_error(function() kb:export("html") end,
       "bad argument #2 to 'export' (format 'html' needs a directory)")

@@ -26,8 +26,10 @@ local M = {}
 local esc = chartmod.escape
 
 local function json(v)
-  -- "</" would end the <script> element the data sits in
-  return (require("sinorus").to_json(v):gsub("</", "<\\/"))
+  -- "</script" or "<!--" in a string would end or confuse the <script>
+  -- element the data sits in: every "<" (only ever inside a JSON string)
+  -- goes as its escape
+  return (require("sinorus").to_json(v):gsub("<", "\\u003c"))
 end
 
 -- ---------------------------------------------------------------------
