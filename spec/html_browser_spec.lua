@@ -162,6 +162,15 @@ describe("the HTML reader in chromium", function()
     local ratings = kb:ratings()
     assert.equal(#ratings, #obs.cells)
     assert.equal(#ratings, obs.sorted_cells)
+    -- sorting by diagnosticity: ascending, then descending, every item kept
+    local diag = {}
+    for _, e in ipairs(kb:ach().evidence) do diag[#diag + 1] = e.diagnosticity end
+    table.sort(diag)
+    assert.equal(#diag, #obs.sorted_up)
+    for i = 1, #diag do
+      assert.near(diag[i], obs.sorted_up[i], 1e-5)
+      assert.near(diag[#diag + 1 - i], obs.sorted_down[i], 1e-5)
+    end
     local want = {}
     for _, r in ipairs(ratings) do want[r.evidence .. "|" .. r.hypothesis] = "r-" .. r.rating end
     for _, c in ipairs(obs.cells) do

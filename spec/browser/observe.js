@@ -80,6 +80,14 @@ async function main() {
       await page.evaluate(() => { location.hash = "view=ach"; });
       await sortButton.click();
       obs.sorted_cells = await page.$$eval("#view-ach td.cell", (es) => es.length);
+      // the last column (diagnosticity), ascending then descending
+      const last = await page.$$("#view-ach table.ach:first-of-type thead button");
+      const column = () => page.$$eval("#view-ach table.ach", (ts) =>
+        Array.from(ts[0].tBodies[0].rows).map((r) => +r.cells[r.cells.length - 1].dataset.v));
+      await last[last.length - 1].click();
+      obs.sorted_up = await column();
+      await last[last.length - 1].click();
+      obs.sorted_down = await column();
     }
     // networks
     obs.networks = await page.$$eval("#view-networks svg.network", (ss) => ss.map((s) => ({
