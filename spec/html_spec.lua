@@ -320,3 +320,21 @@ describe("sinorus report's bars", function()
     kb:close()
   end)
 end)
+
+describe("the reader from the embedding host", function()
+  it("comes out of the static library alone, byte for byte as from the module", function()
+    local dir = tmpdir()
+    local build = os.getenv("SINORUS_BUILD") or "build"
+    local host = build:match("^/") and build .. "/host" or (os.getenv("PWD") .. "/" .. build .. "/host")
+    fs.spit(dir .. "/s.lua", 'local kb = require("sinorus").open()\n'
+      .. 'assert(kb:export("html", "site"))\n')
+    os.execute("mkdir " .. fs.shq(dir .. "/site"))
+    local ok = os.execute("cd " .. fs.shq(dir) .. " && env -u LUA_PATH -u LUA_CPATH "
+      .. fs.shq(host) .. " s.lua")
+    assert.is_true(ok)
+    local kb = sinorus.open()
+    assert.equal(require("sinorus.html").site(kb), fs.slurp(dir .. "/site/index.html"))
+    kb:close()
+    fs.rmtree(dir)
+  end)
+end)
