@@ -189,6 +189,7 @@ describe("the HTML reader in chromium", function()
       assert.same(sorted(want), sorted(nets[title].nodes))
       assert.equal(#g:edges(), #nets[title].edges)
       assert.is_true(nets[title].legend >= 1)
+      assert.equal(0, nets[title].overlaps, title .. ": labels collide")
     end
     assert.equal(#kb:relations(), #nets["Signed actor network"].edges)
   end)

@@ -90,7 +90,21 @@ async function main() {
       obs.sorted_down = await column();
     }
     // networks
+    await page.evaluate(() => { location.hash = "view=networks"; });
     obs.networks = await page.$$eval("#view-networks svg.network", (ss) => ss.map((s) => ({
+      // pairs of node labels whose rendered boxes overlap
+      overlaps: (() => {
+        const bs = Array.from(s.querySelectorAll("g.node text")).map((t) => t.getBBox());
+        let n = 0;
+        for (let i = 0; i < bs.length; i++) {
+          for (let j = i + 1; j < bs.length; j++) {
+            const a = bs[i], c = bs[j];
+            if (a.x < c.x + c.width && c.x < a.x + a.width && a.y < c.y + c.height &&
+                c.y < a.y + a.height) n++;
+          }
+        }
+        return n;
+      })(),
       title: s.getAttribute("aria-label"),
       nodes: Array.from(s.querySelectorAll("g.node")).map((n) => n.dataset.id),
       edges: Array.from(s.querySelectorAll(".edge")).map((e) => [e.dataset.from, e.dataset.to]),
