@@ -17,6 +17,7 @@
 #include "lsn.h"
 #include "sinorus_graph.h"
 #include "sn_graph.h"
+#include "sn_internal.h"
 
 #define GRAPH "sinorus.Graph"
 #define BUFFER "sinorus.Buffer"
@@ -112,6 +113,7 @@ static lgraph *newgraph (lua_State *L) {
 
 static void raise_status (lua_State *L, int st) {
   if (st == SINORUS_NOMEM) luaL_error(L, "not enough memory");
+  if (st == SINORUS_INTERRUPTED) sn_interrupted_raise(L);
   luaL_error(L, "%s", sinorus_strstatus(st));
 }
 
@@ -799,13 +801,20 @@ static int l_escape (lua_State *L) {
   return pushbuf(L, b, st);
 }
 
-/* core.write_file(path, data) -> true | nil, message */
+/* core.write_file(path, data [, kb]) -> true | nil, message: the one
+** atomic write; with kb, its file and sidecars are refused as targets */
 static int l_write_file (lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = sn_checkpath(L, 1);
   size_t len;
   const char *data = luaL_checklstring(L, 2, &len);
+  sn_kbfile kbf, *kb = NULL;
   char err[512];
-  int st = sinorus_write_file(path, data, len, err, sizeof err);
+  int st;
+  if (!lua_isnoneornil(L, 3)) {
+    sn_kb_file(sn_checkkb(L, 3), &kbf);
+    kb = &kbf;
+  }
+  st = sn_write_file_kb(path, data, len, kb, err, sizeof err);
   if (st == SINORUS_OK) { lua_pushboolean(L, 1); return 1; }
   luaL_pushfail(L);
   lua_pushstring(L, err);
@@ -871,7 +880,8 @@ static size_t keyindex (lua_State *L, int idx, const char *k, int map,
 ** inclusive byte offsets into the source text (stop = start - 1: empty).
 */
 static int l_write_qdpx (lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = sn_checkpath(L, 1);
+  sn_kbfile kbf, *kb = NULL;
   sinorus_qda_code *codes;
   sinorus_qda_source *srcs;
   sinorus_qda_selection *sels;
@@ -880,25 +890,29 @@ static int l_write_qdpx (lua_State *L) {
   const char *project;
   char err[512];
   luaL_checktype(L, 2, LUA_TTABLE);
-  lua_settop(L, 2);
+  if (!lua_isnoneornil(L, 3)) {   /* the KB whose files must not be hit */
+    sn_kb_file(sn_checkkb(L, 3), &kbf);
+    kb = &kbf;
+  }
+  lua_settop(L, 3);                                   /* kb stays anchored */
   project = strfield(L, 2, "name", "project", 0, 1);
-  lua_getfield(L, 2, "codes");                        /* 3 */
-  lua_getfield(L, 2, "sources");                      /* 4 */
-  lua_getfield(L, 2, "selections");                   /* 5 */
-  luaL_argexpected(L, lua_istable(L, 3), 2, "table with a 'codes' list");
-  luaL_argexpected(L, lua_istable(L, 4), 2, "table with a 'sources' list");
-  luaL_argexpected(L, lua_istable(L, 5), 2, "table with a 'selections' list");
-  nc = (lua_Integer)luaL_len(L, 3);
-  ns = (lua_Integer)luaL_len(L, 4);
-  nl = (lua_Integer)luaL_len(L, 5);
-  lua_newtable(L); cmap = lua_gettop(L);             /* 6 */
-  lua_newtable(L); smap = lua_gettop(L);             /* 7 */
+  lua_getfield(L, 2, "codes");                        /* 4 */
+  lua_getfield(L, 2, "sources");                      /* 5 */
+  lua_getfield(L, 2, "selections");                   /* 6 */
+  luaL_argexpected(L, lua_istable(L, 4), 2, "table with a 'codes' list");
+  luaL_argexpected(L, lua_istable(L, 5), 2, "table with a 'sources' list");
+  luaL_argexpected(L, lua_istable(L, 6), 2, "table with a 'selections' list");
+  nc = (lua_Integer)luaL_len(L, 4);
+  ns = (lua_Integer)luaL_len(L, 5);
+  nl = (lua_Integer)luaL_len(L, 6);
+  lua_newtable(L); cmap = lua_gettop(L);             /* 7 */
+  lua_newtable(L); smap = lua_gettop(L);             /* 8 */
   codes = lua_newuserdatauv(L, (size_t)nc * sizeof *codes + 1, 0);
   srcs = lua_newuserdatauv(L, (size_t)ns * sizeof *srcs + 1, 0);
   sels = lua_newuserdatauv(L, (size_t)nl * sizeof *sels + 1, 0);
   for (i = 1; i <= nc; i++) {
     sinorus_qda_code *c = &codes[i - 1];
-    if (lua_geti(L, 3, i) != LUA_TTABLE)
+    if (lua_geti(L, 4, i) != LUA_TTABLE)
       return luaL_error(L, "bad argument #2 to 'write_qdpx' (code %I must be a table)", i);
     c->key = strfield(L, -1, "key", "code", i, 0);
     c->name = strfield(L, -1, "name", "code", i, 0);
@@ -918,7 +932,7 @@ static int l_write_qdpx (lua_State *L) {
   }
   for (i = 1; i <= ns; i++) {
     sinorus_qda_source *s = &srcs[i - 1];
-    if (lua_geti(L, 4, i) != LUA_TTABLE)
+    if (lua_geti(L, 5, i) != LUA_TTABLE)
       return luaL_error(L, "bad argument #2 to 'write_qdpx' (source %I must be a table)", i);
     s->key = strfield(L, -1, "key", "source", i, 0);
     s->name = strfield(L, -1, "name", "source", i, 0);
@@ -934,7 +948,7 @@ static int l_write_qdpx (lua_State *L) {
   for (i = 1; i <= nl; i++) {
     sinorus_qda_selection *s = &sels[i - 1];
     lua_Integer a, b;
-    if (lua_geti(L, 5, i) != LUA_TTABLE)
+    if (lua_geti(L, 6, i) != LUA_TTABLE)
       return luaL_error(L, "bad argument #2 to 'write_qdpx' (selection %I must be a table)", i);
     s->key = strfield(L, -1, "key", "selection", i, 0);
     s->name = strfield(L, -1, "name", "selection", i, 1);
@@ -948,8 +962,8 @@ static int l_write_qdpx (lua_State *L) {
     s->stop = (size_t)b;
     lua_pop(L, 1);
   }
-  st = sinorus_write_qdpx(path, project, codes, (size_t)nc, srcs, (size_t)ns,
-                          sels, (size_t)nl, err, sizeof err);
+  st = sn_write_qdpx_kb(path, project, codes, (size_t)nc, srcs, (size_t)ns,
+                        sels, (size_t)nl, kb, err, sizeof err);
   if (st == SINORUS_OK) { lua_pushboolean(L, 1); return 1; }
   if (st == SINORUS_RANGE)
     return luaL_error(L, "bad argument #2 to 'write_qdpx' (%s)", err);

@@ -1,5 +1,5 @@
 /*
-** limport.c: the Lua binding of sinorus_import.
+** limport.c: the Lua bindings of sinorus_import and sinorus_tag.
 **
 ** Every value is read from the Lua table first and kept on the stack
 ** (so the strings stay alive); then the core, which cannot raise, does
@@ -47,7 +47,6 @@ static int l_import (lua_State *L) {
   sinorus_kb *kb = sn_checkkb(L, 1);
   sinorus_source src;
   sinorus_imported res;
-  char err[512];
   const char *format;
   size_t len, i;
   int rc;
@@ -72,9 +71,9 @@ static int l_import (lua_State *L) {
                          "option '%s'", format));
   /* from here until the core returns nothing can raise */
   sn_kb_writing(L, 1, 1);
-  rc = sinorus_import(kb, &src, &res, err, sizeof err);
+  rc = sinorus_import(kb, &src, &res);
   sn_kb_writing(L, 1, 0);
-  if (rc != SINORUS_OK) return luaL_error(L, "%s", err);
+  if (rc != SINORUS_OK) return luaL_error(L, "%s", sinorus_errmsg(kb));
   lua_pushinteger(L, (lua_Integer)res.source);
   lua_createtable(L, res.segments <= INT_MAX ? (int)res.segments : 0, 0);
   for (i = 0; i < res.segments; i++) {
@@ -85,8 +84,50 @@ static int l_import (lua_State *L) {
 }
 
 
-/* Adds import to the module table on the top. */
+/*
+** core.tag(kb [, ids]) -> number of mention rows written
+**
+** Tags again the mentions in the segments whose ids the list ids holds
+** (every segment when ids is nil), by the import's rules (sinorus_tag).
+** The ids are read into a buffer that Lua owns before the core runs.
+*/
+static int l_tag (lua_State *L) {
+  sinorus_kb *kb = sn_checkkb(L, 1);
+  int64_t *ids = NULL;
+  size_t n = 0, i, count = 0;
+  int rc;
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    n = (size_t)luaL_len(L, 2);
+    ids = (int64_t *)lua_newuserdatauv(L, (n ? n : 1) * sizeof *ids, 0);
+    for (i = 0; i < n; i++) {
+      int isint;
+      lua_Integer v;
+      lua_rawgeti(L, 2, (lua_Integer)i + 1);
+      v = lua_tointegerx(L, -1, &isint);
+      if (!isint)
+        return luaL_argerror(L, 2, lua_pushfstring(L, "segment id expected "
+                             "at index %d, got %s", (int)i + 1,
+                             luaL_typename(L, -1)));
+      lua_pop(L, 1);
+      ids[i] = (int64_t)v;
+    }
+  }
+  if (sinorus_readonly(kb))
+    return luaL_error(L, "attempt to write to a read-only " KB_TNAME);
+  sn_kb_writing(L, 1, 1);
+  rc = sinorus_tag(kb, ids, n, &count);
+  sn_kb_writing(L, 1, 0);
+  if (rc != SINORUS_OK) return luaL_error(L, "%s", sinorus_errmsg(kb));
+  lua_pushinteger(L, (lua_Integer)count);
+  return 1;
+}
+
+
+/* Adds import and tag to the module table on the top. */
 void sn_lua_import (lua_State *L) {
   lua_pushcfunction(L, l_import);
   lua_setfield(L, -2, "import");
+  lua_pushcfunction(L, l_tag);
+  lua_setfield(L, -2, "tag");
 }

@@ -52,6 +52,7 @@ static void stop_hook (lua_State *L, lua_Debug *ar) {
   (void)ar;
   lua_sethook(L, NULL, 0, 0);
   interrupted = 0;
+  sinorus_interrupt_clear();
   luaL_error(L, "interrupted");
 }
 
@@ -65,15 +66,18 @@ static void on_sigint (int sig) {
   signal(SIGINT, on_sigint);
 #endif
   interrupted = 1;
+  sinorus_interrupt();   /* the core's long loops stop too */
   if (L != NULL)
     lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
 }
 
 
-/* Clears the flag and our hook, if set. Not for signal handlers. */
+/* Clears the flag, the core's request and our hook, if set. Not for
+** signal handlers. */
 static void clear (void) {
   lua_State *L = hooked_L;
   interrupted = 0;
+  sinorus_interrupt_clear();
   if (L != NULL && lua_gethook(L) == stop_hook)
     lua_sethook(L, NULL, 0, 0);
 }
@@ -90,6 +94,12 @@ int sn_interrupt_take (void) {
   return 1;
 }
 
+
+/* See lsn.h. */
+int sn_interrupted_raise (lua_State *L) {
+  clear();
+  return luaL_error(L, "interrupted");
+}
 
 /* core.interrupt_install() -> true: Ctrl-C interrupts instead of killing. */
 static int l_install (lua_State *L) {
@@ -114,6 +124,7 @@ static int l_install (lua_State *L) {
 #endif
   }
   interrupted = 0;
+  sinorus_interrupt_clear();
   lua_pushboolean(L, 1);
   return 1;
 }
@@ -132,6 +143,7 @@ static int l_uninstall (lua_State *L) {
     hooked_L = NULL;
   }
   interrupted = 0;
+  sinorus_interrupt_clear();
   return 0;
 }
 

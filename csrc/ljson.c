@@ -2,14 +2,20 @@
 ** ljson.c: core.json(v), the JSON encoder behind util.json (the change
 ** log, the record exports).
 **
+** The one JSON encoder: sinorus.to_json, the JSON export and the change
+** log write with it, and the C graph writer writes the same bytes.
 ** Tables whose keys are exactly 1..n are arrays (an empty table is []);
 ** other tables are objects with their keys sorted bytewise, so output is
-** stable. Keys are strings or numbers (numbers named as tostring names
-** them); strings are copied as they are (the caller passes UTF-8) with
-** ", \, control characters and DEL escaped; integers are written in full
-** and floats with 17 significant digits. Functions, userdata, threads,
-** NaN, infinities, cycles and nesting deeper than SN_JSON_DEPTH raise an
-** error and produce nothing. Tables are read raw: no metamethod runs.
+** stable (a mixed table is an object: nothing is dropped). Keys are
+** strings or numbers (numbers named as tostring names them); strings are
+** escaped as every JSON writer escapes them (sn_json_body: ", \,
+** control characters, DEL, U+2028/9; bytes that are not UTF-8 become
+** U+FFFD, so the text is always valid UTF-8); integers are written in
+** full, floats in the shortest form that reads back (sn_fmt_num), NaN and
+** infinities as null; core.null (a NULL light userdata) is null.
+** Functions, other userdata, threads, cycles and nesting deeper than
+** SN_JSON_DEPTH raise an error and produce nothing. Tables are read raw:
+** no metamethod runs.
 **
 ** The text and the sort scratch live in a buffer userdata made before
 ** anything else, first in room inside it and, when that is outgrown, in
@@ -25,6 +31,7 @@
 #include <string.h>
 
 #include "lsn.h"
+#include "sn_internal.h"
 
 #ifndef SN_JSON_DEPTH
 #define SN_JSON_DEPTH 200
@@ -94,28 +101,32 @@ static void put (lua_State *L, JBuf *b, const char *s, size_t n) {
 }
 
 
+/* A writer into a JBuf that put_string has made room in: never fails. */
+static int put_raw (void *ud, const char *s, size_t n) {
+  JBuf *b = (JBuf *)ud;
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  return 0;
+}
+
+/* Writes a string with the escaping of every JSON writer (sn_json_body:
+** invalid UTF-8 becomes U+FFFD), a piece at a time: a piece of k bytes
+** needs at most 6k bytes of room, made before it is written. Pieces end
+** before a byte that starts a character, so none is split. */
 static void put_string (lua_State *L, JBuf *b, const char *s, size_t n) {
-  size_t i, run = 0;
-  room(L, b, n + 2);
-  b->p[b->len++] = '"';
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    char esc[8];
-    size_t elen;
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
-    put(L, b, s + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': memcpy(esc, "\\\"", 2); elen = 2; break;
-      case '\\': memcpy(esc, "\\\\", 2); elen = 2; break;
-      case '\n': memcpy(esc, "\\n", 2); elen = 2; break;
-      case '\t': memcpy(esc, "\\t", 2); elen = 2; break;
-      case '\r': memcpy(esc, "\\r", 2); elen = 2; break;
-      default: elen = (size_t)snprintf(esc, sizeof esc, "\\u%04x", c); break;
-    }
-    put(L, b, esc, elen);
+  size_t i = 0;
+  put(L, b, "\"", 1);
+  while (i < n) {
+    size_t k = n - i < 4096 ? n - i : 4096, back = 0;
+    if (i + k < n)
+      while (back < 3 && back < k - 1 &&
+             ((unsigned char)s[i + k - back] & 0xC0) == 0x80)
+        back++;
+    k -= back;
+    room(L, b, 6 * k);
+    sn_json_body(s + i, k, put_raw, b);
+    i += k;
   }
-  put(L, b, s + run, n - run);
   put(L, b, "\"", 1);
 }
 
@@ -261,14 +272,9 @@ static void encode (lua_State *L, JBuf *b, int idx) {
         put(L, b, d, (size_t)(e - d));
         break;
       }
-      else {
-        lua_Number x = lua_tonumber(L, idx);
-        if (x != x || x == (lua_Number)HUGE_VAL || x == -(lua_Number)HUGE_VAL) {
-          lua_pushvalue(L, idx);       /* named as tostring names it */
-          number_name(L, num, sizeof num);
-          luaL_error(L, "cannot encode %s as JSON", num);
-        }
-        n = snprintf(num, sizeof num, "%.17g", (double)x);
+      else {   /* the shortest form that reads back; NaN and infinities: null */
+        sn_fmt_num((double)lua_tonumber(L, idx), num);
+        n = (int)strlen(num);
       }
       put(L, b, num, (size_t)n);
       break;
@@ -283,6 +289,12 @@ static void encode (lua_State *L, JBuf *b, int idx) {
     case LUA_TTABLE:
       encode_table(L, b, idx);
       break;
+    case LUA_TLIGHTUSERDATA:
+      if (lua_touserdata(L, idx) == NULL) {   /* core.null */
+        put(L, b, "null", 4);
+        break;
+      }
+      /* FALLTHROUGH */
     default:
       luaL_error(L, "cannot encode a %s as JSON", luaL_typename(L, idx));
   }
@@ -320,4 +332,6 @@ static int l_json (lua_State *L) {
 void sn_lua_json (lua_State *L) {
   lua_pushcfunction(L, l_json);
   lua_setfield(L, -2, "json");
+  lua_pushlightuserdata(L, NULL);   /* a null inside a table */
+  lua_setfield(L, -2, "null");
 }

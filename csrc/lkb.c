@@ -19,6 +19,7 @@
 
 #include "lsn.h"
 
+#define ROWS_TNAME "sinorus.Rows"
 #define KB_TNAME    "sinorus.KB"
 #define STMT_TNAME  "sinorus.Statement"
 
@@ -30,6 +31,8 @@
 typedef struct Cached {
   char *sql;             /* NULL: free slot */
   size_t len;
+  int write;             /* prepared with write authority: never handed
+                            to a reader (kb:sql, kb:rows, kb:_value) */
   sqlite3_stmt *st;      /* NULL while the statement is in use */
   unsigned long used;    /* tick of the last use, for eviction */
 } Cached;
@@ -37,6 +40,8 @@ typedef struct Cached {
 typedef struct LKB {
   sinorus_kb *kb;        /* NULL once closed */
   int writing;           /* the authorizer lets this statement write */
+  int sandboxed;         /* the KB of a sandbox: fewer SQL functions, and
+                            SQLite's memory checked at each prepare/bind */
   unsigned long tick;
   Cached cache[SN_STMT_CACHE];
 } LKB;
@@ -46,6 +51,7 @@ typedef struct LStmt {
   LKB *owner;
   const char *sql;       /* key in the owner's cache (owned by the cache) */
   size_t len;
+  int write;             /* the authority it was prepared with */
   int ncols;
 } LStmt;
 
@@ -54,12 +60,21 @@ typedef struct LStmt {
 ** Statement cache
 ** ------------------------------------------------------------------ */
 
-/* Takes an idle statement for sql out of the cache, or NULL. */
-static sqlite3_stmt *cache_take (LKB *k, const char *sql, size_t len) {
+/* Whether slot c holds sql prepared with authority write. */
+static int cache_is (const Cached *c, const char *sql, size_t len, int write) {
+  return c->sql != NULL && c->write == write && c->len == len
+         && memcmp(c->sql, sql, len) == 0;
+}
+
+
+/* Takes an idle statement for sql, prepared with authority write, out of
+** the cache, or NULL. */
+static sqlite3_stmt *cache_take (LKB *k, const char *sql, size_t len,
+                                 int write) {
   int i;
   for (i = 0; i < SN_STMT_CACHE; i++) {
     Cached *c = &k->cache[i];
-    if (c->st != NULL && c->len == len && memcmp(c->sql, sql, len) == 0) {
+    if (c->st != NULL && cache_is(c, sql, len, write)) {
       sqlite3_stmt *st = c->st;
       c->st = NULL;
       c->used = ++k->tick;
@@ -94,9 +109,10 @@ static int cache_room (LKB *k) {
 }
 
 
-/* Puts statement st for sql in the free slot; 0 when out of memory. */
+/* Puts statement st for sql (prepared with authority write) in the free
+** slot; 0 when out of memory. */
 static int cache_put (LKB *k, int slot, const char *sql, size_t len,
-                      sqlite3_stmt *st) {
+                      int write, sqlite3_stmt *st) {
   Cached *c = &k->cache[slot];
   char *copy = (char *)malloc(len + 1);
   if (copy == NULL) return 0;
@@ -104,6 +120,7 @@ static int cache_put (LKB *k, int slot, const char *sql, size_t len,
   copy[len] = '\0';
   c->sql = copy;
   c->len = len;
+  c->write = write;
   c->st = st;
   c->used = ++k->tick;
   return 1;
@@ -113,7 +130,7 @@ static int cache_put (LKB *k, int slot, const char *sql, size_t len,
 /* Gives a statement back to the cache (reset, unbound), or finalizes it
 ** when the cache has no room. Never fails. */
 static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
-                        size_t len) {
+                        size_t len, int write) {
   int i, slot;
   if (k->kb == NULL) {
     sqlite3_finalize(st);
@@ -123,14 +140,14 @@ static void cache_give (LKB *k, sqlite3_stmt *st, const char *sql,
   sqlite3_clear_bindings(st);
   for (i = 0; i < SN_STMT_CACHE; i++) {
     Cached *c = &k->cache[i];
-    if (c->sql != NULL && c->st == NULL && c->len == len
-        && memcmp(c->sql, sql, len) == 0) {
+    if (c->st == NULL && cache_is(c, sql, len, write)) {
       c->st = st;
       return;
     }
   }
   slot = cache_room(k);
-  if (slot < 0 || !cache_put(k, slot, sql, len, st)) sqlite3_finalize(st);
+  if (slot < 0 || !cache_put(k, slot, sql, len, write, st))
+    sqlite3_finalize(st);
 }
 
 
@@ -152,10 +169,31 @@ static const char *const read_pragmas[] = {
   "page_size", "freelist_count", "application_id", "data_version", NULL
 };
 
+/* SQL functions no statement may call: fts3_tokenizer('name') hands out
+** a pointer of the process (and with two arguments would take one). */
+static const char *const denied_functions[] = { "fts3_tokenizer", NULL };
+
+/* SQL functions a sandboxed statement may not call: printf('%.*c', n, x)
+** with a precision past SQLITE_LIMIT_LENGTH never returns (SQLite 3.40),
+** and no progress handler runs inside a function. */
+static const char *const sandbox_denied_functions[] = {
+  "printf", "format", NULL
+};
+
+static int listed (const char *const *list, const char *name) {
+  int i;
+  for (i = 0; name != NULL && list[i] != NULL; i++)
+    if (sqlite3_stricmp(name, list[i]) == 0) return 1;
+  return 0;
+}
+
 static int authorize (void *ud, int action, const char *a, const char *b,
                       const char *c, const char *d) {
   LKB *k = (LKB *)ud;
   (void)c; (void)d;
+  if (action == SQLITE_FUNCTION && (listed(denied_functions, b)
+      || (k->sandboxed && listed(sandbox_denied_functions, b))))
+    return SQLITE_DENY;
   if (k->writing) return SQLITE_OK;
   switch (action) {
     case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION:
@@ -211,12 +249,34 @@ void sn_kb_writing (lua_State *L, int i, int on) {
   if (k != NULL) k->writing = on;
 }
 
+const char *sn_checkpath (lua_State *L, int i) {
+  size_t len;
+  const char *p = luaL_checklstring(L, i, &len);
+  if (strlen(p) != len) luaL_argerror(L, i, "path contains a NUL byte");
+  return p;
+}
+
 static void kb_release (LKB *k) {
   if (k->kb != NULL) {
     cache_clear(k);
     sinorus_close(k->kb);
     k->kb = NULL;
   }
+}
+
+/* Marks the KB at index i (one sn_checkkb accepted) as a sandbox's: its
+** statements may not call sandbox_denied_functions, and its prepares and
+** binds check the sandbox's limits (sn_sandbox_check). Never raises. */
+void sn_kb_sandbox (lua_State *L, int i) {
+  LKB *k = (LKB *)lua_touserdata(L, i);
+  if (k != NULL) k->sandboxed = 1;
+}
+
+/* Closes the KB at index i whatever its metatable has become (the
+** sandbox closes its KB from the host side). Never raises. */
+void sn_kb_release (lua_State *L, int i) {
+  LKB *k = (LKB *)luaL_testudata(L, i, KB_TNAME);
+  if (k != NULL) kb_release(k);
 }
 
 /* __gc, __close and close: one silent, idempotent function. */
@@ -241,7 +301,7 @@ static int progress (void *ud) {
 
 /* core.open([path [, readonly, create, empty]]) -> kb | nil, msg */
 static int l_open (lua_State *L) {
-  const char *path = luaL_optstring(L, 1, NULL);
+  const char *path = lua_isnoneornil(L, 1) ? NULL : sn_checkpath(L, 1);
   int flags = 0, st;
   char err[512];
   LKB *k;
@@ -296,7 +356,7 @@ static void stmt_release (LStmt *s) {
   if (s->st != NULL) {
     sqlite3_stmt *st = s->st;
     s->st = NULL;
-    cache_give(s->owner, st, s->sql, s->len);
+    cache_give(s->owner, st, s->sql, s->len, s->write);
   }
 }
 
@@ -310,9 +370,12 @@ static int stmt_gc (lua_State *L) {
 ** Prepares the one statement of the SQL at stack index sqli on k (for
 ** writing when write is set; the authorizer refuses writes otherwise).
 ** Raises, holding nothing, for an SQL error, no statement or more than
-** one.
+** one (what follows the statement may only be white space, semicolons
+** and comments, as SQLite's own parser finds them); a damaged file is
+** "fname: corrupt knowledge base (...)", not a bad argument.
 */
-static sqlite3_stmt *prepare (lua_State *L, LKB *k, int sqli, int write) {
+static sqlite3_stmt *prepare (lua_State *L, LKB *k, int sqli, int write,
+                              const char *fname) {
   size_t len;
   const char *sql = lua_tolstring(L, sqli, &len);
   const char *tail = NULL;
@@ -322,20 +385,37 @@ static sqlite3_stmt *prepare (lua_State *L, LKB *k, int sqli, int write) {
   k->writing = write;
   rc = sqlite3_prepare_v3(db, sql, (int)len, SQLITE_PREPARE_PERSISTENT, &st,
                           &tail);
+  while (rc == SQLITE_OK && st != NULL && tail != NULL && tail < sql + len) {
+    sqlite3_stmt *more = NULL;
+    const char *next = NULL;
+    int mrc = sqlite3_prepare_v2(db, tail, (int)(sql + len - tail), &more,
+                                 &next);
+    sqlite3_finalize(more);
+    if (mrc != SQLITE_OK || more != NULL || next == NULL || next <= tail) {
+      k->writing = 0;
+      sqlite3_finalize(st);
+      luaL_argerror(L, sqli, "only one SQL statement is allowed");
+    }
+    tail = next;
+  }
   k->writing = 0;
   if (rc != SQLITE_OK) {
-    lua_pushfstring(L, "%s", sqlite3_errmsg(db));
+    const char *msg = sqlite3_errmsg(db);
+    int code = sqlite3_errcode(db) & 0xff;
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB
+        || strncmp(msg, "vtable constructor failed", 25) == 0)
+      luaL_error(L, "%s: corrupt knowledge base (%s)", fname, msg);
+    if (code == SQLITE_NOMEM) luaL_error(L, "not enough memory");
+    lua_pushfstring(L, "%s", msg);
     luaL_argerror(L, sqli, lua_tostring(L, -1));
   }
   if (st == NULL)
     luaL_argerror(L, sqli, "no SQL statement");
-  if (tail != NULL) {
-    while (*tail == ' ' || *tail == '\t' || *tail == '\n' || *tail == '\r'
-           || *tail == ';')
-      tail++;
-    if (*tail != '\0') {
+  if (k->sandboxed) {     /* SQLite's memory, counted at once */
+    const char *over = sn_sandbox_check(L);
+    if (over != NULL) {
       sqlite3_finalize(st);
-      luaL_argerror(L, sqli, "only one SQL statement is allowed");
+      luaL_error(L, "%s", over);
     }
   }
   return st;
@@ -347,7 +427,8 @@ static sqlite3_stmt *prepare (lua_State *L, LKB *k, int sqli, int write) {
 ** the cache or freshly prepared. When
 ** write is 0 the statement must be read-only.
 */
-static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write) {
+static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write,
+                        const char *fname) {
   LKB *k = checkkb(L, kbi);
   size_t len;
   const char *sql = luaL_checklstring(L, sqli, &len);
@@ -362,11 +443,12 @@ static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write) {
   lua_setiuservalue(L, -2, 2);           /* keeps the key alive */
   s->sql = lua_tolstring(L, sqli, NULL);
   s->len = len;
+  s->write = write;
   if (write && sinorus_readonly(k->kb))
     luaL_error(L, "attempt to write to a read-only " KB_TNAME);
-  s->st = cache_take(k, sql, len);
+  s->st = cache_take(k, sql, len, write);
   if (s->st == NULL)
-    s->st = prepare(L, k, sqli, write);
+    s->st = prepare(L, k, sqli, write, fname);
   if (!write && !sqlite3_stmt_readonly(s->st))
     luaL_argerror(L, sqli, "statement is not read-only; "
                            "writes go through the authoring API");
@@ -377,8 +459,9 @@ static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write) {
 
 /* Binds the values at stack indexes first..last to st; raises nothing:
 ** on a failure writes the message (naming fname) to msg and returns 0. */
-static int bind_values (lua_State *L, sqlite3_stmt *st, int first, int last,
-                        const char *fname, char *msg, size_t size) {
+static int bind_values (lua_State *L, LKB *k, sqlite3_stmt *st, int first,
+                        int last, const char *fname, char *msg,
+                        size_t size) {
   int n = last - first + 1, i, rc = SQLITE_OK;
   int want = sqlite3_bind_parameter_count(st);
   if (n != want) {
@@ -418,6 +501,13 @@ static int bind_values (lua_State *L, sqlite3_stmt *st, int first, int last,
       snprintf(msg, size, "%s: %s", fname, sqlite3_errstr(rc));
       return 0;
     }
+    if (k->sandboxed && lua_type(L, idx) == LUA_TSTRING) {
+      const char *over = sn_sandbox_check(L);   /* SQLite copied it */
+      if (over != NULL) {
+        snprintf(msg, size, "%s", over);
+        return 0;
+      }
+    }
   }
   return 1;
 }
@@ -428,7 +518,7 @@ static int bind_values (lua_State *L, sqlite3_stmt *st, int first, int last,
 static void stmt_bind (lua_State *L, LStmt *s, int first, int last,
                        const char *fname) {
   char msg[256];
-  if (!bind_values(L, s->st, first, last, fname, msg, sizeof msg))
+  if (!bind_values(L, s->owner, s->st, first, last, fname, msg, sizeof msg))
     luaL_error(L, "%s", msg);
 }
 
@@ -527,7 +617,7 @@ static int stmt_next (lua_State *L) {
 static int kb_rows (lua_State *L) {
   int top = lua_gettop(L);
   LStmt *s;
-  s = stmt_new(L, 1, 2, 0);
+  s = stmt_new(L, 1, 2, 0, "rows");
   stmt_bind(L, s, 3, top, "rows");
   push_names(L, s);
   lua_pushvalue(L, -2);
@@ -540,10 +630,25 @@ static int kb_rows (lua_State *L) {
 
 
 /* kb:sql(sql, ...) -> list of rows */
+/* The rows print as a table: each result gets a metatable naming its
+** columns in order, with the shared __tostring of sinorus.Rows. */
+static void set_rows_meta (lua_State *L, int names) {
+  lua_createtable(L, 0, 3);
+  luaL_getmetatable(L, ROWS_TNAME);
+  lua_getfield(L, -1, "__tostring");
+  lua_setfield(L, -3, "__tostring");
+  lua_pop(L, 1);
+  lua_pushliteral(L, ROWS_TNAME);
+  lua_setfield(L, -2, "__name");
+  lua_pushvalue(L, names);
+  lua_setfield(L, -2, "columns");
+  lua_setmetatable(L, -2);
+}
+
 static int kb_sql (lua_State *L) {
   int top = lua_gettop(L), names, n = 0;
   LStmt *s;
-  s = stmt_new(L, 1, 2, 0);
+  s = stmt_new(L, 1, 2, 0, "sql");
   stmt_bind(L, s, 3, top, "sql");
   push_names(L, s);
   names = lua_gettop(L);
@@ -552,6 +657,7 @@ static int kb_sql (lua_State *L) {
     push_row(L, s, names);
     lua_rawseti(L, -2, ++n);
   }
+  set_rows_meta(L, names);
   return 1;
 }
 
@@ -564,21 +670,22 @@ static int kb_sql (lua_State *L) {
 ** it in place: the caller must not let Lua code run meanwhile, and it
 ** resets the statement when done (or the next user does).
 */
-static int cache_slot (lua_State *L, LKB *k, int sqli, int write) {
+static int cache_slot (lua_State *L, LKB *k, int sqli, int write,
+                       const char *fname) {
   size_t len;
   const char *sql = lua_tolstring(L, sqli, &len);
   int i, slot;
   sqlite3_stmt *st;
   for (i = 0; i < SN_STMT_CACHE; i++) {
     Cached *c = &k->cache[i];
-    if (c->st != NULL && c->len == len && memcmp(c->sql, sql, len) == 0) {
+    if (c->st != NULL && cache_is(c, sql, len, write)) {
       c->used = ++k->tick;
       return i;
     }
   }
   if ((slot = cache_room(k)) < 0) return -1;
-  st = prepare(L, k, sqli, write);   /* raises holding nothing */
-  if (!cache_put(k, slot, sql, len, st)) {
+  st = prepare(L, k, sqli, write, fname);   /* raises holding nothing */
+  if (!cache_put(k, slot, sql, len, write, st)) {
     sqlite3_finalize(st);
     luaL_error(L, "not enough memory");
   }
@@ -596,7 +703,7 @@ static int run_in_place (lua_State *L, LKB *k, int slot, int write,
   char msg[256];
   int rc;
   sqlite3_reset(st);
-  if (!bind_values(L, st, 3, lua_gettop(L), fname, msg, sizeof msg)) {
+  if (!bind_values(L, k, st, 3, lua_gettop(L), fname, msg, sizeof msg)) {
     sqlite3_clear_bindings(st);
     return luaL_error(L, "%s", msg);
   }
@@ -626,13 +733,13 @@ static int kb_exec (lua_State *L) {
   luaL_checkstring(L, 2);
   if (sinorus_readonly(k->kb))
     return luaL_error(L, "attempt to write to a read-only " KB_TNAME);
-  slot = cache_slot(L, k, 2, 1);
+  slot = cache_slot(L, k, 2, 1, "_exec");
   if (slot >= 0) {
     run_in_place(L, k, slot, 1, "_exec");
     lua_pushinteger(L, sqlite3_changes64(sinorus_db(k->kb)));
     return 1;
   }
-  s = stmt_new(L, 1, 2, 1);    /* every cached statement is in use */
+  s = stmt_new(L, 1, 2, 1, "_exec");  /* every cached one is in use */
   stmt_bind(L, s, 3, top, "_exec");
   k->writing = 1;
   rc = sqlite3_step(s->st);
@@ -660,9 +767,9 @@ static int kb_value (lua_State *L) {
   LKB *k = checkkb(L, 1);
   int slot;
   luaL_checkstring(L, 2);
-  slot = cache_slot(L, k, 2, 0);
+  slot = cache_slot(L, k, 2, 0, "_value");
   if (slot < 0) {                /* every cached statement is in use */
-    LStmt *s = stmt_new(L, 1, 2, 0);
+    LStmt *s = stmt_new(L, 1, 2, 0, "_value");
     stmt_bind(L, s, 3, lua_gettop(L) - 1, "_value");
     if (stmt_step(L, s, "_value") && s->ncols > 0)
       push_column(L, s->st, 0, sqlite3_column_type(s->st, 0));
@@ -737,7 +844,7 @@ static int kb_in_transaction (lua_State *L) {
 /* kb:save(path) -> true | nil, msg */
 static int kb_save (lua_State *L) {
   LKB *k = checkkb(L, 1);
-  const char *path = luaL_checkstring(L, 2);
+  const char *path = sn_checkpath(L, 2);
   int st = sinorus_save(k->kb, path);
   if (st != SINORUS_OK) {
     luaL_pushfail(L);
@@ -785,13 +892,31 @@ static const luaL_Reg stmt_methods[] = {
 };
 
 
+/* core.pcall_noyield(f, ...) -> true, ... | false, error: pcall, except
+** that f cannot yield (coroutine.yield raises "attempt to yield across a
+** C-call boundary"): kb:transaction runs its function so, and a
+** transaction is never left open in a coroutine that is not resumed. */
+static int l_pcall_noyield (lua_State *L) {
+  int status;
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+  lua_pushboolean(L, status == LUA_OK);
+  lua_insert(L, 1);
+  return lua_gettop(L);
+}
+
+
 void sn_lua_kb (lua_State *L) {
   sn_createmeta(L, KB_TNAME, kb_meta, kb_methods);
   sn_createmeta(L, STMT_TNAME, stmt_meta, stmt_methods);
   lua_pushcfunction(L, l_open);
   lua_setfield(L, -2, "open");
+  lua_pushcfunction(L, l_pcall_noyield);
+  lua_setfield(L, -2, "pcall_noyield");
   luaL_getmetatable(L, KB_TNAME);
   lua_setfield(L, -2, "KB");
+  luaL_newmetatable(L, ROWS_TNAME);   /* the Lua layer gives it __tostring */
+  lua_setfield(L, -2, "Rows");
   lua_pushinteger(L, SINORUS_SCHEMA_VERSION);
   lua_setfield(L, -2, "schema_version");
 }

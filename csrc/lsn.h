@@ -22,7 +22,10 @@ SN_HIDDEN void sn_lua_weight(lua_State *L);  /* lweight.c: estimate, hedges, poo
 SN_HIDDEN void sn_lua_graph(lua_State *L);   /* lgraph.c: graphs and writers */
 SN_HIDDEN void sn_lua_interrupt(lua_State *L); /* linterrupt.c: Ctrl-C, isatty */
 SN_HIDDEN void sn_lua_sandbox(lua_State *L);  /* lsandbox.c: core.sandbox */
-SN_HIDDEN int sn_interrupt_take(void);  /* linterrupt.c: 1 once after Ctrl-C */
+SN_HIDDEN int sn_interrupt_take(void);
+/* linterrupt.c: a core loop returned SINORUS_INTERRUPTED: clears the
+** request and raises "interrupted" (as a Ctrl-C in Lua code does). */
+SN_HIDDEN int sn_interrupted_raise(lua_State *L);  /* linterrupt.c: 1 once after Ctrl-C */
 SN_HIDDEN void sn_lua_import(lua_State *L);  /* limport.c: import */
 SN_HIDDEN void sn_lua_json(lua_State *L);    /* ljson.c: json */
 SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, agreement */
@@ -32,6 +35,14 @@ SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, 
 ** through a KB that sn_checkkb accepted (sn_kb_writing never raises). */
 SN_HIDDEN sinorus_kb *sn_checkkb(lua_State *L, int i);
 SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
+/* lkb.c, for lsandbox.c: marks the KB at index i as a sandbox's, and
+** closes a KB from the host side whatever its metatable became; never
+** raise. lsandbox.c, for lkb.c: the message of the limit the sandbox of
+** L has exceeded (counting SQLite's memory now), or NULL; NULL outside a
+** sandbox; never raises. */
+SN_HIDDEN void sn_kb_sandbox(lua_State *L, int i);
+SN_HIDDEN void sn_kb_release(lua_State *L, int i);
+SN_HIDDEN const char *sn_sandbox_check(lua_State *L);
 
 /* lweight.c, shared with lscore.c: raises for a key of the option table
 ** at arg that is not in valid (NULL-terminated), naming the valid ones;
@@ -39,6 +50,9 @@ SN_HIDDEN void sn_kb_writing(lua_State *L, int i, int on);
 ** through idx, the stack index of a table item id -> 1-based index. */
 SN_HIDDEN void sn_check_keys(lua_State *L, int arg, const char *const valid[]);
 SN_HIDDEN void sn_ach_weights(lua_State *L, int arg, int idx, double *w);
+/* lkb.c: the path string at index i; raises (bad argument) when it is not
+** a string or holds a NUL byte, which no file name can. */
+SN_HIDDEN const char *sn_checkpath(lua_State *L, int i);
 
 /*
 ** Creates the metatable tname (if new) with the metamethods in meta and

@@ -234,7 +234,124 @@ static int m_tostring (lua_State *L) {
 }
 
 
-/* Adds fold, query, segment and matcher to the module table on the top. */
+/*
+** snippet(h, words, chars, open, close): a snippet of a text in which
+** FTS5's highlight() marked the matched tokens with the bytes 0xFF (start)
+** and 0xFE (end), which valid UTF-8 never holds. Matches separated only
+** by white space become one span (a phrase is marked once). The window
+** holds at most `words` words and, unless the first span alone is longer,
+** at most `chars` characters (with "…" where it cuts the text); it is
+** centred on the first span: words are taken alternately after and
+** before it while they fit. The spans are marked with open and close.
+*/
+#define SNIP_OPEN  '\xff'
+#define SNIP_CLOSE '\xfe'
+
+static int is_space (unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The number of UTF-8 characters in s[from, to). */
+static size_t nchars (const char *s, size_t from, size_t to) {
+  size_t c = 0;
+  for (; from < to; from++) c += ((unsigned char)s[from] & 0xC0) != 0x80;
+  return c;
+}
+
+/* The characters the snippet of words a..b prints: its text, the marks
+** of the spans in it and the "…" at a cut end. */
+static size_t snippet_len (const char *text, const char *in, const size_t *ws,
+                           const size_t *we, size_t nw, size_t a, size_t b,
+                           size_t ochars, size_t cchars) {
+  size_t i, c = nchars(text, ws[a], we[b]) + (a > 0) + (b + 1 < nw);
+  for (i = ws[a]; i < we[b]; i++) {
+    if (in[i] && (i == ws[a] || !in[i - 1])) c += ochars;
+    if (in[i] && (i + 1 == we[b] || !in[i + 1])) c += cchars;
+  }
+  return c;
+}
+
+static int l_snippet (lua_State *L) {
+  size_t hlen, olen, clen, n = 0, i, nw = 0, wf = 0, wl = 0, a, b, first, last;
+  const char *h = luaL_checklstring(L, 1, &hlen);
+  lua_Integer words = luaL_checkinteger(L, 2);
+  lua_Integer chars = luaL_checkinteger(L, 3);
+  const char *open = luaL_checklstring(L, 4, &olen);
+  const char *close = luaL_checklstring(L, 5, &clen);
+  char *text, *in;
+  size_t *ws, *we;
+  int inside = 0, side = 0;
+  luaL_Buffer out;
+  luaL_argcheck(L, words >= 1, 2, "words must be >= 1");
+  luaL_argcheck(L, chars >= 1, 3, "chars must be >= 1");
+  /* the plain text, whether each byte is inside a span, and the words */
+  text = (char *)lua_newuserdatauv(L, hlen + 1, 0);
+  in = (char *)lua_newuserdatauv(L, hlen + 1, 0);
+  ws = (size_t *)lua_newuserdatauv(L, (hlen / 2 + 1) * sizeof(size_t), 0);
+  we = (size_t *)lua_newuserdatauv(L, (hlen / 2 + 1) * sizeof(size_t), 0);
+  for (i = 0; i < hlen; i++) {
+    if (h[i] == SNIP_OPEN) inside = 1;
+    else if (h[i] == SNIP_CLOSE) inside = 0;
+    else { text[n] = h[i]; in[n] = (char)inside; n++; }
+  }
+  /* white space between two spans joins them */
+  for (i = 1; i < n; i++) {
+    if (!in[i] && in[i - 1] && is_space((unsigned char)text[i])) {
+      size_t j = i;
+      while (j < n && !in[j] && is_space((unsigned char)text[j])) j++;
+      if (j < n && in[j]) while (i < j) in[i++] = 1;
+    }
+  }
+  for (i = 0; i < n; ) {
+    while (i < n && is_space((unsigned char)text[i])) i++;
+    if (i == n) break;
+    ws[nw] = i;
+    while (i < n && !is_space((unsigned char)text[i])) i++;
+    we[nw++] = i;
+  }
+  if (nw == 0) { lua_pushliteral(L, ""); return 1; }
+  /* the words of the first span (the first word when nothing is marked) */
+  for (first = 0; first < n && !in[first]; first++) {}
+  if (first < n) {
+    for (last = first; last < n && in[last]; last++) {}
+    while (wf + 1 < nw && we[wf] <= first) wf++;
+    for (wl = wf; wl + 1 < nw && ws[wl + 1] < last; wl++) {}
+  }
+  /* grow the window around it, after and before in turn, while it fits */
+  a = wf; b = wl;
+  while ((lua_Integer)(b - a + 1) < words) {
+    int grown = 0, t;
+    for (t = 0; t < 2 && !grown; t++) {
+      size_t na = a, nb = b;
+      if ((side + t) % 2 == 0) {
+        if (b + 1 >= nw) continue;
+        nb = b + 1;
+      }
+      else {
+        if (a == 0) continue;
+        na = a - 1;
+      }
+      if ((lua_Integer)snippet_len(text, in, ws, we, nw, na, nb, nchars(open, 0, olen),
+                                   nchars(close, 0, clen)) <= chars) {
+        a = na; b = nb; grown = 1;
+      }
+    }
+    if (!grown) break;
+    side = !side;
+  }
+  luaL_buffinit(L, &out);
+  if (a > 0) luaL_addstring(&out, "\xe2\x80\xa6");
+  for (i = ws[a]; i < we[b]; i++) {
+    if (in[i] && (i == ws[a] || !in[i - 1])) luaL_addlstring(&out, open, olen);
+    luaL_addchar(&out, text[i]);
+    if (in[i] && (i + 1 == we[b] || !in[i + 1])) luaL_addlstring(&out, close, clen);
+  }
+  if (b + 1 < nw) luaL_addstring(&out, "\xe2\x80\xa6");
+  luaL_pushresult(&out);
+  return 1;
+}
+
+/* Adds fold, query, segment, snippet and matcher to the module table on the top. */
 void sn_lua_text (lua_State *L) {
   static const luaL_Reg meta[] = {
     {"__gc", m_gc},
@@ -256,6 +373,7 @@ void sn_lua_text (lua_State *L) {
     {"segment", l_segment},
     {"matcher", l_matcher},
     {"utf8_error", l_utf8_error},
+    {"snippet", l_snippet},
     {NULL, NULL}
   };
   sn_createmeta(L, MATCHER, meta, methods);

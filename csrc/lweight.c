@@ -425,6 +425,7 @@ static int l_simulate (lua_State *L) {
   f = read_factors(L, 1, &nf);
   buf = (double *)scratch(L, 2 * (size_t)nd, sizeof(double));
   status = sinorus_simulate(f, nf, p, (size_t)nd, (uint64_t)seed, buf, &r);
+  if (status == SINORUS_INTERRUPTED) sn_interrupted_raise(L);
   if (status != SINORUS_OK)
     return luaL_error(L, "simulate: %s", sinorus_strstatus(status));
   lua_createtable(L, 0, 16);

@@ -25,6 +25,7 @@
 
 #include "sinorus_graph.h"
 #include "sn_graph.h"
+#include "sn_internal.h"
 
 /* Rows: row u is entries off[u] .. off[u + 1] - 1, each a neighbour, a
 ** weight and a sign. */
@@ -456,6 +457,12 @@ SINORUS_API int sinorus_graph_pagerank (const sinorus_graph *g, double damping,
     double base = (1 - damping) / (double)n + damping * dangling / (double)n;
     double delta = 0, e0 = 0, sum = 0, s0 = 0, inv;
     size_t grp, r = 0, k = 0;
+    if (sn_interrupted()) {
+      free(winv); free(x); free(next);
+      if (iters) *iters = it;
+      if (converged) *converged = 0;
+      return SINORUS_INTERRUPTED;
+    }
     for (grp = 0; grp < p->ng; grp++) {
       size_t len = p->glen[grp], end = p->gend[grp];
       /* two rows at a time: two independent sums */
@@ -589,6 +596,7 @@ SINORUS_API int sinorus_graph_balance (const sinorus_graph *g,
   /* triangles u < v < w in rank order: u's ties marked, v's scanned */
   for (u = 0; u < n; u++) {
     size_t a, b;
+    if (sn_interrupted()) { st = SINORUS_INTERRUPTED; goto done; }
     for (a = soff[u]; a < soff[u + 1]; a++) mark[snbr[a]] = ssign[a];
     for (a = soff[u]; a < soff[u + 1]; a++) {
       size_t v = snbr[a];
@@ -696,6 +704,7 @@ SINORUS_API int sinorus_graph_path (const sinorus_graph *g, size_t from,
     queue[tail++] = from;
     while (head < tail && dist[to] == HUGE_VAL) {
       size_t u = queue[head++];
+      if ((head & 4095) == 0 && sn_interrupted()) break;
       for (pass = 0; pass < 1 + both; pass++) {
         const size_t *off = pass ? g->in.off : g->out.off;
         const uint32_t *nb = pass ? g->in.nbr : g->out.nbr;
@@ -715,13 +724,14 @@ SINORUS_API int sinorus_graph_path (const sinorus_graph *g, size_t from,
   else {
     /* Dijkstra with lazy deletion; each push follows a strict improvement */
     size_t hcap = (both ? 2 * g->m : (g->directed ? g->m : 2 * g->m)) + 1;
-    size_t hlen = 0;
+    size_t hlen = 0, pops = 0;
     sn_hitem *heap = sn_alloc(hcap, sizeof(sn_hitem));
     if (!heap) { free(prev); free(dist); return SINORUS_NOMEM; }
     hpush(heap, &hlen, 0, from);
     while (hlen > 0) {
       sn_hitem it = hpop(heap, &hlen);
       size_t u = it.v;
+      if ((++pops & 4095) == 0 && sn_interrupted()) break;
       if (it.d > dist[u]) continue;
       if (u == to) break;
       for (pass = 0; pass < 1 + both; pass++) {
@@ -744,6 +754,7 @@ SINORUS_API int sinorus_graph_path (const sinorus_graph *g, size_t from,
     }
     free(heap);
   }
+  if (sn_interrupted()) { free(prev); free(dist); return SINORUS_INTERRUPTED; }
   if (dist[to] != HUGE_VAL) {
     count = 1;
     for (v = to; v != from; v = prev[v]) count++;
@@ -774,6 +785,7 @@ static size_t flood (const sinorus_graph *g, size_t start, size_t label,
   queue[tail++] = start;
   while (head < tail) {
     size_t u = queue[head++];
+    if ((head & 4095) == 0 && sn_interrupted()) break;
     if (radius != NONE && depth[u] >= radius) continue;
     for (pass = 0; pass < passes; pass++) {
       const size_t *off = pass ? g->in.off : g->out.off;
@@ -801,9 +813,10 @@ SINORUS_API int sinorus_graph_components (const sinorus_graph *g, size_t *comp,
   if (need_rows(g) != SINORUS_OK) { free(queue); free(depth); return SINORUS_NOMEM; }
   if (!queue || !depth) { free(queue); free(depth); return SINORUS_NOMEM; }
   for (u = 0; u < n; u++) comp[u] = NONE;
-  for (u = 0; u < n; u++)
+  for (u = 0; u < n && !sn_interrupted(); u++)
     if (comp[u] == NONE) flood(g, u, c++, NONE, comp, queue, depth);
   free(queue); free(depth);
+  if (sn_interrupted()) return SINORUS_INTERRUPTED;
   *count = c;
   return SINORUS_OK;
 }
@@ -825,6 +838,10 @@ SINORUS_API int sinorus_graph_ego (const sinorus_graph *g, size_t center,
   }
   for (u = 0; u < n; u++) lab[u] = NONE;
   flood(g, center, 0, radius, lab, queue, depth);
+  if (sn_interrupted()) {
+    free(lab); free(queue); free(depth);
+    return SINORUS_INTERRUPTED;
+  }
   for (u = 0; u < n; u++)
     if (lab[u] != NONE) {
       if (c < cap) nodes[c] = u;

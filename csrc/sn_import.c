@@ -2,10 +2,12 @@
 ** sn_import.c: importing a document into a knowledge base.
 **
 ** One call stores the source row, segments the text (sn_segment.c,
-** once when the first guess of the room needed holds), stores the
-** segments with their duplicate_of links, tags the mentions of the
+** once when the first guess of the room needed holds), stores the text
+** once, in pieces (source_text), stores the segments as offsets with
+** their duplicate_of links and their piece, tags the mentions of the
 ** entities' aliases (sn_match.c) and indexes the segments in
-** segment_fts. Rows go in through multi-row INSERTs prepared once per
+** segment_fts (whose content is the view segment, which reads the text
+** from the pieces). Rows go in through multi-row INSERTs prepared once per
 ** import, with text bound straight from the caller's buffer; no SQL
 ** looks anything up row by row. It runs under a savepoint of its own
 ** inside whatever transaction the caller holds.
@@ -20,6 +22,18 @@
 ** (segment, entity, start) the first match the matcher reports (the
 ** longest) is kept. The index is built by one INSERT ... SELECT over the
 ** rowid range of the new segments.
+**
+** The pieces: a piece is cut only where a segment that starts after
+** every earlier segment has ended and has no parent starts, so that no
+** segment runs across two pieces; between those places the cuts are
+** chosen greedily so that a piece holds at most SN_PIECE_BYTES bytes
+** where the segments allow (one larger segment makes one larger piece).
+** With 8 KiB pages a piece of up to 8,100 bytes is stored whole on one
+** page (SQLite keeps up to 8,157 bytes of a row on its page), so reading
+** the text of a segment reads one page.
+**
+** sinorus_tag re-tags stored segments by the same rules; it reads their
+** text back through the view.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +54,11 @@
 /* Bytes of text per segment the first segmenting pass makes room for. */
 #ifndef SN_IMPORT_SEGBYTES
 #define SN_IMPORT_SEGBYTES 64
+#endif
+
+/* The most bytes of text a piece holds where the segments allow. */
+#ifndef SN_PIECE_BYTES
+#define SN_PIECE_BYTES 8100
 #endif
 
 /* How many matches a segment scan collects before it needs more room. */
@@ -277,6 +296,78 @@ static int load_aliases (sqlite3 *db, Aliases *a, char *err, size_t errlen) {
 
 
 /* ---------------------------------------------------------------------
+** Pieces of text
+** ------------------------------------------------------------------ */
+
+/*
+** Writes to cuts the 0-based offsets at which the pieces of a text of
+** len bytes start, segmented into segs[0..n) (in document order: a
+** paragraph before its sentences), and returns how many there are (at
+** least 1, at most n + 1): the first at 0, the others at the start of a
+** segment that no earlier segment runs across. Such a place where a
+** segment without a parent starts is preferred; the start of a sentence
+** inside a paragraph is used only where a paragraph alone would make a
+** piece longer than SN_PIECE_BYTES, so that only such long paragraphs
+** run across pieces. The cuts are chosen greedily so that a piece holds
+** at most SN_PIECE_BYTES bytes where the segments allow.
+*/
+SN_INTERNAL size_t sn_piece_cuts (const sinorus_seg *segs, size_t n,
+                                  size_t len, size_t *cuts) {
+  size_t i, ncut = 1, from = 0, top = 0, any = 0;
+  size_t maxstop = 0;      /* the largest stop so far */
+  size_t before = 0;       /* the same before the last segment without a
+                           ** parent, the paragraph */
+  size_t inner = 0;        /* the largest stop of the segments after it */
+  long para = -1;          /* its index */
+  cuts[0] = 0;
+  for (i = 0; i <= n; i++) {
+    size_t c;
+    int is_top = 1;
+    if (i < n) {
+      const sinorus_seg *s = &segs[i];
+      int open;
+      if (s->parent < 0) {
+        open = s->start >= maxstop;
+        before = maxstop;
+        inner = 0;
+        para = (long)i;
+      }
+      else {
+        open = s->parent == para && s->start >= before && s->start >= inner;
+        if (s->stop > inner) inner = s->stop;
+        is_top = 0;
+      }
+      if (s->stop > maxstop) maxstop = s->stop;
+      if (!open || s->start == 0) continue;
+      c = s->start;
+    }
+    else c = len;
+    /* a piece from `from` to c would be too long: cut at the last place
+    ** that starts a segment without a parent, else at the last one */
+    while (c - from > SN_PIECE_BYTES && (top > from || any > from)) {
+      from = top > from ? top : any;
+      cuts[ncut++] = from;
+    }
+    if (is_top) top = c;
+    any = c;
+  }
+  return ncut;
+}
+
+
+/* The index of the piece that holds byte offset at, among cuts[0..n). */
+static size_t piece_of (const size_t *cuts, size_t n, size_t at) {
+  size_t lo = 0, hi = n;       /* cuts[lo] <= at < cuts[hi] */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cuts[mid] <= at) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+
+/* ---------------------------------------------------------------------
 ** The import
 ** ------------------------------------------------------------------ */
 
@@ -296,7 +387,10 @@ typedef struct Import {
   Aliases al;
   sinorus_match *hits;
   size_t hitcap;
-  sqlite3_stmt *ins_source, *max_seg, *ins_fts;
+  size_t *cuts;                         /* where the pieces start */
+  size_t ncuts;
+  sqlite3_int64 piece_base;             /* the id of the first piece */
+  sqlite3_stmt *ins_source, *max_seg, *ins_fts, *ins_piece, *max_piece;
   sqlite3_stmt *seg_many, *seg_one;     /* SN_IMPORT_BATCH rows, one row */
   sqlite3_stmt *men_many, *men_one;
   sqlite3_int64 source, base;
@@ -316,10 +410,15 @@ static void import_end (Import *im) {
   sqlite3_finalize(im->seg_one);
   sqlite3_finalize(im->men_many);
   sqlite3_finalize(im->men_one);
+  sqlite3_finalize(im->ins_piece);
+  sqlite3_finalize(im->max_piece);
+  im->ins_piece = im->max_piece = NULL;
   im->ins_source = im->max_seg = im->ins_fts = NULL;
   im->seg_many = im->seg_one = im->men_many = im->men_one = NULL;
   free(im->segs);
   free(im->hits);
+  free(im->cuts);
+  im->cuts = NULL;
   im->segs = NULL;
   im->hits = NULL;
   dup_free(&im->dup);
@@ -357,8 +456,8 @@ static int prepare_rows (sqlite3 *db, const char *head, int ncols, int rows,
 }
 
 
-#define SEG_HEAD "INSERT INTO segment (id, source, kind, section, parent, " \
-                 "ord, start, stop, duplicate_of, text) VALUES "
+#define SEG_HEAD "INSERT INTO segment_row (id, source, kind, section, " \
+                 "parent, ord, start, stop, duplicate_of, piece) VALUES "
 #define MEN_HEAD "INSERT OR IGNORE INTO mention (segment, entity, start, " \
                  "stop) VALUES "
 
@@ -370,10 +469,15 @@ static int prepare_all (Import *im) {
   if (maxvars / 10 < SN_IMPORT_BATCH)
     im->batch = maxvars >= 10 ? (size_t)maxvars / 10 : 1;
   rc = prepare(db, "INSERT INTO source (title, authors, outlet, published, "
-                       "url, doi, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                       "url, doi) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                    &im->ins_source);
   if (rc == SQLITE_OK)
-    rc = prepare(db, "SELECT max(id) FROM segment", &im->max_seg);
+    rc = prepare(db, "SELECT max(id) FROM segment_row", &im->max_seg);
+  if (rc == SQLITE_OK)
+    rc = prepare(db, "SELECT max(id) FROM source_text", &im->max_piece);
+  if (rc == SQLITE_OK)
+    rc = prepare(db, "INSERT INTO source_text (id, source, start, stop, "
+                     "text) VALUES (?1, ?2, ?3, ?4, ?5)", &im->ins_piece);
   if (rc == SQLITE_OK)
     rc = prepare_rows(db, SEG_HEAD, 10, (int)im->batch, &im->seg_many);
   if (rc == SQLITE_OK) rc = prepare_rows(db, SEG_HEAD, 10, 1, &im->seg_one);
@@ -389,10 +493,24 @@ static int prepare_all (Import *im) {
 }
 
 
-/* Inserts the source row and finds the first free segment id. */
+/* The largest id a statement gives (0 for none) plus one, in *out. */
+static int next_id (sqlite3_stmt *st, sqlite3_int64 *out) {
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *out = sqlite3_column_int64(st, 0) + 1;
+    rc = SQLITE_OK;
+  }
+  sqlite3_reset(st);
+  return rc;
+}
+
+
+/* Inserts the source row and its pieces of text, and finds the first
+** free segment id. */
 static int write_source (Import *im) {
   const sinorus_source *s = im->src;
   sqlite3_stmt *st = im->ins_source;
+  size_t k;
   int rc;
   bind_str(st, 1, s->title, s->title_len);
   if (s->authors != NULL) bind_str(st, 2, s->authors, s->authors_len);
@@ -401,17 +519,22 @@ static int write_source (Import *im) {
   bind_str(st, 4, s->published, s->published_len);
   bind_str(st, 5, s->url, s->url_len);
   bind_str(st, 6, s->doi, s->doi_len);
-  bind_str(st, 7, s->text, s->len);
   rc = run(st);
   sqlite3_clear_bindings(st);
   if (rc != SQLITE_OK) return rc;
   im->source = sqlite3_last_insert_rowid(im->db);
-  rc = sqlite3_step(im->max_seg);
-  if (rc == SQLITE_ROW) {
-    im->base = sqlite3_column_int64(im->max_seg, 0) + 1;
-    rc = SQLITE_OK;
+  rc = next_id(im->max_seg, &im->base);
+  if (rc == SQLITE_OK) rc = next_id(im->max_piece, &im->piece_base);
+  for (k = 0; rc == SQLITE_OK && k < im->ncuts; k++) {
+    size_t a = im->cuts[k], b = k + 1 < im->ncuts ? im->cuts[k + 1] : s->len;
+    st = im->ins_piece;
+    sqlite3_bind_int64(st, 1, im->piece_base + (sqlite3_int64)k);
+    sqlite3_bind_int64(st, 2, im->source);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)a + 1);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)b);
+    bind_str(st, 5, s->text + a, b - a);
+    rc = run(st);
   }
-  sqlite3_reset(im->max_seg);
   return rc;
 }
 
@@ -436,7 +559,8 @@ static void bind_segment (Import *im, sqlite3_stmt *st, int p, size_t i,
   sqlite3_bind_int64(st, p + 7, (sqlite3_int64)s->stop);
   if (dup >= 0) sqlite3_bind_int64(st, p + 8, im->base + dup);
   else sqlite3_bind_null(st, p + 8);
-  bind_str(st, p + 9, im->src->text + s->start, s->stop - s->start);
+  sqlite3_bind_int64(st, p + 9, im->piece_base + (sqlite3_int64)
+                     piece_of(im->cuts, im->ncuts, s->start));
 }
 
 
@@ -609,10 +733,12 @@ static int import_body (Import *im, char *err, size_t errlen) {
     n = sinorus_segment(src->text, src->len, src->format, im->segs, n);
   }
   im->nsegs = n;
-  if (!dup_init(&im->dup, n)) {
+  im->cuts = (size_t *)malloc((n + 1) * sizeof(size_t));
+  if (im->cuts == NULL || !dup_init(&im->dup, n)) {
     sn_seterr(err, errlen, "not enough memory");
     return SINORUS_NOMEM;
   }
+  im->ncuts = sn_piece_cuts(im->segs, n, src->len, im->cuts);
   status = load_aliases(im->db, &im->al, err, errlen);
   if (status != SINORUS_OK) return status;
   rc = prepare_all(im);
@@ -634,19 +760,243 @@ static int import_body (Import *im, char *err, size_t errlen) {
 }
 
 
+/* ---------------------------------------------------------------------
+** Savepoints: a call is all or nothing inside the caller's transaction
+** ------------------------------------------------------------------ */
+
+/* Runs "VERB name" (a savepoint statement). */
+static int sp_exec (sqlite3 *db, const char *verb, const char *name) {
+  char sql[64];
+  snprintf(sql, sizeof sql, "%s %s", verb, name);
+  return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+
+/* Opens savepoint name; returns a status, with a message on failure. */
+static int sp_begin (sqlite3 *db, const char *name, char *err, size_t errlen) {
+  int rc = sp_exec(db, "SAVEPOINT", name), status;
+  if (rc == SQLITE_OK) return SINORUS_OK;
+  sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
+  status = sn_status_of(rc);
+  return status == SINORUS_OK ? SINORUS_ERROR : status;
+}
+
+
+/*
+** Ends savepoint name after a body that returned status: releases it
+** when the body succeeded (a failure to release becomes the status),
+** else rolls it back and releases it (best effort: a failure that ended
+** the caller's transaction has taken the savepoint with it). Returns
+** the status.
+*/
+static int sp_end (sqlite3 *db, const char *name, int status, char *err,
+                   size_t errlen) {
+  if (status == SINORUS_OK) {
+    int rc = sp_exec(db, "RELEASE", name);
+    if (rc != SQLITE_OK) {
+      status = sn_status_of(rc);
+      if (status == SINORUS_OK) status = SINORUS_ERROR;
+      sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
+    }
+  }
+  if (status != SINORUS_OK) {
+    sp_exec(db, "ROLLBACK TO", name);
+    sp_exec(db, "RELEASE", name);
+  }
+  return status;
+}
+
+
+/* ---------------------------------------------------------------------
+** Tagging stored segments again
+** ------------------------------------------------------------------ */
+
+typedef struct Tagger {
+  sqlite3 *db;
+  Aliases al;
+  sinorus_match *hits;
+  size_t hitcap;
+  sqlite3_stmt *targets, *seg, *sents, *del, *ins;
+  size_t count;
+} Tagger;
+
+
+/* Scans t[0..len) into tg->hits; returns the number of matches, or
+** (size_t)-1 when the buffer cannot grow. */
+static size_t tag_scan (Tagger *tg, const char *t, size_t len) {
+  size_t n = sinorus_matcher_scan(tg->al.m, t, len, tg->hits, tg->hitcap);
+  if (n > tg->hitcap) {
+    sinorus_match *h = (sinorus_match *)realloc(tg->hits, n * sizeof *h);
+    if (h == NULL) return (size_t)-1;
+    tg->hits = h;
+    tg->hitcap = n;
+    n = sinorus_matcher_scan(tg->al.m, t, len, tg->hits, tg->hitcap);
+  }
+  return n;
+}
+
+
+/* Whether [a, b] lies inside one of the sentences the statement
+** tg->sents (bound to the paragraph) returns; *rc gets its result. */
+static int in_sentence (Tagger *tg, sqlite3_int64 a, sqlite3_int64 b,
+                        int *rc) {
+  int inside = 0;
+  while ((*rc = sqlite3_step(tg->sents)) == SQLITE_ROW)
+    if (sqlite3_column_int64(tg->sents, 0) <= a
+        && b <= sqlite3_column_int64(tg->sents, 1)) inside = 1;
+  sqlite3_reset(tg->sents);
+  if (*rc == SQLITE_DONE) *rc = SQLITE_OK;
+  return inside;
+}
+
+
+/* Tags segment id again; a missing id is passed over. */
+static int tag_one (Tagger *tg, sqlite3_int64 id) {
+  const char *text;
+  sqlite3_int64 start;
+  size_t len, n, j;
+  int rc, para;
+  sqlite3_bind_int64(tg->del, 1, id);
+  if ((rc = run(tg->del)) != SQLITE_OK || tg->al.m == NULL) return rc;
+  sqlite3_bind_int64(tg->seg, 1, id);
+  if ((rc = sqlite3_step(tg->seg)) != SQLITE_ROW) {
+    sqlite3_reset(tg->seg);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  }
+  para = strcmp((const char *)sqlite3_column_text(tg->seg, 0) ?
+                (const char *)sqlite3_column_text(tg->seg, 0) : "",
+                "paragraph") == 0;
+  start = sqlite3_column_int64(tg->seg, 1);
+  text = (const char *)sqlite3_column_text(tg->seg, 2);
+  len = (size_t)sqlite3_column_bytes(tg->seg, 2);
+  if (text == NULL) {
+    rc = sqlite3_errcode(tg->db) == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+    sqlite3_reset(tg->seg);
+    return rc;
+  }
+  n = tag_scan(tg, text, len);
+  if (n == (size_t)-1) rc = SQLITE_NOMEM;
+  else rc = SQLITE_OK;
+  if (para) sqlite3_bind_int64(tg->sents, 1, id);
+  for (j = 0; rc == SQLITE_OK && j < n; j++) {
+    const sinorus_match *h = &tg->hits[j];
+    const Aliases *a = &tg->al;
+    sqlite3_int64 from = start + (sqlite3_int64)h->start;
+    sqlite3_int64 to = start + (sqlite3_int64)h->stop - 1;
+    if (para && (in_sentence(tg, from, to, &rc) || rc != SQLITE_OK)) continue;
+    sqlite3_bind_int64(tg->ins, 1, id);
+    bind_str(tg->ins, 2, a->names + a->off[h->id], a->len[h->id]);
+    sqlite3_bind_int64(tg->ins, 3, from);
+    sqlite3_bind_int64(tg->ins, 4, to);
+    if ((rc = run(tg->ins)) == SQLITE_OK)
+      tg->count += (size_t)sqlite3_changes(tg->db);
+  }
+  sqlite3_reset(tg->seg);
+  return rc;
+}
+
+
+SN_INTERNAL int sn_tag (sqlite3 *db, const char *sql, const int64_t *ids,
+                        size_t n, size_t *count, char *err, size_t errlen) {
+  Tagger tg;
+  int rc, status;
+  size_t i;
+  memset(&tg, 0, sizeof tg);
+  tg.db = db;
+  status = load_aliases(db, &tg.al, err, errlen);
+  if (status != SINORUS_OK) {
+    aliases_free(&tg.al);
+    return status;
+  }
+  tg.hits = (sinorus_match *)malloc(SN_IMPORT_MATCHES * sizeof(sinorus_match));
+  tg.hitcap = SN_IMPORT_MATCHES;
+  rc = tg.hits == NULL ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK)
+    rc = prepare(db, "DELETE FROM mention WHERE segment = ?1", &tg.del);
+  if (rc == SQLITE_OK)
+    rc = prepare(db, "SELECT kind, start, text FROM segment WHERE id = ?1",
+                 &tg.seg);
+  if (rc == SQLITE_OK)
+    rc = prepare(db, "SELECT start, stop FROM segment WHERE parent = ?1",
+                 &tg.sents);
+  if (rc == SQLITE_OK) rc = prepare_rows(db, MEN_HEAD, 4, 1, &tg.ins);
+  if (rc == SQLITE_OK && sql != NULL) {
+    rc = prepare(db, sql, &tg.targets);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(tg.targets)) == SQLITE_ROW)
+      rc = tag_one(&tg, sqlite3_column_int64(tg.targets, 0));
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  else for (i = 0; rc == SQLITE_OK && i < n; i++)
+    rc = tag_one(&tg, (sqlite3_int64)ids[i]);
+  if (rc != SQLITE_OK) {
+    status = sn_status_of(rc);
+    if (status == SINORUS_OK) status = SINORUS_ERROR;
+    sn_seterr(err, errlen, "%s", rc == SQLITE_NOMEM ? "not enough memory"
+                                 : sqlite3_errmsg(db));
+  }
+  else if (count != NULL) *count += tg.count;
+  sqlite3_finalize(tg.targets);
+  sqlite3_finalize(tg.seg);
+  sqlite3_finalize(tg.sents);
+  sqlite3_finalize(tg.del);
+  sqlite3_finalize(tg.ins);
+  free(tg.hits);
+  aliases_free(&tg.al);
+  return status;
+}
+
+
+/*
+** Tags segments again under the savepoint sinorus_tag (see sinorus.h).
+*/
+SINORUS_API int sinorus_tag (sinorus_kb *kb, const int64_t *ids, size_t n,
+                             size_t *mentions) {
+  sqlite3 *db;
+  char *err;
+  size_t errlen, count = 0;
+  int status;
+  if (kb == NULL) return SINORUS_RANGE;
+  err = sn_kb_errbuf(kb, &errlen);
+  err[0] = '\0';
+  if (ids == NULL && n > 0) {
+    sn_seterr(err, errlen, "tag: no ids given for %lu segments",
+              (unsigned long)n);
+    return SINORUS_RANGE;
+  }
+  if (sinorus_readonly(kb)) {
+    sn_seterr(err, errlen, "read-only knowledge base");
+    return SINORUS_READONLY;
+  }
+  db = sinorus_db(kb);
+  status = sp_begin(db, "sinorus_tag", err, errlen);
+  if (status == SINORUS_OK) {
+    status = sn_tag(db, ids == NULL ? "SELECT id FROM segment_row ORDER BY id"
+                    : NULL, ids, n, &count, err, errlen);
+    status = sp_end(db, "sinorus_tag", status, err, errlen);
+  }
+  if (status != SINORUS_OK) return status;
+  if (mentions != NULL) *mentions = count;
+  return SINORUS_OK;
+}
+
+
 /*
 ** Imports src into kb under the savepoint sinorus_import: released on
 ** success, rolled back and released on failure, so nothing of a failed
-** import stays. See sinorus.h for the statuses.
+** import stays. See sinorus.h for the statuses; a failure's message is
+** the handle's (sinorus_errmsg).
 */
 SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
-                                sinorus_imported *out, char *errbuf,
-                                size_t errlen) {
+                                sinorus_imported *out) {
   Import im;
   sqlite3 *db;
-  int rc, status;
-  if (errbuf != NULL && errlen > 0) errbuf[0] = '\0';
-  if (kb == NULL || src == NULL || src->title == NULL || src->text == NULL
+  char *errbuf;
+  size_t errlen;
+  int status;
+  if (kb == NULL) return SINORUS_RANGE;
+  errbuf = sn_kb_errbuf(kb, &errlen);
+  errbuf[0] = '\0';
+  if (src == NULL || src->title == NULL || src->text == NULL
       || (src->format != SINORUS_TEXT_PLAIN
           && src->format != SINORUS_TEXT_MARKDOWN)) {
     sn_seterr(errbuf, errlen, "import: missing title or text, or unknown format");
@@ -660,29 +1010,12 @@ SINORUS_API int sinorus_import (sinorus_kb *kb, const sinorus_source *src,
   memset(&im, 0, sizeof im);
   im.db = db;
   im.src = src;
-  rc = sqlite3_exec(db, "SAVEPOINT sinorus_import", NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    sn_seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
-    status = sn_status_of(rc);
-    return status == SINORUS_OK ? SINORUS_ERROR : status;
-  }
+  status = sp_begin(db, "sinorus_import", errbuf, errlen);
+  if (status != SINORUS_OK) return status;
   status = import_body(&im, errbuf, errlen);
   import_end(&im);                  /* no statement may stay pending */
-  if (status == SINORUS_OK) {
-    rc = sqlite3_exec(db, "RELEASE sinorus_import", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-      status = sn_status_of(rc);
-      if (status == SINORUS_OK) status = SINORUS_ERROR;
-      sn_seterr(errbuf, errlen, "%s", sqlite3_errmsg(db));
-    }
-  }
-  if (status != SINORUS_OK) {
-    /* best effort: a failure that ended the caller's transaction has
-    ** taken the savepoint with it */
-    sqlite3_exec(db, "ROLLBACK TO sinorus_import", NULL, NULL, NULL);
-    sqlite3_exec(db, "RELEASE sinorus_import", NULL, NULL, NULL);
-    return status;
-  }
+  status = sp_end(db, "sinorus_import", status, errbuf, errlen);
+  if (status != SINORUS_OK) return status;
   if (out != NULL) {
     out->source = (int64_t)im.source;
     out->first_segment = (int64_t)im.base;

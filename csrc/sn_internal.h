@@ -11,6 +11,10 @@
 #endif
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* Whether sinorus_interrupt() asked the long loops to stop (sn_interrupt.c). */
+SN_INTERNAL int sn_interrupted(void);
 
 /* The longest folded word, in bytes, that the tokenizer and the query
 ** translation keep; longer words are cut there. */
@@ -37,6 +41,38 @@ SN_INTERNAL void sn_seterr(char *buf, size_t len, const char *fmt, ...);
 /* The SINORUS_* status of a SQLite result code. */
 SN_INTERNAL int sn_status_of(int rc);
 
+struct sinorus_seg;
+struct sqlite3;
+
+/*
+** The 0-based offsets at which the pieces of a text of len bytes,
+** segmented into segs[0..n) in document order, start (source_text in
+** data/schema.sql): written to cuts (room for n + 1), their number
+** returned. Shared by the import and the migration to schema version 4.
+*/
+SN_INTERNAL size_t sn_piece_cuts(const struct sinorus_seg *segs, size_t n,
+                                 size_t len, size_t *cuts);
+
+/*
+** Tags again, on db, the mentions in the segments that the query sql
+** (one column: segment ids) selects, by the rules of sinorus_import:
+** deletes their mention rows and writes those the aliases give now; a
+** paragraph keeps only the matches no sentence of it holds. Reads the
+** segments through `segment` (a table before schema version 4, the view
+** since), so the migration can run it on any version. Adds the rows
+** written to *count (may be NULL). Runs in the caller's transaction.
+** Returns a status; on failure writes a message to err.
+*/
+SN_INTERNAL int sn_tag(struct sqlite3 *db, const char *sql,
+                       const int64_t *ids, size_t n, size_t *count,
+                       char *err, size_t errlen);
+
+struct sinorus_kb;
+
+/* The message buffer of a handle (what sinorus_errmsg returns) and its
+** size in *len: where every handle operation writes its failure. */
+SN_INTERNAL char *sn_kb_errbuf(struct sinorus_kb *kb, size_t *len);
+
 /*
 ** ACH scoring (sn_weight.c), shared by sinorus_ach and the timeline
 ** (sn_score.c) so that both score with one formula. sn_ach_check:
@@ -56,5 +92,87 @@ SN_INTERNAL void sn_ach_rank(const double *sum, double *score, size_t *rank,
 
 /* data/schema.sql, compiled in by the build (build/gen/sn_schema.c). */
 SN_INTERNAL extern const char sn_schema_sql[];
+
+
+/* ---------------------------------------------------------------------
+** Writing files (sn_writers.c): the one atomic write and its rules
+** ------------------------------------------------------------------ */
+
+/* The file an open KB lives in, as the writers compare targets with it:
+** its resolved absolute path (NULL for the built-in KB) and, when known,
+** its device and inode. */
+typedef struct sn_kbfile {
+  const char *real;
+  int known;
+  unsigned long long dev, ino;
+} sn_kbfile;
+
+struct sinorus_kb;
+
+/* Fills *out with the file of kb (sn_kb.c); out->real stays owned by kb. */
+SN_INTERNAL void sn_kb_file(const struct sinorus_kb *kb, sn_kbfile *out);
+
+/* Fills the temporary file tmp (open as fd, empty) with the content to
+** write; returns a SINORUS_* status and, on failure, the reason in why. */
+typedef int (*sn_fill)(void *ud, int fd, const char *tmp, char *why,
+                       size_t whylen);
+
+/*
+** The one atomic write of every file sinorus writes (kb:save, every
+** export, the .qdpx writer). The target must be a new name in an
+** existing directory or a regular file (a symbolic link is followed
+** first); it must not be the file of kb (when kb is not NULL) nor that
+** file's -wal, -shm or -journal. Temporary files of earlier writes to
+** the same target that were killed mid-way are removed first. Then a
+** temporary file "TARGET.tmp-XXXXXX" is made beside the target (locked
+** while it is written, so no other process's clean-up takes it), filled
+** by fill, synced, renamed over the target, and the directory synced.
+** An existing target keeps its permission bits; a new one gets 0666
+** less the umask. On failure the target is untouched, the temporary
+** file is gone and why holds the reason (without the path).
+*/
+SN_INTERNAL int sn_write_atomic(const char *path, const sn_kbfile *kb,
+                                sn_fill fill, void *ud, char *why,
+                                size_t whylen);
+
+/* sinorus_write_file and sinorus_write_qdpx refusing also the file of kb
+** (and its sidecars) as their target. */
+struct sinorus_qda_code;
+struct sinorus_qda_source;
+struct sinorus_qda_selection;
+SN_INTERNAL int sn_write_file_kb(const char *path, const char *data,
+                                 size_t len, const sn_kbfile *kb,
+                                 char *errbuf, size_t errlen);
+SN_INTERNAL int sn_write_qdpx_kb(const char *path, const char *project,
+                                 const struct sinorus_qda_code *codes, size_t ncodes,
+                                 const struct sinorus_qda_source *sources, size_t nsources,
+                                 const struct sinorus_qda_selection *sels, size_t nsels,
+                                 const sn_kbfile *kb, char *errbuf, size_t errlen);
+
+/* Removes the temporary files "PATH.tmp-XXXXXX" (with the -journal, -wal
+** and -shm SQLite left beside them) that a killed write to path left,
+** taking only regular files of this user that no live writer holds
+** locked. */
+SN_INTERNAL void sn_clean_temps(const char *path);
+
+/* The resolved absolute path of an existing path (malloc'd), or NULL
+** with errno set. */
+SN_INTERNAL char *sn_resolve(const char *path);
+
+/* 1 when path names the file of kb (the same inode, or the same
+** resolved path), else 0. */
+SN_INTERNAL int sn_is_kb_file(const char *path, const sn_kbfile *kb);
+
+/* The shortest "%.*g" form of v (at most 17 digits) that reads back as
+** v, with '.' as the decimal point whatever the C locale; buf has 40
+** bytes. Non-finite values give "null". */
+SN_INTERNAL const char *sn_fmt_num(double v, char buf[40]);
+
+/* The body of a JSON string (no quotes): the escaping of every JSON
+** writer, invalid UTF-8 replaced by U+FFFD. w must not fail for less than
+** 6 bytes per input byte of room. */
+SN_INTERNAL int sn_json_body(const char *s, size_t len,
+                             int (*w)(void *, const char *, size_t),
+                             void *ud);
 
 #endif

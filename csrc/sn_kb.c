@@ -2,6 +2,7 @@
 ** sn_kb.c: knowledge-base handles: the built-in image, files, saving.
 */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +23,9 @@
 struct sinorus_kb {
   sqlite3 *db;
   char *path;        /* NULL for the built-in knowledge base */
+  char *real;        /* its resolved absolute path (NULL: unknown) */
+  int known;         /* dev and ino hold the file's identity */
+  unsigned long long dev, ino;
   int readonly;
   char errmsg[256];
 };
@@ -43,6 +47,7 @@ const char *sinorus_strstatus (int status) {
     case SINORUS_RANGE: return "argument out of range";
     case SINORUS_BUSY: return "knowledge base is locked";
     case SINORUS_IO: return "input/output error";
+    case SINORUS_INTERRUPTED: return "interrupted";
     default: return "unknown status";
   }
 }
@@ -107,18 +112,234 @@ static int query_int (sqlite3 *db, const char *sql, sqlite3_int64 *out) {
 typedef struct sn_migration {
   int from;           /* the version the step starts from */
   const char *sql;    /* statements run in the migration's transaction */
-  const char *const *redefine;  /* then: tables that take their current
-                      ** definition, which differs only in CHECK
-                      ** constraints (NULL: none) */
+  int (*run)(sqlite3 *db, char **msg);  /* then: the step's C part (NULL:
+                      ** none); returns a SQLite code, *msg from
+                      ** sqlite3_mprintf */
+  const char *const *redefine;  /* last: tables that take their current
+                      ** definition, which differs only in constraints
+                      ** and REFERENCES clauses (NULL: none) */
 } sn_migration;
 
 /* v2 -> v3: the CHECK constraints of these tables compare a column with
 ** each allowed value instead of using an IN list (which made SQLite
 ** build a temporary index for every row it checked). The step takes the
 ** current definitions, so a table that a later step changes is left to
-** that step: ach_item (rebuilt by v3 -> v4 with its current definition). */
+** that step: ach_item (rebuilt by v3 -> v4 with its current definition)
+** and segment (replaced by segment_row, which has the current CHECK). */
 static const char *const v3_redefined[] = {
-  "segment", "entity", "claim", "factor", "relation", "rating", NULL
+  "entity", "claim", "factor", "relation", "rating", NULL
+};
+
+
+/* The SQLite code of a sinorus status (the reverse of sn_status_of). */
+static int sqlite_code_of (int status) {
+  switch (status) {
+    case SINORUS_OK: return SQLITE_OK;
+    case SINORUS_NOMEM: return SQLITE_NOMEM;
+    case SINORUS_BUSY: return SQLITE_BUSY;
+    case SINORUS_IO: return SQLITE_IOERR;
+    default: return SQLITE_ERROR;
+  }
+}
+
+
+/* v1 -> v2: paragraphs keep only the mentions that run across two of
+** their sentences (the others are the sentences'): the paragraphs are
+** tagged again by the import's rules (sn_tag). */
+static int migrate_v2_mentions (sqlite3 *db, char **msg) {
+  char err[256];
+  int st = sn_tag(db, "SELECT id FROM segment WHERE kind = 'paragraph'",
+                  NULL, 0, NULL, err, sizeof err);
+  if (st != SINORUS_OK) *msg = sqlite3_mprintf("%s", err);
+  return sqlite_code_of(st);
+}
+
+
+/*
+** The statement of data/schema.sql that starts with head at the start of
+** a line ("CREATE VIEW segment "), up to its semicolon (excluded), as
+** SQLite keeps it in sqlite_schema.sql; NULL when there is none. *len
+** gets its length. The schema's views and tables have no semicolon
+** inside.
+*/
+static const char *schema_statement (const char *head, size_t *len) {
+  const char *p = sn_schema_sql, *end;
+  size_t hl = strlen(head);
+  for (;;) {
+    if (strncmp(p, head, hl) == 0) break;
+    if ((p = strchr(p, '\n')) == NULL) return NULL;
+    p++;
+  }
+  end = strchr(p, ';');
+  *len = end ? (size_t)(end - p) : strlen(p);
+  return p;
+}
+
+
+/* Runs the statement of the schema that starts with head. */
+static int run_schema_statement (sqlite3 *db, const char *head, char **msg) {
+  size_t len;
+  const char *def = schema_statement(head, &len);
+  char *sql;
+  int rc;
+  if (def == NULL) {
+    *msg = sqlite3_mprintf("the schema has no '%s'", head);
+    return SQLITE_ERROR;
+  }
+  if ((sql = sqlite3_mprintf("%.*s", (int)len, def)) == NULL)
+    return SQLITE_NOMEM;
+  rc = sqlite3_exec(db, sql, NULL, NULL, msg);
+  sqlite3_free(sql);
+  return rc;
+}
+
+
+/*
+** Cuts the text of every source into pieces (source_text), as the import
+** does, by the segments of the version 3 table segment_v3.
+*/
+static int store_pieces (sqlite3 *db, char **msg) {
+  sqlite3_stmt *src = NULL, *segs = NULL, *ins = NULL;
+  sinorus_seg *seg = NULL;
+  size_t *cuts = NULL, cap = 0;
+  int rc;
+  rc = sqlite3_prepare_v2(db, "SELECT id, text FROM source ORDER BY id", -1,
+                          &src, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(db, "SELECT start, stop, parent, id "
+                            "FROM segment_v3 WHERE source = ?1 ORDER BY ord",
+                            -1, &segs, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(db, "INSERT INTO source_text (source, start, "
+                            "stop, text) VALUES (?1, ?2, ?3, ?4)", -1, &ins,
+                            NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(src)) == SQLITE_ROW) {
+    sqlite3_int64 id = sqlite3_column_int64(src, 0);
+    const char *text = (const char *)sqlite3_column_text(src, 1);
+    size_t len = (size_t)sqlite3_column_bytes(src, 1), n = 0, ncut, k;
+    size_t top = (size_t)-1;
+    sqlite3_int64 top_id = 0;
+    if (text == NULL) {
+      rc = sqlite3_errcode(db) == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+      text = "";
+      if (rc != SQLITE_OK) break;
+    }
+    sqlite3_bind_int64(segs, 1, id);
+    while ((rc = sqlite3_step(segs)) == SQLITE_ROW) {
+      sqlite3_int64 a = sqlite3_column_int64(segs, 0);
+      sqlite3_int64 b = sqlite3_column_int64(segs, 1);
+      if (a < 1 || b < a - 1 || (sqlite3_uint64)b > len) {
+        *msg = sqlite3_mprintf("segment %lld lies outside the text of its "
+                               "source", sqlite3_column_int64(segs, 3));
+        rc = SQLITE_ERROR;
+        break;
+      }
+      if (n + 1 >= cap) {
+        size_t ncap = cap ? 2 * cap : 1024;
+        sinorus_seg *sg = (sinorus_seg *)realloc(seg, ncap * sizeof *seg);
+        size_t *ct = sg ? (size_t *)realloc(cuts, (ncap + 1) * sizeof *cuts)
+                        : NULL;
+        if (sg) seg = sg;
+        if (ct == NULL) {
+          rc = SQLITE_NOMEM;
+          break;
+        }
+        cuts = ct;
+        cap = ncap;
+      }
+      seg[n].kind = 0;
+      seg[n].start = (size_t)(a - 1);
+      seg[n].stop = (size_t)b;
+      /* the parent as sn_piece_cuts needs it: the index of the last
+      ** segment without a parent when it is that one */
+      if (sqlite3_column_type(segs, 2) == SQLITE_NULL) {
+        seg[n].parent = -1;
+        top = n;
+        top_id = sqlite3_column_int64(segs, 3);
+      }
+      else seg[n].parent = top != (size_t)-1
+                           && sqlite3_column_int64(segs, 2) == top_id
+                           ? (long)top : (long)n;
+      seg[n].section = -1;
+      n++;
+    }
+    sqlite3_reset(segs);
+    if (rc != SQLITE_DONE) break;
+    rc = SQLITE_OK;
+    if (cuts == NULL && (cuts = (size_t *)malloc(sizeof *cuts)) == NULL) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    ncut = sn_piece_cuts(seg, n, len, cuts);
+    for (k = 0; rc == SQLITE_OK && k < ncut; k++) {
+      size_t b = k + 1 < ncut ? cuts[k + 1] : len;
+      sqlite3_bind_int64(ins, 1, id);
+      sqlite3_bind_int64(ins, 2, (sqlite3_int64)cuts[k] + 1);
+      sqlite3_bind_int64(ins, 3, (sqlite3_int64)b);
+      sqlite3_bind_text64(ins, 4, text + cuts[k], (sqlite3_uint64)(b - cuts[k]),
+                          SQLITE_STATIC, SQLITE_UTF8);
+      rc = sqlite3_step(ins);
+      sqlite3_reset(ins);
+      if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  sqlite3_finalize(src);
+  sqlite3_finalize(segs);
+  sqlite3_finalize(ins);
+  free(seg);
+  free(cuts);
+  return rc;
+}
+
+
+/*
+** v3 -> v4, the text stored once: the text of each source moves into
+** pieces (source_text), the segment table becomes segment_row (offsets
+** and the piece of each segment, ids unchanged, so mentions, evidence,
+** codes and the search index stay as they are) and the view segment
+** gives the text back, which is checked to be every segment's text
+** before the old table goes. The definitions come from data/schema.sql.
+*/
+static int migrate_v4_text (sqlite3 *db, char **msg) {
+  sqlite3_int64 differ = 0;
+  int rc = sqlite3_exec(db, "ALTER TABLE segment RENAME TO segment_v3; "
+                            "DROP INDEX segment_parent", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE source_text ", msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE segment_row ", msg);
+  if (rc == SQLITE_OK) rc = store_pieces(db, msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO segment_row (id, source, kind, "
+      "section, parent, ord, start, stop, duplicate_of, piece) "
+      "SELECT id, source, kind, section, parent, ord, start, stop, "
+      "duplicate_of, (SELECT p.id FROM source_text p WHERE p.source = "
+      "s.source AND p.start <= s.start ORDER BY p.start DESC LIMIT 1) "
+      "FROM segment_v3 s ORDER BY id", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE VIEW segment ", msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE INDEX segment_parent ", msg);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM segment_v3 o LEFT JOIN segment n "
+                       "ON n.id = o.id WHERE n.text IS NOT o.text", &differ);
+  if (rc == SQLITE_OK && differ > 0) {
+    *msg = sqlite3_mprintf("the text of %lld segments would change",
+                           (long long)differ);
+    rc = SQLITE_ERROR;
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "DROP TABLE segment_v3; "
+                          "ALTER TABLE source DROP COLUMN text", NULL, NULL, msg);
+  return rc;
+}
+
+/* v3 -> v4: tables whose definitions change only in REFERENCES clauses
+** (segment(id) became segment_row(id)) or lost a column (source.text);
+** reference is rebuilt by migrate_v4_records. */
+static const char *const v4_redefined[] = {
+  "source", "mention", "evidence", "quote", "code", NULL
 };
 
 static const sn_migration migrations[] = {
@@ -132,22 +353,19 @@ static const sn_migration migrations[] = {
        "CREATE INDEX segment_parent ON segment(parent) WHERE parent IS NOT NULL;"
        "INSERT INTO segment_fts (segment_fts, rowid, text) "
          "SELECT 'delete', id, text FROM segment WHERE kind = 'paragraph';"
-       "DELETE FROM mention WHERE segment IN "
-         "(SELECT id FROM segment WHERE kind = 'paragraph') AND EXISTS "
-         "(SELECT 1 FROM segment c WHERE c.parent = mention.segment "
-         "AND c.start <= mention.start AND mention.stop <= c.stop);"
        "INSERT INTO segment_fts (segment_fts, rank) "
-         "VALUES ('hashsize', 16777216);", NULL },
-  { 2, "", v3_redefined },
-  /* v3 -> v4: many sources; the record tables' part is
-  ** migrate_v4_records() */
-  { 3, "", NULL },
-  { 0, NULL, NULL }
+         "VALUES ('hashsize', 16777216);", migrate_v2_mentions, NULL },
+  { 2, "", NULL, v3_redefined },
+  /* v3 -> v4: the text once (migrate_v4_text) and many sources: the
+  ** record tables' part is migrate_v4_records(), run after the step */
+  { 3, "", migrate_v4_text, v4_redefined },
+  { 0, NULL, NULL, NULL }
 };
 
 /* The tables every KB of the current schema version has. */
 static const char *const required_tables[] = {
-  "meta", "source", "segment", "segment_fts", "entity", "alias", "mention",
+  "meta", "source", "source_text", "segment_row", "segment_fts", "entity",
+  "alias", "mention",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
   "event", "event_actor", "quote", "reference", "question", "hypothesis",
   "ach_item", "rating", "code", "changelog", NULL
@@ -192,10 +410,111 @@ static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
 
 
 /*
+** Checks the views of db: a file of the current version has exactly the
+** views of the schema, each as the schema writes it (so no view of a
+** foreign file runs); an older one has none. Returns a status and writes
+** a message.
+*/
+static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
+                        size_t errlen) {
+  sqlite3_stmt *st = NULL;
+  size_t want = 0, have = 0, len;
+  const char *p = sn_schema_sql;
+  int rc;
+  while ((p = strstr(p, "\nCREATE VIEW ")) != NULL) {
+    want++;
+    p++;
+  }
+  if (version < SINORUS_SCHEMA_VERSION) want = 0;
+  rc = sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema "
+                          "WHERE type = 'view'", -1, &st, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    const char *sql = (const char *)sqlite3_column_text(st, 1);
+    char head[80];
+    const char *def = NULL;
+    if (name != NULL && strlen(name) < 60) {
+      snprintf(head, sizeof head, "CREATE VIEW %s ", name);
+      def = schema_statement(head, &len);
+    }
+    if (want == 0 || def == NULL || sql == NULL || strlen(sql) != len
+        || memcmp(sql, def, len) != 0) {
+      sn_seterr(err, errlen, "not a sinorus knowledge base (its schema has "
+                "a view sinorus does not define: '%.60s')",
+                name ? name : "?");
+      sqlite3_finalize(st);
+      return SINORUS_NOTKB;
+    }
+    have++;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    int status = sn_status_of(rc);
+    sn_seterr(err, errlen, "not a sinorus knowledge base (%s)",
+              sqlite3_errmsg(db));
+    return status == SINORUS_BUSY || status == SINORUS_NOMEM ? status
+           : SINORUS_NOTKB;
+  }
+  if (have != want) {
+    sn_seterr(err, errlen, "not a sinorus knowledge base (a view of the "
+              "schema is missing)");
+    return SINORUS_NOTKB;
+  }
+  return SINORUS_OK;
+}
+
+
+/*
+** Checks the full-text index of a file (issue 21): segment_fts declared
+** with the sinorus tokenizer (a table redeclared with another one finds
+** nothing, silently), and its virtual table connects (a damaged FTS5
+** configuration fails here, with a clear message, not in a later query).
+** Returns a status and writes a message on failure.
+*/
+static int check_fts (sqlite3 *db, char *err, size_t errlen) {
+  sqlite3_int64 n = 0;
+  int rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
+                         "WHERE type = 'table' AND name = 'segment_fts'", &n);
+  if (rc == SQLITE_OK && n == 1) {
+    /* the declaration, lower case, without blanks, quoted with ' */
+    rc = query_int(db, "WITH d(s) AS (SELECT replace(replace(replace("
+                       "replace(replace(lower(sql), ' ', ''), char(9), ''), "
+                       "char(10), ''), char(13), ''), '\"', '''') "
+                       "FROM sqlite_schema WHERE type = 'table' "
+                       "AND name = 'segment_fts') "
+                       "SELECT count(*) FROM d "
+                       "WHERE s LIKE '%tokenize=''sinorus''%' "
+                       "AND length(s) - length(replace(s, 'tokenize', '')) = 8",
+                   &n);
+    if (rc == SQLITE_OK && n != 1) {
+      sn_seterr(err, errlen, "corrupt knowledge base (the full-text index "
+                "segment_fts is not declared with the sinorus tokenizer)");
+      return SINORUS_NOTKB;
+    }
+    if (rc == SQLITE_OK)
+      rc = query_int(db, "SELECT count(*) FROM segment_fts WHERE rowid = 0",
+                     &n);
+  }
+  if (rc != SQLITE_OK) {
+    int st = sn_status_of(rc);
+    if (st == SINORUS_NOMEM || st == SINORUS_BUSY) {
+      sn_seterr(err, errlen, "%s", sqlite3_errmsg(db));
+      return st;
+    }
+    sn_seterr(err, errlen, "corrupt knowledge base (full-text index: %s)",
+              sqlite3_errmsg(db));
+    return SINORUS_NOTKB;
+  }
+  return SINORUS_OK;
+}
+
+
+/*
 ** Checks that db holds a sinorus KB: the sinorus metadata, a schema
 ** version no newer than this build's (and, when readonly, not older),
-** no triggers or views (a sinorus file has none, and a file that brings
-** its own is not trusted), every table of the current schema (unless the
+** no triggers and no views but the schema's (a file that brings its own
+** is not trusted), every table of the current schema (unless the
 ** file is older and will be migrated) and, when quick is set, a quick
 ** integrity check. Writes the file's version to *pversion. Returns a
 ** status and writes a message on failure.
@@ -239,11 +558,15 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
     return SINORUS_NOTKB;
   }
   rc = query_int(db, "SELECT count(*) FROM sqlite_schema "
-                     "WHERE type IN ('trigger', 'view')", &n);
+                     "WHERE type = 'trigger'", &n);
   if (rc == SQLITE_OK && n > 0) {
     sn_seterr(err, errlen, "not a sinorus knowledge base (its schema has "
-           "triggers or views; sinorus files have none)");
+           "triggers; sinorus files have none)");
     return SINORUS_NOTKB;
+  }
+  if (rc == SQLITE_OK) {
+    int st = check_views(db, version, err, errlen);
+    if (st != SINORUS_OK) return st;
   }
   if (rc == SQLITE_OK && version == SINORUS_SCHEMA_VERSION) {
     int i;
@@ -273,6 +596,7 @@ static int check_kb (sqlite3 *db, int quick, int readonly,
            sqlite3_errmsg(db));
     return sn_status_of(rc) == SINORUS_BUSY ? SINORUS_BUSY : SINORUS_NOTKB;
   }
+  if (quick && (rc = check_fts(db, err, errlen)) != SINORUS_OK) return rc;
   if (quick)
     return check_ok(db, "PRAGMA quick_check(1)", err, errlen);
   return SINORUS_OK;
@@ -495,6 +819,8 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       return SINORUS_NOTKB;
     }
     rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, &msg);
+    if (rc == SQLITE_OK && migrations[i].run != NULL)
+      rc = migrations[i].run(db, &msg);
     if (rc == SQLITE_OK && migrations[i].redefine != NULL)
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
@@ -522,16 +848,17 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
 
 
 /* Applies the settings every connection gets; foreign files are not
-** trusted: defensive mode, no triggers or views from the file, no
-** trusted schema, no extensions. */
+** trusted: defensive mode, no triggers, no trusted schema, no
+** extensions; views run, and check_kb opens a file only when its views
+** are exactly the schema's. */
 static int configure (sqlite3 *db) {
   int rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
   if (rc == SQLITE_OK)
     rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)0);
   if (rc == SQLITE_OK)
     rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)0);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)0);
+  if (rc == SQLITE_OK)  /* views: only the schema's (check_kb) */
+    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 1, (int *)0);
   if (rc == SQLITE_OK)
     rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
                            (int *)0);
@@ -651,7 +978,7 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   sqlite3 *db = NULL;
   struct stat sb;
   int exists = stat(path, &sb) == 0;
-  int rc, st, fresh = 0;
+  int rc, st, fresh = 0, had_wal = 0;
   int readonly = (flags & SINORUS_OPEN_READONLY) != 0;
   int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   sqlite3_int64 version = 0;
@@ -668,6 +995,22 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
     sn_seterr(err, errlen, "%s: Is a directory", path);
     return SINORUS_IO;
   }
+  else if (!S_ISREG(sb.st_mode)) {  /* a FIFO would block open(2) */
+    sn_seterr(err, errlen, "%s: not a regular file", path);
+    return SINORUS_IO;
+  }
+  if (exists) {
+    size_t n = strlen(path);
+    char *wal = (char *)malloc(n + 5);
+    if (wal == NULL) {
+      sn_seterr(err, errlen, "not enough memory");
+      return SINORUS_NOMEM;
+    }
+    memcpy(wal, path, n);
+    memcpy(wal + n, "-wal", 5);
+    had_wal = lstat(wal, &sb) == 0;
+    free(wal);
+  }
   rc = sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW
                        | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
@@ -675,7 +1018,13 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
     sqlite3_close_v2(db);
     return st;
   }
-  rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
+  /* when a -wal was there before this open, closing a refused file must
+  ** not checkpoint: a stale WAL of another database would be copied into
+  ** the file (without one, only this connection's own writes could be) */
+  rc = sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, had_wal,
+                         (int *)0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout(db, SN_BUSY_TIMEOUT);
   if (rc == SQLITE_OK)
     rc = configure(db);
   if (rc != SQLITE_OK) {
@@ -717,6 +1066,7 @@ static int open_file (const char *path, int flags, sqlite3 **pdb,
   else {
     sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
   }
+  sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)0);
   *pdb = db;
   return SINORUS_OK;
 }
@@ -757,6 +1107,24 @@ int sinorus_open (const char *path, int flags, sinorus_kb **out,
     return st;
   }
   kb->db = db;
+  if (path != NULL) {   /* who the file is, for the writers' checks */
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+      kb->known = 1;
+      kb->dev = (unsigned long long)sb.st_dev;
+      kb->ino = (unsigned long long)sb.st_ino;
+    }
+    kb->real = sn_resolve(path);
+    if (kb->real == NULL && errno == ENOMEM) {
+      sqlite3_close_v2(db);
+      free(kb->path);
+      free(kb);
+      sn_seterr(errbuf, errlen, "not enough memory");
+      return SINORUS_NOMEM;
+    }
+    /* temporary files of saves to this file that were killed mid-way */
+    if (!kb->readonly && kb->real != NULL) sn_clean_temps(kb->real);
+  }
   *out = kb;
   return SINORUS_OK;
 }
@@ -766,6 +1134,7 @@ void sinorus_close (sinorus_kb *kb) {
   if (kb == NULL) return;
   sqlite3_close_v2(kb->db);  /* a zombie until its statements are gone */
   free(kb->path);
+  free(kb->real);
   free(kb);
 }
 
@@ -786,34 +1155,17 @@ const char *sinorus_errmsg (const sinorus_kb *kb) {
   return kb->errmsg;
 }
 
-
-/* Syncs the directory that holds path, so a rename in it is durable. */
-static int sync_dir (const char *path) {
-  char dir[4096];
-  const char *slash = strrchr(path, '/');
-  int fd, rc;
-  if (slash == NULL) strcpy(dir, ".");
-  else if (slash == path) strcpy(dir, "/");
-  else {
-    size_t n = (size_t)(slash - path);
-    if (n >= sizeof dir) return -1;
-    memcpy(dir, path, n);
-    dir[n] = '\0';
-  }
-  fd = open(dir, O_RDONLY);
-  if (fd < 0) return -1;
-  rc = fsync(fd);
-  close(fd);
-  return rc;
+char *sn_kb_errbuf (sinorus_kb *kb, size_t *len) {
+  *len = sizeof kb->errmsg;
+  return kb->errmsg;
 }
 
 
-/* 1 if path names the file kb has open (the same inode), else 0. */
-static int same_file (const sinorus_kb *kb, const char *path) {
-  struct stat a, b;
-  if (kb->path == NULL) return 0;
-  if (stat(path, &a) != 0 || stat(kb->path, &b) != 0) return 0;
-  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+void sn_kb_file (const sinorus_kb *kb, sn_kbfile *out) {
+  out->real = kb->real;
+  out->known = kb->known;
+  out->dev = kb->dev;
+  out->ino = kb->ino;
 }
 
 
@@ -844,75 +1196,51 @@ static int save_in_place (sinorus_kb *kb, const char *path) {
 }
 
 
+/* Fills the temporary file of a save with a copy of the last commit. */
+static int fill_copy (void *ud, int fd, const char *tmp, char *why,
+                      size_t wl) {
+  sinorus_kb *kb = (sinorus_kb *)ud;
+  sqlite3 *dst = NULL;
+  int rc, st = SINORUS_OK;
+  (void)fd;
+  rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                       NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_db(dst, kb->db);
+  if (rc == SQLITE_OK)  /* a saved copy is a plain rollback-journal file */
+    rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    snprintf(why, wl, "%s", dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+    st = sn_status_of(rc) == SINORUS_OK ? SINORUS_ERROR : sn_status_of(rc);
+  }
+  if (sqlite3_close(dst) != SQLITE_OK && st == SINORUS_OK) {
+    snprintf(why, wl, "cannot close the copy");
+    st = SINORUS_IO;
+  }
+  return st;
+}
+
+
 /*
-** Writes a complete copy of the last commit to path atomically (see
-** sinorus.h). Refuses inside a transaction (the copy would hold
-** uncommitted changes). The target keeps its permissions when it exists.
-** On failure the target is untouched and the temporary file removed.
+** Writes a complete copy of the last commit to path with the one atomic
+** write (sn_write_atomic: its target rules, temporary file and syncs).
+** Refuses inside a transaction (the copy would hold uncommitted
+** changes). Onto the KB's own file it checkpoints instead.
 */
 int sinorus_save (sinorus_kb *kb, const char *path) {
-  size_t n;
-  char *tmp;
-  int fd, rc, st = SINORUS_OK;
-  struct stat sb;
-  int keep_mode;
-  sqlite3 *dst = NULL;
+  sn_kbfile me;
+  char why[256];
+  int st;
   if (kb == NULL || path == NULL) return SINORUS_RANGE;
   if (!sqlite3_get_autocommit(kb->db)) {
     sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot save inside a "
            "transaction; save after it commits", path);
     return SINORUS_ERROR;
   }
-  if (same_file(kb, path)) return save_in_place(kb, path);
-  keep_mode = stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-  n = strlen(path);
-  tmp = (char *)malloc(n + 16);
-  if (tmp == NULL) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "not enough memory");
-    return SINORUS_NOMEM;
-  }
-  memcpy(tmp, path, n);
-  memcpy(tmp + n, ".tmp-XXXXXX", 12);
-  fd = mkstemp(tmp);
-  if (fd < 0) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
-    free(tmp);
-    return SINORUS_IO;
-  }
-  /* mkstemp makes the file 0600; a new KB gets the usual 0644 */
-  if (fchmod(fd, keep_mode ? (sb.st_mode & 07777) : 0644) != 0) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
-    close(fd);
-    unlink(tmp);
-    free(tmp);
-    return SINORUS_IO;
-  }
-  close(fd);
-  rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    rc = copy_db(dst, kb->db);
-  if (rc == SQLITE_OK)  /* a saved copy is a plain rollback-journal file */
-    rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path,
-           dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-    st = sn_status_of(rc) == SINORUS_OK ? SINORUS_ERROR : sn_status_of(rc);
-  }
-  if (sqlite3_close(dst) != SQLITE_OK && st == SINORUS_OK) {
-    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: cannot close the copy", path);
-    st = SINORUS_IO;
-  }
-  if (st == SINORUS_OK) {
-    fd = open(tmp, O_RDONLY);
-    if (fd < 0 || fsync(fd) != 0) st = SINORUS_IO;
-    if (fd >= 0) close(fd);
-    if (st == SINORUS_OK && rename(tmp, path) != 0) st = SINORUS_IO;
-    if (st != SINORUS_OK)
-      sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, strerror(errno));
-    else
-      sync_dir(path);
-  }
-  if (st != SINORUS_OK) unlink(tmp);
-  free(tmp);
+  sn_kb_file(kb, &me);
+  if (sn_is_kb_file(path, &me)) return save_in_place(kb, path);
+  st = sn_write_atomic(path, &me, fill_copy, kb, why, sizeof why);
+  if (st != SINORUS_OK)
+    sn_seterr(kb->errmsg, sizeof kb->errmsg, "%s: %s", path, why);
   return st;
 }

@@ -501,6 +501,7 @@ SINORUS_API int sinorus_simulate (const sinorus_factor *f, size_t n,
   sinorus_rng_seed(&rng, seed);
   for (d = 0; d < draws; d += BATCH) {
     size_t nb = draws - d < BATCH ? draws - d : BATCH, k;
+    if (sn_interrupted()) { status = SINORUS_INTERRUPTED; goto done; }
     /* the uniforms in draw order, one per factor in factor order */
     for (k = 0; k < nb; k++)
       for (i = 0; i < n; i++) u[i * BATCH + k] = rng_uniform(&rng);

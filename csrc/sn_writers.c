@@ -7,19 +7,28 @@
 ** output is well-formed and the same for the same input.
 */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <zip.h>
 
 #include "sinorus_graph.h"
+#include "sn_internal.h"
+
+static uint64_t mix64(uint64_t z);
 
 #define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD in UTF-8 */
 
@@ -109,7 +118,7 @@ static const char *esc_json (unsigned long cp, char tmp[16]) {
     case '\f': return "\\f";
     default: break;
   }
-  if (cp < 0x20 || cp == 0x2028 || cp == 0x2029) {
+  if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029) {
     snprintf(tmp, 16, "\\u%04lx", cp);
     return tmp;
   }
@@ -139,10 +148,15 @@ SINORUS_API int sinorus_escape_xml (const char *s, size_t len,
   return escape_with(s, len, esc_xml, w, ud);
 }
 
+int sn_json_body (const char *s, size_t len,
+                  int (*w)(void *, const char *, size_t), void *ud) {
+  return escape_with(s, len, esc_json, w, ud);
+}
+
 SINORUS_API int sinorus_escape_json (const char *s, size_t len,
                                      sinorus_writer w, void *ud) {
   EMIT("\"", 1);
-  if (escape_with(s, len, esc_json, w, ud) != SINORUS_OK) return SINORUS_ERROR;
+  if (sn_json_body(s, len, w, ud) != SINORUS_OK) return SINORUS_ERROR;
   EMIT("\"", 1);
   return SINORUS_OK;
 }
@@ -172,13 +186,10 @@ SINORUS_API int sinorus_escape_csv (const char *s, size_t len,
 ** Graph writers
 ** ------------------------------------------------------------------ */
 
-/*
-** The shortest "%.*g" form of v that reads back as v, with '.' as the
-** decimal point whatever the C locale says.
-*/
-static const char *fmt_num (double v, char buf[40]) {
+const char *sn_fmt_num (double v, char buf[40]) {
   int prec;
   char *p;
+  if (v != v || v == HUGE_VAL || v == -HUGE_VAL) return strcpy(buf, "null");
   for (prec = 15; prec <= 17; prec++) {
     snprintf(buf, 40, "%.*g", prec, v);
     if (strtod(buf, NULL) == v) break;
@@ -188,6 +199,8 @@ static const char *fmt_num (double v, char buf[40]) {
       *p = '.';
   return buf;
 }
+
+#define fmt_num sn_fmt_num
 
 #define XML(s) do { if (sinorus_escape_xml((s), strlen(s), w, ud)) \
                       return SINORUS_ERROR; } while (0)
@@ -385,52 +398,79 @@ static int write_gexf (const sinorus_graph *g, const sinorus_graph_info *in,
   return SINORUS_OK;
 }
 
+/* JSON in the bytes of the one JSON encoder (core.json, ljson.c): keys
+** sorted bytewise, no white space, strings and numbers written by
+** sn_json_body and sn_fmt_num. */
 static int write_json (const sinorus_graph *g, const sinorus_graph_info *in,
                        sinorus_writer w, void *ud) {
-  size_t n = sinorus_graph_order(g), m = sinorus_graph_size(g), i, a;
-  int first;
+  size_t n = sinorus_graph_order(g), m = sinorus_graph_size(g), i, a, k;
+  size_t *order = NULL;
+  int first, st = SINORUS_ERROR;
   char num[96];
-  EMITS("{\"name\":");
-  JSTR(in->name ? in->name : "sinorus");
-  EMITS(sinorus_graph_directed(g) ? ",\"directed\":true,\"nodes\":["
-                                  : ",\"directed\":false,\"nodes\":[");
-  for (i = 0; i < n; i++) {
-    EMITS(i ? ",\n{\"id\":" : "\n{\"id\":");
-    JSTR(in->ids[i]);
-    EMITS(",\"label\":");
-    JSTR(node_label(in, i));
-    EMITS(",\"attributes\":{");
-    for (a = 0, first = 1; a < in->nattrs; a++) {
-      const char *v = node_attr(in, i, a);
-      if (v == NULL) continue;
-      if (!first) EMITS(",");
-      first = 0;
-      JSTR(in->attr_names[a]);
-      EMITS(":");
-      JSTR(v);
+  if (in->nattrs > 0) {   /* the attribute names in byte order */
+    order = malloc(in->nattrs * sizeof *order);
+    if (order == NULL) return SINORUS_NOMEM;
+    for (a = 0; a < in->nattrs; a++) {
+      for (k = a; k > 0 && strcmp(in->attr_names[order[k - 1]],
+                                  in->attr_names[a]) > 0; k--)
+        order[k] = order[k - 1];
+      order[k] = a;
     }
-    EMITS("}}");
   }
-  EMITS("],\"edges\":[");
+#undef EMIT
+#define EMIT(s, n) do { if (w(ud, (s), (n)) != 0) goto done; } while (0)
+#undef JSTR
+#define JSTR(s) do { if (sinorus_escape_json((s), strlen(s), w, ud)) \
+                       goto done; } while (0)
+  EMITS(sinorus_graph_directed(g) ? "{\"directed\":true,\"edges\":["
+                                  : "{\"directed\":false,\"edges\":[");
   for (i = 0; i < m; i++) {
     sinorus_edge e;
     const char *t;
     sinorus_graph_edge(g, i, &e);
     t = edge_type(in, &e);
-    EMITS(i ? ",\n{\"source\":" : "\n{\"source\":");
+    snprintf(num, sizeof num, "%s{\"sign\":%d,\"source\":", i ? "," : "", e.sign);
+    EMITS(num);
     JSTR(in->ids[e.from]);
     EMITS(",\"target\":");
     JSTR(in->ids[e.to]);
-    snprintf(num, sizeof num, ",\"sign\":%d,\"weight\":", e.sign);
-    EMITS(num);
-    EMITS(fmt_num(e.weight, num));
     EMITS(",\"type\":");
     if (t) JSTR(t);
     else EMITS("null");
+    EMITS(",\"weight\":");
+    EMITS(fmt_num(e.weight, num));
+    EMITS("}");
+  }
+  EMITS("],\"name\":");
+  JSTR(in->name ? in->name : "sinorus");
+  EMITS(",\"nodes\":[");
+  for (i = 0; i < n; i++) {
+    EMITS(i ? ",{\"attributes\":{" : "{\"attributes\":{");
+    for (k = 0, first = 1; k < in->nattrs; k++) {
+      const char *v = node_attr(in, i, order[k]);
+      if (v == NULL) continue;
+      if (!first) EMITS(",");
+      first = 0;
+      JSTR(in->attr_names[order[k]]);
+      EMITS(":");
+      JSTR(v);
+    }
+    EMITS("},\"id\":");
+    JSTR(in->ids[i]);
+    EMITS(",\"label\":");
+    JSTR(node_label(in, i));
     EMITS("}");
   }
   EMITS("]}\n");
-  return SINORUS_OK;
+  st = SINORUS_OK;
+done:
+  free(order);
+  return st;
+#undef EMIT
+#undef JSTR
+#define EMIT(s, n) do { if (w(ud, (s), (n)) != 0) return SINORUS_ERROR; } while (0)
+#define JSTR(s) do { if (sinorus_escape_json((s), strlen(s), w, ud)) \
+                       return SINORUS_ERROR; } while (0)
 }
 
 SINORUS_API int sinorus_graph_write (const sinorus_graph *g, int format,
@@ -453,7 +493,7 @@ SINORUS_API int sinorus_graph_write (const sinorus_graph *g, int format,
 
 
 /* ---------------------------------------------------------------------
-** Atomic files
+** Atomic files: the one routine every file write goes through
 ** ------------------------------------------------------------------ */
 
 static void set_err (char *errbuf, size_t errlen, const char *what,
@@ -462,61 +502,359 @@ static void set_err (char *errbuf, size_t errlen, const char *what,
     snprintf(errbuf, errlen, "%s '%s': %s", what, path, why);
 }
 
+#define TMP_MARK ".tmp-"
+#define TMP_RAND 6     /* random characters after the mark */
+
+static const char tmp_chars[] =
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/* The sidecar files SQLite keeps beside a database. */
+static const char *const sidecars[] = { "-wal", "-shm", "-journal", NULL };
+
+/* What name is among the files of a write to base: 0 its temporary file
+** (base + ".tmp-" + TMP_RAND characters of tmp_chars), k + 1 that file's
+** sidecars[k], -1 neither. */
+static int temp_kind (const char *name, const char *base, size_t blen) {
+  size_t i, ml = sizeof TMP_MARK - 1;
+  int k;
+  if (strncmp(name, base, blen) != 0 || strncmp(name + blen, TMP_MARK, ml) != 0)
+    return -1;
+  name += blen + ml;
+  for (i = 0; i < TMP_RAND; i++)
+    if (name[i] == '\0' || strchr(tmp_chars, name[i]) == NULL) return -1;
+  if (name[TMP_RAND] == '\0') return 0;
+  for (k = 0; sidecars[k] != NULL; k++)
+    if (strcmp(name + TMP_RAND, sidecars[k]) == 0) return k + 1;
+  return -1;
+}
+
+/* Removes path when it is a regular file of this user. */
+static void unlink_mine (const char *path) {
+  struct stat sb;
+  if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid())
+    unlink(path);
+}
+
+/* The directory part of path ("." or "/" when it has none) and where its
+** last component starts; NULL when out of memory. */
+static char *dir_of (const char *path, const char **base) {
+  const char *slash = strrchr(path, '/');
+  char *dir;
+  size_t n;
+  if (slash == NULL) { *base = path; n = 0; }
+  else { *base = slash + 1; n = slash == path ? 1 : (size_t)(slash - path); }
+  dir = malloc(n ? n + 1 : 2);
+  if (dir == NULL) return NULL;
+  if (n == 0) strcpy(dir, ".");
+  else { memcpy(dir, path, n); dir[n] = '\0'; }
+  return dir;
+}
+
+/* Syncs the directory that holds path, so a rename in it is durable. */
+static int sync_dir (const char *path) {
+  const char *base;
+  char *dir = dir_of(path, &base);
+  int fd, rc;
+  if (dir == NULL) return -1;
+  fd = open(dir, O_RDONLY);
+  free(dir);
+  if (fd < 0) return -1;
+  rc = fsync(fd);
+  close(fd);
+  return rc;
+}
+
+/* Removes path (a temporary file of ours) when it is a regular file of
+** this user that no live writer holds locked, with its sidecars (a killed
+** save leaves SQLite's -journal, or -wal and -shm, beside it). */
+static void drop_temp (const char *path) {
+  struct stat a, b;
+  int fd;
+  if (lstat(path, &a) != 0 || !S_ISREG(a.st_mode) || a.st_uid != geteuid())
+    return;
+  fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return;
+  if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &b) == 0 &&
+      lstat(path, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+    size_t n = strlen(path);
+    char *side = malloc(n + 16);
+    int k;
+    unlink(path);
+    for (k = 0; side != NULL && sidecars[k] != NULL; k++) {
+      sprintf(side, "%s%s", path, sidecars[k]);
+      unlink_mine(side);
+    }
+    free(side);
+  }
+  close(fd);   /* releases the lock */
+}
+
+void sn_clean_temps (const char *path) {
+  const char *base;
+  char *dir = dir_of(path, &base);
+  size_t blen = strlen(base), dlen;
+  DIR *d;
+  struct dirent *e;
+  if (dir == NULL || blen == 0 || (d = opendir(dir)) == NULL) {
+    free(dir);
+    return;
+  }
+  dlen = strlen(dir);
+  while ((e = readdir(d)) != NULL) {
+    int kind = temp_kind(e->d_name, base, blen);
+    char *full;
+    struct stat sb;
+    if (kind < 0) continue;
+    full = malloc(dlen + strlen(e->d_name) + 2);
+    if (full == NULL) break;
+    sprintf(full, "%s/%s", dir, e->d_name);
+    if (kind == 0) drop_temp(full);
+    else {   /* a sidecar whose temporary file is gone: nobody writes it */
+      size_t n = strlen(full) - strlen(sidecars[kind - 1]);
+      char c = full[n];
+      full[n] = '\0';
+      if (lstat(full, &sb) != 0 && errno == ENOENT) {
+        full[n] = c;
+        unlink_mine(full);
+      }
+    }
+    free(full);
+  }
+  closedir(d);
+  free(dir);
+}
+
+char *sn_resolve (const char *path) {
+  char buf[PATH_MAX], *out;
+  size_t n;
+  if (realpath(path, buf) == NULL) return NULL;
+  n = strlen(buf);
+  out = malloc(n + 1);
+  if (out == NULL) { errno = ENOMEM; return NULL; }
+  memcpy(out, buf, n + 1);
+  return out;
+}
+
+int sn_is_kb_file (const char *path, const sn_kbfile *kb) {
+  struct stat sb;
+  char *real;
+  int same = 0;
+  if (kb == NULL || kb->real == NULL) return 0;
+  if (stat(path, &sb) == 0 && kb->known &&
+      (unsigned long long)sb.st_dev == kb->dev &&
+      (unsigned long long)sb.st_ino == kb->ino)
+    return 1;
+  real = sn_resolve(path);
+  if (real != NULL) same = strcmp(real, kb->real) == 0;
+  free(real);
+  return same;
+}
+
+/* The status and reason of a failed system call with errno e. */
+static int sys_fail (char *why, size_t wl, int e) {
+  if (e == ENOMEM) {
+    snprintf(why, wl, "out of memory");
+    return SINORUS_NOMEM;
+  }
+  snprintf(why, wl, "%s", strerror(e));
+  return SINORUS_IO;
+}
+
 /*
-** Makes a name for a temporary file beside path (path + ".tmp-" and a
-** number unique in this process); NULL when out of memory.
+** Checks the target of a write (see sn_write_atomic) and resolves it:
+** *out gets the path to rename onto (symbolic links followed; a new name
+** with its directory resolved), *exists whether it exists (then *sb is
+** its stat). Returns a status, with the reason in why on failure.
 */
-static char *temp_name (const char *path, unsigned attempt) {
-  static unsigned long counter = 0;
-  size_t len = strlen(path) + 64;
-  char *t = malloc(len);
-  if (t) snprintf(t, len, "%s.tmp-%ld-%lu-%u", path, (long)getpid(),
-                  ++counter, attempt);
-  return t;
+static int check_target (const char *path, const sn_kbfile *kb, char **out,
+                         int *exists, struct stat *sb, char *why, size_t wl) {
+  char *real = NULL;
+  const char *base;
+  int k;
+  *out = NULL;
+  *exists = 0;
+  if (*path == '\0') {
+    snprintf(why, wl, "%s", strerror(ENOENT));
+    return SINORUS_IO;
+  }
+  if (lstat(path, sb) == 0) {
+    if (stat(path, sb) != 0) {
+      snprintf(why, wl, "a symbolic link to nothing");
+      return SINORUS_IO;
+    }
+    if (!S_ISREG(sb->st_mode)) {
+      snprintf(why, wl, "%s", S_ISDIR(sb->st_mode) ? strerror(EISDIR)
+                                                   : "not a regular file");
+      return SINORUS_IO;
+    }
+    *exists = 1;
+    real = sn_resolve(path);
+  }
+  else if (errno == ENOENT) {   /* a new name: resolve its directory */
+    char *dir = dir_of(path, &base), *rdir;
+    if (dir == NULL) { snprintf(why, wl, "out of memory"); return SINORUS_NOMEM; }
+    if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+      free(dir);
+      snprintf(why, wl, "%s", strerror(EISDIR));
+      return SINORUS_IO;
+    }
+    rdir = sn_resolve(dir);
+    free(dir);
+    if (rdir == NULL) return sys_fail(why, wl, errno);
+    real = malloc(strlen(rdir) + strlen(base) + 2);
+    if (real == NULL) errno = ENOMEM;
+    if (real != NULL)
+      sprintf(real, "%s%s%s", rdir, strcmp(rdir, "/") == 0 ? "" : "/", base);
+    free(rdir);
+  }
+  else return sys_fail(why, wl, errno);
+  if (real == NULL) {
+    return sys_fail(why, wl, errno);
+  }
+  if (kb != NULL && kb->real != NULL) {
+    size_t n = strlen(kb->real);
+    if (strcmp(real, kb->real) == 0 ||
+        (*exists && kb->known && (unsigned long long)sb->st_dev == kb->dev &&
+         (unsigned long long)sb->st_ino == kb->ino)) {
+      free(real);
+      snprintf(why, wl, "it is the file of the open knowledge base");
+      return SINORUS_ERROR;
+    }
+    for (k = 0; sidecars[k] != NULL; k++) {
+      struct stat cb;
+      char *side = malloc(n + 16);
+      int hit;
+      if (side == NULL) {
+        free(real);
+        snprintf(why, wl, "out of memory");
+        return SINORUS_NOMEM;
+      }
+      sprintf(side, "%s%s", kb->real, sidecars[k]);
+      hit = strcmp(real, side) == 0 ||
+            (*exists && stat(side, &cb) == 0 && cb.st_dev == sb->st_dev &&
+             cb.st_ino == sb->st_ino);
+      free(side);
+      if (hit) {
+        free(real);
+        snprintf(why, wl, "it is the %s file of the open knowledge base",
+                 sidecars[k] + 1);
+        return SINORUS_ERROR;
+      }
+    }
+  }
+  *out = real;
+  return SINORUS_OK;
+}
+
+/* Makes, opens and locks a new temporary file beside target; its name
+** goes to *tmp. Returns the descriptor, or -1 with errno set. */
+static int make_temp (const char *target, char **tmp) {
+  static unsigned long long counter = 0;
+  size_t n = strlen(target);
+  char *t = malloc(n + sizeof TMP_MARK + TMP_RAND);
+  unsigned attempt;
+  *tmp = NULL;
+  if (t == NULL) { errno = ENOMEM; return -1; }
+  memcpy(t, target, n);
+  memcpy(t + n, TMP_MARK, sizeof TMP_MARK - 1);
+  for (attempt = 0; attempt < 100; attempt++) {
+    struct timespec ts;
+    struct stat a, b;
+    unsigned long long r;
+    int fd, i;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    r = mix64((unsigned long long)ts.tv_nsec ^ ((unsigned long long)ts.tv_sec << 30)
+              ^ ((unsigned long long)getpid() << 40) ^ ++counter
+              ^ (unsigned long long)(size_t)t);
+    for (i = 0; i < TMP_RAND; i++, r /= (sizeof tmp_chars - 1))
+      t[n + sizeof TMP_MARK - 1 + i] = tmp_chars[r % (sizeof tmp_chars - 1)];
+    t[n + sizeof TMP_MARK - 1 + TMP_RAND] = '\0';
+    fd = open(t, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      free(t);
+      return -1;
+    }
+    /* locked, and still ours (a clean-up may have taken it before the
+    ** lock): from here on no clean-up removes it */
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &a) == 0 &&
+        lstat(t, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+      *tmp = t;
+      return fd;
+    }
+    close(fd);
+  }
+  free(t);
+  errno = EEXIST;
+  return -1;
+}
+
+int sn_write_atomic (const char *path, const sn_kbfile *kb, sn_fill fill,
+                     void *ud, char *why, size_t wl) {
+  char *target = NULL, *tmp = NULL;
+  struct stat sb;
+  int exists, fd, st;
+  st = check_target(path, kb, &target, &exists, &sb, why, wl);
+  if (st != SINORUS_OK) return st;
+  sn_clean_temps(target);
+  fd = make_temp(target, &tmp);
+  if (fd < 0) {
+    st = sys_fail(why, wl, errno);
+    free(target);
+    return st;
+  }
+  st = SINORUS_OK;
+  if (exists && fchmod(fd, sb.st_mode & 07777) != 0) {
+    snprintf(why, wl, "%s", strerror(errno));
+    st = SINORUS_IO;
+  }
+  if (st == SINORUS_OK) st = fill(ud, fd, tmp, why, wl);
+  if (st == SINORUS_OK && (fsync(fd) != 0 || rename(tmp, target) != 0)) {
+    snprintf(why, wl, "%s", strerror(errno));
+    st = SINORUS_IO;
+  }
+  if (st == SINORUS_OK) sync_dir(target);
+  else unlink(tmp);
+  close(fd);   /* after the rename: the lock keeps clean-ups away */
+  free(tmp);
+  free(target);
+  return st;
+}
+
+/* A fill that writes a buffer. */
+typedef struct sn_bytes { const char *p; size_t len; } sn_bytes;
+
+static int fill_bytes (void *ud, int fd, const char *tmp, char *why, size_t wl) {
+  const sn_bytes *b = (const sn_bytes *)ud;
+  size_t done = 0;
+  (void)tmp;
+  while (done < b->len) {
+    ssize_t k = write(fd, b->p + done, b->len - done);
+    if (k < 0) {
+      if (errno == EINTR) continue;
+      snprintf(why, wl, "%s", strerror(errno));
+      return SINORUS_IO;
+    }
+    done += (size_t)k;
+  }
+  return SINORUS_OK;
+}
+
+int sn_write_file_kb (const char *path, const char *data, size_t len,
+                      const sn_kbfile *kb, char *errbuf, size_t errlen) {
+  char why[256];
+  sn_bytes b;
+  int st;
+  b.p = data;
+  b.len = len;
+  st = sn_write_atomic(path, kb, fill_bytes, &b, why, sizeof why);
+  if (st != SINORUS_OK) set_err(errbuf, errlen, "cannot write", path, why);
+  return st;
 }
 
 SINORUS_API int sinorus_write_file (const char *path, const char *data,
                                     size_t len, char *errbuf, size_t errlen) {
-  char *tmp = NULL;
-  int fd = -1, err = 0;
-  unsigned attempt;
-  size_t done = 0;
-  for (attempt = 0; attempt < 100; attempt++) {
-    free(tmp);
-    tmp = temp_name(path, attempt);
-    if (tmp == NULL) {
-      set_err(errbuf, errlen, "cannot write", path, "out of memory");
-      return SINORUS_NOMEM;
-    }
-    fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-    if (fd >= 0 || errno != EEXIST) break;
-  }
-  if (fd < 0) {
-    err = errno;
-    free(tmp);
-    set_err(errbuf, errlen, "cannot write", path, strerror(err));
-    return SINORUS_IO;
-  }
-  while (done < len) {
-    ssize_t k = write(fd, data + done, len - done);
-    if (k < 0) {
-      if (errno == EINTR) continue;
-      err = errno;
-      break;
-    }
-    done += (size_t)k;
-  }
-  if (!err && fsync(fd) != 0) err = errno;
-  if (close(fd) != 0 && !err) err = errno;
-  if (!err && rename(tmp, path) != 0) err = errno;
-  if (err) {
-    remove(tmp);
-    free(tmp);
-    set_err(errbuf, errlen, "cannot write", path, strerror(err));
-    return SINORUS_IO;
-  }
-  free(tmp);
-  return SINORUS_OK;
+  return sn_write_file_kb(path, data, len, NULL, errbuf, errlen);
 }
 
 
@@ -732,16 +1070,49 @@ static int add_entry (zip_t *za, const char *name, const char *data, size_t len)
   return 1;
 }
 
-SINORUS_API int sinorus_write_qdpx (const char *path, const char *project,
-                                    const sinorus_qda_code *codes, size_t ncodes,
-                                    const sinorus_qda_source *sources, size_t nsources,
-                                    const sinorus_qda_selection *sels, size_t nsels,
-                                    char *errbuf, size_t errlen) {
+/* The bytes of a zip made in memory (a libzip buffer source kept alive
+** after zip_close); *out is malloc'd. 0 on failure, with the reason. */
+static int zip_bytes (zip_source_t *zs, char **out, size_t *len, char *why,
+                      size_t wl) {
+  zip_stat_t zst;
+  zip_int64_t got;
+  *out = NULL;
+  *len = 0;
+  if (zip_source_open(zs) != 0) {
+    snprintf(why, wl, "%s", zip_error_strerror(zip_source_error(zs)));
+    return 0;
+  }
+  zip_stat_init(&zst);
+  if (zip_source_stat(zs, &zst) != 0 || !(zst.valid & ZIP_STAT_SIZE) ||
+      (*out = malloc(zst.size ? (size_t)zst.size : 1)) == NULL) {
+    snprintf(why, wl, "out of memory");
+    zip_source_close(zs);
+    return 0;
+  }
+  got = zst.size ? zip_source_read(zs, *out, zst.size) : 0;
+  zip_source_close(zs);
+  if (got < 0 || (zip_uint64_t)got != zst.size) {
+    snprintf(why, wl, "cannot read the zip back");
+    free(*out);
+    *out = NULL;
+    return 0;
+  }
+  *len = (size_t)zst.size;
+  return 1;
+}
+
+int sn_write_qdpx_kb (const char *path, const char *project,
+                      const sinorus_qda_code *codes, size_t ncodes,
+                      const sinorus_qda_source *sources, size_t nsources,
+                      const sinorus_qda_selection *sels, size_t nsels,
+                      const sn_kbfile *kb, char *errbuf, size_t errlen) {
   sn_buf xml = { NULL, 0, 0 };
-  zip_t *za;
-  char *tmp, **names = NULL;
-  size_t i;
-  int st, zerr = 0;
+  zip_t *za = NULL;
+  zip_source_t *zs = NULL;
+  zip_error_t ze;
+  char **names = NULL, *bytes = NULL;
+  size_t i, nbytes = 0;
+  int st;
   char why[256];
   /* validate everything before anything is written */
   for (i = 0; i < ncodes; i++)
@@ -776,56 +1147,56 @@ SINORUS_API int sinorus_write_qdpx (const char *path, const char *project,
             st == SINORUS_NOMEM ? "out of memory" : "codes nest too deeply");
     return st;
   }
+  /* the zip is made in memory, then written by the one atomic write */
+  st = SINORUS_NOMEM;
+  snprintf(why, sizeof why, "out of memory");
   names = calloc(nsources + 1, sizeof(char *));
-  tmp = temp_name(path, 0);
-  if (names == NULL || tmp == NULL) {
-    free(xml.p); free(names); free(tmp);
-    set_err(errbuf, errlen, "cannot write", path, "out of memory");
-    return SINORUS_NOMEM;
-  }
-  za = zip_open(tmp, ZIP_CREATE | ZIP_EXCL, &zerr);
-  if (za == NULL) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, zerr);
+  zip_error_init(&ze);
+  if (names == NULL || (zs = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
+    goto done;
+  zip_source_keep(zs);
+  if ((za = zip_open_from_source(zs, ZIP_CREATE | ZIP_TRUNCATE, &ze)) == NULL) {
     snprintf(why, sizeof why, "%s", zip_error_strerror(&ze));
-    zip_error_fini(&ze);
-    st = SINORUS_IO;
-    goto fail;
+    zip_source_free(zs);   /* the reference zip_open_from_source kept */
+    goto done;
   }
-  st = SINORUS_IO;
   if (!add_entry(za, "project.qde", xml.p, xml.len)) goto zipfail;
   for (i = 0; i < nsources; i++) {
     char guid[37];
     if (guid_of("source:", sources[i].key, guid) != SINORUS_OK ||
-        (names[i] = malloc(sizeof "Sources/.txt" + 36)) == NULL) {
-      st = SINORUS_NOMEM;
-      snprintf(why, sizeof why, "out of memory");
-      zip_discard(za);
-      goto fail;
-    }
+        (names[i] = malloc(sizeof "Sources/.txt" + 36)) == NULL)
+      goto done;
     snprintf(names[i], sizeof "Sources/.txt" + 36, "Sources/%s.txt", guid);
     if (!add_entry(za, names[i], sources[i].len ? sources[i].text : "",
-                 sources[i].len))
+                   sources[i].len))
       goto zipfail;
   }
   if (zip_close(za) != 0) goto zipfail;
-  if (rename(tmp, path) != 0) {
-    snprintf(why, sizeof why, "%s", strerror(errno));
-    remove(tmp);
-    goto fail;
-  }
-  st = SINORUS_OK;
-  goto done;
+  za = NULL;
+  if (!zip_bytes(zs, &bytes, &nbytes, why, sizeof why)) goto done;
+  st = sn_write_file_kb(path, bytes, nbytes, kb, errbuf, errlen);
+  goto out;
 zipfail:
   snprintf(why, sizeof why, "%s", zip_strerror(za));
-  zip_discard(za);
-  remove(tmp);
-fail:
-  set_err(errbuf, errlen, "cannot write", path, why);
+  st = SINORUS_NOMEM;
 done:
-  for (i = 0; i < nsources; i++) free(names[i]);
+  set_err(errbuf, errlen, "cannot write", path, why);
+out:
+  if (za != NULL) zip_discard(za);
+  if (zs != NULL) zip_source_free(zs);
+  zip_error_fini(&ze);
+  for (i = 0; names != NULL && i < nsources; i++) free(names[i]);
   free(names);
-  free(tmp);
+  free(bytes);
   free(xml.p);
   return st;
+}
+
+SINORUS_API int sinorus_write_qdpx (const char *path, const char *project,
+                                    const sinorus_qda_code *codes, size_t ncodes,
+                                    const sinorus_qda_source *sources, size_t nsources,
+                                    const sinorus_qda_selection *sels, size_t nsels,
+                                    char *errbuf, size_t errlen) {
+  return sn_write_qdpx_kb(path, project, codes, ncodes, sources, nsources,
+                          sels, nsels, NULL, errbuf, errlen);
 }

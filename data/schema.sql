@@ -9,6 +9,19 @@
 -- constants every time a statement checks it, which cost about 2 us of
 -- every row written (version 3; version 2 had IN lists, and the
 -- migration rewrote only these constraints, no rows).
+--
+-- Offsets: every start/stop column is a 1-based inclusive byte offset
+-- into the text of the source (so a segment's text is the source's text
+-- from byte start to byte stop, and stop = start - 1 is empty).
+--
+-- The text is stored once (version 4): a source's text is kept in
+-- source_text, cut into pieces, and a segment is a row of segment_row
+-- (offsets and the piece that holds it); the view `segment` gives every
+-- segment with its text, for the search index and for users' SQL. The
+-- view is the only one a sinorus file may hold: a file is opened only if
+-- its views are exactly those of this schema, as written here (sn_kb.c),
+-- so the text of a view is part of the file format: changing it takes a
+-- new schema version whose migration replaces the view.
 
 -- 8 KiB pages (set before the first table): an import writes a few times
 -- the text it imports, which 8 KiB pages make about 8% faster than 4 KiB;
@@ -22,7 +35,8 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '4');
 
--- A document: the article or an analyst's material.
+-- A document: the article or an analyst's material. Its text is in
+-- source_text (kb:text reassembles it).
 CREATE TABLE source (
   id        INTEGER PRIMARY KEY,
   title     TEXT NOT NULL,
@@ -30,35 +44,70 @@ CREATE TABLE source (
   outlet    TEXT,
   published TEXT,                         -- ISO 8601 date
   url       TEXT,
-  doi       TEXT,
-  text      TEXT NOT NULL
+  doi       TEXT
 );
 
--- Headings, paragraphs, sentences and reference entries of a source.
--- start/stop are 1-based inclusive byte offsets into source.text.
-CREATE TABLE segment (
+-- The text of each source, stored once, in pieces: a piece holds the
+-- bytes start to stop of its source (the first starts at 1, each of the
+-- others after the stop of the one before, the last stops at the end of
+-- the text), so
+-- the pieces of a source in order of start are its text. A piece is cut
+-- only where a segment starts that no earlier segment runs across, and
+-- inside a paragraph (at a sentence) only when the paragraph alone is
+-- longer than a piece; so every segment but such a long paragraph lies
+-- inside one piece. Pieces of up to about 8,000 bytes fit an 8 KiB page
+-- each (sn_import.c).
+CREATE TABLE source_text (
+  id     INTEGER PRIMARY KEY,
+  source INTEGER NOT NULL REFERENCES source(id),
+  start  INTEGER NOT NULL,
+  stop   INTEGER NOT NULL,   -- its last byte (start - 1 when empty)
+  text   TEXT NOT NULL,
+  UNIQUE (source, start)
+);
+
+-- Headings, paragraphs, sentences and reference entries of a source:
+-- their offsets and the piece of text that holds them. Read them through
+-- the view `segment`, which adds the text.
+CREATE TABLE segment_row (
   id           INTEGER PRIMARY KEY,
   source       INTEGER NOT NULL REFERENCES source(id),
   kind         TEXT NOT NULL
                CHECK (kind = 'heading' OR kind = 'paragraph' OR kind = 'sentence'
                       OR kind = 'reference'),
-  section      INTEGER REFERENCES segment(id),   -- the heading in force
-  parent       INTEGER REFERENCES segment(id),   -- the paragraph of a sentence
-  ord          INTEGER NOT NULL,                 -- order within the source
+  section      INTEGER REFERENCES segment_row(id),   -- the heading in force
+  parent       INTEGER REFERENCES segment_row(id),   -- the paragraph of a sentence
+  ord          INTEGER NOT NULL,                     -- order within the source
   start        INTEGER NOT NULL,
   stop         INTEGER NOT NULL,
-  duplicate_of INTEGER REFERENCES segment(id),   -- an earlier segment, same text
-  text         TEXT NOT NULL,
+  duplicate_of INTEGER REFERENCES segment_row(id),   -- an earlier segment, same text
+  piece        INTEGER NOT NULL REFERENCES source_text(id),
   UNIQUE (source, ord)
 );
 -- The sentences of a paragraph (only sentences have a parent).
-CREATE INDEX segment_parent ON segment(parent) WHERE parent IS NOT NULL;
+CREATE INDEX segment_parent ON segment_row(parent) WHERE parent IS NOT NULL;
 
--- Full-text index over segment.text, folded by the sinorus tokenizer.
+-- Every segment with its text (the bytes start..stop of its source): a
+-- cut of its piece, or of the pieces from its piece on for a paragraph
+-- that runs across pieces (in order of start, as the index on
+-- (source, start) gives them).
+CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
+                     duplicate_of, text) AS
+  SELECT s.id, s.source, s.kind, s.section, s.parent, s.ord, s.start, s.stop,
+         s.duplicate_of,
+         CAST(substr(CASE WHEN s.stop <= p.stop THEN CAST(p.text AS BLOB)
+                          ELSE (SELECT CAST(group_concat(q.text, '') AS BLOB)
+                                FROM source_text q WHERE q.source = s.source
+                                AND q.start BETWEEN p.start AND s.stop) END,
+                     s.start - p.start + 1, s.stop - s.start + 1) AS TEXT)
+  FROM segment_row s JOIN source_text p ON p.id = s.piece;
+
+-- Full-text index over segment.text, folded by the sinorus tokenizer;
+-- its content is the view, so the index keeps no copy of the text.
 -- Since version 2 it holds headings, sentences and reference entries but
 -- not paragraphs: a paragraph is the sum of its sentences, and searches
 -- for paragraphs are answered from them (see KB:search), so the text is
--- indexed once. So the index covers only part of its content table: the
+-- indexed once. So the index covers only part of its content: the
 -- 'integrity-check' command is to be run without a rank (with rank 1 it
 -- compares the index with every row), and 'rebuild' would index the
 -- paragraphs too. Imports buffer up to 16 MB of terms before writing a
@@ -92,9 +141,9 @@ CREATE INDEX alias_folded ON alias(folded);
 -- sentences; its other mentions are its sentences' (offsets count from
 -- the start of the source, so the spans are the same).
 CREATE TABLE mention (
-  segment INTEGER NOT NULL REFERENCES segment(id),
+  segment INTEGER NOT NULL REFERENCES segment_row(id),
   entity  TEXT NOT NULL REFERENCES entity(id),
-  start   INTEGER NOT NULL,    -- 1-based inclusive offsets into source.text
+  start   INTEGER NOT NULL,    -- offsets into the source's text
   stop    INTEGER NOT NULL,
   PRIMARY KEY (segment, entity, start)
 ) WITHOUT ROWID;
@@ -105,7 +154,7 @@ CREATE TABLE evidence (
   record_type TEXT NOT NULL,
   record      TEXT NOT NULL,
   ord         INTEGER NOT NULL,
-  segment     INTEGER NOT NULL REFERENCES segment(id),
+  segment     INTEGER NOT NULL REFERENCES segment_row(id),
   phrase      TEXT,            -- the verbatim phrase that located it
   PRIMARY KEY (record_type, record, ord)
 ) WITHOUT ROWID;
@@ -187,7 +236,7 @@ CREATE TABLE quote (
   id      TEXT PRIMARY KEY,
   speaker TEXT NOT NULL REFERENCES entity(id),
   text    TEXT NOT NULL,
-  segment INTEGER NOT NULL REFERENCES segment(id),
+  segment INTEGER NOT NULL REFERENCES segment_row(id),
   stance  TEXT
 ) WITHOUT ROWID;
 
@@ -203,7 +252,7 @@ CREATE TABLE reference (
   container TEXT,
   doi       TEXT,
   url       TEXT,
-  segment   INTEGER REFERENCES segment(id),
+  segment   INTEGER REFERENCES segment_row(id),
   PRIMARY KEY (source, id)
 ) WITHOUT ROWID;
 
@@ -246,7 +295,7 @@ CREATE TABLE rating (
 
 -- Qualitative codes on segments.
 CREATE TABLE code (
-  segment INTEGER NOT NULL REFERENCES segment(id),
+  segment INTEGER NOT NULL REFERENCES segment_row(id),
   code    TEXT NOT NULL,
   PRIMARY KEY (segment, code)
 ) WITHOUT ROWID;

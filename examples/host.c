@@ -7,9 +7,11 @@
 **   host --threads       two Lua states in two threads, each with its own
 **                        sinorus and KB; checks they agree
 **
-** Build (from the source tree, after make):
-**   cc -std=c99 -Iinclude $(pkg-config --cflags lua5.4) examples/host.c \
-**      build/libsinorus.a $(pkg-config --libs lua5.4) -lsqlite3 -lzip -lm -lpthread
+** Build, after `make install PREFIX=P` (sinorus.pc names every library):
+**   PKG_CONFIG_PATH=P/lib/pkgconfig \
+**     cc -std=c99 examples/host.c $(pkg-config --cflags --libs sinorus) -o host
+** (after luarocks make --tree T: PKG_CONFIG_PATH=T/lib/lua/5.4/pkgconfig).
+** From the source tree, `make build/host` links build/libsinorus.a.
 */
 #define _POSIX_C_SOURCE 200809L
 

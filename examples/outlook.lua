@@ -104,7 +104,7 @@ if not ach.top then
   print("(the knowledge base has no ACH matrix)")
 else
   for _, h in ipairs(ach.hypotheses) do
-    print(string.format("%d. %-8.3f %s", h.rank, h.score, h.text))
+    print(string.format("%d. %-8s %s", h.rank, string.format("%.4g", h.score), h.text))
   end
   print()
   print("Most diagnostic evidence:")

@@ -36,8 +36,8 @@
 static char dir[64], path[96];
 static sinorus_kb *kb = NULL;
 static sqlite3 *db = NULL;
-static sqlite3_stmt *ins_source, *ins_seg, *ins_fts, *search, *fts_check;
-static sqlite3_stmt *seg_text, *bad_mentions;
+static sqlite3_stmt *ins_source, *ins_piece, *ins_seg, *ins_fts, *search;
+static sqlite3_stmt *fts_check, *seg_text, *bad_mentions, *pieces;
 
 static const char *const kinds[] = { NULL, "heading", "paragraph", "sentence",
                                      "reference" };
@@ -45,6 +45,8 @@ static const char *const kinds[] = { NULL, "heading", "paragraph", "sentence",
 
 static void teardown (void) {
   sqlite3_finalize(ins_source);
+  sqlite3_finalize(ins_piece);
+  sqlite3_finalize(pieces);
   sqlite3_finalize(ins_seg);
   sqlite3_finalize(ins_fts);
   sqlite3_finalize(search);
@@ -80,10 +82,15 @@ static void setup (void) {
                           err, sizeof err) == SINORUS_OK, "open: %s", err);
   db = sinorus_db(kb);
   sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
-  ins_source = prepare("INSERT INTO source (title, text) VALUES ('fuzz', ?1)");
-  ins_seg = prepare("INSERT INTO segment (source, kind, section, parent, ord,"
-                    " start, stop, duplicate_of, text) VALUES (?1, ?2, ?3, ?4,"
-                    " ?5, ?6, ?7, NULL, ?8)");
+  ins_source = prepare("INSERT INTO source (title) VALUES ('fuzz')");
+  /* the text in one piece: a layout the schema allows */
+  ins_piece = prepare("INSERT INTO source_text (source, start, stop, text)"
+                      " VALUES (?1, 1, length(CAST(?2 AS BLOB)), ?2)");
+  ins_seg = prepare("INSERT INTO segment_row (source, kind, section, parent,"
+                    " ord, start, stop, duplicate_of, piece) VALUES (?1, ?2,"
+                    " ?3, ?4, ?5, ?6, ?7, NULL, ?8)");
+  pieces = prepare("SELECT text FROM source_text WHERE source = ?1"
+                   " ORDER BY start");
   ins_fts = prepare("INSERT INTO segment_fts (rowid, text) SELECT id, text"
                     " FROM segment WHERE source = ?1");
   search = prepare("SELECT s.id, -bm25(segment_fts),"
@@ -141,10 +148,10 @@ static int find (const char *q, size_t n, sqlite3_int64 want) {
 
 
 /* Imports text with sinorus_import and checks what it wrote. */
-static void import_c (const char *text, size_t len, int format, size_t nseg) {
+static void import_c (const char *text, size_t len, int format,
+                      const sinorus_seg *segs_c, size_t nseg) {
   sinorus_source src;
   sinorus_imported im;
-  char err[256];
   size_t i;
   int rc;
   memset(&src, 0, sizeof src);
@@ -153,8 +160,8 @@ static void import_c (const char *text, size_t len, int format, size_t nseg) {
   src.text = text;
   src.len = len;
   src.format = format;
-  rc = sinorus_import(kb, &src, &im, err, sizeof err);
-  FUZZ_CHECK(rc == SINORUS_OK, "sinorus_import: %d %s", rc, err);
+  rc = sinorus_import(kb, &src, &im);
+  FUZZ_CHECK(rc == SINORUS_OK, "sinorus_import: %d %s", rc, sinorus_errmsg(kb));
   FUZZ_CHECK(im.segments == sinorus_segment(text, len, format, NULL, 0)
              && (nseg == MAXSEGS || im.segments == nseg),
              "imported %zu segments", im.segments);
@@ -163,6 +170,30 @@ static void import_c (const char *text, size_t len, int format, size_t nseg) {
              && sqlite3_column_int64(bad_mentions, 0) == 0,
              "mentions outside their segments, or on a paragraph within a sentence");
   sqlite3_reset(bad_mentions);
+  /* the pieces, in order, are the text */
+  sqlite3_bind_int64(pieces, 1, im.source);
+  for (i = 0; (rc = sqlite3_step(pieces)) == SQLITE_ROW; ) {
+    size_t n = (size_t)sqlite3_column_bytes(pieces, 0);
+    FUZZ_CHECK(i + n <= len && (n == 0 || memcmp(sqlite3_column_blob(pieces, 0),
+               text + i, n) == 0), "a piece differs from the text at %zu", i);
+    i += n;
+  }
+  FUZZ_CHECK(rc == SQLITE_DONE && i == len, "the pieces hold %zu of %zu bytes",
+             i, len);
+  sqlite3_reset(pieces);
+  for (i = 0; i < im.segments; i++) {       /* the view gives each text */
+    sqlite3_int64 id = im.first_segment + (sqlite3_int64)i;
+    const sinorus_seg *s = &segs_c[i];
+    sqlite3_bind_int64(seg_text, 1, id);
+    FUZZ_CHECK(sqlite3_step(seg_text) == SQLITE_ROW, "segment %lld missing",
+               (long long)id);
+    FUZZ_CHECK(i >= nseg || ((size_t)sqlite3_column_bytes(seg_text, 0)
+               == s->stop - s->start && memcmp(sqlite3_column_text(seg_text, 0),
+               text + s->start, s->stop - s->start) == 0),
+               "segment %lld: its text differs from the source's bytes",
+               (long long)id);
+    sqlite3_reset(seg_text);
+  }
   for (i = 0; i < im.segments && i < 4; i++) {
     sqlite3_int64 id = im.first_segment + (sqlite3_int64)i;
     const char *t;
@@ -187,7 +218,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
   const char *text;
   size_t len, n, i;
   int format;
-  sqlite3_int64 source;
+  sqlite3_int64 source, piece;
   if (size == 0) return 0;
   if (size > FUZZ_MAX_INPUT) size = FUZZ_MAX_INPUT;
   if (kb == NULL) setup();
@@ -199,9 +230,12 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
 
   FUZZ_CHECK(sqlite3_exec(db, "SAVEPOINT import", NULL, NULL, NULL) == SQLITE_OK,
              "savepoint: %s", sqlite3_errmsg(db));
-  sqlite3_bind_text(ins_source, 1, text, (int)len, SQLITE_STATIC);
   exec(ins_source, "insert source");
   source = sqlite3_last_insert_rowid(db);
+  sqlite3_bind_int64(ins_piece, 1, source);
+  sqlite3_bind_text(ins_piece, 2, text, (int)len, SQLITE_STATIC);
+  exec(ins_piece, "insert text");
+  piece = sqlite3_last_insert_rowid(db);
   for (i = 0; i < n; i++) {
     const sinorus_seg *s = &segs[i];
     sqlite3_bind_int64(ins_seg, 1, source);
@@ -211,8 +245,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
     sqlite3_bind_int64(ins_seg, 5, (sqlite3_int64)i + 1);
     sqlite3_bind_int64(ins_seg, 6, (sqlite3_int64)s->start + 1);
     sqlite3_bind_int64(ins_seg, 7, (sqlite3_int64)s->stop);
-    sqlite3_bind_text(ins_seg, 8, text + s->start, (int)(s->stop - s->start),
-                      SQLITE_STATIC);
+    sqlite3_bind_int64(ins_seg, 8, piece);
     exec(ins_seg, "insert segment");
     ids[i] = sqlite3_last_insert_rowid(db);
   }
@@ -231,7 +264,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
     exec(fts_check, "FTS5 integrity-check");
   FUZZ_CHECK(sqlite3_exec(db, "ROLLBACK TO import", NULL, NULL, NULL) == SQLITE_OK,
              "rollback: %s", sqlite3_errmsg(db));
-  import_c(text, len, format, n);
+  import_c(text, len, format, segs, n);
   FUZZ_CHECK(sqlite3_exec(db, "ROLLBACK TO import; RELEASE import", NULL, NULL,
                           NULL) == SQLITE_OK, "rollback: %s", sqlite3_errmsg(db));
   return 0;

@@ -6,8 +6,61 @@
 ** (a SINORUS_* status code unless said otherwise). Nothing here
 ** depends on Lua; the Lua binding lives in csrc/l*.c and lsinorus.h.
 **
-** Byte offsets in this API are 0-based and half-open ([start, stop)).
-** The Lua layer turns them into 1-based inclusive offsets.
+** Threads. A knowledge-base handle (sinorus_kb) and its SQLite
+** connection belong to one thread at a time: calls on one handle must
+** not overlap (the connection is opened without SQLite's mutex), and the
+** caller serialises them if it passes a handle between threads.
+** Different handles may be used by different threads at once, on the
+** same file too: SQLite's locks order their writes, a writer waits up
+** to 5 s for another's lock and then gets SINORUS_BUSY, and readers are
+** not blocked by a writer (WAL). A compiled matcher is only read by
+** sinorus_matcher_scan, so many threads may scan it at once; adding
+** and compiling need the caller's exclusion. A sinorus_rng is the
+** caller's state. Every other function works only on its arguments and
+** constant tables: it is reentrant and safe to call from any thread.
+** Graphs (sinorus_graph.h) state their own rule.
+**
+** Ownership. The library keeps no pointer the caller passes in once a
+** call returns (what it needs, it copies), and the caller owns every
+** array it passes for results. What the library returns stays its own:
+** static strings (sinorus_strstatus, sinorus_scale_name, the band names
+** of sinorus_band) live as long as the program; what a handle returns
+** (sinorus_errmsg, sinorus_path, sinorus_db) lives until sinorus_close,
+** and a message until the next call on the handle. An object made by a
+** _new or _open function is freed by its _free or _close function only.
+** The connection of sinorus_db may run the caller's statements, which
+** the caller finalizes; it must not be closed or reconfigured by the
+** caller (sinorus_close closes it once its last statement is gone).
+**
+** Errors. One channel per handle: every operation on a sinorus_kb that
+** fails writes its message to the handle, read with sinorus_errmsg
+** (sinorus_import, sinorus_tag and sinorus_save). Only where there is
+** no handle yet, sinorus_open, is the message written to a buffer the
+** caller gives (errbuf, at most errlen - 1 bytes and a NUL; NULL for
+** none). The other functions have no message: their status says it all
+** (sinorus_strstatus names it). A NULL handle is SINORUS_RANGE, with no
+** message.
+**
+** Offsets. In memory, the byte offsets of this API are 0-based and
+** half-open: a span [start, stop) holds the bytes s[start] to
+** s[stop - 1] (sinorus_seg, sinorus_match, sinorus_hedge, the positions
+** of sinorus_fold_char and sinorus_utf8_check). In a knowledge base, the
+** start and stop columns (segment, mention) are 1-based and inclusive,
+** bytes start to stop of the source's text as Lua's string.sub takes
+** them: a span [a, b) in memory is stored as start = a + 1, stop = b.
+** The Lua layer uses the stored form throughout.
+**
+** Validation. The core checks every argument against its contract here
+** (SINORUS_RANGE), and a knowledge base's schema refuses what its
+** constraints refuse (NOT NULL, CHECK lists of values, ranges). The
+** validation of records beyond that (the shape of each record type,
+** required fields, UTF-8 and dates, references between records, the
+** change log) is the Lua layer's (lua/sinorus/store.lua behind the
+** authoring API), the only writer of records. A C embedder that writes
+** records through sinorus_db validates them itself or calls the
+** authoring API through the Lua binding (lsinorus.h); sinorus_import
+** stores a source as given (see sinorus_source), and sinorus_utf8_check
+** is there to check its text.
 */
 #ifndef SINORUS_H
 #define SINORUS_H
@@ -38,8 +91,21 @@ extern "C" {
 #define SINORUS_RANGE     6   /* an argument is out of its documented range */
 #define SINORUS_BUSY      7   /* the file is locked by another writer */
 #define SINORUS_IO        8   /* an operating-system I/O failure */
+#define SINORUS_INTERRUPTED 9 /* stopped by sinorus_interrupt() */
 
-/* A short English name of a status code ("ok", "out of memory", ...). */
+/*
+** Asks the long loops of the core (sinorus_simulate and the graph
+** measures: PageRank, balance, paths, components) to stop: each checks
+** at least every few milliseconds of work, frees what it holds and
+** returns SINORUS_INTERRUPTED. Process-wide and async-signal-safe (a
+** SIGINT handler may call it); the request stands until
+** sinorus_interrupt_clear().
+*/
+SINORUS_API void sinorus_interrupt(void);
+SINORUS_API void sinorus_interrupt_clear(void);
+
+/* A short English name of a status code ("ok", "out of memory", ...);
+** a static string, also for an unknown code. */
 SINORUS_API const char *sinorus_strstatus(int status);
 
 
@@ -62,17 +128,25 @@ struct sqlite3;
 ** Opens a knowledge base. With path NULL it opens the built-in article
 ** knowledge base, read-only and in memory, straight from the image
 ** compiled into the library (no copy, no file). Otherwise it opens the
-** sinorus file at path, as flags say. On success *out is the handle and
-** the result is SINORUS_OK. On failure *out is NULL and, when errbuf is
-** not NULL, a message of at most errlen-1 bytes is written there.
+** sinorus file at path, as flags say: a file of an older schema version
+** opened read-write is migrated first (in one transaction), one opened
+** read-only is refused (SINORUS_NOTKB, saying how to migrate it). On
+** success *out is the handle and the result is SINORUS_OK. On failure
+** *out is NULL and, when errbuf is not NULL, a message of at most
+** errlen-1 bytes is written there (there is no handle to hold it):
+** SINORUS_RANGE for a NULL out, SINORUS_NOTFOUND, SINORUS_NOTKB,
+** SINORUS_BUSY, SINORUS_IO, SINORUS_NOMEM or SINORUS_ERROR.
 */
 SINORUS_API int sinorus_open(const char *path, int flags, sinorus_kb **out,
                  char *errbuf, size_t errlen);
 
-/* Closes a handle and frees everything it holds. NULL is allowed. */
+/* Closes a handle and frees everything it holds (the connection closes
+** when the caller's last statement on it is finalized). NULL is
+** allowed. The handle must not be used afterwards. */
 SINORUS_API void sinorus_close(sinorus_kb *kb);
 
-/* The SQLite connection of a handle (owned by the handle). */
+/* The SQLite connection of a handle (owned by the handle; see
+** Ownership above). */
 SINORUS_API struct sqlite3 *sinorus_db(sinorus_kb *kb);
 
 /* 1 if the handle is read-only, 0 if it can be written. */
@@ -81,24 +155,34 @@ SINORUS_API int sinorus_readonly(const sinorus_kb *kb);
 /* The path of the file, or NULL for the built-in knowledge base. */
 SINORUS_API const char *sinorus_path(const sinorus_kb *kb);
 
-/* The message of the last failure on this handle (never NULL). */
+/* The message of the last failed operation on this handle, "" when
+** there was none (never NULL; see Errors above). */
 SINORUS_API const char *sinorus_errmsg(const sinorus_kb *kb);
 
 /*
 ** Writes a complete copy of the knowledge base to path atomically: a
-** temporary file in the same directory is written, synced and renamed
-** over path, so path holds either its old content or the whole copy.
+** temporary file "path.tmp-XXXXXX" in the same directory is written,
+** synced and renamed over path, and the directory synced, so path holds
+** either its old content or the whole copy. path must be a new name or a
+** regular file (a symbolic link is followed), and not the -wal, -shm or
+** -journal of this KB; onto the KB's own file the WAL is checkpointed
+** instead. Returns SINORUS_OK; SINORUS_RANGE for a NULL handle or path;
+** SINORUS_ERROR inside a transaction or for a refused target; SINORUS_IO,
+** SINORUS_NOMEM, or another status when SQLite fails; the message is
+** sinorus_errmsg(kb).
 */
 SINORUS_API int sinorus_save(sinorus_kb *kb, const char *path);
 
 /*
 ** Registers the "sinorus" FTS5 tokenizer on a connection: it folds text
 ** as sinorus_fold does and splits it into words, reporting the byte
-** offsets of each word in the original text.
+** offsets of each word in the original text. Returns SINORUS_OK, or
+** SINORUS_ERROR when db is NULL or its FTS5 is missing or too old.
 */
 SINORUS_API int sinorus_register_tokenizer(struct sqlite3 *db);
 
-/* The image of the built-in knowledge base (a SQLite database). */
+/* The image of the built-in knowledge base (a SQLite database of
+** sinorus_image_size bytes; read-only, owned by the library). */
 SINORUS_API extern const unsigned char sinorus_image[];
 SINORUS_API extern const size_t sinorus_image_size;
 
@@ -187,6 +271,8 @@ typedef struct sinorus_matcher sinorus_matcher;
 
 /* A new, empty matcher, or NULL when out of memory. */
 SINORUS_API sinorus_matcher *sinorus_matcher_new(void);
+
+/* Frees a matcher and everything it holds. NULL is allowed. */
 SINORUS_API void sinorus_matcher_free(sinorus_matcher *m);
 
 /*
@@ -346,6 +432,8 @@ SINORUS_API int sinorus_sensitivity(const sinorus_factor *f, size_t n, double pr
 typedef struct sinorus_rng { uint64_t s[4]; } sinorus_rng;
 /* Seeds the generator (xoshiro256** seeded through splitmix64). */
 SINORUS_API void sinorus_rng_seed(sinorus_rng *r, uint64_t seed);
+
+/* The next 64 random bits of a seeded generator. */
 SINORUS_API uint64_t sinorus_rng_next(sinorus_rng *r);
 /* A double uniform in [0, 1) with 53 random bits. */
 SINORUS_API double sinorus_rng_uniform(sinorus_rng *r);
@@ -450,21 +538,39 @@ typedef struct sinorus_imported {
 ** duplicate_of), their search index (segment_fts) and the mentions in
 ** every segment of the aliases of the KB's entities (sinorus_matcher;
 ** at one segment, entity and start only the longest match is kept).
-** Mention offsets, like segment offsets, are stored 1-based inclusive.
+** Offsets are stored 1-based inclusive (see Offsets above). The text is
+** stored once: cut into pieces (source_text), of which each segment
+** row names the one that holds it (data/schema.sql).
 **
 ** The import runs inside the caller's transaction, if any, under a
 ** savepoint of its own: on success it is released, on failure rolled
 ** back, so the KB holds either the whole document or nothing of it.
 ** It changes no connection setting. Returns SINORUS_OK and fills *out
 ** (which may be NULL); SINORUS_READONLY on a read-only KB; SINORUS_RANGE
-** for a NULL title or text, an unknown format or an alias that folds to
-** nothing or to more than 1024 bytes; SINORUS_NOMEM, SINORUS_BUSY,
-** SINORUS_IO or SINORUS_ERROR when memory or SQLite fails. On failure,
-** when errbuf is not NULL, a message of at most errlen-1 bytes is
-** written there (sinorus_errmsg does not see it).
+** for a NULL kb, src, title or text, an unknown format or an alias that
+** folds to nothing or to more than 1024 bytes; SINORUS_NOMEM,
+** SINORUS_BUSY, SINORUS_IO or SINORUS_ERROR when memory or SQLite fails.
+** The message of a failure is sinorus_errmsg(kb).
 */
 SINORUS_API int sinorus_import(sinorus_kb *kb, const sinorus_source *src,
-                               sinorus_imported *out, char *errbuf, size_t errlen);
+                               sinorus_imported *out);
+
+/*
+** Tags again the mentions of the KB's entities in stored segments, by
+** the rules of sinorus_import: the n segments whose ids are in ids, or
+** every segment when ids is NULL and n is 0 (after an alias was added,
+** changed or removed). Their mention rows are deleted and those the
+** current aliases give are written; a paragraph keeps only the matches
+** that no sentence of it holds; ids of no segment are passed over. Runs
+** inside the caller's transaction under a savepoint of its own (all or
+** nothing). Returns SINORUS_OK and the number of rows written in
+** *mentions (may be NULL); SINORUS_RANGE for a NULL kb, or NULL ids with
+** n > 0, or an alias that folds to nothing; SINORUS_READONLY;
+** SINORUS_NOMEM, SINORUS_BUSY, SINORUS_IO or SINORUS_ERROR. The message
+** of a failure is sinorus_errmsg(kb).
+*/
+SINORUS_API int sinorus_tag(sinorus_kb *kb, const int64_t *ids, size_t n,
+                            size_t *mentions);
 
 
 #ifdef __cplusplus

@@ -181,7 +181,7 @@ typedef int (*sinorus_writer)(void *ud, const char *s, size_t len);
 #define SINORUS_FORMAT_DOT      0   /* Graphviz DOT */
 #define SINORUS_FORMAT_GRAPHML  1   /* GraphML 1.0 */
 #define SINORUS_FORMAT_GEXF     2   /* GEXF 1.3 */
-#define SINORUS_FORMAT_JSON     3   /* node-link JSON */
+#define SINORUS_FORMAT_JSON     3   /* node-link JSON, in core.json's bytes (keys sorted) */
 
 /* What a writer knows of nodes and edge types besides the graph. */
 typedef struct sinorus_graph_info {
@@ -222,9 +222,13 @@ SINORUS_API int sinorus_escape_csv(const char *s, size_t len, sinorus_writer w, 
 SINORUS_API int sinorus_escape_dot(const char *s, size_t len, sinorus_writer w, void *ud);
 
 /*
-** Writes len bytes to path atomically: a temporary file in the same
-** directory is written, synced and renamed over path. On failure path
-** is untouched, no temporary file remains, and a message goes to errbuf.
+** Writes len bytes to path atomically: a temporary file "path.tmp-XXXXXX"
+** in the same directory is written, synced and renamed over path, and the
+** directory synced (the one atomic write of sinorus_save too). path must
+** be a new name or a regular file (a symbolic link is followed); anything
+** else is refused. Temporary files of earlier writes to path that were
+** killed mid-way are removed. On failure path is untouched, no temporary
+** file remains, and a message goes to errbuf.
 */
 SINORUS_API int sinorus_write_file(const char *path, const char *data,
                                    size_t len, char *errbuf, size_t errlen);

@@ -1,6 +1,19 @@
 -- Build and install offline from a checkout:
 --   luarocks --lua-version=5.4 make rockspec/sinorus-scm-1.rockspec [--tree=DIR]
 -- Needs the Debian packages that tools/deps.sh installs; downloads nothing.
+--
+-- The command (bin/sinorus) also uses argparse (required), readline (the
+-- REPL's line editing; optional) and lua-cjson (--format json; optional).
+-- They are not declared below: Debian installs them as plain modules on
+-- lua5.4's default path with no rock manifest, so luarocks cannot see them
+-- and would try to download each declared one. The command finds them on
+-- that path and says which Debian package to install when one is missing.
+-- The library itself needs no Lua module.
+--
+-- Where things go in the tree: modules under share/lua/5.4 and
+-- lib/lua/5.4; libsinorus.a and pkgconfig/sinorus.pc under lib/lua/5.4
+-- (luarocks moves lib/ there); the headers stay in the rock's directory,
+-- which sinorus.pc names. C hosts: PKG_CONFIG_PATH=TREE/lib/lua/5.4/pkgconfig.
 rockspec_format = "3.0"
 package = "sinorus"
 version = "scm-1"

@@ -49,14 +49,17 @@ describe("core.json()", function()
   end)
 
   it("escapes quotes, backslashes, control characters and DEL, and keeps UTF-8", function()
-    assert.equals('"a\\"b\\\\c\\n\\t\\r\\u0001\\u001f\\u007fé Сhina"',
-                  core.json('a"b\\c\n\t\r\1\31\127é Сhina'))
+    assert.equals('"a\\"b\\\\c\\n\\t\\r\\u0001\\u001f\\u007f\\b\\fé Сhina"',
+                  core.json('a"b\\c\n\t\r\1\31\127\b\fé Сhina'))
     assert.equals('"\\u0000"', core.json("\0"))
   end)
 
-  it("writes integers in full and floats with 17 significant digits", function()
-    assert.equals("[9223372036854775807,-9223372036854775808,0.10000000000000001,-0]",
-                  core.json { math.maxinteger, math.mininteger, 0.1, -0.0 })
+  it("writes integers in full and floats in the shortest form that reads back", function()
+    assert.equals("[9223372036854775807,-9223372036854775808,0.1,-0,0.30000000000000004]",
+                  core.json { math.maxinteger, math.mininteger, 0.1, -0.0, 0.1 + 0.2 })
+    for _, x in ipairs { 1 / 3, 2 ^ 60 + 0.0, 1e-300, -123.456, 5e-324 } do
+      assert.equals(x, tonumber(core.json(x)))
+    end
   end)
 
   it("round-trips through a JSON parser", function()
@@ -70,10 +73,26 @@ describe("core.json()", function()
     assert.equals("true", core.json(true))
   end)
 
-  it("refuses NaN and infinities", function()
-    assert.has_error(function() core.json { 1, math.huge } end, "cannot encode inf as JSON")
-    assert.has_error(function() core.json(-math.huge) end, "cannot encode -inf as JSON")
-    assert.has_error(function() core.json { x = 0 / 0 } end)
+  it("writes NaN and infinities as null, as every writer does", function()
+    assert.equals("[1,null,null]", core.json { 1, math.huge, -math.huge })
+    assert.equals('{"x":null}', core.json { x = 0 / 0 })
+  end)
+
+  it("writes core.null as null, so a table can hold a null", function()
+    assert.equals('{"a":null,"b":1}', core.json { a = core.null, b = 1 })
+    assert.has_error(function() core.json { x = io.stdout } end,
+                     "cannot encode a userdata as JSON")
+  end)
+
+  it("replaces bytes that are not UTF-8 by U+FFFD, so the text is always valid", function()
+    assert.equals('"a\u{FFFD}b"', core.json("a\255b"))
+    assert.equals('"\u{FFFD}\u{FFFD}x"', core.json("\xC0\xAFx"))          -- overlong
+    assert.equals('["\u{FFFD}\u{FFFD}\u{FFFD}"]', core.json { "\xED\xA0\x80" })  -- surrogate
+    assert.equals('{"\u{FFFD}":1}', core.json { ["\xFF"] = 1 })             -- keys too
+    -- a long string is written in pieces; no character is split between them
+    local s = string.rep("a", 4095) .. "é" .. string.rep("\u{1F600}", 3000)
+    assert.equals('"' .. s .. '"', core.json(s))
+    assert.is_truthy(utf8.len(core.json(string.rep("\xF0\x9F", 5000))))
   end)
 
   it("refuses functions, userdata and threads, even nested", function()

@@ -128,10 +128,10 @@ describe("sinorus.sandbox", function()
 
     it("refuses patterns whose backtracking would run away", function()
       refused([[return ("a"):rep(3e4):find(("a*"):rep(3) .. "b")]],
-              "pattern with 3 quantifiers is too costly on 30000 bytes")
-      refused([[return (("a"):rep(3e4)):match("a-a-a-b")]], "too costly")
+              "^instruction limit exceeded$")
+      refused([[return (("a"):rep(3e4)):match("a-a-a-b")]], "^instruction limit exceeded$")
       refused([[local n = 0 for _ in (("a"):rep(3e4)):gmatch("a*a*b") do n = n + 1 end]],
-              "too costly")
+              "^instruction limit exceeded$")
     end)
 
     it("still runs ordinary patterns and plain finds", function()

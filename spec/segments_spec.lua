@@ -1,6 +1,7 @@
 -- The text layer of the built-in KB: segments, their offsets and order.
 
 local sinorus = require "sinorus"
+local internal = require "sinorus.internal"
 
 describe("the article's segments", function()
   local kb, text, segs
@@ -193,5 +194,108 @@ describe("kb:sources()", function()
     assert.equals("2022-02-18", s.published)
     assert.same(s, kb:source(1))
     assert.is_nil(kb:source(2))
+  end)
+end)
+
+describe("the text stored once (schema version 4)", function()
+  local fs = require "spec.support.fs"
+  local kb, p
+  before_each(function()
+    p = fs.tmpname(".sqlite")
+    kb = assert(sinorus.open(p, { create = true, empty = true }))
+  end)
+  after_each(function()
+    kb:close()
+    fs.remove_db(p)
+  end)
+
+  local function pieces(id)
+    return kb:sql([[SELECT start, stop, length(CAST(text AS BLOB)) AS len FROM source_text
+                    WHERE source = ? ORDER BY start]], id)
+  end
+
+  -- Every segment of a source against the source's bytes; returns how many
+  -- run across two pieces.
+  local function check(id)
+    local text, across = kb:text(id), 0
+    local ps = pieces(id)
+    for _, s in ipairs(kb:segments { source = id }) do
+      assert.equals(text:sub(s.start, s.stop), s.text)
+      local piece = kb:sql([[SELECT p.start, length(CAST(p.text AS BLOB)) AS len
+        FROM segment_row r JOIN source_text p ON p.id = r.piece WHERE r.id = ?]], s.id)[1]
+      assert.is_true(piece.start <= s.start)
+      if s.stop >= piece.start + piece.len then
+        assert.equals("paragraph", s.kind)
+        across = across + 1
+      end
+    end
+    local total = 0
+    for i, piece in ipairs(ps) do
+      assert.equals(total + 1, piece.start)
+      assert.equals(piece.start + piece.len - 1, piece.stop)
+      total = total + piece.len
+      if i > 1 then assert.is_true(piece.len > 0) end
+    end
+    assert.equals(#text, total)
+    return across, ps
+  end
+
+  it("keeps each source's bytes once, in pieces that hold whole paragraphs", function()
+    local paras = {}
+    for i = 1, 400 do
+      paras[i] = ("Paragraph %d tells of China. It has two sentences."):format(i)
+    end
+    local text = "# Title\n\n" .. table.concat(paras, "\n\n") .. "\n"
+    local id = kb:add_source { title = "t", text = text, format = "markdown" }
+    assert.equals(text, kb:text(id))
+    local across, ps = check(id)
+    assert.equals(0, across)
+    assert.is_true(#ps > 1)
+    for _, piece in ipairs(ps) do assert.is_true(piece.len <= 8100) end
+    -- one copy: the pieces hold the text and nothing else holds it
+    assert.equals(#text, kb:sql("SELECT sum(length(CAST(text AS BLOB))) AS n FROM source_text")[1].n)
+    assert.same({}, kb:sql([[SELECT name FROM pragma_table_info('segment_row')
+                             WHERE name = 'text']]))
+  end)
+
+  it("cuts a paragraph longer than a piece at its sentences", function()
+    local sentences = {}
+    for i = 1, 2000 do sentences[i] = ("Sentence number %d names Moscow."):format(i) end
+    local text = table.concat(sentences, " ")
+    local id = kb:add_source { title = "t", text = text }
+    local across, ps = check(id)
+    assert.equals(1, across)                    -- the one paragraph
+    assert.is_true(#ps >= #text // 8100)
+    for _, piece in ipairs(ps) do assert.is_true(piece.len <= 8100) end
+    local para = kb:segments { source = id, kind = "paragraph" }[1]
+    assert.equals(text, para.text)
+    -- a sentence far into the text is found, with its snippet and offsets
+    local hits = kb:search('"Sentence number 1999"')
+    assert.equals(1, #hits)
+    assert.matches("«Sentence number 1999» names Moscow", hits[1].snippet)
+    local s = kb:segment(hits[1].segment)
+    assert.equals(kb:text(id):sub(s.start, s.stop), s.text)
+    internal.exec(kb, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+  end)
+
+  it("keeps a segment longer than a piece whole in one piece", function()
+    local long = "# " .. ("Heading "):rep(2000) .. "end"
+    local text = long .. "\n\nA short paragraph.\n"
+    local id = kb:add_source { title = "t", text = text, format = "markdown" }
+    local across, ps = check(id)
+    assert.equals(0, across)
+    local heading = kb:segments { source = id, kind = "heading" }[1]
+    assert.is_true(#heading.text > 8100)
+    local big = 0
+    for _, piece in ipairs(ps) do big = math.max(big, piece.len) end
+    assert.is_true(big >= #heading.text)
+  end)
+
+  it("gives the text back to plain SQL through the view segment", function()
+    local id = kb:add_source { title = "t", text = "One here. Two there.\n\nThree.\n" }
+    assert.same({ { text = "One here." }, { text = "Two there." }, { text = "Three." } },
+                kb:sql([[SELECT text FROM segment WHERE source = ? AND kind = 'sentence'
+                         ORDER BY ord]], id))
+    assert.is_nil(kb:text(id + 1))
   end)
 end)

@@ -1,12 +1,14 @@
 #!/bin/sh
 # Installs the Debian 12 packages sinorus needs to build, test and run,
-# skipping those already installed. Run as root (or through sudo).
+# skipping those already installed. Run it as `sh tools/deps.sh`: as root it
+# installs directly (a fresh Debian container has no sudo); as a user it
+# re-runs itself through sudo, and only when something is missing.
 set -eu
 
 PKGS="build-essential pkg-config lua5.4 liblua5.4-dev libsqlite3-dev sqlite3
 libzip-dev lua-busted luarocks lua-argparse lua-readline lua-cjson
 lua-penlight lua-check lua-sql-sqlite3 clang libclang-rt-14-dev valgrind
-libxml2-utils unzip tmux time lighttpd lighttpd-modules-lua lua-filesystem
+libxml2-utils unzip tmux time man-db lighttpd lighttpd-modules-lua lua-filesystem
 chromium nodejs npm"
 
 missing=""
@@ -14,6 +16,15 @@ for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
     || missing="$missing $p"
 done
+
+if [ -n "$missing" ] && [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    echo "deps: not root, re-running through sudo" >&2
+    exec sudo sh "$0" "$@"
+  fi
+  echo "deps: missing$missing; run this script as root (no sudo here)" >&2
+  exit 1
+fi
 
 if [ -n "$missing" ]; then
   echo "deps: installing$missing" >&2

@@ -185,7 +185,9 @@ do
       argerror("transaction", 1, "function expected, got " .. util.typename(fn))
     end
     local depth = guarded(begin, self)
-    local res = table.pack(pcall(fn, self, ...))
+    -- fn may not yield: a coroutine never resumed would hold the
+    -- transaction open, and lose at close what it reported written
+    local res = table.pack(core.pcall_noyield(fn, self, ...))
     if not res[1] then
       rollback(self, depth)
       error(res[2], 0)
@@ -665,6 +667,8 @@ do
           if not ok then
             local pos = type(v) == "string" and store.bad_utf8(v)
             if pos then ctx:fail(nil, k, "invalid UTF-8 at byte %d", pos) end
+            pos = type(v) == "string" and v:find("\0", 1, true)
+            if pos then ctx:fail(nil, k, "NUL byte at byte %d", pos) end
             ctx:fail(nil, k, "must be %s, got %s", want,
                      type(v) == "string" and string.format("%q", v) or util.typename(v))
           end
@@ -716,6 +720,8 @@ do
     end
     local pos = store.bad_utf8(code)
     if pos then bad(fname, 2, string.format("invalid UTF-8 at byte %d", pos)) end
+    pos = code:find("\0", 1, true)
+    if pos then bad(fname, 2, string.format("NUL byte at byte %d", pos)) end
   end
 
   local function code(kb, segment, c)

@@ -12,6 +12,11 @@
 -- "graph:NAME" for graph methods. `optional = true` marks functions that
 -- a later version may add; they are listed only when they exist.
 
+-- "a claim", "an entity": the indefinite article and the noun.
+local function a_an(noun)
+  return (noun:match("^[aeiou]") and "an " or "a ") .. noun
+end
+
 local model = require "sinorus.model"
 
 local M = {}
@@ -54,7 +59,7 @@ entry { name = "sinorus.estimate", group = "module", args = "term [, scale]",
   summary = "The probability band of an estimative term (\"likely\", \"almost certainly\"). "
     .. 'Scales: "icd203" (default), "phia", "kent".',
   returns = "{term, scale, band, p_low, p_high, p_mid}, or nil, message for an unknown term",
-  example = 'sinorus.estimate("likely")          --> band "likely", 0.55..0.80' }
+  example = 'print(sinorus.estimate("likely").p_low)   --> 0.55' }
 
 entry { name = "sinorus.hedges", group = "module", args = "text [, scale]",
   summary = "The estimative expressions found in a text, with their positions "
@@ -71,10 +76,15 @@ entry { name = "sinorus.pool", group = "module", args = "ps [, weights] [, metho
 entry { name = "sinorus.decay", group = "module", args = "age_days, half_life_days",
   summary = "Exponential time weight: 1 for age 0, 0.5 at one half-life.",
   returns = "a number in (0, 1]",
-  example = "sinorus.decay(365, 180)             --> about 0.245" }
+  example = "print(sinorus.decay(365, 180))      --> 0.245..." }
 
 entry { name = "sinorus.to_json", group = "module", args = "value",
-  summary = "JSON text of a value: records and lists as objects (keys sorted) and arrays.",
+  summary = "JSON text of a value, the same bytes for the same value (the one encoder "
+    .. "of every JSON sinorus writes): a table with keys exactly 1..n is an array, any "
+    .. "other table an object with keys sorted bytewise (numeric keys named as tostring "
+    .. "names them, so a mixed table loses nothing); bytes that are not UTF-8 become "
+    .. "U+FFFD; NaN and infinities are null; functions, cycles and keys that are not "
+    .. "strings or numbers are refused.",
   returns = "a string",
   example = 'print(sinorus.to_json(kb:claims{horizon = "short"}))' }
 
@@ -89,12 +99,16 @@ entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
     .. "the read-only API only: `kb` (the built-in KB, or opts.path opened read-only), "
     .. "`sinorus` (also from require \"sinorus\") without open, the KB methods without "
     .. "those that write or save, no io, os (but clock, time, date), load, package, debug "
-    .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB; also the "
-    .. "growth of SQLite's memory), instructions (Lua VM instructions plus SQLite VM "
-    .. "steps, 10^8), time (seconds), path, name (for messages). print() is captured. "
-    .. "Lua patterns run in C, beyond the instruction and time checks, so string.find, "
-    .. "match, gmatch and gsub refuse a pattern of two or more quantifiers whose "
-    .. "worst case on the subject (about n^(k+1) steps) passes 10^10.",
+    .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB, counting "
+    .. "the growth of SQLite's memory at each prepare, bind and progress step), "
+    .. "instructions (Lua VM instructions plus SQLite VM steps, 10^8), time (seconds), "
+    .. "path (a regular file), name (for messages). print() is captured. Work done in "
+    .. "C is charged too: each string.find, match, gmatch and gsub is first replayed by "
+    .. "a matcher that counts the steps of Lua's backtracking; table.move, insert, "
+    .. "remove, sort and sinorus.hedges by their size; with a time limit the clock is "
+    .. "also read every few calls. Metatables the script did not set are seen through "
+    .. "read-only views (no finalizer can be swapped in), SQL printf/format are "
+    .. "refused, and the KB is closed from the host side when the script ends.",
   returns = "true, value, output (the script's first result copied as plain data, "
     .. "the printed text), or nil, message (\"memory limit exceeded\", \"instruction "
     .. "limit exceeded\", \"time limit exceeded\" or the script's error)",
@@ -139,7 +153,9 @@ entry { name = "kb:describe", group = "open", args = "",
 
 entry { name = "kb:save", group = "open", args = "path",
   summary = "Writes a complete copy of the knowledge base atomically: the target is "
-    .. "either the old file or the whole new one.",
+    .. "either the old file or the whole new one. The target must be a new name or a "
+    .. "regular file, not this KB's -wal, -shm or -journal; onto the KB's own file it "
+    .. "checkpoints instead.",
   returns = "true, or nil, message",
   example = 'assert(kb:save("analysis.sqlite"))' }
 
@@ -254,7 +270,9 @@ entry { name = "kb:rows", group = "text", args = "sql, ...",
     .. '  print(r.kind, r.n)\nend' }
 
 entry { name = "kb:sql", group = "text", args = "sql, ...",
-  summary = "All rows of one read-only SQL statement with bound parameters (?).",
+  summary = "All rows of one read-only SQL statement with bound parameters (?); "
+    .. "comments and semicolons may follow it. Transaction control (BEGIN, COMMIT, "
+    .. "SAVEPOINT, ...) and fts3_tokenizer are refused.",
   returns = "a list of rows",
   example = 'kb:sql("SELECT id, text FROM segment WHERE kind = ?", "heading")' }
 
@@ -300,7 +318,8 @@ entry { name = "kb:export", group = "graph", args = "format [, path [, opts]]",
   summary = "Exports records as \"json\", \"csv\" (one record type, opts.records) or "
     .. "\"refi-qda\" (a .qdpx project; needs a path) or \"html\" (the offline reader, "
     .. "written as path/index.html; path an existing directory). With a path the file is "
-    .. "written atomically.",
+    .. "written atomically; the target must be a new name or a regular file, never the open "
+    .. "KB's file or its -wal, -shm or -journal.",
   returns = "the text (no path), or true / nil, message",
   example = 'kb:export("refi-qda", "article.qdpx")' }
 
@@ -375,7 +394,8 @@ entry { name = "kb:codes", group = "author", args = "[opts]",
 
 entry { name = "kb:transaction", group = "author", args = "fn, ...",
   summary = "Runs fn(kb, ...) in one transaction: all its changes or none (nested calls "
-    .. "use savepoints).",
+    .. "use savepoints). fn may not yield: coroutine.yield inside it raises \"attempt "
+    .. "to yield across a C-call boundary\" and the transaction rolls back.",
   returns = "what fn returns",
   example = 'kb:transaction(function(kb) kb:code(1, "a"); kb:code(2, "b") end)' }
 
@@ -403,18 +423,18 @@ for _, name in ipairs(model.names("name", function(t) return t.authoring end)) d
     entry { name = "kb:add_" .. name, group = "author",
       args = "{" .. table.concat(mt.required, ", ") ..
         (#optional > 0 and " [, " .. table.concat(optional, ", ") .. "]" or "") .. "}",
-      summary = "Adds a " .. name .. " (" .. mt.help .. ").",
+      summary = "Adds " .. a_an(name) .. " (" .. mt.help .. ").",
       returns = "the " .. name .. " id",
       example = "kb:add_" .. name .. "{id = \"" .. name .. "-x\", ...}" }
   end
   local t = { name, UPDATE_EXAMPLE[name] or string.format('"%s-x", {}', name) }
   entry { name = "kb:update_" .. t[1], group = "author", args = "id, fields",
-    summary = "Changes fields of a " .. t[1] .. "; validated like add_" .. t[1] ..
+    summary = "Changes fields of " .. a_an(t[1]) .. "; validated like add_" .. t[1] ..
       ", logged in the change history.",
     returns = "true",
     example = "kb:update_" .. t[1] .. "(" .. t[2] .. ")" }
   entry { name = "kb:remove_" .. t[1], group = "author", args = "id",
-    summary = "Removes a " .. t[1] .. " (refused while other records refer to it); logged.",
+    summary = "Removes " .. a_an(t[1]) .. " (refused while other records refer to it); logged.",
     returns = "true",
     example = "kb:remove_" .. t[1] .. "(" .. t[2]:match("^[^,]+") .. ")" }
 end
@@ -454,7 +474,8 @@ for _, g in ipairs {
   { "to_dot", "", "Graphviz DOT text.", "a string" },
   { "to_graphml", "", "GraphML text.", "a string" },
   { "to_gexf", "", "GEXF text (Gephi).", "a string" },
-  { "to_json", "", "JSON text {nodes, edges}.", "a string" },
+  { "to_json", "", "JSON text {directed, edges, name, nodes}: keys sorted, the bytes "
+    .. "sinorus.to_json gives for the same value.", "a string" },
   { "core", "", "The underlying C graph (sinorus.core), for measures not wrapped here.",
     "a C graph handle" },
 } do
@@ -777,6 +798,7 @@ function M.markdown()
     "what `help()` prints in the REPL. `local sinorus = require \"sinorus\"`; `kb` is",
     "a knowledge base from `sinorus.open()`.",
   }
+  local author_started = false
   for _, g in ipairs(M.groups) do
     out[#out + 1] = ""
     out[#out + 1] = "## " .. g.title
@@ -794,7 +816,16 @@ function M.markdown()
         out[#out + 1] = "Returns " .. e.returns .. "."
         if e.example then
           out[#out + 1] = ""
-          out[#out + 1] = "```lua"
+          -- how spec/support/doctest.lua runs it: planned entries not at
+          -- all; the authoring ones in one session on a writable file, in
+          -- order; every other one in a new session
+          local info = "lua new"
+          if e.planned then info = "lua norun"
+          elseif e.group == "author" then
+            info = author_started and "lua" or "lua new writable"
+            author_started = true
+          end
+          out[#out + 1] = "```" .. info
           out[#out + 1] = e.example
           out[#out + 1] = "```"
         end

@@ -373,70 +373,25 @@ do
   -- -------------------------------------------------------------------
   -- Record writers: JSON and CSV (RFC 4180) for any record list
 
+  -- The one JSON encoder is core.json (csrc/ljson.c): keys sorted bytewise,
+  -- tables with keys exactly 1..n as arrays and every other table as an
+  -- object (numeric keys named as tostring names them, so a mixed table
+  -- loses nothing), invalid UTF-8 replaced by U+FFFD, NaN and infinities
+  -- as null, the same bytes for the same value.
+  local json = core.json
+
+  -- A number as every writer writes it (core.json's digits).
   local function num(v)
-    if math.type(v) == "integer" then return string.format("%d", v) end
-    if v ~= v or v == math.huge or v == -math.huge then return "null" end
-    for p = 15, 17 do
-      local s = string.format("%." .. p .. "g", v)
-      if tonumber(s) == v then return (s:gsub(",", ".")) end
-    end
-    return string.format("%.17g", v)
-  end
-
-  local function is_array(t)
-    local n = #t
-    if n == 0 then
-      local mt = getmetatable(t)
-      return next(t) == nil and not (mt and mt.__name and mt.columns == nil
-                                     and mt.__tostring == nil)
-    end
-    local count = 0
-    for _ in pairs(t) do count = count + 1 end
-    return count == n
-  end
-
-  local function encode(v, out, depth)
-    if depth > 64 then error("to_json: nesting too deep (a cycle?)", 0) end
-    local t = type(v)
-    if v == nil then out[#out + 1] = "null"
-    elseif t == "boolean" then out[#out + 1] = tostring(v)
-    elseif t == "number" then out[#out + 1] = num(v)
-    elseif t == "string" then out[#out + 1] = core.escape("json", v)
-    elseif t == "table" then
-      if is_array(v) then
-        out[#out + 1] = "["
-        for i = 1, #v do
-          if i > 1 then out[#out + 1] = "," end
-          encode(v[i], out, depth + 1)
-        end
-        out[#out + 1] = "]"
-      else
-        local keys = {}
-        for k in pairs(v) do
-          if type(k) == "string" then keys[#keys + 1] = k end
-        end
-        table.sort(keys)
-        out[#out + 1] = "{"
-        for i, k in ipairs(keys) do
-          if i > 1 then out[#out + 1] = "," end
-          out[#out + 1] = core.escape("json", k)
-          out[#out + 1] = ":"
-          encode(v[k], out, depth + 1)
-        end
-        out[#out + 1] = "}"
-      end
-    else
-      error("to_json: cannot encode a " .. t, 0)
-    end
+    local s = json(v)
+    return s ~= "null" and s or nil
   end
 
   --- JSON text of a value: records and lists as objects (keys sorted) and
   --- arrays; strings escaped, non-finite numbers as null.
   function M.to_json(v)
-    local out = {}
-    local ok, err = pcall(encode, v, out, 0)
-    if not ok then argerror("to_json", 1, err) end
-    return table.concat(out)
+    local ok, text = pcall(json, v)
+    if not ok then argerror("to_json", 1, text) end
+    return text
   end
 
   local function csv_cell(v)
@@ -444,8 +399,7 @@ do
     if type(v) == "table" then
       v = util.joined(v, "; ")
     elseif type(v) == "number" then
-      v = num(v)
-      if v == "null" then v = "" end
+      v = num(v) or ""
     else
       v = tostring(v)
     end
@@ -529,38 +483,39 @@ do
     -- tbl and the columns come from the fixed list above and the schema
     local rows = kb:sql("SELECT " .. table.concat(cols, ", ") .. " FROM " .. tbl ..
                         " ORDER BY " .. order)
+    if tbl == "source" then   -- the text is kept in pieces (source_text)
+      cols[#cols + 1] = "text"
+      for _, r in ipairs(rows) do r.text = kb:text(r.id) end
+    end
     return rows, cols
   end
 
-  local function json_rows(rows, cols, out)
-    out[#out + 1] = "["
-    for i, r in ipairs(rows) do
-      out[#out + 1] = i > 1 and ",\n{" or "\n{"
-      for j, c in ipairs(cols) do
-        if j > 1 then out[#out + 1] = "," end
-        out[#out + 1] = core.escape("json", c)
-        out[#out + 1] = ":"
-        encode(r[c], out, 0)
-      end
-      out[#out + 1] = "}"
-    end
-    out[#out + 1] = "]"
-  end
-
+  -- The JSON export: one object (keys sorted, as core.json writes every
+  -- object) with the format, the version, the schema version and, per
+  -- record type, its rows with every column (NULL as null).
   local function export_json(kb, tables)
-    local out = { "{\"format\":\"sinorus\",\"version\":", core.escape("json", core.version or ""),
-                  ",\"schema\":", num(kb:sql("PRAGMA user_version")[1].user_version or 0) }
+    local doc = { format = "sinorus", version = core.version or "",
+                  schema = kb:sql("PRAGMA user_version")[1].user_version or 0 }
     for _, tbl in ipairs(tables) do
-      out[#out + 1] = ",\n" .. core.escape("json", tbl[1]) .. ":"
       if tbl[2] then
+        -- a table without a record type: its rows, every column (NULL as null)
         local rows, cols = table_rows(kb, tbl[2])
-        json_rows(rows, cols, out)
+        local list = {}
+        for i, r in ipairs(rows) do
+          local row = {}
+          for _, c in ipairs(cols) do
+            local v = r[c]
+            if v == nil then v = core.null end
+            row[c] = v
+          end
+          list[i] = row
+        end
+        doc[tbl[1]] = list
       else
-        encode(kb[tbl[1]](kb), out, 0)
+        doc[tbl[1]] = kb[tbl[1]](kb)   -- the records, as the API gives them
       end
     end
-    out[#out + 1] = "}\n"
-    return table.concat(out)
+    return json(doc) .. "\n"
   end
 
   local function span_key(s)
@@ -572,8 +527,8 @@ do
   -- segments), each group under a parent code.
   local function qda_project(kb)
     local sources, src_ord = {}, {}
-    for i, s in ipairs(kb:sql("SELECT id, title, text FROM source ORDER BY id")) do
-      sources[i] = { key = "source:" .. s.id, name = s.title, text = s.text }
+    for i, s in ipairs(kb:sql("SELECT id, title FROM source ORDER BY id")) do
+      sources[i] = { key = "source:" .. s.id, name = s.title, text = kb:text(s.id) }
       src_ord[s.id] = i
     end
     local codes, sels, code_key = {}, {}, {}
@@ -638,7 +593,7 @@ do
   --- true, or nil and a message; without one the text is returned.
   function KB:export(format, path, opts)
     check_enum("export", 1, format, { "json", "csv", "refi-qda", "html" })
-    util.check_type("export", 2, path, "string", true)
+    util.check_path("export", 2, path, true)
     if format == "html" then   -- a static site: path is its directory
       if path == nil then argerror("export", 2, "format 'html' needs a directory") end
       util.check_opts("export", 3, opts, {})
@@ -654,7 +609,7 @@ do
     if format == "refi-qda" then
       if path == nil then argerror("export", 2, "format 'refi-qda' needs a path") end
       if records ~= nil then argerror("export", 3, "format 'refi-qda' takes no 'records'") end
-      return core.write_qdpx(path, qda_project(self))
+      return core.write_qdpx(path, qda_project(self), self)
     elseif format == "json" then
       local tables = RECORD_TYPES
       if records then tables = { TABLE_OF[records] } end
@@ -668,8 +623,11 @@ do
       end
     end
     if path == nil then return text end
-    return core.write_file(path, text)
+    return core.write_file(path, text, self)
   end
+
+  -- graph methods blame their caller's line too (lua/sinorus/blame.lua)
+  require("sinorus.blame").wrap_all(Graph)
 end
 
 return { methods = KB, module = M }

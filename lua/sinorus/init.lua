@@ -26,6 +26,11 @@ M.KB = KB
 
 local argerror, check_type = util.argerror, util.check_type
 
+-- kb:sql's results (made in C with their columns in order) print as tables.
+core.Rows.__tostring = function(rows)
+  return util.render(rows, getmetatable(rows).columns)
+end
+
 local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
 
 -- ---------------------------------------------------------------------
@@ -36,9 +41,7 @@ local OPEN_KEYS = { create = true, article = true, empty = true, readonly = true
 
 --- Opens a knowledge base: the built-in article (no path) or a file.
 function M.open(path, opts)
-  if path ~= nil and type(path) ~= "string" then
-    argerror("open", 1, "string expected, got " .. util.typename(path))
-  end
+  util.check_path("open", 1, path, true)
   if opts ~= nil and type(opts) ~= "table" then
     argerror("open", 2, "table expected, got " .. util.typename(opts))
   end
@@ -171,8 +174,13 @@ function KB:text(id)
     argerror("text", 1, "integer expected, got " ..
              (math.type(id) or util.typename(id)))
   end
-  local r = self:sql("SELECT text FROM source WHERE id = ?", id)[1]
-  return r and r.text
+  -- the pieces of source_text, in order, are the text (data/schema.sql)
+  local parts = {}
+  for r in self:rows("SELECT text FROM source_text WHERE source = ? ORDER BY start", id) do
+    parts[#parts + 1] = r.text
+  end
+  if #parts == 0 then return nil end
+  return table.concat(parts)
 end
 
 local SEG_COLS = { "id", "source", "kind", "section", "parent", "ord", "start", "stop",
@@ -221,10 +229,14 @@ end
 -- ---------------------------------------------------------------------
 -- Search
 
+-- highlight() marks matches with bytes valid UTF-8 never holds;
+-- core.snippet cuts the window around the first match and puts the marks.
+local HL_OPEN, HL_CLOSE = "\xff", "\xfe"
+
 local SEARCH_SQL = [[
 SELECT s.id AS segment, s.kind, s.source, s.text,
        -bm25(segment_fts) AS rank,
-       snippet(segment_fts, 0, ?1, ?2, '…', ?3) AS snippet
+       highlight(segment_fts, 0, ?1, ?2) AS snippet
 FROM segment_fts JOIN segment s ON s.id = segment_fts.rowid
 WHERE segment_fts MATCH ?4
   AND ((?5 IS NULL AND s.kind <> 'paragraph') OR s.kind = ?5)
@@ -256,7 +268,7 @@ WHERE segment_fts MATCH ?%d AND s.kind = 'sentence' AND s.parent IS NOT NULL
 -- (The index is searched within the rowids of the paragraph's sentences,
 -- which a paragraph's long run of sentences makes much the faster way.)
 local PARA_SNIPPET = [[
-SELECT snippet(segment_fts, 0, ?1, ?2, '…', ?3) AS snippet
+SELECT highlight(segment_fts, 0, ?1, ?2) AS snippet, ?3 AS words
 FROM segment_fts CROSS JOIN segment s ON s.id = segment_fts.rowid
 WHERE segment_fts MATCH ?4 AND s.parent = ?5
   AND segment_fts.rowid BETWEEN (SELECT min(id) FROM segment WHERE parent = ?5)
@@ -276,7 +288,7 @@ local function paragraph_sql(k)
 end
 
 -- Paragraphs matching the translated query expr (see above).
-local function search_paragraphs(kb, expr, opts, marks, words)
+local function search_paragraphs(kb, expr, opts, words)
   local terms = {}
   for t in expr:gmatch('"[^"]*"%*?') do terms[#terms + 1] = t end
   local hits = kb:sql(paragraph_sql(#terms), opts.source, opts.duplicates == true, #terms,
@@ -284,11 +296,12 @@ local function search_paragraphs(kb, expr, opts, marks, words)
                       table.unpack(terms))
   local any = table.concat(terms, " OR ")
   for _, h in ipairs(hits) do
-    h.snippet = kb:sql(PARA_SNIPPET, marks[1], marks[2], words, any, h.segment)[1].snippet
+    h.snippet = kb:sql(PARA_SNIPPET, HL_OPEN, HL_CLOSE, words, any, h.segment)[1].snippet
   end
   return hits
 end
 
+--- The marks around matches in snippets and KWIC lines (configurable).
 M.marks = { "«", "»" }
 
 --- Segments matching query, most relevant first (BM25).
@@ -313,13 +326,14 @@ function KB:search(query, opts)
   if expr == "" then
     hits = {}
   elseif opts.kind == "paragraph" then
-    hits = search_paragraphs(self, expr, opts, marks, words)
+    hits = search_paragraphs(self, expr, opts, words)
   else
-    hits = self:sql(SEARCH_SQL, marks[1], marks[2], words, expr, opts.kind,
+    hits = self:sql(SEARCH_SQL, HL_OPEN, HL_CLOSE, words, expr, opts.kind,
                     opts.source, opts.duplicates == true,
                     math.tointeger(opts.limit or 10), math.tointeger(opts.offset or 0))
   end
   for _, h in ipairs(hits) do
+    h.snippet = core.snippet(h.snippet, words, util.max_width, marks[1], marks[2])
     util.record(h, "sinorus.Hit", { "segment", "kind", "rank", "snippet" })
   end
   return util.list(hits, { "segment", "kind", "rank", "snippet" }, "sinorus.Hits")
@@ -344,8 +358,9 @@ local function kwic_tostring(lines)
   end
   for i = 1, math.min(#lines, util.max_rows) do
     local l = lines[i]
-    out[#out + 1] = string.format("%6d  %s%s [%s] %s", l.segment,
-      string.rep(" ", wl - (utf8.len(l.left) or #l.left)), l.left, l.keyword, l.right)
+    out[#out + 1] = string.format("%6d  %s%s%s%s%s%s", l.segment,
+      string.rep(" ", wl - (utf8.len(l.left) or #l.left)), l.left, M.marks[1], l.keyword,
+      M.marks[2], l.right)
   end
   if #lines > util.max_rows then
     out[#out + 1] = string.format("… %d more", #lines - util.max_rows)
@@ -420,6 +435,14 @@ end
 --- Help on a function or a name; with no argument, the list of all.
 function M.help(x)
   return require("sinorus.doc").help(x)
+end
+
+-- Misuse found inside the library is reported at the caller's line
+-- (lua/sinorus/blame.lua).
+do
+  local blame = require "sinorus.blame"
+  blame.ours(util.argerror)
+  blame.wrap_all(KB, M)
 end
 
 return M

@@ -248,9 +248,10 @@ model.TYPES = {
 }
 
 -- Tables of the schema that hold no record of the model: the text (owned
--- by the storage layer), the evidence links, codes, the change log.
-model.OTHER_TABLES = { "meta", "source", "segment", "segment_fts", "alias", "mention",
-                       "evidence", "code", "changelog" }
+-- by the storage layer: the view segment reads segment_row and
+-- source_text), the evidence links, codes, the change log.
+model.OTHER_TABLES = { "meta", "source", "source_text", "segment_row", "segment_fts", "alias",
+                       "mention", "evidence", "code", "changelog" }
 
 local BY = {}
 

@@ -208,49 +208,10 @@ do
   -- paragraph keeps only the mentions that run across two of its
   -- sentences (the others are its sentences'). The one entry point of
   -- tagging: internal.tag(kb, segment_ids), used by the authoring API and
-  -- the build.
+  -- the build; the C core tags (sinorus_tag), by the import's rules.
+  -- Returns the rows written.
   local function tag(self, ids)
-    local aliases = self:sql("SELECT entity, alias FROM alias ORDER BY entity, ord")
-    local targets
-    local SEG = [[SELECT id, kind, start, text FROM segment]]
-    if ids == nil then
-      targets = self:sql(SEG .. " ORDER BY id")
-    else
-      targets = {}
-      for _, id in ipairs(ids) do
-        local s = self:sql(SEG .. " WHERE id = ?", id)[1]
-        if s then targets[#targets + 1] = s end
-      end
-    end
-    for _, s in ipairs(targets) do
-      internal.exec(self, "DELETE FROM mention WHERE segment = ?", s.id)
-    end
-    if #aliases == 0 or #targets == 0 then return 0 end
-    local m <close> = core.matcher()
-    local owner = {}
-    for i, a in ipairs(aliases) do
-      owner[i] = a.entity
-      m:add(a.alias, i)
-    end
-    m:compile()
-    local n = 0
-    for _, s in ipairs(targets) do
-      local sentences = s.kind == "paragraph"
-        and self:sql("SELECT start, stop FROM segment WHERE parent = ?", s.id) or {}
-      for _, hit in ipairs(m:scan(s.text)) do
-        local a, b = s.start + hit.start - 1, s.start + hit.stop - 1
-        local inside = false
-        for _, c in ipairs(sentences) do
-          if c.start <= a and b <= c.stop then inside = true end
-        end
-        if not inside then
-          internal.exec(self, [[INSERT OR IGNORE INTO mention (segment, entity, start, stop)
-                       VALUES (?, ?, ?, ?)]], s.id, owner[hit.id], a, b)
-          n = n + 1
-        end
-      end
-    end
-    return n
+    return core.tag(self, ids)
   end
   internal.tag = tag
 
@@ -528,6 +489,14 @@ do
     check_string_opt("ratings", "hypothesis", opts.hypothesis)
     check_string_opt("ratings", "evidence", opts.evidence)
     check_question(self, "ratings", opts.question)
+    -- an unknown id raises, as an unknown entity does for claims{about}
+    for _, f in ipairs { { "hypothesis", "hypothesis", "hypothesis" },
+                         { "evidence", "ach_item", "ACH item" } } do
+      local v = opts[f[1]]
+      if v ~= nil and #self:sql("SELECT 1 FROM " .. f[2] .. " WHERE id = ?", v) == 0 then
+        argerror("ratings", 1, string.format("unknown %s '%s' in '%s'", f[3], v, f[1]))
+      end
+    end
     local _, lim, off = util.page(opts)
     local rows = self:sql([[SELECT r.item AS evidence, r.hypothesis, r.rating,
         i.credibility, i.relevance, i.text

@@ -44,7 +44,7 @@ end
 -- ---------------------------------------------------------------------
 -- Pretty printing
 
-local function width(s) return utf8.len(s) or #s end
+local width = util.width
 
 -- Cuts every line of s to w display columns.
 local function clip_lines(s, w)
@@ -285,6 +285,10 @@ local function traceback(msg)
     return msg
   end
   local tb = debug.traceback(msg, 2)
+  -- leave out the frames of lua/sinorus/blame.lua, which re-raises the
+  -- library's errors at the caller's line
+  tb = tb:gsub("\n%s*%[C%]: in function 'error'\n%s*[^\n]*sinorus/blame%.lua:%d+:[^\n]*", "")
+  tb = tb:gsub("\n%s*[^\n]*sinorus/blame%.lua:%d+:[^\n]*", "")
   -- leave out the REPL's own frames
   tb = tb:gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
   tb = tb:gsub("\n%s*%(%.%.%.tail calls%.%.%.%)$", "")
@@ -294,15 +298,199 @@ local function traceback(msg)
   return tb
 end
 
+-- ---------------------------------------------------------------------
+-- Locals that last: `local x = 1` at the prompt, then `print(x)`.
+--
+-- Each input is its own chunk, so a plain `local` would end with it. A
+-- session has a scope (M.scope) that chunks use as _ENV: names declared
+-- `local` at the top level of an input live there and shadow globals;
+-- other names are the globals of env. The declarations are rewritten
+-- (M.rewrite) into a call that declares the names, then an assignment:
+--   local a, b <const> = f()   ->   _REPL_local({"a", "b"}, true); a, b = f()
+--   local a                    ->   _REPL_local({"a"}, false);
+--   local function g(...)      ->   _REPL_local({"g"}, false); g = function(...)
+-- With "=", a name is declared holding what it meant before, so values
+-- that read it (local x = x + 1) see the outer name, as with a real local.
+-- Locals inside functions and blocks are left alone. The attributes
+-- <const> and <close> are dropped (a session local is neither closed at
+-- the end of its line nor read-only).
+
+local LOCAL_FN = "_REPL_local"
+
+-- The tokens of src: {kind, text, start, stop}; kind is "name", "string",
+-- "number", "comment", "space" or "op". Never fails: an unfinished string
+-- or comment runs to the end.
+local function tokens(src)
+  local out, i, n = {}, 1, #src
+  local function add(kind, j) out[#out + 1] = { kind, src:sub(i, j), i, j }; i = j + 1 end
+  while i <= n do
+    local c = src:sub(i, i)
+    local lvl = src:match("^%[(=*)%[", i) or (src:match("^%-%-%[(=*)%[", i))
+    if src:match("^%-%-", i) then
+      if lvl and src:match("^%-%-%[", i) then
+        local _, e = src:find("]" .. lvl .. "]", i, true)
+        add("comment", e or n)
+      else
+        add("comment", (src:find("\n", i, true) or (n + 1)) - 1)
+      end
+    elseif lvl then
+      local _, e = src:find("]" .. lvl .. "]", i, true)
+      add("string", e or n)
+    elseif c == '"' or c == "'" then
+      local j = i + 1
+      while j <= n do
+        local d = src:sub(j, j)
+        if d == "\\" then j = j + 2
+        elseif d == c or d == "\n" then break
+        else j = j + 1 end
+      end
+      add("string", math.min(j, n))
+    elseif c:match("%s") then
+      add("space", select(2, src:find("^%s+", i)))
+    elseif c:match("[%a_]") then
+      add("name", select(2, src:find("^[%w_]+", i)))
+    elseif c:match("%d") or (c == "." and src:match("^%.%d", i)) then
+      add("number", select(2, src:find("^[%w_.]+", i)))
+    else
+      add("op", select(2, src:find("^[%.=~<>:/]+", i)) or i)
+    end
+  end
+  return out
+end
+
+local OPENS = { ["function"] = true, ["do"] = true, ["if"] = true, ["repeat"] = true }
+local CLOSES = { ["end"] = true, ["until"] = true }
+
+--- src with its top-level `local` declarations rewritten (see above),
+--- and the list of names it declares.
+function M.rewrite(src)
+  local toks = tokens(src)
+  local out, names, depth, paren, k = {}, {}, 0, 0, 1
+  -- the next token that is not space or comment, from index j
+  local function next_tok(j)
+    while toks[j] and (toks[j][1] == "space" or toks[j][1] == "comment") do j = j + 1 end
+    return toks[j], j
+  end
+  while k <= #toks do
+    local t = toks[k]
+    local kind, text = t[1], t[2]
+    if kind == "name" and OPENS[text] then depth = depth + 1
+    elseif kind == "name" and CLOSES[text] then depth = depth - 1
+    elseif kind == "op" and (text == "(" or text == "{" or text == "[") then paren = paren + 1
+    elseif kind == "op" and (text == ")" or text == "}" or text == "]") then paren = paren - 1
+    end
+    if kind == "name" and text == "local" and depth == 0 and paren == 0 then
+      local nt, j = next_tok(k + 1)
+      if nt and nt[1] == "name" and nt[2] == "function" then
+        local nm, j2 = next_tok(j + 1)
+        if nm and nm[1] == "name" then
+          names[#names + 1] = nm[2]
+          out[#out + 1] = string.format("%s({%q}, false); %s = function", LOCAL_FN, nm[2], nm[2])
+          depth = depth + 1          -- the function's body
+          k = j2 + 1
+          goto continue
+        end
+      elseif nt and nt[1] == "name" then
+        -- a name list with attributes, then "=" or the end of the statement
+        local list, j2 = {}, j
+        while true do
+          local nm
+          nm, j2 = next_tok(j2)
+          if not (nm and nm[1] == "name") then break end
+          list[#list + 1] = nm[2]
+          local after, j3 = next_tok(j2 + 1)
+          if after and after[2] == "<" then          -- <const> / <close>
+            local _, j4 = next_tok(j3 + 1)
+            local close, j5 = next_tok(j4 + 1)
+            if close and close[2] == ">" then after, j3 = next_tok(j5 + 1) end
+          end
+          if after and after[2] == "," then j2 = j3 + 1
+          else j2 = j3; break end
+        end
+        local quoted = {}
+        for i, nm in ipairs(list) do
+          quoted[i] = string.format("%q", nm)
+          names[#names + 1] = nm
+        end
+        local head = LOCAL_FN .. "({" .. table.concat(quoted, ", ") .. "}"
+        local eq = toks[j2]
+        if eq and eq[2] == "=" then
+          -- declared holding what the names meant before, then assigned:
+          -- the values see the outer names, as with a real local
+          out[#out + 1] = head .. ", true); " .. table.concat(list, ", ") .. " "
+        else
+          out[#out + 1] = head .. ", false);"
+        end
+        k = j2
+        goto continue
+      end
+    end
+    out[#out + 1] = text
+    k = k + 1
+    ::continue::
+  end
+  return table.concat(out), names
+end
+
+--- A session scope over env: the _ENV of the REPL's chunks. Names
+--- declared with _REPL_local live in it; the rest are env's.
+function M.scope(env)
+  local locals, declared = {}, {}
+  local proxy = {}
+  -- declares the names, holding nil or (with outer) their current values
+  local function declare(list, outer)
+    for _, name in ipairs(list) do
+      local v = nil
+      if outer then
+        if declared[name] then v = locals[name] else v = env[name] end
+      end
+      declared[name] = true
+      locals[name] = v
+    end
+  end
+  return setmetatable(proxy, {
+    __index = function(_, k)
+      if declared[k] then return locals[k] end
+      if k == LOCAL_FN then return declare end
+      return env[k]
+    end,
+    __newindex = function(_, k, v)
+      if declared[k] then locals[k] = v else env[k] = v end
+    end,
+    __pairs = function()
+      local seen, keys = {}, {}
+      for k in pairs(declared) do seen[k] = true; keys[#keys + 1] = k end
+      for k in pairs(env) do if not seen[k] then keys[#keys + 1] = k end end
+      local i = 0
+      return function()
+        i = i + 1
+        local k = keys[i]
+        if k ~= nil then return k, proxy[k] end
+      end
+    end,
+  })
+end
+
 -- Compiles a line: as an expression first (so `1 + 1` and `kb` print),
--- then as a statement. Returns fn, or nil, message, incomplete.
+-- then as a statement (top-level locals rewritten when env is a scope).
+-- Returns fn, or nil, message, incomplete.
 function M.compile(src, env)
   local code = src:gsub("^%s*=", "return ")
   local fn = load("return " .. code, "=stdin", "t", env)
   if fn then return fn end
   local err
   fn, err = load(code, "=stdin", "t", env)
-  if fn then return fn end
+  if fn then
+    local mt = getmetatable(env)
+    if mt and mt.__index and rawget(env, LOCAL_FN) == nil and env[LOCAL_FN] then
+      local rewritten, names = M.rewrite(code)
+      if #names > 0 then
+        local fn2 = load(rewritten, "=stdin", "t", env)
+        if fn2 then return fn2 end
+      end
+    end
+    return fn
+  end
   if err:match("<eof>$") then return nil, err, true end
   return nil, err, false
 end
@@ -325,18 +513,25 @@ end
 M.eval = eval
 
 -- A line reader: readline on a terminal, else stdin. Returns
--- read(prompt) -> line | nil (end of input) | false (Ctrl-C), and close().
+-- read(prompt) -> line | nil (end of input) | false (Ctrl-C), close(),
+-- whether it is readline, and add(entry), which stores one entry (a whole
+-- statement, however many lines it took) in the history.
 local function reader(opts, env)
   local use_rl = opts.readline
   if use_rl == nil then use_rl = M.isatty(0) and M.isatty(1) end
   local rl = use_rl and (function()
     local ok, r = pcall(require, "readline")
+    if not ok then
+      io.stderr:write("sinorus: no line editing, completion or history: "
+        .. "the readline module is missing (Debian: apt-get install lua-readline)\n")
+    end
     return ok and r or nil
   end)()
   if rl then
+    local last_entry
     local hist = opts.history or os.getenv("SINORUS_HISTORY") or "~/.sinorus_history"
     rl.set_options { histfile = hist, keeplines = 1000, completion = true,
-                     minlength = 1, ignoredups = true }
+                     minlength = 1, ignoredups = true, auto_add = false }
     if rl.set_readline_name then rl.set_readline_name("sinorus") end
     rl.set_complete_function(function(text, from, to)
       local word = text:sub(from, to)
@@ -363,7 +558,10 @@ local function reader(opts, env)
         return false
       end
       return line
-    end, function() pcall(rl.save_history) end, true
+    end, function() pcall(rl.save_history) end, true, function(entry)
+      if entry ~= last_entry then pcall(rl.add_history, entry) end
+      last_entry = entry
+    end
   end
   local interactive = M.isatty(0)
   return function(prompt)
@@ -373,7 +571,39 @@ local function reader(opts, env)
     if not ok or hit then return false end
     if line then line = line:gsub("\r?\n$", "") end
     return line
-  end, function() end, false
+  end, function() end, false, function() end
+end
+
+--- The pager command for text, or nil: only when stdout and stdin are
+--- terminals and the text is taller than the terminal; $PAGER when set
+--- (empty: never), else less -FRX. env: {tty, rows, pager} overrides
+--- what is asked of the system (for tests).
+function M.pager(text, env)
+  env = env or {}
+  local tty = env.tty
+  if tty == nil then tty = M.isatty(1) and M.isatty(0) end
+  if not tty then return nil end
+  local rows = env.rows or select(2, M.termsize())
+  local _, lines = text:gsub("\n", "")
+  if lines < rows - 1 then return nil end
+  local pager = env.pager
+  if pager == nil then pager = os.getenv("PAGER") end
+  if pager == "" then return nil end
+  return pager or "less -FRX"
+end
+
+--- Writes text to stdout, through the pager when M.pager says so.
+function M.show(text)
+  local cmd = M.pager(text)
+  if cmd then
+    io.stdout:flush()
+    local p = io.popen(cmd, "w")
+    if p then
+      p:write(text)
+      if p:close() ~= nil then return end
+    end
+  end
+  io.stdout:write(text)
 end
 
 --- Makes the session's globals: sinorus, kb, help.
@@ -385,7 +615,7 @@ function M.setup(opts)
   if opts.kb ~= nil or env.kb == nil then env.kb = opts.kb or sinorus.open() end
   local doc = require "sinorus.doc"
   env.help = function(x)
-    io.stdout:write(doc.text(x, (M.termsize())), "\n")
+    M.show(doc.text(x, (M.termsize())) .. "\n")
   end
   if opts.print ~= false and env == _G and not opts.run then
     env.print = M.print   -- lua5.4 -i prints results with the global print
@@ -394,12 +624,21 @@ function M.setup(opts)
 end
 
 --- Runs the session until end of input (Ctrl-D) or os.exit().
---- opts: kb, sinorus, env, history (file), readline (boolean), quiet.
+--- opts: kb, sinorus, env, history (file), readline (boolean), quiet,
+--- reader ({read, close, add}: another line source, for tests), scope
+--- (M.scope(env) of an earlier session, to go on with its locals).
 function M.run(opts)
   opts = opts or {}
   opts.run = true
   local env = M.setup(opts)
-  local read, close, rl = reader(opts, env)
+  local scope = opts.scope or M.scope(env)
+  local read, close, rl, add
+  if opts.reader then
+    read, close, rl, add = opts.reader.read, opts.reader.close or function() end, false,
+      opts.reader.add or function() end
+  else
+    read, close, rl, add = reader(opts, scope)
+  end
   local installed = false
   if core.interrupt_install then installed = pcall(core.interrupt_install) end
   if not opts.quiet and (rl or M.isatty(0)) then
@@ -421,14 +660,16 @@ function M.run(opts)
       if src:match("^%s*$") then
         buf = nil
       else
-        local fn, err, incomplete = M.compile(src, env)
+        local fn, err, incomplete = M.compile(src, scope)
         if fn then
           buf = nil
+          add(src)
           eval(fn, M.print)
         elseif incomplete then
           buf = src
         else
           buf = nil
+          add(src)
           io.stderr:write(err, "\n")
         end
       end

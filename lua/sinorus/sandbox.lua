@@ -76,6 +76,9 @@ do
                  k, util.typename(opts[k])))
       end
     end
+    if opts.path ~= nil and opts.path:find("\0", 1, true) then
+      argerror("sandbox", 2, "option 'path' contains a NUL byte")
+    end
     local name = opts.name and "=" .. opts.name or "=sandbox"
     return core.sandbox(script, memory, instructions, time, opts.path, name)
   end
@@ -115,37 +118,52 @@ do
     strlib.dump = nil
     local rep = string.rep
     strlib.rep = function(s, n, sep)
-      if s == "" and (sep == nil or sep == "") and type(n) == "number" then
-        return ""   -- would loop n times in C, out of the hook's reach
+      -- rep loops n times in C, out of the hook's reach, even when the
+      -- result is empty; n may be a numeric string ("1e15")
+      local k = tonumber(n)
+      if s == "" and (sep == nil or sep == "") and k then
+        return rep(s, k % 1 == 0 and 0 or k)   -- 1.5, inf, nan: rep's error
       end
       return rep(s, n, sep)
     end
-    -- Lua's pattern matcher backtracks in C, out of the hook's reach: a
-    -- pattern with k quantifiers can take about n^(k+1) steps on a subject
-    -- of n bytes. Patterns with two or more quantifiers are refused where
-    -- that bound passes PATTERN_STEPS (one quantifier is at most n^2).
-    local PATTERN_STEPS = 1e10
-    local gsub = strlib.gsub
-    local function guard(fname, s, p, plain)
-      if type(s) ~= "string" or type(p) ~= "string" or plain then return end
-      local k = select(2, gsub(gsub(p, "%%.", ""), "[%*%+%-%?]", ""))
-      local n = #s + 1
-      if k >= 2 and n ^ (k + 1) > PATTERN_STEPS then
-        error(string.format("bad argument #2 to '%s' (pattern with %d quantifiers is too "
-              .. "costly on %d bytes in the sandbox)", fname, k, #s), 3)
+    -- Lua's pattern matcher backtracks in C, out of the hook's reach
+    -- (".-b" is n^2 steps on n bytes): each call is first replayed by a
+    -- counting matcher (core.sandbox_pattern) that charges its steps and
+    -- stops at the budget. A plain find is charged what memcmp may do.
+    local replay = core.sandbox_pattern
+    local find = strlib.find
+    strlib.find = function(s, p, init, plain, ...)
+      if plain and type(s) == "string" and type(p) == "string" and #p > 0 then
+        charge((#s // 64 + 1) * (#p + 1))
+      elseif not plain then
+        replay("find", s, p, init)
+      end
+      return find(s, p, init, plain, ...)
+    end
+    for _, name in ipairs { "match", "gmatch" } do
+      local f = strlib[name]
+      strlib[name] = function(s, p, init, ...)
+        replay(name, s, p, init)
+        return f(s, p, init, ...)
       end
     end
-    for _, name in ipairs { "find", "match", "gmatch", "gsub" } do
-      local f = strlib[name]
-      strlib[name] = function(s, p, a, b, ...)
-        guard(name, s, p, name == "find" and b)
-        return f(s, p, a, b, ...)
-      end
+    local gsub = strlib.gsub
+    strlib.gsub = function(s, p, repl, n, ...)
+      replay("gsub", s, p, n)
+      return gsub(s, p, repl, n, ...)
     end
     local move, insert, remove, sort = table.move, table.insert, table.remove, table.sort
+    -- ends as Lua's own table functions read them: integers, floats with
+    -- an integer value, numeric strings
+    local function int(v)
+      v = tonumber(v)
+      return v and math.tointeger(v)
+    end
     tablib.move = function(a1, f, e, t, a2)
-      if math.type(f) == "integer" and math.type(e) == "integer" and e >= f then
-        charge(e - f + 1)
+      local fi, ei = int(f), int(e)
+      if fi and ei and ei >= fi then
+        local n = ei - fi + 1
+        charge(n > 0 and n or math.huge)   -- wrapped past maxinteger
       end
       return move(a1, f, e, t, a2)
     end
@@ -163,6 +181,21 @@ do
         charge(n * (math.log(n + 1, 2) + 1))
       end
       return sort(t, ...)
+    end
+    -- C functions of the core whose one call costs in proportion to its
+    -- input, charged before it runs, whoever calls them (the layer too):
+    -- hedges compares every word with the whole lexicon (~100 ns a byte),
+    -- simulate draws n samples of every factor (~2 ns each)
+    local hedges, simulate = core.hedges, core.simulate
+    core.hedges = function(text, ...)
+      if type(text) == "string" then charge(#text * 128) end
+      return hedges(text, ...)
+    end
+    core.simulate = function(factors, o, ...)
+      if type(factors) == "table" and type(o) == "table" and type(o.n) == "number" then
+        charge(o.n * (#factors + 1) * 2)
+      end
+      return simulate(factors, o, ...)
     end
     -- luacheck: pop
 
@@ -184,18 +217,38 @@ do
     end
 
     local env = {}
-    for _, k in ipairs { "assert", "error", "getmetatable", "ipairs", "next", "pairs",
+    for _, k in ipairs { "assert", "error", "ipairs", "next", "pairs",
                          "pcall", "rawequal", "rawget", "rawlen", "rawset", "select",
                          "tonumber", "tostring", "type" } do
       env[k] = _G[k]
     end
     -- Lua runs finalizers without hooks: no __gc for the script's tables
     -- (a metatable that had none when set never gets one that counts)
+    local own = setmetatable({}, { __mode = "k" })   -- metatables it set
     env.setmetatable = function(t, mt)
       if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
         error("__gc metamethods are not available in the sandbox", 2)
       end
-      return setmetatable(t, mt)
+      local r = setmetatable(t, mt)
+      if type(mt) == "table" then own[mt] = true end
+      return r
+    end
+    -- and no finalizer swapped into a metatable it did not make (the KB's,
+    -- a statement's, a record's: the layer gives them to new objects):
+    -- those it sees through a read-only view
+    local views = setmetatable({}, { __mode = "k" })
+    local function readonly()
+      error("metatables of the sandbox's values are read-only", 2)
+    end
+    env.getmetatable = function(v)
+      local mt = getmetatable(v)
+      if type(mt) ~= "table" or own[mt] then return mt end
+      local view = views[mt]
+      if not view then
+        view = setmetatable({}, { __index = mt, __newindex = readonly, __metatable = false })
+        views[mt] = view
+      end
+      return view
     end
     -- and it runs the message handler of an error raised by the limit
     -- hook without hooks: the handler is skipped once a limit is exceeded

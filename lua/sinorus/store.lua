@@ -124,17 +124,21 @@ local CHECKERS = {
            "a string of letters, digits, '-' and '.'"
   end,
   string = function(v)
-    return type(v) == "string" and find(v, "%S") ~= nil and not bad_utf8(v),
-           "a non-empty string"
+    return type(v) == "string" and find(v, "%S") ~= nil and not bad_utf8(v)
+           and not find(v, "\0", 1, true), "a non-empty string"
   end,
-  number = function(v) return type(v) == "number" and v == v, "a number" end,
+  number = function(v)
+    return type(v) == "number" and v == v and v > -math.huge and v < math.huge,
+           "a finite number"
+  end,
   integer = function(v) return mathtype(v) == "integer", "an integer" end,
   table = function(v) return type(v) == "table", "a table" end,
   strings = function(v)
     if not is_list(v) then return false, "a list of strings" end
     for i = 1, #v do
       local s = v[i]
-      if type(s) ~= "string" or not find(s, "%S") or bad_utf8(s) then
+      if type(s) ~= "string" or not find(s, "%S") or bad_utf8(s)
+         or find(s, "\0", 1, true) then
         return false, "a list of non-empty strings"
       end
     end
@@ -159,7 +163,13 @@ local function describe(v)
     if bad_utf8(v) then
       return string.format("a string with invalid UTF-8 at byte %d", bad_utf8(v))
     end
+    if find(v, "\0", 1, true) then
+      return string.format("a string with a NUL byte at byte %d", find(v, "\0", 1, true))
+    end
     return string.format("%q", v)
+  end
+  if type(v) == "number" and not (v > -math.huge and v < math.huge) then
+    return v ~= v and "NaN" or tostring(v)
   end
   return util.typename(v)
 end

@@ -51,6 +51,18 @@ function util.check_type(fname, argn, v, tname, optional)
   return v
 end
 
+-- Raises unless v is a path (a string without a NUL byte, which no file
+-- name can hold), or nil when optional.
+function util.check_path(fname, argn, v, optional)
+  if v == nil and optional then return v end
+  if type(v) ~= "string" then
+    argerror(fname, argn, "string expected, got " .. typename(v), 3)
+  end
+  if v:find("\0", 1, true) then
+    argerror(fname, argn, "path contains a NUL byte", 3)
+  end
+end
+
 function util.check_enum(fname, argn, v, list, optional, level)
   if v == nil and optional then return v end
   for i = 1, #list do
@@ -100,10 +112,37 @@ function util.page(opts)
          math.tointeger(opts.offset or 0)
 end
 
--- Display width of a string: code points, not bytes.
-local function width(s)
-  return utf8.len(s) or #s
+-- The code point ranges a terminal shows two columns wide (East Asian
+-- Wide and Fullwidth, as wcwidth has them) and zero wide (combining marks).
+local WIDE = {
+  { 0x1100, 0x115F }, { 0x2E80, 0x303E }, { 0x3041, 0x33FF }, { 0x3400, 0x4DBF },
+  { 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF }, { 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF },
+  { 0xFE30, 0xFE4F }, { 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x1F300, 0x1F64F },
+  { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
+}
+local ZERO = { { 0x0300, 0x036F }, { 0x200B, 0x200F }, { 0xFE00, 0xFE0F } }
+
+local function in_ranges(c, ranges)
+  for _, r in ipairs(ranges) do
+    if c < r[1] then return false end
+    if c <= r[2] then return true end
+  end
+  return false
 end
+
+-- Display width of a string in terminal columns: CJK and other wide
+-- characters count two, combining marks none; bytes of invalid UTF-8 one.
+local function width(s)
+  if not utf8.len(s) then return #s end
+  if not s:find("[\xCC-\xF4]") then return utf8.len(s) end   -- nothing wide or zero here
+  local w = 0
+  for _, c in utf8.codes(s) do
+    if in_ranges(c, WIDE) then w = w + 2
+    elseif not in_ranges(c, ZERO) then w = w + 1 end
+  end
+  return w
+end
+util.width = width
 
 local function cell(v)
   if v == nil then return "" end
@@ -259,16 +298,12 @@ function util.json_strings(s)
   return out
 end
 
--- Encodes a list of strings as a JSON array.
+-- Encodes a list of strings as a JSON array (with core.json, the one
+-- encoder).
 function util.json_array(list)
-  local parts = {}
-  for i, v in ipairs(list or {}) do
-    parts[i] = '"' .. tostring(v):gsub('[%c"\\]', function(c)
-      if c == '"' then return '\\"' elseif c == '\\' then return '\\\\' end
-      return string.format("\\u%04x", c:byte())
-    end) .. '"'
-  end
-  return "[" .. table.concat(parts, ",") .. "]"
+  local t = {}
+  for i, v in ipairs(list or {}) do t[i] = tostring(v) end
+  return core.json(t)
 end
 
 -- Encodes a Lua value as JSON (core.json, in C): tables with only keys

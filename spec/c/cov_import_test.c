@@ -56,22 +56,22 @@ int main (void) {
   if (kb == NULL) return 1;
 
   source(&s, "x", SINORUS_TEXT_PLAIN);
-  CHECK(sinorus_import(NULL, &s, &im, err, sizeof err) == SINORUS_RANGE, "NULL kb");
-  CHECK(sinorus_import(kb, NULL, &im, err, sizeof err) == SINORUS_RANGE, "NULL src");
+  CHECK(sinorus_import(NULL, &s, &im) == SINORUS_RANGE, "NULL kb");
+  CHECK(sinorus_import(kb, NULL, &im) == SINORUS_RANGE, "NULL src");
   s.title = NULL;
-  CHECK(sinorus_import(kb, &s, &im, NULL, 0) == SINORUS_RANGE, "NULL title");
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_RANGE, "NULL title");
   s.title = "t";
   s.text = NULL;
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_RANGE, "NULL text");
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_RANGE, "NULL text");
   source(&s, "x", 7);
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_RANGE
-        && err[0] != '\0', "format 7");
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_RANGE
+        && sinorus_errmsg(kb)[0] != '\0', "format 7");
 
   CHECK(sinorus_open(path, SINORUS_OPEN_READONLY, &ro, err, sizeof err) == SINORUS_OK,
         "open read-only: %s", err);
   source(&s, "x", SINORUS_TEXT_PLAIN);
   if (ro) {
-    CHECK(sinorus_import(ro, &s, &im, err, sizeof err) == SINORUS_READONLY,
+    CHECK(sinorus_import(ro, &s, &im) == SINORUS_READONLY,
           "read-only");
     sinorus_close(ro);
   }
@@ -83,14 +83,14 @@ int main (void) {
   s.published = "2024-01-01"; s.published_len = 10;
   s.url = "u"; s.url_len = 1;
   s.doi = "d"; s.doi_len = 1;
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_OK, "import: %s", err);
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_OK, "import: %s", sinorus_errmsg(kb));
   CHECK(count(kb, "SELECT count(*) FROM segment WHERE duplicate_of IS NOT NULL") > 0,
         "duplicates marked");
   source(&s, "Plain text.", SINORUS_TEXT_PLAIN);
-  CHECK(sinorus_import(kb, &s, NULL, NULL, 0) == SINORUS_OK, "NULL out");
+  CHECK(sinorus_import(kb, &s, NULL) == SINORUS_OK, "NULL out");
   source(&s, "", SINORUS_TEXT_PLAIN);
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_OK
-        && im.segments == 0, "empty text: %s", err);
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_OK
+        && im.segments == 0, "empty text: %s", sinorus_errmsg(kb));
 
   /* entities: many mentions, more than a batch */
   CHECK(sqlite3_exec(sinorus_db(kb),
@@ -106,28 +106,65 @@ int main (void) {
   for (i = 0; i < 600; i++)
     strcat(big, i % 7 == 6 ? "China and the U.S. met.\n" : "China, PRC, U.S. ");
   source(&s, big, SINORUS_TEXT_PLAIN);
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_OK
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_OK
         /* 515 lines of three mentions, 85 of two; paragraphs are not tagged */
-        && im.mentions == 515 * 3 + 85 * 2, "many mentions: %zu (%s)", im.mentions, err);
+        && im.mentions == 515 * 3 + 85 * 2, "many mentions: %zu (%s)", im.mentions,
+        sinorus_errmsg(kb));
   big[0] = '\0';                            /* one line, many mentions */
   for (i = 0; i < 500; i++) strcat(big, "China PRC ");
   source(&s, big, SINORUS_TEXT_PLAIN);
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_OK
-        && im.mentions == 1000, "a crowded segment: %zu (%s)", im.mentions, err);
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_OK
+        && im.mentions == 1000, "a crowded segment: %zu (%s)", im.mentions,
+        sinorus_errmsg(kb));
   for (i = 0; i < 600; i++)
     strcat(big, i % 7 == 6 ? "China and the U.S. met.\n" : "China, PRC, U.S. ");
   sqlite3_exec(sinorus_db(kb), "BEGIN", NULL, NULL, NULL);
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_OK,
-        "inside a transaction: %s", err);
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_OK,
+        "inside a transaction: %s", sinorus_errmsg(kb));
   sqlite3_exec(sinorus_db(kb), "ROLLBACK", NULL, NULL, NULL);
   free(big);
+
+  /* tagging again (sinorus_tag) gives the rows the import wrote */
+  {
+    int64_t ids[3];
+    size_t before = (size_t)count(kb, "SELECT count(*) FROM mention"), n = 0;
+    CHECK(sinorus_tag(NULL, NULL, 0, &n) == SINORUS_RANGE, "tag: NULL kb");
+    CHECK(sinorus_tag(kb, NULL, 2, &n) == SINORUS_RANGE
+          && strstr(sinorus_errmsg(kb), "no ids") != NULL, "tag: NULL ids: %s",
+          sinorus_errmsg(kb));
+    CHECK(before > 1000, "mentions before: %zu", before);
+    sqlite3_exec(sinorus_db(kb), "DELETE FROM mention", NULL, NULL, NULL);
+    CHECK(sinorus_tag(kb, NULL, 0, &n) == SINORUS_OK && n == before
+          && (size_t)count(kb, "SELECT count(*) FROM mention") == before,
+          "tag all: %zu of %zu (%s)", n, before, sinorus_errmsg(kb));
+    ids[0] = count(kb, "SELECT min(segment) FROM mention");
+    ids[1] = -5;                            /* no such segment */
+    ids[2] = ids[0];                        /* tagged twice: the same rows */
+    sqlite3_exec(sinorus_db(kb), "DELETE FROM mention", NULL, NULL, NULL);
+    CHECK(sinorus_tag(kb, ids, 3, &n) == SINORUS_OK && n > 0
+          && (size_t)count(kb, "SELECT count(*) FROM mention") * 2 == n,
+          "tag some: %zu (%s)", n, sinorus_errmsg(kb));
+    CHECK(sinorus_tag(kb, ids, 0, NULL) == SINORUS_OK, "tag none");
+    CHECK(sinorus_open(path, SINORUS_OPEN_READONLY, &ro, err, sizeof err) == SINORUS_OK,
+          "open read-only: %s", err);
+    if (ro) {
+      CHECK(sinorus_tag(ro, NULL, 0, NULL) == SINORUS_READONLY
+            && strstr(sinorus_errmsg(ro), "read-only") != NULL, "tag: read-only");
+      sinorus_close(ro);
+    }
+    CHECK(sinorus_tag(kb, NULL, 0, NULL) == SINORUS_OK, "tag all again");
+  }
 
   CHECK(sqlite3_exec(sinorus_db(kb), "INSERT INTO entity (id, name, kind) VALUES"
         " ('z', 'Z', 'state'); INSERT INTO alias VALUES ('z', '\xCC\x81', '', 1)",
         NULL, NULL, NULL) == SQLITE_OK, "a bad alias");
   source(&s, "Z.", SINORUS_TEXT_PLAIN);
-  CHECK(sinorus_import(kb, &s, &im, err, sizeof err) == SINORUS_RANGE
-        && strstr(err, "'z'") != NULL, "an alias folding to nothing: %s", err);
+  CHECK(sinorus_import(kb, &s, &im) == SINORUS_RANGE
+        && strstr(sinorus_errmsg(kb), "'z'") != NULL, "an alias folding to nothing: %s",
+        sinorus_errmsg(kb));
+  CHECK(sinorus_tag(kb, NULL, 0, NULL) == SINORUS_RANGE
+        && strstr(sinorus_errmsg(kb), "'z'") != NULL, "tag: an alias folding to nothing: %s",
+        sinorus_errmsg(kb));
   sinorus_close(kb);
 
   printf("cov_import_test: %d checks, %d failed\n", checks, failures);

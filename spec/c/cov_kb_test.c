@@ -146,8 +146,8 @@ static void test_refused (void) {
         "a missing table: %s", err);
 
   fresh(p);                                 /* a damaged page */
-  raw(p, "PRAGMA journal_mode = DELETE; INSERT INTO source (title, text) "
-      "VALUES ('t', 'x')");
+  raw(p, "PRAGMA journal_mode = DELETE; INSERT INTO source (title) "
+      "VALUES ('t')");
   f = fopen(p, "r+b");
   if (f) {
     char junk[600];
@@ -174,6 +174,22 @@ static void test_refused (void) {
     CHECK(sinorus_readonly(kb) == 0 && strcmp(sinorus_path(kb), p) == 0, "props");
     chmod(at(2, "copy2"), 0600);
     CHECK(sinorus_save(kb, at(2, "copy2")) == SINORUS_OK, "save a copy");
+    {                                       /* the KB's own files are refused */
+      char side[400];
+      int k;
+      static const char *const suffix[] = { "-wal", "-shm", "-journal" };
+      for (k = 0; k < 3; k++) {
+        snprintf(side, sizeof side, "%s%s", p, suffix[k]);
+        CHECK(sinorus_save(kb, side) == SINORUS_ERROR
+              && strstr(sinorus_errmsg(kb), "of the open knowledge base") != NULL,
+              "save onto %s: %s", suffix[k], sinorus_errmsg(kb));
+      }
+      CHECK(mkfifo(at(3, "fifo"), 0600) == 0, "mkfifo");
+      CHECK(sinorus_save(kb, at(3, "fifo")) == SINORUS_IO
+            && strstr(sinorus_errmsg(kb), "not a regular file") != NULL,
+            "save onto a FIFO: %s", sinorus_errmsg(kb));
+      unlink(at(3, "fifo"));
+    }
     sinorus_close(kb);
   }
   CHECK(sinorus_open(p, SINORUS_OPEN_READONLY, &kb, err, sizeof err) == SINORUS_OK,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sinorus.h"
@@ -166,6 +167,23 @@ static void test_write_file (void) {
         == SINORUS_IO && err[0] != '\0', "write into a missing directory: %s", err);
   CHECK(sinorus_write_file("/nonexistent-dir/x/y", "abc", 3, NULL, 0) == SINORUS_IO,
         "no message buffer");
+  {   /* a FIFO is refused and stays; a killed write's temporary file goes */
+    char fifo[300], stray[300];
+    struct stat sb;
+    FILE *f;
+    snprintf(fifo, sizeof fifo, "%s.fifo", path);
+    CHECK(mkfifo(fifo, 0600) == 0, "mkfifo");
+    CHECK(sinorus_write_file(fifo, "abc", 3, err, sizeof err) == SINORUS_IO
+          && strstr(err, "not a regular file") != NULL, "write onto a FIFO: %s", err);
+    CHECK(stat(fifo, &sb) == 0 && S_ISFIFO(sb.st_mode), "the FIFO stays");
+    unlink(fifo);
+    snprintf(stray, sizeof stray, "%s.tmp-Kill3d", path);
+    f = fopen(stray, "w");
+    if (f) fclose(f);
+    CHECK(sinorus_write_file(path, "abc", 3, err, sizeof err) == SINORUS_OK
+          && stat(stray, &sb) != 0, "the stray temporary file goes: %s", err);
+    unlink(path);
+  }
   sinorus_guid("key", 3, guid);
   sinorus_guid("key", 3, guid2);
   CHECK(strlen(guid) == 36 && strcmp(guid, guid2) == 0 && guid[14] == '8', "guid %s",

@@ -44,6 +44,16 @@ function fs.rmtree(path)
   os.execute("rm -rf " .. fs.shq(path))
 end
 
+-- The names in directory d (without . and ..), sorted.
+function fs.listdir(d)
+  local p = io.popen("ls -A " .. fs.shq(d))
+  local out = {}
+  for l in p:lines() do out[#out + 1] = l end
+  p:close()
+  table.sort(out)
+  return out
+end
+
 -- s quoted for sh.
 function fs.shq(s)
   return "'" .. tostring(s):gsub("'", "'\\''") .. "'"

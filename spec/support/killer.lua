@@ -5,7 +5,8 @@
 --   local r = killer.run { rounds = 50, mode = "both", seed = 1 }
 --   -- r.rounds, r.failures (list of messages), r.killed, r.finished
 --
---   lua5.4 spec/support/killer.lua [ROUNDS [MODE [SEED]]]    (make crash-test N=1000)
+--   lua5.4 spec/support/killer.lua [ROUNDS [MODE [SEED]]]    (make crash-test N=1000;
+--   MODE defaults to "all")
 --
 -- Each round copies a template KB (the article) and starts a child Lua that
 -- writes in a loop, under `timeout -s KILL` with a random delay:
@@ -14,10 +15,17 @@
 --           "committed K"
 --   save    each step codes a segment (a commit), saves the KB to a second
 --           file with kb:save and prints "saved K"
+--   export  the same with kb:export("json", target): "exported K"
+--   qdpx    the same with kb:export("refi-qda", target): "exported K"
 -- After the kill the round checks that the KB (and the saved copy) pass
 -- PRAGMA integrity_check and the FTS5 integrity check, that every change
 -- the child reported committed is there, and that the interrupted change
--- is there completely or not at all. The children run with the module of
+-- is there completely or not at all; that an exported file is whole (it
+-- parses, and holds the codes of the last reported export or of the one
+-- in progress); and that no temporary file is left once the KB was opened
+-- again and the target written again (the clean-up rule of the one atomic
+-- write). Mode "both" alternates import and save; "all" cycles through
+-- the four. The children run with the module of
 -- $SINORUS_BUILD (default build) and inherit the environment (so the
 -- sanitizer preloads of make check-asan apply to them too).
 
@@ -54,8 +62,13 @@ else
   local seg = kb:segments { kind = "sentence", limit = 1 }[1].id
   for k = 1, 100000 do
     kb:code(seg, "save-" .. k)
-    assert(kb:save(aux))
-    print("saved " .. k)
+    if mode == "save" then
+      assert(kb:save(aux))
+      print("saved " .. k)
+    else
+      assert(kb:export(mode == "qdpx" and "refi-qda" or "json", aux))
+      print("exported " .. k)
+    end
   end
 end
 ]=]
@@ -159,6 +172,38 @@ local function check_codes(path, reported, what)
   return nil
 end
 
+-- The number of "save-K" codes in an exported file (json or qdpx), or
+-- nil and what is wrong with it.
+local function exported_codes(path, format)
+  local n = 0
+  if format == "json" then
+    local ok, v = pcall(require("cjson").decode, slurp(path) or "")
+    if not ok or type(v) ~= "table" or type(v.codes) ~= "table" then
+      return nil, "not a whole JSON export"
+    end
+    for _, c in ipairs(v.codes) do
+      if type(c.code) == "string" and c.code:match("^save%-") then n = n + 1 end
+    end
+    return n
+  end
+  local p = io.popen("unzip -tqq " .. q(path) .. " >/dev/null 2>&1 && unzip -p " .. q(path) ..
+                     " project.qde")
+  local xml = p:read("a")
+  p:close()
+  if not xml:find("</Project>", 1, true) then return nil, "not a whole .qdpx" end
+  for _ in xml:gmatch('<Code guid="[^"]*" name="save%-%d+"') do n = n + 1 end
+  return n
+end
+
+-- Files in dir whose names hold ".tmp-": temporaries left behind.
+local function strays(dir)
+  local out = {}
+  for _, name in ipairs(fs.listdir(dir)) do
+    if name:find(".tmp-", 1, true) then out[#out + 1] = name end
+  end
+  return out
+end
+
 --- Runs the rounds; returns { rounds, killed, finished, failures }.
 function killer.run(opts)
   opts = opts or {}
@@ -182,12 +227,18 @@ function killer.run(opts)
   local nsegs = #ids
   probe:close()
   local image = slurp(template)
-  local result = { rounds = 0, killed = 0, finished = 0, failures = {} }
+  local result = { rounds = 0, killed = 0, finished = 0, failures = {}, strays = 0,
+                   by_mode = {} }
+  local CYCLE = { "import", "save", "export", "qdpx" }
   for round = 1, rounds do
     local m = mode
     if m == "both" then m = round % 2 == 1 and "import" or "save" end
+    if m == "all" then m = CYCLE[(round - 1) % #CYCLE + 1] end
+    result.by_mode[m] = (result.by_mode[m] or 0) + 1
     local path = dir .. "/kb.sqlite"
     local copy = dir .. "/saved.sqlite"
+    if m == "export" then copy = dir .. "/export.json" end
+    if m == "qdpx" then copy = dir .. "/export.qdpx" end
     remove_db(path); remove_db(copy)
     spit(path, image)
     local delay = 0.04 + math.random() * (m == "import" and 0.36 or 0.24)
@@ -205,6 +256,25 @@ function killer.run(opts)
     local err
     if m == "import" then
       err = check_import(path, last, nsegs)
+    elseif m == "export" or m == "qdpx" then
+      err = check_codes(path, last, "kb")
+      local f = io.open(copy, "rb")
+      if not err and f then
+        f:close()
+        local n, why = exported_codes(copy, m == "export" and "json" or "qdpx")
+        if not n then err = "export: " .. why
+        elseif n < last or n > last + 1 then
+          err = string.format("export: %d codes, %d reported", n, last)
+        end
+      elseif not err and last > 0 then
+        err = "export missing after " .. last .. " exports"
+      end
+      if not err then   -- the next write to the target cleans up after a killed one
+        local kb = assert(sinorus.open(path))
+        local ok, why = kb:export(m == "export" and "json" or "refi-qda", copy)
+        kb:close()
+        if not ok then err = "export again: " .. tostring(why) end
+      end
     else
       err = check_codes(path, last, "kb")
       local f = io.open(copy, "rb")
@@ -215,7 +285,20 @@ function killer.run(opts)
         -- one or the one in progress
       elseif not err and last > 0 then
         err = "saved copy missing after " .. last .. " saves"
+      elseif not err then   -- killed before the first save: the next one cleans up
+        local kb = assert(sinorus.open(path))
+        local ok, why = kb:save(copy)
+        kb:close()
+        if not ok then err = "save again: " .. tostring(why) end
       end
+    end
+    -- every check above opened the files read-write (or wrote the target
+    -- again): no temporary file may be left
+    local left = strays(dir)
+    if #left > 0 then   -- counted once: removed for the next round
+      result.strays = result.strays + #left
+      err = err or "temporary files left: " .. table.concat(left, ", ")
+      for _, name in ipairs(left) do os.remove(dir .. "/" .. name) end
     end
     if err then
       result.failures[#result.failures + 1] =
@@ -231,11 +314,16 @@ end
 
 -- Run as a script: lua5.4 spec/support/killer.lua [ROUNDS [MODE [SEED]]]
 if arg and arg[0] and arg[0]:match("killer%.lua$") and not package.loaded.busted then
-  local r = killer.run { rounds = tonumber(arg[1]) or 50, mode = arg[2] or "both",
+  local r = killer.run { rounds = tonumber(arg[1]) or 50, mode = arg[2] or "all",
                          seed = tonumber(arg[3]) }
   for _, f in ipairs(r.failures) do io.stderr:write(f, "\n") end
-  print(string.format("crash test: %d rounds, %d killed, %d finished, %d failures",
-                      r.rounds, r.killed, r.finished, #r.failures))
+  local modes = {}
+  for m, n in pairs(r.by_mode) do modes[#modes + 1] = m .. " " .. n end
+  table.sort(modes)
+  print(string.format("crash test: %d rounds (%s), %d killed, %d finished, %d changes " ..
+                      "reported committed, %d failures, %d stray temporary files", r.rounds,
+                      table.concat(modes, ", "), r.killed, r.finished, r.reported or 0,
+                      #r.failures, r.strays))
   os.exit(#r.failures == 0 and 0 or 1)
 end
 

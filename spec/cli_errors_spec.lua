@@ -1,0 +1,177 @@
+-- The command's exit codes and messages, per subcommand: usage errors exit
+-- 2 with the command's usage line; data and file errors exit 1 with one
+-- line naming the file, in the user's terms (no Lua file names, no
+-- "bad argument #N to", no "--help" hint).
+
+local fs = require "spec.support.fs"
+local shq, slurp, spit, tmpname = fs.shq, fs.slurp, fs.spit, fs.tmpname
+
+local BUILD = os.getenv("SINORUS_BUILD") or "build"
+local CMD = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' "
+  .. "SINORUS_BUILD='%s' lua5.4 bin/sinorus ", BUILD, BUILD)
+
+local function run(args)
+  local out, err = tmpname(), tmpname()
+  local _, _, code = os.execute(string.format("%s%s </dev/null >%s 2>%s", CMD, args, out, err))
+  local o, e = slurp(out) or "", slurp(err) or ""
+  os.remove(out); os.remove(err)
+  return code, o, e
+end
+
+-- Nothing of Lua's internals reaches the user.
+local function plain(err)
+  assert.falsy(err:find("%.lua:%d+:"), err)
+  assert.falsy(err:find("bad argument #", 1, true), err)
+  assert.falsy(err:find("--help'", 1, true), err)
+  assert.falsy(err:find("traceback", 1, true), err)
+end
+
+local function failure(args, line)
+  local code, _, err = run(args)
+  assert.equal(1, code, err)
+  assert.equal("sinorus: " .. line .. "\n", err)
+end
+
+local function usage(args, command, msg)
+  local code, _, err = run(args)
+  assert.equal(2, code, err)
+  assert.equal("Usage: sinorus " .. command, err:sub(1, 15 + #command))
+  assert.truthy(err:find("\n\nError: " .. msg .. "\n", 1, true), err)
+  plain(err)
+end
+
+local notutf8 = tmpname(".txt")
+local notes = tmpname(".txt")
+local db = tmpname(".sqlite")
+local script = tmpname(".lua")
+spit(notutf8, "Caf\xe9 au lait.\n")
+spit(notes, "Field notes on the entente. Beijing and Moscow keep their distance.\n")
+spit(script, "print(kb:claims{about = 'Narnia'})\n")
+
+teardown(function()
+  os.remove(notutf8); os.remove(notes); os.remove(script); fs.remove_db(db)
+end)
+
+describe("the command's exit codes and messages", function()
+  describe("--db", function()
+    it("exits 1 naming a missing file", function()
+      failure("search x --db /nonexistent/kb.sqlite",
+              "/nonexistent/kb.sqlite: no such knowledge base file")
+    end)
+
+    it("exits 1 naming a file that is not a knowledge base", function()
+      failure("search x --db /etc/passwd",
+              "/etc/passwd: not a sinorus knowledge base (file is not a database)")
+    end)
+  end)
+
+  describe("search", function()
+    it("exits 2 with the usage line without a query", function()
+      usage("search", "search", "missing argument 'query'")
+    end)
+
+    it("lists the formats in its usage line", function()
+      local _, _, err = run("search")
+      assert.truthy(err:find("--format {table,csv,json}", 1, true), err)
+    end)
+  end)
+
+  describe("show", function()
+    it("names the option, not the API's argument, for an unknown entity", function()
+      usage("show claims --about Narnia", "show", "unknown entity 'Narnia' in --about")
+    end)
+
+    it("names --min-p as typed", function()
+      usage("show claims --min-p 2", "show", "--min-p must be a number in [0, 1], got 2")
+    end)
+  end)
+
+  describe("run", function()
+    it("exits 1 naming a missing script", function()
+      failure("run /nonexistent/x.lua", "/nonexistent/x.lua: no such file")
+    end)
+
+    it("exits 1 naming a directory", function()
+      failure("run /tmp", "/tmp: is a directory, not a file")
+    end)
+
+    it("takes no --format", function()
+      usage("run " .. shq(script) .. " --format csv", "run", "'run' takes no --format")
+    end)
+  end)
+
+  describe("import", function()
+    it("exits 1 naming a missing file, and creates no knowledge base", function()
+      failure("import /nonexistent/n.txt --title T --db " .. shq(db),
+              "/nonexistent/n.txt: no such file")
+      assert.is_nil(io.open(db))
+    end)
+
+    it("exits 1 naming a directory", function()
+      failure("import /tmp --title T --db " .. shq(db), "/tmp: is a directory, not a file")
+      assert.is_nil(io.open(db))
+    end)
+
+    it("exits 1 naming a file that is not UTF-8", function()
+      failure("import " .. shq(notutf8) .. " --title T --db " .. shq(db),
+              notutf8 .. ": not UTF-8 text (invalid byte at offset 4)")
+    end)
+
+    it("refuses the same text twice unless --force", function()
+      local code, _, err = run("import " .. shq(notes) .. " --title Notes --db " .. shq(db))
+      assert.equal(0, code, err)
+      failure("import " .. shq(notes) .. " --title Again --db " .. shq(db),
+              notes .. ": already imported as source 1 (\"Notes\"); --force imports it again")
+      code, _, err = run("import " .. shq(notes) .. " --title Again --force --db " .. shq(db))
+      assert.equal(0, code, err)
+    end)
+  end)
+
+  describe("export", function()
+    it("writes a binary format whole to a redirected stdout", function()
+      local out = tmpname(".qdpx")
+      local _, _, code = os.execute(CMD .. "export refi-qda > " .. shq(out) .. " 2>/dev/null")
+      assert.equal(0, code)
+      local data = slurp(out)
+      os.remove(out)
+      assert.equal("PK\3\4", data:sub(1, 4))
+    end)
+
+    it("refuses a binary format to a terminal", function()
+      if not os.execute("command -v script >/dev/null 2>&1") then
+        pending("needs script(1)")
+        return
+      end
+      local log = tmpname()
+      os.execute("script -qec " .. shq(CMD .. "export refi-qda") .. " " .. shq(log)
+        .. " >/dev/null 2>&1 </dev/null")
+      local text = slurp(log) or ""
+      os.remove(log)
+      assert.truthy(text:find("export refi-qda writes a binary file: give --out FILE", 1, true),
+                    text)
+      assert.falsy(text:find("PK", 1, true))
+    end)
+  end)
+
+  describe("report", function()
+    it("refuses --format csv (it writes Markdown or JSON)", function()
+      local code, _, err = run("report --format csv")
+      assert.equal(2, code)
+      assert.truthy(err:find("'markdown', 'json'", 1, true), err)
+    end)
+
+    it("refuses a global --format it does not write", function()
+      usage("--format csv report", "report",
+            "'report' does not write --format csv; it writes: markdown, json")
+    end)
+  end)
+
+  describe("a script's own error", function()
+    it("exits 1 and names the script's line, not the library's", function()
+      local code, _, err = run("run " .. shq(script))
+      assert.equal(1, code)
+      assert.truthy(err:find(script .. ":1: bad argument #1 to 'claims'", 1, true), err)
+      assert.falsy(err:find("records.lua", 1, true), err)
+    end)
+  end)
+end)
