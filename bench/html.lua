@@ -62,18 +62,7 @@ print(string.format("first paint  %8.1f ms wall  plain page %6.1f ms   ratio %.1
 -- the article's KB with an imported source of 3,000 sentences
 local file = lib.tmp(".sqlite")
 local big = assert(sinorus.open(file, { create = true, article = true }))
-local words = { "China", "Russia", "Ukraine", "NATO", "sanctions", "trade", "Beijing" }
-local paras = {}
-for p = 1, 300 do
-  local sents = {}
-  for k = 1, 10 do
-    local n = (p - 1) * 10 + k
-    sents[k] = string.format("Sentence %d notes that %s and %s discussed %s likely.", n,
-      words[n % 7 + 1], words[(n * 3) % 7 + 1], words[(n * 5) % 7 + 1])
-  end
-  paras[p] = table.concat(sents, " ")
-end
-big:add_source { title = "Generated notes", text = table.concat(paras, "\n\n") .. "\n" }
+big:add_source { title = "Generated notes", text = require("spec.support.notes")(300) }
 local t_big = best(function() assert(big:export("html", dir)) end, 1)
 f = assert(io.open(dir .. "/index.html", "rb"))
 local size_big = #f:read("a")

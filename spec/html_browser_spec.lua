@@ -215,18 +215,7 @@ describe("the HTML reader of a KB with a long imported source", function()
     file = os.tmpname()
     os.remove(file)
     kb = assert(sinorus.open(file, { create = true, article = true }))
-    local words = { "China", "Russia", "Ukraine", "NATO", "sanctions", "trade", "Beijing" }
-    local paras = {}
-    for p = 1, 300 do
-      local sents = {}
-      for s = 1, 10 do
-        local n = (p - 1) * 10 + s
-        sents[s] = string.format("Sentence %d notes that %s and %s discussed %s likely.", n,
-          words[n % 7 + 1], words[(n * 3) % 7 + 1], words[(n * 5) % 7 + 1])
-      end
-      paras[p] = table.concat(sents, " ")
-    end
-    kb:add_source { title = "Generated notes", text = table.concat(paras, "\n\n") .. "\n" }
+    kb:add_source { title = "Generated notes", text = require("spec.support.notes")(300) }
     obs = observe(kb, { records = { "claim=" .. kb:claims()[1].id }, search = { "Сhina" } })
   end)
   teardown(function()

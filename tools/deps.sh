@@ -36,5 +36,11 @@ else
   echo "deps: all packages present" >&2
 fi
 
-# The browser specs' driver (puppeteer-core, which downloads no browser).
-(cd "$(dirname "$0")/../spec/browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
+# The browser specs' driver (puppeteer-core, which downloads no browser),
+# when its lock file is newer than the installed tree; without a sanitizer
+# preload, whatever the caller's environment.
+browser="$(dirname "$0")/../spec/browser"
+if [ ! -e "$browser/node_modules/.package-lock.json" ] \
+   || [ "$browser/package-lock.json" -nt "$browser/node_modules/.package-lock.json" ]; then
+  (cd "$browser" && env -u LD_PRELOAD npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
