@@ -109,6 +109,10 @@ docs: doc/API.md all
 
 test: all $(B)/host test-c fuzz-replay
 	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) $(BUSTED) --output=spec/support/summary.lua spec
+# the browser specs' driver (spec/browser, puppeteer-core; chromium from Debian)
+test: spec/browser/node_modules/.package-lock.json
+spec/browser/node_modules/.package-lock.json: spec/browser/package-lock.json
+	cd spec/browser && npm ci --no-audit --no-fund --loglevel=error
 
 # C test programs: spec/c/*_test.c, linked with the core.
 C_TESTS := $(patsubst spec/c/%.c,$(B)/test/%,$(wildcard spec/c/*_test.c))
@@ -250,3 +254,10 @@ include fuzz/Makefile.inc
 # Branch coverage of csrc/*.c over the whole suite (report in build-cov/).
 coverage:
 	sh tools/coverage.sh build-cov
+
+# The README's pictures of the HTML reader: each view in headless chromium.
+.PHONY: screenshots
+screenshots: all spec/browser/node_modules/.package-lock.json
+	rm -rf $(B)/site && mkdir -p $(B)/site doc/img
+	$(LUAENV) SINORUS_BUILD=$(B) $(LUA) bin/sinorus html $(B)/site
+	cd spec/browser && node observe.js $(CURDIR)/$(B)/site screenshots.json $(CURDIR)/doc/img > /dev/null

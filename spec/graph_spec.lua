@@ -998,7 +998,7 @@ describe("kb:graph and kb:export", function()
 
     it("raises for an unknown format", function()
       assert.has_error(function() kb:export("xlsx") end,
-        "bad argument #1 to 'export' (invalid option 'xlsx'; expected one of: json, csv, refi-qda)")
+        "bad argument #1 to 'export' (invalid option 'xlsx'; expected one of: json, csv, refi-qda, html)")
     end)
 
     it("raises for an unknown record type, naming the valid ones", function()

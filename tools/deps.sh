@@ -8,7 +8,8 @@ set -eu
 PKGS="build-essential pkg-config lua5.4 liblua5.4-dev libsqlite3-dev sqlite3
 libzip-dev lua-busted luarocks lua-argparse lua-readline lua-cjson
 lua-penlight lua-check lua-sql-sqlite3 clang libclang-rt-14-dev valgrind
-libxml2-utils unzip tmux time man-db lighttpd lighttpd-modules-lua lua-filesystem"
+libxml2-utils unzip tmux time man-db lighttpd lighttpd-modules-lua lua-filesystem
+chromium nodejs npm"
 
 missing=""
 for p in $PKGS; do
@@ -33,4 +34,13 @@ if [ -n "$missing" ]; then
   apt-get install -y -qq --no-install-recommends $missing >&2
 else
   echo "deps: all packages present" >&2
+fi
+
+# The browser specs' driver (puppeteer-core, which downloads no browser),
+# when its lock file is newer than the installed tree; without a sanitizer
+# preload, whatever the caller's environment.
+browser="$(dirname "$0")/../spec/browser"
+if [ ! -e "$browser/node_modules/.package-lock.json" ] \
+   || [ "$browser/package-lock.json" -nt "$browser/node_modules/.package-lock.json" ]; then
+  (cd "$browser" && env -u LD_PRELOAD npm ci --no-audit --no-fund --loglevel=error >&2)
 fi

@@ -327,11 +327,21 @@ entry { name = "kb:graph", group = "graph", args = "[opts]",
 
 entry { name = "kb:export", group = "graph", args = "format [, path [, opts]]",
   summary = "Exports records as \"json\", \"csv\" (one record type, opts.records) or "
-    .. "\"refi-qda\" (a .qdpx project; needs a path). With a path the file is written "
-    .. "atomically; the target must be a new name or a regular file, never the open KB's "
-    .. "file or its -wal, -shm or -journal.",
+    .. "\"refi-qda\" (a .qdpx project; needs a path) or \"html\" (the offline reader, "
+    .. "written as path/index.html; path an existing directory). With a path the file is "
+    .. "written atomically; the target must be a new name or a regular file, never the open "
+    .. "KB's file or its -wal, -shm or -journal.",
   returns = "the text (no path), or true / nil, message",
   example = 'kb:export("refi-qda", "article.qdpx")' }
+
+-- The charts and the HTML reader (sinorus.chart, sinorus.html)
+entry { name = "kb:chart", group = "graph", args = "kind [, opts]",
+  summary = "One chart of the KB as an SVG document: \"tornado\", \"contributions\", "
+    .. "\"pressure\", \"distribution\" (Monte Carlo), \"ach\", \"network\" (relations), "
+    .. "\"mentions\" (co-mentions), \"timeline\" or \"goldstein\" (per dyad) (sinorus.CHARTS). opts: horizon "
+    .. "(\"short\" or \"long\"), question (the ACH matrix's; default the first).",
+  returns = "the SVG text",
+  example = 'local svg = kb:chart("tornado", {horizon = "long"})' }
 
 -- ---------------------------------------------------------------------
 -- Authoring

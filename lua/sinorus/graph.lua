@@ -588,11 +588,17 @@ do
   --- (or one type: {records = "claims"}); "csv": one record type (default
   --- "claims") as RFC 4180 CSV; "refi-qda": a REFI-QDA project (.qdpx) of
   --- the sources with their codes, entity mentions and evidence (needs a
-  --- path). With a path the file is written atomically and the result is
+  --- path); "html": the offline reader (sinorus.html) as PATH/index.html,
+  --- PATH an existing directory. With a path the file is written atomically and the result is
   --- true, or nil and a message; without one the text is returned.
   function KB:export(format, path, opts)
-    check_enum("export", 1, format, { "json", "csv", "refi-qda" })
+    check_enum("export", 1, format, { "json", "csv", "refi-qda", "html" })
     util.check_path("export", 2, path, true)
+    if format == "html" then   -- a static site: path is its directory
+      if path == nil then argerror("export", 2, "format 'html' needs a directory") end
+      util.check_opts("export", 3, opts, {})
+      return require("sinorus.html").write(self, path)
+    end
     opts = util.check_opts("export", 3, opts, { "records" })
     local records = opts.records
     if records ~= nil and not TABLE_OF[records] then

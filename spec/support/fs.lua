@@ -33,6 +33,17 @@ function fs.remove_db(path)
   end
 end
 
+-- A fresh empty temporary directory; fs.rmtree removes it with its files.
+function fs.tmpdir()
+  local p = fs.tmpname()
+  assert(os.execute("mkdir -p " .. fs.shq(p)))
+  return p
+end
+
+function fs.rmtree(path)
+  os.execute("rm -rf " .. fs.shq(path))
+end
+
 -- The names in directory d (without . and ..), sorted.
 function fs.listdir(d)
   local p = io.popen("ls -A " .. fs.shq(d))
