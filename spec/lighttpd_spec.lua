@@ -298,6 +298,22 @@ describe("examples/lighttpd/sinorus_api.lua in process", function()
     end
   end)
 
+  it("serves the offline HTML reader of the KB at /reader, made once per opened file", function()
+    local kb <close> = sinorus.open()
+    local status, body, headers = api:handle("GET", "/reader", "")
+    assert.equal(200, status)
+    assert.equal("text/html; charset=utf-8", headers["Content-Type"])
+    assert.equal(require("sinorus.html").site(kb), body)
+    local again = select(2, api:handle("GET", "/reader", ""))
+    assert.is_true(again == body)   -- the same string: not made twice
+    assert.equal(400, (api:handle("GET", "/reader", "view=ach")))
+    assert.equal(404, (api:handle("GET", "/reader/ach", "")))
+    assert.truthy(api:routes().routes[1])
+    local listed = false
+    for _, r in ipairs(api:routes().routes) do listed = listed or r == "/reader" end
+    assert.is_true(listed)
+  end)
+
   it("answers 503 when a request uses up its time budget, and runs the next one normally", function()
     api.budget = 1e-9
     local status, body = api:handle("GET", "/claims", "")

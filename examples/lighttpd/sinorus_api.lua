@@ -17,6 +17,8 @@
 --   /timeline?opts, /series?opts   (the forecast scores, the ACH timeline
 --                          of a question, a dyad's Goldstein series)
 --   /LISTING?filters       each record listing of the library (claims, ...)
+--   /reader                the offline HTML reader of the KB (text/html;
+--                          sinorus.html, made once per opened file)
 --   /GETTER/ARG[?opts]     each one-argument record method (claim, entity,
 --                          source, segment, text, mentions, evidence)
 -- Parameters: `k=v` gives opts.k; `k.x=v` gives opts.k.x; `k[]=v` or a
@@ -60,9 +62,10 @@ M.ANALYSES = {
 -- The record methods, read from the library's own reference: the entries
 -- of sinorus.doc in group "records" that this build has. A method taking
 -- "[opts]" is a listing; one taking a single argument (with or without
--- "[, opts]") is served as /NAME/ARG. This is the one place that knows
--- where the record types come from: point it at the record registry
--- (lua/sinorus/model.lua) once that exists.
+-- "[, opts]") is served as /NAME/ARG. The reference's record entries are
+-- themselves made from the record model (lua/sinorus/model.lua), so every
+-- record type has its routes; the text listings (segments, text,
+-- mentions, evidence) come with them.
 function M.record_methods()
   local doc = require "sinorus.doc"
   local out = {}
@@ -275,8 +278,18 @@ function Api:routes()
   for name, arg in pairs(M.ANALYSES) do
     out[#out + 1] = "/" .. name .. (arg and "?" .. arg .. "=" or "")
   end
+  out[#out + 1] = "/reader"
   table.sort(out)
   return { routes = out, version = sinorus.version }
+end
+
+-- The offline HTML reader of kb (sinorus.html), made once per opened
+-- knowledge base: a replaced file gets a new page with its new handle.
+function Api:reader(kb)
+  if self.page_kb ~= kb then
+    self.page, self.page_kb = require("sinorus.html").site(kb), kb
+  end
+  return self.page
 end
 
 -- What the route asks the library for: a function(kb) returning a value
@@ -347,6 +360,7 @@ function Api:within_budget(f, ...)
 end
 
 local JSON_HEADERS = { ["Content-Type"] = "application/json" }
+local HTML_HEADERS = { ["Content-Type"] = "text/html; charset=utf-8" }
 
 local function error_body(status, msg)
   return status, sinorus.to_json({ error = msg, status = status }), JSON_HEADERS
@@ -362,7 +376,26 @@ function Api:handle(method, path, query)
     local s, b = error_body(405, "method " .. tostring(method) .. " not allowed; use GET")
     return s, b, { ["Content-Type"] = "application/json", Allow = "GET, HEAD" }
   end
-  local ok, f, what = pcall(function() return self:resolve(path_segments(path), query) end)
+  local ok, f, what = pcall(function()
+    local segs = path_segments(path)
+    if segs[1] == "reader" and #segs == 1 then
+      if query ~= "" then fail(400, "'reader' takes no parameters") end
+      return "reader"
+    end
+    return self:resolve(segs, query)
+  end)
+  if ok and f == "reader" then
+    -- the page is made from the whole KB once per file, outside the
+    -- per-request budget (its size is bounded by the KB's)
+    local kb, err = self:kb()
+    if not kb then return error_body(503, err) end
+    local made, page = pcall(self.reader, self, kb)
+    if not made then
+      self.log("sinorus: " .. tostring(page))
+      return error_body(500, "internal error")
+    end
+    return 200, page, HTML_HEADERS
+  end
   if not ok then
     if type(f) == "table" and f.status then return error_body(f.status, f.message) end
     self.log("sinorus: " .. tostring(f))
