@@ -59,6 +59,17 @@ describe("sinorus.sandbox", function()
       assert.equal(3, res[2].months)
     end)
 
+    it("blames the script's line for misuse of the string and table functions", function()
+      for _, call in ipairs { "table.insert(1, 2)", "table.sort({3, 1}, 5)",
+                              "string.rep(nil, 2)", "('x'):find('[')", "('x'):match('(()')",
+                              "string.gsub('x', '%1', '')", "table.move({}, 1, 2)",
+                              "table.remove(5)" } do
+        local res = run("local x = 1\n" .. call .. "\nreturn x")
+        assert.is_nil(res[1], call)
+        assert.matches("^sandbox:2: ", res[2], 1, false, call)
+      end
+    end)
+
     it("captures what the script prints", function()
       local res = run("print('a', 1, nil); print(true); return 7")
       assert.same({ true, 7, "a\t1\tnil\ntrue\n", n = 3 }, res)

@@ -189,6 +189,28 @@ do
       end
       return sort(t, ...)
     end
+    -- an error of a wrapper (a bad argument, a malformed pattern) names
+    -- the script's line, as Lua's own would, not the wrapper's line in
+    -- this file. Only the original functions run while an error unwinds
+    -- (a wrapper there would fail again at the C stack's limit).
+    local here = debug.getinfo(1, "S").short_src .. ":"
+    local sfind, ssub = find, strlib.sub
+    local function finish(ok, ...)
+      if ok then return ... end
+      local e = ...
+      if type(e) == "string" and ssub(e, 1, #here) == here then
+        local _, stop = sfind(e, ": ", #here, true)
+        if stop then error(ssub(e, stop + 1), 2) end
+      end
+      error(e, 0)
+    end
+    for _, lib in ipairs { strlib, tablib } do
+      for name, f in pairs(lib) do
+        if debug.getinfo(f, "S").what == "Lua" then
+          lib[name] = function(...) return finish(pcall(f, ...)) end
+        end
+      end
+    end
     -- C functions of the core whose one call costs in proportion to its
     -- input, charged before it runs, whoever calls them (the layer too):
     -- hedges compares every word with the whole lexicon (~100 ns a byte),
