@@ -102,3 +102,29 @@ describe("the REPL without lua-readline", function()
     assert.truthy(out:find("\n2\n", 1, true) or out:find("^2\n"), out)
   end)
 end)
+
+describe("the REPL's printer", function()
+  local util = require "sinorus.util"
+
+  it("cuts wide characters to the terminal's columns", function()
+    local s = repl.format(string.rep("中", 30), 20, 24)
+    assert.is_true(util.width(s) <= 20, s)
+    assert.equal(string.rep("中", 9) .. "…", s)
+    assert.equal(string.rep("x", 19) .. "…", repl.format(string.rep("x", 30), 20, 24))
+  end)
+
+  it("cuts a string that is not UTF-8 instead of failing", function()
+    local s = repl.format("\x80" .. string.rep("x", 100), 20, 24)
+    assert.equal("\x80" .. string.rep("x", 18) .. "…", s)
+  end)
+
+  it("cuts table cells of wide or invalid text to util.max_width columns", function()
+    for _, text in ipairs { string.rep("中", 100), "\x80" .. string.rep("x", 100) } do
+      local out = util.render({ { id = "a", text = text } }, { "id", "text" })
+      for line in out:gmatch("[^\n]+") do
+        assert.is_true(util.width(line) <= util.max_width + 10, line)
+      end
+      assert.truthy(out:find("…", 1, true))
+    end
+  end)
+end)

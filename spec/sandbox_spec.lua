@@ -39,6 +39,37 @@ describe("sinorus.sandbox", function()
       assert.is_nil(getmetatable(res[2]))
     end)
 
+    it("gives the module's scoring functions, as the host has them", function()
+      local script = [[
+        local sinorus = require "sinorus"
+        return {
+          brier = sinorus.scores({{p_low = 0.6, p_high = 0.8, outcome = "yes"},
+                                  {p_low = 0.1, p_high = 0.3, outcome = "no"}}).brier,
+          alpha = sinorus.agreement({{1, 2, 3, 3}, {1, 2, 3, 1}}).alpha,
+          months = #sinorus.series({{date = "2022-01-05", value = 1},
+                                    {date = "2022-03-05", value = 2}}),
+          rows = #sinorus.ach_timeline({{id = "a", date = "2022"}},
+                                       {{item = "a", hypothesis = "h", rating = "C"}}).rows,
+        }
+      ]]
+      local res = run(script)
+      assert.is_true(res[1], tostring(res[2]))
+      local env = { require = function() return sinorus end }
+      assert.same(load(script, "=host", "t", env)(), res[2])
+      assert.equal(3, res[2].months)
+    end)
+
+    it("blames the script's line for misuse of the string and table functions", function()
+      for _, call in ipairs { "table.insert(1, 2)", "table.sort({3, 1}, 5)",
+                              "string.rep(nil, 2)", "('x'):find('[')", "('x'):match('(()')",
+                              "string.gsub('x', '%1', '')", "table.move({}, 1, 2)",
+                              "table.remove(5)" } do
+        local res = run("local x = 1\n" .. call .. "\nreturn x")
+        assert.is_nil(res[1], call)
+        assert.matches("^sandbox:2: ", res[2], 1, false, call)
+      end
+    end)
+
     it("captures what the script prints", function()
       local res = run("print('a', 1, nil); print(true); return 7")
       assert.same({ true, 7, "a\t1\tnil\ntrue\n", n = 3 }, res)
@@ -146,6 +177,17 @@ describe("sinorus.sandbox", function()
               "limit exceeded")
       local res = run("return #string.rep('', 1 << 50)")
       assert.same({ true, 0, "", n = 3 }, res)
+    end)
+
+    it("charges the C loops of the scoring functions by their size", function()
+      -- two tiny tables span a grid of 2 x 2^20 units: 2^21 cells
+      refused("return require('sinorus').agreement({{[1 << 20] = 1}, {[1 << 20] = 2}})",
+              "instruction limit exceeded", { memory = 64 * 1024 * 1024 })
+      refused([[local f = {}
+        for i = 1, 20000 do f[i] = {p_low = 0.5, p_high = 0.5, outcome = "yes"} end
+        return require('sinorus').scores(f).brier]], "instruction limit exceeded")
+      local res = run("return require('sinorus').agreement({{[100] = 1}, {[100] = 1}}).units")
+      assert.same({ true, 100, "", n = 3 }, res)
     end)
   end)
 

@@ -97,7 +97,7 @@ entry { name = "sinorus.to_csv", group = "module", args = "records [, columns]",
 entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
   summary = "Runs an untrusted analysis script (Lua source text) in a new Lua state with "
     .. "the read-only API only: `kb` (the built-in KB, or opts.path opened read-only), "
-    .. "`sinorus` (also from require \"sinorus\") without open, the KB methods without "
+    .. "`sinorus` (also from require \"sinorus\") without open, sandbox or help, the KB methods without "
     .. "those that write or save, no io, os (but clock, time, date), load, package, debug "
     .. "or string.dump. opts: memory (bytes the script may allocate, 64 MiB, counting "
     .. "the growth of SQLite's memory at each prepare, bind and progress step), "
@@ -105,7 +105,7 @@ entry { name = "sinorus.sandbox", group = "module", args = "script [, opts]",
     .. "path (a regular file), name (for messages). print() is captured. Work done in "
     .. "C is charged too: each string.find, match, gmatch and gsub is first replayed by "
     .. "a matcher that counts the steps of Lua's backtracking; table.move, insert, "
-    .. "remove, sort and sinorus.hedges by their size; with a time limit the clock is "
+    .. "remove, sort, sinorus.hedges, scores, agreement and ach_timeline by their size; with a time limit the clock is "
     .. "also read every few calls. Metatables the script did not set are seen through "
     .. "read-only views (no finalizer can be swapped in), SQL printf/format are "
     .. "refused, and the KB is closed from the host side when the script ends.",

@@ -49,11 +49,7 @@ local width = util.width
 -- Cuts every line of s to w display columns.
 local function clip_lines(s, w)
   if not w then return s end
-  return (s:gsub("[^\n]+", function(line)
-    if width(line) <= w then return line end
-    local cut = utf8.offset(line, w) or w
-    return line:sub(1, cut - 1) .. "…"
-  end))
+  return (s:gsub("[^\n]+", function(line) return util.clip(line, w) end))
 end
 
 local function quote(s)

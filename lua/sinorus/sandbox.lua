@@ -106,6 +106,9 @@ do
     return c
   end
 
+  -- Module functions a sandboxed script does not get.
+  local HIDDEN = { open = true, sandbox = true, sandbox_defaults = true, help = true }
+
   local GC_OPTIONS = { collect = true, count = true, step = true, isrunning = true }
 
   --- Builds the environment of a sandboxed script (internal: called once,
@@ -186,6 +189,28 @@ do
       end
       return sort(t, ...)
     end
+    -- an error of a wrapper (a bad argument, a malformed pattern) names
+    -- the script's line, as Lua's own would, not the wrapper's line in
+    -- this file. Only the original functions run while an error unwinds
+    -- (a wrapper there would fail again at the C stack's limit).
+    local here = debug.getinfo(1, "S").short_src .. ":"
+    local sfind, ssub = find, strlib.sub
+    local function finish(ok, ...)
+      if ok then return ... end
+      local e = ...
+      if type(e) == "string" and ssub(e, 1, #here) == here then
+        local _, stop = sfind(e, ": ", #here, true)
+        if stop then error(ssub(e, stop + 1), 2) end
+      end
+      error(e, 0)
+    end
+    for _, lib in ipairs { strlib, tablib } do
+      for name, f in pairs(lib) do
+        if debug.getinfo(f, "S").what == "Lua" then
+          lib[name] = function(...) return finish(pcall(f, ...)) end
+        end
+      end
+    end
     -- C functions of the core whose one call costs in proportion to its
     -- input, charged before it runs, whoever calls them (the layer too):
     -- hedges compares every word with the whole lexicon (~100 ns a byte),
@@ -200,6 +225,45 @@ do
         charge(o.n * (#factors + 1) * 2)
       end
       return simulate(factors, o, ...)
+    end
+    -- and the scoring functions, ~1 us a forecast; ~250 ns a cell of the
+    -- coders x units grid of agreement (units: the largest unit number,
+    -- however sparse the tables); ~20 ns a cell of the items x hypotheses
+    -- of ach_timeline (hypotheses: at most one a rating or a given id)
+    local scores, agreement, timeline = core.scores, core.agreement, core.ach_timeline
+    core.scores = function(forecasts, ...)
+      if type(forecasts) == "table" then
+        local n = #forecasts
+        if n == 0 and type(forecasts.p_low) == "table" then n = #forecasts.p_low end
+        charge(n * 1024)
+      end
+      return scores(forecasts, ...)
+    end
+    core.agreement = function(coders, ...)
+      if type(coders) == "table" then
+        local nc, nu = #coders, 0
+        for c = 1, nc do
+          local t = coders[c]
+          if type(t) == "table" then
+            for k in next, t do
+              k = math.type(k) and math.tointeger(k)
+              if k and k > nu then nu = k end
+            end
+          end
+        end
+        charge(nc * (nu + 0.0) * 256)
+      end
+      return agreement(coders, ...)
+    end
+    core.ach_timeline = function(items, ratings, opts, ...)
+      if type(items) == "table" and type(ratings) == "table" then
+        local hyps = #ratings
+        if type(opts) == "table" and type(opts.hypotheses) == "table" then
+          hyps = hyps + #opts.hypotheses
+        end
+        charge(#items * (hyps + 1.0) * 32)
+      end
+      return timeline(items, ratings, opts, ...)
     end
     -- luacheck: pop
 
@@ -285,10 +349,11 @@ do
       out[#out + 1] = table.concat(parts, "\t", 1, n) .. "\n"
     end
 
-    local s, sinorus = {}, require "sinorus"
-    for _, k in ipairs { "version", "schema_version", "estimate", "hedges", "pool", "decay",
-                         "to_json", "to_csv", "marks" } do
-      s[k] = sinorus[k]
+    -- the module without what opens files, nests sandboxes or prints,
+    -- and without the layer's internals (names beginning with _)
+    local s = {}
+    for k, v in pairs(require "sinorus") do
+      if type(k) == "string" and not HIDDEN[k] and not k:match("^_") then s[k] = v end
     end
     s.KB = methods
     env.sinorus = s

@@ -132,17 +132,33 @@ end
 
 -- Display width of a string in terminal columns: CJK and other wide
 -- characters count two, combining marks none; bytes of invalid UTF-8 one.
+local function char_width(c)
+  if in_ranges(c, WIDE) then return 2 end
+  return in_ranges(c, ZERO) and 0 or 1
+end
+
 local function width(s)
   if not utf8.len(s) then return #s end
   if not s:find("[\xCC-\xF4]") then return utf8.len(s) end   -- nothing wide or zero here
   local w = 0
-  for _, c in utf8.codes(s) do
-    if in_ranges(c, WIDE) then w = w + 2
-    elseif not in_ranges(c, ZERO) then w = w + 1 end
-  end
+  for _, c in utf8.codes(s) do w = w + char_width(c) end
   return w
 end
 util.width = width
+
+-- s cut to at most w columns (as width counts them) when it is wider,
+-- ending in "…" then.
+local function clip(s, w)
+  if width(s) <= w then return s end
+  if not utf8.len(s) then return s:sub(1, math.max(w - 1, 0)) .. "…" end
+  local used = 0
+  for p, c in utf8.codes(s) do
+    used = used + char_width(c)
+    if used > w - 1 then return s:sub(1, p - 1) .. "…" end
+  end
+  return s
+end
+util.clip = clip
 
 local function cell(v)
   if v == nil then return "" end
@@ -156,11 +172,7 @@ local function cell(v)
     v = tostring(v)
   end
   v = v:gsub("%s+", " ")
-  if width(v) > util.max_width then
-    local cut = utf8.offset(v, util.max_width) or util.max_width
-    v = v:sub(1, cut - 1) .. "…"
-  end
-  return v
+  return clip(v, util.max_width)
 end
 
 local function pad(s, n)
