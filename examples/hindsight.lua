@@ -29,7 +29,7 @@ print("Calibration by estimative band:")
 print(s.calibration)
 
 print()
-print("The ranking of the hypotheses on China's stance, as of each date evidence came in:")
+print("The ranking of the hypotheses on China's stance, each time new evidence changed it:")
 local t = kb:timeline()
 local before
 for _, row in ipairs(t.rows) do
