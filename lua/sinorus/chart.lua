@@ -246,6 +246,53 @@ function M.pressure(series, opts)
                   "pressure")
 end
 
+-- The calibration plot: mean forecast against observed frequency per band,
+-- over the diagonal of perfect calibration; rows = kb:scores's calibration
+-- list ({band, n, mean_p, observed}); one `mark` per row, its area by n.
+function M.calibration(rows, opts)
+  opts = opts or {}
+  local labels = {}
+  for i, r in ipairs(rows) do labels[i] = string.format("%s (n=%d)", r.band, r.n) end
+  local x0, x1, y0, y1 = 60, 380, 30, 350
+  local w, h = math.ceil(x1 + 44 + longest(labels)), 400
+  local parts = {}
+  local sx = axis(parts, 0, 1, x0, x1, y1, 4, "mean forecast probability")
+  local function sy(v) return y1 - v * (y1 - y0) end
+  for i = 0, 4 do
+    local v = i / 4
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ddd"/>',
+      num(x0), num(sy(v)), num(x1), num(sy(v)))
+    parts[#parts + 1] = text(x0 - 6, sy(v) + 4, num(v), 'text-anchor="end"')
+  end
+  parts[#parts + 1] = text(14, (y0 + y1) / 2, "observed frequency",
+    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
+  parts[#parts + 1] = string.format('<line class="diagonal" x1="%s" y1="%s" x2="%s" y2="%s" '
+    .. 'stroke="%s" stroke-dasharray="4 3"/>', num(sx(0)), num(sy(0)), num(sx(1)), num(sy(1)),
+    PALETTE.grey)
+  local nmax = 1
+  for _, r in ipairs(rows) do nmax = math.max(nmax, r.n) end
+  local colours = { PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.purple,
+                    PALETTE.vermillion, PALETTE.sky, PALETTE.yellow }
+  for i, r in ipairs(rows) do
+    local col = colours[(i - 1) % #colours + 1]
+    local rad = 4 + 8 * math.sqrt(r.n / nmax)
+    parts[#parts + 1] = string.format('<circle class="mark" data-band="%s" data-n="%d" '
+      .. 'cx="%s" cy="%s" r="%s" fill="%s" fill-opacity="0.75" stroke="#333">'
+      .. '<title>%s: %d forecast%s, mean p %s, observed %s</title></circle>', esc(r.band), r.n,
+      num(sx(r.mean_p)), num(sy(r.observed)), num(rad), col, esc(r.band), r.n,
+      r.n == 1 and "" or "s", fmt(r.mean_p), fmt(r.observed))
+    local ly = y0 + 10 + 18 * (i - 1)
+    parts[#parts + 1] = string.format('<circle cx="%s" cy="%s" r="5" fill="%s"/>',
+      num(x1 + 24), num(ly - 4), col)
+    parts[#parts + 1] = text(x1 + 34, ly, labels[i])
+  end
+  if #rows == 0 then
+    parts[#parts + 1] = text((x0 + x1) / 2, (y0 + y1) / 2, "no scored forecast",
+                             'text-anchor="middle"')
+  end
+  return document(w, h, opts.title or "Calibration of the forecasts", parts, "calibration")
+end
+
 local QUANTILES = { { "min", "min" }, { "q05", "5%" }, { "q25", "25%" }, { "q50", "median" },
                     { "q75", "75%" }, { "q95", "95%" }, { "max", "max" } }
 
@@ -782,6 +829,9 @@ local KINDS = {
     end },
   { "goldstein", function(kb)
       return M.goldstein(kb:events())
+    end },
+  { "calibration", function(kb)
+      return M.calibration(kb:scores().calibration)
     end },
 }
 local DRAW, NAMES = {}, {}
