@@ -160,6 +160,25 @@ describe("kb:chart", function()
     assert.equal(1, count_class(empty, "diagonal"))
   end)
 
+  it("draws the ACH timeline: one line per hypothesis, one mark per score", function()
+    local q = kb:questions()[1].id
+    local tl = kb:timeline { question = q }
+    assert.is_true(#tl.hypotheses > 1 and #tl.rows > 1)
+    local svg = kb:chart("ach_timeline", { question = q })
+    assert.equal(#tl.hypotheses, count_class(svg, "line"))
+    local marks = 0
+    for _, h in ipairs(tl.hypotheses) do
+      local n = 0
+      for _, r in ipairs(tl.rows) do if r.scores[h] then n = n + 1 end end
+      assert.equal(n, xcount(svg, string.format("count(//*[@data-hypothesis=\"%s\"]"
+        .. "/*[contains(concat(\" \", @class, \" \"), \" mark \")])", h)), h)
+      marks = marks + n
+    end
+    assert.equal(marks, count_class(svg, "mark"))
+    local none = require("sinorus.chart").chart.ach_timeline({ hypotheses = {}, rows = {} })
+    assert.equal(0, count_class(none, "line"))
+  end)
+
   it("raises on a bad kind or option", function()
     assert.has_error(function() kb:chart() end,
       "bad argument #1 to 'chart' (string expected, got nil)")
@@ -256,8 +275,10 @@ describe("kb:export('html')", function()
     os.remove(file)
     assert.truthy(p:find('data-view="reader"', 1, true))
     assert.is_nil(p:find('data-view="ach"', 1, true))
+    assert.is_nil(p:find('data-view="forecasts"', 1, true))
     assert.truthy(page:find('data-view="ach"', 1, true))
     assert.truthy(page:find('data-view="timeline"', 1, true))
+    assert.truthy(page:find('data-view="forecasts"', 1, true))
   end)
 end)
 
