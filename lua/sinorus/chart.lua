@@ -92,6 +92,21 @@ local function axis(parts, lo, hi, x0, x1, y, ticks, label)
   return sx
 end
 
+-- A vertical scale from lo to hi over [y1, y0] beside [x0, x1]: four
+-- gridlines with their values and the rotated label; returns the scale.
+local function vaxis(parts, lo, hi, x0, x1, y0, y1, label)
+  local function sy(v) return y1 - (v - lo) / (hi - lo) * (y1 - y0) end
+  for i = 0, 4 do
+    local v = lo + (hi - lo) * i / 4
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ddd"/>',
+      num(x0), num(sy(v)), num(x1), num(sy(v)))
+    parts[#parts + 1] = text(x0 - 6, sy(v) + 4, num(v), 'text-anchor="end"')
+  end
+  parts[#parts + 1] = text(14, (y0 + y1) / 2, label,
+    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
+  return sy
+end
+
 local function extent(values, pad)
   local lo, hi = math.huge, -math.huge
   for _, v in ipairs(values) do
@@ -213,15 +228,7 @@ function M.pressure(series, opts)
   local lo, hi = extent(vals, 0.1)
   local parts = {}
   local sx = axis(parts, 0, 1, x0, x1, y1, 4, "Western pressure (0.5 = status quo)")
-  local function sy(v) return y1 - (v - lo) / (hi - lo) * (y1 - y0) end
-  for i = 0, 4 do
-    local v = lo + (hi - lo) * i / 4
-    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ddd"/>',
-      num(x0), num(sy(v)), num(x1), num(sy(v)))
-    parts[#parts + 1] = text(x0 - 6, sy(v) + 4, num(v), 'text-anchor="end"')
-  end
-  parts[#parts + 1] = text(14, (y0 + y1) / 2, "index",
-    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
+  local sy = vaxis(parts, lo, hi, x0, x1, y0, y1, "index")
   local colours = { PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.purple }
   local dashes = { "", ' stroke-dasharray="6 3"', ' stroke-dasharray="2 2"', "" }
   for k, s in ipairs(series) do
@@ -257,15 +264,7 @@ function M.calibration(rows, opts)
   local w, h = math.ceil(x1 + 44 + longest(labels)), 400
   local parts = {}
   local sx = axis(parts, 0, 1, x0, x1, y1, 4, "mean forecast probability")
-  local function sy(v) return y1 - v * (y1 - y0) end
-  for i = 0, 4 do
-    local v = i / 4
-    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ddd"/>',
-      num(x0), num(sy(v)), num(x1), num(sy(v)))
-    parts[#parts + 1] = text(x0 - 6, sy(v) + 4, num(v), 'text-anchor="end"')
-  end
-  parts[#parts + 1] = text(14, (y0 + y1) / 2, "observed frequency",
-    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
+  local sy = vaxis(parts, 0, 1, x0, x1, y0, y1, "observed frequency")
   parts[#parts + 1] = string.format('<line class="diagonal" x1="%s" y1="%s" x2="%s" y2="%s" '
     .. 'stroke="%s" stroke-dasharray="4 3"/>', num(sx(0)), num(sy(0)), num(sx(1)), num(sy(1)),
     PALETTE.grey)
@@ -309,7 +308,7 @@ function M.ach_timeline(tl, opts)
   local lo, hi = extent(vals, 0.05)
   local parts = {}
   local function sx(i) return #rows < 2 and (x0 + x1) / 2 or x0 + (i - 1) / (#rows - 1) * (x1 - x0) end
-  local function sy(v) return y1 - (v - lo) / (hi - lo) * (y1 - y0) end
+  local sy = vaxis(parts, lo, hi, x0, x1, y0, y1, "ACH score (0 is best)")
   parts[#parts + 1] = string.format('<line class="axis" x1="%s" y1="%s" x2="%s" y2="%s" '
     .. 'stroke="#333"/>', num(x0), num(y1), num(x1), num(y1))
   local step = math.max(1, math.ceil(#rows / 6))
@@ -320,14 +319,6 @@ function M.ach_timeline(tl, opts)
   end
   parts[#parts + 1] = text((x0 + x1) / 2, y1 + 34, "date (in order; the top hypothesis after "
     .. "each dated item)", 'text-anchor="middle"')
-  for i = 0, 4 do
-    local v = lo + (hi - lo) * i / 4
-    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ddd"/>',
-      num(x0), num(sy(v)), num(x1), num(sy(v)))
-    parts[#parts + 1] = text(x0 - 6, sy(v) + 4, num(v), 'text-anchor="end"')
-  end
-  parts[#parts + 1] = text(14, (y0 + y1) / 2, "ACH score (0 is best)",
-    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
   local colours = { PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion,
                     PALETTE.purple, PALETTE.sky, PALETTE.black }
   local dashes = { "", ' stroke-dasharray="6 3"', ' stroke-dasharray="2 2"' }
