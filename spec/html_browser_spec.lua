@@ -142,7 +142,8 @@ describe("the HTML reader in chromium", function()
   end)
 
   it("shows the views of the KB's record types", function()
-    assert.same({ "reader", "ach", "alignment", "networks", "timeline" }, obs.views)
+    assert.same({ "reader", "ach", "alignment", "networks", "timeline", "forecasts" },
+                obs.views)
   end)
 
   it("highlights exactly the evidence of three records", function()
@@ -192,6 +193,23 @@ describe("the HTML reader in chromium", function()
       assert.equal(0, nets[title].overlaps, title .. ": labels collide")
     end
     assert.equal(#kb:relations(), #nets["Signed actor network"].edges)
+  end)
+
+  it("lists one row per forecast with its outcome's class, and the calibration by band", function()
+    local want = {}
+    for _, f in ipairs(kb:forecasts()) do
+      local r = kb:resolution(f.id)
+      want[#want + 1] = { id = f.id, cls = { "outcome-" .. (r and r.outcome or "none") } }
+    end
+    assert.is_true(#want > 0)
+    assert.same(want, obs.forecasts)
+    local bands = {}
+    for i, r in ipairs(kb:scores().calibration) do bands[i] = r.band end
+    assert.is_true(#bands > 1)
+    assert.same(bands, obs.calibration)
+    local lines = {}
+    for i, q in ipairs(kb:questions()) do lines[i] = #kb:timeline { question = q.id }.hypotheses end
+    assert.same(lines, obs.ach_timelines)
   end)
 
   it("searches with kb:search's folding: Cyrillic С finds china", function()

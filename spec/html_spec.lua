@@ -139,6 +139,46 @@ describe("kb:chart", function()
     assert.equal(n, count_class(svg, "mark"))
   end)
 
+  it("draws one calibration mark per band of kb:scores, over the diagonal", function()
+    local rows = kb:scores().calibration
+    assert.is_true(#rows > 1)
+    local svg = kb:chart("calibration")
+    assert.equal(#rows, count_class(svg, "mark"))
+    assert.equal(1, count_class(svg, "diagonal"))
+    for _, r in ipairs(rows) do
+      assert.equal(1, xcount(svg, string.format("count(//*[@data-band=\"%s\" and @data-n=\"%d\"])",
+        r.band, r.n)))
+    end
+    local big, small
+    for _, r in ipairs(rows) do
+      local rad = tonumber(svg:match('data%-band="' .. r.band:gsub("%p", "%%%0") .. '"[^>]- r="([%d.]+)"'))
+      if r.n > 1 then big = rad else small = rad end
+    end
+    assert.is_true(big > small)
+    local empty = require("sinorus.chart").chart.calibration({})
+    assert.equal(0, count_class(empty, "mark"))
+    assert.equal(1, count_class(empty, "diagonal"))
+  end)
+
+  it("draws the ACH timeline: one line per hypothesis, one mark per score", function()
+    local q = kb:questions()[1].id
+    local tl = kb:timeline { question = q }
+    assert.is_true(#tl.hypotheses > 1 and #tl.rows > 1)
+    local svg = kb:chart("ach_timeline", { question = q })
+    assert.equal(#tl.hypotheses, count_class(svg, "line"))
+    local marks = 0
+    for _, h in ipairs(tl.hypotheses) do
+      local n = 0
+      for _, r in ipairs(tl.rows) do if r.scores[h] then n = n + 1 end end
+      assert.equal(n, xcount(svg, string.format("count(//*[@data-hypothesis=\"%s\"]"
+        .. "/*[contains(concat(\" \", @class, \" \"), \" mark \")])", h)), h)
+      marks = marks + n
+    end
+    assert.equal(marks, count_class(svg, "mark"))
+    local none = require("sinorus.chart").chart.ach_timeline({ hypotheses = {}, rows = {} })
+    assert.equal(0, count_class(none, "line"))
+  end)
+
   it("raises on a bad kind or option", function()
     assert.has_error(function() kb:chart() end,
       "bad argument #1 to 'chart' (string expected, got nil)")
@@ -235,8 +275,10 @@ describe("kb:export('html')", function()
     os.remove(file)
     assert.truthy(p:find('data-view="reader"', 1, true))
     assert.is_nil(p:find('data-view="ach"', 1, true))
+    assert.is_nil(p:find('data-view="forecasts"', 1, true))
     assert.truthy(page:find('data-view="ach"', 1, true))
     assert.truthy(page:find('data-view="timeline"', 1, true))
+    assert.truthy(page:find('data-view="forecasts"', 1, true))
   end)
 end)
 
@@ -250,6 +292,10 @@ describe("sinorus html and sinorus chart", function()
     kb:close()
     assert.equal("0", select(2, cli("html " .. dir)))
     assert.truthy(fs.slurp(dir .. "/index.html"))
+    assert.equal("0", select(2, cli("chart calibration --svg " .. dir .. "/c.svg")))
+    kb = sinorus.open()
+    assert.equal(#kb:scores().calibration, count_class(assert(fs.slurp(dir .. "/c.svg")), "mark"))
+    kb:close()
     assert.equal("2", select(2, cli("chart pie")))
     local msg, rc = cli("html " .. dir .. "/missing/dir", true)
     assert.equal("1", rc)

@@ -92,6 +92,21 @@ local function axis(parts, lo, hi, x0, x1, y, ticks, label)
   return sx
 end
 
+-- A vertical scale from lo to hi over [y1, y0] beside [x0, x1]: four
+-- gridlines with their values and the rotated label; returns the scale.
+local function vaxis(parts, lo, hi, x0, x1, y0, y1, label)
+  local function sy(v) return y1 - (v - lo) / (hi - lo) * (y1 - y0) end
+  for i = 0, 4 do
+    local v = lo + (hi - lo) * i / 4
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ddd"/>',
+      num(x0), num(sy(v)), num(x1), num(sy(v)))
+    parts[#parts + 1] = text(x0 - 6, sy(v) + 4, num(v), 'text-anchor="end"')
+  end
+  parts[#parts + 1] = text(14, (y0 + y1) / 2, label,
+    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
+  return sy
+end
+
 local function extent(values, pad)
   local lo, hi = math.huge, -math.huge
   for _, v in ipairs(values) do
@@ -213,15 +228,7 @@ function M.pressure(series, opts)
   local lo, hi = extent(vals, 0.1)
   local parts = {}
   local sx = axis(parts, 0, 1, x0, x1, y1, 4, "Western pressure (0.5 = status quo)")
-  local function sy(v) return y1 - (v - lo) / (hi - lo) * (y1 - y0) end
-  for i = 0, 4 do
-    local v = lo + (hi - lo) * i / 4
-    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ddd"/>',
-      num(x0), num(sy(v)), num(x1), num(sy(v)))
-    parts[#parts + 1] = text(x0 - 6, sy(v) + 4, num(v), 'text-anchor="end"')
-  end
-  parts[#parts + 1] = text(14, (y0 + y1) / 2, "index",
-    string.format('transform="rotate(-90 14 %s)" text-anchor="middle"', num((y0 + y1) / 2)))
+  local sy = vaxis(parts, lo, hi, x0, x1, y0, y1, "index")
   local colours = { PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.purple }
   local dashes = { "", ' stroke-dasharray="6 3"', ' stroke-dasharray="2 2"', "" }
   for k, s in ipairs(series) do
@@ -244,6 +251,99 @@ function M.pressure(series, opts)
   end
   return document(w, h, opts.title or "Alignment index against Western pressure", parts,
                   "pressure")
+end
+
+-- The calibration plot: mean forecast against observed frequency per band,
+-- over the diagonal of perfect calibration; rows = kb:scores's calibration
+-- list ({band, n, mean_p, observed}); one `mark` per row, its area by n.
+function M.calibration(rows, opts)
+  opts = opts or {}
+  local labels = {}
+  for i, r in ipairs(rows) do labels[i] = string.format("%s (n=%d)", r.band, r.n) end
+  local x0, x1, y0, y1 = 60, 380, 30, 350
+  local w, h = math.ceil(x1 + 44 + longest(labels)), 400
+  local parts = {}
+  local sx = axis(parts, 0, 1, x0, x1, y1, 4, "mean forecast probability")
+  local sy = vaxis(parts, 0, 1, x0, x1, y0, y1, "observed frequency")
+  parts[#parts + 1] = string.format('<line class="diagonal" x1="%s" y1="%s" x2="%s" y2="%s" '
+    .. 'stroke="%s" stroke-dasharray="4 3"/>', num(sx(0)), num(sy(0)), num(sx(1)), num(sy(1)),
+    PALETTE.grey)
+  local nmax = 1
+  for _, r in ipairs(rows) do nmax = math.max(nmax, r.n) end
+  local colours = { PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.purple,
+                    PALETTE.vermillion, PALETTE.sky, PALETTE.yellow }
+  for i, r in ipairs(rows) do
+    local col = colours[(i - 1) % #colours + 1]
+    local rad = 4 + 8 * math.sqrt(r.n / nmax)
+    parts[#parts + 1] = string.format('<circle class="mark" data-band="%s" data-n="%d" '
+      .. 'cx="%s" cy="%s" r="%s" fill="%s" fill-opacity="0.75" stroke="#333">'
+      .. '<title>%s: %d forecast%s, mean p %s, observed %s</title></circle>', esc(r.band), r.n,
+      num(sx(r.mean_p)), num(sy(r.observed)), num(rad), col, esc(r.band), r.n,
+      r.n == 1 and "" or "s", fmt(r.mean_p), fmt(r.observed))
+    local ly = y0 + 10 + 18 * (i - 1)
+    parts[#parts + 1] = string.format('<circle cx="%s" cy="%s" r="5" fill="%s"/>',
+      num(x1 + 24), num(ly - 4), col)
+    parts[#parts + 1] = text(x1 + 34, ly, labels[i])
+  end
+  if #rows == 0 then
+    parts[#parts + 1] = text((x0 + x1) / 2, (y0 + y1) / 2, "no scored forecast",
+                             'text-anchor="middle"')
+  end
+  return document(w, h, opts.title or "Calibration of the forecasts", parts, "calibration")
+end
+
+-- The ACH timeline: each hypothesis's score at each date of kb:timeline
+-- (tl = {question, hypotheses, rows = {{date, scores, top}}}), dates evenly
+-- spaced in order; one `line` per hypothesis, a `mark` per score.
+function M.ach_timeline(tl, opts)
+  opts = opts or {}
+  local hyps, rows = tl.hypotheses, tl.rows
+  local x0, y0, y1 = 70, 30, 300
+  local x1 = x0 + math.max(200, 28 * #rows)
+  local w, h = math.ceil(x1 + 56 + longest(hyps)), 380
+  local vals = {}
+  for _, r in ipairs(rows) do
+    for _, hy in ipairs(hyps) do vals[#vals + 1] = r.scores[hy] end
+  end
+  local lo, hi = extent(vals, 0.05)
+  local parts = {}
+  local function sx(i) return #rows < 2 and (x0 + x1) / 2 or x0 + (i - 1) / (#rows - 1) * (x1 - x0) end
+  local sy = vaxis(parts, lo, hi, x0, x1, y0, y1, "ACH score (0 is best)")
+  parts[#parts + 1] = string.format('<line class="axis" x1="%s" y1="%s" x2="%s" y2="%s" '
+    .. 'stroke="#333"/>', num(x0), num(y1), num(x1), num(y1))
+  local step = math.max(1, math.ceil(#rows / 6))
+  for i, r in ipairs(rows) do
+    if (i - 1) % step == 0 or i == #rows then
+      parts[#parts + 1] = text(sx(i), y1 + 16, tostring(r.date), 'text-anchor="middle"')
+    end
+  end
+  parts[#parts + 1] = text((x0 + x1) / 2, y1 + 34, "date (in order; the top hypothesis after "
+    .. "each dated item)", 'text-anchor="middle"')
+  local colours = { PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion,
+                    PALETTE.purple, PALETTE.sky, PALETTE.black }
+  local dashes = { "", ' stroke-dasharray="6 3"', ' stroke-dasharray="2 2"' }
+  for k, hy in ipairs(hyps) do
+    local col, dash = colours[(k - 1) % #colours + 1], dashes[(k - 1) % #dashes + 1]
+    local pts, marks = {}, {}
+    for i, r in ipairs(rows) do
+      local v = r.scores[hy]
+      if v then
+        pts[#pts + 1] = num(sx(i)) .. "," .. num(sy(v))
+        marks[#marks + 1] = string.format('<circle class="mark" cx="%s" cy="%s" r="3" '
+          .. 'fill="%s"><title>%s on %s: %s%s</title></circle>', num(sx(i)), num(sy(v)), col,
+          esc(hy), esc(r.date), fmt(v), r.top == hy and " (top)" or "")
+      end
+    end
+    parts[#parts + 1] = string.format('<g data-hypothesis="%s"><polyline class="line" '
+      .. 'fill="none" stroke="%s" stroke-width="2"%s points="%s"/>%s</g>', esc(hy), col, dash,
+      table.concat(pts, " "), table.concat(marks))
+    local ly = y0 + 10 + 20 * (k - 1)
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" '
+      .. 'stroke-width="2"%s/>', num(x1 + 14), num(ly - 4), num(x1 + 40), num(ly - 4), col, dash)
+    parts[#parts + 1] = text(x1 + 46, ly, hy)
+  end
+  return document(w, h, opts.title or ("ACH scores over time" .. (tl.question
+    and (", " .. tl.question) or "")), parts, "ach-timeline")
 end
 
 local QUANTILES = { { "min", "min" }, { "q05", "5%" }, { "q25", "25%" }, { "q50", "median" },
@@ -782,6 +882,15 @@ local KINDS = {
     end },
   { "goldstein", function(kb)
       return M.goldstein(kb:events())
+    end },
+  { "calibration", function(kb)
+      return M.calibration(kb:scores().calibration)
+    end },
+  { "ach_timeline", function(kb, o)
+      local qs = kb:questions()
+      local q = o.question or (qs[1] and qs[1].id)
+      if q == nil then return M.ach_timeline({ hypotheses = {}, rows = {} }) end
+      return M.ach_timeline(kb:timeline { question = q })
     end },
 }
 local DRAW, NAMES = {}, {}

@@ -338,8 +338,10 @@ entry { name = "kb:export", group = "graph", args = "format [, path [, opts]]",
 entry { name = "kb:chart", group = "graph", args = "kind [, opts]",
   summary = "One chart of the KB as an SVG document: \"tornado\", \"contributions\", "
     .. "\"pressure\", \"distribution\" (Monte Carlo), \"ach\", \"network\" (relations), "
-    .. "\"mentions\" (co-mentions), \"timeline\" or \"goldstein\" (per dyad) (sinorus.CHARTS). opts: horizon "
-    .. "(\"short\" or \"long\"), question (the ACH matrix's; default the first).",
+    .. "\"mentions\" (co-mentions), \"timeline\", \"goldstein\" (per dyad), "
+    .. "\"calibration\" (kb:scores by band) or \"ach_timeline\" (kb:timeline, a line per "
+    .. "hypothesis) (sinorus.CHARTS). opts: horizon (\"short\" or \"long\"), question (the "
+    .. "ACH matrix's or timeline's; default the first).",
   returns = "the SVG text",
   example = 'local svg = kb:chart("tornado", {horizon = "long"})' }
 

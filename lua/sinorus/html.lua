@@ -327,6 +327,65 @@ local function figure(svg, caption)
     .. "</figcaption></figure>"
 end
 
+-- ---------------------------------------------------------------------
+-- The forecasts: each with its band, outcome, reason and events; the
+-- scorecard of kb:scores; the calibration chart; the ACH timelines.
+
+-- The scorecard's numbers: kb:scores's key and its label.
+local SCORECARD = { { "n", "forecasts scored or pending" }, { "scored", "scored" },
+  { "brier", "Brier score (0 is best)" }, { "base_rate", "base rate" },
+  { "skill_base", "skill against the base rate" }, { "skill_half", "skill against 0.5" },
+  { "reliability", "reliability (0 is best)" }, { "resolution", "resolution" },
+  { "uncertainty", "uncertainty" }, { "log", "log score" } }
+
+local function forecasts_view(kb)
+  local sc = kb:scores()
+  local scored = {}
+  for _, r in ipairs(sc.forecasts) do scored[r.id] = r end
+  local out = { '<section class="scorecard"><h3>Scorecard</h3><dl>' }
+  for _, k in ipairs(SCORECARD) do
+    local v = sc[k[1]]
+    if v ~= nil then
+      out[#out + 1] = string.format("<dt>%s</dt><dd>%s</dd>", esc(k[2]),
+        math.type(v) == "integer" and tostring(v) or string.format("%.3f", v))
+    end
+  end
+  out[#out + 1] = "</dl></section>"
+  out[#out + 1] = figure(kb:chart("calibration"), "Calibration: mean forecast probability "
+    .. "against the observed frequency per estimative band (area by the number of forecasts)")
+  out[#out + 1] = '<h3>Forecasts</h3><div class="scroll"><table class="forecasts"><thead><tr>'
+    .. "<th>forecast</th><th>proposition</th><th>band</th><th>outcome</th><th>reason</th>"
+    .. "<th>events</th><th>Brier</th></tr></thead><tbody>"
+  for _, f in ipairs(kb:forecasts()) do
+    local c = kb:claim(f.claim)
+    local r = kb:resolution(f.id)
+    local outcome = r and r.outcome or "none"
+    local band = c and c.estimative or ""
+    if f.p_low then band = string.format("%s %.2f–%.2f", band, f.p_low, f.p_high) end
+    local evs = {}
+    for _, e in ipairs(r and r.events or {}) do
+      evs[#evs + 1] = string.format('<a href="#event=%s">%s</a>', esc(e), esc(e))
+    end
+    for _, e in ipairs(r and r.against or {}) do
+      evs[#evs + 1] = string.format('<a class="against" href="#event=%s">%s</a> (against)',
+        esc(e), esc(e))
+    end
+    local b = scored[f.id]
+    out[#out + 1] = string.format('<tr class="forecast outcome-%s" data-forecast="%s" '
+      .. 'data-outcome="%s"><td><a href="#forecast=%s">%s</a></td><td>%s</td><td>%s</td>'
+      .. '<td class="outcome">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>', outcome,
+      esc(f.id), outcome, esc(f.id), esc(f.id), esc(f.proposition or (c and c.text) or ""),
+      esc(band), outcome:gsub("_", " "), esc(r and r.reason or ""), table.concat(evs, ", "),
+      b and b.brier and string.format("%.3f", b.brier) or "")
+  end
+  out[#out + 1] = "</tbody></table></div>"
+  for _, q in ipairs(kb:questions()) do
+    out[#out + 1] = figure(kb:chart("ach_timeline", { question = q.id }),
+      "ACH scores over time: " .. q.text)
+  end
+  return table.concat(out)
+end
+
 -- The views: id, title, the record types a view needs (any of them
 -- present), and its body. A view for a new record type is one more entry.
 local VIEWS = {
@@ -361,6 +420,8 @@ local VIEWS = {
         .. "<h3>Events</h3><ol class=\"events\">"
         .. table.concat(rows) .. "</ol>"
     end },
+  { id = "forecasts", title = "Forecasts", needs = { "forecast" },
+    body = function(kb) return forecasts_view(kb) end },
 }
 M.VIEWS = VIEWS
 

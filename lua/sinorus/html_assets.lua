@@ -57,6 +57,15 @@ tr.pivotal td.item { font-weight: bold; }
 .r-N { background: #eee; } .r-I { background: #F2B38A; }
 .r-II { background: #D55E00; color: #fff; } .r-NA { background: #fff; color: #555; }
 .scroll { overflow-x: auto; }
+table.forecasts { border-collapse: collapse; font-size: .85rem; }
+table.forecasts td, table.forecasts th { border: 1px solid #ccc; padding: .2rem .35rem;
+  vertical-align: top; }
+.outcome-yes .outcome { background: #0072B2; color: #fff; }
+.outcome-no .outcome { background: #D55E00; color: #fff; }
+.outcome-partly .outcome { background: #F0E442; }
+.outcome-not_yet .outcome, .outcome-unresolvable .outcome { background: #eee; }
+.scorecard dl { display: grid; grid-template-columns: max-content auto; gap: .1rem 1rem; }
+.scorecard dd { margin: 0; }
 figure.chart { margin: 1rem 0; }
 figure.chart svg { max-width: 100%; height: auto; }
 svg .node:focus circle, svg .node:hover circle { stroke-width: 3; fill: #F0E442; }

@@ -109,6 +109,14 @@ async function main() {
       nodes: Array.from(s.querySelectorAll("g.node")).map((n) => n.dataset.id),
       edges: Array.from(s.querySelectorAll(".edge")).map((e) => [e.dataset.from, e.dataset.to]),
       legend: s.querySelectorAll(".legend").length })));
+    // forecasts: a row per forecast with its outcome class, the calibration marks
+    obs.forecasts = await page.$$eval("#view-forecasts tr.forecast", (rs) => rs.map((r) => ({
+      id: r.dataset.forecast,
+      cls: Array.from(r.classList).filter((c) => c.startsWith("outcome-")) })));
+    obs.calibration = await page.$$eval("#view-forecasts svg.calibration .mark", (ms) =>
+      ms.map((m) => m.dataset.band));
+    obs.ach_timelines = await page.$$eval("#view-forecasts svg.ach-timeline", (ss) =>
+      ss.map((s) => s.querySelectorAll(".line").length));
     // search
     obs.search = {};
     for (const q of plan.search) {
