@@ -151,6 +151,15 @@ describe("the command's exit codes and messages", function()
                     text)
       assert.falsy(text:find("PK", 1, true))
     end)
+
+    it("names the file once when a write fails (export, html, chart)", function()
+      local dir = "/nonexistent-sinorus-dir"
+      failure("export json --out " .. dir .. "/x.json",
+              dir .. "/x.json: cannot write: No such file or directory")
+      failure("html " .. dir, dir .. "/index.html: cannot write: No such file or directory")
+      failure("chart tornado --svg " .. dir .. "/a.svg",
+              dir .. "/a.svg: cannot write: No such file or directory")
+    end)
   end)
 
   describe("report", function()
