@@ -50,6 +50,33 @@ end
 local OUTCOME = { yes = 1, no = 0, partly = 0.5, not_yet = false, unresolvable = false }
 local EPS = 0.001
 
+-- The aggregates both plain-Lua baselines give after their loop: the
+-- Murphy decomposition over the groups of equal forecasts, the calibration
+-- table by band, and the means (os_: the scored outcomes).
+local function lua_finish(t, os_)
+  local m, groups = t.m, t.groups
+  local base = t.so / m
+  local rel, res, unc = 0, 0, 0
+  for p, g in pairs(groups) do
+    local ok = g[2] / g[1]
+    rel = rel + g[1] * (p - ok) ^ 2
+    res = res + g[1] * (ok - base) ^ 2
+  end
+  for k = 1, m do unc = unc + (os_[k] - base) ^ 2 end
+  local cal = {}
+  for _, c in ipairs(t.order) do
+    cal[#cal + 1] = { band = c.band, n = c.n, mean_p = c.sp / c.n, observed = c.so / c.n }
+  end
+  table.sort(cal, function(a, b)
+    if a.mean_p ~= b.mean_p then return a.mean_p < b.mean_p end
+    return a.band < b.band
+  end)
+  return { scored = m, brier = t.sb / m, brier_min = t.sbmin / m, brier_max = t.sbmax / m,
+           log = t.slog / m, base_rate = base, reliability = rel / m, resolution = res / m,
+           uncertainty = unc / m, skill_half = 1 - t.sb / t.shalf,
+           skill_base = 1 - (t.sb / m) / (unc / m), calibration = cal }
+end
+
 local function lua_scores(list)
   local per, bands, order = {}, {}, {}
   local m, sb, sbmin, sbmax, slog, so, shalf = 0, 0, 0, 0, 0, 0, 0
@@ -90,28 +117,14 @@ local function lua_scores(list)
       g[1], g[2] = g[1] + 1, g[2] + o
     end
   end
-  local base = so / m
-  local rel, res, unc = 0, 0, 0
-  for p, g in pairs(groups) do
-    local ok = g[2] / g[1]
-    rel = rel + g[1] * (p - ok) ^ 2
-    res = res + g[1] * (ok - base) ^ 2
-  end
+  local os_ = {}
   for i = 1, #per do
-    if per[i].scored then unc = unc + (per[i].o - base) ^ 2 end
+    if per[i].scored then os_[#os_ + 1] = per[i].o end
   end
-  local cal = {}
-  for _, c in ipairs(order) do
-    cal[#cal + 1] = { band = c.band, n = c.n, mean_p = c.sp / c.n, observed = c.so / c.n }
-  end
-  table.sort(cal, function(a, b)
-    if a.mean_p ~= b.mean_p then return a.mean_p < b.mean_p end
-    return a.band < b.band
-  end)
-  return { scored = m, brier = sb / m, brier_min = sbmin / m, brier_max = sbmax / m,
-           log = slog / m, base_rate = base, reliability = rel / m, resolution = res / m,
-           uncertainty = unc / m, skill_half = 1 - sb / shalf, skill_base = 1 - (sb / m) / (unc / m),
-           forecasts = per, calibration = cal }
+  local r = lua_finish({ m = m, groups = groups, order = order, so = so, sb = sb, sbmin = sbmin,
+                         sbmax = sbmax, slog = slog, shalf = shalf }, os_)
+  r.forecasts = per
+  return r
 end
 
 -- The aggregate scores over columns in plain Lua (what
@@ -154,26 +167,8 @@ local function lua_scores_columns(cols)
       g[1], g[2] = g[1] + 1, g[2] + o
     end
   end
-  local base = so / m
-  local rel, res, unc = 0, 0, 0
-  for p, g in pairs(groups) do
-    local ok = g[2] / g[1]
-    rel = rel + g[1] * (p - ok) ^ 2
-    res = res + g[1] * (ok - base) ^ 2
-  end
-  for k = 1, m do unc = unc + (os_[k] - base) ^ 2 end
-  local cal = {}
-  for _, c in ipairs(order) do
-    cal[#cal + 1] = { band = c.band, n = c.n, mean_p = c.sp / c.n, observed = c.so / c.n }
-  end
-  table.sort(cal, function(a, b)
-    if a.mean_p ~= b.mean_p then return a.mean_p < b.mean_p end
-    return a.band < b.band
-  end)
-  return { scored = m, brier = sb / m, brier_min = sbmin / m, brier_max = sbmax / m,
-           log = slog / m, base_rate = base, reliability = rel / m, resolution = res / m,
-           uncertainty = unc / m, skill_half = 1 - sb / shalf, skill_base = 1 - (sb / m) / (unc / m),
-           calibration = cal }
+  return lua_finish({ m = m, groups = groups, order = order, so = so, sb = sb, sbmin = sbmin,
+                      sbmax = sbmax, slog = slog, shalf = shalf }, os_)
 end
 
 -- The table traffic alone, which the C binding cannot avoid either: read
