@@ -87,18 +87,8 @@ end
 local norm = store.norm
 
 function store.valid_date(d)
-  local y, m, day = d:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if y then
-    m, day = tonumber(m), tonumber(day)
-    if m < 1 or m > 12 or day < 1 then return false end
-    local len = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
-    local yy = tonumber(y)
-    if m == 2 and (yy % 4 == 0 and (yy % 100 ~= 0 or yy % 400 == 0)) then len = 29 end
-    return day <= len
-  end
-  y, m = d:match("^(%d%d%d%d)%-(%d%d)$")
-  if y then m = tonumber(m); return m >= 1 and m <= 12 end
-  return d:match("^%d%d%d%d$") ~= nil
+  -- the one date rule, in C (core.day_key: leap years, days per month)
+  return core.day_key(d) ~= nil
 end
 local valid_date = store.valid_date
 
