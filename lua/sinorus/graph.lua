@@ -485,7 +485,10 @@ do
                         " ORDER BY " .. order)
     if tbl == "source" then   -- the text is kept in pieces (source_text)
       cols[#cols + 1] = "text"
-      for _, r in ipairs(rows) do r.text = kb:text(r.id) end
+      for _, r in ipairs(rows) do
+        r.text = kb:text(r.id)
+        r.authors = util.json_strings(r.authors)   -- a list, as kb:sources() gives it
+      end
     end
     return rows, cols
   end
