@@ -722,7 +722,7 @@ SINORUS_API int sinorus_ach (const unsigned char *ratings, size_t items,
         rated++;
       }
       r->diagnosticity[i] = (exclude && exclude[i]) || rated < 2 ? 0.0
-                            : (hi - lo) * w;
+                            : snap((hi - lo) * w);
     }
     if (r->by_diagnosticity) {
       for (i = 0; i < items; i++) r->by_diagnosticity[i] = i;

@@ -481,9 +481,9 @@ SINORUS_API int sinorus_ach_level(const char *name, double *w);
 
 /* Arrays the caller supplies; any but score and rank may be NULL. */
 typedef struct sinorus_ach_result {
-  double *score;            /* per hypothesis: weighted inconsistency, <= 0 */
+  double *score;            /* per hypothesis: weighted inconsistency, <= 0, on a 1e-9 grid */
   size_t *rank;             /* hypothesis indices, least inconsistent first */
-  double *diagnosticity;    /* per item */
+  double *diagnosticity;    /* per item, on the same 1e-9 grid */
   size_t *by_diagnosticity; /* item indices, most diagnostic first */
   unsigned char *pivotal;   /* per item: 1 if removing it alone changes rank[0] */
 } sinorus_ach_result;

@@ -502,9 +502,16 @@ describe("core.ach", function()
   it("ranks the evidence by diagnosticity", function()
     local r = core.ach(items(), H)
     assert.same({ "e1", "e2", "e3" }, { r.evidence[1].item, r.evidence[2].item, r.evidence[3].item })
-    assert.near(3 * math.sqrt(2), r.evidence[1].diagnosticity, EPS)
+    assert.near(3 * math.sqrt(2), r.evidence[1].diagnosticity, 1e-9)  -- the 1e-9 grid
     assert.near(2, r.evidence[2].diagnosticity, EPS)
     assert.near(0.5, r.evidence[3].diagnosticity, EPS)
+  end)
+
+  it("gives diagnosticity on the same 1e-9 grid as the scores (high x high is 2, not 2 + 4e-16)", function()
+    local r = core.ach({ { id = "e", credibility = "high", relevance = "high",
+                           ratings = { "CC", "II" } } }, { "h1", "h2" })
+    assert.equal(8, r.evidence[1].diagnosticity)
+    assert.equal("8.0", tostring(r.evidence[1].diagnosticity))
   end)
 
   it("finds the pivotal items", function()
