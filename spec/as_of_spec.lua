@@ -72,6 +72,52 @@ describe("as_of", function()
     assert.equal(last.top, t.rows[#t.rows].top)
   end)
 
+  it("kb:timeline takes kb:ach's weights and exclude and agrees with it at every date", function()
+    local q = "q-china-stance"
+    local first = kb:ach { question = q }.evidence[1].item
+    local weights, exclude = { [first] = 0.25 }, { kb:items { question = q }[2].id }
+    local t = kb:timeline { question = q, weights = weights, exclude = exclude }
+    local plain = kb:timeline { question = q }
+    local differs = false
+    for i, row in ipairs(t.rows) do
+      local a = kb:ach { question = q, as_of = row.date, weights = weights, exclude = exclude }
+      assert.equal(a.top, row.top, row.date)
+      for _, h in ipairs(a.hypotheses) do
+        assert.near(h.score, row.scores[h.hypothesis], 1e-9)
+        local p = plain.rows[i]
+        if p and p.scores[h.hypothesis] ~= row.scores[h.hypothesis] then differs = true end
+      end
+    end
+    assert.is_true(differs)
+    assert.has_error(function() kb:timeline { weights = { nope = 1 } } end,
+      "bad argument #1 to 'timeline' (unknown item 'nope' in weights)")
+    assert.has_error(function() kb:timeline { exclude = { "nope" } } end,
+      "bad argument #1 to 'timeline' (unknown item 'nope' in exclude)")
+    assert.has_error(function() kb:timeline { weights = 3 } end,
+      "bad argument #1 to 'timeline' (weights must be a table, got number)")
+  end)
+
+  it("kb:ratings{as_of} gives the ratings of the items known then, as kb:ach{as_of} uses", function()
+    local d = "2022-02-26"
+    local known = {}
+    for _, it in ipairs(kb:items { as_of = d }) do known[it.id] = true end
+    local rows = kb:ratings { as_of = d }
+    assert.is_true(#rows > 0 and #rows < #kb:ratings())
+    local items = {}
+    for _, r in ipairs(rows) do
+      assert.is_true(known[r.evidence], r.evidence)
+      items[r.evidence] = true
+    end
+    for id in pairs(known) do assert.is_true(items[id], id) end
+    local n = 0
+    for _ in pairs(items) do n = n + 1 end
+    assert.equal(#kb:ach { as_of = d }.evidence, n)
+    assert.equal(2, #kb:ratings { as_of = d, limit = 2 })
+    assert.has_error(function() kb:ratings { as_of = "soon" } end,
+      "bad argument #1 to 'ratings' ('as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, " ..
+      "got 'soon')")
+  end)
+
   it("leaves out an item whose source has no published date", function()
     local path = os.tmpname()
     os.remove(path)

@@ -233,7 +233,8 @@ entry { name = "kb:mentions", group = "records", args = "entity [, opts]",
   example = 'print(kb:mentions("Putin"))' }
 
 entry { name = "kb:ratings", group = "records", args = "[opts]",
-  summary = "The ACH matrix as rows. opts: hypothesis, evidence (an item id), limit, offset.",
+  summary = "The ACH matrix as rows. opts: hypothesis, evidence (an item id), question, "
+    .. "as_of (the ratings of the items known on that date, as kb:items), limit, offset.",
   returns = "a list of {evidence, hypothesis, rating, credibility, relevance}",
   example = 'print(kb:ratings{hypothesis = "h-shield"})' }
 
@@ -293,7 +294,8 @@ entry { name = "kb:ach", group = "weight", args = "[opts]",
 entry { name = "kb:timeline", group = "weight", args = "[opts]",
   summary = "How the ACH ranking of a question moved: sinorus.ach_timeline over its dated "
     .. "items (an item's date is its own, else its source's published date); the row of "
-    .. "date d equals kb:ach{question, as_of = d}. opts: question (default: the only one).",
+    .. "date d equals kb:ach{question, as_of = d, weights, exclude}. opts: question "
+    .. "(default: the only one), weights and exclude (as kb:ach).",
   returns = "{question, hypotheses, rows = list of {date, items, scores, ranking, top}}",
   example = 'for _, r in ipairs(kb:timeline().rows) do print(r.date, r.top) end' }
 

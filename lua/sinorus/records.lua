@@ -445,10 +445,7 @@ do
       if v ~= nil then
         local enum = t.enums[k]
         if k == "as_of" then
-          if type(v) ~= "string" or not store.valid_date(v) then
-            argerror(fname, 1, "'as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got " ..
-                     (type(v) == "string" and "'" .. v .. "'" or util.typename(v)), 3)
-          end
+          store.check_as_of(fname, v)
         elseif enum then
           util.check_enum(fname, 1, v, model.ENUMS[enum], true, 4)
         elseif t.entity_filters[k] then
@@ -542,9 +539,12 @@ do
                         "text" }
 
   --- The ACH matrices as rows, by question, evidence item, then
-  --- hypothesis; filters: hypothesis, evidence (an item id), question.
+  --- hypothesis; filters: hypothesis, evidence (an item id), question,
+  --- as_of (the ratings of the items known on that date, as kb:items).
   function KB:ratings(opts)
-    opts = util.check_opts("ratings", 1, opts, { "hypothesis", "evidence", "question" })
+    opts = util.check_opts("ratings", 1, opts,
+                           { "hypothesis", "evidence", "question", "as_of" })
+    if opts.as_of ~= nil then store.check_as_of("ratings", opts.as_of) end
     check_string_opt("ratings", "hypothesis", opts.hypothesis)
     check_string_opt("ratings", "evidence", opts.evidence)
     check_question(self, "ratings", opts.question)
@@ -557,14 +557,23 @@ do
       end
     end
     local _, lim, off = util.page(opts)
+    local known   -- the item ids known on as_of, as a JSON array for SQL
+    if opts.as_of ~= nil then
+      local ids = {}
+      for i, it in ipairs(self:items { question = opts.question, as_of = opts.as_of }) do
+        ids[i] = it.id
+      end
+      known = core.json(ids)
+    end
     local rows = self:sql([[SELECT r.item AS evidence, r.hypothesis, r.rating,
         i.credibility, i.relevance, i.text
       FROM rating r JOIN ach_item i ON i.id = r.item
       JOIN hypothesis h ON h.id = r.hypothesis JOIN question q ON q.id = i.question
       WHERE (?1 IS NULL OR r.hypothesis = ?1) AND (?2 IS NULL OR r.item = ?2)
         AND (?5 IS NULL OR i.question = ?5)
+        AND (?6 IS NULL OR r.item IN (SELECT value FROM json_each(?6)))
       ORDER BY q.ord, i.ord, h.ord LIMIT ?3 OFFSET ?4]],
-      opts.hypothesis, opts.evidence, lim, off, opts.question)
+      opts.hypothesis, opts.evidence, lim, off, opts.question, known)
     for i, r in ipairs(rows) do rows[i] = util.record(r, "sinorus.Rating", RATING_COLS) end
     return util.list(rows, { "evidence", "hypothesis", "rating", "credibility", "relevance" },
                      "sinorus.Ratings", RATING_COLS)

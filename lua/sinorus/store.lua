@@ -11,6 +11,7 @@
 --   store.DELETE[type](kb, id)       deletes a record and its dependent rows
 --   store.norm(s)                    the folded form of a name (alias.folded)
 --   store.valid_date(s)              ISO 8601 YYYY, YYYY-MM or YYYY-MM-DD
+--   store.check_as_of(fname, v)      raises unless v is such a date
 --
 -- A record under validation is rec = { type = "claim", t = fields, ... };
 -- the checks add what the writers need (rec.segments, rec.phrases,
@@ -91,6 +92,15 @@ function store.valid_date(d)
   return core.day_key(d) ~= nil
 end
 local valid_date = store.valid_date
+
+-- Raises fname's argument error unless v is an as_of date (the one check
+-- of every as_of option: record lists, ratings, ach).
+function store.check_as_of(fname, v)
+  if type(v) ~= "string" or not valid_date(v) then
+    util.argerror(fname, 1, "'as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got " ..
+                  (type(v) == "string" and "'" .. v .. "'" or util.typename(v)), 3)
+  end
+end
 
 -- The position of the first byte that is not UTF-8 in s, or nil (the
 -- position utf8.len reports; in C, which skips ASCII eight bytes at a time).

@@ -286,24 +286,64 @@ do
              #ids > 0 and table.concat(ids, ", ") or "none"), 3)
   end
 
-  local function check_as_of(fname, v)
-    if type(v) ~= "string" or not store.valid_date(v) then
-      argerror(fname, 1, "'as_of' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got " ..
-               (type(v) == "string" and "'" .. v .. "'" or util.typename(v)), 3)
+
+  -- The weights and exclude options of kb:ach and kb:timeline, checked
+  -- against the question's items (byid): weights as given, exclude as a set.
+  local function item_opts(fname, opts, byid)
+    local weights, exclude = opts.weights, opts.exclude
+    if weights ~= nil then
+      if type(weights) ~= "table" then
+        argerror(fname, 1, "weights must be a table, got " .. util.typename(weights))
+      end
+      local ids = {}
+      for id in pairs(weights) do ids[#ids + 1] = tostring(id) end
+      table.sort(ids)
+      for _, id in ipairs(ids) do
+        local w = weights[id]
+        if not byid[id] then
+          argerror(fname, 1, string.format("unknown item '%s' in weights", id))
+        end
+        if type(w) ~= "number" or not (w >= 0 and w < math.huge) then
+          argerror(fname, 1, string.format("weight of item '%s' must be a finite "
+                   .. "number >= 0, got %s", id, type(w) == "number" and fmt(w)
+                   or util.typename(w)))
+        end
+      end
     end
+    if exclude ~= nil then
+      if type(exclude) ~= "table" then
+        argerror(fname, 1, "exclude must be a table, got " .. util.typename(exclude))
+      end
+      local set = {}
+      for k, v in pairs(exclude) do
+        local id = math.type(k) == "integer" and v or (v and k or nil)
+        if id ~= nil then
+          if not byid[id] then
+            argerror(fname, 1, string.format("unknown item '%s' in exclude", tostring(id)))
+          end
+          set[id] = true
+        end
+      end
+      exclude = set
+    end
+    return weights, exclude
   end
 
   --- Each hypothesis's ACH score at each date where evidence of the question
   --- was added (sinorus.ach_timeline over its dated items): the row of date
-  --- d is kb:ach{question, as_of = d}. opts: question.
+  --- d is kb:ach{question, as_of = d, weights, exclude}. opts: question,
+  --- weights and exclude (as kb:ach).
   function KB:timeline(opts)
-    opts = util.check_opts("timeline", 1, opts, { "question" })
+    opts = util.check_opts("timeline", 1, opts, { "question", "weights", "exclude" })
     local question = ach_question(self, opts.question, "timeline")
     local hyps = {}
     for i, h in ipairs(self:hypotheses { question = question }) do hyps[i] = h.id end
+    local all, byid = self:items { question = question }, {}
+    for _, it in ipairs(all) do byid[it.id] = it end
+    local weights, exclude = item_opts("timeline", opts, byid)
     local items, ratings = {}, {}
-    for _, it in ipairs(self:items { question = question }) do
-      if it.date then
+    for _, it in ipairs(all) do
+      if it.date and not (exclude and exclude[it.id]) then
         items[#items + 1] = { id = it.id, date = it.date, credibility = it.credibility,
                               relevance = it.relevance }
         for _, h in ipairs(hyps) do
@@ -311,7 +351,7 @@ do
         end
       end
     end
-    local r = score.ach_timeline(items, ratings, { hypotheses = hyps })
+    local r = score.ach_timeline(items, ratings, { hypotheses = hyps, weights = weights })
     r.question = question
     return r
   end
@@ -335,47 +375,11 @@ do
       local it = byid[r.item]
       if it and htext[r.hypothesis] then it.ratings[r.hypothesis] = r.rating end
     end
-    -- the options name items of this KB
-    local weights, exclude = opts.weights, opts.exclude
-    if weights ~= nil then
-      if type(weights) ~= "table" then
-        argerror("ach", 1, "weights must be a table, got " .. util.typename(weights))
-      end
-      local ids = {}
-      for id in pairs(weights) do ids[#ids + 1] = tostring(id) end
-      table.sort(ids)
-      for _, id in ipairs(ids) do
-        local w = weights[id]
-        if not byid[id] then
-          argerror("ach", 1, string.format("unknown item '%s' in weights", id))
-        end
-        if type(w) ~= "number" or not (w >= 0 and w < math.huge) then
-          argerror("ach", 1, string.format("weight of item '%s' must be a finite "
-                   .. "number >= 0, got %s", id, type(w) == "number" and fmt(w)
-                   or util.typename(w)))
-        end
-      end
-    end
-    if exclude ~= nil then
-      if type(exclude) ~= "table" then
-        argerror("ach", 1, "exclude must be a table, got " .. util.typename(exclude))
-      end
-      local set = {}
-      for k, v in pairs(exclude) do
-        local id = math.type(k) == "integer" and v or (v and k or nil)
-        if id ~= nil then
-          if not byid[id] then
-            argerror("ach", 1, string.format("unknown item '%s' in exclude", tostring(id)))
-          end
-          set[id] = true
-        end
-      end
-      exclude = set
-    end
+    local weights, exclude = item_opts("ach", opts, byid)
     if opts.as_of ~= nil then
       -- the matrix as it stood on as_of: the items dated on or before it
       -- (weights and exclude may name the later ones)
-      check_as_of("ach", opts.as_of)
+      store.check_as_of("ach", opts.as_of)
       local known = {}
       for _, it in ipairs(self:items { question = question, as_of = opts.as_of }) do
         known[it.id] = true
