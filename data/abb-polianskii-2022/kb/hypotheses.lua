@@ -60,7 +60,8 @@ item { id = "e-coordinated-announcement",
   credibility = "medium", relevance = "medium",
   evidence = { "has recently been rekindled by an announcement that both sides had" },
   ratings = {
-    ["h-military"] = "C", ["h-shield"] = "C", ["h-rhetorical"] = "C",
+    ["h-military"] = { "N", "Adjudicated: N (second coder). R2: the authors at once discount reading the “coordination” as joint military action (“far less likely ... a parallel attack”); what is left is diplomatic coordination, which says nothing about arms." },
+    ["h-shield"] = "C", ["h-rhetorical"] = "C",
     ["h-neutral"] = { "I", "A China taking neither side would hardly announce that it had coordinated its position on Ukraine with Russia." },
     ["h-distance"] = { "I", "A China opposing Russia's conduct would not coordinate its position with Russia; only I, since the article does not say who announced it or what was coordinated (R1: medium credibility)." },
   } }
@@ -71,9 +72,10 @@ item { id = "e-unsc-vote-2022",
   evidence = { "China joined Russia in opposing a U.S.-requested debate on Ukraine",
                "However, the obvious difference is that no military action has yet taken place" },
   ratings = {
-    ["h-military"] = "N", ["h-shield"] = "N",
+    ["h-military"] = "N",
+    ["h-shield"] = { "N", "Adjudicated: N (first coder). The text of h-shield says nothing of votes or words; backing Russia in a procedural vote is neither expected nor surprising under it (as for the 2014 abstention)." },
     ["h-rhetorical"] = { "C", "Siding with Russia on a procedural vote in the Council fits support in diplomacy; not CC, because the authors discount reading it as a shift (R2)." },
-    ["h-neutral"] = { "N", "R2: the authors discount the shift (no military action had taken place, and even NATO members differed on its likelihood), so opposing a debate about an invasion that had not happened does not show China taking Russia's side on its conduct." },
+    ["h-neutral"] = { "I", "Adjudicated: I (second coder). R2 caps the rating but does not remove it: the authors' discount removes reading the vote as a change of China's stance on Russia's conduct, not the diplomatic side-taking itself (joining Russia against the debate, calling its denials credible), which h-neutral's “not even in words” excludes; so I, not II." },
     ["h-distance"] = { "I", "A China opposing Russia's conduct would not have joined Russia to block the debate; not II, since the vote concerned a threat that had not materialised (R2)." },
   } }
 
@@ -83,7 +85,7 @@ item { id = "e-abstention-2014",
   evidence = { "when it abstained from UNSC votes" },
   ratings = {
     ["h-military"] = { "I", "A China ready to back Russia militarily over Ukraine would be expected to have stood by it in the Council over Crimea." },
-    ["h-shield"] = "N",
+    ["h-shield"] = { "N", "Adjudicated: N (first coder). The text of h-shield says nothing of votes or words; economic help can go with public neutrality, so a vote in 2014 is neither expected nor surprising under it (the second coder read the levels as implying the cheaper support below them)." },
     ["h-rhetorical"] = { "I", "Backing Russia in the UN is part of this hypothesis; abstaining on the occupation of Crimea is the one vote the article reports, and it did not back Russia." },
     ["h-neutral"] = { "CC", "An abstention on Russia's occupation, with neither side, is the sideliner's vote; the stance the article says has not changed since." },
     ["h-distance"] = { "I", "A China opposing Russia's conduct would have voted for the resolution upholding Ukraine's territorial integrity, not abstained." },
@@ -95,9 +97,9 @@ item { id = "e-crimea-unrecognized",
   evidence = { "whose annexation remains unrecognized by China" },
   ratings = {
     ["h-military"] = { "I", "A China ready to back Russia militarily over Ukraine would hardly still withhold recognition of Russia's main gain there after eight years." },
-    ["h-shield"] = { "N", "Judgment call: economic help against sanctions does not require recognising the annexation; neither expected nor surprising." },
+    ["h-shield"] = { "N", "Adjudicated: N (first coder). The text of h-shield says nothing of recognition; economic help against sanctions can go with a standing legal position on Ukraine's territory, so neither expected nor surprising." },
     ["h-rhetorical"] = { "I", "Judgment call: a China taking Russia's side in words would be expected to accept, at least tacitly, the annexation Russia calls settled; withholding recognition keeps China off Russia's side on Ukraine's territory itself." },
-    ["h-neutral"] = { "CC", "Withholding recognition without condemning the annexation is what a China taking neither side does." },
+    ["h-neutral"] = { "C", "Adjudicated: C (second coder). Withholding recognition is expected of a China taking neither side, but as much of one opposing Russia (h-distance), so not less expected under a neighbour, as CC requires." },
     ["h-distance"] = "C",
   } }
 
@@ -110,7 +112,7 @@ item { id = "e-wang-yi-sovereignty",
     ["h-shield"] = { "I", "Helping Russia withstand sanctions imposed for breaching Ukraine's integrity sits badly with affirming that integrity in public." },
     ["h-rhetorical"] = { "I", "Taking Russia's side in words is surprising in a foreign minister who singles out Ukraine's territorial integrity while Russia masses troops at its border." },
     ["h-neutral"] = "C",
-    ["h-distance"] = { "C", "Judgment call: it upholds Ukraine's territorial integrity, but names no one who threatens it and condemns nothing, so not CC." },
+    ["h-distance"] = { "C", "Adjudicated: C (first coder). The statement upholds Ukraine's territorial integrity as one case of “any country”, names no one who threatens it and condemns nothing; h-distance sides with it against Russia, so the item fits but is no more expected under it than under h-neutral." },
   } }
 
 item { id = "e-secondary-sanctions",
@@ -121,7 +123,7 @@ item { id = "e-secondary-sanctions",
     ["h-military"] = { "I", "Military backing would invite the sanctions China is most exposed to (R1a: a vulnerability, at most I)." },
     ["h-shield"] = { "I", "R1a: the exposure makes shielding Russia costly, not impossible; a structural vulnerability is at most I." },
     ["h-rhetorical"] = "C", ["h-neutral"] = "C",
-    ["h-distance"] = { "N", "Judgment call: the exposure is a reason to keep clear of Russia, not to oppose it." },
+    ["h-distance"] = { "C", "Adjudicated: C (second coder). The exposure gives China reason to give Russia no support, which h-distance includes as h-neutral does; C as under h-neutral (R1a: a condition, not conduct)." },
   } }
 
 item { id = "e-company-compliance",
@@ -131,7 +133,8 @@ item { id = "e-company-compliance",
   ratings = {
     ["h-military"] = "N",
     ["h-shield"] = { "I", "R1b: a view reported of Chinese firms, not the state's conduct; their doubt makes shielding less expected, at most I." },
-    ["h-rhetorical"] = "C", ["h-neutral"] = "C", ["h-distance"] = "N",
+    ["h-rhetorical"] = "C", ["h-neutral"] = "C",
+    ["h-distance"] = { "C", "Adjudicated: C (second coder). Firms unwilling to risk sanctions for Russia fit any China that gives Russia no support, h-distance as much as h-neutral (C for both)." },
   } }
 
 item { id = "e-ukraine-trade",
@@ -140,7 +143,7 @@ item { id = "e-ukraine-trade",
   evidence = { "accounting for about a sixth of its imports and exports" },
   ratings = {
     ["h-military"] = { "I", "R1a: a stake that backing an attack on Ukraine would put at risk; costly, so surprising, but a stake is at most I." },
-    ["h-shield"] = { "I", "R1a: shielding the attacker would also put the stake at risk; at most I." },
+    ["h-shield"] = { "N", "Adjudicated: N (second coder). The stake is put at risk by the attack itself, not by China's trade with Russia after it; the bearing on shielding is indirect." },
     ["h-rhetorical"] = "N", ["h-neutral"] = "C", ["h-distance"] = "C",
   } }
 
@@ -161,7 +164,7 @@ item { id = "e-motorsich",
                "This deal was put on hold due to U.S. lobbying" },
   ratings = {
     ["h-military"] = "N", ["h-shield"] = "N", ["h-rhetorical"] = "N",
-    ["h-neutral"] = { "C", "Judgment call: pursuing a commercial grievance against Ukraine by arbitration, not by taking Russia's side, fits a China that keeps its own dealings with Ukraine apart from Russia's conflict." },
+    ["h-neutral"] = { "N", "Adjudicated: N (second coder). The failed purchase shows both a Chinese stake in Ukraine's defence industry and friction with Kyiv and Washington; it says nothing about China's stance on Russia's conduct." },
     ["h-distance"] = "N",
   } }
 
@@ -170,8 +173,8 @@ item { id = "e-meddling-belief",
   credibility = "medium", relevance = "high",
   evidence = { "sympathy for Russia and a shared belief that Western" },
   ratings = {
-    ["h-military"] = { "N", "Judgment call: sympathy and blame fit every supportive hypothesis but predict no arms." },
-    ["h-shield"] = "N",
+    ["h-military"] = { "C", "Adjudicated: C (second coder). The rating asks how expected the item is under h, not whether it points to h alone: a China backing Russia militarily would be expected to share its view of who is to blame (R1c: the authors' reading, so not CC)." },
+    ["h-shield"] = { "C", "Adjudicated: C (second coder). As for h-military: a motive any supportive hypothesis presumes; the authors' reading, so at most C (R1c)." },
     ["h-rhetorical"] = { "C", "Sharing Russia's view of who is to blame is what verbal side-taking expresses; not CC, since it is the authors' reading of a belief (R1c)." },
     ["h-neutral"] = { "I", "A China taking neither side, not even in words, would hardly be read as sharing Russia's belief that the West is to blame." },
     ["h-distance"] = { "I", "R1c: a China opposing Russia's conduct would not share its view that the West caused the crisis; the authors' reading, so at most I." },
@@ -193,7 +196,8 @@ item { id = "e-statement-core-interests",
   credibility = "high", relevance = "medium",
   evidence = { "It affirms mutual support for each other’s “core interests”" },
   ratings = {
-    ["h-military"] = "C", ["h-shield"] = "C", ["h-rhetorical"] = "C",
+    ["h-military"] = { "N", "Adjudicated: N (second coder). R2: the authors discount the pledge in the same passage (the document “cannot be read as a blueprint for a formal alliance, let alone justification for impending military adventurism”; the interests are rarely spelled out), which removes its bearing on military backing." },
+    ["h-shield"] = "C", ["h-rhetorical"] = "C",
     ["h-neutral"] = { "I", "A China giving Russia no support, not even in words, would hardly sign a pledge of support for Russia's core interests at the height of the crisis." },
     ["h-distance"] = { "I", "A China opposing Russia's conduct would not pledge support for its core interests; not II, since the statement does not say what they are." },
   } }
@@ -206,7 +210,9 @@ item { id = "e-statement-silent-on-ukraine",
   ratings = {
     ["h-military"] = { "I", "A China committed to Russia's side in a confrontation over Ukraine would be expected to say so, or commit to something, in the joint document of the crisis; not II, since commitments may be unwritten." },
     ["h-shield"] = { "I", "A China set on shielding Russia would be expected to commit to some action against the pressure the statement denounces." },
-    ["h-rhetorical"] = "C", ["h-neutral"] = "C", ["h-distance"] = "N",
+    ["h-rhetorical"] = { "N", "Adjudicated: N (neither coder: first C, second I). The item joins two observations that pull apart under h-rhetorical: silence on Ukraine and Crimea is surprising for a China taking Russia's side in words, while the absence of any commitment to act is what words only predict. Rule I2 would split them; the split is left to a later coding so that no item changes after the blind coding." },
+    ["h-neutral"] = "C",
+    ["h-distance"] = { "C", "Adjudicated: C (second coder). A China opposing Russia's conduct would put no criticism in a joint text, and the text gives Russia no support on Ukraine: the silence fits." },
   } }
 
 item { id = "e-statement-nato-opposition",
@@ -215,9 +221,9 @@ item { id = "e-statement-nato-opposition",
   evidence = { "a paragraph voicing opposition to further NATO expansion" },
   ratings = {
     ["h-military"] = "C", ["h-shield"] = "C",
-    ["h-rhetorical"] = { "CC", "A signed document taking Russia's side against NATO, without any commitment to act, is this hypothesis's conduct exactly." },
-    ["h-neutral"] = { "II", "China signed Russia's chief grievance of the crisis; a China giving Russia no support, not even in words, can hardly have done so." },
-    ["h-distance"] = { "II", "A China opposing Russia's conduct could hardly sign Russia's chief grievance against the West." },
+    ["h-rhetorical"] = { "C", "Adjudicated: C (second coder). Expected under h-rhetorical, but as much under h-shield and h-military, which also take Russia's side; CC asks that the item be less expected under the neighbours." },
+    ["h-neutral"] = { "I", "Adjudicated: I (second coder). Signing opposition to NATO expansion takes Russia's side in words, which h-neutral excludes; but the paragraph is general, names no Ukraine and serves China's own AUKUS concerns, so I, not II." },
+    ["h-distance"] = { "I", "Adjudicated: I (second coder). The paragraph is general and paired with China's own concerns over AUKUS; a China opposing Russia's conduct in Ukraine could still oppose NATO expansion for its own reasons, so surprising, not near-impossible." },
   } }
 
 item { id = "e-defense-cooperation",
@@ -226,7 +232,7 @@ item { id = "e-defense-cooperation",
   evidence = { "The relationship also contains a robust security element in defense cooperation and joint military drills" },
   ratings = {
     ["h-military"] = "C", ["h-shield"] = "N", ["h-rhetorical"] = "N", ["h-neutral"] = "N",
-    ["h-distance"] = { "I", "A China opposing Russia's conduct would be expected to scale back drills with it; the cooperation is long-standing, so only I." },
+    ["h-distance"] = { "N", "Adjudicated: N (second coder). The cooperation predates the crisis and the article ties it to the long term; it says little about whether China opposes Russia's conduct in Ukraine." },
   } }
 
 item { id = "e-gas-deal",
@@ -237,7 +243,7 @@ item { id = "e-gas-deal",
     ["h-military"] = "N", ["h-shield"] = "C",
     ["h-rhetorical"] = { "N", "Judgment call: a long-term gas contract is trade, not shielding from sanctions that did not yet exist." },
     ["h-neutral"] = "N",
-    ["h-distance"] = { "I", "A China opposing Russia's conduct would hardly seal a historic deal with it at the height of the crisis." },
+    ["h-distance"] = { "N", "Adjudicated: N (second coder). A commercial contract is not support in the hypotheses' sense: states opposing Russia's conduct in Ukraine bought its gas at the time as well." },
   } }
 
 item { id = "e-trenin-common-front",
@@ -245,7 +251,9 @@ item { id = "e-trenin-common-front",
   credibility = "low", relevance = "medium",
   evidence = { "takes Sino-Russian entente to the level of a common front" },
   ratings = {
-    ["h-military"] = "C", ["h-shield"] = "C", ["h-rhetorical"] = "C",
+    ["h-military"] = { "N", "Adjudicated: N (second coder). A Russian partisan's reading says more about Russian hopes than about China's conduct (R1b, as for h-neutral), and the authors warn against extrapolating the shared logic to the crisis, “let alone backing in a potential military confrontation” (R2)." },
+    ["h-shield"] = { "N", "Adjudicated: N (second coder). As for h-military: a partisan's reading (R1b) that the authors decline to extrapolate to the crisis (R2)." },
+    ["h-rhetorical"] = "C",
     ["h-neutral"] = { "N", "Judgment call: a Russian partisan's reading says more about Russian hopes than about China's conduct (R1b)." },
     ["h-distance"] = { "I", "R1b: a reported view, at most I; a China opposing Russia would hardly be read as its common front even by a Russian expert." },
   } }
@@ -267,7 +275,7 @@ item { id = "e-muted-chinese-media",
   ratings = {
     ["h-military"] = { "I", "A China about to back Russia militarily would be expected to rally its media behind the statement, not mute them." },
     ["h-shield"] = "N",
-    ["h-rhetorical"] = { "N", "Judgment call: the muted reaction concerns the statement's agenda as a whole, not what China says on Ukraine." },
+    ["h-rhetorical"] = { "I", "Adjudicated: I (second coder). A China taking Russia's side in words would use its media to say so; a muted reaction centred on the gas deal is surprising under it (medium credibility, so not II)." },
     ["h-neutral"] = "C", ["h-distance"] = "N",
   } }
 
@@ -355,7 +363,7 @@ item { id = "ea-hrc-suspension-vote", question = "q-china-stance",
   ratings = {
     ["h-military"] = { "C", "A China backing Russia's war would be expected to defend it in the UN as well." },
     ["h-shield"] = { "C", "A China helping Russia withstand sanctions would also oppose punishing it institutionally." },
-    ["h-rhetorical"] = { "CC", "Diplomatic support against a punitive measure is this hypothesis exactly." },
+    ["h-rhetorical"] = { "C", "Diplomatic support against a punitive measure is this hypothesis's conduct, but as much that of h-shield and h-military (C), so not CC (the CC rule as adjudicated for e-statement-nato-opposition)." },
     ["h-neutral"] = { "II", "A China giving Russia no support, not even in words, could hardly vote with Russia against its suspension, while 58 states abstained." },
     ["h-distance"] = { "II", "A China distancing itself from Russia could hardly vote to keep it on the Council." },
   } }
