@@ -33,7 +33,7 @@ HEADERS   := $(wildcard include/*.h csrc/*.h)
 LUA_SRC   := $(sort $(wildcard lua/sinorus/*.lua))
 # One folder per coded document: data/NAME/source.lua, its text, kb/*.lua.
 KB_SOURCES := $(sort $(patsubst %/source.lua,%,$(wildcard data/*/source.lua)))
-KB_DATA   := data/schema.sql $(filter-out %/kb,$(wildcard $(addsuffix /*,$(KB_SOURCES)))) \
+KB_DATA   := data/schema.sql $(filter-out %/kb %/blind,$(wildcard $(addsuffix /*,$(KB_SOURCES)))) \
              $(wildcard $(addsuffix /kb/*.lua,$(KB_SOURCES))) tools/mkkb.lua \
              $(wildcard tools/kbdata.lua)
 ARTICLE   := data/abb-polianskii-2022/article.txt
@@ -44,7 +44,7 @@ BUSTED    ?= $(shell command -v busted)
 # How the build runs Lua on its own module (check-asan preloads the runtime).
 LUA_RUN   ?= $(LUA)
 
-.PHONY: all demo docs test test-c check-asan check-valgrind crash-test bench bench-import-1g install \
+.PHONY: all demo ach-report docs test test-c check-asan check-valgrind crash-test bench bench-import-1g install \
         uninstall clean lint coverage
 
 all: $(B)/sinorus/core.so $(B)/libsinorus.a
@@ -91,6 +91,11 @@ $(B)/libsinorus.a: $(OBJ) $(GEN) $(B)/obj/sn_image.o
 DEMO ?= examples/outlook.lua examples/hindsight.lua
 demo: all
 	@for f in $(DEMO); do $(LUAENV) $(LUA) $$f || exit 1; done
+
+# The blind second coding of the ACH ratings and factor classes: agreement
+# before and after adjudication, and the ACH ranking (data/README.md section 9).
+ach-report: all
+	@$(LUAENV) $(LUA) tools/ach_report.lua
 
 # The embedding example: a C host with Lua 5.4 and libsinorus.a only.
 $(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.h

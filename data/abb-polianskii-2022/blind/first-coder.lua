@@ -1,0 +1,53 @@
+-- The first coder's ratings of the article's ACH items and the factors'
+-- classes, as they stood before the blind second coding was read
+-- (see README.md in this folder). Not loaded into the KB: the adjudicated
+-- ratings are those of kb/hypotheses.lua; tools/ach_report.lua and
+-- spec/ach_rules_spec.lua compare the three.
+return {
+  coder = "first coder: the ratings of kb/hypotheses.lua after the rules of issue 15 (data/README.md section 9), before adjudication; the factor classes of kb/factors.lua on main",
+  ratings = {
+    ["e-coordinated-announcement"] = { ["h-military"] = "C", ["h-shield"] = "C", ["h-rhetorical"] = "C", ["h-neutral"] = "I", ["h-distance"] = "I" },
+    ["e-unsc-vote-2022"] = { ["h-military"] = "N", ["h-shield"] = "N", ["h-rhetorical"] = "C", ["h-neutral"] = "N", ["h-distance"] = "I" },
+    ["e-abstention-2014"] = { ["h-military"] = "I", ["h-shield"] = "N", ["h-rhetorical"] = "I", ["h-neutral"] = "CC", ["h-distance"] = "I" },
+    ["e-crimea-unrecognized"] = { ["h-military"] = "I", ["h-shield"] = "N", ["h-rhetorical"] = "I", ["h-neutral"] = "CC", ["h-distance"] = "C" },
+    ["e-wang-yi-sovereignty"] = { ["h-military"] = "I", ["h-shield"] = "I", ["h-rhetorical"] = "I", ["h-neutral"] = "C", ["h-distance"] = "C" },
+    ["e-secondary-sanctions"] = { ["h-military"] = "I", ["h-shield"] = "I", ["h-rhetorical"] = "C", ["h-neutral"] = "C", ["h-distance"] = "N" },
+    ["e-company-compliance"] = { ["h-military"] = "N", ["h-shield"] = "I", ["h-rhetorical"] = "C", ["h-neutral"] = "C", ["h-distance"] = "N" },
+    ["e-ukraine-trade"] = { ["h-military"] = "I", ["h-shield"] = "I", ["h-rhetorical"] = "N", ["h-neutral"] = "C", ["h-distance"] = "C" },
+    ["e-bri-transit"] = { ["h-military"] = "I", ["h-shield"] = "N", ["h-rhetorical"] = "N", ["h-neutral"] = "C", ["h-distance"] = "C" },
+    ["e-motorsich"] = { ["h-military"] = "N", ["h-shield"] = "N", ["h-rhetorical"] = "N", ["h-neutral"] = "C", ["h-distance"] = "N" },
+    ["e-meddling-belief"] = { ["h-military"] = "N", ["h-shield"] = "N", ["h-rhetorical"] = "C", ["h-neutral"] = "I", ["h-distance"] = "I" },
+    ["e-core-norms"] = { ["h-military"] = "I", ["h-shield"] = "I", ["h-rhetorical"] = "N", ["h-neutral"] = "C", ["h-distance"] = "C" },
+    ["e-statement-core-interests"] = { ["h-military"] = "C", ["h-shield"] = "C", ["h-rhetorical"] = "C", ["h-neutral"] = "I", ["h-distance"] = "I" },
+    ["e-statement-silent-on-ukraine"] = { ["h-military"] = "I", ["h-shield"] = "I", ["h-rhetorical"] = "C", ["h-neutral"] = "C", ["h-distance"] = "N" },
+    ["e-statement-nato-opposition"] = { ["h-military"] = "C", ["h-shield"] = "C", ["h-rhetorical"] = "CC", ["h-neutral"] = "II", ["h-distance"] = "II" },
+    ["e-defense-cooperation"] = { ["h-military"] = "C", ["h-shield"] = "N", ["h-rhetorical"] = "N", ["h-neutral"] = "N", ["h-distance"] = "I" },
+    ["e-gas-deal"] = { ["h-military"] = "N", ["h-shield"] = "C", ["h-rhetorical"] = "N", ["h-neutral"] = "N", ["h-distance"] = "I" },
+    ["e-trenin-common-front"] = { ["h-military"] = "C", ["h-shield"] = "C", ["h-rhetorical"] = "C", ["h-neutral"] = "N", ["h-distance"] = "I" },
+    ["e-russian-caution"] = { ["h-military"] = "I", ["h-shield"] = "I", ["h-rhetorical"] = "C", ["h-neutral"] = "C", ["h-distance"] = "N" },
+    ["e-muted-chinese-media"] = { ["h-military"] = "I", ["h-shield"] = "N", ["h-rhetorical"] = "N", ["h-neutral"] = "C", ["h-distance"] = "N" },
+  },
+  factor_class = {
+    ["drv-western-pressure"] = "driver",
+    ["drv-shared-norms"] = "driver",
+    ["drv-threat-perception"] = "driver",
+    ["drv-complementary-economies"] = "driver",
+    ["drv-central-asia-initiatives"] = "driver",
+    ["drv-defense-cooperation"] = "driver",
+    ["drv-leader-rapport"] = "driver",
+    ["drv-financial-independence"] = "driver",
+    ["drv-russian-need"] = "driver",
+    ["drv-blame-the-west"] = "driver",
+    ["drv-us-reorientation"] = "driver",
+    ["irr-diverging-ukraine"] = "irritant",
+    ["irr-secondary-sanctions"] = "irritant",
+    ["irr-company-compliance"] = "irritant",
+    ["irr-stakes-in-ukraine"] = "irritant",
+    ["irr-sovereignty-norms"] = "irritant",
+    ["irr-loose-relationship"] = "irritant",
+    ["irr-power-gap"] = "irritant",
+    ["irr-central-asia"] = "irritant",
+    ["irr-reactive-agenda"] = "irritant",
+    ["irr-transactional-view"] = "irritant",
+  },
+}
