@@ -332,10 +332,12 @@ describe("sinorus export --graph", function()
 end)
 
 describe("sinorus report's bars", function()
-  local function report(env)
-    local p = assert(io.popen(env .. " SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
-      .. "report"))
-    local out = p:read("a")
+  -- tty: run under script(1), whose pseudo-terminal is standard output
+  local function report(env, tty)
+    local cmd = env .. " SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus report"
+    if tty then cmd = "script -qec " .. fs.shq(cmd) .. " /dev/null < /dev/null" end
+    local p = assert(io.popen(cmd))
+    local out = p:read("a"):gsub("\r", "")
     p:close()
     return out
   end
@@ -343,8 +345,9 @@ describe("sinorus report's bars", function()
   it("draws the contributions and the tornado of each horizon, names whole", function()
     local kb = sinorus.open()
     for _, c in ipairs {
-      { "LC_ALL= LC_CTYPE= LANG=C.UTF-8", "█" }, { "LC_ALL=C", "#" } } do
-      local out = report(c[1])
+      { "LC_ALL= LC_CTYPE= LANG=C.UTF-8", "█", true }, { "LC_ALL=C", "#", true },
+      { "LC_ALL= LC_CTYPE= LANG=C.UTF-8", "#", false } } do
+      local out = report(c[1], c[3])
       for _, hz in ipairs { "short", "long" } do
         local block = out:match("Contributions to the index, " .. hz .. " term[^\n]*\n\n```\n(.-)```")
         assert.is_string(block, hz)

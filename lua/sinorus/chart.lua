@@ -766,28 +766,88 @@ function M.goldstein(events, opts)
 end
 
 -- ---------------------------------------------------------------------
+-- PNG
+
+-- The renderer `sinorus chart --png` uses: librsvg's rsvg-convert (Debian's
+-- librsvg2-bin; tools/deps.sh installs it).
+M.RENDERER = "rsvg-convert"
+
+local function shell_quote(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+-- An SVG document (a string) as PNG bytes at its own size times zoom
+-- (default 1), rendered by M.RENDERER; nil, message when the renderer is
+-- missing or fails (its message then).
+function M.png(svg, zoom)
+  util.check_type("png", 1, svg, "string")
+  zoom = zoom or 1
+  if type(zoom) ~= "number" or not (zoom > 0 and zoom <= 16) then
+    error("bad argument #2 to 'png' (zoom must be a number in (0, 16])", 2)
+  end
+  if os.execute("command -v " .. M.RENDERER .. " >/dev/null 2>&1") ~= true then
+    return nil, "cannot render PNG: " .. M.RENDERER .. " not found (install Debian's "
+      .. "librsvg2-bin)"
+  end
+  local input, errs = os.tmpname(), os.tmpname()
+  local f, msg = io.open(input, "wb")
+  if not f then os.remove(errs); return nil, msg end
+  f:write(svg)
+  f:close()
+  local p = assert(io.popen(string.format("%s -f png -z %s %s 2>%s", M.RENDERER,
+    string.format("%.6g", zoom), shell_quote(input), shell_quote(errs)), "r"))
+  local png = p:read("a")
+  local ok = p:close()
+  local ef = io.open(errs, "rb")
+  local err = ef and ef:read("a") or ""
+  if ef then ef:close() end
+  os.remove(input); os.remove(errs)
+  if not ok or png:sub(1, 8) ~= "\137PNG\r\n\26\n" then
+    return nil, "cannot render PNG: " .. M.RENDERER .. " failed"
+      .. (err:match("%S") and (": " .. err:gsub("%s+$", "")) or "")
+  end
+  return png
+end
+
+-- ---------------------------------------------------------------------
 -- Bars in a terminal
 
+-- s padded or cut (ending in "…") to n columns.
 local function cut(s, n)
-  local len = utf8.len(s) or #s
-  if len <= n then return s .. string.rep(" ", n - len) end
-  return s:sub(1, (utf8.offset(s, n) or (n + 1)) - 1) .. "…"
+  return util.clip(s, n) .. string.rep(" ", n - util.width(util.clip(s, n)))
+end
+
+-- How text bars suit standard output: block characters when it is a
+-- terminal and the locale is UTF-8 (LC_ALL, else LC_CTYPE, else LANG),
+-- ASCII otherwise; the terminal's width, else `width` (nil: no limit).
+-- Returns {unicode, width}, the options text_bars takes.
+function M.text_style(width)
+  local core = require "sinorus.core"
+  local tty = core.isatty ~= nil and core.isatty(1) or false
+  local loc = os.getenv("LC_ALL")
+  if loc == nil or loc == "" then loc = os.getenv("LC_CTYPE") end
+  if loc == nil or loc == "" then loc = os.getenv("LANG") end
+  local utf = (loc or ""):lower():match("utf%-?8") ~= nil
+  local cols = tty and core.termsize and core.termsize(1) or nil
+  return { unicode = tty and utf, width = cols or width }
 end
 
 -- Text bars, one line per row, for a terminal or a Markdown code block.
 -- rows: {{label, value}} (a signed bar from 0) or {{label, low, high}}
--- (a bar over a range, as the tornado's); opts: width (80), unicode
--- (true: block characters; false: ASCII), base (the range bars' line,
--- default 0), digits (2). Labels are whole when the width allows.
+-- (a bar over a range, as the tornado's); opts: width (the columns of a
+-- line; nil: labels whole and 40 columns of bars), unicode (true: block
+-- characters; false: ASCII), base (the range bars' line, default 0),
+-- digits (2). Labels are whole when the width leaves the bars 30 columns;
+-- longer ones are cut with "…".
 function M.text_bars(rows, opts)
   opts = opts or {}
-  local width = opts.width or 80
+  local width = opts.width
   local full, axis_c = opts.unicode == false and "#" or "█", opts.unicode == false and "|" or "│"
   local base = opts.base or 0
   local lo, hi = base, base
   local lw = 0
   for _, r in ipairs(rows) do
-    lw = math.max(lw, utf8.len(r[1]) or #r[1])
+    lw = math.max(lw, util.width(r[1]))
     for i = 2, 3 do
       if r[i] then lo, hi = math.min(lo, r[i]), math.max(hi, r[i]) end
     end
@@ -795,8 +855,11 @@ function M.text_bars(rows, opts)
   if lo == hi then hi = lo + 1 end
   local fmt_v = "%+." .. (opts.digits or 2) .. "f"
   local vw = #string.format(fmt_v, -1) * 2 + 1
-  lw = math.min(lw, math.max(12, width - vw - 3 - 30))
-  local n = math.max(10, width - lw - vw - 3)
+  local n = 40
+  if width then
+    lw = math.min(lw, math.max(12, width - vw - 3 - 30))
+    n = math.max(10, width - lw - vw - 3)
+  end
   local function col(v) return math.floor((v - lo) / (hi - lo) * (n - 1) + 0.5) + 1 end
   local zc = col(base)
   local out = {}

@@ -522,7 +522,10 @@ for _, g in ipairs {
     .. "{weighted = true}; {directed = true} follows direction).", "a list of node ids, or nil" },
   { "components", "", "The connected components.", "a list of lists of node ids" },
   { "ego", "id [, opts]", "The subgraph around a node.", "a sinorus.Graph" },
-  { "to_dot", "", "Graphviz DOT text.", "a string" },
+  { "to_dot", "", "Graphviz DOT text, ready to draw: the layout engine set in the graph "
+    .. "(neato, sfdp past 200 nodes) with overlap removal; edges coloured and styled by sign "
+    .. "(blue solid, vermillion dashed, grey dotted), pen width by weight, their type as a "
+    .. "tooltip and, when edges have several types, as a label; a legend node.", "a string" },
   { "to_graphml", "", "GraphML text.", "a string" },
   { "to_gexf", "", "GEXF text (Gephi).", "a string" },
   { "to_json", "", "JSON text {directed, edges, name, nodes}: keys sorted, the bytes "

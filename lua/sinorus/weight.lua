@@ -141,22 +141,42 @@ do
   -- -------------------------------------------------------------------
   -- Printing
 
+  -- Bars under a printed table, drawn by the chart module's text_bars in
+  -- the style standard output allows (block characters on a UTF-8
+  -- terminal, ASCII otherwise); rows {{name, value}} or {{name, lo, hi}}.
+  local function bars(heading, rows, base)
+    local chart = require("sinorus.chart").chart
+    local o = chart.text_style()
+    o.base = base
+    return "\n\n" .. heading .. "\n" .. chart.text_bars(rows, o):gsub("\n$", "")
+  end
+
   local CONTRIB_COLS = { "factor", "kind", "weight", "effective", "value" }
   local Alignment = { __name = "sinorus.Alignment" }
   Alignment.__tostring = function(a)
+    local rows = {}
+    for i, c in ipairs(a.contributions) do rows[i] = { c.name or c.factor, c.value } end
     return string.format("alignment index %s (horizon %s, pressure %s)\n",
                          fmt(a.index), a.horizon, fmt(a.pressure))
            .. util.render(a.contributions, CONTRIB_COLS, math.huge)
+           .. bars("contributions (right: towards alignment)", rows)
   end
 
   local SENS_COLS = { "factor", "kind", "w_low", "weight", "w_high", "low", "high",
                       "swing" }
+  local function rows_of(s)
+    local rows = {}
+    for i, r in ipairs(s) do rows[i] = { r.name or r.factor, r.low, r.high } end
+    return rows
+  end
   local Sensitivity = { __name = "sinorus.Sensitivity" }
   Sensitivity.__tostring = function(s)
     return string.format("index %s at pressure %s (horizon %s); "
                          .. "d index / d pressure = %s\n",
                          fmt(s.index), fmt(s.pressure), s.horizon, fmt(s.dpressure))
            .. util.render(s, SENS_COLS, math.huge)
+           .. bars("tornado: the index as each weight runs from w_low to w_high", rows_of(s),
+                   s.index)
   end
 
   local Simulation = { __name = "sinorus.Simulation" }
