@@ -287,3 +287,118 @@ describe("DOT for Graphviz", function()
     assert.is_nil(core.graph { nodes = { "a" } }:write("dot"):find("Legend", 1, true))
   end)
 end)
+
+describe("the Monte Carlo histogram", function()
+  local kb
+  setup(function() kb = sinorus.open() end)
+  teardown(function() kb:close() end)
+
+  -- xmllint's count of the elements of class cls in svg
+  local function count_class(svg, cls)
+    local f = fs.tmpname(".svg")
+    fs.spit(f, svg)
+    local out = sh("env -u LD_PRELOAD xmllint --xpath 'count(//*[contains(concat(\" \", @class, "
+      .. "\" \"), \" " .. cls .. " \")])' " .. f)
+    os.remove(f)
+    return tonumber(out)
+  end
+
+  it("bins every draw, from min to max in bins of equal width", function()
+    for _, hz in ipairs { "short", "long" } do
+      local s = kb:simulate { horizon = hz, n = 5000, seed = 3, bins = 25 }
+      local h = s.histogram
+      assert.equal(25, #h.counts)
+      local total = 0
+      for _, c in ipairs(h.counts) do total = total + c end
+      assert.equal(s.n, total)
+      assert.equal(s.min, h.lo)
+      assert.equal(s.max, h.hi)
+      assert.near((s.max - s.min) / 25, h.width, 1e-15)
+      assert.is_true(h.counts[1] > 0 and h.counts[25] > 0)   -- the min's bin, the max's
+    end
+  end)
+
+  it("counts the draws the plain-Lua model of the simulation makes, bin by bin", function()
+    local core = require "sinorus.core"
+    local factors = {
+      { id = "a", sign = 1, weight = 0.8, low = 0.5, high = 1.0, coupling = 0.5 },
+      { id = "b", sign = -1, weight = 0.4, low = 0.2, high = 0.6, coupling = -0.3 },
+      { id = "c", sign = 1, weight = 0.3, low = 0.1, high = 0.5, coupling = 0 },
+    }
+    for _, bins in ipairs { 1, 7, 64 } do
+      local h = core.simulate(factors, { n = 4000, seed = 11, pressure = 0.7, bins = bins })
+        .histogram
+      local ref = require("bench.simlua")(factors, 4000, 11, 0.7)
+      local want = {}
+      for b = 1, bins do want[b] = 0 end
+      for _, x in ipairs(ref.draws) do
+        local t = (x - ref.min) / (ref.max - ref.min) * bins
+        local b = t >= bins and bins or math.floor(t) + 1
+        want[b] = want[b] + 1
+      end
+      assert.same(want, h.counts, bins .. " bins")
+      assert.equal(ref.min, h.lo)
+      assert.equal(ref.max, h.hi)
+    end
+  end)
+
+  it("agrees with the quantiles: bins wholly below a quantile hold at most its share", function()
+    local s = kb:simulate { horizon = "short", n = 20000, seed = 9, bins = 50 }
+    local h = s.histogram
+    for _, q in ipairs { 0.05, 0.25, 0.5, 0.75, 0.95 } do
+      local below, upto = 0, 0
+      for i, c in ipairs(h.counts) do
+        local a, z = h.lo + (i - 1) * h.width, h.lo + i * h.width
+        if z <= s.quantiles[q] then below = below + c end
+        if a <= s.quantiles[q] then upto = upto + c end
+      end
+      assert.is_true(below <= q * s.n + 1, q)
+      assert.is_true(upto >= q * s.n - 1, q)
+    end
+  end)
+
+  it("leaves the other figures as they are without bins", function()
+    local a = kb:simulate { horizon = "long", n = 3000, seed = 5 }
+    local b = kb:simulate { horizon = "long", n = 3000, seed = 5, bins = 7 }
+    assert.is_nil(a.histogram)
+    for _, k in ipairs { "mean", "sd", "min", "max", "p_positive", "q05", "q50", "q95" } do
+      assert.equal(a[k], b[k], k)
+    end
+  end)
+
+  it("puts a single draw in the first bin, of width 0", function()
+    local h = kb:simulate { n = 1, bins = 4 }.histogram
+    assert.same({ 1, 0, 0, 0 }, h.counts)
+    assert.equal(0, h.width)
+  end)
+
+  it("prints its bins under the summary", function()
+    local s = kb:simulate { horizon = "long", n = 1000, bins = 6 }
+    local lines = block_after(tostring(s), "histogram: the share of draws in each bin")
+    assert.equal(6, #lines)
+    assert.truthy(lines[1]:find(string.format("%+.3f to", s.min), 1, true))
+  end)
+
+  it("refuses bins outside 1 to 1000", function()
+    for v, got in pairs { [0] = "0", [1001] = "1001", [2.5] = "2.5", x = "string" } do
+      assert.has_error(function() kb:simulate { bins = v } end,
+        "bad argument #1 to 'simulate' (bins must be an integer in [1, 1000], got " .. got .. ")")
+    end
+  end)
+
+  it("is drawn as a chart: one bin per bin of each horizon, the mean and median marked", function()
+    local svg = kb:chart("histogram")
+    assert.equal(80, count_class(svg, "bin"))
+    assert.equal(4, count_class(svg, "mark"))
+    local total = 0
+    for c in svg:gmatch('class="bin" data%-count="(%d+)"') do total = total + tonumber(c) end
+    assert.equal(2 * kb:simulate().n, total)
+    assert.equal(40, count_class(kb:chart("histogram", { horizon = "long" }), "bin"))
+  end)
+
+  it("is in the site's alignment view", function()
+    local site = require("sinorus.html").site(kb)
+    local view = site:match('<section class="view" id="view%-alignment".-</section>')
+    assert.truthy(view:find('class="chart histogram"', 1, true))
+  end)
+end)

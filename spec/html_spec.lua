@@ -390,3 +390,21 @@ describe("the reader from the embedding host", function()
     fs.rmtree(dir)
   end)
 end)
+
+describe("the README's pictures", function()
+  it("show a screenshot (make screenshots) of every view of the built-in KB", function()
+    local kb = sinorus.open()
+    local site = require("sinorus.html").site(kb)
+    kb:close()
+    local readme = assert(fs.slurp("README.md"))
+    local n = 0
+    for view in site:gmatch('<button type="button" role="tab" id="tab%-[%w_]+" aria%-controls="'
+      .. 'view%-[%w_]+" data%-view="([%w_]+)"') do
+      n = n + 1
+      local img = "doc/img/" .. view .. ".png"
+      assert.truthy(readme:find("](" .. img .. ")", 1, true), img .. " is not in the README")
+      assert.equal("\137PNG\r\n\26\n", assert(fs.slurp(img), img):sub(1, 8))
+    end
+    assert.is_true(n >= 6)
+  end)
+end)

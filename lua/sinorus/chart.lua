@@ -388,6 +388,67 @@ function M.distribution(sims, opts)
                   parts, "distribution")
 end
 
+-- The Monte Carlo histograms of the index: sims = kb:simulate results
+-- with a histogram (opts.bins), one panel per simulation over a shared
+-- axis; one `bin` per histogram bin (its range and count in its title),
+-- the mean and the median as `mark`s.
+function M.histogram(sims, opts)
+  opts = opts or {}
+  local w, ph = 560, 110
+  local h = 40 + #sims * (ph + 24) + 50
+  local vals = { 0 }
+  for _, s in ipairs(sims) do
+    vals[#vals + 1] = s.histogram.lo; vals[#vals + 1] = s.histogram.hi
+  end
+  local lo, hi = extent(vals)
+  local parts = {}
+  local x0, x1 = 90, w - 30
+  local base = h - 50
+  local sx = axis(parts, lo, hi, x0, x1, base, 4, "alignment index")
+  parts[#parts + 1] = string.format('<line x1="%s" y1="20" x2="%s" y2="%s" stroke="#999" '
+    .. 'stroke-dasharray="3 2"/>', num(sx(0)), num(sx(0)), num(base))
+  for i, s in ipairs(sims) do
+    local hg = s.histogram
+    local top = 40 + (i - 1) * (ph + 24)
+    local bottom = top + ph
+    local cmax = 1
+    for _, c in ipairs(hg.counts) do cmax = math.max(cmax, c) end
+    parts[#parts + 1] = text(x0, top - 6, string.format("%s: n = %d, mean %s, sd %s, "
+      .. "P(index > 0) = %s", s.horizon, s.n, fmt(s.mean), fmt(s.sd), fmt(s.p_positive)),
+      'font-size="11"')
+    parts[#parts + 1] = text(x0 - 8, bottom - ph / 2, s.horizon, 'text-anchor="end"')
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>',
+      num(x0), num(bottom), num(x1), num(bottom))
+    for b, c in ipairs(hg.counts) do
+      local a = hg.lo + (b - 1) * hg.width
+      local z = b == #hg.counts and hg.hi or a + hg.width
+      local bh = c / cmax * (ph - 10)
+      parts[#parts + 1] = string.format('<rect class="bin" data-count="%d" x="%s" y="%s" '
+        .. 'width="%s" height="%s" fill="%s"><title>%s: %s to %s, %d draws (%.1f%%)</title>'
+        .. "</rect>", c, num(sx(a)), num(bottom - bh), num(math.max(sx(z) - sx(a) - 0.5, 0.5)),
+        num(bh), PALETTE.sky, esc(s.horizon), fmt(a), fmt(z), c, 100 * c / s.n)
+    end
+    for _, m in ipairs { { "mean", s.mean, PALETTE.vermillion, "" },
+                         { "median", s.q50, PALETTE.black, ' stroke-dasharray="4 2"' } } do
+      parts[#parts + 1] = string.format('<line class="mark" data-stat="%s" x1="%s" y1="%s" '
+        .. 'x2="%s" y2="%s" stroke="%s" stroke-width="2"%s><title>%s %s</title></line>', m[1],
+        num(sx(m[2])), num(top), num(sx(m[2])), num(bottom), m[3], m[4], m[1], fmt(m[2]))
+    end
+  end
+  -- the key of the two marks
+  local ky = h - 12
+  parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" '
+    .. 'stroke-width="2"/>', num(x1 - 150), num(ky - 4), num(x1 - 130), num(ky - 4),
+    PALETTE.vermillion)
+  parts[#parts + 1] = text(x1 - 126, ky, "mean", 'font-size="11"')
+  parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" '
+    .. 'stroke-width="2" stroke-dasharray="4 2"/>', num(x1 - 80), num(ky - 4), num(x1 - 60),
+    num(ky - 4))
+  parts[#parts + 1] = text(x1 - 56, ky, "median", 'font-size="11"')
+  return document(w, h, opts.title or "Monte Carlo histogram of the alignment index", parts,
+                  "histogram")
+end
+
 -- ---------------------------------------------------------------------
 -- The ACH heat map
 
@@ -892,6 +953,7 @@ end
 
 local HORIZONS = { "short", "long" }
 local PRESSURES = { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1 }
+local HISTOGRAM_BINS = 40
 
 -- f(horizon) for opts.horizon, else for each horizon, as a list.
 local function per_horizon(o, f)
@@ -923,6 +985,11 @@ local KINDS = {
     end },
   { "distribution", function(kb, o)
       return M.distribution(per_horizon(o, function(hz) return kb:simulate { horizon = hz } end))
+    end },
+  { "histogram", function(kb, o)
+      return M.histogram(per_horizon(o, function(hz)
+        return kb:simulate { horizon = hz, bins = HISTOGRAM_BINS }
+      end))
     end },
   { "ach", function(kb, o)
       local qs = kb:questions()
