@@ -106,6 +106,12 @@ describe("printed analyses in the REPL", function()
     end
   end)
 
+  it("are what the REPL shows for a value, bars included", function()
+    local shown = require("sinorus.repl").format(kb:alignment { horizon = "short" }, 200, 100)
+    local lines = block_after(shown, "contributions (right: towards alignment)")
+    assert.equal(#kb:alignment { horizon = "short" }.contributions, #lines)
+  end)
+
   it("draw block characters on a UTF-8 terminal, ASCII elsewhere", function()
     local code = 'print(require("sinorus").open():sensitivity{horizon = "short"})'
     local utf = in_tty("LC_ALL= LC_CTYPE= LANG=C.UTF-8", code)
