@@ -232,7 +232,7 @@ describe("DOT for Graphviz", function()
     assert.equal(#edges, #drawn)
     local wmax = 0
     for _, e in ipairs(edges) do wmax = math.max(wmax, e.weight) end
-    local colour = { [1] = "#0072B2", [-1] = "#D55E00", [0] = "#777777" }
+    local colour = chart.SIGN_COLOUR   -- the SVG charts' colours
     local style = { [1] = "solid", [-1] = "dashed", [0] = "dotted" }
     for i, e in ipairs(edges) do
       local a = drawn[i].attrs

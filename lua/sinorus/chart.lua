@@ -36,8 +36,15 @@ local RATING_FILL = { CC = "#0072B2", C = "#8EC3E6", N = "#EEEEEE", I = "#F2B38A
 M.RATING_FILL = RATING_FILL
 
 local SIGN_COLOUR = { [1] = PALETTE.blue, [-1] = PALETTE.vermillion, [0] = PALETTE.grey }
+-- The factor kinds' colours, those of the sign each contributes.
+local KINDS_DRAWN = { { "driver", SIGN_COLOUR[1] }, { "irritant", SIGN_COLOUR[-1] } }
+local KIND_FILL = {}
+for _, k in ipairs(KINDS_DRAWN) do KIND_FILL[k[1]] = k[2] end
 local SIGN_NAME = { [1] = "positive", [-1] = "negative", [0] = "neutral" }
 local SIGN_DASH = { [1] = nil, [-1] = "6 3", [0] = "2 3" }
+-- (the DOT writer, csrc/sn_writers.c, draws signs in the same colours;
+-- spec/chart_spec.lua holds the two together)
+M.SIGN_COLOUR = SIGN_COLOUR
 M.SIGN_NAME = SIGN_NAME
 
 local function esc(s)
@@ -150,7 +157,7 @@ function M.tornado(rows, opts)
   for i, r in ipairs(rows) do
     local y = 30 + (i - 1) * bh
     local a, b = sx(math.min(r.low, r.high)), sx(math.max(r.low, r.high))
-    local fill = r.kind == "driver" and PALETTE.blue or PALETTE.orange
+    local fill = KIND_FILL[r.kind] or PALETTE.grey
     parts[#parts + 1] = text(lw - 6, y + 15, labels[i], 'text-anchor="end"')
     parts[#parts + 1] = string.format(
       '<rect class="bar %s" data-factor="%s" x="%s" y="%s" width="%s" height="%s" fill="%s">'
@@ -160,12 +167,12 @@ function M.tornado(rows, opts)
   end
   parts[#parts + 1] = string.format('<line x1="%s" y1="26" x2="%s" y2="%s" stroke="#000" '
     .. 'stroke-dasharray="3 2"/>', num(x0), num(x0), num(30 + #rows * bh + 6))
-  parts[#parts + 1] = string.format('<rect x="%s" y="%s" width="12" height="12" fill="%s"/>',
-    num(w - 190), num(h - 16), PALETTE.blue)
-  parts[#parts + 1] = text(w - 174, h - 6, "driver")
-  parts[#parts + 1] = string.format('<rect x="%s" y="%s" width="12" height="12" fill="%s"/>',
-    num(w - 110), num(h - 16), PALETTE.orange)
-  parts[#parts + 1] = text(w - 94, h - 6, "irritant")
+  for i, k in ipairs(KINDS_DRAWN) do
+    local x = w - 190 + (i - 1) * 80
+    parts[#parts + 1] = string.format('<rect x="%s" y="%s" width="12" height="12" fill="%s"/>',
+      num(x), num(h - 16), k[2])
+    parts[#parts + 1] = text(x + 16, h - 6, k[1])
+  end
   return document(w, h, opts.title or "Tornado chart of the alignment index", parts, "tornado")
 end
 
@@ -201,7 +208,7 @@ function M.contributions(models, opts)
         '<rect class="bar %s" data-factor="%s" data-horizon="%s" x="%s" y="%s" width="%s" '
         .. 'height="%s" fill="%s"><title>%s (%s): %s</title></rect>',
         pos and "pos" or "neg", esc(c.factor), esc(m.horizon), num(a), num(y + 3),
-        num(math.max(b - a, 1)), bh - 6, pos and PALETTE.blue or PALETTE.vermillion,
+        num(math.max(b - a, 1)), bh - 6, SIGN_COLOUR[pos and 1 or -1],
         esc(c.name or c.factor), esc(c.kind), fmt(c.value))
       y = y + bh
     end
