@@ -2,7 +2,7 @@
 -- Lua, generator included: xoshiro256** seeded by splitmix64 on Lua's
 -- 64-bit integers, triangular draws by inverse CDF, the index per draw,
 -- then mean, sd, P(index > 0), min, max and the quantiles read from all
--- draws sorted. The arithmetic follows doc/weighting.md step by step, so
+-- draws sorted (returned as `draws`, ascending). The arithmetic follows doc/weighting.md step by step, so
 -- its numbers equal the C core's bit for bit. bench/weight.lua times it
 -- against the C core; spec/weight_spec.lua checks the C core against it.
 --
@@ -82,5 +82,5 @@ return function(fs, n, seed, pressure, uniform)
     else q[p] = xs[fl + 1] + (h - fl) * (xs[fl + 2] - xs[fl + 1]) end
   end
   return { mean = mean, sd = n > 1 and math.sqrt(ss / (n - 1)) or 0.0, p_positive = pos / n,
-           min = xs[1], max = xs[n], quantiles = q }
+           min = xs[1], max = xs[n], quantiles = q, draws = xs }
 end

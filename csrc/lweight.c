@@ -390,14 +390,46 @@ static double opt_number (lua_State *L, int arg, const char *k, double def) {
   return x;
 }
 
-static const char *const sim_keys[] = { "n", "pressure", "seed", NULL };
+static const char *const sim_keys[] = { "bins", "n", "pressure", "seed", NULL };
+#define SIM_MAX_BINS 1000
 static const char *const q_names[] = { "q05", "q25", "q50", "q75", "q95" };
 static const double q_values[] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
 
-/* simulate(factors [, {n, seed, pressure}]) -> {n, seed, pressure, mean,
-** sd, p_positive, min, max, quantiles = {[0.05] = ...}, q05 .. q95}. */
+/* Pushes the histogram of the draws x[0..n) (in any order): bins bins of
+** equal width over [lo, hi], the last one closed (one bin of width 0 holds
+** every draw when lo == hi): {lo, hi, width, counts = {...}}. */
+static void push_histogram (lua_State *L, const double *x, size_t n, double lo,
+                            double hi, size_t bins) {
+  size_t d, b;
+  double width = (hi - lo) / (double)bins;
+  lua_Integer *counts = (lua_Integer *)lua_newuserdatauv(L, bins * sizeof *counts, 0);
+  memset(counts, 0, bins * sizeof *counts);
+  for (d = 0; d < n; d++) {
+    double t = hi > lo ? (x[d] - lo) / (hi - lo) * (double)bins : 0.0;
+    b = t >= (double)bins ? bins - 1 : t > 0.0 ? (size_t)t : 0;
+    counts[b]++;
+  }
+  lua_createtable(L, 0, 4);
+  lua_pushnumber(L, lo);
+  lua_setfield(L, -2, "lo");
+  lua_pushnumber(L, hi);
+  lua_setfield(L, -2, "hi");
+  lua_pushnumber(L, width);
+  lua_setfield(L, -2, "width");
+  lua_createtable(L, (int)bins, 0);
+  for (b = 0; b < bins; b++) {
+    lua_pushinteger(L, counts[b]);
+    lua_rawseti(L, -2, (lua_Integer)b + 1);
+  }
+  lua_setfield(L, -2, "counts");
+  lua_remove(L, -2);   /* the counts' userdata */
+}
+
+/* simulate(factors [, {n, seed, pressure, bins}]) -> {n, seed, pressure,
+** mean, sd, p_positive, min, max, quantiles = {[0.05] = ...}, q05 .. q95,
+** histogram = {lo, hi, width, counts} when bins is given}. */
 static int l_simulate (lua_State *L) {
-  size_t nf, i;
+  size_t nf, i, bins = 0;
   double nd = 10000, p = 0.5, *buf;
   lua_Integer seed = 1;
   sinorus_factor *f;
@@ -411,6 +443,14 @@ static int l_simulate (lua_State *L) {
       luaL_argerror(L, 2, lua_pushfstring(L, "n %s is not an integer in [1, %d]",
                     numstr(L, nd), SIM_MAX_DRAWS));
     p = check_pressure(L, 2, opt_number(L, 2, "pressure", 0.5));
+    if (lua_getfield(L, 2, "bins") != LUA_TNIL) {
+      double nb = opt_number(L, 2, "bins", 0);
+      if (!isint(nb, 1, SIM_MAX_BINS))
+        luaL_argerror(L, 2, lua_pushfstring(L, "bins %s is not an integer in [1, %d]",
+                      numstr(L, nb), SIM_MAX_BINS));
+      bins = (size_t)nb;
+    }
+    lua_pop(L, 1);
     if (lua_getfield(L, 2, "seed") != LUA_TNIL) {
       int ok;
       seed = lua_tointegerx(L, -1, &ok);
@@ -456,6 +496,10 @@ static int l_simulate (lua_State *L) {
     lua_rawset(L, -3);
   }
   lua_setfield(L, -2, "quantiles");
+  if (bins > 0) {
+    push_histogram(L, buf, r.draws, r.min, r.max, bins);
+    lua_setfield(L, -2, "histogram");
+  }
   return 1;
 }
 

@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <float.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
@@ -222,18 +223,71 @@ static const char *edge_type (const sinorus_graph_info *in,
   return e->type >= 0 && in->types ? in->types[e->type] : NULL;
 }
 
+/* The sign colours and line styles of a drawing (Okabe & Ito's blue and
+** vermillion, with a dash for the negative and dots for the neutral in a
+** graph with signed edges, so the sign reads without colour too); the SVG
+** charts use the same. */
 static const char *sign_color (int sign) {
-  return sign > 0 ? "#1b7837" : sign < 0 ? "#b2182b" : "#7f7f7f";
+  return sign > 0 ? "#0072B2" : sign < 0 ? "#D55E00" : "#777777";
 }
 
+static const char *sign_style (int sign, int signed_graph) {
+  return sign > 0 || !signed_graph ? "solid" : sign < 0 ? "dashed" : "dotted";
+}
+
+/* Nodes up to this many are laid out by neato (stress majorisation);
+** larger graphs by sfdp (multiscale force-directed), which scales. */
+#define DOT_NEATO_MAX 200
+
+/* The node name of the legend: "legend", with "_" appended while a node
+** of the graph has that id. */
+static void legend_name (const sinorus_graph_info *in, size_t n, char *buf, size_t size) {
+  size_t i, len;
+  snprintf(buf, size, "legend");
+  for (;;) {
+    for (i = 0; i < n; i++)
+      if (strcmp(in->ids[i], buf) == 0) break;
+    len = strlen(buf);
+    if (i == n || len + 2 > size) return;
+    buf[len] = '_';
+    buf[len + 1] = '\0';
+  }
+}
+
+/* DOT for Graphviz: the layout engine set in the graph (neato, or sfdp
+** past DOT_NEATO_MAX nodes) with overlap removal; each edge's colour and
+** style by sign, pen width by weight (1 to 4 points, in proportion to the
+** largest |weight|), its type as a tooltip and, when the edges have more
+** than one type, as an external label (placed where it collides with
+** nothing, else left out); a legend node (an HTML-like table) names the signs drawn, the
+** pen width's scale and the one edge type otherwise. */
 static int write_dot (const sinorus_graph *g, const sinorus_graph_info *in,
                       sinorus_writer w, void *ud) {
   size_t n = sinorus_graph_order(g), m = sinorus_graph_size(g), i, a;
-  int directed = sinorus_graph_directed(g);
-  char num[96];
+  int directed = sinorus_graph_directed(g), typed = 0, one_type = -1, s;
+  int signs[3] = { 0, 0, 0 };
+  double wmax = 0.0;
+  char num[96], legend[64];
+  for (i = 0; i < m; i++) {
+    sinorus_edge e;
+    sinorus_graph_edge(g, i, &e);
+    if (fabs(e.weight) > wmax && fabs(e.weight) <= DBL_MAX) wmax = fabs(e.weight);
+    signs[e.sign > 0 ? 0 : e.sign < 0 ? 1 : 2] = 1;
+    if (edge_type(in, &e) != NULL) {
+      if (one_type < 0 && !typed) one_type = e.type;
+      else if (e.type != one_type) one_type = -1;
+      typed = 1;
+    }
+  }
   EMITS(directed ? "digraph " : "graph ");
   DSTR(in->name ? in->name : "sinorus");
-  EMITS(" {\n");
+  EMITS(" {\n  graph [layout=");
+  EMITS(n > DOT_NEATO_MAX ? "sfdp" : "neato");
+  EMITS(", overlap=false, sep=\"+8\", splines=true, outputorder=edgesfirst, "
+        "forcelabels=false, "
+        "fontname=\"sans-serif\"];\n"
+        "  node [shape=box, style=rounded, fontname=\"sans-serif\", fontsize=11];\n"
+        "  edge [fontname=\"sans-serif\", fontsize=9];\n");
   for (i = 0; i < n; i++) {
     EMITS("  ");
     DSTR(in->ids[i]);
@@ -252,6 +306,7 @@ static int write_dot (const sinorus_graph *g, const sinorus_graph_info *in,
   for (i = 0; i < m; i++) {
     sinorus_edge e;
     const char *t;
+    double pw;
     sinorus_graph_edge(g, i, &e);
     t = edge_type(in, &e);
     EMITS("  ");
@@ -261,10 +316,47 @@ static int write_dot (const sinorus_graph *g, const sinorus_graph_info *in,
     snprintf(num, sizeof num, " [sign=%d, weight=", e.sign);
     EMITS(num);
     EMITS(fmt_num(e.weight, num));
-    if (t) { EMITS(", type="); DSTR(t); EMITS(", label="); DSTR(t); }
-    EMITS(", color=\"");
-    EMITS(sign_color(e.sign));
-    EMITS("\"];\n");
+    if (t) {
+      EMITS(", type=");
+      DSTR(t);
+      EMITS(", tooltip=");
+      DSTR(t);
+      if (one_type < 0) { EMITS(", xlabel="); DSTR(t); }
+    }
+    pw = wmax > 0.0 && fabs(e.weight) <= DBL_MAX ? 1.0 + 3.0 * fabs(e.weight) / wmax : 1.0;
+    snprintf(num, sizeof num, ", penwidth=%.2f, color=\"%s\", style=%s];\n", pw,
+             sign_color(e.sign), sign_style(e.sign, signs[0] || signs[1]));
+    EMITS(num);
+  }
+  if (m > 0) {
+    legend_name(in, n, legend, sizeof legend);
+    EMITS("  ");
+    DSTR(legend);
+    EMITS(" [shape=plaintext, fontsize=10, label=<<table border=\"1\" "
+          "cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
+          "<tr><td colspan=\"2\"><b>Legend</b></td></tr>");
+    for (s = 0; s < 3; s++) {
+      static const int sign_of[3] = { 1, -1, 0 };
+      static const char *const name[3] = { "positive", "negative", "neutral" };
+      if (!signs[s]) continue;
+      EMITS("<tr><td width=\"32\" height=\"6\" bgcolor=\"");
+      EMITS(sign_color(sign_of[s]));
+      EMITS("\"></td><td align=\"left\">");
+      EMITS(name[s]);
+      EMITS(" (");
+      EMITS(sign_style(sign_of[s], signs[0] || signs[1]));
+      EMITS(")</td></tr>");
+    }
+    EMITS("<tr><td colspan=\"2\" align=\"left\">pen width: |weight|, 1 to 4 pt "
+          "(4 pt = ");
+    EMITS(fmt_num(wmax, num));
+    EMITS(")</td></tr>");
+    if (one_type >= 0) {
+      EMITS("<tr><td colspan=\"2\" align=\"left\">every edge: ");
+      XML(in->types[one_type]);
+      EMITS("</td></tr>");
+    }
+    EMITS("</table>>];\n");
   }
   EMITS("}\n");
   return SINORUS_OK;

@@ -458,8 +458,10 @@ typedef struct sinorus_sim {
 ** is drawn (in factor order, one uniform each) from the triangular
 ** distribution (low, weight, high) and the index computed at the given
 ** pressure. scratch holds 2 * draws doubles, or is NULL and the
-** function allocates it (SINORUS_NOMEM if it cannot). The same seed
-** gives bit-identical results on every IEEE 754 platform.
+** function allocates it (SINORUS_NOMEM if it cannot); on success a
+** caller's scratch[0..draws) holds the draws (in draw order or sorted),
+** for a histogram. The same seed gives bit-identical results on every
+** IEEE 754 platform.
 */
 SINORUS_API int sinorus_simulate(const sinorus_factor *f, size_t n, double pressure,
                      size_t draws, uint64_t seed, double *scratch,

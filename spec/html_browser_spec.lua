@@ -46,12 +46,6 @@ local function observe(kb, plan)
   return obs
 end
 
-local function set(list)
-  local s = {}
-  for _, x in ipairs(list) do s[x] = true end
-  return s
-end
-
 local function sorted(list)
   local t = {}
   for i, x in ipairs(list) do t[i] = x end
@@ -87,13 +81,28 @@ local function resting_on(kb, seg)
   return out
 end
 
-local function search_ids(kb, q)
-  local out = {}
-  for _, h in ipairs(kb:search(q, { limit = 100000 })) do
-    if h.kind ~= "paragraph" then out[#out + 1] = h.segment end
+-- kb:search's hits for q: segment ids and ranks, best first
+local function search_hits(kb, q)
+  local ids_, ranks = {}, {}
+  for i, h in ipairs(kb:search(q, { limit = 100000 })) do
+    ids_[i], ranks[i] = h.segment, h.rank
   end
-  table.sort(out)
-  return out
+  return ids_, ranks
+end
+
+-- the page's hits for q are kb:search's first ones, in its order, with its
+-- BM25 ranks
+local function same_ranking(kb, obs, q, shown)
+  local want, ranks = search_hits(kb, q)
+  assert.is_true(#want > 0, q)
+  assert.equal(#want, obs.search_count[q], q)
+  local got = obs.search[q]
+  assert.equal(math.min(#want, shown or 200), #got, q)
+  for i, id in ipairs(got) do
+    assert.equal(want[i], id, q .. ": hit " .. i)
+    assert.near(ranks[i], obs.search_rank[q][i], 1e-9 * math.max(1, math.abs(ranks[i])),
+      q .. ": rank of hit " .. i)
+  end
 end
 
 local function check_common(kb, obs)
@@ -128,7 +137,8 @@ describe("the HTML reader in chromium", function()
     local quote = kb:quotes()[3]
     plan = { records = { "claim=" .. claim.id, "relation=" .. relation.id,
                          "quote=" .. quote.id },
-             search = { "Сhina", "secondary sanctions", "\"strategic partner\"", "sanction*" },
+             search = { "Сhina", "secondary sanctions", "\"strategic partner\"", "sanction*",
+                        "russia china partner", "west" },
              segment = quote.segment }
     obs = observe(kb, plan)
   end)
@@ -213,12 +223,12 @@ describe("the HTML reader in chromium", function()
   end)
 
   it("searches with kb:search's folding: Cyrillic С finds china", function()
-    assert.same(search_ids(kb, "china"), sorted(obs.search["Сhina"]))
+    assert.same(sorted((search_hits(kb, "china"))), sorted(obs.search["Сhina"]))
     assert.is_true(#obs.search["Сhina"] > 10)
-    for _, q in ipairs { "secondary sanctions", "\"strategic partner\"", "sanction*" } do
-      assert.same(search_ids(kb, q), sorted(obs.search[q]), q)
-      assert.is_true(#obs.search[q] > 0, q)
-    end
+  end)
+
+  it("ranks the hits as kb:search does (BM25), for words, phrases and prefixes", function()
+    for _, q in ipairs(plan.search) do same_ranking(kb, obs, q) end
   end)
 
   it("paints the reader within a second", function()
@@ -245,12 +255,11 @@ describe("the HTML reader of a KB with a long imported source", function()
   it("shows every segment, searches and highlights as on the article", function()
     assert.is_true(#obs.segments > 3000)
     check_common(kb, obs)
-    local want = search_ids(kb, "china")
+    local want = search_hits(kb, "china")
     assert.is_true(#want > 200)
-    assert.equal(#want, obs.search_count["Сhina"])
-    assert.equal(200, #obs.search["Сhina"])      -- the page lists the first 200
-    local all = set(want)
-    for _, id in ipairs(obs.search["Сhina"]) do assert.is_true(all[id], id) end
+    obs.search_count.china = obs.search_count["Сhina"]
+    obs.search.china, obs.search_rank.china = obs.search["Сhina"], obs.search_rank["Сhina"]
+    same_ranking(kb, obs, "china")      -- the page lists the first 200
     local c = kb:claims()[1]
     assert.same(ids(kb:evidence(c)), obs.highlights["claim=" .. c.id])
   end)

@@ -332,10 +332,17 @@ describe("sinorus export --graph", function()
 end)
 
 describe("sinorus report's bars", function()
-  local function report(env)
-    local p = assert(io.popen(env .. " SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus "
-      .. "report"))
-    local out = p:read("a")
+  -- tty: run under script(1), whose pseudo-terminal is standard output
+  local function report(env, tty)
+    local cmd = env .. " SINORUS_BUILD=${SINORUS_BUILD:-build} lua5.4 bin/sinorus report"
+    if tty then
+      -- script(1) is not ours: under the sanitizer suite it must not report its leaks
+      local asan = (os.getenv("LD_PRELOAD") or ""):find("asan", 1, true) ~= nil
+      cmd = (asan and "ASAN_OPTIONS=detect_leaks=0 " or "") .. "script -qec " .. fs.shq(cmd)
+        .. " /dev/null < /dev/null"
+    end
+    local p = assert(io.popen(cmd))
+    local out = p:read("a"):gsub("\r", "")
     p:close()
     return out
   end
@@ -343,8 +350,9 @@ describe("sinorus report's bars", function()
   it("draws the contributions and the tornado of each horizon, names whole", function()
     local kb = sinorus.open()
     for _, c in ipairs {
-      { "LC_ALL= LC_CTYPE= LANG=C.UTF-8", "█" }, { "LC_ALL=C", "#" } } do
-      local out = report(c[1])
+      { "LC_ALL= LC_CTYPE= LANG=C.UTF-8", "█", true }, { "LC_ALL=C", "#", true },
+      { "LC_ALL= LC_CTYPE= LANG=C.UTF-8", "#", false } } do
+      local out = report(c[1], c[3])
       for _, hz in ipairs { "short", "long" } do
         local block = out:match("Contributions to the index, " .. hz .. " term[^\n]*\n\n```\n(.-)```")
         assert.is_string(block, hz)
@@ -385,5 +393,23 @@ describe("the reader from the embedding host", function()
     assert.equal(require("sinorus.html").site(kb), fs.slurp(dir .. "/site/index.html"))
     kb:close()
     fs.rmtree(dir)
+  end)
+end)
+
+describe("the README's pictures", function()
+  it("show a screenshot (make screenshots) of every view of the built-in KB", function()
+    local kb = sinorus.open()
+    local site = require("sinorus.html").site(kb)
+    kb:close()
+    local readme = assert(fs.slurp("README.md"))
+    local n = 0
+    for view in site:gmatch('<button type="button" role="tab" id="tab%-[%w_]+" aria%-controls="'
+      .. 'view%-[%w_]+" data%-view="([%w_]+)"') do
+      n = n + 1
+      local img = "doc/img/" .. view .. ".png"
+      assert.truthy(readme:find("](" .. img .. ")", 1, true), img .. " is not in the README")
+      assert.equal("\137PNG\r\n\26\n", assert(fs.slurp(img), img):sub(1, 8))
+    end
+    assert.is_true(n >= 6)
   end)
 end)

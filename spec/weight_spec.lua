@@ -451,7 +451,7 @@ describe("core.simulate", function()
       { { seed = 1.5 }, "bad argument #2 to 'simulate' (seed must be an integer, got 1.5)" },
       { { seed = "x" }, "bad argument #2 to 'simulate' (seed must be an integer, got string)" },
       { { pressure = 2 }, "bad argument #2 to 'simulate' (pressure 2 is outside [0, 1])" },
-      { { draws = 5 }, "bad argument #2 to 'simulate' (unknown option 'draws'; valid options: n, pressure, seed)" },
+      { { draws = 5 }, "bad argument #2 to 'simulate' (unknown option 'draws'; valid options: bins, n, pressure, seed)" },
     }
     for _, c in ipairs(cases) do
       it("raises: " .. c[2], function()

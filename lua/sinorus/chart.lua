@@ -36,8 +36,15 @@ local RATING_FILL = { CC = "#0072B2", C = "#8EC3E6", N = "#EEEEEE", I = "#F2B38A
 M.RATING_FILL = RATING_FILL
 
 local SIGN_COLOUR = { [1] = PALETTE.blue, [-1] = PALETTE.vermillion, [0] = PALETTE.grey }
+-- The factor kinds' colours, those of the sign each contributes.
+local KINDS_DRAWN = { { "driver", SIGN_COLOUR[1] }, { "irritant", SIGN_COLOUR[-1] } }
+local KIND_FILL = {}
+for _, k in ipairs(KINDS_DRAWN) do KIND_FILL[k[1]] = k[2] end
 local SIGN_NAME = { [1] = "positive", [-1] = "negative", [0] = "neutral" }
 local SIGN_DASH = { [1] = nil, [-1] = "6 3", [0] = "2 3" }
+-- (the DOT writer, csrc/sn_writers.c, draws signs in the same colours;
+-- spec/chart_spec.lua holds the two together)
+M.SIGN_COLOUR = SIGN_COLOUR
 M.SIGN_NAME = SIGN_NAME
 
 local function esc(s)
@@ -150,7 +157,7 @@ function M.tornado(rows, opts)
   for i, r in ipairs(rows) do
     local y = 30 + (i - 1) * bh
     local a, b = sx(math.min(r.low, r.high)), sx(math.max(r.low, r.high))
-    local fill = r.kind == "driver" and PALETTE.blue or PALETTE.orange
+    local fill = KIND_FILL[r.kind] or PALETTE.grey
     parts[#parts + 1] = text(lw - 6, y + 15, labels[i], 'text-anchor="end"')
     parts[#parts + 1] = string.format(
       '<rect class="bar %s" data-factor="%s" x="%s" y="%s" width="%s" height="%s" fill="%s">'
@@ -160,12 +167,12 @@ function M.tornado(rows, opts)
   end
   parts[#parts + 1] = string.format('<line x1="%s" y1="26" x2="%s" y2="%s" stroke="#000" '
     .. 'stroke-dasharray="3 2"/>', num(x0), num(x0), num(30 + #rows * bh + 6))
-  parts[#parts + 1] = string.format('<rect x="%s" y="%s" width="12" height="12" fill="%s"/>',
-    num(w - 190), num(h - 16), PALETTE.blue)
-  parts[#parts + 1] = text(w - 174, h - 6, "driver")
-  parts[#parts + 1] = string.format('<rect x="%s" y="%s" width="12" height="12" fill="%s"/>',
-    num(w - 110), num(h - 16), PALETTE.orange)
-  parts[#parts + 1] = text(w - 94, h - 6, "irritant")
+  for i, k in ipairs(KINDS_DRAWN) do
+    local x = w - 190 + (i - 1) * 80
+    parts[#parts + 1] = string.format('<rect x="%s" y="%s" width="12" height="12" fill="%s"/>',
+      num(x), num(h - 16), k[2])
+    parts[#parts + 1] = text(x + 16, h - 6, k[1])
+  end
   return document(w, h, opts.title or "Tornado chart of the alignment index", parts, "tornado")
 end
 
@@ -201,7 +208,7 @@ function M.contributions(models, opts)
         '<rect class="bar %s" data-factor="%s" data-horizon="%s" x="%s" y="%s" width="%s" '
         .. 'height="%s" fill="%s"><title>%s (%s): %s</title></rect>',
         pos and "pos" or "neg", esc(c.factor), esc(m.horizon), num(a), num(y + 3),
-        num(math.max(b - a, 1)), bh - 6, pos and PALETTE.blue or PALETTE.vermillion,
+        num(math.max(b - a, 1)), bh - 6, SIGN_COLOUR[pos and 1 or -1],
         esc(c.name or c.factor), esc(c.kind), fmt(c.value))
       y = y + bh
     end
@@ -386,6 +393,67 @@ function M.distribution(sims, opts)
   end
   return document(w, h, opts.title or "Monte Carlo distribution of the alignment index",
                   parts, "distribution")
+end
+
+-- The Monte Carlo histograms of the index: sims = kb:simulate results
+-- with a histogram (opts.bins), one panel per simulation over a shared
+-- axis; one `bin` per histogram bin (its range and count in its title),
+-- the mean and the median as `mark`s.
+function M.histogram(sims, opts)
+  opts = opts or {}
+  local w, ph = 560, 110
+  local h = 40 + #sims * (ph + 24) + 50
+  local vals = { 0 }
+  for _, s in ipairs(sims) do
+    vals[#vals + 1] = s.histogram.lo; vals[#vals + 1] = s.histogram.hi
+  end
+  local lo, hi = extent(vals)
+  local parts = {}
+  local x0, x1 = 90, w - 30
+  local base = h - 50
+  local sx = axis(parts, lo, hi, x0, x1, base, 4, "alignment index")
+  parts[#parts + 1] = string.format('<line x1="%s" y1="20" x2="%s" y2="%s" stroke="#999" '
+    .. 'stroke-dasharray="3 2"/>', num(sx(0)), num(sx(0)), num(base))
+  for i, s in ipairs(sims) do
+    local hg = s.histogram
+    local top = 40 + (i - 1) * (ph + 24)
+    local bottom = top + ph
+    local cmax = 1
+    for _, c in ipairs(hg.counts) do cmax = math.max(cmax, c) end
+    parts[#parts + 1] = text(x0, top - 6, string.format("%s: n = %d, mean %s, sd %s, "
+      .. "P(index > 0) = %s", s.horizon, s.n, fmt(s.mean), fmt(s.sd), fmt(s.p_positive)),
+      'font-size="11"')
+    parts[#parts + 1] = text(x0 - 8, bottom - ph / 2, s.horizon, 'text-anchor="end"')
+    parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>',
+      num(x0), num(bottom), num(x1), num(bottom))
+    for b, c in ipairs(hg.counts) do
+      local a = hg.lo + (b - 1) * hg.width
+      local z = b == #hg.counts and hg.hi or a + hg.width
+      local bh = c / cmax * (ph - 10)
+      parts[#parts + 1] = string.format('<rect class="bin" data-count="%d" x="%s" y="%s" '
+        .. 'width="%s" height="%s" fill="%s"><title>%s: %s to %s, %d draws (%.1f%%)</title>'
+        .. "</rect>", c, num(sx(a)), num(bottom - bh), num(math.max(sx(z) - sx(a) - 0.5, 0.5)),
+        num(bh), PALETTE.sky, esc(s.horizon), fmt(a), fmt(z), c, 100 * c / s.n)
+    end
+    for _, m in ipairs { { "mean", s.mean, PALETTE.vermillion, "" },
+                         { "median", s.q50, PALETTE.black, ' stroke-dasharray="4 2"' } } do
+      parts[#parts + 1] = string.format('<line class="mark" data-stat="%s" x1="%s" y1="%s" '
+        .. 'x2="%s" y2="%s" stroke="%s" stroke-width="2"%s><title>%s %s</title></line>', m[1],
+        num(sx(m[2])), num(top), num(sx(m[2])), num(bottom), m[3], m[4], m[1], fmt(m[2]))
+    end
+  end
+  -- the key of the two marks
+  local ky = h - 12
+  parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" '
+    .. 'stroke-width="2"/>', num(x1 - 150), num(ky - 4), num(x1 - 130), num(ky - 4),
+    PALETTE.vermillion)
+  parts[#parts + 1] = text(x1 - 126, ky, "mean", 'font-size="11"')
+  parts[#parts + 1] = string.format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" '
+    .. 'stroke-width="2" stroke-dasharray="4 2"/>', num(x1 - 80), num(ky - 4), num(x1 - 60),
+    num(ky - 4))
+  parts[#parts + 1] = text(x1 - 56, ky, "median", 'font-size="11"')
+  return document(w, h, opts.title or "Monte Carlo histogram of the alignment index", parts,
+                  "histogram")
 end
 
 -- ---------------------------------------------------------------------
@@ -766,28 +834,88 @@ function M.goldstein(events, opts)
 end
 
 -- ---------------------------------------------------------------------
+-- PNG
+
+-- The renderer `sinorus chart --png` uses: librsvg's rsvg-convert (Debian's
+-- librsvg2-bin; tools/deps.sh installs it).
+M.RENDERER = "rsvg-convert"
+
+local function shell_quote(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+-- An SVG document (a string) as PNG bytes at its own size times zoom
+-- (default 1), rendered by M.RENDERER; nil, message when the renderer is
+-- missing or fails (its message then).
+function M.png(svg, zoom)
+  util.check_type("png", 1, svg, "string")
+  zoom = zoom or 1
+  if type(zoom) ~= "number" or not (zoom > 0 and zoom <= 16) then
+    error("bad argument #2 to 'png' (zoom must be a number in (0, 16])", 2)
+  end
+  if os.execute("command -v " .. M.RENDERER .. " >/dev/null 2>&1") ~= true then
+    return nil, "cannot render PNG: " .. M.RENDERER .. " not found (install Debian's "
+      .. "librsvg2-bin)"
+  end
+  local input, errs = os.tmpname(), os.tmpname()
+  local f, msg = io.open(input, "wb")
+  if not f then os.remove(errs); return nil, msg end
+  f:write(svg)
+  f:close()
+  local p = assert(io.popen(string.format("%s -f png -z %s %s 2>%s", M.RENDERER,
+    string.format("%.6g", zoom), shell_quote(input), shell_quote(errs)), "r"))
+  local png = p:read("a")
+  local ok = p:close()
+  local ef = io.open(errs, "rb")
+  local err = ef and ef:read("a") or ""
+  if ef then ef:close() end
+  os.remove(input); os.remove(errs)
+  if not ok or png:sub(1, 8) ~= "\137PNG\r\n\26\n" then
+    return nil, "cannot render PNG: " .. M.RENDERER .. " failed"
+      .. (err:match("%S") and (": " .. err:gsub("%s+$", "")) or "")
+  end
+  return png
+end
+
+-- ---------------------------------------------------------------------
 -- Bars in a terminal
 
+-- s padded or cut (ending in "…") to n columns.
 local function cut(s, n)
-  local len = utf8.len(s) or #s
-  if len <= n then return s .. string.rep(" ", n - len) end
-  return s:sub(1, (utf8.offset(s, n) or (n + 1)) - 1) .. "…"
+  return util.clip(s, n) .. string.rep(" ", n - util.width(util.clip(s, n)))
+end
+
+-- How text bars suit standard output: block characters when it is a
+-- terminal and the locale is UTF-8 (LC_ALL, else LC_CTYPE, else LANG),
+-- ASCII otherwise; the terminal's width, else `width` (nil: no limit).
+-- Returns {unicode, width}, the options text_bars takes.
+function M.text_style(width)
+  local core = require "sinorus.core"
+  local tty = core.isatty ~= nil and core.isatty(1) or false
+  local loc = os.getenv("LC_ALL")
+  if loc == nil or loc == "" then loc = os.getenv("LC_CTYPE") end
+  if loc == nil or loc == "" then loc = os.getenv("LANG") end
+  local utf = (loc or ""):lower():match("utf%-?8") ~= nil
+  local cols = tty and core.termsize and core.termsize(1) or nil
+  return { unicode = tty and utf, width = cols or width }
 end
 
 -- Text bars, one line per row, for a terminal or a Markdown code block.
 -- rows: {{label, value}} (a signed bar from 0) or {{label, low, high}}
--- (a bar over a range, as the tornado's); opts: width (80), unicode
--- (true: block characters; false: ASCII), base (the range bars' line,
--- default 0), digits (2). Labels are whole when the width allows.
+-- (a bar over a range, as the tornado's); opts: width (the columns of a
+-- line; nil: labels whole and 40 columns of bars), unicode (true: block
+-- characters; false: ASCII), base (the range bars' line, default 0),
+-- digits (2). Labels are whole when the width leaves the bars 30 columns;
+-- longer ones are cut with "…".
 function M.text_bars(rows, opts)
   opts = opts or {}
-  local width = opts.width or 80
+  local width = opts.width
   local full, axis_c = opts.unicode == false and "#" or "█", opts.unicode == false and "|" or "│"
   local base = opts.base or 0
   local lo, hi = base, base
   local lw = 0
   for _, r in ipairs(rows) do
-    lw = math.max(lw, utf8.len(r[1]) or #r[1])
+    lw = math.max(lw, util.width(r[1]))
     for i = 2, 3 do
       if r[i] then lo, hi = math.min(lo, r[i]), math.max(hi, r[i]) end
     end
@@ -795,8 +923,11 @@ function M.text_bars(rows, opts)
   if lo == hi then hi = lo + 1 end
   local fmt_v = "%+." .. (opts.digits or 2) .. "f"
   local vw = #string.format(fmt_v, -1) * 2 + 1
-  lw = math.min(lw, math.max(12, width - vw - 3 - 30))
-  local n = math.max(10, width - lw - vw - 3)
+  local n = 40
+  if width then
+    lw = math.min(lw, math.max(12, width - vw - 3 - 30))
+    n = math.max(10, width - lw - vw - 3)
+  end
   local function col(v) return math.floor((v - lo) / (hi - lo) * (n - 1) + 0.5) + 1 end
   local zc = col(base)
   local out = {}
@@ -829,6 +960,7 @@ end
 
 local HORIZONS = { "short", "long" }
 local PRESSURES = { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1 }
+local HISTOGRAM_BINS = 40
 
 -- f(horizon) for opts.horizon, else for each horizon, as a list.
 local function per_horizon(o, f)
@@ -860,6 +992,11 @@ local KINDS = {
     end },
   { "distribution", function(kb, o)
       return M.distribution(per_horizon(o, function(hz) return kb:simulate { horizon = hz } end))
+    end },
+  { "histogram", function(kb, o)
+      return M.histogram(per_horizon(o, function(hz)
+        return kb:simulate { horizon = hz, bins = HISTOGRAM_BINS }
+      end))
     end },
   { "ach", function(kb, o)
       local qs = kb:questions()

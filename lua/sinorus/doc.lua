@@ -314,8 +314,11 @@ entry { name = "kb:sensitivity", group = "weight", args = "[opts]",
 
 entry { name = "kb:simulate", group = "weight", args = "[opts]",
   summary = "Monte Carlo over the weights' uncertainty; the same seed gives the same "
-    .. "numbers everywhere. opts: n (10000), seed (1), horizon, pressure, weights.",
-  returns = "{n, seed, mean, sd, min, max, quantiles, p_positive}",
+    .. "numbers everywhere. opts: n (10000), seed (1), horizon, pressure, weights, bins "
+    .. "(1 to 1000: adds the draws' histogram, bins of equal width from min to max, the "
+    .. "last one closed; kb:chart(\"histogram\") draws it).",
+  returns = "{n, seed, mean, sd, min, max, quantiles, p_positive [, histogram = {lo, hi, "
+    .. "width, counts}]}",
   example = 'print(kb:simulate{n = 20000, seed = 7, horizon = "long"})' }
 
 -- ---------------------------------------------------------------------
@@ -339,11 +342,13 @@ entry { name = "kb:export", group = "graph", args = "format [, path [, opts]]",
 -- The charts and the HTML reader (sinorus.chart, sinorus.html)
 entry { name = "kb:chart", group = "graph", args = "kind [, opts]",
   summary = "One chart of the KB as an SVG document: \"tornado\", \"contributions\", "
-    .. "\"pressure\", \"distribution\" (Monte Carlo), \"ach\", \"network\" (relations), "
+    .. "\"pressure\", \"distribution\" (Monte Carlo quantiles), \"histogram\" (the same "
+    .. "draws, 40 bins), \"ach\", \"network\" (relations), "
     .. "\"mentions\" (co-mentions), \"timeline\", \"goldstein\" (per dyad), "
     .. "\"calibration\" (kb:scores by band) or \"ach_timeline\" (kb:timeline, a line per "
     .. "hypothesis) (sinorus.CHARTS). opts: horizon (\"short\" or \"long\"), question (the "
-    .. "ACH matrix's or timeline's; default the first).",
+    .. "ACH matrix's or timeline's; default the first). `sinorus chart KIND --png FILE` "
+    .. "renders one as PNG (with rsvg-convert).",
   returns = "the SVG text",
   example = 'local svg = kb:chart("tornado", {horizon = "long"})' }
 
@@ -524,7 +529,10 @@ for _, g in ipairs {
     .. "{weighted = true}; {directed = true} follows direction).", "a list of node ids, or nil" },
   { "components", "", "The connected components.", "a list of lists of node ids" },
   { "ego", "id [, opts]", "The subgraph around a node.", "a sinorus.Graph" },
-  { "to_dot", "", "Graphviz DOT text.", "a string" },
+  { "to_dot", "", "Graphviz DOT text, ready to draw: the layout engine set in the graph "
+    .. "(neato, sfdp past 200 nodes) with overlap removal; edges coloured and styled by sign "
+    .. "(blue solid, vermillion dashed, grey dotted), pen width by weight, their type as a "
+    .. "tooltip and, when edges have several types, as a label; a legend node.", "a string" },
   { "to_graphml", "", "GraphML text.", "a string" },
   { "to_gexf", "", "GEXF text (Gephi).", "a string" },
   { "to_json", "", "JSON text {directed, edges, name, nodes}: keys sorted, the bytes "

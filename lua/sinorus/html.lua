@@ -15,7 +15,7 @@
 -- Search runs in the page over the segments kb:search covers, folded at
 -- export time by the library's own fold (core.fold); the query is folded in
 -- the page with a table of every character the fold changes, made here
--- from core.fold too.
+-- from core.fold too, and hits are ranked by BM25 as kb:search ranks them.
 
 local core = require "sinorus.core"
 local model = require "sinorus.model"
@@ -396,7 +396,9 @@ local VIEWS = {
         .. figure(kb:chart("tornado", { horizon = "short" }), "Tornado, short horizon")
         .. figure(kb:chart("tornado", { horizon = "long" }), "Tornado, long horizon")
         .. figure(kb:chart("pressure"), "The index against Western pressure")
-        .. figure(kb:chart("distribution"), "Monte Carlo distribution (10000 draws, seed 1)")
+        .. figure(kb:chart("distribution"), "Monte Carlo distribution (10000 draws, seed 1): "
+          .. "quartiles, 5% and 95%")
+        .. figure(kb:chart("histogram"), "Monte Carlo histogram of the same draws (40 bins)")
     end },
   { id = "networks", title = "Networks", needs = { "relation", "entity" }, body = function(kb)
       local parts = {}
@@ -451,12 +453,14 @@ function M.site(kb)
     if present(kb, v) then views[#views + 1] = v end
   end
   local types, recs, byseg = records(kb)
+  -- the segments of kb:search's full-text index (no paragraphs), folded;
+  -- repeated passages ({id, text, 1}) count in BM25's statistics as they
+  -- do in the index, but kb:search does not list them, nor does the page
   local index = {}
   for _, src in ipairs(kb:sources()) do
-    for _, s in ipairs(kb:segments { source = src.id }) do
-      -- the segments kb:search covers: no paragraphs, no repeated text
-      if s.kind ~= "paragraph" and s.duplicate_of == nil then
-        index[#index + 1] = { s.id, core.fold(s.text) }
+    for _, s in ipairs(kb:segments { source = src.id, duplicates = true }) do
+      if s.kind ~= "paragraph" then
+        index[#index + 1] = { s.id, core.fold(s.text), s.duplicate_of and 1 or nil }
       end
     end
   end

@@ -188,7 +188,10 @@ A.js = [==[
     s.tabIndex = -1; leaves[j].tabIndex = 0; leaves[j].focus();
   });
   // search: the library's folding (data.fold from core.fold), words as
-  // words, "phrases", prefix*
+  // words, "phrases", prefix*; hits ranked as kb:search ranks them, by
+  // SQLite FTS5's BM25 (k1 = 1.2, b = 0.75) over every segment of the
+  // full-text index (data.index; repeated passages, flagged 1, count in
+  // the statistics but are not listed), ties by segment id
   function fold(s) {
     var out = "";
     for (var c of s) {
@@ -198,7 +201,8 @@ A.js = [==[
     return out;
   }
   var WORD = /[\p{L}\p{N}]+/gu;
-  var tokens = null;
+  var K1 = 1.2, B = 0.75;
+  var tokens = null, avgdl = 0;
   function parse(q) {
     var terms = [], re = /"([^"]*)"|(\S+)/g, m;
     q = fold(q);
@@ -210,7 +214,9 @@ A.js = [==[
     }
     return terms;
   }
-  function matches(toks, t) {
+  // the number of times term t occurs in the token list toks
+  function occurrences(toks, t) {
+    var n = 0;
     for (var i = 0; i + t.words.length <= toks.length; i++) {
       var ok = true;
       for (var k = 0; k < t.words.length; k++) {
@@ -218,17 +224,43 @@ A.js = [==[
         var last = k === t.words.length - 1;
         if (!(x === w || (last && t.prefix && x.indexOf(w) === 0))) { ok = false; break; }
       }
-      if (ok) return true;
+      if (ok) n++;
     }
-    return false;
+    return n;
   }
+  // [{id, rank}], best first
   function search(q) {
-    if (!tokens) tokens = data.index.map(function (e) { return e[1].match(WORD) || []; });
-    var terms = parse(q), hits = [];
+    if (!tokens) {
+      var total = 0;
+      tokens = data.index.map(function (e) {
+        var t = e[1].match(WORD) || [];
+        total += t.length;
+        return t;
+      });
+      avgdl = total / Math.max(tokens.length, 1);
+    }
+    var terms = parse(q), n = tokens.length, hits = [];
     if (!terms.length) return hits;
-    data.index.forEach(function (e, i) {
-      if (terms.every(function (t) { return matches(tokens[i], t); })) hits.push(e[0]);
+    var freq = terms.map(function (t) {
+      return tokens.map(function (toks) { return occurrences(toks, t); });
     });
+    var idf = freq.map(function (f) {
+      var docs = 0;
+      f.forEach(function (x) { if (x > 0) docs++; });
+      var v = Math.log((n - docs + 0.5) / (docs + 0.5));
+      return v > 0 ? v : 1e-6;
+    });
+    data.index.forEach(function (e, i) {
+      if (e[2]) return;
+      var score = 0;
+      for (var k = 0; k < terms.length; k++) {
+        var f = freq[k][i];
+        if (!f) return;
+        score += idf[k] * f * (K1 + 1) / (f + K1 * (1 - B + B * tokens[i].length / avgdl));
+      }
+      hits.push({ id: e[0], rank: score });
+    });
+    hits.sort(function (a, b) { return b.rank - a.rank || a.id - b.id; });
     return hits;
   }
   var q = document.getElementById("q");
@@ -236,10 +268,10 @@ A.js = [==[
     var v = q.value.trim();
     if (!v) { results.hidden = true; results.innerHTML = ""; return; }
     var hits = search(v);
-    var h = "<p>" + hits.length + " segment(s) match.</p><ol>";
-    hits.slice(0, 200).forEach(function (id) {
-      h += '<li><a data-hit="' + id + '" href="#segment=' + id + '">§' + id + "</a> " +
-        esc(segText(id).slice(0, 140)) + "</li>";
+    var h = "<p>" + hits.length + " segment(s) match, most relevant first.</p><ol>";
+    hits.slice(0, 200).forEach(function (x) {
+      h += '<li><a data-hit="' + x.id + '" data-rank="' + x.rank + '" href="#segment=' + x.id +
+        '">§' + x.id + "</a> " + esc(segText(x.id).slice(0, 140)) + "</li>";
     });
     results.innerHTML = h + "</ol>" + (hits.length > 200 ? "<p>The first 200 are listed.</p>" : "");
     results.setAttribute("data-count", String(hits.length));

@@ -141,22 +141,54 @@ do
   -- -------------------------------------------------------------------
   -- Printing
 
+  -- Bars under a printed table, drawn by the chart module's text_bars in
+  -- the style standard output allows (block characters on a UTF-8
+  -- terminal, ASCII otherwise); rows {{name, value}} or {{name, lo, hi}}.
+  local function bars(heading, rows, base)
+    local chart = require("sinorus.chart").chart
+    local o = chart.text_style()
+    o.base = base
+    return "\n\n" .. heading .. "\n" .. chart.text_bars(rows, o):gsub("\n$", "")
+  end
+
   local CONTRIB_COLS = { "factor", "kind", "weight", "effective", "value" }
   local Alignment = { __name = "sinorus.Alignment" }
   Alignment.__tostring = function(a)
+    local rows = {}
+    for i, c in ipairs(a.contributions) do rows[i] = { c.name or c.factor, c.value } end
     return string.format("alignment index %s (horizon %s, pressure %s)\n",
                          fmt(a.index), a.horizon, fmt(a.pressure))
            .. util.render(a.contributions, CONTRIB_COLS, math.huge)
+           .. bars("contributions (right: towards alignment)", rows)
   end
 
   local SENS_COLS = { "factor", "kind", "w_low", "weight", "w_high", "low", "high",
                       "swing" }
+  local function rows_of(s)
+    local rows = {}
+    for i, r in ipairs(s) do rows[i] = { r.name or r.factor, r.low, r.high } end
+    return rows
+  end
   local Sensitivity = { __name = "sinorus.Sensitivity" }
   Sensitivity.__tostring = function(s)
     return string.format("index %s at pressure %s (horizon %s); "
                          .. "d index / d pressure = %s\n",
                          fmt(s.index), fmt(s.pressure), s.horizon, fmt(s.dpressure))
            .. util.render(s, SENS_COLS, math.huge)
+           .. bars("tornado: the index as each weight runs from w_low to w_high", rows_of(s),
+                   s.index)
+  end
+
+  -- A histogram as text bars: one row per bin, its range and share of draws.
+  local function histogram_bars(h)
+    local rows, n = {}, 0
+    for _, c in ipairs(h.counts) do n = n + c end
+    for i, c in ipairs(h.counts) do
+      local a = h.lo + (i - 1) * h.width
+      rows[i] = { string.format("%+.3f to %+.3f", a, i == #h.counts and h.hi or a + h.width),
+                  c / n }
+    end
+    return bars("histogram: the share of draws in each bin", rows)
   end
 
   local Simulation = { __name = "sinorus.Simulation" }
@@ -170,7 +202,7 @@ do
       string.format("min %s  q05 %s  q25 %s  median %s  q75 %s  q95 %s  max %s",
                     fmt(s.min), fmt(q[0.05]), fmt(q[0.25]), fmt(q[0.5]), fmt(q[0.75]),
                     fmt(q[0.95]), fmt(s.max)),
-    }, "\n")
+    }, "\n") .. (s.histogram and histogram_bars(s.histogram) or "")
   end
 
   local HYP_COLS = { "rank", "hypothesis", "score", "text" }
@@ -235,7 +267,8 @@ do
     return setmetatable(s, Sensitivity)
   end
 
-  local SIM_KEYS = { "n", "seed", "horizon", "pressure", "weights" }
+  local SIM_KEYS = { "n", "seed", "horizon", "pressure", "weights", "bins" }
+  local MAX_BINS = 1000
 
   --- Monte Carlo over the weights' ranges (triangular around the defaults).
   function KB:simulate(opts)
@@ -257,8 +290,17 @@ do
       argerror("simulate", 1, string.format("seed must be an integer, got %s",
                type(seed) == "number" and fmt(seed) or util.typename(seed)))
     end
+    local bins = opts.bins
+    if bins ~= nil then
+      local b = math.type(bins) == "float" and math.tointeger(bins) or bins
+      if math.type(b) ~= "integer" or b < 1 or b > MAX_BINS then
+        argerror("simulate", 1, string.format("bins must be an integer in [1, %d], got %s",
+                 MAX_BINS, type(bins) == "number" and fmt(bins) or util.typename(bins)))
+      end
+      bins = b
+    end
     local factors, horizon, pressure = model(self, "simulate", opts)
-    local r = core.simulate(factors, { n = n, seed = seed, pressure = pressure })
+    local r = core.simulate(factors, { n = n, seed = seed, pressure = pressure, bins = bins })
     r.horizon = horizon
     return setmetatable(r, Simulation)
   end

@@ -125,6 +125,8 @@ async function main() {
       await page.keyboard.type(q);
       await page.waitForFunction(() => !document.getElementById("results").hidden);
       obs.search[q] = await page.$$eval("#results [data-hit]", (es) => es.map((e) => +e.dataset.hit));
+      obs.search_rank = obs.search_rank || {};
+      obs.search_rank[q] = await page.$$eval("#results [data-hit]", (es) => es.map((e) => +e.dataset.rank));
       obs.search_count = obs.search_count || {};
       obs.search_count[q] = await page.$eval("#results", (e) => +e.dataset.count);
     }
