@@ -62,6 +62,25 @@ do
     return tostring(x)
   end
 
+  -- Checks a weights option (id -> weight) of fname: a table whose ids are
+  -- all in known (what names their kind), each weight passing bad(id, w),
+  -- which returns the message of a bad one; ids are checked in sorted order.
+  local function check_weights(fname, weights, known, what, bad)
+    if type(weights) ~= "table" then
+      argerror(fname, 1, "weights must be a table, got " .. util.typename(weights), 4)
+    end
+    local ids = {}
+    for id in pairs(weights) do ids[#ids + 1] = tostring(id) end
+    table.sort(ids)
+    for _, id in ipairs(ids) do
+      if not known[id] then
+        argerror(fname, 1, string.format("unknown %s '%s' in weights", what, id), 4)
+      end
+      local msg = bad(id, weights[id])
+      if msg then argerror(fname, 1, msg, 4) end
+    end
+  end
+
   local function check_horizon(fname, h)
     if h == nil then return DEFAULT_HORIZON end
     if not HORIZONS[h] then
@@ -100,28 +119,17 @@ do
     local rows = all_factors(kb)
     local weights = opts.weights
     if weights ~= nil then
-      if type(weights) ~= "table" then
-        argerror(fname, 1, "weights must be a table, got " .. util.typename(weights), 3)
-      end
       local known = {}
       for _, r in ipairs(rows) do known[r.id] = true end
-      local ids = {}
-      for id in pairs(weights) do ids[#ids + 1] = tostring(id) end
-      table.sort(ids)
-      for _, id in ipairs(ids) do
-        local w = weights[id]
-        if not known[id] then
-          argerror(fname, 1, string.format("unknown factor '%s' in weights", id), 3)
-        end
+      check_weights(fname, weights, known, "factor", function(id, w)
         if type(w) ~= "number" then
-          argerror(fname, 1, string.format("weight of factor '%s' must be a number, got %s",
-                   id, util.typename(w)), 3)
+          return string.format("weight of factor '%s' must be a number, got %s",
+                               id, util.typename(w))
+        elseif not (w >= 0 and w <= 1) then
+          return string.format("weight %s of factor '%s' is outside [0, 1]",
+                               w ~= w and "nan" or fmt(w), id)
         end
-        if not (w >= 0 and w <= 1) then
-          argerror(fname, 1, string.format("weight %s of factor '%s' is outside [0, 1]",
-                   w ~= w and "nan" or fmt(w), id), 3)
-        end
-      end
+      end)
     end
     local factors = {}
     for _, r in ipairs(rows) do
@@ -334,23 +342,12 @@ do
   local function item_opts(fname, opts, byid)
     local weights, exclude = opts.weights, opts.exclude
     if weights ~= nil then
-      if type(weights) ~= "table" then
-        argerror(fname, 1, "weights must be a table, got " .. util.typename(weights))
-      end
-      local ids = {}
-      for id in pairs(weights) do ids[#ids + 1] = tostring(id) end
-      table.sort(ids)
-      for _, id in ipairs(ids) do
-        local w = weights[id]
-        if not byid[id] then
-          argerror(fname, 1, string.format("unknown item '%s' in weights", id))
-        end
+      check_weights(fname, weights, byid, "item", function(id, w)
         if type(w) ~= "number" or not (w >= 0 and w < math.huge) then
-          argerror(fname, 1, string.format("weight of item '%s' must be a finite "
-                   .. "number >= 0, got %s", id, type(w) == "number" and fmt(w)
-                   or util.typename(w)))
+          return string.format("weight of item '%s' must be a finite number >= 0, got %s",
+                               id, type(w) == "number" and fmt(w) or util.typename(w))
         end
-      end
+      end)
     end
     if exclude ~= nil then
       if type(exclude) ~= "table" then
