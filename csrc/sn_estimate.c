@@ -1,6 +1,6 @@
 /*
 ** sn_estimate.c: estimative language. Maps words of estimative
-** probability ("likely", "almost certainly not", "far less likely", ...)
+** probability ("likely", "almost certainly not", "very unlikely", ...)
 ** to the probability bands of three published scales, and finds such
 ** expressions in running text. See doc/estimative.md for the rules.
 **
