@@ -278,6 +278,25 @@ describe("the built-in knowledge base", function()
       assert.same({}, ids(kb:claims{ topic = "rejected", max_p = 0.5 }))
     end)
 
+    it("keep a denied claim's band when an update changes another field", function()
+      local path = os.tmpname()
+      os.remove(path)
+      path = path .. ".sqlite"
+      local w = assert(sinorus.open(path, { create = true, article = true }))
+      local before = w:claim("claim-shield-scenario-unlikely")
+      assert.same({ 0.55, 0.80 }, { before.p_low, before.p_high })
+      w:update_claim("claim-shield-scenario-unlikely", { text = "The shield scenario will not happen." })
+      local after = w:claim("claim-shield-scenario-unlikely")
+      assert.same({ before.p_low, before.p_high, before.scale },
+                  { after.p_low, after.p_high, after.scale })
+      -- and a plain claim keeps its own band
+      w:update_claim("claim-support-rhetorical", { text = "Support stays rhetorical." })
+      assert.same({ 0.55, 0.80 }, { w:claim("claim-support-rhetorical").p_low,
+                                    w:claim("claim-support-rhetorical").p_high })
+      w:close()
+      os.remove(path)
+    end)
+
     it("never take a comparative or a conviction adverb as their estimative", function()
       for _, c in ipairs(kb:claims()) do
         if c.estimative then
