@@ -45,7 +45,7 @@ BUSTED    ?= $(shell command -v busted)
 LUA_RUN   ?= $(LUA)
 
 .PHONY: all demo ach-report docs test test-c check-asan check-valgrind crash-test bench bench-import-1g install \
-        uninstall clean lint coverage
+        uninstall clean lint coverage thesis
 
 all: $(B)/sinorus/core.so $(B)/libsinorus.a
 
@@ -96,6 +96,11 @@ demo: all
 # before and after adjudication, and the ACH ranking (data/README.md section 9).
 ach-report: all
 	@$(LUAENV) $(LUA) tools/ach_report.lua
+
+# A report, not a test: does the coded model still reproduce the article's
+# thesis (tools/thesis_report.lua; spec/data_spec.lua checks only the rules)?
+thesis: all
+	@$(LUAENV) $(LUA) tools/thesis_report.lua
 
 # The embedding example: a C host with Lua 5.4 and libsinorus.a only.
 $(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.h

@@ -1,6 +1,6 @@
 /*
 ** sn_estimate.c: estimative language. Maps words of estimative
-** probability ("likely", "almost certainly not", "far less likely", ...)
+** probability ("likely", "almost certainly not", "very unlikely", ...)
 ** to the probability bands of three published scales, and finds such
 ** expressions in running text. See doc/estimative.md for the rules.
 **
@@ -77,6 +77,8 @@ static const Scale scales[3] = {
 /* Concepts shared by the scales; each scale maps them to a band. */
 enum { REMOTE, VUNLIKELY, UNLIKELY, EVEN, LIKELY, VLIKELY, ACERTAIN,
        CERTAIN, IMPOSSIBLE, POSSIBLE, NCONCEPTS,
+       /* comparatives: matched, but with no band of their own */
+       COMPARATIVE = 98,
        /* idioms that are not estimates ("as soon as possible") */
        STOP = 99,
        /* Kent-only wordings map straight to Kent's bands */
@@ -89,123 +91,150 @@ static const signed char concept_band[3][NCONCEPTS] = {
   {   1,  1,  2,  3,  4,  5,  5,  6,  0,  7 },  /* kent */
 };
 
-typedef struct Term { const char *words; int concept; } Term;
+/*
+** A lexicon entry: its words, its concept and whether an intensifier
+** ("very", "highly") may precede it. Only gradable adjectives and adverbs
+** of probability take one: not the negated forms ("very not likely"), the
+** evidential verbs ("highly seems"), the modals, the comparatives, the
+** already modified ("very almost certain") or the even and possible bands.
+*/
+typedef struct Term { const char *words; int concept; int mod; } Term;
 
 /* The lexicon: lower-case words separated by one space. */
 static const Term lexicon[] = {
   /* the published wordings */
-  { "almost no chance", REMOTE },
-  { "remote", REMOTE },
-  { "remote chance", REMOTE },
-  { "remote possibility", REMOTE },
-  { "almost impossible", REMOTE },
-  { "virtually impossible", REMOTE },
-  { "almost certainly not", REMOTE },
-  { "unlikely", UNLIKELY },
-  { "improbable", UNLIKELY },
-  { "improbably", UNLIKELY },
-  { "probably not", UNLIKELY },
-  { "not likely", UNLIKELY },
-  { "not probable", UNLIKELY },
-  { "not very likely", UNLIKELY },
-  { "doubtful", UNLIKELY },
-  { "roughly even chance", EVEN },
-  { "roughly even odds", EVEN },
-  { "even chance", EVEN },
-  { "even odds", EVEN },
-  { "chances about even", EVEN },
-  { "chances are about even", EVEN },
-  { "as likely as not", EVEN },
-  { "realistic possibility", EVEN },
-  { "real possibility", EVEN },
-  { "serious possibility", EVEN },
-  { "more serious possibility", EVEN },
-  { "distinct possibility", EVEN },
-  { "not unlikely", EVEN },
-  { "likely", LIKELY },
-  { "probable", LIKELY },
-  { "probably", LIKELY },
-  { "more likely than not", LIKELY },
-  { "almost certain", ACERTAIN },
-  { "almost certainly", ACERTAIN },
-  { "nearly certain", ACERTAIN },
-  { "nearly certainly", ACERTAIN },
-  { "virtually certain", ACERTAIN },
-  { "virtually certainly", ACERTAIN },
-  { "certain", CERTAIN },
-  { "certainly", CERTAIN },
-  { "impossible", IMPOSSIBLE },
-  /* comparatives: the sign of the comparison, anchored as documented */
-  { "less likely", UNLIKELY },
-  { "less probable", UNLIKELY },
-  { "much less likely", VUNLIKELY },
-  { "far less likely", VUNLIKELY },
-  { "much less probable", VUNLIKELY },
-  { "far less probable", VUNLIKELY },
-  { "more likely", LIKELY },
-  { "more probable", LIKELY },
-  { "much more likely", VLIKELY },
-  { "far more likely", VLIKELY },
+  { "almost no chance", REMOTE, 0 },
+  { "remote", REMOTE, 1 },
+  { "remote chance", REMOTE, 1 },
+  { "remote possibility", REMOTE, 1 },
+  { "almost impossible", REMOTE, 0 },
+  { "virtually impossible", REMOTE, 0 },
+  { "almost certainly not", REMOTE, 0 },
+  { "unlikely", UNLIKELY, 1 },
+  { "improbable", UNLIKELY, 1 },
+  { "improbably", UNLIKELY, 1 },
+  { "probably not", UNLIKELY, 0 },
+  { "not likely", UNLIKELY, 0 },
+  { "not probable", UNLIKELY, 0 },
+  { "not very likely", UNLIKELY, 0 },
+  { "doubtful", UNLIKELY, 1 },
+  { "roughly even chance", EVEN, 0 },
+  { "roughly even odds", EVEN, 0 },
+  { "even chance", EVEN, 0 },
+  { "even odds", EVEN, 0 },
+  { "chances about even", EVEN, 0 },
+  { "chances are about even", EVEN, 0 },
+  { "as likely as not", EVEN, 0 },
+  { "realistic possibility", EVEN, 0 },
+  { "real possibility", EVEN, 0 },
+  { "serious possibility", EVEN, 0 },
+  { "distinct possibility", EVEN, 0 },
+  { "not unlikely", EVEN, 0 },
+  { "likely", LIKELY, 1 },
+  { "probable", LIKELY, 1 },
+  { "probably", LIKELY, 1 },
+  { "more likely than not", LIKELY, 0 },
+  { "almost certain", ACERTAIN, 0 },
+  { "almost certainly", ACERTAIN, 0 },
+  { "nearly certain", ACERTAIN, 0 },
+  { "nearly certainly", ACERTAIN, 0 },
+  { "virtually certain", ACERTAIN, 0 },
+  { "virtually certainly", ACERTAIN, 0 },
+  { "certain", CERTAIN, 1 },
+  { "impossible", IMPOSSIBLE, 1 },
   /* evidential verbs: the writer commits to more likely than not */
-  { "seems", LIKELY },
-  { "seem", LIKELY },
-  { "seemed", LIKELY },
-  { "seemingly", LIKELY },
-  { "apparently", LIKELY },
+  { "seems", LIKELY, 0 },
+  { "seem", LIKELY, 0 },
+  { "seemed", LIKELY, 0 },
+  { "seemingly", LIKELY, 0 },
+  { "apparently", LIKELY, 0 },
+  /* evidence that points to a reading ("hinting at the growing
+     asymmetry"): read like an evidential verb */
+  { "hinting at", LIKELY, 0 },
+  { "hints at", LIKELY, 0 },
+  { "hinted at", LIKELY, 0 },
+  { "hint at", LIKELY, 0 },
   /* possibility without a probability (Kent's "possible") */
-  { "possible", POSSIBLE },
-  { "possibly", POSSIBLE },
-  { "possibility", POSSIBLE },
-  { "perhaps", POSSIBLE },
-  { "conceivably", POSSIBLE },
-  { "may", POSSIBLE },
-  { "might", POSSIBLE },
-  { "could", POSSIBLE },
-  { "not certain", POSSIBLE },
-  { "not impossible", POSSIBLE },
-  { "not inevitable", POSSIBLE },
-  { "not an inevitable", POSSIBLE },
-  { "not unavoidable", POSSIBLE },
-  { "not an unavoidable", POSSIBLE },
+  { "possible", POSSIBLE, 0 },
+  { "possibly", POSSIBLE, 0 },
+  { "possibility", POSSIBLE, 0 },
+  { "perhaps", POSSIBLE, 0 },
+  { "conceivably", POSSIBLE, 0 },
+  { "arguably", POSSIBLE, 0 },
+  { "may", POSSIBLE, 0 },
+  { "might", POSSIBLE, 0 },
+  { "could", POSSIBLE, 0 },
+  { "not certain", POSSIBLE, 0 },
+  { "not impossible", POSSIBLE, 0 },
+  { "not inevitable", POSSIBLE, 0 },
+  { "not an inevitable", POSSIBLE, 0 },
+  { "not unavoidable", POSSIBLE, 0 },
+  { "not an unavoidable", POSSIBLE, 0 },
+  /* comparatives grade against another outcome, not on a scale: matched
+     (so that "far less likely" is not read as "likely"), never banded */
+  { "less likely", COMPARATIVE, 0 },
+  { "less probable", COMPARATIVE, 0 },
+  { "much less likely", COMPARATIVE, 0 },
+  { "far less likely", COMPARATIVE, 0 },
+  { "much less probable", COMPARATIVE, 0 },
+  { "far less probable", COMPARATIVE, 0 },
+  { "more likely", COMPARATIVE, 0 },
+  { "more probable", COMPARATIVE, 0 },
+  { "much more likely", COMPARATIVE, 0 },
+  { "far more likely", COMPARATIVE, 0 },
+  { "more serious possibility", COMPARATIVE, 0 },
+  { "less serious possibility", COMPARATIVE, 0 },
   /* idioms in which these words estimate nothing */
-  { "as possible", STOP },
-  { "if possible", STOP },
-  { "where possible", STOP },
-  { "wherever possible", STOP },
-  { "whenever possible", STOP },
+  { "as possible", STOP, 0 },
+  { "if possible", STOP, 0 },
+  { "where possible", STOP, 0 },
+  { "wherever possible", STOP, 0 },
+  { "whenever possible", STOP, 0 },
   /* Kent's own synonyms (his 1964 chart) */
-  { "we are convinced", KENT_ONLY + 5 },
-  { "we believe", KENT_ONLY + 4 },
-  { "we estimate", KENT_ONLY + 4 },
-  { "chances are good", KENT_ONLY + 4 },
-  { "chances are slightly better than even", KENT_ONLY + 3 },
-  { "chances are slightly less than even", KENT_ONLY + 3 },
-  { "we doubt", KENT_ONLY + 2 },
-  { "some slight chance", KENT_ONLY + 1 },
+  { "we are convinced", KENT_ONLY + 5, 0 },
+  { "we believe", KENT_ONLY + 4, 0 },
+  { "we estimate", KENT_ONLY + 4, 0 },
+  { "chances are good", KENT_ONLY + 4, 0 },
+  { "chances are slightly better than even", KENT_ONLY + 3, 0 },
+  { "chances are slightly less than even", KENT_ONLY + 3, 0 },
+  { "we doubt", KENT_ONLY + 2, 0 },
+  { "some slight chance", KENT_ONLY + 1, 0 },
 };
 
 #define NTERMS (sizeof(lexicon) / sizeof(lexicon[0]))
 
-/* The band of lexicon entry t on scale s, or -1. */
+/* The band of lexicon entry t on scale s, or -1; NBANDS for a matched
+** expression that is never reported (an idiom, a comparative). */
 static int term_band (const Term *t, int s) {
-  if (t->concept == STOP) return NBANDS;  /* matched, never reported */
+  if (t->concept == STOP || t->concept == COMPARATIVE) return NBANDS;
   if (t->concept >= KENT_ONLY)
     return s == SINORUS_SCALE_KENT ? t->concept - KENT_ONLY : -1;
   return concept_band[s][t->concept];
 }
 
-/* The band one step toward the nearer extreme of the scale, or -1. */
-static int shift_band (int s, int b) {
+/*
+** The band of "very"/"highly" + entry t on scale s, or -1. The
+** intensifier moves the band one step toward the end of the scale that
+** the concept leans to (its direction comes from the concept, not from
+** the band's figures, so PHIA's realistic possibility, 40-50%, does not
+** lean down), within the bands a shift may reach; it never weakens: a
+** band at or past that limit (Kent's certain, impossible) stays. An entry
+** that takes no intensifier gives -1.
+*/
+static int shift_band (const Term *t, int s) {
   const Scale *sc = &scales[s];
-  double mid;
-  if (b < 0 || b >= POSSIBLE_BAND) return -1;
-  mid = (sc->band[b].lo + sc->band[b].hi) / 2;
-  if (mid > 0.5) b++;
-  else if (mid < 0.5) b--;
-  else return -1;  /* "very even chance" means nothing */
-  if (b < sc->shift_min) b = sc->shift_min;
-  if (b > sc->shift_max) b = sc->shift_max;
-  return b;
+  int b = term_band(t, s), up, to;
+  if (!t->mod || b < 0 || b >= POSSIBLE_BAND) return -1;
+  switch (t->concept) {
+    case REMOTE: case VUNLIKELY: case UNLIKELY: case IMPOSSIBLE: up = 0; break;
+    case LIKELY: case VLIKELY: case ACERTAIN: case CERTAIN: up = 1; break;
+    default: return -1;
+  }
+  to = up ? b + 1 : b - 1;
+  if (to < sc->shift_min) to = sc->shift_min;
+  if (to > sc->shift_max) to = sc->shift_max;
+  if (up ? to < b : to > b) to = b;  /* never weaker than the bare term */
+  return to;
 }
 
 static void fill_band (int s, int b, sinorus_band *out) {
@@ -354,11 +383,18 @@ static int longest (const Word *words, int n, int s, int *band) {
     if (k > best) { best = k; bb = b; }
   }
   if (n > 1 && is_modifier(&words[0]) && words[1].joined) {
+    /* the intensifier binds to the longest expression after it only
+       ("very probably not" is not "very probably" + "not") */
+    int after = 0;
     for (t = 0; t < NTERMS; t++) {
-      int b = shift_band(s, term_band(&lexicon[t], s)), k;
+      int k = match_phrase(lexicon[t].words, words + 1, n - 1);
+      if (k > after) after = k;
+    }
+    for (t = 0; t < NTERMS; t++) {
+      int b = shift_band(&lexicon[t], s), k;
       if (b < 0) continue;
       k = match_phrase(lexicon[t].words, words + 1, n - 1);
-      if (k > 0 && k + 1 > best) { best = k + 1; bb = b; }
+      if (k > 0 && k == after && k + 1 > best) { best = k + 1; bb = b; }
     }
   }
   *band = bb;

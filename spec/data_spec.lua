@@ -29,6 +29,17 @@ local function count(sql, ...)
   return kb:sql(sql, ...)[1].n
 end
 
+-- The records of one data file as coded (fields the KB does not store,
+-- such as a claim's `denies` or a factor's `wording`, included), by id.
+local function coded(file)
+  local out = {}
+  local env = setmetatable({}, { __index = function()
+    return function(t) if t.id then out[t.id] = t end end
+  end })
+  assert(loadfile("data/abb-polianskii-2022/kb/" .. file, "t", env))()
+  return out
+end
+
 -- ---------------------------------------------------------------------
 -- A slow reference implementation of the mention matcher: fold the text
 -- code point by code point (remembering where each folded byte came from),
@@ -200,6 +211,11 @@ describe("the built-in knowledge base", function()
       end
     end)
 
+    it("carry one of the codebook's stance labels", function()
+      local stances = set(require("sinorus.model").ENUMS.quote_stance)
+      for _, q in ipairs(kb:quotes()) do assert.is_true(stances[q.stance], q.id) end
+    end)
+
     it("keep Karaganov's Cyrillic letter as the article spells it", function()
       local q = kb:quotes{ speaker = "Karaganov" }[1]
       assert.matches("rapprochement with \u{421}hina", q.text, 1, true)
@@ -225,35 +241,104 @@ describe("the built-in knowledge base", function()
       end
     end)
 
-    it("take their band from the estimative scale unless a note explains it", function()
+    -- data/README.md section 3: the band is the probability that the text,
+    -- as worded, is true; a text that denies the graded event stores the
+    -- complement, and says so in its note
+    it("take their band from the estimative scale, complemented when the text denies it", function()
+      local data = coded("claims.lua")
       for _, c in ipairs(kb:claims()) do
-        if c.estimative and c.scale then
-          local e = assert(core.estimate(c.estimative, c.scale))
-          assert.same({ e.p_low, e.p_high }, { c.p_low, c.p_high }, c.id)
+        local d = data[c.id]
+        if c.estimative and not d.p_low then
+          local e = assert(core.estimate(c.estimative, c.scale), c.id)
+          local lo, hi = e.p_low, e.p_high
+          if d.denies then lo, hi = 1 - hi, 1 - lo; assert.is_string(c.note, c.id) end
+          assert.near(lo, c.p_low, 1e-12, c.id)
+          assert.near(hi, c.p_high, 1e-12, c.id)
         elseif c.p_low then
           assert.is_string(c.note, c.id)
+        else
+          assert.is_nil(c.estimative and c.p_high, c.id)
         end
       end
     end)
 
-    it("cover the short and the long term", function()
-      assert.is_true(#kb:claims{ horizon = "short" } >= 10)
-      assert.is_true(#kb:claims{ horizon = "long" } >= 10)
+    it("give every band an upper bound above even: a claim is the authors' judgment", function()
+      for _, c in ipairs(kb:claims()) do
+        if c.p_high then assert.is_true(c.p_high > 0.5, c.id) end
+      end
     end)
 
-    it("include the judgments the article calls unlikely", function()
-      local low = set(ids(kb:claims{ max_p = 0.45 }))
-      assert.is_true(low["claim-shield-scenario-unlikely"])
-      assert.is_true(low["claim-taiwan-spillover-unlikely"])
-      assert.is_true(low["claim-parallel-attack-far-less-likely"])
-      assert.is_true(low["claim-joint-action-far-less-likely"])
-      assert.is_true(#kb:claims{ topic = "rejected" } >= 3)
+    it("put the rejected scenarios with a band among the claims at least even", function()
+      local high = set(ids(kb:claims{ min_p = 0.5 }))
+      local n = 0
+      for _, c in ipairs(kb:claims{ topic = "rejected" }) do
+        if c.p_low then n = n + 1; assert.is_true(high[c.id], c.id) end
+      end
+      assert.is_true(n >= 1)
+      assert.same({}, ids(kb:claims{ topic = "rejected", max_p = 0.5 }))
     end)
 
-    it("give the short-term joint action a lower band than long-term alignment", function()
-      local short = kb:claim("claim-joint-action-far-less-likely")
-      local long = kb:claim("claim-long-term-alignment-possible")
-      assert.is_true(short.p_high < long.p_low)
+    it("keep a denied claim's band when an update changes another field", function()
+      local path = os.tmpname()
+      os.remove(path)
+      path = path .. ".sqlite"
+      local w = assert(sinorus.open(path, { create = true, article = true }))
+      local before = w:claim("claim-shield-scenario-unlikely")
+      assert.same({ 0.55, 0.80 }, { before.p_low, before.p_high })
+      w:update_claim("claim-shield-scenario-unlikely", { text = "The shield scenario will not happen." })
+      local after = w:claim("claim-shield-scenario-unlikely")
+      assert.same({ before.p_low, before.p_high, before.scale },
+                  { after.p_low, after.p_high, after.scale })
+      -- and a plain claim keeps its own band
+      w:update_claim("claim-support-rhetorical", { text = "Support stays rhetorical." })
+      assert.same({ 0.55, 0.80 }, { w:claim("claim-support-rhetorical").p_low,
+                                    w:claim("claim-support-rhetorical").p_high })
+      w:close()
+      os.remove(path)
+    end)
+
+    it("never take a comparative or a conviction adverb as their estimative", function()
+      for _, c in ipairs(kb:claims()) do
+        if c.estimative then
+          assert.is_nil(c.estimative:find("certainly", 1, true), c.id)
+          assert.is_nil(c.estimative:find("clearly", 1, true), c.id)
+          assert.is_truthy(core.estimate(c.estimative, c.scale or "icd203") or c.p_low, c.id)
+        end
+      end
+      -- the article's comparatives are on record in the notes, without a band
+      for _, id in ipairs { "claim-joint-action-far-less-likely",
+                            "claim-parallel-attack-far-less-likely",
+                            "claim-long-term-alignment-possible" } do
+        local c = kb:claim(id)
+        assert.is_nil(c.p_low, id)
+        assert.matches("comparative", c.note, 1, true)
+      end
+    end)
+
+    it("record every hedge of their evidence sentences in some claim (one sentence, one hedge each)",
+       function()
+      -- a claim's sentence with a hedge the claim does not carry must have
+      -- another claim on the same sentence that does (claim splitting rule)
+      local by_seg = {}
+      for _, c in ipairs(kb:claims()) do
+        for _, sg in ipairs(kb:evidence(c)) do
+          by_seg[sg.id] = by_seg[sg.id] or { text = sg.text, hedges = {} }
+          if c.estimative then by_seg[sg.id].hedges[c.estimative] = true end
+        end
+      end
+      local data = coded("claims.lua")
+      for _, c in ipairs(kb:claims()) do
+        local seg = kb:evidence(c)[1]
+        for _, h in ipairs(sinorus.hedges(seg.text)) do
+          if not c.estimative and not (data[c.id].note or ""):find(h.text, 1, true) then
+            local covered = false
+            for e in pairs(by_seg[seg.id].hedges) do
+              if h.text:find(e, 1, true) or e:find(h.text, 1, true) then covered = true end
+            end
+            assert.is_true(covered, c.id .. ": " .. h.text)
+          end
+        end
+      end
     end)
 
     it("return nil for an unknown id", function()
@@ -409,76 +494,105 @@ describe("the built-in knowledge base", function()
   end)
 
   describe("factors", function()
-    local function index(horizon, pressure)
-      local num, den = 0, 0
-      for _, f in ipairs(kb:factors{ horizon = horizon }) do
-        local e = f.weight * (1 + f.coupling * (2 * pressure - 1))
-        num = num + (f.kind == "driver" and 1 or -1) * e
-        den = den + e
-      end
-      return num / den
-    end
+    local wording = require "sinorus.wording"
+    local data = coded("factors.lua")
 
-    it("keep every weight inside its range and give a reason", function()
+    -- data/README.md section 4: weights come from the wording by one rule
+    it("take weight, range and coupling from their coded wording by the rule", function()
       for _, f in ipairs(kb:factors()) do
-        assert.is_true(f.w_low <= f.weight and f.weight <= f.w_high, f.id)
-        assert.is_true(#f.why > 20, f.id)
-        assert.is_true(#f.evidence >= 1, f.id)
+        local d = assert(data[f.id], f.id)
+        assert.is_nil(d.weight, f.id)
+        local w = assert(wording.derive(d.wording))
+        assert.same({ w.weight, w.range[1], w.range[2], w.coupling },
+                    { f.weight, f.w_low, f.w_high, f.coupling }, f.id)
       end
     end)
 
-    it("make the long term more aligned than the short term", function()
-      for _, p in ipairs { 0, 0.25, 0.5, 0.75, 1 } do
-        assert.is_true(index("long", p) > index("short", p), tostring(p))
+    it("rest a hedged factor on a hedged sentence and an unhedged one on an unhedged one",
+       function()
+      for _, f in ipairs(kb:factors()) do
+        local first = kb:evidence(f)[1]
+        local hedged = #sinorus.hedges(first.text) > 0
+        if data[f.id].wording.hedged then assert.is_true(hedged, f.id) end
       end
     end)
 
-    it("make alignment rise with Western pressure", function()
-      for _, h in ipairs { "short", "long" } do
-        local last = -math.huge
-        for p = 0, 1, 0.125 do
-          local v = index(h, p)
-          assert.is_true(v > last, h .. " " .. p)
-          last = v
+    it("rest a repeated factor on at least two distinct sentences", function()
+      for _, f in ipairs(kb:factors()) do
+        if data[f.id].wording.repeated then
+          local segs = {}
+          for _, s in ipairs(kb:evidence(f)) do segs[s.id] = true end
+          local n = 0
+          for _ in pairs(segs) do n = n + 1 end
+          assert.is_true(n >= 2, f.id)
         end
       end
     end)
 
-    it("hold back cooperation in the short term and favour it in the long term", function()
-      assert.is_true(index("short", 0.5) < 0)
-      assert.is_true(index("long", 0.5) > 0)
+    it("name the wording behind the weight in `why`", function()
+      for _, f in ipairs(kb:factors()) do
+        local strength = data[f.id].wording.strength
+        assert.matches(strength:sub(1, 1):upper() .. strength:sub(2), f.why, 1, true)
+      end
     end)
 
-    it("name the shared sense of Western pressure as the heaviest driver", function()
-      local top
-      for _, f in ipairs(kb:factors{ kind = "driver" }) do
-        if not top or f.weight > top.weight then top = f end
+    it("do not count one cause twice: no evidence phrase serves two factors", function()
+      local seen = {}
+      for id, d in pairs(data) do
+        for _, phrase in ipairs(d.evidence) do
+          assert.is_nil(seen[phrase], id .. " and " .. tostring(seen[phrase]))
+          seen[phrase] = id
+        end
       end
-      assert.equals("drv-western-pressure", top.id)
     end)
   end)
 
-  describe("competing hypotheses", function()
-    -- the article's matrix: the items known when it was published (the
-    -- evidence of later years is weighed by spec/as_of_spec.lua)
-    it("favour rhetorical support or neutrality over military backing", function()
-      local w = { low = 1 / math.sqrt(2), medium = 1, high = math.sqrt(2) }
-      local score, known = {}, {}
-      for _, it in ipairs(kb:items { as_of = kb:sources()[1].published }) do
-        known[it.id] = true
+  describe("relations and events", function()
+    it("use the codebook's closed vocabulary of relation types", function()
+      local types = set(require("sinorus.model").ENUMS.relation_type)
+      for _, r in ipairs(kb:relations()) do assert.is_true(types[r.type], r.id) end
+    end)
+
+    it("code a tie that rests on a rejected scenario's own words as neutral and weak", function()
+      local rejected = {}
+      local claims = coded("claims.lua")
+      for _, c in ipairs(kb:claims{ topic = "rejected" }) do
+        for _, phrase in ipairs(claims[c.id].evidence) do rejected[phrase] = c.id end
       end
-      for _, r in ipairs(kb:ratings()) do
-        local v = (r.rating == "I" and -1 or r.rating == "II" and -2 or 0)
-        if known[r.evidence] then
-          score[r.hypothesis] = (score[r.hypothesis] or 0) + v * w[r.credibility] * w[r.relevance]
+      local n = 0
+      for id, r in pairs(coded("relations.lua")) do
+        for _, phrase in ipairs(r.evidence) do
+          if rejected[phrase] then
+            n = n + 1
+            assert.equals(0, r.sign, id)
+            assert.is_true(r.weight <= 0.2, id)
+          end
         end
       end
-      local best
-      for h, s in pairs(score) do
-        if not best or s > score[best] then best = h end
+      assert.is_true(n >= 1)
+    end)
+
+    it("code an article event from its acting state or organisation towards a second actor",
+       function()
+      local kind = {}
+      for _, e in ipairs(kb:entities()) do kind[e.id] = e.kind end
+      for _, e in ipairs(kb:events()) do
+        if e.cameo and not e.source_url then
+          assert.is_true(#e.actors >= 2, e.id)
+          local k = kind[e.actors[1]]
+          assert.is_true(k == "state" or k == "organization" or k == "company", e.id)
+        end
       end
-      assert.is_true(best == "h-rhetorical" or best == "h-neutral")
-      assert.is_true(score["h-military"] < score["h-distance"])
+    end)
+
+    it("give one CAMEO code one Goldstein weight", function()
+      local g = {}
+      for _, e in ipairs(kb:events()) do
+        if e.cameo then
+          g[e.cameo] = g[e.cameo] or e.goldstein
+          assert.equals(g[e.cameo], e.goldstein, e.id)
+        end
+      end
     end)
   end)
 
@@ -679,8 +793,27 @@ describe("the data loader", function()
     local ok, err = with_kb("bad-field")
     assert.is_false(ok)
     assert.equals("spec/fixtures/baddata/bad-field/claims.lua: claim 'claim-bad': " ..
-      "unknown field 'horizn' (valid fields: about, estimative, evidence, horizon, id, " ..
-      "note, p_high, p_low, scale, text, topics)", err)
+      "unknown field 'horizn' (valid fields: about, denies, estimative, evidence, horizon, " ..
+      "id, note, p_high, p_low, scale, text, topics)", err)
+  end)
+
+  it("fails on the codebook's rules: a typed weight, an unknown relation type or stance, "
+     .. "a denial without a hedge", function()
+    local cases = {
+      { "typed-weight", "factors.lua: factor 'drv-bad': field 'wording': the coded data give "
+        .. "the wording features, not weights" },
+      { "relation-type", "relations.lua: relation 'rel-bad': field 'type': \"friendship\" is "
+        .. "not in the codebook's relation types (" },
+      { "quote-stance", "quotes.lua: quote 'q-bad': field 'stance': \"hopeful\" is not one of "
+        .. "the codebook's stances (" },
+      { "denied-flat", "claims.lua: claim 'claim-bad': field 'denies': needs an estimative "
+        .. "expression and no explicit band" },
+    }
+    for _, c in ipairs(cases) do
+      local ok, err = with_kb(c[1])
+      assert.is_false(ok)
+      assert.equals("spec/fixtures/baddata/" .. c[1] .. "/" .. c[2], err:sub(1, #("spec/fixtures/baddata/" .. c[1] .. "/" .. c[2])))
+    end
   end)
 
   it("fails on a hedge that is on no scale when no band is given", function()

@@ -29,12 +29,12 @@ local function kb_file()
   return path
 end
 
--- A copy of the article KB changed as an analyst might: one factor
--- weighs more and one claim is added. Saved to path.
+-- A copy of the article KB changed as an analyst might: one factor's
+-- weight moves within its range and one claim is added. Saved to path.
 local function changed_kb(path)
   local src = kb_file()
   local kb <close> = assert(sinorus.open(src))
-  kb:update_factor("drv-western-pressure", { weight = 0.95 })
+  kb:update_factor("drv-western-pressure", { weight = 0.92 })
   kb:add_claim { id = "claim-analyst-note", text = "An analyst's added judgment.",
                  about = { "china" }, horizon = "short",
                  evidence = { kb:search("secondary sanctions")[1].segment } }
@@ -352,7 +352,7 @@ describe("examples/lighttpd/sinorus_api.lua in process", function()
     local new <close> = assert(sinorus.open(path, { readonly = true }))
     body = select(2, a:handle("GET", "/factor/drv-western-pressure", ""))
     assert.equal(json(new:factor("drv-western-pressure")), body)
-    assert.equal(0.95, decode(body).weight)
+    assert.equal(0.92, decode(body).weight)
     assert.equal(2, a.opens)
     fs.remove_db(path)
   end)

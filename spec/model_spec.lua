@@ -91,6 +91,9 @@ describe("sinorus.model", function()
       it("requires exactly the fields whose columns are NOT NULL", function()
         local required = {}
         for _, f in ipairs(t.required) do required[f] = true end
+        -- a derived field (a factor's weight from its wording) is stored
+        -- NOT NULL but need not be given
+        for _, f in ipairs(t.derived or {}) do required[f] = true end
         for _, c in ipairs(columns(t.table)) do
           if t.fields[c.name] then
             assert.equal(c.nn == 1, required[c.name] == true, t.table .. "." .. c.name)

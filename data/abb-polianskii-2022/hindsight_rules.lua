@@ -159,6 +159,8 @@ not_forecast { claim = "claim-reactive-not-revisionist",
   reason = "A reading of the joint statement's agenda." }
 not_forecast { claim = "claim-muted-chinese-reaction",
   reason = "Reports the past reaction of Chinese media." }
+not_forecast { claim = "claim-no-commitments",
+  reason = "Reads what the joint statement says (it commits neither side)." }
 not_forecast { claim = "claim-fundamental-drivers",
   reason = "Asserts that drivers exist now (\"There certainly are\"); their "
     .. "forward effect is fc-long-term-deepening." }

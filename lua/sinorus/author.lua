@@ -293,7 +293,18 @@ do
     local t = kb:sql([[SELECT id, text, horizon, estimative, scale, p_low, p_high, note
                        FROM claim WHERE id = ?]], id)[1]
     if not t then return nil end
-    if t.scale ~= nil then t.p_low, t.p_high = nil, nil end  -- derived from the hedge
+    if t.scale ~= nil then
+      -- derived from the hedge; a stored band that is the hedge's complement
+      -- was derived with `denies` (data/README.md section 3), which an
+      -- update must keep
+      local e = core.estimate(t.estimative, t.scale)
+      if e and (e.p_low ~= t.p_low or e.p_high ~= t.p_high)
+         and math.abs(t.p_low - (1 - e.p_high)) < 1e-12
+         and math.abs(t.p_high - (1 - e.p_low)) < 1e-12 then
+        t.denies = true
+      end
+      t.p_low, t.p_high = nil, nil
+    end
     t.about = column(kb, "SELECT entity AS v FROM claim_about WHERE claim = ? ORDER BY ord", id)
     local topics = column(kb, "SELECT topic AS v FROM claim_topic WHERE claim = ? ORDER BY ord",
                           id)

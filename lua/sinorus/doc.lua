@@ -58,12 +58,16 @@ entry { name = "sinorus.version", group = "module", value = true, args = "",
 entry { name = "sinorus.estimate", group = "module", args = "term [, scale]",
   summary = "The probability band of an estimative term (\"likely\", \"almost certainly\"). "
     .. 'Scales: "icd203" (default), "phia", "kent".',
-  returns = "{term, scale, band, p_low, p_high, p_mid}, or nil, message for an unknown term",
+  returns = "{term, scale, band, p_low, p_high, p_mid}, or nil, message for a term with no band "
+    .. "on the scale: an unknown term, a comparative (\"far less likely\"), a conviction adverb "
+    .. "(\"certainly\"), or \"very\"/\"highly\" before a term that takes no intensifier "
+    .. "(\"very even chance\", \"highly seems\"); an intensifier never weakens a band",
   example = 'print(sinorus.estimate("likely").p_low)   --> 0.55' }
 
 entry { name = "sinorus.hedges", group = "module", args = "text [, scale]",
   summary = "The estimative expressions found in a text, with their positions "
-    .. "(1-based, inclusive) and bands.",
+    .. "(1-based, inclusive) and bands; comparatives are consumed without being reported "
+    .. "(doc/estimative.md).",
   returns = "a list of {text, start, stop, band, p_low, p_high}",
   example = 'print(sinorus.hedges("It is likely, though not certain, that ..."))' }
 

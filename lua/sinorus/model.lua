@@ -15,7 +15,8 @@
 --   table                its SQL table (its id column is `id`)
 --   class                the metatable name of its records ("sinorus.Claim")
 --   fields               the fields a data file or add_* gives: name -> kind
---                        (kinds: store.CHECKERS); `required` the mandatory ones
+--                        (kinds: store.CHECKERS); `required` the mandatory ones;
+--                        `derived` those a record gives or has derived (factor)
 --   enums                field -> ENUMS name; `sql_check` false when the
 --                        schema has no CHECK for it (the field's column does)
 --   columns              a record's fields, in order: the keys of its JSON
@@ -54,6 +55,19 @@ model.ENUMS = {
   outcome = { "yes", "no", "partly", "not_yet", "unresolvable" },
   awaiting = { "date", "source" },
   checked = { "yes", "partly" },
+  -- the codebook's closed vocabulary of relation types (data/README.md
+  -- section 5): the coded data must use these; the authoring API is free
+  relation_type = { "abstention", "acquisition", "arbitration", "containment",
+                    "criticism", "defense-cooperation", "defense-industry",
+                    "diplomatic-coordination", "energy", "infrastructure", "investment",
+                    "lobbying", "military-backing", "non-recognition", "occupation",
+                    "opposition", "partnership", "pressure", "rhetorical-support",
+                    "rivalry", "sanctions", "sanctions-exposure", "territorial-claim",
+                    "trade" },
+  -- the codebook's stance labels of quotes (data/README.md section 7),
+  -- likewise checked on the coded data only
+  quote_stance = { "pro-alignment", "cautious", "skeptical", "sovereignty",
+                   "anti-western", "programmatic", "descriptive", "ironic" },
 }
 
 model.TYPES = {
@@ -113,7 +127,8 @@ model.TYPES = {
     get_example = 'print(kb:claim("claim-pressure-main-driver"))',
     fields = { id = "id", text = "string", about = "strings", horizon = "string",
                estimative = "string", scale = "string", topics = "strings",
-               evidence = "strings", p_low = "number", p_high = "number", note = "string" },
+               evidence = "strings", p_low = "number", p_high = "number", note = "string",
+               denies = "boolean" },
     required = { "id", "text", "about", "horizon", "evidence" },
     enums = { horizon = "horizon", scale = "scale" }, sql_check = { scale = false },
     columns = { "id", "text", "about", "horizon", "estimative", "scale", "p_low", "p_high",
@@ -136,9 +151,12 @@ model.TYPES = {
     get_example = 'print(kb:factor("drv-western-pressure").weight)',
     fields = { id = "id", name = "string", kind = "string", domain = "string",
                horizon = "string", weight = "number", range = "numbers",
-               coupling = "number", why = "string", evidence = "strings" },
-    required = { "id", "name", "kind", "domain", "horizon", "weight", "range", "coupling",
-                 "why", "evidence" },
+               coupling = "number", wording = "table", why = "string",
+               evidence = "strings" },
+    required = { "id", "name", "kind", "domain", "horizon", "why", "evidence" },
+    -- given, or derived from `wording` by sinorus.wording (the coded data
+    -- must give wording); stored NOT NULL either way
+    derived = { "weight", "range", "coupling" },
     enums = { kind = "factor_kind", horizon = "horizon" },
     columns = { "id", "name", "kind", "domain", "horizon", "weight", "w_low", "w_high",
                 "coupling", "why", "evidence" },

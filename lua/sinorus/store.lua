@@ -387,6 +387,18 @@ function CHECK.claim(ctx, rec)
     end
     rec.p_low, rec.p_high = est.p_low, est.p_high
   end
+  -- `denies`: the text denies the event the estimative grades, so its
+  -- band (the probability that the text as worded is true) is the
+  -- complement (data/README.md section 3)
+  if t.denies then
+    if not t.estimative or t.p_low ~= nil then
+      ctx:fail(rec, "denies", "needs an estimative expression and no explicit band")
+    end
+    if ctx.build and not t.note then
+      ctx:fail(rec, "note", "a denied estimate needs a note saying what it denies")
+    end
+    rec.p_low, rec.p_high = 1 - rec.p_high, 1 - rec.p_low
+  end
   if t.estimative then
     if ctx.build then
       local found = false
@@ -403,8 +415,28 @@ function CHECK.claim(ctx, rec)
   end
 end
 
+-- The fields sinorus.wording derives from a factor's wording.
+local DERIVED = model.type("factor").derived
+
 function CHECK.factor(ctx, rec)
   local t = rec.t
+  if t.wording ~= nil then
+    for _, k in ipairs(DERIVED) do
+      if t[k] ~= nil then
+        ctx:fail(rec, k, "is derived from the wording; give one or the other")
+      end
+    end
+    local w, msg = require("sinorus.wording").derive(t.wording)
+    if not w then ctx:fail(rec, "wording", "%s", msg) end
+    t.weight, t.range, t.coupling = w.weight, w.range, w.coupling
+  else
+    if ctx.build then
+      ctx:fail(rec, "wording", "the coded data give the wording features, not weights")
+    end
+    for _, k in ipairs(DERIVED) do
+      if t[k] == nil then ctx:fail(rec, nil, "missing field '%s' (or give wording)", k) end
+    end
+  end
   check_word(ctx, rec, "domain", "^[a-z][a-z%-]*$", "a lower-case word")
   check_range(ctx, rec, "weight", 0, 1)
   check_range(ctx, rec, "coupling", -1, 1)
@@ -425,6 +457,10 @@ function CHECK.relation(ctx, rec)
     ctx:fail(rec, "sign", "must be -1, 0 or 1, got %d", t.sign)
   end
   check_word(ctx, rec, "type", "^[a-z][a-z%-]*$", "lower-case words joined by '-'")
+  if ctx.build and not member(ENUMS.relation_type, t.type) then
+    ctx:fail(rec, "type", "%q is not in the codebook's relation types (%s)", t.type,
+             table.concat(ENUMS.relation_type, ", "))
+  end
   check_range(ctx, rec, "weight", 0, 1)
   ctx:evidence(rec)
 end
@@ -463,6 +499,10 @@ end
 function CHECK.quote(ctx, rec)
   local t = rec.t
   t.speaker = ctx:entity(rec, "speaker", t.speaker)
+  if ctx.build and t.stance ~= nil and not member(ENUMS.quote_stance, t.stance) then
+    ctx:fail(rec, "stance", "%q is not one of the codebook's stances (%s)", t.stance,
+             table.concat(ENUMS.quote_stance, ", "))
+  end
   local seg
   if t.segment ~= nil and t.evidence ~= nil then
     ctx:fail(rec, "segment", "give either segment or evidence, not both")

@@ -4,12 +4,14 @@
 --         p_low, p_high, note }
 --
 -- `text` is our paraphrase; `estimative` is the hedge exactly as the article
--- words it (nil when the judgment is stated flatly). The build maps `estimative` to a
--- band with sinorus.estimate(estimative, scale or "icd203"); where the hedge is
--- not on any scale the record gives p_low/p_high itself and says why in
--- `note`. Horizon: "short" = the 2021-22 Ukraine crisis, "long" = the
--- long-term alignment and world order, "both" = stated for both.
--- See data/README.md.
+-- words it (nil when the judgment is stated flatly, or graded only by a
+-- comparative or a conviction adverb). The build maps `estimative` to a
+-- band with sinorus.estimate(estimative, scale or "icd203"); the band is the
+-- probability that `text`, as worded, is true, so a text that denies the
+-- event its hedge grades says `denies = true` and gets the complement. Where
+-- the hedge is not on any scale the record gives p_low/p_high itself and says
+-- why in `note`. Horizon: "short" = within a year of publication, "long" =
+-- beyond it, "both" = stated for both (data/README.md section 3).
 
 ------------------------------------------------------------------------------
 -- The core argument (key points, repeated as the conclusion)
@@ -44,12 +46,15 @@ claim { id = "claim-diverging-interests-limit-short-term",
 
 claim { id = "claim-joint-action-far-less-likely",
   text = "Joint Sino-Russian action is much less probable than coordination "
-    .. "inside NATO, since the partnership is loose, uninstitutionalised and "
-    .. "rests largely on the two leaders' personal ties.",
+    .. "inside NATO, which is itself a problem.",
   about = { "china", "russia", "nato" }, horizon = "short",
-  estimative = "far less likely",
-  topics = { "joint-action", "institutions", "leaders", "limits" },
-  evidence = { "joint action is far less likely" } }
+  estimative = nil,
+  topics = { "joint-action", "institutions", "limits" },
+  evidence = { "joint action is far less likely" },
+  note = "\"far less likely\" is a comparative: it grades joint action against "
+    .. "coordination inside NATO, which the text gives no probability, so no "
+    .. "rule anchors it and the claim has no band. Its reason (the rapport) is "
+    .. "claim-relationship-rests-on-rapport." }
 
 claim { id = "claim-relationship-rests-on-rapport",
   text = "So far the Sino-Russian relationship appears to rest mainly on the "
@@ -80,15 +85,16 @@ claim { id = "claim-long-term-deepening",
   evidence = { "shared interests and normative convictions are likely to deepen Sino-Russian cooperation" } }
 
 claim { id = "claim-long-term-alignment-possible",
-  text = "A durable long-run alignment of the two powers is a real prospect, "
-    .. "more so than short-term joint action, though Western choices can "
-    .. "still shape it.",
-  about = { "china", "russia", "the-west" }, horizon = "long",
-  estimative = "a more serious possibility",
-  topics = { "alignment", "western-policy" },
+  text = "A durable long-run alignment of the two powers is a more serious "
+    .. "prospect than short-term joint action.",
+  about = { "china", "russia" }, horizon = "long",
+  estimative = nil,
+  topics = { "alignment" },
   evidence = { "A long-term alignment between both sides is a more serious possibility" },
-  note = "The estimate lexicon reads \"serious possibility\" as a roughly even "
-    .. "chance; the article never calls the outcome likely." }
+  note = "\"a more serious possibility\" is a comparative: its reference, "
+    .. "short-term cooperation, has no probability in the text, so no rule "
+    .. "anchors it and the claim has no band. The sentence's second judgment "
+    .. "(Western choices can still shape it) is claim-responsive-to-western-policy." }
 
 claim { id = "claim-security-element-robust",
   text = "Defence cooperation and joint exercises give the partnership a "
@@ -132,25 +138,24 @@ claim { id = "claim-counterweight-not-inevitable",
   text = "A Sino-Russian bloc opposing the West, or a return to rigid "
     .. "ideological camps, is possible but not bound to happen.",
   about = { "china", "russia", "the-west" }, horizon = "long",
-  estimative = "not an unavoidable trend",
-  p_low = 0.20, p_high = 0.80,
+  estimative = "not an unavoidable",
   topics = { "blocs", "world-order", "western-policy" },
   evidence = { "is not an unavoidable trend" },
-  note = "Denies inevitability, so the upper bound stays well below "
-    .. "\"almost certain\"; the surrounding text treats the outcome as a "
-    .. "serious possibility, so the lower bound stays above \"unlikely\". "
-    .. "No scale has the expression, so the band is given here." }
+  note = "Negated certainty asserts only that the outcome is open: the "
+    .. "lexicon's possible band (doc/estimative.md, rule 3), not a band chosen "
+    .. "by hand." }
 
 claim { id = "claim-responsive-to-western-policy",
   text = "Whether such a counterweight emerges will probably depend strongly "
-    .. "on what Western governments do, which argues for weighing Chinese and "
-    .. "Russian perceptions when policy is made.",
+    .. "on what Western governments do.",
   about = { "the-west", "china", "russia" }, horizon = "long",
   estimative = "likely",
   topics = { "western-policy", "blocs" },
   evidence = { "it is likely to be highly responsive to Western policy choices",
                "but can still be influenced by Western policy choices" },
-  note = "\"highly\" qualifies \"responsive\", not the probability." }
+  note = "\"highly\" qualifies \"responsive\", not the probability. The "
+    .. "sentence's recommendation (more attention to Chinese and Russian "
+    .. "perceptions) is not a claim." }
 
 ------------------------------------------------------------------------------
 -- Scenarios raised by others and rejected
@@ -160,36 +165,45 @@ claim { id = "claim-shield-scenario-unlikely",
   text = "The feared scenario in which Chinese cover from sanctions "
     .. "emboldens Russia to attack is not expected to come about.",
   about = { "china", "russia", "the-west" }, horizon = "short",
-  estimative = "unlikely",
+  estimative = "unlikely", denies = true,
   topics = { "sanctions", "scenarios", "rejected" },
   evidence = { "with commentaries warning that Chinese backing could embolden Russia into military action",
-               "Such extreme scenarios are unlikely to materialize" } }
+               "Such extreme scenarios are unlikely to materialize" },
+  note = "\"unlikely\" grades the shield scenario; the text denies it, so the band is the "
+    .. "complement of unlikely: the probability that the text is true." }
 
 claim { id = "claim-taiwan-spillover-unlikely",
   text = "The idea that a U.S.-Russian clash over Ukraine would prompt China "
     .. "to seize Taiwan by force is an extreme scenario that is not expected "
     .. "to occur.",
   about = { "china", "taiwan", "united-states", "russia" }, horizon = "short",
-  estimative = "unlikely",
+  estimative = "unlikely", denies = true,
   topics = { "taiwan", "scenarios", "rejected" },
   evidence = { "might even encourage China to pursue military reunification with Taiwan",
-               "Such extreme scenarios are unlikely to materialize" } }
+               "Such extreme scenarios are unlikely to materialize" },
+  note = "\"unlikely\" grades the Taiwan spillover; the text denies it, so the band is the "
+    .. "complement of unlikely: the probability that the text is true." }
 
 claim { id = "claim-parallel-attack-far-less-likely",
   text = "A coordinated simultaneous assault on Ukraine and Taiwan meant to "
-    .. "overstretch American defence commitments is even more improbable.",
+    .. "overstretch American defence commitments is even less probable than "
+    .. "the shift the UN vote may show.",
   about = { "china", "russia", "ukraine", "taiwan", "united-states" }, horizon = "short",
-  estimative = "far less likely",
+  estimative = nil,
   topics = { "taiwan", "joint-action", "scenarios", "rejected" },
-  evidence = { "would amount to a parallel attack on both Ukraine and Taiwan" } }
+  evidence = { "would amount to a parallel attack on both Ukraine and Taiwan" },
+  note = "\"still far less likely\" is a comparative whose reference has no "
+    .. "probability in the text: no band." }
 
 claim { id = "claim-no-joint-action-ukraine",
   text = "Closer alignment is not expected to produce joint Sino-Russian "
     .. "action on Ukraine specifically.",
   about = { "china", "russia", "ukraine" }, horizon = "short",
-  estimative = "unlikely",
+  estimative = "unlikely", denies = true,
   topics = { "joint-action", "ukraine", "rejected" },
-  evidence = { "is unlikely to result in joint action over the specific issue of Ukraine" } }
+  evidence = { "is unlikely to result in joint action over the specific issue of Ukraine" },
+  note = "\"unlikely\" grades joint action on Ukraine; the text denies it, so the band is the "
+    .. "complement of unlikely: the probability that the text is true." }
 
 claim { id = "claim-no-coordinated-stance",
   text = "The structural reasons for cooperation do not carry over to the "
@@ -238,7 +252,10 @@ claim { id = "claim-us-reorientation-long-view",
   about = { "china", "united-states", "europe", "taiwan" }, horizon = "long",
   estimative = nil,
   topics = { "taiwan", "united-states", "china-interests" },
-  evidence = { "this is a much longer-term view than treating Ukraine as an immediate opportunity" } }
+  evidence = { "this is a much longer-term view than treating Ukraine as an immediate opportunity" },
+  note = "The sentence's \"may\" belongs to the strategists' reported view "
+    .. "(\"a number of Chinese strategists may welcome\"); the authors' "
+    .. "judgment on it is stated flatly." }
 
 claim { id = "claim-little-appetite-shielding",
   text = "Beijing shows small interest in protecting Moscow from the fallout, "
@@ -327,12 +344,21 @@ claim { id = "claim-core-interests-unspecified",
 
 claim { id = "claim-nato-paragraph-biggest-get",
   text = "Russia's main gain from the text is probably its paragraph against "
-    .. "further NATO enlargement, matched by Chinese worries about AUKUS, "
-    .. "though neither side promises any response.",
+    .. "further NATO enlargement, matched by Chinese worries about AUKUS.",
   about = { "russia", "nato", "china", "aukus", "joint-statement" }, horizon = "both",
   estimative = "probably",
   topics = { "joint-statement", "nato", "alliances" },
-  evidence = { "in the text is probably a paragraph voicing opposition to further NATO expansion" } }
+  evidence = { "in the text is probably a paragraph voicing opposition to further NATO expansion" },
+  note = "The sentence's flat second judgment (neither side commits to any "
+    .. "action) is claim-no-commitments." }
+
+claim { id = "claim-no-commitments",
+  text = "The statement commits neither side to any action in response to "
+    .. "NATO's or the U.S.-led alliances' expansion.",
+  about = { "joint-statement", "china", "russia", "nato" }, horizon = "both",
+  estimative = nil,
+  topics = { "joint-statement", "alliance" },
+  evidence = { "however, neither side commits to any actions in response" } }
 
 claim { id = "claim-statement-defensive",
   text = "Most of the statement is a defensive restatement of principles and "
@@ -383,10 +409,12 @@ claim { id = "claim-asymmetry-complicates-alliance",
     .. "widening imbalance between the partners that would make a lasting "
     .. "alliance harder.",
   about = { "china", "russia", "joint-statement" }, horizon = "long",
-  estimative = nil,
+  estimative = "hinting at",
   topics = { "asymmetry", "alliance" },
   evidence = { "hinting at the growing asymmetry between both sides",
-               "mainly reflects growing Chinese capabilities" } }
+               "mainly reflects growing Chinese capabilities" },
+  note = "\"hinting at\" marks evidence that points to a reading: an "
+    .. "evidential, read as likely like \"seems\" (doc/estimative.md)." }
 
 claim { id = "claim-muted-chinese-reaction",
   text = "Chinese media responded coolly, treating Russia as a source of "
@@ -398,19 +426,29 @@ claim { id = "claim-muted-chinese-reaction",
 
 claim { id = "claim-russia-values-alignment",
   text = "For Russia closeness to China pays off in both timeframes: verbal "
-    .. "backing on Ukraine and NATO, relief from the image of isolation, and "
-    .. "possibly an economic lifeline.",
+    .. "backing on Ukraine and NATO, and relief from the image of isolation.",
   about = { "russia", "china", "nato", "ukraine" }, horizon = "both",
   estimative = nil,
   topics = { "russia-interests", "isolation", "economy" },
-  evidence = { "it is easy to see the value of closer alignment with China over both timeframes" } }
+  evidence = { "it is easy to see the value of closer alignment with China over both timeframes" },
+  note = "The sentence's hedged third value is claim-economic-lifeline." }
+
+claim { id = "claim-economic-lifeline",
+  text = "For Russia, China may become an alternative economic lifeline.",
+  about = { "russia", "china" }, horizon = "both",
+  estimative = "may",
+  topics = { "russia-interests", "economy", "sanctions" },
+  evidence = { "it may amount to an alternative economic lifeline" },
+  note = "A bare modal: the band is the whole \"possible\" range (0.01-0.99). "
+    .. "Split from claim-russia-values-alignment: one sentence, two hedges." }
 
 claim { id = "claim-fundamental-drivers",
-  text = "Deep-seated factors certainly push cooperation forward: common "
+  text = "Deep-seated factors push cooperation forward: common "
     .. "normative views, a shared sense of being contained by the U.S., "
     .. "complementary economies and joint projects, above all in Central Asia.",
   about = { "china", "russia", "united-states", "central-asia" }, horizon = "long",
-  estimative = "certainly", scale = "kent",
+  estimative = nil,
   topics = { "drivers", "norms", "economy", "central-asia" },
   evidence = { "There certainly are fundamental reasons that drive Sino-Russian cooperation further" },
-  note = "ICD 203 has no band for \"certainly\"; Sherman Kent's scale has \"certain\"." }
+  note = "\"certainly\" is concessive (\"There certainly are ... However\"): a "
+    .. "conviction adverb, not an estimate, like \"clearly\"; stated flatly." }

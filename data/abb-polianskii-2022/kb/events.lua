@@ -5,14 +5,15 @@
 -- The article gives almost no dates; `date` and `date_source` come from
 -- ../shared/corpus/EVENTS.md (ISO 8601: "YYYY", "YYYY-MM" or "YYYY-MM-DD"),
 -- while `evidence` is always the article's own wording. `cameo` is the CAMEO
--- 1.1b3 event code (Gerner, Schrodt et al.) of the interaction from the first
--- actor's side; `goldstein` is the Goldstein (1992) weight of that code as
+-- 1.1b3 event code (Gerner, Schrodt et al.) of the act of the first actor
+-- (the acting state or organisation; a person acting for it comes later)
+-- towards the second (its target, or what the act concerns); `goldstein` is the Goldstein (1992) weight of that code as
 -- GDELT's CAMEO.goldsteinscale.txt lists it. An event with no interaction
 -- between actors (a domestic milestone) has no code. See data/README.md.
 
 event { id = "ev-putin-visit-beijing", date = "2022-02-04",
   title = "Putin visits Beijing for the opening of the Winter Olympics",
-  actors = { "putin", "russia", "china", "olympics-2022" },
+  actors = { "russia", "china", "putin", "olympics-2022" },
   cameo = "042", goldstein = 1.9,                 -- Make a visit
   date_source = "https://china.usc.edu/russia-china-joint-statement-international-relations-february-4-2022",
   evidence = { "highly publicized visit to the Olympic Games in Beijing" } }
@@ -20,10 +21,13 @@ event { id = "ev-putin-visit-beijing", date = "2022-02-04",
 event { id = "ev-joint-statement", date = "2022-02-04",
   title = "Russia and China issue their joint statement on international relations in a new era",
   actors = { "russia", "china", "joint-statement" },
-  cameo = "057", goldstein = 8.0,                 -- Sign formal agreement
+  cameo = "050", goldstein = 3.5,                 -- Engage in diplomatic cooperation
   date_source = "https://china.usc.edu/russia-china-joint-statement-international-relations-february-4-2022",
-  evidence = { "a joint Sino-Russian statement on" },
-  note = "Opposes NATO enlargement and voices concern about AUKUS (EVENTS.md)." }
+  evidence = { "a joint Sino-Russian statement on", "neither side commits to any actions in response" },
+  note = "Opposes NATO enlargement and voices concern about AUKUS (EVENTS.md). "
+    .. "The article reads it as committing neither side to any action (\"cannot "
+    .. "be read as a blueprint for a formal alliance\"), so it is diplomatic "
+    .. "cooperation (050), not a formal agreement (057, +8.0)." }
 
 event { id = "ev-gas-deal", date = "2022-02-04",
   title = "Gazprom and CNPC sign a gas supply contract (10 bcm a year, Far Eastern route)",
@@ -36,7 +40,7 @@ event { id = "ev-gas-deal", date = "2022-02-04",
 
 event { id = "ev-unsc-vote-2022", date = "2022-01-31",
   title = "China and Russia vote against holding the U.S.-requested Security Council meeting on Ukraine",
-  actors = { "china", "russia", "unsc", "united-states", "ukraine" },
+  actors = { "china", "united-states", "russia", "unsc", "ukraine" },
   cameo = "125", goldstein = -5.0,                -- Reject proposal to meet, discuss, or negotiate
   date_source = "https://www.newindianexpress.com/world/2022/feb/01/ukraine-russia-tensions-india-abstains-from-unsc-procedural-vote-to-discuss-issue-2413872.html",
   evidence = { "China joined Russia in opposing a U.S.-requested debate on Ukraine" },
@@ -55,21 +59,21 @@ event { id = "ev-unsc-crimea-2014", date = "2014-03-15",
 
 event { id = "ev-crimea-occupation", date = "2014",
   title = "Russia occupies and annexes Crimea",
-  actors = { "russia", "crimea", "ukraine" },
+  actors = { "russia", "ukraine", "crimea" },
   cameo = "192", goldstein = -9.5,                -- Occupy territory
   date_source = "the article itself (\"in 2014\", \"the 2014 crisis\"); not in EVENTS.md",
   evidence = { "occupation of Crimea" } }
 
 event { id = "ev-wang-yi-sovereignty", date = "2022-02-19",
   title = "Wang Yi calls for respect for every country's sovereignty: \"Ukraine is no exception\"",
-  actors = { "wang-yi", "china", "ukraine" },
+  actors = { "china", "ukraine", "wang-yi" },
   cameo = "020", goldstein = 3.0,                 -- Make an appeal or request
   date_source = "https://www.fmprc.gov.cn/eng/zxxx_662805/202202/t20220220_10643724.html",
   evidence = { "called to respect and safeguard" },
-  note = "Munich Security Conference, 2022-02-19: one day after the blog "
-    .. "version of the article is dated (2022-02-18). Either the article was "
-    .. "revised for the Spotlight edition or it quotes an earlier statement "
-    .. "in the same words; EVENTS.md gives only the Munich date." }
+  note = "Munich Security Conference, 2022-02-19 (EVENTS.md): the earliest "
+    .. "date the edition's text can have, hence its published date "
+    .. "(source.lua). No appeal's addressee is named; Ukraine, whose "
+    .. "sovereignty it concerns, is the second actor." }
 
 event { id = "ev-summit-for-democracy", date = "2021-12-09",
   title = "The U.S. hosts the virtual Summit for Democracy",
@@ -81,7 +85,7 @@ event { id = "ev-summit-for-democracy", date = "2021-12-09",
 
 event { id = "ev-ambassadors-article", date = "2021-11-26",
   title = "The Chinese and Russian ambassadors to the U.S. publish a joint article against the summit",
-  actors = { "china", "russia", "united-states", "summit-for-democracy" },
+  actors = { "china", "united-states", "russia", "summit-for-democracy" },
   cameo = "111", goldstein = -2.0,                -- Criticize or denounce
   date_source = "https://eir.news/2021/11/news/chinese-and-russian-ambassadors-denounce-biden-democracy-summit",
   evidence = { "an earlier joint response by Russian and Chinese ambassadors" },
@@ -102,14 +106,6 @@ event { id = "ev-skyrizon-stake", date = "2017",
   evidence = { "the attempted acquisition of aircraft engine manufacturer MotorSich" },
   note = "Sources give 2016 or 2017 (EVENTS.md: partly checked); the later year is used." }
 
-event { id = "ev-us-lists-skyrizon", date = "2021-01-14",
-  title = "The U.S. Commerce Department adds Skyrizon to its Military End-User list",
-  actors = { "united-states", "skyrizon" },
-  cameo = "163", goldstein = -8.0,                -- Impose embargo, boycott, or sanctions
-  date_source = "https://ua.usembassy.gov/chinas-skyrizon-added-to-u-s-commerce-department-military-end-user-list/",
-  evidence = { "This deal was put on hold due to U.S. lobbying" },
-  note = "The article speaks of U.S. lobbying; the listing is its public, dated step." }
-
 event { id = "ev-ukraine-sanctions-skyrizon", date = "2021-01-29",
   title = "Ukraine's president imposes sanctions on Skyrizon companies",
   actors = { "ukraine", "skyrizon" },
@@ -119,7 +115,7 @@ event { id = "ev-ukraine-sanctions-skyrizon", date = "2021-01-29",
 
 event { id = "ev-motorsich-returned", date = "2021-03-11",
   title = "Ukraine's security council decides to return Motor Sich to state ownership",
-  actors = { "ukraine", "motor-sich", "skyrizon" },
+  actors = { "ukraine", "skyrizon", "motor-sich" },
   cameo = "1711", goldstein = -9.2,               -- Confiscate property
   date_source = "https://www.rferl.org/a/ukraine-motor-sich-nationalization-china-/31146649.html",
   evidence = { "eventually canceled on grounds of national security" } }
@@ -169,6 +165,10 @@ event { id = "ev-liaoning-commissioned", date = "2012-09-25",
 --   row in a comment above it.
 -- * `cameo` codes the act named by the row's main verb, seen from the actor
 --   performing it (the Assembly adopts, Russia vetoes, China publishes).
+--   As for the article's events, `actors` lists that actor first (a state or
+--   organisation; the person acting for it comes later) and the act's
+--   target second (a U.S. statement that China supplies Russia codes
+--   China -> Russia, with the U.S. after them).
 --   Third parties' votes are not CAMEO events (as for China's 2014 abstention
 --   above); they are kept in `votes` (entity id -> "for",
 --   "against" or "abstain", only as the row states them) with the row's
@@ -289,7 +289,7 @@ event { id = "hs-entity-list-2022", date = "2022-06-28",
 -- | 2022-09-15 | Xi and Putin meet at the SCO summit in Samarkand; Putin: "We understand your questions and your concerns" about Ukraine | https://www.unionleader.com/news/military/putin-acknowledges-chinas-concerns-over-ukraine-in-sign-of-friction/article_bfb3913c-a7d0-5038-9ca6-89565d0d220a.html | yes |
 event { id = "hs-samarkand", date = "2022-09-15",
   title = "Xi and Putin meet at the SCO summit in Samarkand; Putin acknowledges China's questions and concerns about Ukraine",
-  actors = { "putin", "xi-jinping", "russia", "china", "sco" },
+  actors = { "russia", "china", "putin", "xi-jinping", "sco" },
   cameo = "044", goldstein = 2.5,
   date_source = "HINDSIGHT.md, row 2022-09-15",
   source_url = "https://www.unionleader.com/news/military/putin-acknowledges-chinas-concerns-over-ukraine-in-sign-of-friction/article_bfb3913c-a7d0-5038-9ca6-89565d0d220a.html",
@@ -352,7 +352,7 @@ event { id = "hs-china-position-paper", date = "2023-02-24",
 -- | 2023-03-21 | Xi's state visit to Moscow (20–22 March): joint statement on deepening the comprehensive strategic partnership for the new era, and one on economic cooperation to 2030 | http://en.people.cn/n3/2023/0320/c90000-10224952.html | yes |
 event { id = "hs-xi-moscow", date = "2023-03-21",
   title = "Xi's state visit to Moscow: joint statements on deepening the partnership and on economic cooperation to 2030",
-  actors = { "xi-jinping", "china", "russia", "putin" },
+  actors = { "china", "russia", "xi-jinping", "putin" },
   cameo = "042", goldstein = 1.9,
   date_source = "HINDSIGHT.md, row 2023-03-21",
   source_url = "http://en.people.cn/n3/2023/0320/c90000-10224952.html",
@@ -366,7 +366,7 @@ event { id = "hs-xi-moscow", date = "2023-03-21",
 -- | 2023-04-26 | First phone call between Xi Jinping and Volodymyr Zelensky since the invasion | https://www.bbc.co.uk/news/world-europe-65396613 | yes |
 event { id = "hs-xi-zelensky-call", date = "2023-04-26",
   title = "Xi Jinping and Volodymyr Zelensky hold their first phone call since the invasion",
-  actors = { "xi-jinping", "zelensky", "china", "ukraine" },
+  actors = { "china", "ukraine", "xi-jinping", "zelensky" },
   cameo = "041", goldstein = 1.0,
   date_source = "HINDSIGHT.md, row 2023-04-26",
   source_url = "https://www.bbc.co.uk/news/world-europe-65396613",
@@ -375,7 +375,7 @@ event { id = "hs-xi-zelensky-call", date = "2023-04-26",
 -- | 2023-05-15 | China's special representative Li Hui starts a tour of Ukraine, Poland, France, Germany, Brussels and Moscow (to 2023-05-26; meets Zelensky in Kyiv) | https://en.interfax.com.ua/news/general/909605.html | yes |
 event { id = "hs-li-hui-tour", date = "2023-05-15",
   title = "China's special representative Li Hui begins a tour of Ukraine, Poland, France, Germany, Brussels and Moscow",
-  actors = { "li-hui", "china", "ukraine", "zelensky", "russia" },
+  actors = { "china", "ukraine", "li-hui", "zelensky", "russia" },
   cameo = "042", goldstein = 1.9,
   date_source = "HINDSIGHT.md, row 2023-05-15",
   source_url = "https://en.interfax.com.ua/news/general/909605.html",
@@ -424,7 +424,7 @@ event { id = "hs-trade-2023", date = "2024-01-12",
 -- | 2024-02 | Chinese banks restrict or return Russian payments for fear of secondary sanctions (reported from Russian outlets, passed on by Reuters and Bloomberg; Chouzhou Commercial Bank halts settlements) | https://www.devdiscourse.com/article/technology/2801406-chinas-chouzhou-commercial-bank-halts-settlements-with-russia---vedomosti | yes |
 event { id = "hs-banks-restrict", date = "2024-02",
   title = "Chinese banks restrict or return Russian payments for fear of secondary sanctions; Chouzhou Commercial Bank halts settlements",
-  actors = { "chouzhou-commercial-bank", "china", "russia" },
+  actors = { "chouzhou-commercial-bank", "russia", "china" },
   cameo = "160", goldstein = -4.0,
   date_source = "HINDSIGHT.md, row 2024-02",
   source_url = "https://www.devdiscourse.com/article/technology/2801406-chinas-chouzhou-commercial-bank-halts-settlements-with-russia---vedomosti",
@@ -436,7 +436,7 @@ event { id = "hs-banks-restrict", date = "2024-02",
 -- | 2024-05-16 | Putin's state visit to Beijing: joint statement on deepening the comprehensive strategic partnership of coordination for the new era (75 years of relations) | https://tass.com/politics/1788875 | yes |
 event { id = "hs-putin-beijing-2024", date = "2024-05-16",
   title = "Putin's state visit to Beijing: joint statement on deepening the comprehensive strategic partnership of coordination for the new era",
-  actors = { "putin", "russia", "china", "xi-jinping" },
+  actors = { "russia", "china", "putin", "xi-jinping" },
   cameo = "042", goldstein = 1.9,
   date_source = "HINDSIGHT.md, row 2024-05-16 (state visit)",
   source_url = "https://tass.com/politics/1788875",
@@ -447,7 +447,7 @@ event { id = "hs-putin-beijing-2024", date = "2024-05-16",
 -- | 2024-05-16 | Putin: 90% of Russia–China payments are made in rubles and yuan (earlier official figures: >70% April 2023, >80% July 2023, 95% November 2023) | https://www.devdiscourse.com/article/law-order/2940330-putin-90-of-russia-china-settlements-are-in-yuan-and-rouble | partly |
 event { id = "hs-national-currencies", date = "2024-05-16",
   title = "Putin: 90% of Russia-China payments are made in rubles and yuan",
-  actors = { "putin", "russia", "china" },
+  actors = { "russia", "china", "putin" },
   cameo = "061", goldstein = 6.4,
   date_source = "HINDSIGHT.md, row 2024-05-16 (payments)",
   source_url = "https://www.devdiscourse.com/article/law-order/2940330-putin-90-of-russia-china-settlements-are-in-yuan-and-rouble",
@@ -460,7 +460,7 @@ event { id = "hs-national-currencies", date = "2024-05-16",
 -- | 2024-05-22 | US Secretary of State: "We have not seen China provide real weapons to Russia"; China supplies about 70% of Russia's machine-tool imports and about 90% of its microelectronics | https://unn.ua/en/news/blinken-the-us-will-continue-to-persuade-china-to-abandon-its-support-for-russia-in-the-war-in-ukraine | yes |
 event { id = "hs-us-no-real-weapons", date = "2024-05-22",
   title = "U.S. Secretary of State: China has not been seen to provide real weapons to Russia, but supplies about 70% of its machine-tool imports and 90% of its microelectronics",
-  actors = { "united-states", "china", "russia" },
+  actors = { "china", "russia", "united-states" },
   cameo = "061", goldstein = 6.4,
   date_source = "HINDSIGHT.md, row 2024-05-22",
   source_url = "https://unn.ua/en/news/blinken-the-us-will-continue-to-persuade-china-to-abandon-its-support-for-russia-in-the-war-in-ukraine",

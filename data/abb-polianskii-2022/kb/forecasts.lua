@@ -114,9 +114,12 @@ forecast { id = "fc-joint-action-cases", claim = "claim-joint-action-far-less-li
     .. "the two forecasts are not independent.",
   uses = { "def-joint-action", "def-military-support" },
   kind = "occurs", opens = "2022-02-19", resolves_by = "2023-02-19",
-  polarity = "event", claim_text = "denies", p_low = 0.05, p_high = 0.20, scale = "icd203",
+  polarity = nil, claim_text = "denies", p_low = nil, p_high = nil, scale = nil,
   evidence = { "joint action is far less likely",
-               "for the much looser Sino-Russian relationship" } }
+               "for the much looser Sino-Russian relationship" },
+  note = "\"far less likely\" is a comparative with no anchored reference: "
+    .. "the claim has no band (data/README.md section 3), so the forecast is "
+    .. "resolved and not scored." }
 
 forecast { id = "fc-no-joint-action-ukraine", claim = "claim-no-joint-action-ukraine",
   proposition = "By 2023-02-19, closer Sino-Russian alignment results in "
@@ -169,8 +172,10 @@ forecast { id = "fc-parallel-attack", claim = "claim-parallel-attack-far-less-li
     .. "count. No needs a source on China's conduct towards Taiwan, as for "
     .. "fc-taiwan-spillover.",
   kind = "occurs", opens = "2022-02-19", resolves_by = "2023-02-19",
-  polarity = "event", claim_text = "denies", p_low = 0.05, p_high = 0.20, scale = "icd203",
-  evidence = { "would amount to a parallel attack on both Ukraine and Taiwan" } }
+  polarity = nil, claim_text = "denies", p_low = nil, p_high = nil, scale = nil,
+  evidence = { "would amount to a parallel attack on both Ukraine and Taiwan" },
+  note = "\"still far less likely\" is a comparative with no anchored "
+    .. "reference: no band, resolved and not scored." }
 
 forecast { id = "fc-no-coordinated-stance", claim = "claim-no-coordinated-stance",
   proposition = "Until 2023-02-19, China and Russia hold no coordinated "
@@ -240,8 +245,11 @@ forecast { id = "fc-long-term-alignment", claim = "claim-long-term-alignment-pos
     .. "proposition.",
   uses = { "def-un-votes" },
   kind = "holds", opens = "2022-02-19", resolves_by = "2024-12-31",
-  polarity = "event", claim_text = "asserts", p_low = 0.45, p_high = 0.55, scale = "icd203",
-  evidence = { "A long-term alignment between both sides is a more serious possibility" } }
+  polarity = nil, claim_text = "asserts", p_low = nil, p_high = nil, scale = nil,
+  evidence = { "A long-term alignment between both sides is a more serious possibility" },
+  note = "\"a more serious possibility\" is a comparative with no anchored "
+    .. "reference: the claim has no band (data/README.md section 3), so the "
+    .. "forecast is resolved and not scored." }
 
 forecast { id = "fc-counterweight", claim = "claim-counterweight-not-inevitable",
   proposition = "By 2024-12-31, a Sino-Russian counterweight to the West has "
@@ -260,13 +268,13 @@ forecast { id = "fc-counterweight", claim = "claim-counterweight-not-inevitable"
     .. "but name no third state's vote, so it is not a component.",
   uses = { "def-un-votes" },
   kind = "occurs", opens = "2022-02-19", resolves_by = "2024-12-31",
-  polarity = "event", claim_text = "asserts", p_low = 0.20, p_high = 0.80, scale = nil,
+  polarity = "event", claim_text = "asserts", p_low = 0.01, p_high = 0.99, scale = "icd203",
   evidence = { "The emergence of a Sino-Russian counterweight to the West",
                "is not an unavoidable trend" },
-  note = "The claim's band is explicit (no scale has \"not an unavoidable "
-    .. "trend\"); its note reads it as the probability of the emergence. "
-    .. "claim_text is \"asserts\" in the sense that the authors hold the "
-    .. "emergence possible; they expect neither outcome." }
+  note = "Negated certainty (\"not an unavoidable\") is the possible band "
+    .. "(doc/estimative.md, rule 3), which grades the emergence and its "
+    .. "absence alike. claim_text is \"asserts\" in the sense that the "
+    .. "authors hold the emergence possible; they expect neither outcome." }
 
 forecast { id = "fc-national-currencies", claim = "claim-dedollarization-long-term",
   proposition = "By 2024-12-31, China and Russia settle most of their "
@@ -293,10 +301,10 @@ forecast { id = "fc-no-alliance", claim = "claim-asymmetry-complicates-alliance"
     .. "is not resolved: the rows give snapshots of Russia's dependence "
     .. "(shares of its imports), no measure of its growth.",
   kind = "holds", opens = "2022-02-19", resolves_by = "2024-12-31",
-  polarity = nil, claim_text = "asserts", p_low = nil, p_high = nil, scale = nil,
+  polarity = "event", claim_text = "asserts", p_low = 0.55, p_high = 0.80, scale = "icd203",
   evidence = { "that would further complicate any attempts to forge a long-term alliance",
                "hinting at the growing asymmetry between both sides" },
-  note = "Stated flatly: no band, not scored." }
+  note = "\"hinting at\" is an evidential, read as likely (doc/estimative.md)." }
 
 ------------------------------------------------------------------------------
 -- Both timeframes (resolve by 2024-12-31)
@@ -304,25 +312,36 @@ forecast { id = "fc-no-alliance", claim = "claim-asymmetry-complicates-alliance"
 
 forecast { id = "fc-value-for-russia", claim = "claim-russia-values-alignment",
   proposition = "By 2024-12-31, closer alignment with China has given Russia "
-    .. "the three things the article names: diplomatic support over its war, "
-    .. "a counter to its isolation and an alternative economic lifeline.",
+    .. "the two things the article states flatly: diplomatic support over its "
+    .. "war and a counter to its isolation.",
   components = {
     { id = "a", text = "China supports Russia diplomatically over the war: it votes against a UN measure against Russia, or an official Chinese document takes up a Russian position such as opposing the sanctions." },
     { id = "b", text = "Alignment with China counters Russia's isolation: China's head of state visits Russia, or receives Putin, on a state visit after the invasion." },
-    { id = "c", text = "China becomes an alternative economic lifeline: China-Russia trade grows year on year while Western sanctions are in force, or China supplies most of Russia's imports of a critical good." },
   },
-  criteria = "The components are the article's three values of alignment for "
-    .. "Russia, in its order (rhetorical support, an end to the perception of "
-    .. "isolation, a possible economic lifeline). The support on NATO "
-    .. "expansion that (a) also names has no row and is not required.",
+  criteria = "The components are the article's first two values of alignment "
+    .. "for Russia, in its order (rhetorical support, an end to the "
+    .. "perception of isolation); the third, hedged one is fc-economic-lifeline. "
+    .. "The support on NATO expansion that (a) also names has no row and is "
+    .. "not required.",
   kind = "occurs", opens = "2022-02-19", resolves_by = "2024-12-31",
   polarity = nil, claim_text = "asserts", p_low = nil, p_high = nil, scale = nil,
-  evidence = { "it is easy to see the value of closer alignment with China over both timeframes",
-               "it may amount to an alternative economic lifeline" },
-  note = "Stated flatly as coded: no band, not scored. Issue 15 finds \"it "
-    .. "may amount to an alternative economic lifeline\" folded into this "
-    .. "claim; once it is a claim of its own (\"may\": the possible band), "
-    .. "component (c) should become a forecast of its own with that band." }
+  evidence = { "it is easy to see the value of closer alignment with China over both timeframes" },
+  note = "Stated flatly: no band, not scored." }
+
+forecast { id = "fc-economic-lifeline", claim = "claim-economic-lifeline",
+  proposition = "By 2024-12-31, China has become an alternative economic "
+    .. "lifeline for Russia: China-Russia trade grows year on year while "
+    .. "Western sanctions are in force, or China supplies most of Russia's "
+    .. "imports of a critical good.",
+  criteria = "Yes: a source reports either mark dated by 2024-12-31. No: "
+    .. "trade falls in every sanctions year and no critical good comes "
+    .. "mostly from China. Banks' retreat or a stalled gas deal point the "
+    .. "other way without undoing either mark.",
+  kind = "occurs", opens = "2022-02-19", resolves_by = "2024-12-31",
+  polarity = "event", claim_text = "asserts", p_low = 0.01, p_high = 0.99, scale = "icd203",
+  evidence = { "it may amount to an alternative economic lifeline" },
+  note = "A bare modal (\"may\"): the possible band, which a yes and a no "
+    .. "score alike." }
 
 ------------------------------------------------------------------------------
 -- Forward-looking, but no proposition can be resolved: a forecast without

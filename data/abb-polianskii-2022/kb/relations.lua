@@ -5,9 +5,10 @@
 --
 -- `from` acts on or stands towards `to`. sign: +1 cooperative or supportive,
 -- -1 hostile, opposing or constraining, 0 neutral (abstention, arbitration
--- pending). weight in [0, 1]: how strong and how central the tie is in the
+-- pending, a tie the article rules out). weight in [0, 1]: how strong and how central the tie is in the
 -- article (0.8-1 a tie the argument turns on; 0.5 a stated tie; 0.2-0.3 a tie
--- mentioned in passing or in the past). Types used:
+-- mentioned in passing or in the past). Types: the closed list of the
+-- codebook (sinorus.model's relation_type; the build refuses others):
 --   partnership, rhetorical-support, diplomatic-coordination, military-backing,
 --   pressure, containment, opposition, trade, investment, infrastructure,
 --   defense-cooperation, defense-industry, acquisition, lobbying, sanctions, sanctions-exposure,
@@ -94,15 +95,18 @@ relation { id = "rel-ukraine-skyrizon", from = "ukraine", to = "skyrizon",
   evidence = { "eventually canceled on grounds of national security" } }
 
 relation { id = "rel-skyrizon-ukraine-arbitration", from = "skyrizon", to = "ukraine",
-  type = "arbitration", sign = -1, weight = 0.2, horizon = "short",
-  evidence = { "with an international arbitration case now pending" } }
+  type = "arbitration", sign = 0, weight = 0.2, horizon = "short",
+  evidence = { "with an international arbitration case now pending" },
+  note = "Pending: the dispute is before a neutral forum and undecided, so the "
+    .. "tie is neutral (sign 0), as the codebook's example says." }
 
 -- The United States, the West and NATO ---------------------------------------
 
-relation { id = "rel-us-skyrizon-lobbying", from = "united-states", to = "ukraine",
-  type = "lobbying", sign = 1, weight = 0.4, horizon = "short",
+relation { id = "rel-us-skyrizon-lobbying", from = "united-states", to = "skyrizon",
+  type = "lobbying", sign = -1, weight = 0.4, horizon = "short",
   evidence = { "This deal was put on hold due to U.S. lobbying" },
-  note = "The U.S. lobbied Kiev to stop the sale of Motor Sich to Skyrizon." }
+  note = "The lobbying was against Skyrizon's deal (its target), which it put "
+    .. "on hold; whom the U.S. lobbied the article does not say." }
 
 relation { id = "rel-nato-ukraine-backing", from = "nato", to = "ukraine",
   type = "military-backing", sign = 1, weight = 0.7, horizon = "short",
@@ -173,6 +177,8 @@ relation { id = "rel-china-russia-abstention-2014", from = "china", to = "russia
   note = "2014: China abstained instead of voting with Russia." }
 
 relation { id = "rel-china-taiwan-claim", from = "china", to = "taiwan",
-  type = "territorial-claim", sign = -1, weight = 0.4, horizon = "long",
+  type = "territorial-claim", sign = 0, weight = 0.2, horizon = "long",
   evidence = { "might even encourage China to pursue military reunification with Taiwan" },
-  note = "Military reunification is raised by others and judged unlikely." }
+  note = "Military reunification is raised by others and judged unlikely "
+    .. "(claim-taiwan-spillover-unlikely): a tie the article rules out, kept "
+    .. "with sign 0 and weight 0.2." }

@@ -174,17 +174,20 @@ resolution { id = "fc-no-alliance", outcome = "yes",
     .. "calling the relationship an alliance." }
 
 resolution { id = "fc-value-for-russia", outcome = "yes",
-  resolved = "2024-05-22",
-  components = { a = "yes", b = "yes", c = "yes" },
+  resolved = "2024-05-16",
+  components = { a = "yes", b = "yes" },
   events = { "hs-unga-es11-3", "hs-china-position-paper", "hs-xi-moscow",
-             "hs-putin-beijing-2024", "hs-trade-2022", "hs-trade-2023",
-             "hs-us-no-real-weapons" },
-  against = { "hs-banks-restrict", "hs-pos2-unsigned" },
+             "hs-putin-beijing-2024" },
   reason = "China voted against suspending Russia and called for an end to "
-    .. "unilateral sanctions, exchanged state visits with it, and became an "
-    .. "economic lifeline (trade up two years running; about 70% of Russia's "
-    .. "machine-tool and 90% of its microelectronics imports), though banks "
-    .. "retreated in 2024 and the Power of Siberia 2 deal stalled." }
+    .. "unilateral sanctions, and exchanged state visits with it." }
+
+resolution { id = "fc-economic-lifeline", outcome = "yes",
+  resolved = "2023-01-13",
+  events = { "hs-trade-2022" },
+  against = { "hs-banks-restrict", "hs-pos2-unsigned" },
+  reason = "China-Russia trade grew 29.3% in 2022, the first sanctions year "
+    .. "(and again in 2023), though banks retreated in 2024 and the Power of "
+    .. "Siberia 2 deal stalled." }
 
 ------------------------------------------------------------------------------
 -- Forward-looking claims that no proposition can resolve (forecasts.lua)
