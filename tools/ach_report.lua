@@ -98,7 +98,24 @@ else
     decided[id] = d and d[1] or first.factor_class[id]
   end
   local lists = achrules.class_units(ids, { first.factor_class, second.factor_class, decided })
-  print(("  %d factors, nominal (driver, irritant)"):format(#ids))
+  -- the coders classed the factors of their day: name those since merged or added
+  local both, gone, added = 0, {}, {}
+  for _, id in ipairs(ids) do
+    if first.factor_class[id] and second.factor_class[id] then both = both + 1
+    else added[#added + 1] = id end
+  end
+  for id in pairs(second.factor_class) do
+    if not current[id] then gone[#gone + 1] = id end
+  end
+  table.sort(gone)
+  print(("  %d factors, %d of them classed by both coders, nominal (driver, irritant)")
+        :format(#ids, both))
+  if #added > 0 then
+    print("  added after the blind coding (not in the units): " .. table.concat(added, ", "))
+  end
+  if #gone > 0 then
+    print("  blind-coded, since merged away by the codebook's rules: " .. table.concat(gone, ", "))
+  end
   header()
   agreement_row("before: first vs second", { lists[1], lists[2] }, "nominal")
   agreement_row("after: adjudicated vs first", { lists[3], lists[1] }, "nominal")
