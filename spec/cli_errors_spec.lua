@@ -107,8 +107,19 @@ describe("the command's exit codes and messages", function()
       assert.is_nil(io.open(db))
     end)
 
-    it("exits 1 naming a directory", function()
-      failure("import /tmp --title T --db " .. shq(db), "/tmp: is a directory, not a file")
+    it("exits 1 naming a directory with no document file, and creates no knowledge base",
+       function()
+      local dir = tmpname("")
+      os.remove(dir)
+      assert(os.execute("mkdir " .. shq(dir) .. " && echo x > " .. shq(dir .. "/a.xyz")))
+      failure("import " .. shq(dir) .. " --title T --db " .. shq(db), dir .. ": a directory "
+        .. "with no document file (" .. table.concat((function()
+          local t = {}
+          for ext in pairs(require("sinorus").IMPORT_EXTENSIONS) do t[#t + 1] = "." .. ext end
+          table.sort(t)
+          return t
+        end)(), ", ") .. ")")
+      os.execute("rm -rf " .. shq(dir))
       assert.is_nil(io.open(db))
     end)
 

@@ -1,0 +1,109 @@
+-- bench/import.lua: import throughput per document format against plain
+-- text of the same content, measured in the same run.
+--
+-- The corpus: the documents of spec/fixtures/formats/src (Chinese,
+-- Russian, English, traditional Chinese), each repeated REPEAT times with
+-- its paragraphs numbered, written in every format and encoding by the
+-- fixtures' own generator (make-formats.lua). For each file: the
+-- extraction alone (core.extract) and the whole import (kb:import into a
+-- new KB with the article's entities), CPU seconds (os.clock) and wall
+-- seconds (bench.lib.wall), best of ROUNDS alternating rounds, as MB of
+-- extracted UTF-8 text per second; the ratio is to the plain UTF-8 text
+-- file of the same document (its .txt, or its .md for HTML and DOCX,
+-- whose text is Markdown).
+--
+--   SINORUS_BENCH_REPEAT=N (default 300)  SINORUS_BENCH_ROUNDS=N (default 3)
+
+local sinorus = require "sinorus"
+local core = require "sinorus.core"
+local lib = require "bench.lib"
+
+local REPEAT = tonumber(os.getenv("SINORUS_BENCH_REPEAT")) or 300
+local ROUNDS = tonumber(os.getenv("SINORUS_BENCH_ROUNDS")) or 3
+local SRC = "spec/fixtures/formats/src/"
+
+local dir = lib.tmp(".import-bench")
+lib.sh("mkdir -p " .. lib.q(dir .. "/src") .. " && cp " .. SRC .. "meta.lua " .. lib.q(dir .. "/src"))
+
+local function slurp(p)
+  local f = assert(io.open(p, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+-- Each document REPEAT times: the title once, then its sections, each
+-- paragraph starting with "§N " (N the copy, so no two are the same).
+for _, lang in ipairs { "en", "ru", "zh", "zh-hant" } do
+  local md = slurp(SRC .. lang .. ".md")
+  local title, body = md:match("^(# [^\n]*\n\n)(.*)$")
+  local parts = { title }
+  for i = 1, REPEAT do
+    parts[#parts + 1] = body:gsub("\n\n([^#\n])", "\n\n§" .. i .. " %1") .. "\n"
+  end
+  local f = assert(io.open(dir .. "/src/" .. lang .. ".md", "wb"))
+  f:write((table.concat(parts):gsub("\n+$", "\n")))
+  f:close()
+end
+lib.sh("lua5.4 spec/fixtures/formats/make-formats.lua " .. lib.q(dir))
+
+-- file, format, the plain file of the same text
+local CASES = {}
+for _, lang in ipairs { "en", "ru", "zh" } do
+  CASES[#CASES + 1] = { lang .. ".txt", "text", lang .. ".txt" }
+  CASES[#CASES + 1] = { lang .. ".html", "html", "src/" .. lang .. ".md" }
+  CASES[#CASES + 1] = { lang .. ".docx", "docx", "src/" .. lang .. ".md" }
+  CASES[#CASES + 1] = { lang .. ".pdf", "pdf", lang .. ".txt" }
+end
+CASES[#CASES + 1] = { "ru-cp1251.txt", "text", "ru.txt" }
+CASES[#CASES + 1] = { "ru-koi8r.txt", "text", "ru.txt" }
+CASES[#CASES + 1] = { "zh-gb18030.txt", "text", "zh.txt" }
+CASES[#CASES + 1] = { "zh-hant-big5.txt", "text", "zh-hant.txt" }
+CASES[#CASES + 1] = { "en-utf16le.txt", "text", "en.txt" }
+-- the references themselves, for the Markdown ones
+for _, lang in ipairs { "en", "ru", "zh", "zh-hant" } do
+  CASES[#CASES + 1] = { "src/" .. lang .. ".md", "markdown", "src/" .. lang .. ".md" }
+end
+CASES[#CASES + 1] = { "zh-hant.txt", "text", "zh-hant.txt" }
+
+-- {cpu, wall} of f, best of the rounds by wall time
+local function measure(f)
+  local best
+  for _ = 1, ROUNDS do
+    collectgarbage()
+    local c0, w0 = os.clock(), lib.wall()
+    f()
+    local r = { cpu = os.clock() - c0, wall = lib.wall() - w0 }
+    if not best or r.wall < best.wall then best = r end
+  end
+  return best
+end
+
+local results = {}
+for _, c in ipairs(CASES) do
+  local data = slurp(dir .. "/" .. c[1])
+  local doc = assert(core.extract(data, c[2]))
+  local mb = #doc.text / 1e6
+  local ex = measure(function() assert(core.extract(data, c[2])) end)
+  local im = measure(function()
+    local db = lib.tmp(".sqlite")
+    local kb = assert(sinorus.open(db, { create = true, article = true }))
+    local s = assert(kb:import { files = { dir .. "/" .. c[1] }, format = c[2] })
+    assert(s.imported == 1, c[1])
+    kb:close()
+    os.remove(db)
+  end)
+  results[c[1]] = { mb = mb, ex = ex, im = im, ref = c[3], bytes = #data }
+end
+
+print(string.format("%d copies of each document; MB of extracted UTF-8 text per second, best of %d",
+                    REPEAT, ROUNDS))
+print(string.format("%-20s %7s | %9s %9s | %9s %9s %7s %7s", "file", "MB", "extract", "(cpu)",
+                    "import", "(cpu)", "x plain", "(cpu)"))
+for _, c in ipairs(CASES) do
+  local r, ref = results[c[1]], results[c[3]]
+  print(string.format("%-20s %7.2f | %9.1f %9.1f | %9.2f %9.2f %7.2f %7.2f", c[1], r.mb,
+    r.mb / r.ex.wall, r.mb / r.ex.cpu, r.mb / r.im.wall, r.mb / r.im.cpu,
+    (r.mb / r.im.wall) / (ref.mb / ref.im.wall), (r.mb / r.im.cpu) / (ref.mb / ref.im.cpu)))
+end
+lib.sh("rm -rf " .. lib.q(dir))
