@@ -247,18 +247,27 @@ static const char *const HAN_COMMON[] = {
   NULL
 };
 
-/* Which of the characters of HAN_COMMON a decoding gives, counted. */
-static size_t han_score (const char *s, size_t n) {
-  size_t i = 0, count = 0;
+/* Which of the characters of HAN_COMMON a decoding gives, counted: the
+** characters (all in U+4E00..U+9FFF) are set in a bitmap first. */
+static size_t han_score (const char *str, size_t n) {
+  unsigned char map[(0xA000 - 0x4E00) / 8];
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0, k, count = 0;
+  memset(map, 0, sizeof map);
+  for (k = 0; HAN_COMMON[k] != NULL; k++) {
+    const unsigned char *h = (const unsigned char *)HAN_COMMON[k];
+    for (; h[0] && h[1] && h[2]; h += 3) {
+      unsigned long v = ((unsigned long)(h[0] & 0x0F) << 12)
+                        | ((unsigned long)(h[1] & 0x3F) << 6) | (h[2] & 0x3F);
+      if (v >= 0x4E00 && v < 0xA000) map[(v - 0x4E00) >> 3] |= (unsigned char)(1u << (v & 7));
+    }
+  }
   while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0xE0 && c < 0xF0 && i + 3 <= n) {
-      char ch[4];
-      memcpy(ch, s + i, 3);
-      ch[3] = '\0';
-      size_t k;
-      for (k = 0; HAN_COMMON[k] != NULL; k++)
-        if (strstr(HAN_COMMON[k], ch) != NULL) { count++; break; }
+    if (s[i] >= 0xE0 && s[i] < 0xF0 && i + 3 <= n) {
+      unsigned long v = ((unsigned long)(s[i] & 0x0F) << 12)
+                        | ((unsigned long)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      if (v >= 0x4E00 && v < 0xA000 && (map[(v - 0x4E00) >> 3] & (1u << (v & 7))))
+        count++;
       i += 3;
     } else {
       i++;
