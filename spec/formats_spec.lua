@@ -494,6 +494,16 @@ describe("kb:import", function()
                      "attempt to write to a read-only sinorus.KB")
   end)
 
+  it("is not given to a sandboxed script, nor is the listing of directories", function()
+    local ok, v = sinorus.sandbox([[local s = require "sinorus"
+      return {type(s.import_files), type(kb.import)}]], {})
+    assert.is_true(ok, v)
+    assert.same({ "nil", "nil" }, v)
+    local res, err = sinorus.sandbox([[return require("sinorus").import_files{"/etc"}]], {})
+    assert.is_nil(res)
+    assert.is_string(err)
+  end)
+
   it("migrates a v4 file to pages and hashes, and finds its source again", function()
     local p = tmpname(".sqlite")
     spit(p, slurp("spec/fixtures/schema-v4.sqlite"))
