@@ -26,12 +26,7 @@ local SRC = "spec/fixtures/formats/src/"
 local dir = lib.tmp(".import-bench")
 lib.sh("mkdir -p " .. lib.q(dir .. "/src") .. " && cp " .. SRC .. "meta.lua " .. lib.q(dir .. "/src"))
 
-local function slurp(p)
-  local f = assert(io.open(p, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = require("spec.support.fs").slurp
 
 -- Each document REPEAT times: the title once, then its sections, each
 -- paragraph starting with "(N) " (N the copy, so no two are the same).
