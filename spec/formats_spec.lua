@@ -482,8 +482,13 @@ describe("kb:import", function()
       { { files = { "a" }, colour = 1 }, "unknown key 'colour'; valid keys: authors, dir, "
         .. "encoding, files, force, format, progress, published, title, transaction, url" },
     }
+    -- a title add_source refuses, found at the first file: raised, not skipped
+    local ok, err = pcall(kb.import, kb, { files = { D .. "en.txt" }, title = "a\0b" })
+    assert.is_false(ok)
+    assert.matches("^bad argument #1 to 'add_source' %(field 'title': NUL byte at byte 2%)$",
+                   (tostring(err):gsub("^[^\n]-:%d+: ", "")))
     for _, c in ipairs(cases) do
-      local ok, err = pcall(kb.import, kb, c[1])
+      ok, err = pcall(kb.import, kb, c[1])
       assert.is_false(ok)
       assert.equal("bad argument #1 to 'import' (" .. c[2] .. ")",
                    (tostring(err):gsub("^[^\n]-:%d+: ", "")))

@@ -272,8 +272,7 @@ function KB:import(opts)
     summary.skipped[#summary.skipped + 1] = { file = path, reason = reason, kind = kind,
                                               offset = offset, source = source }
   end
-  local function import_one(kb, path, doc)
-    local entry = add(kb, path, doc, opts)
+  local function count(entry)
     summary.sources[#summary.sources + 1] = entry
     summary.imported = summary.imported + 1
     summary.segments = summary.segments + entry.segments
@@ -295,10 +294,17 @@ function KB:import(opts)
         if dup then
           skip(path, string.format("already imported as source %d", dup), "duplicate", nil, dup)
         elseif one then
-          import_one(self, path, doc)
+          count(add(self, path, doc, opts))
         else
-          local ok, err = pcall(self.transaction, self, import_one, path, doc)
-          if not ok then skip(path, tostring(err), "error") end
+          local ok, entry = pcall(self.transaction, self, add, path, doc, opts)
+          if ok then
+            count(entry)
+          elseif tostring(entry):find("interrupted$") or tostring(entry):find("not enough memory")
+                 or tostring(entry):find("^bad argument") then
+            error(entry, 0)   -- Ctrl-C, no memory or misuse: the whole import stops
+          else
+            skip(path, tostring(entry), "error")
+          end
         end
       else
         skip(path, why, "error", offset)
