@@ -1034,6 +1034,12 @@ int sn_extract (const char *data, size_t n, int format, const char *encoding,
   if (st == SN_X_OK && doc->text.oom) st = buf_status(&doc->text, err, errlen);
   if (st != SN_X_OK) return st;
   unix_lines(&doc->text);
+  i = utf8_bad(doc->text.p, doc->text.n);
+  if (i < doc->text.n) {   /* e.g. HTML that declares an encoding it breaks */
+    sn_seterr(err, errlen, "does not decode as the encoding it declares (invalid "
+              "UTF-8 at byte %lu of its text); give the encoding", (unsigned long)i + 1);
+    return SN_X_ENCODING;
+  }
   if (has_control(doc->text.p, doc->text.n) || memchr(doc->text.p ? doc->text.p : "", '\0', doc->text.n)) {
     for (i = 0; i < doc->text.n; i++) {
       unsigned char c = (unsigned char)doc->text.p[i];

@@ -198,6 +198,19 @@ describe("the extraction of every format and encoding", function()
     assert.same({ "holds a control character (byte 3 of its text)", "encoding" }, { msg, kind })
   end)
 
+  it("refuses HTML whose bytes break the encoding it declares", function()
+    -- found by fuzz_extract: libxml2 passed the bad bytes through
+    local html = '<meta charset="utf-8"><p>\xd0\xbc\xd0\xb8\xd1\x80 &\xbb\xd0\xb5 \xd0</p>'
+    local doc, msg, kind, offset = core.extract(html, "html")
+    assert.is_nil(doc)
+    assert.same({ "encoding", nil }, { kind, offset })
+    assert.matches("^does not decode as the encoding it declares %(invalid UTF%-8 at byte %d+ "
+                   .. "of its text%); give the encoding$", msg)
+    -- given, it decodes
+    doc = assert(core.extract(html:gsub("utf%-8", "windows-1251"), "html"))
+    assert.equal("WINDOWS-1251", doc.encoding)
+  end)
+
   it("drops the scripts, styles, navigation, header, footer and aside of HTML", function()
     local doc = assert(core.extract(slurp(D .. "en.html"), "html"))
     for _, gone in ipairs { "not text", "Home", "Archive", "Related", "Footer",
