@@ -300,7 +300,8 @@ function KB:import(opts)
           if ok then
             count(entry)
           elseif tostring(entry):find("interrupted$") or tostring(entry):find("not enough memory")
-                 or tostring(entry):find("^bad argument") then
+                 or tostring(entry):find("out of memory") or tostring(entry):find("^bad argument")
+          then
             error(entry, 0)   -- Ctrl-C, no memory or misuse: the whole import stops
           else
             skip(path, tostring(entry), "error")
