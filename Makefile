@@ -20,7 +20,14 @@ SAN       ?=
 CPPFLAGS  += -Iinclude -Icsrc -I$(B)/gen $(LUA_CFLAGS)
 # -fno-math-errno lets sqrt compile to one instruction (results unchanged).
 ALLCFLAGS  = $(WARN) $(OPT) $(SAN) -fPIC -fvisibility=hidden -fno-math-errno $(CFLAGS)
-LIBS      := -lsqlite3 -lzip -lm -lpthread
+# The document formats (sn_extract.c): libxml2 (HTML, DOCX XML), poppler-glib
+# (PDF) and libzip (DOCX), found by pkg-config; their headers are system
+# headers (-isystem), so -Wpedantic speaks of ours only.
+EXTRACT_PKGS := libxml-2.0 poppler-glib libzip
+EXTRACT_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(EXTRACT_PKGS)))
+EXTRACT_LIBS   := $(shell pkg-config --libs $(EXTRACT_PKGS))
+CPPFLAGS  += $(EXTRACT_CFLAGS)
+LIBS      := -lsqlite3 $(EXTRACT_LIBS) -lm -lpthread
 # LINK_LUA=1 links the module against liblua, for hosts that load Lua privately.
 ifeq ($(LINK_LUA),1)
 LIBS      += $(LUA_LIBS)
@@ -105,7 +112,7 @@ thesis: all
 # The embedding example: a C host with Lua 5.4 and libsinorus.a only.
 $(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.h
 	$(CC) $(WARN) $(OPT) $(SAN) -Iinclude $(LUA_CFLAGS) -o $@ examples/host.c \
-	  $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lm -lpthread
+	  $(B)/libsinorus.a $(LUA_LIBS) $(LIBS)
 
 # The API reference, generated from the same source as help().
 doc/API.md: lua/sinorus/doc.lua tools/gendoc.lua

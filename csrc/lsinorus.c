@@ -73,6 +73,7 @@ int luaopen_sinorus_core (lua_State *L) {
   sn_lua_graph(L);
   sn_lua_sandbox(L);
   sn_lua_import(L);
+  sn_lua_extract(L);
   sn_lua_json(L);
   sn_lua_score(L);
   lua_pushcfunction(L, l_utc_now);

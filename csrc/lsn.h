@@ -27,6 +27,7 @@ SN_HIDDEN int sn_interrupt_take(void);
 ** request and raises "interrupted" (as a Ctrl-C in Lua code does). */
 SN_HIDDEN int sn_interrupted_raise(lua_State *L);  /* linterrupt.c: 1 once after Ctrl-C */
 SN_HIDDEN void sn_lua_import(lua_State *L);  /* limport.c: import */
+SN_HIDDEN void sn_lua_extract(lua_State *L); /* lextract.c: extract, text_hash */
 SN_HIDDEN void sn_lua_json(lua_State *L);    /* ljson.c: json */
 SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, agreement */
 

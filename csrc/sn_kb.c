@@ -344,6 +344,23 @@ static const char *const v4_redefined[] = {
   "source", "mention", "evidence", "quote", "code", NULL
 };
 
+/*
+** v4 -> v5, import formats: the pages of paged sources (source_page),
+** the text hashes kb:import tells a document imported before by
+** (source_hash, filled by kb:import itself) and the view segment_page.
+** Touches only these; the definitions come from data/schema.sql.
+*/
+static int migrate_v5_formats (sqlite3 *db, char **msg) {
+  static const char *const heads[] = {
+    "CREATE TABLE source_page ", "CREATE TABLE source_hash ",
+    "CREATE INDEX source_hash_hash ", "CREATE VIEW segment_page ", NULL
+  };
+  int rc = SQLITE_OK, i;
+  for (i = 0; rc == SQLITE_OK && heads[i] != NULL; i++)
+    rc = run_schema_statement(db, heads[i], msg);
+  return rc;
+}
+
 static const sn_migration migrations[] = {
   /* v1 -> v2: paragraphs leave the search index, and keep only the
   ** mentions that run across two of their sentences (the others are the
@@ -361,6 +378,8 @@ static const sn_migration migrations[] = {
   /* v3 -> v4: the text once (migrate_v4_text) and many sources: the
   ** record tables' part is migrate_v4_records(), run after the step */
   { 3, "", migrate_v4_text, v4_redefined },
+  /* v4 -> v5: each topic's own migrate_v5_<topic>, run after the step */
+  { 4, "", NULL, NULL },
   { 0, NULL, NULL, NULL }
 };
 
@@ -415,8 +434,9 @@ static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
 /*
 ** Checks the views of db: a file of the current version has exactly the
 ** views of the schema, each as the schema writes it (so no view of a
-** foreign file runs); an older one has none. Returns a status and writes
-** a message.
+** foreign file runs); an older one has none before version 4, and from
+** version 4 on some of them, each as the schema writes it (the
+** migration adds the others). Returns a status and writes a message.
 */
 static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
                         size_t errlen) {
@@ -428,7 +448,7 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
     want++;
     p++;
   }
-  if (version < SINORUS_SCHEMA_VERSION) want = 0;
+  if (version < 4) want = 0;
   rc = sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema "
                           "WHERE type = 'view'", -1, &st, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_step(st);
@@ -459,7 +479,7 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
     return status == SINORUS_BUSY || status == SINORUS_NOMEM ? status
            : SINORUS_NOTKB;
   }
-  if (have != want) {
+  if (have != want && version == SINORUS_SCHEMA_VERSION) {
     sn_seterr(err, errlen, "not a sinorus knowledge base (a view of the "
               "schema is missing)");
     return SINORUS_NOTKB;
@@ -863,6 +883,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_forecasts(db, &msg);
+    if (rc == SQLITE_OK && version == 4) rc = migrate_v5_formats(db, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "

@@ -27,13 +27,13 @@
 -- the text it imports, which 8 KiB pages make about 8% faster than 4 KiB;
 -- 16 KiB would be faster still but slows searches and small writes.
 PRAGMA page_size = 8192;
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '4');
+INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '5');
 
 -- A document: the article or an analyst's material. Its text is in
 -- source_text (kb:text reassembles it).
@@ -380,3 +380,31 @@ CREATE TABLE changelog (
   before    TEXT,       -- JSON
   after     TEXT        -- JSON
 );
+
+-- ---- v5: import formats (migrate_v5_formats in sn_kb.c) ----
+-- The pages of a source imported from a paged format (PDF): page N of
+-- the source holds the bytes start..stop of its text (counted from 1, as
+-- a segment's start and stop).
+CREATE TABLE source_page (
+  source INTEGER NOT NULL REFERENCES source(id),
+  page   INTEGER NOT NULL,
+  start  INTEGER NOT NULL,
+  stop   INTEGER NOT NULL,
+  PRIMARY KEY (source, page)
+) WITHOUT ROWID;
+
+-- The hash of a source's text with each run of white space as one space
+-- (core.text_hash), by which kb:import tells a document imported before.
+-- Filled by kb:import, and by it for the sources that have none yet.
+CREATE TABLE source_hash (
+  source INTEGER PRIMARY KEY REFERENCES source(id),
+  hash   TEXT NOT NULL
+);
+CREATE INDEX source_hash_hash ON source_hash(hash);
+
+-- The page(s) each segment of a paged source lies on: one row per page
+-- that the segment's bytes overlap.
+CREATE VIEW segment_page (segment, page) AS
+  SELECT s.id, p.page FROM segment s
+  JOIN source_page p ON p.source = s.source AND s.start <= p.stop AND s.stop >= p.start;
+-- ---- end of v5: import formats ----

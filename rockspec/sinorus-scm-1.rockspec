@@ -34,6 +34,9 @@ dependencies = {
 external_dependencies = {
   SQLITE = { header = "sqlite3.h" },
   LIBZIP = { header = "zip.h" },
+  -- the document formats of kb:import (the Makefile finds them by pkg-config)
+  LIBXML2 = { header = "libxml2/libxml/HTMLparser.h" },
+  POPPLER_GLIB = { header = "poppler/glib/poppler.h" },
 }
 build = {
   type = "make",

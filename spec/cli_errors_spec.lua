@@ -5,6 +5,10 @@
 
 local fs = require "spec.support.fs"
 local shq, slurp, spit, tmpname = fs.shq, fs.slurp, fs.spit, fs.tmpname
+local sinorus = require "sinorus"
+
+-- the import corpus (spec/formats_spec.lua)
+local D = "spec/fixtures/formats/"
 
 local BUILD = os.getenv("SINORUS_BUILD") or "build"
 local CMD = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' "
@@ -107,8 +111,19 @@ describe("the command's exit codes and messages", function()
       assert.is_nil(io.open(db))
     end)
 
-    it("exits 1 naming a directory", function()
-      failure("import /tmp --title T --db " .. shq(db), "/tmp: is a directory, not a file")
+    it("exits 1 naming a directory with no document file, and creates no knowledge base",
+       function()
+      local dir = tmpname("")
+      os.remove(dir)
+      assert(os.execute("mkdir " .. shq(dir) .. " && echo x > " .. shq(dir .. "/a.xyz")))
+      failure("import " .. shq(dir) .. " --title T --db " .. shq(db), dir .. ": a directory "
+        .. "with no document file (" .. table.concat((function()
+          local t = {}
+          for ext in pairs(require("sinorus").IMPORT_EXTENSIONS) do t[#t + 1] = "." .. ext end
+          table.sort(t)
+          return t
+        end)(), ", ") .. ")")
+      os.execute("rm -rf " .. shq(dir))
       assert.is_nil(io.open(db))
     end)
 
@@ -124,6 +139,52 @@ describe("the command's exit codes and messages", function()
               notes .. ": already imported as source 1 (\"Notes\"); --force imports it again")
       code, _, err = run("import " .. shq(notes) .. " --title Again --force --db " .. shq(db))
       assert.equal(0, code, err)
+    end)
+
+    it("imports many files, with a summary, and fails naming the files it skipped", function()
+      local kbf = tmpname(".sqlite")
+      os.remove(kbf)
+      local code, _, err = run("import " .. D .. "en.pdf " .. D .. "zh.docx --db " .. shq(kbf))
+      assert.equal(0, code, err)
+      local kb = assert(sinorus.open(kbf, { readonly = true }))
+      local n1, n2 = #kb:segments { source = 1 }, #kb:segments { source = 2 }
+      kb:close()
+      assert.equal("imported 'Partners of Convenience' as source 1 (" .. n1 .. " segments, "
+        .. "0 mentions, 4 pages) into " .. kbf .. "\n"
+        .. "imported '权宜的伙伴' as source 2 (" .. n2 .. " segments, 0 mentions) into "
+        .. kbf .. "\n"
+        .. "2 files: 2 imported (" .. n1 + n2 .. " segments, 0 mentions), 0 skipped\n", err)
+      local out
+      code, out, err = run("import " .. D .. "en.txt " .. D .. "ru-koi8r.txt --db " .. shq(kbf)
+        .. " --format json")
+      assert.equal(1, code)
+      assert.equal("sinorus: " .. D .. "en.txt: already imported as source 1 (\"Partners of "
+        .. "Convenience\"); --force imports it again\n", err:match("^[^\n]*\n"))
+      assert.truthy(err:find("2 files: 1 imported", 1, true), err)
+      local cjson = require "cjson"
+      local j = cjson.decode(out)
+      assert.same({ 2, 1, "KOI8-R" }, { j.files, j.imported, j.sources[1].encoding })
+      for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(kbf .. suffix) end
+    end)
+
+    it("takes --from, --encoding and --transaction one", function()
+      local kbf = tmpname(".sqlite")
+      os.remove(kbf)
+      local f = tmpname(".dat")
+      spit(f, slurp(D .. "zh-gb18030.txt"))
+      local code, _, err = run("import " .. shq(f) .. " --from text --encoding GB18030 --db "
+        .. shq(kbf))
+      assert.equal(0, code, err)
+      code, _, err = run("import " .. D .. "ru.html " .. shq(f) .. " --transaction one --db "
+        .. shq(kbf))
+      assert.equal(1, code)
+      assert.truthy(err:find(f .. ": unknown format '.dat' (give the format) (nothing imported)",
+                             1, true), err)
+      local kb = assert(sinorus.open(kbf, { readonly = true }))
+      assert.equal(1, #kb:sources())
+      kb:close()
+      os.remove(f)
+      for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(kbf .. suffix) end
     end)
   end)
 

@@ -220,7 +220,7 @@ describe("the sinorus command", function()
       assert.equal(0, code)
       local rows = csv_rows(out)
       assert.same({ "id", "source", "kind", "section", "parent", "ord", "start", "stop",
-                    "duplicate_of", "text" }, rows[1])
+                    "duplicate_of", "page", "text" }, rows[1])
       assert.equal(#sinorus.open():segments { kind = "heading" } + 1, #rows)
     end)
 
@@ -368,13 +368,17 @@ describe("the sinorus command", function()
       assert.equal("sinorus: /nonexistent/notes.txt: no such file\n", err)
     end)
 
-    it("exits 2 without --title", function()
-      local notes = tmpname(".txt")
+    it("takes the file name as the title of a text without --title", function()
+      local notes, db = tmpname(".txt"), tmpname(".sqlite")
+      os.remove(db)
       spit(notes, "Some notes.\n")
-      local code, _, err = sinorus_cmd("import " .. notes .. " --db x.sqlite")
+      local code, _, err = sinorus_cmd("import " .. notes .. " --db " .. db)
       os.remove(notes)
-      assert.equal(2, code)
-      assert.truthy(err:find("missing option '--title'", 1, true))
+      assert.equal(0, code, err)
+      local kb = assert(sinorus.open(db, { readonly = true }))
+      assert.equal(notes:match("[^/]*$"), kb:sources()[1].title)
+      kb:close()
+      os.remove(db)
     end)
 
     it("exits 2 without --db", function()
@@ -676,7 +680,8 @@ describe("the embedding host", function()
     os.execute("mkdir -p " .. shq(dir))
     local code, _, err = sh(PLAIN .. "cc -std=c99 -Wall -Wextra -Iinclude $(pkg-config --cflags lua5.4) "
       .. "examples/host.c " .. HOST_BUILD .. "/libsinorus.a $(pkg-config --libs lua5.4) "
-      .. "-lsqlite3 -lzip -lm -lpthread -o " .. shq(exe))
+      .. "-lsqlite3 $(pkg-config --libs libxml-2.0 poppler-glib libzip) -lm -lpthread -o "
+      .. shq(exe))
     built, build_err = code == 0, err
   end)
 

@@ -50,6 +50,20 @@ entry { name = "sinorus.open", group = "module", args = "[path [, opts]]",
   example = 'local kb <close> = sinorus.open()\n'
     .. 'local mine = assert(sinorus.open("my.sqlite", {create = true, article = true}))' }
 
+entry { name = "sinorus.import_files", group = "module", args = "paths",
+  summary = "The files kb:import reads for a list of paths: each path that is not a "
+    .. "directory, and the document files under each directory (by extension, recursively, "
+    .. "in name order, hidden ones left out).",
+  returns = "files, other files found in the directories, {{dir, reason}} for each directory "
+    .. "with no document file; or nil, message when a directory cannot be read",
+  example = 'local files = sinorus.import_files{"."}' }
+
+entry { name = "sinorus.IMPORT_EXTENSIONS", group = "module", value = true, args = "",
+  summary = "The file name extensions kb:import knows, each with its format (\"text\", "
+    .. "\"markdown\", \"html\", \"pdf\" or \"docx\").",
+  returns = "a table extension -> format",
+  example = 'print(sinorus.IMPORT_EXTENSIONS.pdf)   --> pdf' }
+
 entry { name = "sinorus.version", group = "module", value = true, args = "",
   summary = "The library version.",
   returns = 'a string "MAJOR.MINOR.PATCH"',
@@ -184,7 +198,9 @@ entry { name = "kb:text", group = "records", args = "source_id",
 entry { name = "kb:segments", group = "records", args = "[opts]",
   summary = "Segments in document order. opts: source, kind (\"heading\", \"paragraph\", "
     .. "\"sentence\", \"reference\"), section (heading text or id), duplicates, limit, offset.",
-  returns = "a list of {id, source, kind, section, parent, ord, start, stop, duplicate_of, text}",
+  returns = "a list of {id, source, kind, section, parent, ord, start, stop, duplicate_of, "
+    .. "page, text}; page is the first page a segment lies on, for a source imported with "
+    .. "pages (PDF), else nil",
   example = 'print(kb:segments{kind = "heading"})' }
 
 entry { name = "kb:segment", group = "records", args = "id",
@@ -364,6 +380,35 @@ entry { name = "kb:add_source", group = "author",
   summary = "Adds a document: segments it, tags entity mentions and indexes the text.",
   returns = "the new source id",
   example = 'local id = kb:add_source{title = "Field notes", text = "China buys more Russian gas.\\n"}' }
+
+entry { name = "kb:import", group = "author",
+  args = "{files = {...} | dir = path [, transaction, format, encoding, force, title, "
+    .. "authors, published, url, progress]}",
+  summary = "Imports document files: HTML, PDF, DOCX, plain text and Markdown "
+    .. "(by extension, sinorus.IMPORT_EXTENSIONS, or format = \"text\", \"markdown\", "
+    .. "\"html\", \"pdf\", \"docx\"). A directory (dir, or a directory among files) gives "
+    .. "its document files, recursively, in name order. Text is decoded from UTF-8, UTF-16 "
+    .. "with a byte order mark, Windows-1251, KOI8-R, GB18030 or Big5, detected (the mark, "
+    .. "else valid UTF-8, else the legacy encoding whose text reads as Chinese or Russian) "
+    .. "or given (encoding = any iconv name); HTML honours its <meta charset>. Title, "
+    .. "authors and date come from the document's metadata (HTML <title> and <meta>, DOCX "
+    .. "core properties, the PDF information dictionary), else the title is the file name; "
+    .. "given ones win. A PDF keeps its pages (a segment's page field, the view "
+    .. "segment_page). A document whose text (white space aside) is already a source is "
+    .. "skipped as a duplicate unless force = true. transaction = \"per-file\" (the default) "
+    .. "imports each file in a transaction of its own, skipping and reporting the bad ones; "
+    .. "\"one\" imports all or nothing. progress(done, total, file) is called before each "
+    .. "file and once at the end.",
+  returns = "a summary {files, imported, segments, mentions, sources = {{file, source, title, "
+    .. "format, encoding, segments, mentions, pages}}, skipped = {{file, reason, kind = "
+    .. "\"error\" or \"duplicate\", offset (of the first byte that does not decode, from 1), "
+    .. "source (of a duplicate)}}, ignored = {files in directories with other extensions}}; "
+    .. "with transaction = \"one\" and a bad file: nil, message, the summary",
+  example = 'local f = assert(io.open("notes.html", "w"))\n'
+    .. 'f:write("<title>Notes</title><h1>Notes</h1><p>Moscow and Beijing met again.</p>")\n'
+    .. 'f:close()\n'
+    .. 'local s = kb:import{files = {"notes.html"}}\n'
+    .. 'print(s.imported, s.segments, s.mentions, s.sources[1].title)   --> 1 ... Notes' }
 
 entry { name = "kb:add_entity", group = "author", args = "{id, name, kind [, aliases, description]}",
   summary = "Adds an entity; its name and aliases are matched in every source.",

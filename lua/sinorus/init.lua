@@ -183,10 +183,13 @@ function KB:text(id)
   return table.concat(parts)
 end
 
+-- page: the first page the segment lies on, for a source with pages (PDF)
 local SEG_COLS = { "id", "source", "kind", "section", "parent", "ord", "start", "stop",
-                   "duplicate_of", "text" }
+                   "duplicate_of", "page", "text" }
 local SEG_SELECT = [[SELECT s.id, s.source, s.kind, h.text AS section, s.parent,
-  s.ord, s.start, s.stop, s.duplicate_of, s.text
+  s.ord, s.start, s.stop, s.duplicate_of,
+  (SELECT min(p.page) FROM source_page p WHERE p.source = s.source
+     AND s.start <= p.stop AND s.stop >= p.start) AS page, s.text
   FROM segment s LEFT JOIN segment h ON h.id = s.section ]]
 
 local function seg_record(r)
@@ -425,7 +428,8 @@ end
 -- Extensions: each module returns { methods = ..., module = ... }, the
 -- methods of sinorus.KB and the functions of this module it adds.
 
-local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox", "score", "chart" }
+local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox", "score", "chart",
+                     "import" }
 for _, name in ipairs(EXTENSIONS) do
   local ext = require("sinorus." .. name)
   for k, f in pairs(ext.methods) do KB[k] = f end

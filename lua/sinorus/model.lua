@@ -342,6 +342,10 @@ model.TYPES = {
 -- source_text), the evidence links, codes, the change log.
 model.OTHER_TABLES = { "meta", "source", "source_text", "segment_row", "segment_fts", "alias",
                        "mention", "evidence", "code", "changelog" }
+-- schema v5, import formats (lua/sinorus/import.lua): pages and text hashes
+for _, t in ipairs { "source_page", "source_hash" } do
+  model.OTHER_TABLES[#model.OTHER_TABLES + 1] = t
+end
 
 local BY = {}
 

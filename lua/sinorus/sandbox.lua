@@ -95,7 +95,7 @@ do
     return name:match("^add_") or name:match("^update_") or name:match("^remove_")
       or name == "code" or name == "uncode" or name == "rate" or name == "transaction" or name == "save"
       or name == "_exec" or name == "_script" or name == "_add_source" or name == "_tag"
-      or name == "_import"
+      or name == "_import" or name == "import"   -- kb:import reads files
   end
 
   local function copy(t, except)
@@ -107,7 +107,8 @@ do
   end
 
   -- Module functions a sandboxed script does not get.
-  local HIDDEN = { open = true, sandbox = true, sandbox_defaults = true, help = true }
+  local HIDDEN = { open = true, sandbox = true, sandbox_defaults = true, help = true,
+                   import_files = true }   -- lists directories
 
   local GC_OPTIONS = { collect = true, count = true, step = true, isrunning = true }
 

@@ -375,6 +375,12 @@ static const Op OPS[] = {
    "  text = 'China is likely to avoid secondary sanctions. Beijing and\\n'\n"
    "    .. 'Moscow keep talking.\\n\\nPutin met Xi in February 2022.'}",
    AFTER_KBFILE},
+  {"import(files,docx)", NEED_KBW, NULL,
+   "local s, err = kbw:import{files = {'spec/fixtures/formats/zh.docx'}}\n"
+   "assert(s, err)\nreturn s.imported", AFTER_KBFILE},
+  {"import(files,html+cp1251)", NEED_KBW, NULL,
+   "local s, err = kbw:import{files = {'spec/fixtures/formats/ru-cp1251.html'}}\n"
+   "assert(s, err)\nreturn s.imported", AFTER_KBFILE},
   {"add_entity+code", NEED_KBW, NULL,
    "kbw:add_entity{id = 'csto', name = 'Collective Security Treaty Organization',\n"
    "  kind = 'organization', aliases = {'CSTO'}}\n"
