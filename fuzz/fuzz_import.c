@@ -40,7 +40,6 @@ static sqlite3_stmt *ins_source, *ins_piece, *ins_seg, *ins_fts, *search;
 static sqlite3_stmt *fts_check, *seg_text, *bad_mentions, *pieces;
 
 
-
 static void teardown (void) {
   sqlite3_finalize(ins_source);
   sqlite3_finalize(ins_piece);

@@ -527,6 +527,8 @@ describe("updating and removing", function()
     assert.equals(0, count("mention WHERE entity = 'sanctions'"))
     -- its rows and its key go (the view mention reads them)
     assert.equals(0, count("entity_key WHERE entity = 'sanctions'"))
+    -- describe() counts mentions in mention_row: the rows the view gives
+    assert.equals(count("mention"), kb:describe().counts.mentions)
     assert.equals(0, count("mention_row WHERE entity NOT IN (SELECT id FROM entity_key)"))
   end)
 end)

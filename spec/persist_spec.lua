@@ -269,6 +269,14 @@ describe("schema versions", function()
     f:close()
   end)
 
+  -- What the sqlite3 shell prints for sql on the file at p (values quoted).
+  local function shell(sql)
+    local f = assert(io.popen("sqlite3 -quote " .. p .. " '" .. sql .. "'"))
+    local out = f:read("a")
+    f:close()
+    return out
+  end
+
   -- Every row of every table of the file at p, as the sqlite3 shell prints
   -- them (a source without its text, which version 4 keeps in pieces).
   local function rows(path)
@@ -300,12 +308,6 @@ describe("schema versions", function()
   it("migrates 4 to 5: mentions in mention_row, the same rows through the view mention",
      function()
     spit(p, slurp("spec/fixtures/schema-v4.sqlite"))
-    local function shell(sql)
-      local f = assert(io.popen("sqlite3 -quote " .. p .. " '" .. sql .. "'"))
-      local out = f:read("a")
-      f:close()
-      return out
-    end
     local MENTIONS = "SELECT segment, entity, start, stop FROM mention ORDER BY 1, 2, 3"
     local INDEX = "SELECT * FROM segment_fts_data ORDER BY 1; " ..
                   "SELECT * FROM segment_fts_docsize ORDER BY 1"
@@ -387,12 +389,6 @@ describe("schema versions", function()
   it("migrates 3 to 4: the text once, with every text, offset, mention and hit kept",
      function()
     spit(p, slurp("spec/fixtures/schema-v3.sqlite"))
-    local function shell(sql)
-      local f = assert(io.popen("sqlite3 -quote " .. p .. " '" .. sql .. "'"))
-      local out = f:read("a")
-      f:close()
-      return out
-    end
     -- the index, byte for byte: the same index gives the same hits
     local INDEX = "SELECT * FROM segment_fts_data ORDER BY 1; " ..
                   "SELECT * FROM segment_fts_idx ORDER BY 1, 2; " ..
