@@ -21,6 +21,9 @@
 -- entity mentions are the article's. SINORUS_BENCH_MB sets its size
 -- (`make bench-import-1g` runs the import alone at 1,000 MB: set
 -- SINORUS_BENCH_IMPORT_ONLY), SINORUS_BENCH_ROUNDS the rounds (3).
+-- SINORUS_BENCH_BEFORE=DIR (another checkout, built) runs its import and
+-- add_claim in the same rounds, for the figures before and after a change.
+-- The import also prints where the bytes of its file are (dbstat).
 -- Times are CPU seconds (os.clock; the C baseline measures CPU time too)
 -- and wall seconds (core.utc_now in Lua, to the millisecond;
 -- CLOCK_MONOTONIC in C), over the same work: the import or the inserts,
@@ -82,11 +85,21 @@ if arg[1] == "--import" then
   local size = f:seek("end")
   f:close()
   print(t, w, segs, mentions, written(), size)
+  -- then where the bytes of the file are: a line "name bytes" a table or
+  -- index (the dbstat table, when this SQLite has it)
+  kb = assert(sinorus.open(arg[3], { readonly = true }))
+  local ok, parts = pcall(kb.sql, kb, [[SELECT name, sum(pgsize) AS bytes FROM dbstat
+                                          GROUP BY name ORDER BY bytes DESC, name]])
+  kb:close()
+  for _, r in ipairs(ok and parts or {}) do print(r.name, r.bytes) end
   return
 end
 
 local build = os.getenv("SINORUS_BUILD") or "build"
 local lua = arg[-1] or "lua5.4"    -- the interpreter running this script
+-- Another checkout of sinorus, built (make all): its import and add_claim
+-- run in the same rounds as this one's, as the "before" of a change.
+local BEFORE = os.getenv("SINORUS_BENCH_BEFORE")
 local fts_insert = build .. "/bench/fts_insert"
 local MB = tonumber(os.getenv("SINORUS_BENCH_MB")) or 100
 local ROUNDS = tonumber(os.getenv("SINORUS_BENCH_ROUNDS")) or 3
@@ -168,14 +181,23 @@ collectgarbage()
 -- import
 
 do
-  -- the import in a process of its own: {cpu, wall, written, size, segs, mentions}
-  local function import()
+  -- the import in a process of its own: {cpu, wall, written, size, segs,
+  -- mentions, parts = {{name, bytes}}}; dir: another checkout's (BEFORE)
+  local function import(dir)
     local path = tmp(".sqlite")
     settle()
-    local p = assert(io.popen(string.format("%s %s --import %s %s", lua, arg[0], text_file,
-                                            path)))
-    local r = {}
+    local cmd = string.format("%s %s --import %s %s", lua, arg[0], text_file, path)
+    if dir then
+      cmd = string.format("cd %s && LUA_PATH='lua/?.lua;lua/?/init.lua;;' " ..
+                          "LUA_CPATH='build/?.so;;' %s bench/author.lua --import %s %s",
+                          dir, lua, text_file, path)
+    end
+    local p = assert(io.popen(cmd))
+    local r = { parts = {} }
     r.cpu, r.wall, r.segs, r.mentions, r.written, r.size = p:read("n", "n", "n", "n", "n", "n")
+    for name, bytes in p:read("a"):gmatch("(%S+)%s+(%d+)") do
+      r.parts[#r.parts + 1] = { name, tonumber(bytes) }
+    end
     assert(p:close() and r.size, "the import failed")
     remove(path)
     r.bytes = #text
@@ -201,6 +223,7 @@ do
   end
   for _ = 1, ROUNDS do
     keep("import", import())
+    if BEFORE then keep("before", import(BEFORE)) end
     for _, tok in ipairs { "sinorus", "unicode61" } do keep(tok, fts(sent_file, tok)) end
   end
   local im, base = best.import, best.sinorus
@@ -220,6 +243,28 @@ do
   report("import: C, bare FTS5: bytes written / input", base.written / base.bytes, "x")
   report("import: file / input", im.size / im.bytes, "x", "<= 2x")
   report("import: C, bare FTS5: file / input", base.size / base.bytes, "x")
+  local function parts(r, who)
+    for _, part in ipairs(r.parts) do
+      if part[2] >= r.size / 100 then
+        report(string.format("import%s: file: %s / input", who, part[1]), part[2] / r.bytes, "x")
+      end
+    end
+  end
+  parts(im, "")
+  local b = best.before
+  if b then
+    report("import, before: kb:add_source vs bare FTS5, CPU", cpu(b), "MB/s", "", cpu(base),
+           "of C")
+    report("import, before: kb:add_source vs bare FTS5, wall", wl(b), "MB/s", "", wl(base),
+           "of C")
+    report("import, before: bytes written / input", b.written / b.bytes, "x")
+    report("import, before: file / input", b.size / b.bytes, "x")
+    report("import: file, after vs before", im.size / b.size, "x")
+    report("import: bytes written, after vs before", im.written / b.written, "x")
+    report("import: wall MB/s, after vs before", wl(im) / wl(b), "x")
+    report("import: CPU MB/s, after vs before", cpu(im) / cpu(b), "x")
+    parts(b, ", before")
+  end
 end
 if IMPORT_ONLY then
   os.remove(sent_file)
@@ -235,14 +280,28 @@ collectgarbage()
 -- add_claim
 
 do
-  local best = math.huge
-  for _ = 1, ROUNDS do
+  local function claims(dir)
     local path = tmp(".sqlite")
-    local p = assert(io.popen(string.format("%s %s --claims %s", lua, arg[0], path)))
+    local cmd = string.format("%s %s --claims %s", lua, arg[0], path)
+    if dir then
+      cmd = string.format("cd %s && LUA_PATH='lua/?.lua;lua/?/init.lua;;' " ..
+                          "LUA_CPATH='build/?.so;;' %s bench/author.lua --claims %s",
+                          dir, lua, path)
+    end
+    local p = assert(io.popen(cmd))
     local t = p:read("n")
     assert(p:close() and t, "add_claim failed")
     remove(path)
-    best = math.min(best, t)
+    return t
+  end
+  local best, before = math.huge, math.huge
+  for _ = 1, ROUNDS do
+    best = math.min(best, claims())
+    if BEFORE then before = math.min(before, claims(BEFORE)) end
   end
   report("add_claim: per call, transaction of 10,000", best / CLAIMS * 1e6, "us", "< 20")
+  if BEFORE then
+    report("add_claim, before: per call", before / CLAIMS * 1e6, "us")
+    report("add_claim: after vs before", best / before, "x")
+  end
 end

@@ -66,10 +66,6 @@
 #define SN_IMPORT_MATCHES 64
 #endif
 
-static const char *const kind_name[] = {
-  NULL, "heading", "paragraph", "sentence", "reference"
-};
-
 
 /* ---------------------------------------------------------------------
 ** Helpers
@@ -198,6 +194,7 @@ typedef struct Aliases {
   size_t used, cap;
   size_t *off, *len;     /* [entity]: where its id is in names */
   size_t n, ncap;        /* entities */
+  sqlite3_int64 *key;    /* [entity]: its entity_key id (load_keys) */
 } Aliases;
 
 
@@ -206,6 +203,7 @@ static void aliases_free (Aliases *a) {
   free(a->names);
   free(a->off);
   free(a->len);
+  free(a->key);
   memset(a, 0, sizeof *a);
 }
 
@@ -295,6 +293,44 @@ static int load_aliases (sqlite3 *db, Aliases *a, char *err, size_t errlen) {
 }
 
 
+/*
+** Gives every entity of a its key in entity_key (schema version 5), the
+** integer that mention_row stores for it: the one it has, or a new one.
+** Returns a SQLite code.
+*/
+static int load_keys (sqlite3 *db, Aliases *a) {
+  sqlite3_stmt *ins = NULL, *get = NULL;
+  size_t e;
+  int rc;
+  if (a->n == 0) return SQLITE_OK;
+  if ((a->key = (sqlite3_int64 *)calloc(a->n, sizeof *a->key)) == NULL)
+    return SQLITE_NOMEM;
+  rc = sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO entity_key (entity) "
+                              "VALUES (?1)", -1, &ins, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(db, "SELECT id FROM entity_key WHERE entity = ?1",
+                            -1, &get, NULL);
+  for (e = 0; rc == SQLITE_OK && e < a->n; e++) {
+    sqlite3_bind_text64(ins, 1, a->names + a->off[e], a->len[e],
+                        SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_text64(get, 1, a->names + a->off[e], a->len[e],
+                        SQLITE_STATIC, SQLITE_UTF8);
+    rc = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    if (rc == SQLITE_DONE) rc = sqlite3_step(get);
+    if (rc == SQLITE_ROW) {
+      a->key[e] = sqlite3_column_int64(get, 0);
+      rc = SQLITE_OK;
+    }
+    else if (rc == SQLITE_DONE) rc = SQLITE_ERROR;   /* cannot happen */
+    sqlite3_reset(get);
+  }
+  sqlite3_finalize(ins);
+  sqlite3_finalize(get);
+  return rc;
+}
+
+
 /* ---------------------------------------------------------------------
 ** Pieces of text
 ** ------------------------------------------------------------------ */
@@ -371,9 +407,10 @@ static size_t piece_of (const size_t *cuts, size_t n, size_t at) {
 ** The import
 ** ------------------------------------------------------------------ */
 
-/* A mention waiting for its batch. */
+/* A mention waiting for its batch, as mention_row keeps it. */
 typedef struct Mention {
-  sqlite3_int64 segment, start, stop;   /* 1-based inclusive offsets */
+  sqlite3_int64 segment;
+  sqlite3_int64 start, len;             /* from the segment's start, bytes */
   size_t entity;                        /* index into the aliases' names */
 } Mention;
 
@@ -456,10 +493,17 @@ static int prepare_rows (sqlite3 *db, const char *head, int ncols, int rows,
 }
 
 
+/* (segment_row keeps the kind as its SINORUS_SEG_* number and the length;
+** the view segment names the kind and gives the stop) */
 #define SEG_HEAD "INSERT INTO segment_row (id, source, kind, section, " \
-                 "parent, ord, start, stop, duplicate_of, piece) VALUES "
-#define MEN_HEAD "INSERT OR IGNORE INTO mention (segment, entity, start, " \
-                 "stop) VALUES "
+                 "parent, ord, start, len, duplicate_of, piece) VALUES "
+/* The write site of mentions (schema version 5: mention_row), and the
+** one of files not yet migrated past version 1 (the v1 -> v2 step tags
+** paragraphs again before mention_row exists). */
+#define MEN_HEAD "INSERT OR IGNORE INTO mention_row (segment, entity, " \
+                 "start, len) VALUES "
+#define MEN_HEAD_V1 "INSERT OR IGNORE INTO mention (segment, entity, " \
+                    "start, stop) VALUES "
 
 /* Prepares the statements of an import. */
 static int prepare_all (Import *im) {
@@ -546,7 +590,7 @@ static void bind_segment (Import *im, sqlite3_stmt *st, int p, size_t i,
   const sinorus_seg *s = &im->segs[i];
   sqlite3_bind_int64(st, p, im->base + (sqlite3_int64)i);
   sqlite3_bind_int64(st, p + 1, im->source);
-  sqlite3_bind_text(st, p + 2, kind_name[s->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, p + 2, s->kind);
   /* the heading in force: an earlier segment, or a heading itself */
   if (s->section >= 0 && (size_t)s->section <= i)
     sqlite3_bind_int64(st, p + 3, im->base + s->section);
@@ -556,7 +600,7 @@ static void bind_segment (Import *im, sqlite3_stmt *st, int p, size_t i,
   else sqlite3_bind_null(st, p + 4);
   sqlite3_bind_int64(st, p + 5, (sqlite3_int64)i + 1);
   sqlite3_bind_int64(st, p + 6, (sqlite3_int64)s->start + 1);
-  sqlite3_bind_int64(st, p + 7, (sqlite3_int64)s->stop);
+  sqlite3_bind_int64(st, p + 7, (sqlite3_int64)(s->stop - s->start));
   if (dup >= 0) sqlite3_bind_int64(st, p + 8, im->base + dup);
   else sqlite3_bind_null(st, p + 8);
   sqlite3_bind_int64(st, p + 9, im->piece_base + (sqlite3_int64)
@@ -595,11 +639,10 @@ static int write_segments (Import *im) {
 
 static void bind_mention (Import *im, sqlite3_stmt *st, int p,
                           const Mention *m) {
-  const Aliases *a = &im->al;
   sqlite3_bind_int64(st, p, m->segment);
-  bind_str(st, p + 1, a->names + a->off[m->entity], a->len[m->entity]);
+  sqlite3_bind_int64(st, p + 1, im->al.key[m->entity]);
   sqlite3_bind_int64(st, p + 2, m->start);
-  sqlite3_bind_int64(st, p + 3, m->stop);
+  sqlite3_bind_int64(st, p + 3, m->len);
 }
 
 
@@ -632,8 +675,8 @@ static int add_mention (Import *im, size_t i, long e, size_t a, size_t b) {
   Mention *m = &im->men[im->nmen++];
   m->segment = im->base + (sqlite3_int64)i;
   m->entity = (size_t)e;
-  m->start = (sqlite3_int64)a + 1;
-  m->stop = (sqlite3_int64)b;
+  m->start = (sqlite3_int64)(a - im->segs[i].start);
+  m->len = (sqlite3_int64)(b - a);
   return im->nmen == im->batch ? flush_mentions(im) : SQLITE_OK;
 }
 
@@ -741,7 +784,8 @@ static int import_body (Import *im, char *err, size_t errlen) {
   im->ncuts = sn_piece_cuts(im->segs, n, src->len, im->cuts);
   status = load_aliases(im->db, &im->al, err, errlen);
   if (status != SINORUS_OK) return status;
-  rc = prepare_all(im);
+  rc = load_keys(im->db, &im->al);
+  if (rc == SQLITE_OK) rc = prepare_all(im);
   if (rc == SQLITE_OK) rc = write_source(im);
   if (rc == SQLITE_OK) rc = write_segments(im);
   if (rc == SQLITE_OK) rc = write_mentions(im);
@@ -818,6 +862,7 @@ typedef struct Tagger {
   size_t hitcap;
   sqlite3_stmt *targets, *seg, *sents, *del, *ins;
   size_t count;
+  int rows;              /* 1: mention_row (version 5), 0: mention (v1) */
 } Tagger;
 
 
@@ -885,9 +930,16 @@ static int tag_one (Tagger *tg, sqlite3_int64 id) {
     sqlite3_int64 to = start + (sqlite3_int64)h->stop - 1;
     if (para && (in_sentence(tg, from, to, &rc) || rc != SQLITE_OK)) continue;
     sqlite3_bind_int64(tg->ins, 1, id);
-    bind_str(tg->ins, 2, a->names + a->off[h->id], a->len[h->id]);
-    sqlite3_bind_int64(tg->ins, 3, from);
-    sqlite3_bind_int64(tg->ins, 4, to);
+    if (tg->rows) {
+      sqlite3_bind_int64(tg->ins, 2, a->key[h->id]);
+      sqlite3_bind_int64(tg->ins, 3, (sqlite3_int64)h->start);
+      sqlite3_bind_int64(tg->ins, 4, (sqlite3_int64)(h->stop - h->start));
+    }
+    else {
+      bind_str(tg->ins, 2, a->names + a->off[h->id], a->len[h->id]);
+      sqlite3_bind_int64(tg->ins, 3, from);
+      sqlite3_bind_int64(tg->ins, 4, to);
+    }
     if ((rc = run(tg->ins)) == SQLITE_OK)
       tg->count += (size_t)sqlite3_changes(tg->db);
   }
@@ -911,15 +963,36 @@ SN_INTERNAL int sn_tag (sqlite3 *db, const char *sql, const int64_t *ids,
   tg.hits = (sinorus_match *)malloc(SN_IMPORT_MATCHES * sizeof(sinorus_match));
   tg.hitcap = SN_IMPORT_MATCHES;
   rc = tg.hits == NULL ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK) {
+    sqlite3_int64 rows = 0;
+    rc = prepare(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                     "AND name = 'mention_row'", &tg.targets);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(tg.targets)) == SQLITE_ROW) {
+      rows = sqlite3_column_int64(tg.targets, 0);
+      rc = SQLITE_OK;
+    }
+    sqlite3_finalize(tg.targets);
+    tg.targets = NULL;
+    tg.rows = rows > 0;
+  }
+  if (rc == SQLITE_OK && tg.rows) rc = load_keys(db, &tg.al);
   if (rc == SQLITE_OK)
-    rc = prepare(db, "DELETE FROM mention WHERE segment = ?1", &tg.del);
+    rc = prepare(db, tg.rows ? "DELETE FROM mention_row WHERE segment = ?1"
+                 : "DELETE FROM mention WHERE segment = ?1", &tg.del);
   if (rc == SQLITE_OK)
     rc = prepare(db, "SELECT kind, start, text FROM segment WHERE id = ?1",
                  &tg.seg);
+  /* the sentences of a paragraph: those that follow it in order of id
+  ** (version 5 has no index on parent) */
   if (rc == SQLITE_OK)
-    rc = prepare(db, "SELECT start, stop FROM segment WHERE parent = ?1",
+    rc = prepare(db, tg.rows ? "SELECT start, start + len - 1 FROM segment_row "
+                 "WHERE id > ?1 AND id < ifnull((SELECT id FROM segment_row "
+                 "WHERE id > ?1 AND parent IS NOT ?1 ORDER BY id LIMIT 1), "
+                 "9223372036854775807) AND parent = ?1"
+                 : "SELECT start, stop FROM segment WHERE parent = ?1",
                  &tg.sents);
-  if (rc == SQLITE_OK) rc = prepare_rows(db, MEN_HEAD, 4, 1, &tg.ins);
+  if (rc == SQLITE_OK)
+    rc = prepare_rows(db, tg.rows ? MEN_HEAD : MEN_HEAD_V1, 4, 1, &tg.ins);
   if (rc == SQLITE_OK && sql != NULL) {
     rc = prepare(db, sql, &tg.targets);
     while (rc == SQLITE_OK && (rc = sqlite3_step(tg.targets)) == SQLITE_ROW)

@@ -197,6 +197,40 @@ static int run_schema_statement (sqlite3 *db, const char *head, char **msg) {
 
 
 /*
+** Version 4's segment_row and view segment, as its schema wrote them: the
+** v3 -> v4 step makes them (a file of version 4 is what it leaves, as
+** the v4 -> v5 step expects), and a file of version 4 has that view
+** (check_views). Frozen: version 5 changed both (data/schema.sql).
+*/
+static const char v4_segment_row[] =
+  "CREATE TABLE segment_row (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  source       INTEGER NOT NULL REFERENCES source(id),\n"
+  "  kind         TEXT NOT NULL\n"
+  "               CHECK (kind = 'heading' OR kind = 'paragraph' OR kind = 'sentence'\n"
+  "                      OR kind = 'reference'),\n"
+  "  section      INTEGER REFERENCES segment_row(id),   -- the heading in force\n"
+  "  parent       INTEGER REFERENCES segment_row(id),   -- the paragraph of a sentence\n"
+  "  ord          INTEGER NOT NULL,                     -- order within the source\n"
+  "  start        INTEGER NOT NULL,\n"
+  "  stop         INTEGER NOT NULL,\n"
+  "  duplicate_of INTEGER REFERENCES segment_row(id),   -- an earlier segment, same text\n"
+  "  piece        INTEGER NOT NULL REFERENCES source_text(id),\n"
+  "  UNIQUE (source, ord)\n"
+  ")";
+static const char v4_segment_view[] =
+  "CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,\n"
+  "                     duplicate_of, text) AS\n"
+  "  SELECT s.id, s.source, s.kind, s.section, s.parent, s.ord, s.start, s.stop,\n"
+  "         s.duplicate_of,\n"
+  "         CAST(substr(CASE WHEN s.stop <= p.stop THEN CAST(p.text AS BLOB)\n"
+  "                          ELSE (SELECT CAST(group_concat(q.text, '') AS BLOB)\n"
+  "                                FROM source_text q WHERE q.source = s.source\n"
+  "                                AND q.start BETWEEN p.start AND s.stop) END,\n"
+  "                     s.start - p.start + 1, s.stop - s.start + 1) AS TEXT)\n"
+  "  FROM segment_row s JOIN source_text p ON p.id = s.piece";
+
+/*
 ** Cuts the text of every source into pieces (source_text), as the import
 ** does, by the segments of the version 3 table segment_v3.
 */
@@ -310,7 +344,7 @@ static int migrate_v4_text (sqlite3 *db, char **msg) {
   if (rc == SQLITE_OK)
     rc = run_schema_statement(db, "CREATE TABLE source_text ", msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE TABLE segment_row ", msg);
+    rc = sqlite3_exec(db, v4_segment_row, NULL, NULL, msg);
   if (rc == SQLITE_OK) rc = store_pieces(db, msg);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db, "INSERT INTO segment_row (id, source, kind, "
@@ -319,10 +353,8 @@ static int migrate_v4_text (sqlite3 *db, char **msg) {
       "duplicate_of, (SELECT p.id FROM source_text p WHERE p.source = "
       "s.source AND p.start <= s.start ORDER BY p.start DESC LIMIT 1) "
       "FROM segment_v3 s ORDER BY id", NULL, NULL, msg);
-  if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE VIEW segment ", msg);
-  if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE INDEX segment_parent ", msg);
+  if (rc == SQLITE_OK)  /* (the index on parent went in version 5) */
+    rc = sqlite3_exec(db, v4_segment_view, NULL, NULL, msg);
   if (rc == SQLITE_OK)
     rc = query_int(db, "SELECT count(*) FROM segment_v3 o LEFT JOIN segment n "
                        "ON n.id = o.id WHERE n.text IS NOT o.text", &differ);
@@ -339,9 +371,10 @@ static int migrate_v4_text (sqlite3 *db, char **msg) {
 
 /* v3 -> v4: tables whose definitions change only in REFERENCES clauses
 ** (segment(id) became segment_row(id)) or lost a column (source.text);
-** reference is rebuilt by migrate_v4_records. */
+** reference is rebuilt by migrate_v4_records, and mention by the v4 -> v5
+** step (migrate_v5_storage), which replaces the table. */
 static const char *const v4_redefined[] = {
-  "source", "mention", "evidence", "quote", "code", NULL
+  "source", "evidence", "quote", "code", NULL
 };
 
 /*
@@ -358,6 +391,96 @@ static int migrate_v5_formats (sqlite3 *db, char **msg) {
   int rc = SQLITE_OK, i;
   for (i = 0; rc == SQLITE_OK && heads[i] != NULL; i++)
     rc = run_schema_statement(db, heads[i], msg);
+  return rc;
+}
+
+/*
+** v4 -> v5, storage, the segments: segment_row is made again with the
+** kind as its number and the length for the stop (ids and every other
+** column as they were), and the view segment is replaced by version 5's,
+** which gives the same rows: the kind and stop of every segment are
+** checked (its text is a cut of the same piece at the same offsets). The
+** search index is left as it is (its content, the view, is unchanged).
+** The old table is renamed with legacy_alter_table on, so that the
+** REFERENCES clauses of the other tables keep naming segment_row.
+*/
+static int migrate_v5_segments (sqlite3 *db, char **msg) {
+  sqlite3_int64 differ = 0;
+  int rc = sqlite3_exec(db, "CREATE TEMP TABLE sn_segment_v4 AS "
+                            "SELECT id, kind, stop FROM segment; "
+                            "DROP VIEW segment; PRAGMA legacy_alter_table = ON; "
+                            "ALTER TABLE segment_row RENAME TO segment_row_v4; "
+                            "PRAGMA legacy_alter_table = OFF", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE segment_row ", msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO segment_row (id, source, kind, section, "
+      "parent, ord, start, len, duplicate_of, piece) SELECT id, source, "
+      "CASE kind WHEN 'heading' THEN 1 WHEN 'paragraph' THEN 2 "
+      "WHEN 'sentence' THEN 3 WHEN 'reference' THEN 4 END, section, parent, "
+      "ord, start, stop - start + 1, duplicate_of, piece FROM segment_row_v4 "
+      "ORDER BY id; DROP TABLE segment_row_v4", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE VIEW segment ", msg);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM temp.sn_segment_v4 o LEFT JOIN "
+                       "segment n ON n.id = o.id WHERE n.kind IS NOT o.kind OR "
+                       "n.stop IS NOT o.stop", &differ);
+  if (rc == SQLITE_OK && differ > 0) {
+    *msg = sqlite3_mprintf("%lld segments would change", (long long)differ);
+    rc = SQLITE_ERROR;
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "DROP TABLE temp.sn_segment_v4", NULL, NULL, msg);
+  return rc;
+}
+
+
+/*
+** v4 -> v5, storage: mentions move from the table mention into
+** mention_row (an integer key per entity, in entity_key, and the span as
+** an offset from the segment's start and a length), the view mention
+** gives them back, and is checked to give every mention of the old table
+** before that goes; the index on segment_row.parent goes (a paragraph's
+** sentences follow it in order of id). The definitions come from
+** data/schema.sql. Touches no other topic's table.
+*/
+static int migrate_v5_storage (sqlite3 *db, char **msg) {
+  sqlite3_int64 old = 0, missing = 0;
+  int rc = migrate_v5_segments(db, msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "ALTER TABLE mention RENAME TO mention_v4; "
+                            "DROP INDEX IF EXISTS mention_entity; "
+                            "DROP INDEX IF EXISTS segment_parent", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE entity_key ", msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE mention_row ", msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO entity_key (entity) SELECT DISTINCT "
+      "entity FROM mention_v4 ORDER BY entity; "
+      "INSERT OR IGNORE INTO mention_row (segment, entity, start, len) "
+      "SELECT m.segment, k.id, m.start - s.start, m.stop - m.start + 1 "
+      "FROM mention_v4 m JOIN entity_key k ON k.entity = m.entity "
+      "JOIN segment_row s ON s.id = m.segment ORDER BY 1, 2, 3", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE INDEX mention_by_entity ", msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE VIEW mention ", msg);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM mention_v4", &old);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM mention_v4 o WHERE NOT EXISTS "
+                       "(SELECT 1 FROM mention n WHERE n.segment = o.segment "
+                       "AND n.entity = o.entity AND n.start = o.start "
+                       "AND n.stop = o.stop)", &missing);
+  if (rc == SQLITE_OK && missing > 0) {
+    *msg = sqlite3_mprintf("%lld of %lld mentions would be lost",
+                           (long long)missing, (long long)old);
+    rc = SQLITE_ERROR;
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "DROP TABLE mention_v4", NULL, NULL, msg);
   return rc;
 }
 
@@ -378,7 +501,7 @@ static const sn_migration migrations[] = {
   /* v3 -> v4: the text once (migrate_v4_text) and many sources: the
   ** record tables' part is migrate_v4_records(), run after the step */
   { 3, "", migrate_v4_text, v4_redefined },
-  /* v4 -> v5: each topic's own migrate_v5_<topic>, run after the step */
+  /* v4 -> v5: each topic's migrate_v5_<topic>(), run after the step */
   { 4, "", NULL, NULL },
   { 0, NULL, NULL, NULL }
 };
@@ -386,7 +509,7 @@ static const sn_migration migrations[] = {
 /* The tables every KB of the current schema version has. */
 static const char *const required_tables[] = {
   "meta", "source", "source_text", "segment_row", "segment_fts", "entity",
-  "alias", "mention",
+  "alias", "entity_key", "mention_row",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
   "event", "event_actor", "quote", "reference", "question", "hypothesis",
   "ach_item", "rating", "event_source", "item_basis", "rating_reason", "forecast",
@@ -434,9 +557,8 @@ static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
 /*
 ** Checks the views of db: a file of the current version has exactly the
 ** views of the schema, each as the schema writes it (so no view of a
-** foreign file runs); an older one has none before version 4, and from
-** version 4 on some of them, each as the schema writes it (the
-** migration adds the others). Returns a status and writes a message.
+** foreign file runs); a file of version 4 at most version 4's segment
+** view, one older than 4 none. Returns a status and writes a message.
 */
 static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
                         size_t errlen) {
@@ -449,6 +571,7 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
     p++;
   }
   if (version < 4) want = 0;
+  else if (version == 4) want = 1;
   rc = sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema "
                           "WHERE type = 'view'", -1, &st, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_step(st);
@@ -457,7 +580,13 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
     const char *sql = (const char *)sqlite3_column_text(st, 1);
     char head[80];
     const char *def = NULL;
-    if (name != NULL && strlen(name) < 60) {
+    if (version == 4) {               /* version 4's own view */
+      if (name != NULL && strcmp(name, "segment") == 0) {
+        def = v4_segment_view;
+        len = sizeof v4_segment_view - 1;
+      }
+    }
+    else if (name != NULL && strlen(name) < 60) {
       snprintf(head, sizeof head, "CREATE VIEW %s ", name);
       def = schema_statement(head, &len);
     }
@@ -479,7 +608,7 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
     return status == SINORUS_BUSY || status == SINORUS_NOMEM ? status
            : SINORUS_NOTKB;
   }
-  if (have != want && version == SINORUS_SCHEMA_VERSION) {
+  if (version == SINORUS_SCHEMA_VERSION ? have != want : have > want) {
     sn_seterr(err, errlen, "not a sinorus knowledge base (a view of the "
               "schema is missing)");
     return SINORUS_NOTKB;
@@ -883,6 +1012,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_forecasts(db, &msg);
+    if (rc == SQLITE_OK && version == 4) rc = migrate_v5_storage(db, &msg);
     if (rc == SQLITE_OK && version == 4) rc = migrate_v5_formats(db, &msg);
     version++;
     if (rc == SQLITE_OK) {

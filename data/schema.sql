@@ -1,4 +1,4 @@
--- The sinorus knowledge-base schema, version 4.
+-- The sinorus knowledge-base schema, version 5.
 -- Applied to every new KB file and to the built-in image. The build
 -- compiles this file into the library; `PRAGMA user_version` and the
 -- `meta` table identify a sinorus KB and its schema version.
@@ -17,8 +17,9 @@
 -- The text is stored once (version 4): a source's text is kept in
 -- source_text, cut into pieces, and a segment is a row of segment_row
 -- (offsets and the piece that holds it); the view `segment` gives every
--- segment with its text, for the search index and for users' SQL. The
--- view is the only one a sinorus file may hold: a file is opened only if
+-- segment with its text, for the search index and for users' SQL. Its
+-- views (segment; mention since version 5) are the only ones a sinorus
+-- file may hold: a file is opened only if
 -- its views are exactly those of this schema, as written here (sn_kb.c),
 -- so the text of a view is part of the file format: changing it takes a
 -- new schema version whose migration replaces the view.
@@ -68,24 +69,27 @@ CREATE TABLE source_text (
 
 -- Headings, paragraphs, sentences and reference entries of a source:
 -- their offsets and the piece of text that holds them. Read them through
--- the view `segment`, which adds the text.
+-- the view `segment`, which adds the text, names the kind and gives the
+-- stop. Since version 5 the kind is a number (SINORUS_SEG_* of sinorus.h:
+-- 1 heading, 2 paragraph, 3 sentence, 4 reference) and the length stands
+-- for the stop, which take a byte or two where the name and the stop took
+-- up to 13 (see the storage block below).
 CREATE TABLE segment_row (
   id           INTEGER PRIMARY KEY,
   source       INTEGER NOT NULL REFERENCES source(id),
-  kind         TEXT NOT NULL
-               CHECK (kind = 'heading' OR kind = 'paragraph' OR kind = 'sentence'
-                      OR kind = 'reference'),
+  kind         INTEGER NOT NULL
+               CHECK (kind = 1 OR kind = 2 OR kind = 3 OR kind = 4),
   section      INTEGER REFERENCES segment_row(id),   -- the heading in force
   parent       INTEGER REFERENCES segment_row(id),   -- the paragraph of a sentence
   ord          INTEGER NOT NULL,                     -- order within the source
   start        INTEGER NOT NULL,
-  stop         INTEGER NOT NULL,
+  len          INTEGER NOT NULL,                     -- bytes (stop = start + len - 1)
   duplicate_of INTEGER REFERENCES segment_row(id),   -- an earlier segment, same text
   piece        INTEGER NOT NULL REFERENCES source_text(id),
   UNIQUE (source, ord)
 );
--- The sentences of a paragraph (only sentences have a parent).
-CREATE INDEX segment_parent ON segment_row(parent) WHERE parent IS NOT NULL;
+-- Since version 5 there is no index on parent: the sentences of a
+-- paragraph follow it in order of id (see the storage block below).
 
 -- Every segment with its text (the bytes start..stop of its source): a
 -- cut of its piece, or of the pieces from its piece on for a paragraph
@@ -93,13 +97,16 @@ CREATE INDEX segment_parent ON segment_row(parent) WHERE parent IS NOT NULL;
 -- (source, start) gives them).
 CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
                      duplicate_of, text) AS
-  SELECT s.id, s.source, s.kind, s.section, s.parent, s.ord, s.start, s.stop,
+  SELECT s.id, s.source,
+         CASE s.kind WHEN 1 THEN 'heading' WHEN 2 THEN 'paragraph'
+                     WHEN 3 THEN 'sentence' WHEN 4 THEN 'reference' END,
+         s.section, s.parent, s.ord, s.start, s.start + s.len - 1,
          s.duplicate_of,
-         CAST(substr(CASE WHEN s.stop <= p.stop THEN CAST(p.text AS BLOB)
+         CAST(substr(CASE WHEN s.start + s.len - 1 <= p.stop THEN CAST(p.text AS BLOB)
                           ELSE (SELECT CAST(group_concat(q.text, '') AS BLOB)
                                 FROM source_text q WHERE q.source = s.source
-                                AND q.start BETWEEN p.start AND s.stop) END,
-                     s.start - p.start + 1, s.stop - s.start + 1) AS TEXT)
+                                AND q.start BETWEEN p.start AND s.start + s.len - 1) END,
+                     s.start - p.start + 1, s.len) AS TEXT)
   FROM segment_row s JOIN source_text p ON p.id = s.piece;
 
 -- Full-text index over segment.text, folded by the sinorus tokenizer;
@@ -136,18 +143,41 @@ CREATE TABLE alias (
 ) WITHOUT ROWID;
 CREATE INDEX alias_folded ON alias(folded);
 
--- Spans of segments in which an alias of an entity occurs. Since version
--- 2 a paragraph holds only the mentions that run across two of its
--- sentences; its other mentions are its sentences' (offsets count from
--- the start of the source, so the spans are the same).
-CREATE TABLE mention (
+-- ---- storage (schema version 5): segments and mentions stored compactly -
+-- segment_row keeps a segment's kind as a number and its length (above).
+-- A mention is a row of mention_row: its segment, the entity by a small
+-- integer key (entity_key; a key is given to an entity when it is first
+-- mentioned and goes with the entity), and its span as a byte offset from
+-- the start of the segment and a length, so a row takes a few bytes and
+-- its index by entity a few more. The view `mention` gives the columns
+-- of versions 1 to 4 (the entity's id, offsets into the source's text)
+-- for users' SQL. The sentences of a paragraph follow it in order of id
+-- (an import writes a paragraph, then its sentences), so finding them
+-- needs no index on segment_row.parent.
+-- Since version 2 a paragraph holds only the mentions that run across two
+-- of its sentences; its other mentions are its sentences' (offsets count
+-- from the start of the source, so the spans are the same).
+CREATE TABLE entity_key (
+  id     INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL UNIQUE REFERENCES entity(id)
+);
+
+CREATE TABLE mention_row (
   segment INTEGER NOT NULL REFERENCES segment_row(id),
-  entity  TEXT NOT NULL REFERENCES entity(id),
-  start   INTEGER NOT NULL,    -- offsets into the source's text
-  stop    INTEGER NOT NULL,
+  entity  INTEGER NOT NULL REFERENCES entity_key(id),
+  start   INTEGER NOT NULL,    -- bytes from the segment's start (0: its first)
+  len     INTEGER NOT NULL,    -- bytes
   PRIMARY KEY (segment, entity, start)
 ) WITHOUT ROWID;
-CREATE INDEX mention_entity ON mention(entity, segment);
+CREATE INDEX mention_by_entity ON mention_row(entity, segment);
+
+-- Spans of segments in which an alias of an entity occurs: offsets into
+-- the source's text, 1-based inclusive, as in every version.
+CREATE VIEW mention (segment, entity, start, stop) AS
+  SELECT m.segment, k.entity, s.start + m.start, s.start + m.start + m.len - 1
+  FROM mention_row m JOIN entity_key k ON k.id = m.entity
+  JOIN segment_row s ON s.id = m.segment;
+-- ---- end of storage (schema version 5) ----------------------------------
 
 -- The segments a record rests on. record_type names the table.
 CREATE TABLE evidence (

@@ -39,9 +39,6 @@ static sqlite3 *db = NULL;
 static sqlite3_stmt *ins_source, *ins_piece, *ins_seg, *ins_fts, *search;
 static sqlite3_stmt *fts_check, *seg_text, *bad_mentions, *pieces;
 
-static const char *const kinds[] = { NULL, "heading", "paragraph", "sentence",
-                                     "reference" };
-
 
 static void teardown (void) {
   sqlite3_finalize(ins_source);
@@ -87,7 +84,7 @@ static void setup (void) {
   ins_piece = prepare("INSERT INTO source_text (source, start, stop, text)"
                       " VALUES (?1, 1, length(CAST(?2 AS BLOB)), ?2)");
   ins_seg = prepare("INSERT INTO segment_row (source, kind, section, parent,"
-                    " ord, start, stop, duplicate_of, piece) VALUES (?1, ?2,"
+                    " ord, start, len, duplicate_of, piece) VALUES (?1, ?2,"
                     " ?3, ?4, ?5, ?6, ?7, NULL, ?8)");
   pieces = prepare("SELECT text FROM source_text WHERE source = ?1"
                    " ORDER BY start");
@@ -239,12 +236,12 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
   for (i = 0; i < n; i++) {
     const sinorus_seg *s = &segs[i];
     sqlite3_bind_int64(ins_seg, 1, source);
-    sqlite3_bind_text(ins_seg, 2, kinds[s->kind], -1, SQLITE_STATIC);
+    sqlite3_bind_int(ins_seg, 2, s->kind);   /* SINORUS_SEG_*, as the schema keeps it */
     if (s->section >= 0) sqlite3_bind_int64(ins_seg, 3, ids[s->section]);
     if (s->parent >= 0) sqlite3_bind_int64(ins_seg, 4, ids[s->parent]);
     sqlite3_bind_int64(ins_seg, 5, (sqlite3_int64)i + 1);
     sqlite3_bind_int64(ins_seg, 6, (sqlite3_int64)s->start + 1);
-    sqlite3_bind_int64(ins_seg, 7, (sqlite3_int64)s->stop);
+    sqlite3_bind_int64(ins_seg, 7, (sqlite3_int64)(s->stop - s->start));
     sqlite3_bind_int64(ins_seg, 8, piece);
     exec(ins_seg, "insert segment");
     ids[i] = sqlite3_last_insert_rowid(db);

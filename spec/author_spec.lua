@@ -76,6 +76,7 @@ describe("kb:add_source", function()
   -- The slow reference of an import: the text in one piece, the
   -- segmenter's segments stored one row at a time, all but paragraphs
   -- indexed with one INSERT ... SELECT, then KB:_tag.
+  local SEG_KIND = { heading = 1, paragraph = 2, sentence = 3, reference = 4 }
   local function slow_import(src)
     local core = require "sinorus.core"
     local text = src.text
@@ -90,10 +91,11 @@ describe("kb:add_source", function()
     for i, s in ipairs(core.segment(text, src.format or "plain")) do
       local t = text:sub(s.start, s.stop)
       local key = s.kind .. "\0" .. t
+      -- (segment_row keeps the kind's SINORUS_SEG_* number and the length)
       internal.exec(kb, [[INSERT INTO segment_row (source, kind, section, parent, ord, start,
-                 stop, duplicate_of, piece) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
-               source, s.kind, s.section and ids[s.section], s.parent and ids[s.parent],
-               i, s.start, s.stop, seen[key], piece)
+                 len, duplicate_of, piece) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+               source, SEG_KIND[s.kind], s.section and ids[s.section], s.parent and ids[s.parent],
+               i, s.start, s.stop - s.start + 1, seen[key], piece)
       ids[i] = internal.insert_id(kb)
       seen[key] = seen[key] or ids[i]
       if s.kind == "heading" then   -- a heading is its own section
@@ -516,9 +518,18 @@ describe("updating and removing", function()
 
   it("removes an entity nothing refers to, with its mentions", function()
     kb:add_entity { id = "sanctions", name = "secondary sanctions", kind = "initiative" }
+    local n = count("mention WHERE entity = 'sanctions'")
+    assert.is_true(n > 0)
+    assert.equals(n, count([[mention_row WHERE entity =
+                             (SELECT id FROM entity_key WHERE entity = 'sanctions')]]))
     kb:remove_entity("sanctions")
     assert.is_nil(kb:entity("sanctions"))
     assert.equals(0, count("mention WHERE entity = 'sanctions'"))
+    -- its rows and its key go (the view mention reads them)
+    assert.equals(0, count("entity_key WHERE entity = 'sanctions'"))
+    -- describe() counts mentions in mention_row: the rows the view gives
+    assert.equals(count("mention"), kb:describe().counts.mentions)
+    assert.equals(0, count("mention_row WHERE entity NOT IN (SELECT id FROM entity_key)"))
   end)
 end)
 

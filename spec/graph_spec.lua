@@ -789,8 +789,11 @@ describe("kb:graph and kb:export", function()
           while true do
             local a, b = s.text:find(name, init, true)
             if not a then break end
-            internal.exec(kb, "INSERT INTO mention (segment, entity, start, stop) VALUES (?, ?, ?, ?)",
-                     sid, id, s.start + a - 1, s.start + b - 1)
+            -- (the view mention reads mention_row: offsets from the segment's start)
+            internal.exec(kb, "INSERT OR IGNORE INTO entity_key (entity) VALUES (?)", id)
+            internal.exec(kb, [[INSERT INTO mention_row (segment, entity, start, len)
+                                VALUES (?, (SELECT id FROM entity_key WHERE entity = ?), ?, ?)]],
+                          sid, id, a - 1, b - a + 1)
             init = b + 1
           end
         end

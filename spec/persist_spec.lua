@@ -269,6 +269,14 @@ describe("schema versions", function()
     f:close()
   end)
 
+  -- What the sqlite3 shell prints for sql on the file at p (values quoted).
+  local function shell(sql)
+    local f = assert(io.popen("sqlite3 -quote " .. p .. " '" .. sql .. "'"))
+    local out = f:read("a")
+    f:close()
+    return out
+  end
+
   -- Every row of every table of the file at p, as the sqlite3 shell prints
   -- them (a source without its text, which version 4 keeps in pieces).
   local function rows(path)
@@ -297,15 +305,90 @@ describe("schema versions", function()
     kb:close()
   end)
 
+  it("migrates 4 to 5: mentions in mention_row, the same rows through the view mention",
+     function()
+    spit(p, slurp("spec/fixtures/schema-v4.sqlite"))
+    local MENTIONS = "SELECT segment, entity, start, stop FROM mention ORDER BY 1, 2, 3"
+    local INDEX = "SELECT * FROM segment_fts_data ORDER BY 1; " ..
+                  "SELECT * FROM segment_fts_docsize ORDER BY 1"
+    local before, mentions, index = rows(p), shell(MENTIONS), shell(INDEX)
+    assert.is_true(#mentions > 0)
+    assert.equals("'table'\n", shell("SELECT type FROM sqlite_schema WHERE name = \"mention\""))
+    local kb = assert(sinorus.open(p))
+    assert.equals(sinorus.schema_version, kb:describe().schema_version)
+    kb:close()
+    -- every row and every mention as plain sqlite3 sees them, the index untouched
+    assert.same(before, rows(p))
+    assert.equals(mentions, shell(MENTIONS))
+    assert.equals(index, shell(INDEX))
+    assert.equals("'view'\n", shell("SELECT type FROM sqlite_schema WHERE name = \"mention\""))
+    assert.equals("", shell("SELECT name FROM sqlite_schema WHERE name IN " ..
+                            "(\"segment_parent\", \"mention_entity\", \"mention_v4\")"))
+    assert.equals("'ok'\n", shell("PRAGMA integrity_check"))
+    -- segment_row: the kind as its number, the length for the stop
+    assert.equals("'integer',3\n", shell("SELECT DISTINCT typeof(kind), kind FROM segment_row " ..
+                                         "WHERE kind = 3"))
+    assert.equals("", shell("SELECT id FROM segment_row r WHERE len <> " ..
+                            "(SELECT stop - start + 1 FROM segment s WHERE s.id = r.id)"))
+    kb = assert(sinorus.open(p))
+    local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
+    assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
+    -- the same mentions as a new file of the same text gets from its import
+    assert.same(fresh:sql(MENTIONS), kb:sql(MENTIONS))
+    assert.same(fresh:mentions("China"), kb:mentions("China"))
+    fresh:close()
+    -- a row of mention_row: a small key for the entity, offsets from the segment
+    local r = kb:sql([[SELECT m.start, m.len, s.start AS seg, k.entity FROM mention_row m
+      JOIN entity_key k ON k.id = m.entity JOIN segment_row s ON s.id = m.segment
+      ORDER BY m.segment, k.entity LIMIT 1]])[1]
+    local first = kb:sql("SELECT start, stop, entity FROM mention ORDER BY 1, 2, 3 LIMIT 1")[1]
+    assert.same({ first.start, first.stop }, { r.seg + r.start, r.seg + r.start + r.len - 1 })
+    kb:close()
+  end)
+
+  it("refuses a version-4 file with a view version 4 did not have", function()
+    spit(p, slurp("spec/fixtures/schema-v4.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'CREATE VIEW v AS SELECT * FROM claim'"))
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.matches("a view sinorus does not define: 'v'", msg)
+    spit(p, slurp("spec/fixtures/schema-v4.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'DROP VIEW segment; CREATE VIEW segment AS " ..
+                      "SELECT * FROM segment_row'"))
+    kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.matches("a view sinorus does not define: 'segment'", msg)
+  end)
+
+  it("finds mentions by entity and a paragraph's sentences without scanning a table",
+     function()
+    local kb = assert(sinorus.open())
+    local function plan(sql, ...)
+      local out = {}
+      for _, row in ipairs(kb:sql("EXPLAIN QUERY PLAN " .. sql, ...)) do
+        out[#out + 1] = row.detail
+      end
+      return table.concat(out, "\n")
+    end
+    local by_entity = plan("SELECT DISTINCT segment FROM mention WHERE entity = ?", "china")
+    assert.matches("mention_by_entity", by_entity)
+    assert.not_matches("SCAN", by_entity)
+    local para = kb:segments { kind = "paragraph", limit = 1 }[1].id
+    local sents = plan("SELECT c.id FROM segment_row c WHERE c.parent = ?1 AND " ..
+                       require("sinorus.store").sentences_of("c.id", "?1"), para)
+    assert.not_matches("SCAN", sents)
+    -- and the range gives exactly the paragraph's sentences
+    local got = kb:sql("SELECT c.id FROM segment_row c WHERE " ..
+                       require("sinorus.store").sentences_of("c.id", "?1") .. " ORDER BY 1", para)
+    local want = kb:sql("SELECT id FROM segment_row WHERE parent = ?1 ORDER BY 1", para)
+    assert.is_true(#want > 1)
+    assert.same(want, got)
+    kb:close()
+  end)
+
   it("migrates 3 to 4: the text once, with every text, offset, mention and hit kept",
      function()
     spit(p, slurp("spec/fixtures/schema-v3.sqlite"))
-    local function shell(sql)
-      local f = assert(io.popen("sqlite3 -quote " .. p .. " '" .. sql .. "'"))
-      local out = f:read("a")
-      f:close()
-      return out
-    end
     -- the index, byte for byte: the same index gives the same hits
     local INDEX = "SELECT * FROM segment_fts_data ORDER BY 1; " ..
                   "SELECT * FROM segment_fts_idx ORDER BY 1, 2; " ..
@@ -566,7 +649,7 @@ describe("files from elsewhere", function()
     spit(p, slurp(CURRENT))
     assert(os.execute("sqlite3 " .. p .. " 'DROP VIEW segment; CREATE VIEW segment " ..
                       "(id, source, kind, section, parent, ord, start, stop, duplicate_of, " ..
-                      "text) AS SELECT id, source, kind, section, parent, ord, start, stop, " ..
+                      "text) AS SELECT id, source, kind, section, parent, ord, start, start + len - 1, " ..
                       "duplicate_of, NULL FROM segment_row'"))
     refused("a view sinorus does not define: 'segment'")
     spit(p, slurp(CURRENT))

@@ -95,7 +95,9 @@ local COUNTED = { { "sources", "source" }, { "segments", "segment" } }
 for _, t in ipairs(require("sinorus.model").TYPES) do
   COUNTED[#COUNTED + 1] = { t.plural, t.table }
 end
-for _, c in ipairs { { "mentions", "mention" }, { "ratings", "rating" }, { "codes", "code" },
+-- (mentions are counted in mention_row, whose rows the view mention gives
+-- one for one, without the view's joins)
+for _, c in ipairs { { "mentions", "mention_row" }, { "ratings", "rating" }, { "codes", "code" },
                      { "changes", "changelog" } } do
   COUNTED[#COUNTED + 1] = c
 end
@@ -274,8 +276,8 @@ local PARA_SNIPPET = [[
 SELECT highlight(segment_fts, 0, ?1, ?2) AS snippet, ?3 AS words
 FROM segment_fts CROSS JOIN segment s ON s.id = segment_fts.rowid
 WHERE segment_fts MATCH ?4 AND s.parent = ?5
-  AND segment_fts.rowid BETWEEN (SELECT min(id) FROM segment WHERE parent = ?5)
-                            AND (SELECT max(id) FROM segment WHERE parent = ?5)
+  AND ]] .. require("sinorus.store").sentences_of("segment_fts.rowid", "?5") .. [[
+
 ORDER BY bm25(segment_fts), s.id LIMIT 1]]
 
 local para_sql = {}

@@ -190,7 +190,8 @@ do
       local spans, matches = {}, {}
       for _, m in ipairs(self:sql([[SELECT m.start, m.stop FROM mention m
           WHERE m.entity = ?2 AND m.segment IN
-            (SELECT ?1 UNION ALL SELECT id FROM segment WHERE parent = ?1)
+            (SELECT ?1 UNION ALL SELECT c.id FROM segment_row c
+             WHERE c.parent = ?1 AND ]] .. store.sentences_of("c.id", "?1") .. [[)
           ORDER BY m.start]], s.segment, id)) do
         local text = s.text:sub(m.start - s.start + 1, m.stop - s.start + 1)
         spans[#spans + 1] = { start = m.start, stop = m.stop, text = text }

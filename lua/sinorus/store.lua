@@ -769,7 +769,10 @@ local function delete_evidence(kb, rtype, id)
 end
 
 function DELETE.entity(kb, id)
-  internal.exec(kb, "DELETE FROM mention WHERE entity = ?", id)
+  -- its mentions and its key (the view mention is read-only)
+  internal.exec(kb, [[DELETE FROM mention_row
+                      WHERE entity = (SELECT id FROM entity_key WHERE entity = ?)]], id)
+  internal.exec(kb, "DELETE FROM entity_key WHERE entity = ?", id)
   internal.exec(kb, "DELETE FROM alias WHERE entity = ?", id)
   internal.exec(kb, "DELETE FROM entity WHERE id = ?", id)
 end
@@ -848,6 +851,23 @@ setmetatable(CHECK, by_model(function(t)
 end))
 setmetatable(WRITE, by_model(plain_writer))
 setmetatable(DELETE, by_model(plain_deleter))
+
+-- ---------------------------------------------------------------------
+-- The sentences of a paragraph
+
+--- A condition on `col` (a segment id column) that holds for the
+--- sentences of the paragraph whose id is the SQL expression `p`, as a
+--- range of ids: a paragraph's sentences follow it in order of id (an
+--- import writes a paragraph, then its sentences), so they are the ids
+--- after it up to the first segment that is not one of them. Schema
+--- version 5 has no index on segment_row.parent: this range is how its
+--- queries find a paragraph's sentences (csrc/sn_import.c's tagger reads
+--- them the same way).
+function store.sentences_of(col, p)
+  return string.format([[(%s > %s AND %s < ifnull((SELECT n.id FROM segment_row n
+    WHERE n.id > %s AND n.parent IS NOT %s ORDER BY n.id LIMIT 1), 9223372036854775807))]],
+    col, p, col, p, p)
+end
 
 -- ---------------------------------------------------------------------
 -- Importing a source (the caller owns the transaction)
