@@ -425,7 +425,8 @@ end
 -- Extensions: each module returns { methods = ..., module = ... }, the
 -- methods of sinorus.KB and the functions of this module it adds.
 
-local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox", "score", "chart" }
+local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox", "score", "chart",
+                     "suggest" }
 for _, name in ipairs(EXTENSIONS) do
   local ext = require("sinorus." .. name)
   for k, f in pairs(ext.methods) do KB[k] = f end
