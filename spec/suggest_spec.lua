@@ -340,6 +340,15 @@ describe("kb:reject", function()
   end)
 end)
 
+describe("in the sandbox", function()
+  it("suggests, but neither accepts nor rejects", function()
+    local ok, res = sinorus.sandbox([[return kb.accept == nil and kb.reject == nil
+      and #kb:suggest{source = 1, kinds = {"entity"}} >= 0]])
+    assert.is_true(ok)
+    assert.is_true(res)
+  end)
+end)
+
 describe("the rules", function()
   it("declare every CAMEO root once, with its Goldstein weight", function()
     local seen = {}

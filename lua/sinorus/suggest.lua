@@ -34,23 +34,24 @@ for _, k in ipairs(KINDS) do KIND_SET[k] = true end
 -- ---------------------------------------------------------------------
 -- Small helpers
 
--- FNV-1a, 32 bits, as 8 hex digits: the hashes of a candidate's key.
-local function fnv(s)
-  local h = 0x811c9dc5
-  for i = 1, #s do
-    h = ((h ~ s:byte(i)) * 0x01000193) & 0xffffffff
+-- A 64-bit hash of s as 16 hex digits (the hashes of a candidate's key):
+-- a polynomial over its 8-byte words (wrapping integer arithmetic), then
+-- over its last bytes, mixed at the end; fast enough for every candidate.
+local function hash(s)
+  local h, n = #s, #s
+  local i = 1
+  while i + 7 <= n do
+    h = h * 0x100000001b3 + string.unpack("<i8", s, i)
+    i = i + 8
   end
-  return string.format("%08x", h)
+  for j = i, n do h = h * 31 + s:byte(j) end
+  h = (h ~ (h >> 29)) * 0x5851f42d4c957f2d
+  h = h ~ (h >> 32)
+  return string.format("%016x", h)
 end
 
 -- ASCII lower case: byte offsets stay those of the text.
 local lower = string.lower
-
--- True when the word or phrase w (lower case) is in low (lower case) on
--- word boundaries (for the few strings not scanned by the lexicon).
-local function has_word(low, w)
-  return low:find("%f[%w]" .. w:gsub("[%-%.%+%?%(%)%[%]%*%^%$]", "%%%0") .. "%f[%W]") ~= nil
-end
 
 -- The lexicon's phrases in a sentence are found by one scan of the C
 -- matcher (folded, on word boundaries): H[phrase] = the list of starts.
@@ -59,10 +60,27 @@ local function has(H, phrase)
   return H[phrase] ~= nil
 end
 
-local function any(H, list)
-  for _, p in ipairs(list) do
-    if H[p] then return p end
+-- phrase -> its place in a list, per list (made on first use)
+local INDEX = {}
+local function index_of(list)
+  local ix = INDEX[list]
+  if not ix then
+    ix = {}
+    for i, p in ipairs(list) do ix[p:lower()] = ix[p:lower()] or i end
+    INDEX[list] = ix
   end
+  return ix
+end
+
+-- The first phrase of list (in the list's order) that the sentence holds:
+-- a walk over the sentence's few hits, not over the list.
+local function any(H, list)
+  local ix, best, bi = index_of(list), nil, nil
+  for p in pairs(H) do
+    local i = ix[p]
+    if i and (not bi or i < bi) then best, bi = p, i end
+  end
+  return best
 end
 
 local function slug(s, max)
@@ -428,10 +446,9 @@ local function claim_candidates(s, low, ctx)
     if h.p_low and (not best or h.p_high - h.p_low < best.p_high - best.p_low) then best = h end
   end
   if best then score = score + 2; why[#why + 1] = "hedge '" .. best.text .. "'" end
-  for weight, list in pairs(R.judgment) do
-    for _, p in ipairs(list) do
-      if has(low, p) then score = score + weight; why[#why + 1] = p end
-    end
+  for p in pairs(low) do
+    local weight = index_of(R.judgment[2])[p] and 2 or index_of(R.judgment[1])[p] and 1
+    if weight then score = score + weight; why[#why + 1] = p end
   end
   local reported = any(low, R.reported)
   local factual = any(low, R.factual) ~= nil
@@ -553,9 +570,14 @@ local function speaker_of(s, q, ctx)
   end
   -- "X argues", "X urged Y to", "Y announced that"
   local verb_at, verb
-  for _, v in ipairs(R.speech) do
-    local a = before_quote(v)
-    if a and (not verb_at or a > verb_at) then verb_at, verb = a, v end
+  local speech = index_of(R.speech)
+  for v in pairs(H) do
+    if speech[v] then
+      local a = before_quote(v)
+      if a and (not verb_at or a > verb_at or (a == verb_at and speech[v] < speech[verb])) then
+        verb_at, verb = a, v
+      end
+    end
   end
   if verb_at then
     local m = mention_near(true, verb_at, true)
@@ -607,7 +629,14 @@ local function past_tense(text, H)
   return any(H, R.past)
 end
 
+local DATE_WORDS
 local function event_candidate(s, low, ctx)
+  -- no digit and no month or relative date: no date (the common case)
+  if not DATE_WORDS then
+    DATE_WORDS = table.move(MONTHS, 1, #MONTHS, 1, {})
+    for _, r in ipairs(R.relative) do DATE_WORDS[#DATE_WORDS + 1] = r[1] end
+  end
+  if not s.text:find("%d") and not any(low, DATE_WORDS) then return nil end
   local iso, a, b, phrase = find_date(s.text, low, ctx.published)
   if iso == nil then return nil end
   -- a forecast or a judgment is not a happening: with a hedge or a future
@@ -639,17 +668,22 @@ end
 -- ---------------------------------------------------------------------
 -- Entities not in the catalogue
 
+local KIND_ORDER = { "company", "organization", "document", "initiative", "event", "place" }
 local function entity_kind(name, is_cyr_or_cjk)
   local low = lower(name)
   local last = low:match("(%w+)$") or low
-  for _, k in ipairs { "company", "organization", "document", "initiative", "event",
-                       "place" } do
-    for _, w in ipairs(R.entity_kind[k]) do
-      if last == w or (k ~= "place" and has_word(low, w)) then return k end
+  local words = {}
+  for w in low:gmatch("%w+") do words[w] = true end
+  for _, k in ipairs(KIND_ORDER) do
+    local ix = index_of(R.entity_kind[k])
+    -- a place only by the last word ("Sea"); the others by any word
+    if ix[last] then return k end
+    if k ~= "place" then
+      for w in pairs(words) do if ix[w] then return k end end
     end
   end
-  local words = select(2, name:gsub("%S+", ""))
-  if is_cyr_or_cjk or (words >= 2 and words <= 3 and not name:find("%f[%a]%l")) then
+  local n = select(2, name:gsub("%S+", ""))
+  if is_cyr_or_cjk or (n >= 2 and n <= 3 and not name:find("%f[%a]%l")) then
     return "person"
   end
   return "organization"
@@ -676,7 +710,10 @@ end
 
 -- true when head ends with an opening quotation mark (a word after it
 -- starts the quoted sentence)
+local OPEN_LAST = {}
+for _, q in ipairs(R.quotes) do OPEN_LAST[q[1]:byte(-1)] = true end
 local function opened(head)
+  if not OPEN_LAST[head:byte(-1)] then return false end
   for _, q in ipairs(R.quotes) do
     if head:sub(-#q[1]) == q[1] then return true end
   end
@@ -754,8 +791,8 @@ local function names_in(text)
         -- a combining form: "U.S.-led" is "U.S."; "Sino-American" none
         name = name:gsub("%-%l[%w%-]*$", "")
         local lone = x == y
-        local first = words[x].a == 1 or text:sub(1, words[x].a - 1):match("[%.:;!?]%s*$") ~= nil
-          or opened(text:sub(1, words[x].a - 1))
+        local head = text:sub(math.max(1, words[x].a - 8), words[x].a - 1)
+        local first = words[x].a == 1 or head:match("[%.:;!?]%s*$") ~= nil or opened(head)
         if #name > 1 and not (lone and (first or adjective(name) or name:find("%-")))
             and not NOT_NAME[lower(name)] then
           out[#out + 1] = { name = name, start = words[x].a, stop = words[x].a + #name - 1,
@@ -768,7 +805,7 @@ local function names_in(text)
     end
   end
   -- Han names: 2 or 3 characters right before a speech verb
-  for _, v in ipairs(CJK_SPEECH) do
+  for _, v in ipairs(text:find("[\228-\233]") and CJK_SPEECH or {}) do
     local pos = 1
     while true do
       local at = text:find(v, pos, true)
@@ -794,6 +831,7 @@ local function rejected(kb)
   local set = {}
   for r in kb:rows("SELECT record FROM changelog WHERE operation = 'reject'") do
     set[r.record:gsub("^suggestion:", "")] = true
+    set.any = true
   end
   return set
 end
@@ -820,7 +858,21 @@ end
 local issued = setmetatable({}, { __mode = "k" })
 local done = setmetatable({}, { __mode = "k" })
 
+-- What a candidate rests on, kept off the candidate: the text of its
+-- segment when it was suggested (kb:accept compares it with the text
+-- now), and the span its key hashes.
+local seg_text_of = setmetatable({}, { __mode = "k" })
+local span_of = setmetatable({}, { __mode = "k" })
+
+-- A candidate's key is made when first read (most are never printed or
+-- rejected, and hashing every one would cost as much as finding them).
 local CAND_META = { __name = "sinorus.Candidate" }
+CAND_META.__index = function(c, k)
+  if k ~= "key" then return nil end
+  local key = c.kind .. ":" .. hash(seg_text_of[c]) .. ":" .. hash(span_of[c])
+  rawset(c, "key", key)
+  return key
+end
 CAND_META.__tostring = function(c)
   local f = c.fields
   local what = f.text or f.name or f.title or ""
@@ -828,13 +880,15 @@ CAND_META.__tostring = function(c)
                        c.confidence, what)
 end
 
+-- Completes a candidate (seg_text: its segment's text) and keeps it
+-- unless it was rejected (any: the KB holds rejections).
 local function finish(kb, c, seg_text, out, rej)
-  c.key = c.kind .. ":" .. fnv(seg_text) .. ":" .. fnv(c.span or "")
+  seg_text_of[c], span_of[c] = seg_text, c.span or ""
   c.span = nil
-  c.segment_hash = fnv(seg_text)
-  if rej[c.key] then return end
+  setmetatable(c, CAND_META)
+  if rej.any and rej[c.key] then return end
   issued[c] = kb
-  out[#out + 1] = setmetatable(c, CAND_META)
+  out[#out + 1] = c
 end
 
 local SUGGEST_KEYS = { "source", "kinds" }
@@ -886,7 +940,7 @@ function KB:suggest(opts)
     for r in self:rows("SELECT folded FROM alias") do known[r.folded] = true end
     for r in self:rows("SELECT name FROM entity") do known[core.fold(r.name)] = true end
   end
-  local new_names, prev_doc = {}, false
+  local new_names, prev_doc, ents = {}, false, {}
   for _, s in ipairs(sents) do
     local low = scan(s.text)
     s.hits = low
@@ -961,13 +1015,12 @@ function KB:suggest(opts)
       if abbr then e.aliases[#e.aliases + 1] = abbr; by_fold[core.fold(abbr)] = nil end
       e.kind = entity_kind(e.name, e.script ~= "latin")
       if e.kind == "person" then
-        -- the surname alone, where the text uses it more than the full name
+        -- the surname alone, found as a name of its own in the source
         local surname = e.name:match("(%S+)$")
-        local pat = "%f[%w]" .. surname:gsub("%p", "%%%0") .. "%f[%W]"
         local other = by_fold[core.fold(surname)]
-        if other and other ~= e then other.merged = true end
-        if surname ~= e.name and select(2, text:gsub(pat, "")) > e.count then
+        if other and other ~= e then
           e.aliases[#e.aliases + 1] = surname
+          other.merged = true
         end
       end
     end
@@ -980,18 +1033,24 @@ function KB:suggest(opts)
                     confidence = conf, why = string.format("%s name, %d occurrence%s",
                       e.script, e.count, e.count == 1 and "" or "s"),
                     span = e.name }
-        finish(self, c, e.seg_text, out, rej)
+        finish(self, c, e.seg_text, ents, rej)
       end
     end
   end
-  local order = {}
-  for i, k in ipairs(KINDS) do order[k] = i end
-  table.sort(out, function(x, y)
-    if x.segment ~= y.segment then return x.segment < y.segment end
-    if x.kind ~= y.kind then return order[x.kind] < order[y.kind] end
-    if (x.start or 0) ~= (y.start or 0) then return (x.start or 0) < (y.start or 0) end
-    return x.key < y.key
-  end)
+  -- claims, quotes and events came in the order of the text (by segment,
+  -- then kind, then a quote's start); the entities, each at its first
+  -- occurrence, go in after the other candidates of their segment
+  if #ents > 0 then
+    local merged, j = {}, 1
+    for _, c in ipairs(out) do
+      while ents[j] and ents[j].segment < c.segment do
+        merged[#merged + 1] = ents[j]; j = j + 1
+      end
+      merged[#merged + 1] = c
+    end
+    for k = j, #ents do merged[#merged + 1] = ents[k] end
+    out = merged
+  end
   local _, lim, off = util.page(opts)
   local page = {}
   for i = off + 1, lim < 0 and #out or math.min(#out, off + lim) do page[#page + 1] = out[i] end
@@ -1013,7 +1072,7 @@ local function check_candidate(kb, fname, c)
     argerror(fname, 1, string.format("candidate %s was %s already", c.key, done[c]))
   end
   local text = internal.value(kb, "SELECT text FROM segment WHERE id = ?", c.segment)
-  if text == nil or fnv(text) ~= c.segment_hash then
+  if text == nil or text ~= seg_text_of[c] then
     argerror(fname, 1, string.format("candidate %s is stale: segment %d changed since it "
              .. "was suggested", c.key, c.segment))
   end

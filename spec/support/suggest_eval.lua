@@ -26,16 +26,12 @@ local internal = require "sinorus.internal"
 local core = require "sinorus.core"
 local suggest = require "sinorus.suggest"
 
+local fs = require "spec.support.fs"
+
 local M = {}
 
-local function tmpdb()
-  local p = os.tmpname()
-  os.remove(p)
-  return p .. ".sqlite"
-end
-local function drop(p)
-  for _, s in ipairs { "", "-wal", "-shm", "-journal" } do os.remove(p .. s) end
-end
+local function tmpdb() return fs.tmpname(".sqlite") end
+local drop = fs.remove_db
 
 -- The gold coding of source `source` of kb, keyed by segment offsets.
 local function gold_of(kb, source)
