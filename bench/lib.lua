@@ -26,10 +26,14 @@ end
 -- A synthetic corpus of mb megabytes made of windows of 8 to 30
 -- consecutive words of the article, four to six sentences a paragraph, so
 -- its vocabulary and its density of entity mentions are the article's
--- (bench/author.lua's import, bench/suggest.lua). Returns the paragraphs
--- and the sentences (lists of strings); the text is the paragraphs joined
--- by blank lines. The same mb gives the same corpus.
-function lib.article_corpus(mb)
+-- (bench/author.lua's import, bench/suggest.lua). With unique, each
+-- sentence joins two such windows of 4 to 15 words, so that sentences
+-- hardly ever repeat (the windows of one article do, from a few MB on,
+-- and a repeated sentence is a duplicate the suggester skips). Returns
+-- the paragraphs and the sentences (lists of strings); the text is the
+-- paragraphs joined by blank lines. The same arguments give the same
+-- corpus.
+function lib.article_corpus(mb, unique)
   local sinorus = require "sinorus"
   local words = {}
   do
@@ -47,8 +51,15 @@ function lib.article_corpus(mb)
   while size < mb * 1e6 do
     local para = {}
     for s = 1, 3 + rnd(3) do
-      local n, start = 7 + rnd(23), rnd(#words - 31)
-      local w = table.move(words, start, start + n - 1, 1, {})
+      local w
+      if unique then
+        local n1, s1, n2, s2 = 3 + rnd(12), rnd(#words - 31), 3 + rnd(12), rnd(#words - 31)
+        w = table.move(words, s1, s1 + n1 - 1, 1, {})
+        table.move(words, s2, s2 + n2 - 1, n1 + 1, w)
+      else
+        local n, start = 7 + rnd(23), rnd(#words - 31)
+        w = table.move(words, start, start + n - 1, 1, {})
+      end
       w[1] = w[1]:gsub("^%l", string.upper)
       local sent = table.concat(w, " "):gsub("[%.,;:!?]*$", "") .. "."
       para[s] = sent

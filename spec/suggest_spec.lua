@@ -176,6 +176,13 @@ describe("kb:suggest", function()
     assert.equals(all[2].key, page[1].key)
   end)
 
+  it("leaves no statement open", function()
+    local internal = require "sinorus.internal"
+    local id = source("Alba will probably win. Alba met Brenn in 2020.", { ALBA, BRENN })
+    kb:suggest { source = id }
+    assert.equals(0, internal.busy(kb))
+  end)
+
   it("prints as a table", function()
     local id = source("Alba will probably win.", { ALBA })
     assert.matches("kind%s+segment%s+confidence%s+key", tostring(kb:suggest { source = id }))

@@ -394,27 +394,16 @@ local function find_date(text, low, published)
   end
 end
 
--- The sentences of a source (no duplicates), with their mentions.
-local function read_source(kb, source)
-  local sents = {}
-  for r in kb:rows([[SELECT id, text, start, ord FROM segment WHERE source = ?
-      AND kind = 'sentence' AND duplicate_of IS NULL ORDER BY ord]], source) do
-    sents[#sents + 1] = { id = r.id, text = r.text, start = r.start, mentions = {} }
-  end
-  local by = {}
-  for _, s in ipairs(sents) do by[s.id] = s end
-  -- mention offsets are the source's; a sentence's are its own
-  for r in kb:rows([[SELECT m.segment AS seg, m.entity AS entity,
-      m.start - s.start + 1 AS start, m.stop - s.start + 1 AS stop, e.kind AS kind
-      FROM mention m JOIN segment s ON s.id = m.segment
-      JOIN entity e ON e.id = m.entity WHERE s.source = ? AND s.kind = 'sentence'
-      ORDER BY m.segment, m.start, m.stop DESC]], source) do
-    local s = by[r.seg]
-    if s then s.mentions[#s.mentions + 1] = { entity = r.entity, start = r.start,
-                                              stop = r.stop, kind = r.kind } end
-  end
-  return sents
-end
+-- The sentences of a source (no duplicates) in the order of the text, and
+-- the mentions of its sentences in the same order (offsets the sentence's
+-- own): kb:suggest reads both as it goes, one sentence at a time.
+local SENTENCES = [[SELECT id, text, start FROM segment WHERE source = ?
+  AND kind = 'sentence' AND duplicate_of IS NULL ORDER BY id]]
+local MENTIONS = [[SELECT m.segment AS seg, m.entity AS entity,
+  m.start - s.start + 1 AS start, m.stop - s.start + 1 AS stop, e.kind AS kind
+  FROM mention m JOIN segment s ON s.id = m.segment
+  JOIN entity e ON e.id = m.entity WHERE s.source = ? AND s.kind = 'sentence'
+  ORDER BY m.segment, m.start, m.stop DESC]]
 
 -- The entity ids a sentence mentions, in order, each once (a mention
 -- inside a longer one at the same place is left out).
@@ -925,14 +914,13 @@ function KB:suggest(opts)
     AND lower(name) = lower(?) ORDER BY id LIMIT 1]], title)
   lexicon()
   local rej = rejected(self)
-  local sents = read_source(self, source)
+
   local coded = coded_here(self, source)
   local out = {}
   local ctx = { published = published, self = self_id, title = title }
-  local spans = {}
   ctx.quoted_share = function(s)
     local n = 0
-    for _, q in ipairs(spans[s.id] or {}) do n = n + #q.text end
+    for _, q in ipairs(s.spans) do n = n + #q.text end
     return n / #s.text
   end
   local known = {}
@@ -941,10 +929,20 @@ function KB:suggest(opts)
     for r in self:rows("SELECT name FROM entity") do known[core.fold(r.name)] = true end
   end
   local new_names, prev_doc, ents = {}, false, {}
-  for _, s in ipairs(sents) do
+  -- the statement is closed when this function returns or raises
+  local next_mention, mstmt, _, closing <close> = self:rows(MENTIONS, source) -- luacheck: ignore 211/closing
+  local mrow = next_mention(mstmt)
+  for r in self:rows(SENTENCES, source) do
+    local s = { id = r.id, text = r.text, start = r.start, mentions = {} }
+    while mrow and mrow.seg < s.id do mrow = next_mention(mstmt) end
+    while mrow and mrow.seg == s.id do
+      s.mentions[#s.mentions + 1] = { entity = mrow.entity, start = mrow.start,
+                                      stop = mrow.stop, kind = mrow.kind }
+      mrow = next_mention(mstmt)
+    end
     local low = scan(s.text)
     s.hits = low
-    spans[s.id] = quoted_spans(s.text)
+    s.spans = quoted_spans(s.text)
     -- the document in play: the last document entity mentioned (not the
     -- source itself); a sentence about it names a document noun, or goes
     -- on with "It"/"Its" after one that did
@@ -959,7 +957,7 @@ function KB:suggest(opts)
       if c then finish(self, c, s.text, out, rej) end
     end
     if want.quote then
-      for _, q in ipairs(spans[s.id]) do
+      for _, q in ipairs(s.spans) do
         if coded.quote[s.id .. "\0" .. q.text] then goto next_quote end
         local speaker, why, new = speaker_of(s, q, ctx)
         local c = { kind = "quote", segment = s.id,
