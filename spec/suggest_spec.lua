@@ -161,6 +161,15 @@ describe("kb:suggest", function()
     assert.is_nil(got.Alba)
   end)
 
+  it("takes a name that is the whole of a quotation for a name", function()
+    local id = source("Alba signed with «Gazprom» and “Rosatom” agreed.", { ALBA })
+    local got = {}
+    for _, c in ipairs(kb:suggest { source = id, kinds = { "entity" } }) do
+      got[#got + 1] = c.fields.name
+    end
+    assert.same({ "Gazprom", "Rosatom" }, got)
+  end)
+
   it("does not suggest again what the source already holds", function()
     local id = source("Alba will probably reject the offer.", { ALBA })
     local c = kb:suggest { source = id, kinds = { "claim" } }[1]

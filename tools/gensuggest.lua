@@ -74,6 +74,8 @@ local function figures()
   local docs = {
     { "the article (Abb & Polianskii 2022)", eval.article() },
     { "the second document (spec/fixtures/suggest-doc)", eval.folder("spec/fixtures/suggest-doc") },
+    { "its last four sections, which the rules never saw before they ran on them",
+      eval.folder("spec/fixtures/suggest-doc", "The view from the delta", "Recommendations\n") },
   }
   for _, d in ipairs(docs) do
     local name, r = d[1], d[2]
@@ -96,7 +98,7 @@ local function figures()
     row("event", "on the sentence alone " .. pct(r.event.sentence_recall)
         .. "; of the " .. r.event.stated .. " whose sentence writes the year "
         .. pct(r.event.stated_recall))
-    row("entity", "empty catalogue; recall over the entities the text names")
+    if r.entity then row("entity", "empty catalogue; recall over the entities the text names") end
     add("")
     if #r.claim.missed > 0 then
       add("Claims missed: " .. table.concat(r.claim.missed, ", ") .. ".")

@@ -17,8 +17,10 @@
 -- segment's text changed since (stale); kb:reject logs the key in the
 -- change log (operation "reject"), which kb:suggest reads back.
 --
--- Returns { methods = KB methods, module = module functions }; init.lua
--- copies them into sinorus.KB and the module table.
+-- Returns { methods = KB methods, module = module functions } (init.lua
+-- copies them into sinorus.KB and the module table) and, for
+-- doc/suggest.md and the specs, the rule tables (rules), the kinds, the
+-- quote-span and name finders and the period of an ISO date.
 
 local core = require "sinorus.core"
 local internal = require "sinorus.internal"
@@ -119,16 +121,16 @@ R.judgment = {
     "essential", "essentially", "fundamental", "fundamentally", "crucial", "critical",
     "decisive", "serious", "marginal", "modest", "minor", "manageable", "costly",
     "harder", "easier", "difficult", "problem", "risk", "risky", "dangerous",
-    "vulnerable", "robust", "fragile", "weak", "strong", "effective", "ineffective",
+    "fragile", "weak", "strong", "effective", "ineffective",
     "best", "worst", "better", "worse", "matters", "merit", "real", "genuine",
-    "complex", "reactive", "defensive", "aggressive", "overstate", "overstates",
+    "aggressive", "overstate", "overstates",
     "exaggerate", "exaggerates", "underestimated", "overestimated", "well-tested",
     "proven", "limit", "limits", "limited", "mere", "merely", "largely", "mainly",
     "mostly", "primarily", "too", "rather than", "more than", "less than", "remains",
     "remain" },
   [1] = { "not", "never", "neither", "nor", "little", "few", "rarely", "only", "still",
-          "however", "instead", "although", "while", "but", "yet", "devoted to",
-          "marked by", "based on", "both", "key", "central", "major", "can", "could" },
+          "however", "instead", "although", "while", "but", "yet", "both", "key", "central",
+          "major", "can", "could" },
 }
 
 -- What others say or think, reported: the sentence reports a view it does
@@ -405,17 +407,15 @@ local MENTIONS = [[SELECT m.segment AS seg, m.entity AS entity,
   JOIN entity e ON e.id = m.entity WHERE s.source = ? AND s.kind = 'sentence'
   ORDER BY m.segment, m.start, m.stop DESC]]
 
--- The entity ids a sentence mentions, in order, each once (a mention
--- inside a longer one at the same place is left out).
+-- The entity ids a sentence mentions (of the kinds given, else any), in
+-- order, each once; overlapping mentions all count, as the catalogue's
+-- matcher reports them ("UN Security Council": the UN and the UNSC).
 local function about(s, kinds)
-  local out, seen, last = {}, {}, 0
+  local out, seen = {}, {}
   for _, m in ipairs(s.mentions) do
-    if m.start > last or true then
-      if not seen[m.entity] and (not kinds or kinds[m.kind]) then
-        seen[m.entity] = true; out[#out + 1] = m.entity
-      end
+    if not seen[m.entity] and (not kinds or kinds[m.kind]) then
+      seen[m.entity] = true; out[#out + 1] = m.entity
     end
-    last = math.max(last, m.stop)
   end
   return out
 end
@@ -712,6 +712,14 @@ end
 -- The capitalised words of a text (Latin, and Cyrillic when it has any),
 -- in order: { w, a, b, stop_after }. A word ends at a full stop unless it
 -- is an abbreviation (U.S., St.), and loses a possessive 's.
+-- true when a closing quotation mark starts at position i of text
+local function closes(text, i)
+  for _, q in ipairs(R.quotes) do
+    if text:sub(i, i + #q[2] - 1) == q[2] then return true end
+  end
+  return false
+end
+
 local function cap_words(text)
   local out = {}
   local function add(a, w)
@@ -782,6 +790,9 @@ local function names_in(text)
         local lone = x == y
         local head = text:sub(math.max(1, words[x].a - 8), words[x].a - 1)
         local first = words[x].a == 1 or head:match("[%.:;!?]%s*$") ~= nil or opened(head)
+        -- a word that is the whole of a quotation is a quoted name
+        -- («Gazprom», “Rosatom”), not the start of a quoted sentence
+        if lone and opened(head) and closes(text, words[y].b + 1) then first = false end
         if #name > 1 and not (lone and (first or adjective(name) or name:find("%-")))
             and not NOT_NAME[lower(name)] then
           out[#out + 1] = { name = name, start = words[x].a, stop = words[x].a + #name - 1,

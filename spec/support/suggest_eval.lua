@@ -96,7 +96,31 @@ local function overlaps(a1, a2, b1, b2) return a1 <= b2 and b1 <= a2 end
 local function ratio(n, d) return d > 0 and n / d or 0 / 0 end
 
 -- Runs the suggester against gold g; returns the figures.
-local function measure(g)
+-- Runs the suggester against gold g; returns the figures. With range
+-- ({first, last} offsets in the text), only the gold records resting on
+-- a sentence starting there and the candidates there count, and entities
+-- are not measured.
+local function measure(g, range)
+  local function within(a) return not range or (a >= range[1] and a < range[2]) end
+  if range then
+    local kept = {}
+    for _, k in ipairs { "claims", "events" } do
+      kept[k] = {}
+      for _, rec in ipairs(g[k]) do
+        local at = {}
+        for _, a in ipairs(rec.at) do if within(a) then at[#at + 1] = a end end
+        if #at > 0 then
+          local copy = {}
+          for f, v in pairs(rec) do copy[f] = v end
+          copy.at = at
+          kept[k][#kept[k] + 1] = copy
+        end
+      end
+    end
+    kept.quotes = {}
+    for _, q in ipairs(g.quotes) do if within(q.at) then kept.quotes[#kept.quotes + 1] = q end end
+    g = setmetatable(kept, { __index = g })
+  end
   local kb, id, path = fresh(g, true)
   local t0 = os.clock()
   local cands = kb:suggest { source = id, kinds = { "claim", "quote", "event" } }
@@ -107,11 +131,15 @@ local function measure(g)
   end
   local by = { claim = {}, quote = {}, event = {} }
   for _, c in ipairs(cands) do
-    local list = by[c.kind]
-    list[#list + 1] = c
+    if within(start[c.segment]) then
+      local list = by[c.kind]
+      list[#list + 1] = c
+    end
   end
   local r = { seconds = secs, sentences = kb:sql([[SELECT count(*) AS n FROM segment
-    WHERE source = ? AND kind = 'sentence' AND duplicate_of IS NULL]], id)[1].n }
+    WHERE source = ? AND kind = 'sentence' AND duplicate_of IS NULL
+    AND start >= ? AND start < ?]], id, range and range[1] or 0,
+    range and range[2] or math.maxinteger)[1].n }
   local text_at = {}
   for s in kb:rows("SELECT start, text FROM segment WHERE source = ?", id) do
     text_at[s.start] = s.text
@@ -213,6 +241,7 @@ local function measure(g)
   r.claim.baseline_precision = ratio(gold_sents, r.sentences)
   kb:close()
   drop(path)
+  if range then return r end
 
   -- entities, with an empty catalogue
   local kb2, id2, path2 = fresh(g, false)
@@ -248,8 +277,9 @@ function M.article()
 end
 
 --- The figures on a folder coded as data/README.md says (source.lua, the
---- text it names, kb/*.lua), loaded by tools/kbdata.lua.
-function M.folder(dir)
+--- text it names, kb/*.lua), loaded by tools/kbdata.lua; with from and to
+--- (two strings of the text), on the part from the first to the second.
+function M.folder(dir, from, to)
   local load = require "kbdata"
   local src
   local env = { source = function(t) src = t end }
@@ -265,7 +295,11 @@ function M.folder(dir)
   local g = gold_of(kb, id)
   kb:close()
   drop(path)
-  return measure(g)
+  local range
+  if from then
+    range = { assert(text:find(from, 1, true), from), assert(text:find(to, 1, true), to) }
+  end
+  return measure(g, range)
 end
 
 return M
