@@ -247,6 +247,27 @@ describe("kb:accept", function()
     assert.equals(1, #kb:mentions("Ivo Sand"))
   end)
 
+  it("makes records the rest of the API treats as any other", function()
+    local id = source("Alba will probably sanction Brenn. Mara Ross said “no”. "
+      .. "Alba met Brenn on 3 March 2023.", { ALBA, BRENN, ROSS })
+    local ids = {}
+    for _, c in ipairs(kb:suggest { source = id, kinds = { "claim", "quote", "event" } }) do
+      ids[c.kind] = kb:accept(c)
+    end
+    -- evidence, listings with filters, updates, exports and removal
+    assert.equals(kb:segments { source = id, kind = "sentence" }[1].id,
+                  kb:evidence(kb:claim(ids.claim))[1].id)
+    assert.equals(1, #kb:claims { about = "Brenn", horizon = "short" })
+    assert.equals(1, #kb:quotes { speaker = "Mara Ross" })
+    assert.equals(1, #kb:events { actor = "Alba", from = "2023-03" })
+    kb:update_claim(ids.claim, { text = "Alba is expected to sanction Brenn." })
+    assert.equals("Alba is expected to sanction Brenn.", kb:claim(ids.claim).text)
+    local json = kb:export("json")
+    for _, rid in pairs(ids) do assert.truthy(json:find('"' .. rid .. '"', 1, true), rid) end
+    assert.is_true(kb:remove_event(ids.event))
+    assert.is_nil(kb:event(ids.event))
+  end)
+
   it("refuses what add_* refuses and writes nothing", function()
     local id = source("Alba recently invaded Brenn.", { ALBA, BRENN })
     local ev = kb:suggest { source = id, kinds = { "event" } }[1]
