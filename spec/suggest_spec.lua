@@ -280,6 +280,25 @@ describe("kb:accept", function()
     assert.is_string(kb:accept(ev, { date = "2023-04" }))
   end)
 
+  it("cuts a long sentence to a title at a character boundary, and takes the edits' title",
+     function()
+    local long = "Alba met Brenn on 3 March 2023 in the old Ωmega hall, " .. string.rep("é", 60)
+      .. " and more."
+    local id = source(long, { ALBA, BRENN })
+    local c = kb:suggest { source = id, kinds = { "event" } }[1]
+    local title = kb:event(kb:accept(c)).title
+    assert.is_true(#title <= 120)
+    assert.truthy(utf8.len(title))
+    assert.matches("%.%.%.$", title)
+    kb:close(); remove(path)
+    kb = assert(sinorus.open(path, { create = true }))
+    id = source(long, { ALBA, BRENN })
+    c = kb:suggest { source = id, kinds = { "event" } }[1]
+    assert.has_error(function() kb:accept(c, { title = false }) end,
+                     "bad argument #1 to 'add_event' (missing field 'title')")
+    assert.equals("Alba meets Brenn", kb:event(kb:accept(c, { title = "Alba meets Brenn" })).title)
+  end)
+
   it("refuses a claim about no entity, leaving the file as it was", function()
     local id = source("The outcome will probably be poor.")
     local c = kb:suggest { source = id, kinds = { "claim" } }[1]

@@ -1127,7 +1127,8 @@ function KB:accept(c, edits)
       local base = PREFIX[c.kind] .. slug(f.name or f.title or f.text or c.key, 36)
       f.id = fresh_id(self, TABLE[c.kind], base)
     end
-    if c.kind == "event" and #f.title > 120 then
+    -- a sentence is long for a title: cut it at a character boundary
+    if c.kind == "event" and type(f.title) == "string" and #f.title > 120 then
       f.title = f.title:sub(1, 117):gsub("[\128-\191]*$", ""):gsub("[\192-\255]$", "") .. "..."
     end
     return self["add_" .. c.kind](self, f)
