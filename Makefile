@@ -120,6 +120,7 @@ doc/API.md: lua/sinorus/doc.lua tools/gendoc.lua
 # the scorecard of doc/forecasts.md, computed from the built KB
 docs: doc/API.md all
 	$(LUAENV) $(LUA) tools/scorecard.lua doc/forecasts.md
+	$(LUAENV) $(LUA) tools/gensuggest.lua doc/suggest.md
 
 # ---------------------------------------------------------------------
 # Tests

@@ -16,7 +16,7 @@
 --              since version 4.)
 --   add_claim  per call in one kb:transaction of 10,000 calls (target < 20 us)
 --
--- The corpus is made of windows of 8 to 30 consecutive words of the article,
+-- The corpus (bench/lib.lua, article_corpus) is made of windows of 8 to 30 consecutive words of the article,
 -- four to six sentences a paragraph, so its vocabulary and its density of
 -- entity mentions are the article's. SINORUS_BENCH_MB sets its size
 -- (`make bench-import-1g` runs the import alone at 1,000 MB: set
@@ -55,7 +55,6 @@ if arg[1] == "--claims" then   -- CLAIMS add_claim calls in one transaction
   return
 end
 
--- Wall seconds of the day, to the millisecond.
 local wall = require("bench.lib").wall
 
 -- The bytes this process has caused to be written to storage (0 without /proc).
@@ -135,37 +134,9 @@ print(string.format("%-46s %10s %-5s %-10s %s", "figure", "value", "unit", "targ
 -- ---------------------------------------------------------------------
 -- The corpus
 
-local words = {}
-do
-  local kb <close> = sinorus.open()
-  for _, s in ipairs(kb:segments { kind = "sentence" }) do
-    for w in s.text:gmatch("%S+") do words[#words + 1] = w end
-  end
-end
-
-local seed = 1
-local function rnd(n)
-  seed = (seed * 1103515245 + 12345) % 2147483648
-  return seed % n + 1
-end
-
--- text: the corpus, also in text_file; sent_file: its sentences, one a line.
 local text, text_file, sent_file
 do
-  local paras, sentences, size = {}, {}, 0
-  while size < MB * 1e6 do
-    local para = {}
-    for s = 1, 3 + rnd(3) do
-      local n, start = 7 + rnd(23), rnd(#words - 31)
-      local w = table.move(words, start, start + n - 1, 1, {})
-      w[1] = w[1]:gsub("^%l", string.upper)
-      local sent = table.concat(w, " "):gsub("[%.,;:!?]*$", "") .. "."
-      para[s] = sent
-      sentences[#sentences + 1] = sent
-    end
-    paras[#paras + 1] = table.concat(para, " ")
-    size = size + #paras[#paras] + 2
-  end
+  local paras, sentences = require("bench.lib").article_corpus(MB)
   text = table.concat(paras, "\n\n") .. "\n"
   sent_file, text_file = tmp(".txt"), tmp(".txt")
   local f = assert(io.open(sent_file, "wb"))

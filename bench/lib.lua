@@ -23,6 +23,60 @@ function lib.median(t)
   return n % 2 == 1 and t[(n + 1) // 2] or (t[n // 2] + t[n // 2 + 1]) / 2
 end
 
+-- A synthetic corpus of mb megabytes made of windows of 8 to 30
+-- consecutive words of the article, four to six sentences a paragraph, so
+-- its vocabulary and its density of entity mentions are the article's
+-- (bench/author.lua's import, bench/suggest.lua). With unique, each
+-- sentence joins two such windows of 4 to 15 words, so that sentences
+-- hardly ever repeat (the windows of one article do, from a few MB on,
+-- and a repeated sentence is a duplicate the suggester skips). Returns
+-- the paragraphs and the sentences (lists of strings); the text is the
+-- paragraphs joined by blank lines. The same arguments give the same
+-- corpus.
+function lib.article_corpus(mb, unique)
+  local sinorus = require "sinorus"
+  local words = {}
+  do
+    local kb <close> = sinorus.open()
+    for _, s in ipairs(kb:segments { kind = "sentence" }) do
+      for w in s.text:gmatch("%S+") do words[#words + 1] = w end
+    end
+  end
+  local seed = 1
+  local function rnd(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n + 1
+  end
+  local paras, sentences, size = {}, {}, 0
+  while size < mb * 1e6 do
+    local para = {}
+    for s = 1, 3 + rnd(3) do
+      local w
+      if unique then
+        local n1, s1, n2, s2 = 3 + rnd(12), rnd(#words - 31), 3 + rnd(12), rnd(#words - 31)
+        w = table.move(words, s1, s1 + n1 - 1, 1, {})
+        table.move(words, s2, s2 + n2 - 1, n1 + 1, w)
+      else
+        local n, start = 7 + rnd(23), rnd(#words - 31)
+        w = table.move(words, start, start + n - 1, 1, {})
+      end
+      w[1] = w[1]:gsub("^%l", string.upper)
+      local sent = table.concat(w, " "):gsub("[%.,;:!?]*$", "") .. "."
+      para[s] = sent
+      sentences[#sentences + 1] = sent
+    end
+    paras[#paras + 1] = table.concat(para, " ")
+    size = size + #paras[#paras] + 2
+  end
+  return paras, sentences
+end
+
+-- Wall seconds of the day, to the millisecond (sinorus's UTC clock).
+function lib.wall()
+  local h, m, s = require("sinorus.core").utc_now():match("T(%d+):(%d+):([%d.]+)Z")
+  return h * 3600 + m * 60 + tonumber(s)
+end
+
 -- A fresh temporary path ending in suffix.
 function lib.tmp(suffix)
   local p = os.tmpname()
@@ -36,12 +90,6 @@ function lib.cpu(f)
   local t0 = os.clock()
   f()
   return os.clock() - t0
-end
-
--- Wall seconds of the day, to the millisecond (sinorus.core.utc_now).
-function lib.wall()
-  local h, m, s = require("sinorus.core").utc_now():match("T(%d+):(%d+):([%d.]+)Z")
-  return h * 3600 + m * 60 + tonumber(s)
 end
 
 -- Whether valgrind is installed.

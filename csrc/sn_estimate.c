@@ -377,21 +377,27 @@ static int longest (const Word *words, int n, int s, int *band) {
   size_t t;
   if (n <= 0 || words[0].len <= 0) return 0;
   for (t = 0; t < NTERMS; t++) {
-    int b = term_band(&lexicon[t], s), k;
+    int b, k;
+    if (lexicon[t].words[0] != words[0].w[0]) continue;  /* cheap first test */
+    b = term_band(&lexicon[t], s);
     if (b < 0) continue;
     k = match_phrase(lexicon[t].words, words, n);
     if (k > best) { best = k; bb = b; }
   }
-  if (n > 1 && is_modifier(&words[0]) && words[1].joined) {
+  if (n > 1 && is_modifier(&words[0]) && words[1].joined && words[1].len > 0) {
     /* the intensifier binds to the longest expression after it only
        ("very probably not" is not "very probably" + "not") */
     int after = 0;
     for (t = 0; t < NTERMS; t++) {
-      int k = match_phrase(lexicon[t].words, words + 1, n - 1);
+      int k;
+      if (lexicon[t].words[0] != words[1].w[0]) continue;  /* cheap first test */
+      k = match_phrase(lexicon[t].words, words + 1, n - 1);
       if (k > after) after = k;
     }
     for (t = 0; t < NTERMS; t++) {
-      int b = shift_band(&lexicon[t], s), k;
+      int b, k;
+      if (lexicon[t].words[0] != words[1].w[0]) continue;
+      b = shift_band(&lexicon[t], s);
       if (b < 0) continue;
       k = match_phrase(lexicon[t].words, words + 1, n - 1);
       if (k > 0 && k == after && k + 1 > best) { best = k + 1; bb = b; }

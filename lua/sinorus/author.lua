@@ -226,6 +226,9 @@ do
     internal.exec(kb, LOG_SQL, utc_now(), operation, record, before ~= nil and util.json(before) or nil,
              after ~= nil and util.json(after) or nil)
   end
+  -- the change log's writer, for the modules that log decisions of their
+  -- own (kb:reject of sinorus.suggest)
+  internal.log = log
 
   local HISTORY_COLS = { "id", "time", "operation", "record", "before", "after" }
 

@@ -562,6 +562,26 @@ entry { name = "kb:history", group = "author", args = "[opts]",
   returns = "a list of {id, time, operation, record, before, after}",
   example = 'print(kb:history{operation = "add_claim"})' }
 
+entry { name = "kb:suggest", group = "author", args = "{source [, kinds, limit, offset]}",
+  summary = "Candidate claims, quotes, events and entities for a source, by general rules "
+    .. "(doc/suggest.md): kinds a list of claim, quote, event, entity (default all); "
+    .. "rejected candidates and what the source already holds are left out.",
+  returns = "a list of candidates {kind, segment, fields, confidence, why, key}",
+  example = 'print(kb:suggest{source = 1, kinds = {"quote"}})' }
+entry { name = "kb:accept", group = "author", args = "candidate [, edits]",
+  summary = "Turns a candidate of kb:suggest into a record through add_<kind> (its "
+    .. "validation, change log and atomicity), with edits over its fields; refuses a "
+    .. "candidate of another KB, a stale one and one accepted or rejected already.",
+  returns = "the new record's id",
+  example = 'local id = kb:add_source{title = "Note", text = "Russia will probably stay close to China."}\n'
+    .. 'print(kb:accept(kb:suggest{source = id, kinds = {"claim"}}[1], {text = "Our paraphrase."}))' }
+entry { name = "kb:reject", group = "author", args = "candidate",
+  summary = "Remembers that a candidate was rejected (a 'reject' entry of the change log): "
+    .. "kb:suggest does not propose it again.",
+  returns = "true",
+  example = 'local id = kb:add_source{title = "Note 2", text = "China is likely to hedge."}\n'
+    .. 'kb:reject(kb:suggest{source = id}[1])' }
+
 -- ---------------------------------------------------------------------
 -- Graph objects
 

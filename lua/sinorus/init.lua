@@ -431,7 +431,7 @@ end
 -- methods of sinorus.KB and the functions of this module it adds.
 
 local EXTENSIONS = { "records", "weight", "graph", "author", "sandbox", "score", "chart",
-                     "import" }
+                     "import", "suggest" }
 for _, name in ipairs(EXTENSIONS) do
   local ext = require("sinorus." .. name)
   for k, f in pairs(ext.methods) do KB[k] = f end

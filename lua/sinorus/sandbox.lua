@@ -94,6 +94,7 @@ do
   local function forbidden(name)
     return name:match("^add_") or name:match("^update_") or name:match("^remove_")
       or name == "code" or name == "uncode" or name == "rate" or name == "transaction" or name == "save"
+      or name == "accept" or name == "reject"
       or name == "_exec" or name == "_script" or name == "_add_source" or name == "_tag"
       or name == "_import" or name == "import"   -- kb:import reads files
   end
