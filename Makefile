@@ -20,7 +20,7 @@ SAN       ?=
 CPPFLAGS  += -Iinclude -Icsrc -I$(B)/gen $(LUA_CFLAGS)
 # -fno-math-errno lets sqrt compile to one instruction (results unchanged).
 ALLCFLAGS  = $(WARN) $(OPT) $(SAN) -fPIC -fvisibility=hidden -fno-math-errno $(CFLAGS)
-LIBS      := -lsqlite3 -lzip -lm -lpthread
+LIBS      := -lsqlite3 -lzip -lstemmer -lm -lpthread
 # LINK_LUA=1 links the module against liblua, for hosts that load Lua privately.
 ifeq ($(LINK_LUA),1)
 LIBS      += $(LUA_LIBS)
@@ -95,7 +95,7 @@ demo: all
 # The embedding example: a C host with Lua 5.4 and libsinorus.a only.
 $(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.h
 	$(CC) $(WARN) $(OPT) $(SAN) -Iinclude $(LUA_CFLAGS) -o $@ examples/host.c \
-	  $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lm -lpthread
+	  $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lstemmer -lm -lpthread
 
 # The API reference, generated from the same source as help().
 doc/API.md: lua/sinorus/doc.lua tools/gendoc.lua

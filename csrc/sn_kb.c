@@ -361,6 +361,7 @@ static const sn_migration migrations[] = {
   /* v3 -> v4: the text once (migrate_v4_text) and many sources: the
   ** record tables' part is migrate_v4_records(), run after the step */
   { 3, "", migrate_v4_text, v4_redefined },
+  { 4, "", NULL, NULL },
   { 0, NULL, NULL, NULL }
 };
 
@@ -428,7 +429,7 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
     want++;
     p++;
   }
-  if (version < SINORUS_SCHEMA_VERSION) want = 0;
+  if (version < 4) want = 0;                /* views came with version 4 */
   rc = sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema "
                           "WHERE type = 'view'", -1, &st, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_step(st);
@@ -487,7 +488,7 @@ static int check_fts (sqlite3 *db, char *err, size_t errlen) {
                        "FROM sqlite_schema WHERE type = 'table' "
                        "AND name = 'segment_fts') "
                        "SELECT count(*) FROM d "
-                       "WHERE s LIKE '%tokenize=''sinorus''%' "
+                       "WHERE s LIKE '%tokenize=''sinorus%''%' "
                        "AND length(s) - length(replace(s, 'tokenize', '')) = 8",
                    &n);
     if (rc == SQLITE_OK && n != 1) {
@@ -836,6 +837,27 @@ static int migrate_v4_forecasts (sqlite3 *db, char **msg) {
 
 
 /*
+** v4 -> v5, languages (issue 17): the search index is declared again as
+** the schema declares it now (the tokenizer's arguments, the KB's search
+** settings) and rebuilt from the segments it holds (all but paragraphs).
+** A word's tokens of version 4 are all still there (the surface forms);
+** stems and CJK pairs are added, so every query finds what it found.
+*/
+static int migrate_v5_lang (sqlite3 *db, char **msg) {
+  int rc = sqlite3_exec(db, "DROP TABLE segment_fts", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE VIRTUAL TABLE segment_fts ", msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO segment_fts (segment_fts, rank) "
+                          "VALUES ('hashsize', 16777216);"
+                          "INSERT INTO segment_fts (rowid, text) "
+                          "SELECT id, text FROM segment "
+                          "WHERE kind <> 'paragraph'", NULL, NULL, msg);
+  return rc;
+}
+
+
+/*
 ** Migrates a KB of schema version `version` to SINORUS_SCHEMA_VERSION in
 ** one transaction: either every step is applied and the version updated,
 ** or the file is left as it was. Returns a status and writes a message.
@@ -863,6 +885,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_forecasts(db, &msg);
+    if (rc == SQLITE_OK && version == 4) rc = migrate_v5_lang(db, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "

@@ -27,7 +27,7 @@
 -- the text it imports, which 8 KiB pages make about 8% faster than 4 KiB;
 -- 16 KiB would be faster still but slows searches and small writes.
 PRAGMA page_size = 8192;
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -112,9 +112,19 @@ CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
 -- compares the index with every row), and 'rebuild' would index the
 -- paragraphs too. Imports buffer up to 16 MB of terms before writing a
 -- level of the index.
+-- ---- v5 languages (issue 17): the KB's search settings --------------
+-- The tokenizer's arguments are the KB's search settings
+-- (doc/languages.md): cjk indexes each CJK character and each pair of
+-- neighbours, so Chinese words are found inside runs of Han characters;
+-- english and russian index the Snowball stem of each Latin and Cyrillic
+-- word beside it, so a word finds its inflected forms while a quoted
+-- phrase matches as written. migrate_v5_lang (sn_kb.c) re-declares the
+-- index of an older file with this statement and rebuilds it.
 CREATE VIRTUAL TABLE segment_fts USING fts5(
-  text, content = 'segment', content_rowid = 'id', tokenize = 'sinorus'
+  text, content = 'segment', content_rowid = 'id',
+  tokenize = 'sinorus cjk english russian'
 );
+-- ---- end v5 languages ----------------------------------------------
 INSERT INTO segment_fts (segment_fts, rank) VALUES ('hashsize', 16777216);
 
 CREATE TABLE entity (
