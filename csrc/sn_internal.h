@@ -65,6 +65,12 @@ SN_INTERNAL void sn_stemmer_free(sn_stemmer *st);
 SN_INTERNAL int sn_stem(sn_stemmer *st, const char *s, size_t ws, size_t we,
                         char *out);
 
+/* The ISO 15924 code of the script most letters of s[0..len) are in:
+** "Latn", "Cyrl", "Hani" (CJK), or "Zyyy" when it has none of those
+** (sn_stem.c; the alias table's CHECK and model.ALIAS_SCRIPTS list the
+** same codes). */
+SN_INTERNAL const char *sn_script(const char *s, size_t len);
+
 /* What sn_query.c writes before a query string whose words are to be
 ** found by their stems (U+E000, which no folded word holds); the
 ** tokenizer reads it (sn_fts.c). */

@@ -836,12 +836,24 @@ static int migrate_v4_forecasts (sqlite3 *db, char **msg) {
 }
 
 
+/* script(s): sn_script as an SQL function, for the migration. */
+static void sql_script (sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const char *s = (const char *)sqlite3_value_text(argv[0]);
+  (void)argc;
+  if (s == NULL) { sqlite3_result_null(ctx); return; }
+  sqlite3_result_text(ctx, sn_script(s, (size_t)sqlite3_value_bytes(argv[0])),
+                      -1, SQLITE_STATIC);
+}
+
+
 /*
 ** v4 -> v5, languages (issue 17): the search index is declared again as
 ** the schema declares it now (the tokenizer's arguments, the KB's search
 ** settings) and rebuilt from the segments it holds (all but paragraphs).
 ** A word's tokens of version 4 are all still there (the surface forms);
 ** stems and CJK pairs are added, so every query finds what it found.
+** The alias table gets its script column (the table is made again as
+** the schema says, each alias's script derived as core.script does).
 */
 static int migrate_v5_lang (sqlite3 *db, char **msg) {
   int rc = sqlite3_exec(db, "DROP TABLE segment_fts", NULL, NULL, msg);
@@ -852,7 +864,24 @@ static int migrate_v5_lang (sqlite3 *db, char **msg) {
                           "VALUES ('hashsize', 16777216);"
                           "INSERT INTO segment_fts (rowid, text) "
                           "SELECT id, text FROM segment "
-                          "WHERE kind <> 'paragraph'", NULL, NULL, msg);
+                          "WHERE kind <> 'paragraph';"
+                          "ALTER TABLE alias RENAME TO alias_v4", NULL, NULL,
+                      msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE alias ", msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function(db, "sn_script", 1,
+                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                 sql_script, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO alias (entity, alias, folded, ord, "
+                          "script) SELECT entity, alias, folded, ord, "
+                          "sn_script(alias) FROM alias_v4;"
+                          "DROP TABLE alias_v4", NULL, NULL, msg);
+  sqlite3_create_function(db, "sn_script", 1, SQLITE_UTF8, NULL, NULL, NULL,
+                          NULL);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE INDEX alias_folded ", msg);
   return rc;
 }
 

@@ -123,3 +123,24 @@ int sn_stem (sn_stemmer *st, const char *s, size_t ws, size_t we,
   if (n > SN_TOKEN_MAX) n = SN_TOKEN_MAX;   /* never: a stem is shorter */
   return (int)n;
 }
+
+
+/* See sn_internal.h. */
+const char *sn_script (const char *s, size_t len) {
+  size_t i = 0, n[3] = { 0, 0, 0 };
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    int l = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+    uint32_t cp;
+    if ((size_t)l > len - i) break;
+    cp = sn_utf8_cp(s + i, l);
+    i += (size_t)l;
+    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') n[0]++;
+    else if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) n[0]++;
+    else if (cp >= 0x400 && cp <= 0x52F) n[1]++;
+    else if (sn_is_cjk(cp)) n[2]++;
+  }
+  if (n[0] + n[1] + n[2] == 0) return "Zyyy";
+  if (n[2] >= n[0] && n[2] >= n[1]) return "Hani";
+  return n[1] > n[0] ? "Cyrl" : "Latn";
+}

@@ -136,15 +136,22 @@ CREATE TABLE entity (
   description TEXT
 ) WITHOUT ROWID;
 
--- Names and aliases (the name is an alias too); folded for lookup.
+-- ---- v5 languages (issue 17): the script of each alias -------------
+-- Names and aliases (the name is an alias too); folded for lookup. Since
+-- version 5 each has its script, the ISO 15924 code of most of its
+-- letters (Latn, Cyrl, Hani; Zyyy for none), derived from the alias when
+-- it is written (core.script; model.ALIAS_SCRIPTS lists the codes).
 CREATE TABLE alias (
   entity TEXT NOT NULL REFERENCES entity(id),
   alias  TEXT NOT NULL,
   folded TEXT NOT NULL,
   ord    INTEGER NOT NULL,
+  script TEXT NOT NULL CHECK (script = 'Latn' OR script = 'Cyrl'
+           OR script = 'Hani' OR script = 'Zyyy'),
   PRIMARY KEY (entity, alias)
 ) WITHOUT ROWID;
 CREATE INDEX alias_folded ON alias(folded);
+-- ---- end v5 languages ----------------------------------------------
 
 -- Spans of segments in which an alias of an entity occurs. Since version
 -- 2 a paragraph holds only the mentions that run across two of its

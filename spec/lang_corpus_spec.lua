@@ -1,6 +1,6 @@
 -- Issue 17: the language corpus of spec/fixtures/lang (Chinese, Russian,
--- English, mixed), written for the purpose: its segments and search hits
--- compared in full with spec/fixtures/lang/expected.lua, and the
+-- English, mixed), written for the purpose: its segments, mentions and
+-- search hits compared in full with spec/fixtures/lang/expected.lua, and the
 -- segmenter's invariants on CJK and Cyrillic text.
 
 local sinorus = require "sinorus"
@@ -55,6 +55,27 @@ for _, name in ipairs(names) do
           last = s.stop
         end
       end
+    end)
+
+    it("tags the expected mentions of the built-in entities, in every script", function()
+      local kb <close> = assert(sinorus.open(":memory:", { create = true, article = true }))
+      local src = kb:add_source{ title = name, text = text }
+      local got = {}
+      for _, e in ipairs(kb:entities{ limit = 1000 }) do
+        for _, m in ipairs(kb:mentions(e.id, { limit = 1000 })) do
+          if m.source == src and m.kind ~= "paragraph" then
+            for _, sp in ipairs(m.spans) do
+              got[#got + 1] = { e.id, sp.start, sp.stop, sp.text }
+              assert.equals(sp.text, text:sub(sp.start, sp.stop))
+            end
+          end
+        end
+      end
+      table.sort(got, function(a, b)
+        if a[2] ~= b[2] then return a[2] < b[2] end
+        return a[1] < b[1]
+      end)
+      assert.same(want.mentions, got)
     end)
 
     it("finds the expected hits for each query, with exact snippets", function()

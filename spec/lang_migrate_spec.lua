@@ -55,6 +55,10 @@ describe("the migration to schema version 5", function()
         n = n + 1
       end
       assert.is_true(n > 10)
+      -- every alias has the script core.script derives from it
+      local rows = kb:sql("SELECT alias, script FROM alias")
+      assert.is_true(#rows > 0)
+      for _, r in ipairs(rows) do assert.equals(core.script(r.alias), r.script, r.alias) end
       kb:close()
       os.remove(p)
     end)

@@ -528,6 +528,26 @@ describe("sinorus.core.matcher", function()
     assert.same({}, surfaces(m, "AU.S. bus."))
   end)
 
+  it("finds Chinese patterns inside runs of Han characters, and Latin ones next to them", function()
+    local m = compiled { "中国", "北约", "China", "NATO" }
+    assert.same({ "1:中国", "2:北约", "3:China", "1:中国", "4:NATO" },
+      surfaces(m, "中国和俄罗斯反对北约扩大。China中国NATO扩大"))
+  end)
+
+  it("finds Russian patterns in their inflected forms, not inside longer words", function()
+    local m = compiled { "Россия", "Китай", "Путин", "Си Цзиньпин", "Украина" }
+    assert.same({ "1:России", "1:Россию", "2:Китаем", "2:Китая", "3:Путина", "4:Си Цзиньпина",
+                  "5:Украине" },
+      surfaces(m, "России, Россию, Россиянин, Китаем, Китая, Китаец, китайский, Путина, "
+                  .. "Путинизм, Си Цзиньпина, Украине, украинцы"))
+  end)
+
+  it("finds acronyms in capitals and short Russian words only as written", function()
+    local m = compiled { "НАТО", "США", "ЕС", "Азия" }
+    assert.same({ "1:НАТО", "2:США", "3:ЕС", "4:Азия" },
+      surfaces(m, "НАТО НАТОвский США СШАх ЕС ЕСть Азия Азии"))
+  end)
+
   it("reports overlapping matches by start, longest first", function()
     local m = compiled { "Security Council", "UN Security Council", "Council", "UN" }
     assert.same({ "2:UN Security Council", "4:UN", "1:Security Council", "3:Council" },

@@ -250,7 +250,9 @@ entry { name = "kb:evidence", group = "records", args = "record_or_id",
 
 entry { name = "kb:search", group = "text", args = "query [, opts]",
   summary = "Segments matching query, most relevant first (BM25). Any string is a valid "
-    .. "query: words match as words, \"quoted text\" as a phrase, word* as a prefix; case, "
+    .. "query: words match as words in their English and Russian inflected forms "
+    .. "(sanction finds sanctions), Chinese words inside runs of Han characters, "
+    .. "\"quoted text\" as a phrase as written, word* as a prefix; case, "
     .. "diacritics, typographic quotes and dashes are folded. opts: limit (10), offset, "
     .. "kind, source, duplicates, words (snippet length), marks ({open, close}). Paragraphs "
     .. "only with kind = \"paragraph\": one matches when each word or phrase occurs in one "
