@@ -22,13 +22,18 @@
 **   character matches itself, and highlight() marks exactly the
 **   characters of the match (it reads the unigrams' offsets).
 ** english, russian: in a document, each word of Latin (English) or
-**   Cyrillic (Russian) script also gives its Snowball stem, folded and
-**   prefixed with the byte 0x01 (no folded word holds it), at the same
-**   position (sn_stem.c). A query string that starts with SN_STEM_MARK
-**   (sn_query.c writes it before the bare words of a query, not before
-**   phrases or prefixes) asks for the stems of its words instead of the
-**   words: "санкции" finds "санкций", "sanction" finds "sanctions",
-**   while "\"санкции\"" and санкци* read the words as written.
+**   Cyrillic (Russian) script whose Snowball stem (sn_stem.c) is not the
+**   word itself also gives its stem, folded and prefixed with the byte
+**   0x01 (no folded word holds it), at the same position. A query string
+**   that starts with SN_STEM_MARK (sn_query.c writes it before the bare
+**   words of a query, not before phrases or prefixes) asks for the stems
+**   of its words instead of the words: each is the marked stem or, as a
+**   synonym at the same position, the word that is its own stem
+**   ("sanctions" finds "sanction", which has no marked stem). So
+**   "санкции" finds "санкций", "sanction" finds "sanctions", while
+**   "\"санкции\"" and санкци* read the words as written. (A word whose
+**   folded form is the stem of another but whose own stem differs is
+**   found by that other word too; Snowball makes few such pairs.)
 **
 ** Without arguments (schema versions up to 4) a run of CJK characters is
 ** one token and nothing is stemmed.
@@ -103,10 +108,14 @@ static int plain_word (Tok *t, void *ctx, TokenFn xToken, int doc, int stem,
     if (k == -2) return SQLITE_NOMEM;
     sb[0] = '\001';
   }
-  if (!doc && stem && k >= 0)
-    return xToken(ctx, 0, sb, k + 1, (int)ws, (int)we);
+  if (!doc && stem && k > 0) {              /* the stem, or the word if */
+    rc = xToken(ctx, 0, sb, k + 1, (int)ws, (int)we);    /* it is its own */
+    if (rc == SQLITE_OK)
+      rc = xToken(ctx, FTS5_TOKEN_COLOCATED, sb + 1, k, (int)ws, (int)we);
+    return rc;
+  }
   rc = xToken(ctx, 0, buf, n, (int)ws, (int)we);
-  if (rc == SQLITE_OK && doc && k >= 0)
+  if (rc == SQLITE_OK && doc && k > 0 && (k != n || memcmp(sb + 1, buf, (size_t)n) != 0))
     rc = xToken(ctx, FTS5_TOKEN_COLOCATED, sb, k + 1, (int)ws, (int)we);
   return rc;
 }

@@ -5,6 +5,7 @@
 
 local sinorus = require "sinorus"
 local core = require "sinorus.core"
+local check_invariants = require("spec.support.segments").check_invariants
 
 local DIR = "spec/fixtures/lang/"
 local expected = dofile(DIR .. "expected.lua")
@@ -35,26 +36,7 @@ for _, name in ipairs(names) do
     end)
 
     it("keeps the invariants: exact offsets on character boundaries, paragraphs covered by their sentences", function()
-      local last = 0
-      for i, s in ipairs(segs) do
-        local t = text:sub(s.start, s.stop)
-        assert.is_truthy(utf8.len(t), "cut inside a character")
-        assert.is_nil(t:find("^%s"))
-        assert.is_nil(t:find("%s$"))
-        if s.kind == "paragraph" then
-          local pos, j = s.start, i + 1
-          while segs[j] and segs[j].parent == i do
-            assert.matches("^%s*$", text:sub(pos, segs[j].start - 1))
-            pos = segs[j].stop + 1
-            j = j + 1
-          end
-          assert.equals(s.stop + 1, pos)
-        end
-        if s.kind ~= "sentence" then
-          assert.is_true(s.start > last)
-          last = s.stop
-        end
-      end
+      check_invariants(text, segs)
     end)
 
     it("tags the expected mentions of the built-in entities, in every script", function()
@@ -108,5 +90,21 @@ describe("the Chinese snippets", function()
     kb:add_source{ title = "zh", text = read("zh") }
     assert.equals("中国和[俄罗斯]发表联合声明。", kb:search("俄罗斯", { marks = { "[", "]" } })[1].snippet)
     assert.equals("双方反对[北约]进一步扩大！", kb:search("北约", { marks = { "[", "]" } })[1].snippet)
+  end)
+end)
+
+describe("the segmenter on random CJK and Cyrillic text", function()
+  local pieces = { "中", "国", "北约", "。", "！", "？", "；", "，", "「", "」", "『", "』", "“", "”",
+                   "„", "«", "»", "\"", " ", " ", "\n", "\n\n", "\u{3000}", "В.", "т. е.", "г.", "Путин",
+                   "Россия", ".", "?", "!", "…", "a", "U.S.", "The", "1", "# ", "[1]" }
+  it("keeps the invariants on 3,000 random texts, plain and markdown", function()
+    math.randomseed(17)
+    for _ = 1, 3000 do
+      local t = {}
+      for k = 1, math.random(1, 40) do t[k] = pieces[math.random(#pieces)] end
+      local text = table.concat(t)
+      check_invariants(text, core.segment(text))
+      check_invariants(text, core.segment(text, "markdown"))
+    end
   end)
 end)

@@ -55,6 +55,9 @@ describe("the migration to schema version 5", function()
         n = n + 1
       end
       assert.is_true(n > 10)
+      -- the search settings of a new file
+      assert.same(sinorus.open():describe().search, kb:describe().search)
+      assert.same({ "cjk", "english", "russian" }, kb:describe().search)
       -- every alias has the script core.script derives from it
       local rows = kb:sql("SELECT alias, script FROM alias")
       assert.is_true(#rows > 0)

@@ -75,20 +75,7 @@ describe("sinorus.core.segment", function()
     end)
 
     it("covers each paragraph's text with its sentences, in order, leaving out only white space", function()
-      for i, p in ipairs(segs) do
-        if p.kind == "paragraph" then
-          local pos = p.start
-          local j = i + 1
-          while segs[j] and segs[j].parent == i do
-            assert.matches("^%s*$", text:sub(pos, segs[j].start - 1))
-            assert.is_true(segs[j].start >= pos)
-            pos = segs[j].stop + 1
-            j = j + 1
-          end
-          assert.is_true(j > i + 1, "a paragraph without sentences")
-          assert.equals(p.stop + 1, pos)
-        end
-      end
+      require("spec.support.segments").check_invariants(text, segs)
     end)
 
     it("lists segments in document order, each paragraph just before its sentences", function()

@@ -146,8 +146,10 @@ entry { name = "kb:path", group = "open", args = "",
   example = "print(kb:path() or \"builtin\")" }
 
 entry { name = "kb:describe", group = "open", args = "",
-  summary = "Counts per record type and basic facts.",
-  returns = "{path, builtin, readonly, schema_version, counts = {sources, segments, "
+  summary = "Counts per record type and basic facts, with the KB's search settings "
+    .. "(search: the options of its tokenizer, e.g. {\"cjk\", \"english\", \"russian\"}: "
+    .. "CJK pairs and English and Russian stems, doc/languages.md).",
+  returns = "{path, builtin, readonly, schema_version, search, counts = {sources, segments, "
     .. "claims, ...}}",
   example = "print(kb:describe().counts.sentences)" }
 

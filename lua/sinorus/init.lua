@@ -114,6 +114,13 @@ function KB:describe()
     counts = {},
   }
   for _, c in ipairs(COUNTED) do d.counts[c[1]] = count(self, c[2]) end
+  -- the search settings: the arguments of the index's tokenizer
+  -- (doc/languages.md), as the file declares them
+  local decl = self:sql("SELECT sql FROM sqlite_schema WHERE name = 'segment_fts'")[1]
+  d.search = {}
+  for a in (decl and decl.sql:match("tokenize%s*=%s*'sinorus%s*([^']*)'") or ""):gmatch("%S+") do
+    d.search[#d.search + 1] = a
+  end
   for _, r in ipairs(self:sql("SELECT kind, count(*) AS n FROM segment GROUP BY kind")) do
     d.counts[r.kind .. "s"] = r.n
   end
