@@ -71,6 +71,16 @@ SN_INTERNAL int sn_stem(sn_stemmer *st, const char *s, size_t ws, size_t we,
 ** same codes). */
 SN_INTERNAL const char *sn_script(const char *s, size_t len);
 
+/*
+** Declares the search index (segment_fts) of db again, as the schema
+** does but with the tokenizer arguments args ("cjk english russian"; NULL:
+** the schema's own), and rebuilds it from the segments it indexes, in the
+** caller's transaction (sn_kb.c). Returns an SQLite result code; on
+** failure *msg may hold a message (sqlite3_free it).
+*/
+struct sqlite3;
+SN_INTERNAL int sn_set_search(struct sqlite3 *db, const char *args, char **msg);
+
 /* What sn_query.c writes before a query string whose words are to be
 ** found by their stems (U+E000, which no folded word holds); the
 ** tokenizer reads it (sn_fts.c). */

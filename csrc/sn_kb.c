@@ -846,6 +846,39 @@ static void sql_script (sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 }
 
 
+/* See sn_internal.h. */
+int sn_set_search (sqlite3 *db, const char *args, char **msg) {
+  size_t len, i;
+  const char *def = schema_statement("CREATE VIRTUAL TABLE segment_fts ", &len);
+  const char *tok = def ? strstr(def, "'sinorus") : NULL, *end;
+  char *sql;
+  int rc;
+  if (tok == NULL || tok > def + len || (end = strchr(tok + 1, '\'')) == NULL) {
+    *msg = sqlite3_mprintf("the schema declares no sinorus index");
+    return SQLITE_ERROR;
+  }
+  for (i = 0; args && args[i]; i++)
+    if (!((args[i] >= 'a' && args[i] <= 'z') || args[i] == ' ')) {
+      *msg = sqlite3_mprintf("bad search setting '%s'", args);
+      return SQLITE_MISUSE;
+    }
+  tok += strlen("'sinorus");
+  sql = args ? sqlite3_mprintf("DROP TABLE segment_fts; %.*s%s%s%.*s", (int)(tok - def),
+                               def, *args ? " " : "", args, (int)(def + len - end), end)
+             : sqlite3_mprintf("DROP TABLE segment_fts; %.*s", (int)len, def);
+  if (sql == NULL) return SQLITE_NOMEM;
+  rc = sqlite3_exec(db, sql, NULL, NULL, msg);
+  sqlite3_free(sql);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO segment_fts (segment_fts, rank) "
+                          "VALUES ('hashsize', 16777216);"
+                          "INSERT INTO segment_fts (rowid, text) "
+                          "SELECT id, text FROM segment "
+                          "WHERE kind <> 'paragraph'", NULL, NULL, msg);
+  return rc;
+}
+
+
 /*
 ** v4 -> v5, languages (issue 17): the search index is declared again as
 ** the schema declares it now (the tokenizer's arguments, the KB's search
@@ -856,16 +889,9 @@ static void sql_script (sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 ** the schema says, each alias's script derived as core.script does).
 */
 static int migrate_v5_lang (sqlite3 *db, char **msg) {
-  int rc = sqlite3_exec(db, "DROP TABLE segment_fts", NULL, NULL, msg);
+  int rc = sn_set_search(db, NULL, msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE VIRTUAL TABLE segment_fts ", msg);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec(db, "INSERT INTO segment_fts (segment_fts, rank) "
-                          "VALUES ('hashsize', 16777216);"
-                          "INSERT INTO segment_fts (rowid, text) "
-                          "SELECT id, text FROM segment "
-                          "WHERE kind <> 'paragraph';"
-                          "ALTER TABLE alias RENAME TO alias_v4", NULL, NULL,
+    rc = sqlite3_exec(db, "ALTER TABLE alias RENAME TO alias_v4", NULL, NULL,
                       msg);
   if (rc == SQLITE_OK)
     rc = run_schema_statement(db, "CREATE TABLE alias ", msg);

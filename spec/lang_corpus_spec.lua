@@ -108,3 +108,67 @@ describe("the segmenter on random CJK and Cyrillic text", function()
     end
   end)
 end)
+
+describe("the search settings of a KB", function()
+  local function tmpkb()
+    local p = os.tmpname()
+    os.remove(p)
+    return p
+  end
+  local function remove(p)
+    for _, s in ipairs { "", "-wal", "-shm" } do os.remove(p .. s) end
+  end
+
+  it("are all of model.SEARCH_SETTINGS in a new file, and can be chosen at open", function()
+    local model = require "sinorus.model"
+    local p = tmpkb()
+    local kb = assert(sinorus.open(p, { create = true }))
+    assert.same(model.SEARCH_SETTINGS, kb:describe().search)
+    kb:add_source{ title = "t", text = "Sanctions were tightened.\n\n中国和俄罗斯发表联合声明。\n" }
+    assert.equals(1, #kb:search("sanction"))
+    assert.equals(1, #kb:search("俄罗斯"))
+    kb:close()
+    -- without stems nor CJK pairs: words as written, a run of Han characters as one word
+    kb = assert(sinorus.open(p, { search = {} }))
+    assert.same({}, kb:describe().search)
+    assert.equals(0, #kb:search("sanction"))
+    assert.equals(1, #kb:search("sanctions"))
+    assert.equals(0, #kb:search("俄罗斯"))
+    kb:close()
+    -- kept in the file: a plain open finds them again; then back to all
+    kb = assert(sinorus.open(p))
+    assert.same({}, kb:describe().search)
+    kb:close()
+    kb = assert(sinorus.open(p, { search = { "russian", "cjk", "english" } }))
+    assert.same(model.SEARCH_SETTINGS, kb:describe().search)
+    assert.equals(1, #kb:search("sanction"))
+    assert.equals(1, #kb:search("俄罗斯"))
+    kb:close()
+    remove(p)
+  end)
+
+  it("rebuild the article's index when a copy is made with other settings", function()
+    local p = tmpkb()
+    local kb = assert(sinorus.open(p, { create = true, article = true, search = { "cjk" } }))
+    assert.same({ "cjk" }, kb:describe().search)
+    assert.equals(0, #kb:search("sanction"))
+    assert.is_true(#kb:search("secondary sanctions") >= 1)
+    kb:close()
+    remove(p)
+  end)
+
+  it("are refused when unknown, repeated, not a list, or with readonly", function()
+    local p = tmpkb()
+    for _, bad in ipairs { { { "french" }, '"french" is not a setting' },
+                           { { "cjk", "cjk" }, '"cjk" is not a setting' },
+                           { "cjk", "must be a list of settings, got string" } } do
+      local ok, err = pcall(sinorus.open, p, { create = true, search = bad[1] })
+      assert.is_false(ok)
+      assert.matches(bad[2], err, 1, true)
+    end
+    local ok, err = pcall(sinorus.open, p, { readonly = true, search = {} })
+    assert.is_false(ok)
+    assert.matches("options 'readonly' and 'search' exclude each other", err, 1, true)
+    remove(p)
+  end)
+end)

@@ -45,7 +45,10 @@ entry { name = "sinorus.open", group = "module", args = "[path [, opts]]",
     .. "or an analyst's file (read-write). opts: create = true makes the file if missing, "
     .. "empty (the schema only), or with article = true a copy of the article's knowledge "
     .. "base (empty = true, the old way to ask for an empty file, is accepted and changes "
-    .. "nothing); readonly = true opens a read-only view; timeout (ms) waits for a lock.",
+    .. "nothing); readonly = true opens a read-only view; timeout (ms) waits for a lock; "
+    .. "search, a list of the settings \"cjk\", \"english\", \"russian\" (all by default), "
+    .. "sets the KB's search settings (CJK pairs, English and Russian stems; a file whose "
+    .. "settings differ has its index rebuilt with them, doc/languages.md).",
   returns = "a sinorus.KB, or nil, message if the file is missing or not a sinorus KB",
   example = 'local kb <close> = sinorus.open()\n'
     .. 'local mine = assert(sinorus.open("my.sqlite", {create = true, article = true}))' }
