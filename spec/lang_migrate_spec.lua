@@ -18,12 +18,19 @@ local function copy(from)
   return to
 end
 
+-- The words of text as schema version 4 indexed them (ASCII fixtures).
+local function tokens(text)
+  local t = {}
+  for w in core.fold(text):gmatch("%w+") do t[#t + 1] = w end
+  return t
+end
+
 -- The ids of the indexed segments that hold word w as written (folded).
 local function holders(kb, w)
   local ids = {}
   for _, kind in ipairs{ "sentence", "heading", "reference" } do
     for _, s in ipairs(kb:segments{ kind = kind, duplicates = true }) do
-      for t in core.fold(s.text):gmatch("%w+") do
+      for _, t in ipairs(tokens(s.text)) do
         if t == w then ids[s.id] = true break end
       end
     end
@@ -55,6 +62,27 @@ describe("the migration to schema version 5", function()
         n = n + 1
       end
       assert.is_true(n > 10)
+      -- a quoted phrase of two words finds exactly the sentences that hold it
+      local pairs_seen, np = {}, 0
+      for _, s in ipairs(kb:segments{ kind = "sentence", duplicates = true }) do
+        local toks = tokens(s.text)
+        for i = 1, #toks - 1 do
+          local ph = toks[i] .. " " .. toks[i + 1]
+          if not pairs_seen[ph] then
+            pairs_seen[ph] = true
+            local want = {}
+            for _, kind in ipairs{ "sentence", "heading", "reference" } do
+              for _, x in ipairs(kb:segments{ kind = kind, duplicates = true }) do
+                local f = " " .. table.concat(tokens(x.text), " ") .. " "
+                if f:find(" " .. ph .. " ", 1, true) then want[x.id] = true end
+              end
+            end
+            assert.same(want, hit_ids(kb, '"' .. ph .. '"'), ph)
+            np = np + 1
+          end
+        end
+      end
+      assert.is_true(np > 10)
       -- the search settings of a new file
       assert.same(sinorus.open():describe().search, kb:describe().search)
       assert.same({ "cjk", "english", "russian" }, kb:describe().search)

@@ -248,6 +248,23 @@ describe("sinorus.core.segment", function()
   end)
 
   describe("on other texts", function()
+    it("takes a short Chinese line that ends like a sentence for a paragraph, not a heading", function()
+      for _, t in ipairs { "双方反对北约扩大。", "这份声明能改变什么？", "合作仍有限度！" } do
+        local s = core.segment(t)
+        assert.same({ "paragraph", "sentence" }, { s[1].kind, s[2].kind })
+      end
+      assert.equals("heading", core.segment("中俄合作的边界")[1].kind)
+    end)
+
+    it("splits Chinese sentences without spaces between them, not at the full-width semicolon", function()
+      local t = "中国和俄罗斯发表联合声明。双方反对北约扩大！分析人士认为；合作仍有限度。"
+      local got = {}
+      for _, s in ipairs(core.segment(t)) do
+        if s.kind == "sentence" then got[#got + 1] = t:sub(s.start, s.stop) end
+      end
+      assert.same({ "中国和俄罗斯发表联合声明。", "双方反对北约扩大！", "分析人士认为；合作仍有限度。" }, got)
+    end)
+
     it("reads markdown headings without their # marks", function()
       local t = "# Title\n\nFirst line. Second\nline goes on.\n\n## Sub ##\nText here."
       local s = core.segment(t, "markdown")
