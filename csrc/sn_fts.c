@@ -143,12 +143,18 @@ static int has_cjk (const char *buf, int n) {
 static int cjk_word (Tok *t, void *ctx, TokenFn xToken, int doc, int stem,
                      const char *text, size_t ws, size_t we) {
   char pw[SN_TOKEN_MAX + 4], cur[4], nxt[4], pair[8];
-  size_t i = ws, pws = 0, pwe = 0;
-  int np = 0, rc = SQLITE_OK;
-  while (rc == SQLITE_OK && i < we) {
-    size_t start = i, j;
-    int k = sinorus_fold_char(text, we, &i, cur), m = 0, next;
-    if (k == 0) continue;                   /* invisible */
+  size_t i = ws, pws = 0, pwe = 0, cs = 0;
+  int np = 0, rc = SQLITE_OK, carry = 0;
+  while (rc == SQLITE_OK && (i < we || carry)) {
+    size_t start = i, j, js = 0;
+    int k, m = 0, next;
+    if (carry) {                            /* read ahead last time */
+      memcpy(cur, nxt, (size_t)carry);
+      k = carry;
+      start = cs;
+      carry = 0;
+    }
+    else if ((k = sinorus_fold_char(text, we, &i, cur)) == 0) continue;
     if (!sn_is_cjk(sn_utf8_cp(cur, k))) {   /* a plain word character */
       if (np == 0) pws = start;
       if (np + k <= SN_TOKEN_MAX) { memcpy(pw + np, cur, (size_t)k); np += k; }
@@ -161,7 +167,10 @@ static int cjk_word (Tok *t, void *ctx, TokenFn xToken, int doc, int stem,
       if (rc != SQLITE_OK) break;
     }
     j = i;                                  /* the next visible character */
-    while (j < we && (m = sinorus_fold_char(text, we, &j, nxt)) == 0) {}
+    while (j < we) {
+      js = j;
+      if ((m = sinorus_fold_char(text, we, &j, nxt)) > 0) break;
+    }
     next = m > 0 && sn_is_cjk(sn_utf8_cp(nxt, m));
     if (next) {
       memcpy(pair, cur, (size_t)k);
@@ -175,6 +184,8 @@ static int cjk_word (Tok *t, void *ctx, TokenFn xToken, int doc, int stem,
     }
     else if (next) rc = xToken(ctx, 0, pair, k + m, (int)start, (int)j);
     else rc = xToken(ctx, 0, cur, k, (int)start, (int)i);
+    if (m > 0) { carry = m; cs = js; }      /* the next starts there */
+    i = j;
   }
   if (rc == SQLITE_OK && np > 0)
     rc = plain_word(t, ctx, xToken, doc, stem, text, pws, pwe, pw, np);
