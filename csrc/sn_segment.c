@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "sinorus.h"
+#include "sn_internal.h"
 
 /* The longest line (in bytes) that plain text may treat as a heading. */
 #ifndef SN_HEADING_MAX
@@ -144,13 +145,12 @@ static int is_terminator (uint32_t cp) {
 }
 
 
-/* 1 for the characters written without spaces between words (Han,
-** kana, Hangul, and their punctuation block): a sentence may start at
-** one right after a terminator. */
+/* 1 for the characters written without spaces between words (sn_is_cjk)
+** and CJK punctuation and full-width forms: after white space, a sentence
+** may start at one. */
 static int is_cjk (uint32_t cp) {
-  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF)
-      || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF)
-      || (cp >= 0x20000 && cp <= 0x3FFFF);
+  return sn_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F)
+      || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
 
@@ -315,11 +315,27 @@ static uint32_t closer_of (uint32_t cp) {
 /* The quotation marks open at a point of a paragraph, innermost last;
 ** deeper ones are not followed. */
 #define QUOTE_DEPTH 8
+#define CLOSERS 5               /* the closers closer_of gives */
 typedef struct Quotes {
   uint32_t closer[QUOTE_DEPTH];
-  size_t next[QUOTE_DEPTH];      /* where that closer next occurs, or NONE */
   int n;
+  /* for each closer (closer_index): its first position at or after
+  ** from[c] (NONE: none up to the end of the paragraph), so that no part
+  ** of a paragraph is scanned twice for one closer */
+  size_t from[CLOSERS], at[CLOSERS];
 } Quotes;
+
+
+/* The index of a closer of closer_of in Quotes.from and .at. */
+static int closer_index (uint32_t c) {
+  switch (c) {
+    case 0x201D: return 0;
+    case 0x201C: return 1;
+    case 0xBB: return 2;
+    case 0x300D: return 3;
+    default: return 4;                      /* 0x300F */
+  }
+}
 
 
 /* Follows the quotation mark cp: closes the innermost quote when cp is
@@ -329,11 +345,7 @@ static int quote_step (Quotes *q, uint32_t cp) {
   uint32_t c;
   if (q->n > 0 && q->closer[q->n - 1] == cp) { q->n--; return 1; }
   if ((c = closer_of(cp)) != 0) {
-    if (q->n < QUOTE_DEPTH) {
-      q->closer[q->n] = c;
-      q->next[q->n] = NONE;
-      q->n++;
-    }
+    if (q->n < QUOTE_DEPTH) q->closer[q->n++] = c;
     return 1;
   }
   return cp == 0x201D || cp == 0xBB || cp == 0x300D || cp == 0x300F;
@@ -343,20 +355,23 @@ static int quote_step (Quotes *q, uint32_t cp) {
 /* 1 if the innermost open quote closes in t[j..b); an open quote that
 ** never closes is forgotten with those inside it (it does not count). */
 static int quote_closes (Quotes *q, const char *t, size_t j, size_t b) {
-  int top;
+  uint32_t c;
+  int x;
   if (q->n == 0) return 0;
-  top = q->n - 1;
-  if (q->next[top] == NONE || q->next[top] < j) {
-    size_t i = j;
-    q->next[top] = NONE;
+  c = q->closer[q->n - 1];
+  x = closer_index(c);
+  if (j < q->from[x] || (q->at[x] != NONE && q->at[x] < j)) {
+    size_t i = j;                           /* not known from j: scan */
+    q->from[x] = j;
+    q->at[x] = NONE;
     while (i < b) {
       uint32_t cp;
       size_t n = decode(t, i, b, &cp);
-      if (cp == q->closer[top]) { q->next[top] = i; break; }
+      if (cp == c) { q->at[x] = i; break; }
       i += n;
     }
-    if (q->next[top] == NONE) { q->n = 0; return 0; }
   }
+  if (q->at[x] == NONE) { q->n = 0; return 0; }
   return 1;
 }
 
@@ -388,7 +403,9 @@ static size_t sentences (const char *t, size_t a, size_t b, Emitter *e,
   size_t s = a, i = a, count = 0, last_ascii = last_ascii_quote(t, a, b);
   int aq = 0;
   Quotes q;
+  int x;
   q.n = 0;
+  for (x = 0; x < CLOSERS; x++) { q.from[x] = NONE; q.at[x] = NONE; }
   while (i < b) {
     uint32_t cp;
     size_t n, j, k;

@@ -172,3 +172,18 @@ describe("the search settings of a KB", function()
     remove(p)
   end)
 end)
+
+describe("the segmenter on quotation marks that never close", function()
+  -- Each unclosed « once made the next sentence end scan the rest of the
+  -- paragraph for its », so 160,000 of them took minutes (quadratic); the
+  -- scan for each closer now covers a paragraph once.
+  it("splits a 1 MB paragraph of 160,000 of them into its 160,001 sentences", function()
+    local n = 160000
+    local text = ("«a. B "):rep(n)
+    local segs = core.segment(text)
+    assert.equals(n + 2, #segs)
+    assert.equals("«a.", text:sub(segs[2].start, segs[2].stop))
+    assert.equals("B «a.", text:sub(segs[3].start, segs[3].stop))
+    assert.equals("B", text:sub(segs[#segs].start, segs[#segs].stop))
+  end)
+end)
