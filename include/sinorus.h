@@ -222,8 +222,11 @@ SINORUS_API size_t sinorus_utf8_check(const char *s, size_t len);
 
 /*
 ** Translates any user string into a valid FTS5 MATCH expression for
-** the "sinorus" tokenizer: each word is matched as a word, "double
-** quoted" text as a phrase, and a word followed by * as a prefix.
+** the "sinorus" tokenizer: each word is matched as a word (by its stem
+** where the KB's search settings stem its language: the word is written
+** as typed after the private-use mark U+E000, which the tokenizer reads),
+** "double quoted" text as a phrase of the words as written, and a word
+** followed by * as a prefix.
 ** Operators, punctuation and SQL are plain text; nothing is passed to
 ** FTS5 as syntax. Writes at most outlen bytes to out (NUL-terminated
 ** when it fits) and returns the length the expression needs; 0 means

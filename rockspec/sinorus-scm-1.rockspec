@@ -37,6 +37,7 @@ external_dependencies = {
   -- the document formats of kb:import (the Makefile finds them by pkg-config)
   LIBXML2 = { header = "libxml2/libxml/HTMLparser.h" },
   POPPLER_GLIB = { header = "poppler/glib/poppler.h" },
+  LIBSTEMMER = { header = "libstemmer.h" },
 }
 build = {
   type = "make",

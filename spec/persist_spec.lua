@@ -278,11 +278,13 @@ describe("schema versions", function()
   end
 
   -- Every row of every table of the file at p, as the sqlite3 shell prints
-  -- them (a source without its text, which version 4 keeps in pieces).
+  -- them (a source without its text, which version 4 keeps in pieces)
   local function rows(path)
     local out = {}
     for _, t in ipairs(TABLES) do
-      local cols = t == "source" and "id, title, authors, outlet, published, url, doi" or "*"
+      -- (and an alias without its script, which version 5 adds)
+      local cols = t == "source" and "id, title, authors, outlet, published, url, doi"
+                   or t == "alias" and "entity, alias, folded, ord" or "*"
       local f = assert(io.popen("sqlite3 -quote " .. path .. " 'SELECT " .. cols .. " FROM " ..
                                 t .. " ORDER BY 1, 2'"))
       out[t] = f:read("a")
@@ -309,15 +311,17 @@ describe("schema versions", function()
      function()
     spit(p, slurp("spec/fixtures/schema-v4.sqlite"))
     local MENTIONS = "SELECT segment, entity, start, stop FROM mention ORDER BY 1, 2, 3"
-    local INDEX = "SELECT * FROM segment_fts_data ORDER BY 1; " ..
-                  "SELECT * FROM segment_fts_docsize ORDER BY 1"
+    -- the index is declared again with version 5's search settings and
+    -- rebuilt (migrate_v5_lang; spec/lang_migrate_spec.lua checks its hits):
+    -- the same rows, each of the same size (a stem shares its word's position)
+    local INDEX = "SELECT * FROM segment_fts_docsize ORDER BY 1"
     local before, mentions, index = rows(p), shell(MENTIONS), shell(INDEX)
     assert.is_true(#mentions > 0)
     assert.equals("'table'\n", shell("SELECT type FROM sqlite_schema WHERE name = \"mention\""))
     local kb = assert(sinorus.open(p))
     assert.equals(sinorus.schema_version, kb:describe().schema_version)
     kb:close()
-    -- every row and every mention as plain sqlite3 sees them, the index untouched
+    -- every row and every mention as plain sqlite3 sees them, the index's rows
     assert.same(before, rows(p))
     assert.equals(mentions, shell(MENTIONS))
     assert.equals(index, shell(INDEX))
@@ -402,9 +406,11 @@ describe("schema versions", function()
     assert.is_true(#before.segment > 0 and #before.mention > 0 and next(texts) ~= nil)
     local kb = assert(sinorus.open(p))
     kb:close()
-    -- every row as plain sqlite3 sees it (segment is now the view), the index
+    -- every row as plain sqlite3 sees it (segment is now the view); the
+    -- index is rebuilt at version 5 (migrate_v5_lang), whose spec
+    -- (lang_migrate_spec) checks that every query finds what it found
     assert.same(before, rows(p))
-    assert.equals(index, shell(INDEX))
+    assert.is_true(#index > 0 and #shell(INDEX) > 0)
     kb = assert(sinorus.open(p))
     local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
     assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
