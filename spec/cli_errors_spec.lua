@@ -167,6 +167,28 @@ describe("the command's exit codes and messages", function()
       for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(kbf .. suffix) end
     end)
 
+    it("draws a progress bar on a terminal only", function()
+      if not os.execute("command -v script >/dev/null 2>&1") then
+        pending("needs script(1)")
+        return
+      end
+      local kbf, log = tmpname(".sqlite"), tmpname()
+      os.remove(kbf)
+      os.execute("script -qec " .. shq(CMD .. "import " .. D .. "en.txt " .. D .. "ru.txt --db "
+        .. shq(kbf)) .. " " .. shq(log) .. " >/dev/null 2>&1 </dev/null")
+      local text = slurp(log) or ""
+      os.remove(log)
+      assert.truthy(text:find("import [", 1, true), text)
+      assert.truthy(text:find("1/2 en.txt", 1, true), text)
+      assert.truthy(text:find("100% done", 1, true), text)
+      -- not on a file
+      for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(kbf .. suffix) end
+      local code, _, err = run("import " .. D .. "en.txt --db " .. shq(kbf))
+      assert.equal(0, code, err)
+      assert.falsy(err:find("[", 1, true), err)
+      for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(kbf .. suffix) end
+    end)
+
     it("takes --from, --encoding and --transaction one", function()
       local kbf = tmpname(".sqlite")
       os.remove(kbf)
