@@ -20,7 +20,7 @@ SAN       ?=
 CPPFLAGS  += -Iinclude -Icsrc -I$(B)/gen $(LUA_CFLAGS)
 # -fno-math-errno lets sqrt compile to one instruction (results unchanged).
 ALLCFLAGS  = $(WARN) $(OPT) $(SAN) -fPIC -fvisibility=hidden -fno-math-errno $(CFLAGS)
-LIBS      := -lsqlite3 -lzip -lm -lpthread
+LIBS      := -lsqlite3 -lzip -lstemmer -lm -lpthread
 # LINK_LUA=1 links the module against liblua, for hosts that load Lua privately.
 ifeq ($(LINK_LUA),1)
 LIBS      += $(LUA_LIBS)
@@ -44,8 +44,8 @@ BUSTED    ?= $(shell command -v busted)
 # How the build runs Lua on its own module (check-asan preloads the runtime).
 LUA_RUN   ?= $(LUA)
 
-.PHONY: all demo ach-report docs test test-c check-asan check-valgrind crash-test bench bench-import-1g install \
-        uninstall clean lint coverage thesis
+.PHONY: all demo ach-report docs test test-c check-asan check-valgrind crash-test bench bench-import-1g \
+        icu-compare install uninstall clean lint coverage thesis
 
 all: $(B)/sinorus/core.so $(B)/libsinorus.a
 
@@ -105,7 +105,7 @@ thesis: all
 # The embedding example: a C host with Lua 5.4 and libsinorus.a only.
 $(B)/host: examples/host.c $(B)/libsinorus.a include/lsinorus.h include/sinorus.h
 	$(CC) $(WARN) $(OPT) $(SAN) -Iinclude $(LUA_CFLAGS) -o $@ examples/host.c \
-	  $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lm -lpthread
+	  $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lstemmer -lm -lpthread
 
 # The API reference, generated from the same source as help().
 doc/API.md: lua/sinorus/doc.lua tools/gendoc.lua
@@ -192,6 +192,16 @@ BENCHES   := $(filter-out bench/lib.lua bench/simlua.lua,$(sort $(wildcard bench
 bench: all $(B)/bench/baseline $(B)/bench/fts_insert
 	@for b in $(BENCHES); do echo "== $$b"; \
 	  $(LUAENV) SINORUS_BUILD=$(B) $(LUA) $$b || exit 1; done
+
+# Our sentences against ICU's sentence break iterator, on the language
+# corpus and the article (doc/languages.md reports the differences).
+ICU_LIBS ?= $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
+$(B)/icu_compare: tools/icu_compare.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
+	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -o $@ $< $(filter $(B)/obj/sn_%.o,$^) $(LIBS) $(ICU_LIBS)
+icu-compare: $(B)/icu_compare
+	./$(B)/icu_compare zh@ss=standard spec/fixtures/lang/zh.txt
+	./$(B)/icu_compare ru@ss=standard spec/fixtures/lang/ru.txt
+	./$(B)/icu_compare en@ss=standard spec/fixtures/lang/en.txt spec/fixtures/lang/mixed.txt $(ARTICLE)
 
 # The import alone at 1,000 MB, one round (too slow for `make bench`).
 bench-import-1g: all $(B)/bench/fts_insert

@@ -52,11 +52,7 @@ if arg[1] == "--claims" then   -- CLAIMS add_claim calls in one transaction
   return
 end
 
--- Wall seconds of the day, to the millisecond.
-local function wall()
-  local h, m, s = require("sinorus.core").utc_now():match("T(%d+):(%d+):([%d.]+)Z")
-  return h * 3600 + m * 60 + tonumber(s)
-end
+local wall = require("bench.lib").wall
 
 -- The bytes this process has caused to be written to storage (0 without /proc).
 local function written()

@@ -38,6 +38,12 @@ function lib.cpu(f)
   return os.clock() - t0
 end
 
+-- Wall seconds of the day, to the millisecond.
+function lib.wall()
+  local h, m, s = require("sinorus.core").utc_now():match("T(%d+):(%d+):([%d.]+)Z")
+  return h * 3600 + m * 60 + tonumber(s)
+end
+
 -- Whether valgrind is installed.
 lib.has_valgrind = os.execute("command -v valgrind >/dev/null 2>&1") and true or false
 

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "lsn.h"
+#include "sn_internal.h"
 
 #define ROWS_TNAME "sinorus.Rows"
 #define KB_TNAME    "sinorus.KB"
@@ -814,6 +815,35 @@ static int kb_script (lua_State *L) {
 }
 
 
+/* kb:_set_search(args): declares the search index again with the
+** tokenizer arguments args and rebuilds it (sn_set_search), all or
+** nothing; raises on failure. */
+static int kb_set_search (lua_State *L) {
+  LKB *k = checkkb(L, 1);
+  const char *args = luaL_checkstring(L, 2);
+  sqlite3 *db = sinorus_db(k->kb);
+  char *msg = NULL, err[256];
+  int rc;
+  if (sinorus_readonly(k->kb))
+    return luaL_error(L, "attempt to write to a read-only " KB_TNAME);
+  k->writing = 1;
+  rc = sqlite3_exec(db, "SAVEPOINT sn_set_search", NULL, NULL, &msg);
+  if (rc == SQLITE_OK) {
+    rc = sn_set_search(db, args, &msg);
+    if (rc != SQLITE_OK)
+      sqlite3_exec(db, "ROLLBACK TO sn_set_search", NULL, NULL, NULL);
+    sqlite3_exec(db, "RELEASE sn_set_search", NULL, NULL, NULL);
+  }
+  k->writing = 0;
+  if (rc != SQLITE_OK) {
+    snprintf(err, sizeof err, "%s", msg ? msg : sqlite3_errstr(rc));
+    sqlite3_free(msg);
+    return luaL_error(L, "%s", err);
+  }
+  return 0;
+}
+
+
 static int kb_insert_id (lua_State *L) {
   LKB *k = checkkb(L, 1);
   lua_pushinteger(L, (lua_Integer)sqlite3_last_insert_rowid(sinorus_db(k->kb)));
@@ -874,6 +904,7 @@ static const luaL_Reg kb_methods[] = {
   {"_exec", kb_exec},
   {"_value", kb_value},
   {"_script", kb_script},
+  {"_set_search", kb_set_search},
   {"_insert_id", kb_insert_id},
   {"_in_transaction", kb_in_transaction},
   {"_busy", kb_busy},

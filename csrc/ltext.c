@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lsn.h"
+#include "sn_internal.h"
 
 #define MATCHER "sinorus.Matcher"
 
@@ -36,6 +37,15 @@ static int l_fold (lua_State *L) {
     sinorus_fold(s, len, p, need);
   }
   luaL_pushresultsize(&b, need);
+  return 1;
+}
+
+
+/* script(s): the ISO 15924 code of the script of s (sn_script). */
+static int l_script (lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_pushstring(L, sn_script(s, len));
   return 1;
 }
 
@@ -373,6 +383,7 @@ void sn_lua_text (lua_State *L) {
     {"segment", l_segment},
     {"matcher", l_matcher},
     {"utf8_error", l_utf8_error},
+    {"script", l_script},
     {"snippet", l_snippet},
     {NULL, NULL}
   };

@@ -34,6 +34,58 @@ SN_INTERNAL int sn_interrupted(void);
 SN_INTERNAL int sn_word(const char *s, size_t len, size_t *pos, int skip,
                         size_t *ws, size_t *we, char *buf);
 
+/* 1 for the code points written without spaces between words: Han,
+** kana, Hangul syllables (sn_stem.c). The tokenizer indexes them one by
+** one and in overlapping pairs; the matcher needs no word boundary at
+** them. */
+SN_INTERNAL int sn_is_cjk(uint32_t cp);
+
+/* The code point of the valid UTF-8 character s[0..n). */
+SN_INTERNAL uint32_t sn_utf8_cp(const char *s, int n);
+
+/* The languages a word can be stemmed in (Snowball, sn_stem.c). */
+enum { SN_LANG_ENGLISH, SN_LANG_RUSSIAN, SN_LANG_COUNT };
+
+/* The SN_LANG_ of a Snowball name ("english", "russian"), or -1. */
+SN_INTERNAL int sn_lang_of_name(const char *name);
+
+typedef struct sn_stemmer sn_stemmer;
+
+/* Stemmers for the languages in the bit set langs (1 << SN_LANG_...),
+** or NULL when out of memory. Not to be shared between threads. */
+SN_INTERNAL sn_stemmer *sn_stemmer_new(unsigned langs);
+SN_INTERNAL void sn_stemmer_free(sn_stemmer *st);
+
+/*
+** The stem of the word s[ws..we) (its original bytes, as sn_word found
+** them), folded, written to out (room for SN_TOKEN_MAX bytes): returns
+** its length, -1 when the word has no stem (no Latin or Cyrillic letter,
+** or its language is not one of st's), -2 when out of memory.
+*/
+SN_INTERNAL int sn_stem(sn_stemmer *st, const char *s, size_t ws, size_t we,
+                        char *out);
+
+/* The ISO 15924 code of the script most letters of s[0..len) are in:
+** "Latn", "Cyrl", "Hani" (CJK), or "Zyyy" when it has none of those
+** (sn_stem.c; the alias table's CHECK and model.ALIAS_SCRIPTS list the
+** same codes). */
+SN_INTERNAL const char *sn_script(const char *s, size_t len);
+
+/*
+** Declares the search index (segment_fts) of db again, as the schema
+** does but with the tokenizer arguments args ("cjk english russian"; NULL:
+** the schema's own), and rebuilds it from the segments it indexes, in the
+** caller's transaction (sn_kb.c). Returns an SQLite result code; on
+** failure *msg may hold a message (sqlite3_free it).
+*/
+struct sqlite3;
+SN_INTERNAL int sn_set_search(struct sqlite3 *db, const char *args, char **msg);
+
+/* What sn_query.c writes before a query string whose words are to be
+** found by their stems (U+E000, which no folded word holds); the
+** tokenizer reads it (sn_fts.c). */
+#define SN_STEM_MARK "\xEE\x80\x80"
+
 /* Formats a message into buf (never overflows, always terminated; a NULL
 ** or empty buffer is left alone). */
 SN_INTERNAL void sn_seterr(char *buf, size_t len, const char *fmt, ...);

@@ -361,6 +361,7 @@ static const sn_migration migrations[] = {
   /* v3 -> v4: the text once (migrate_v4_text) and many sources: the
   ** record tables' part is migrate_v4_records(), run after the step */
   { 3, "", migrate_v4_text, v4_redefined },
+  { 4, "", NULL, NULL },
   { 0, NULL, NULL, NULL }
 };
 
@@ -428,7 +429,7 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
     want++;
     p++;
   }
-  if (version < SINORUS_SCHEMA_VERSION) want = 0;
+  if (version < 4) want = 0;                /* views came with version 4 */
   rc = sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema "
                           "WHERE type = 'view'", -1, &st, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_step(st);
@@ -487,7 +488,7 @@ static int check_fts (sqlite3 *db, char *err, size_t errlen) {
                        "FROM sqlite_schema WHERE type = 'table' "
                        "AND name = 'segment_fts') "
                        "SELECT count(*) FROM d "
-                       "WHERE s LIKE '%tokenize=''sinorus''%' "
+                       "WHERE s LIKE '%tokenize=''sinorus%''%' "
                        "AND length(s) - length(replace(s, 'tokenize', '')) = 8",
                    &n);
     if (rc == SQLITE_OK && n != 1) {
@@ -835,6 +836,82 @@ static int migrate_v4_forecasts (sqlite3 *db, char **msg) {
 }
 
 
+/* script(s): sn_script as an SQL function, for the migration. */
+static void sql_script (sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const char *s = (const char *)sqlite3_value_text(argv[0]);
+  (void)argc;
+  if (s == NULL) { sqlite3_result_null(ctx); return; }
+  sqlite3_result_text(ctx, sn_script(s, (size_t)sqlite3_value_bytes(argv[0])),
+                      -1, SQLITE_STATIC);
+}
+
+
+/* See sn_internal.h. */
+int sn_set_search (sqlite3 *db, const char *args, char **msg) {
+  size_t len, i;
+  const char *def = schema_statement("CREATE VIRTUAL TABLE segment_fts ", &len);
+  const char *tok = def ? strstr(def, "'sinorus") : NULL, *end;
+  char *sql;
+  int rc;
+  if (tok == NULL || tok > def + len || (end = strchr(tok + 1, '\'')) == NULL) {
+    *msg = sqlite3_mprintf("the schema declares no sinorus index");
+    return SQLITE_ERROR;
+  }
+  for (i = 0; args && args[i]; i++)
+    if (!((args[i] >= 'a' && args[i] <= 'z') || args[i] == ' ')) {
+      *msg = sqlite3_mprintf("bad search setting '%s'", args);
+      return SQLITE_MISUSE;
+    }
+  tok += strlen("'sinorus");
+  sql = args ? sqlite3_mprintf("DROP TABLE segment_fts; %.*s%s%s%.*s", (int)(tok - def),
+                               def, *args ? " " : "", args, (int)(def + len - end), end)
+             : sqlite3_mprintf("DROP TABLE segment_fts; %.*s", (int)len, def);
+  if (sql == NULL) return SQLITE_NOMEM;
+  rc = sqlite3_exec(db, sql, NULL, NULL, msg);
+  sqlite3_free(sql);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO segment_fts (segment_fts, rank) "
+                          "VALUES ('hashsize', 16777216);"
+                          "INSERT INTO segment_fts (rowid, text) "
+                          "SELECT id, text FROM segment "
+                          "WHERE kind <> 'paragraph'", NULL, NULL, msg);
+  return rc;
+}
+
+
+/*
+** v4 -> v5, languages (issue 17): the search index is declared again as
+** the schema declares it now (the tokenizer's arguments, the KB's search
+** settings) and rebuilt from the segments it holds (all but paragraphs).
+** A word's tokens of version 4 are all still there (the surface forms);
+** stems and CJK pairs are added, so every query finds what it found.
+** The alias table gets its script column (the table is made again as
+** the schema says, each alias's script derived as core.script does).
+*/
+static int migrate_v5_lang (sqlite3 *db, char **msg) {
+  int rc = sn_set_search(db, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "ALTER TABLE alias RENAME TO alias_v4", NULL, NULL,
+                      msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE alias ", msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function(db, "sn_script", 1,
+                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                 sql_script, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO alias (entity, alias, folded, ord, "
+                          "script) SELECT entity, alias, folded, ord, "
+                          "sn_script(alias) FROM alias_v4;"
+                          "DROP TABLE alias_v4", NULL, NULL, msg);
+  sqlite3_create_function(db, "sn_script", 1, SQLITE_UTF8, NULL, NULL, NULL,
+                          NULL);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE INDEX alias_folded ", msg);
+  return rc;
+}
+
+
 /*
 ** Migrates a KB of schema version `version` to SINORUS_SCHEMA_VERSION in
 ** one transaction: either every step is applied and the version updated,
@@ -863,6 +940,7 @@ static int migrate (sqlite3 *db, sqlite3_int64 version, char *err,
       rc = redefine_tables(db, migrations[i].redefine, version, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_records(db, &msg);
     if (rc == SQLITE_OK && version == 3) rc = migrate_v4_forecasts(db, &msg);
+    if (rc == SQLITE_OK && version == 4) rc = migrate_v5_lang(db, &msg);
     version++;
     if (rc == SQLITE_OK) {
       snprintf(sql, sizeof sql, "PRAGMA user_version = %lld; UPDATE meta "

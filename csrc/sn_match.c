@@ -25,6 +25,17 @@
 ** of the original offsets of the last folded bytes gives each match's
 ** start.
 **
+** Languages (issue 17): CJK characters (sn_is_cjk) are not word
+** characters here, so a Chinese pattern matches inside a run of Han
+** characters (which has no word boundaries) and a Latin pattern right
+** next to one. A pattern whose last word is mostly Cyrillic, not an
+** acronym in capitals (НАТО, США) and has a Snowball stem of at least
+** three letters (sn_stem.c) stands for its stem followed by nothing or
+** by one of the Russian endings below: "Россия" finds России, Россию,
+** Россией but not Россиянин; "Китай" finds Китаем; "Путин" Путина. The
+** ending is checked when the stem matches, by reading the rest of the
+** word, so a scan still allocates nothing.
+**
 ** Byte classes: each ASCII byte that occurs in a pattern has a class;
 ** each other byte >= 0x80 of a pattern has two (in a word character and
 ** in another), and two classes stand for all the bytes of the text that
@@ -36,6 +47,7 @@
 #include <string.h>
 
 #include "sinorus.h"
+#include "sn_internal.h"
 
 /* The longest pattern, in folded bytes (the ring holds twice that). */
 #ifndef SN_PATTERN_MAX
@@ -54,6 +66,7 @@ typedef struct Pattern {
   size_t len;
   long id;
   int wlast;          /* 1 if the last character is a word's */
+  int inflect;        /* 1 if bytes end in a Russian stem (see above) */
   int32_t next;       /* the next pattern that ends in the same state */
 } Pattern;
 
@@ -72,6 +85,18 @@ struct sinorus_matcher {
   int32_t *first;                /* [state]: first pattern ending there */
   uint32_t *dlink;               /* [state]: next suffix state with output */
   size_t nstates;
+  sn_stemmer *stem;              /* for the patterns, made on first need */
+};
+
+
+/* The Russian endings an inflected pattern's stem may take (folded when
+** compared). */
+static const char *const endings[] = {
+  "а", "я", "ы", "и", "е", "у", "ю", "й", "ь", "о", "ой", "ей", "ою", "ею",
+  "ом", "ем", "ём", "ам", "ям", "ами", "ями", "ах", "ях", "ью", "ия", "ии",
+  "ию", "ией", "ий", "ья", "ьи", "ье", "ьей", "ьем", "ов", "ев", "ова",
+  "ову", "овым", "ове", "ым", "им", "ого", "его", "ому", "ему", "ая", "ую",
+  "ое", "ые", "ых", "ыми", "ими", NULL
 };
 
 
@@ -88,6 +113,14 @@ static const unsigned char ascii_word[128] = {
 };
 
 #define is_ascii_space(c) ((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
+
+
+/* 1 if the folded character folded[0..n) is a word's for boundaries:
+** a word character that is not CJK. */
+static int mword (const char *folded, int n) {
+  if (!sinorus_is_word(folded, n)) return 0;
+  return n < 3 || !sn_is_cjk(sn_utf8_cp(folded, n));
+}
 
 
 /* A new, empty matcher, or NULL when out of memory. */
@@ -114,6 +147,7 @@ SINORUS_API void sinorus_matcher_free (sinorus_matcher *m) {
   if (m == NULL) return;
   for (i = 0; i < m->npats; i++) free(m->pats[i].bytes);
   free(m->pats);
+  sn_stemmer_free(m->stem);
   free_automaton(m);
   free(m);
 }
@@ -125,6 +159,59 @@ static int char_len (unsigned char c) {
   if (c >= 0xE0) return 3;
   if (c >= 0xC0) return 2;
   return 1;
+}
+
+
+/* 1 if s[a..b) is an acronym in capitals: two or more letters, all of
+** them uppercase Latin or Cyrillic. */
+static int capitals (const char *s, size_t a, size_t b) {
+  size_t i = a;
+  int n = 0;
+  while (i < b) {
+    unsigned char c = (unsigned char)s[i];
+    uint32_t cp;
+    int l = char_len(c);
+    if ((size_t)l > b - i) return 0;
+    cp = sn_utf8_cp(s + i, l);
+    if (!((cp >= 'A' && cp <= 'Z') || (cp >= 0x400 && cp <= 0x42F))) return 0;
+    n++;
+    i += (size_t)l;
+  }
+  return n >= 2;
+}
+
+
+/*
+** Makes p, just added from pat[0..len), an inflected pattern when its
+** last word allows it (see the file comment): its bytes end in the stem
+** instead of the word. Returns a status.
+*/
+static int inflect (sinorus_matcher *m, Pattern *p, const char *pat,
+                    size_t len) {
+  char wb[SN_TOKEN_MAX + 4], stem[SN_TOKEN_MAX + 4];
+  size_t pos = 0, ws = 0, we = 0, a, b, lw;
+  int n, k, letters = 0;
+  while (sn_word(pat, len, &pos, 1, &a, &b, wb) >= 0) { ws = a; we = b; }
+  if (we <= ws || capitals(pat, ws, we)) return SINORUS_OK;
+  for (a = ws; a < we; a++)                 /* mostly Cyrillic? */
+    letters += ((unsigned char)pat[a] == 0xD0 || (unsigned char)pat[a] == 0xD1)
+             ? 1 : ((unsigned char)pat[a] < 0x80 ? -1 : 0);
+  if (letters <= 0) return SINORUS_OK;
+  if (m->stem == NULL
+      && (m->stem = sn_stemmer_new(1u << SN_LANG_RUSSIAN)) == NULL)
+    return SINORUS_NOMEM;
+  k = sn_stem(m->stem, pat, ws, we, stem);
+  if (k == -2) return SINORUS_NOMEM;
+  n = sn_word(pat, len, &ws, 0, &a, &b, wb);   /* the word, folded */
+  lw = (n > 0) ? (size_t)n : 0;
+  if (k < 0 || lw == 0 || lw > p->len || (size_t)k > lw
+      || memcmp(p->bytes + p->len - lw, stem, (size_t)k) != 0) return SINORUS_OK;
+  for (a = 0, letters = 0; a < (size_t)k; a++)
+    letters += ((unsigned char)stem[a] & 0xC0) != 0x80;
+  if (letters < 3) return SINORUS_OK;
+  p->len -= lw - (size_t)k;
+  p->inflect = 1;
+  return SINORUS_OK;
 }
 
 
@@ -166,8 +253,10 @@ SINORUS_API int sinorus_matcher_add (sinorus_matcher *m, const char *pat,
   p->id = id;
   i = o - 1;
   while (i > 0 && ((unsigned char)b[i] & 0xC0) == 0x80 && o - i < 4) i--;
-  p->wlast = sinorus_is_word(b + i, (int)(o - i));
+  p->wlast = mword(b + i, (int)(o - i));
+  p->inflect = 0;
   p->next = -1;
+  if (p->wlast) return inflect(m, p, pat, len);
   return SINORUS_OK;
 }
 
@@ -246,7 +335,7 @@ SINORUS_API int sinorus_matcher_compile (sinorus_matcher *m) {
       size_t n = (size_t)char_len((unsigned char)ch[0]), q;
       int w;
       if (n > p->len - j) n = p->len - j;
-      w = sinorus_is_word(ch, (int)n);
+      w = mword(ch, (int)n);
       for (q = (w != prevw) ? 0 : 1; q <= n; q++) {
         uint32_t sym = (q == 0) ? B : class_of(m, (unsigned char)ch[q - 1], w);
         uint32_t *t = &aug[s * nsym + sym];
@@ -313,7 +402,7 @@ static int word_follows (const char *text, size_t len, size_t i) {
     int k;
     if (c < 0x80) return ascii_word[c];
     k = sinorus_fold_char(text, len, &i, f);
-    if (k > 0) return sinorus_is_word(f, k);
+    if (k > 0) return mword(f, k);
   }
   return 0;
 }
@@ -362,6 +451,35 @@ static void keep (Scan *sc, long id, size_t start, size_t stop) {
 
 
 /*
+** 1 if the rest of the word at text[*e..len) is empty or one of the
+** endings; then *e is the end of the word.
+*/
+static int inflected_end (const char *text, size_t len, size_t *e) {
+  char rest[24], f[4], ef[24];
+  size_t i = *e, save, n = 0, k;
+  for (;;) {
+    int c;
+    save = i;
+    if (i >= len) break;
+    c = sinorus_fold_char(text, len, &i, f);
+    if (c == 0) continue;
+    if (!mword(f, c)) { i = save; break; }
+    if (n + (size_t)c > sizeof rest) return 0;
+    memcpy(rest + n, f, (size_t)c);
+    n += (size_t)c;
+  }
+  if (n > 0) {
+    for (k = 0; endings[k]; k++)
+      if (sinorus_fold(endings[k], strlen(endings[k]), ef, sizeof ef) == n
+          && memcmp(ef, rest, n) == 0) break;
+    if (endings[k] == NULL) return 0;
+  }
+  *e = i;
+  return 1;
+}
+
+
+/*
 ** Reports the patterns that end in the state of table row `row` at
 ** folded index f, the last byte of a character that ends at original
 ** offset stop; inside is 1 when more bytes of the same folded character
@@ -376,6 +494,12 @@ static void report (Scan *sc, uint32_t row, size_t f, size_t stop,
     int32_t k;
     for (k = m->first[s]; k >= 0; k = m->pats[k].next) {
       const Pattern *p = &m->pats[k];
+      if (p->inflect) {
+        size_t e = stop;
+        if (inside || !inflected_end(sc->text, sc->len, &e)) continue;
+        keep(sc, p->id, sc->ring[(f + 1 - p->len) & sc->mask], e);
+        continue;
+      }
       if (p->wlast) {
         if (inside) continue;
         if (after < 0) after = word_follows(sc->text, sc->len, stop);
@@ -450,7 +574,7 @@ SINORUS_API size_t sinorus_matcher_scan (const sinorus_matcher *m,
         prevsp = 1;
       }
       else prevsp = 0;
-      w = sinorus_is_word(fb, k);
+      w = mword(fb, k);
       for (j = 0; j < k; j++) {
         uint32_t e = delta[row + class_of(m, (unsigned char)fb[j], w)];
         ring[f & sc.mask] = start;

@@ -2,7 +2,10 @@
 ** sn_query.c: turning any user string into a safe FTS5 expression.
 **
 ** The words of the string, split and folded exactly as the "sinorus"
-** tokenizer does it (sn_fts.c), are written as FTS5 strings: "word".
+** tokenizer does it (sn_fts.c), are written as FTS5 strings: "word". A
+** word or joined words outside quotes and not a prefix is written as
+** typed (less the characters that fold to nothing) after SN_STEM_MARK,
+** so that a tokenizer that stems finds it by its stem.
 ** Text between double quotes (ASCII or typographic: anything that folds
 ** to ") becomes one phrase, "w1 w2", and so do words joined by hyphens,
 ** dashes, periods, apostrophes, slashes or underscores ("multi-agent"
@@ -33,15 +36,15 @@
 ** "U.S.", "China's"), reads that word as sn_word does and returns 1;
 ** otherwise returns 0 and moves nothing.
 */
-static int joined (const char *q, size_t len, size_t *pos, size_t *we,
-                   char *buf, int *n) {
-  size_t i = *pos, ws;
+static int joined (const char *q, size_t len, size_t *pos, size_t *ws,
+                   size_t *we, char *buf, int *n) {
+  size_t i = *pos;
   char f[4];
   int k;
   do k = sinorus_fold_char(q, len, &i, f); while (k == 0 && i < len);
   if (k != 1 || (f[0] != '-' && f[0] != '.' && f[0] != '\'' && f[0] != '/'
                  && f[0] != '_')) return 0;
-  if ((k = sn_word(q, len, &i, 0, &ws, we, buf)) < 0) return 0;
+  if ((k = sn_word(q, len, &i, 0, ws, we, buf)) < 0) return 0;
   *pos = i;
   *n = k;
   return 1;
@@ -62,6 +65,23 @@ static void put (Out *o, const char *s, size_t n) {
 }
 
 
+/* Writes the word q[ws..we) as written, without the characters that fold
+** to nothing, as far as its first SN_TOKEN_MAX folded bytes go: the
+** tokenizer folds it to the word sn_word read, and can stem it. */
+static void put_word (Out *o, const char *q, size_t ws, size_t we) {
+  size_t i = ws, folded = 0;
+  while (i < we) {
+    size_t start = i;
+    char f[4];
+    int k = sinorus_fold_char(q, we, &i, f);
+    if (k == 0) continue;
+    if (folded + (size_t)k > SN_TOKEN_MAX) break;
+    folded += (size_t)k;
+    put(o, q + start, i - start);
+  }
+}
+
+
 /*
 ** Translates q[0..len) into an FTS5 expression for the "sinorus"
 ** tokenizer (see the file comment). Writes at most outlen bytes to out
@@ -71,7 +91,7 @@ static void put (Out *o, const char *s, size_t n) {
 */
 SINORUS_API size_t sinorus_query (const char *q, size_t len, char *out,
                                   size_t outlen) {
-  char word[SN_TOKEN_MAX + 4];
+  char word0[SN_TOKEN_MAX + 4], word[SN_TOKEN_MAX + 4];
   Out o;
   size_t i = 0;
   int words = 0, phrase = 0, inphrase = 0;
@@ -81,23 +101,33 @@ SINORUS_API size_t sinorus_query (const char *q, size_t len, char *out,
   while (q && i < len && words < SN_QUERY_WORDS) {
     size_t start = i, ws, we = i;
     char f[4];
-    int n = sn_word(q, len, &i, 0, &ws, &we, word);
+    int n = sn_word(q, len, &i, 0, &ws, &we, word0);
     if (n >= 0) {
       if (!inphrase) {                      /* a word, or joined words */
+        size_t i0 = i, e = we, w2s, w2e;
+        int k = words, prefix, m;
+        while (++k < SN_QUERY_WORDS && joined(q, len, &i, &w2s, &e, word, &m)) {}
+        prefix = e < len && q[e] == '*';    /* a prefix: the words folded */
+        i = i0;                             /* else as written, to stem */
         if (words > 0) put(&o, " ", 1);
         put(&o, "\"", 1);
-        put(&o, word, (size_t)n);
-        while (++words < SN_QUERY_WORDS && joined(q, len, &i, &we, word, &n)) {
+        if (prefix) put(&o, word0, (size_t)n);
+        else {
+          put(&o, SN_STEM_MARK, sizeof SN_STEM_MARK - 1);
+          put_word(&o, q, ws, we);
+        }
+        while (++words < SN_QUERY_WORDS && joined(q, len, &i, &w2s, &w2e, word, &m)) {
           put(&o, " ", 1);
-          put(&o, word, (size_t)n);
+          if (prefix) put(&o, word, (size_t)m);
+          else put_word(&o, q, w2s, w2e);
         }
         put(&o, "\"", 1);
-        if (we < len && q[we] == '*') put(&o, "*", 1);
+        if (prefix) put(&o, "*", 1);
         continue;
       }
       if (phrase == 0) put(&o, words > 0 ? " \"" : "\"", words > 0 ? 2 : 1);
       else put(&o, " ", 1);                 /* a word of a quoted phrase */
-      put(&o, word, (size_t)n);
+      put(&o, word0, (size_t)n);
       phrase++;
       words++;
       continue;

@@ -7,8 +7,21 @@
 ** markdown, "# " to "###### " lines are headings and consecutive
 ** non-blank lines form a paragraph; in plain text every non-blank line
 ** is a paragraph, except a short line (at most SN_HEADING_MAX bytes)
-** that holds one sentence and does not end in . : ; or , which is a
-** heading. Paragraphs are split into sentences (see sentence_break).
+** that holds one sentence and does not end in . : ; , nor in a CJK
+** terminator or their CJK forms (。 ． ｡ ！ ？ ： ； ， 、: a short Chinese
+** line that ends like a sentence is one), which is a heading. Paragraphs are split into
+** sentences (see sentences()).
+**
+** Chinese, Japanese and Russian text: 。 ！ ？ ｡ and the full-width
+** ．end a sentence wherever anything follows them (CJK text has no space
+** between sentences); the full-width semicolon ； does not (it joins
+** clauses, as ; does, and ICU does not break there either). Quotation
+** marks nest: “…” «…» „…“ 「…」 『…』 keep what they enclose
+** in one sentence when they close later in the paragraph. Russian
+** abbreviations (т. е., т. д., г., гг., см., ...: every single lowercase
+** Cyrillic letter and the list below) and initials (В. В. Путин) do
+** not end a sentence. doc/languages.md compares these rules with ICU's
+** sentence break iterator on the test corpus.
 **
 ** Nothing here allocates: the caller passes the array, and a first call
 ** with cap 0 tells it the size.
@@ -115,16 +128,37 @@ static int is_upper (uint32_t cp) {
 }
 
 
-/* 1 for the characters that end a sentence: . ? ! and the ellipsis. */
+/* 1 for the CJK characters that end a sentence with or without white
+** space after them: 。 ｡ ！ ？ ． (not ；, see the file comment). */
+static int is_cjk_terminator (uint32_t cp) {
+  return cp == 0x3002 || cp == 0xFF61 || cp == 0xFF01 || cp == 0xFF1F
+      || cp == 0xFF0E;
+}
+
+
+/* 1 for the characters that end a sentence: . ? ! the ellipsis and the
+** CJK terminators. */
 static int is_terminator (uint32_t cp) {
-  return cp == '.' || cp == '?' || cp == '!' || cp == 0x2026;
+  return cp == '.' || cp == '?' || cp == '!' || cp == 0x2026
+      || is_cjk_terminator(cp);
+}
+
+
+/* 1 for the characters written without spaces between words (Han,
+** kana, Hangul, and their punctuation block): a sentence may start at
+** one right after a terminator. */
+static int is_cjk (uint32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF)
+      || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF)
+      || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
 
 /* 1 for closing quotes and brackets, which stay with the sentence they end. */
 static int is_closer (uint32_t cp) {
   return cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\'' || cp == ')'
-      || cp == ']' || cp == 0xBB || cp == 0x203A;
+      || cp == ']' || cp == 0xBB || cp == 0x203A || cp == 0x300D
+      || cp == 0x300F || cp == 0xFF09 || cp == 0x3011 || cp == 0x300B;
 }
 
 
@@ -132,7 +166,8 @@ static int is_closer (uint32_t cp) {
 static int is_opener (uint32_t cp) {
   return cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '\'' || cp == '('
       || cp == '[' || cp == 0xAB || cp == 0x201E || cp == 0x2039
-      || cp == 0xBF || cp == 0xA1;
+      || cp == 0xBF || cp == 0xA1 || cp == 0x300C || cp == 0x300E
+      || cp == 0xFF08 || cp == 0x3010 || cp == 0x300A;
 }
 
 
@@ -155,7 +190,12 @@ static const char *const abbreviations[] = {
   "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Gen", "Col", "Lt",
   "Capt", "Gov", "Sen", "Rep", "Pres", "Amb", "Inc", "Ltd", "Co", "Corp",
   "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-  "Nov", "Dec", NULL
+  "Nov", "Dec",
+  /* Russian (a single lowercase Cyrillic letter is one too: т. е., г.) */
+  "гг", "вв", "см", "ср", "др", "пр", "напр", "им", "ул", "стр", "ст",
+  "млн", "млрд", "трлн", "тыс", "руб", "долл", "проф", "акад", "ген",
+  "тов", "рис", "гл", "обл", "илл", "прим", "ред", "изд", "англ", "кит",
+  "рус", "Св", "Ген", NULL
 };
 
 /* Words that start a sentence after a dotted acronym such as "U.S.". */
@@ -217,8 +257,10 @@ static int period_ends (const char *t, size_t s, size_t dot, size_t k,
   }
   if (ts == te) return 1;
   if (in_list(t, ts, te, abbreviations)) return 0;
-  if (decode(t, ts, te, &cp) == te - ts && is_upper(cp) && cp != 'I')
-    return 0;                               /* an initial: "A. Analyst" */
+  if (decode(t, ts, te, &cp) == te - ts
+      && ((is_upper(cp) && cp != 'I') || (cp >= 0x430 && cp <= 0x44F)))
+    return 0;                /* an initial ("A. Analyst", "В. В. Путин") */
+                             /* or "т. е.", "г." */
   if (is_acronym(t, ts, te)) {              /* "U.S." ends one only before */
     size_t e = k;                           /* a typical sentence opener */
     while (e < b && (((unsigned char)t[e] | 0x20) >= 'a'
@@ -256,22 +298,74 @@ static size_t skip_plain (const char *t, size_t i, size_t b, int c1, int c2,
 }
 
 
-/* The positions of the last closing typographic double quote (U+201D),
-** closing guillemet (U+00BB) and ASCII double quote in t[a..b), each
-** NONE when absent; one pass over the bytes. */
-static void last_quotes (const char *t, size_t a, size_t b, size_t *close,
-                         size_t *guil, size_t *ascii) {
-  const unsigned char *u = (const unsigned char *)t;
-  size_t i;
-  *close = *guil = *ascii = NONE;
-  for (i = skip_plain(t, a, b, '"', '"', '"', '"'); i < b;
-       i = skip_plain(t, i + 1, b, '"', '"', '"', '"')) {
-    unsigned c = u[i];
-    if (c == '"') *ascii = i;
-    else if (c == 0xE2 && i + 2 < b && u[i + 1] == 0x80 && u[i + 2] == 0x9D)
-      *close = i;
-    else if (c == 0xC2 && i + 1 < b && u[i + 1] == 0xBB) *guil = i;
+/* The quotation marks that nest (ASCII " is handled apart): the closer
+** of an opener, or 0. „ closes with “, which otherwise opens. */
+static uint32_t closer_of (uint32_t cp) {
+  switch (cp) {
+    case 0x201C: return 0x201D;             /* “ ” */
+    case 0x201E: return 0x201C;             /* „ “ */
+    case 0xAB: return 0xBB;                 /* « » */
+    case 0x300C: return 0x300D;             /* 「 」 */
+    case 0x300E: return 0x300F;             /* 『 』 */
+    default: return 0;
   }
+}
+
+
+/* The quotation marks open at a point of a paragraph, innermost last;
+** deeper ones are not followed. */
+#define QUOTE_DEPTH 8
+typedef struct Quotes {
+  uint32_t closer[QUOTE_DEPTH];
+  size_t next[QUOTE_DEPTH];      /* where that closer next occurs, or NONE */
+  int n;
+} Quotes;
+
+
+/* Follows the quotation mark cp: closes the innermost quote when cp is
+** its closer, else opens one when cp is an opener. Returns 1 when cp is
+** a quotation mark of closer_of. */
+static int quote_step (Quotes *q, uint32_t cp) {
+  uint32_t c;
+  if (q->n > 0 && q->closer[q->n - 1] == cp) { q->n--; return 1; }
+  if ((c = closer_of(cp)) != 0) {
+    if (q->n < QUOTE_DEPTH) {
+      q->closer[q->n] = c;
+      q->next[q->n] = NONE;
+      q->n++;
+    }
+    return 1;
+  }
+  return cp == 0x201D || cp == 0xBB || cp == 0x300D || cp == 0x300F;
+}
+
+
+/* 1 if the innermost open quote closes in t[j..b); an open quote that
+** never closes is forgotten with those inside it (it does not count). */
+static int quote_closes (Quotes *q, const char *t, size_t j, size_t b) {
+  int top;
+  if (q->n == 0) return 0;
+  top = q->n - 1;
+  if (q->next[top] == NONE || q->next[top] < j) {
+    size_t i = j;
+    q->next[top] = NONE;
+    while (i < b) {
+      uint32_t cp;
+      size_t n = decode(t, i, b, &cp);
+      if (cp == q->closer[top]) { q->next[top] = i; break; }
+      i += n;
+    }
+    if (q->next[top] == NONE) { q->n = 0; return 0; }
+  }
+  return 1;
+}
+
+
+/* The position of the last ASCII double quote in t[a..b), or NONE. */
+static size_t last_ascii_quote (const char *t, size_t a, size_t b) {
+  size_t i = b;
+  while (i > a) if (t[--i] == '"') return i;
+  return NONE;
 }
 
 
@@ -282,25 +376,26 @@ static void last_quotes (const char *t, size_t a, size_t b, size_t *close,
 **
 ** A sentence ends at . ? ! or an ellipsis, taken together with any
 ** further terminators and closing quotes or brackets, when white space
-** and then an uppercase letter, a digit or an opening quote or bracket
-** follow; never inside typographic double quotes (an opening quote that
-** is never closed does not count), and for a single period not after an
-** abbreviation, an initial, or a dotted acronym unless a typical
-** sentence opener follows ("the U.S. Its ...").
+** and then an uppercase letter, a digit, a CJK character or an opening
+** quote or bracket follow; at a CJK terminator when anything follows.
+** Never inside quotation marks that close later in the paragraph (one
+** that is never closed does not count), and for a single period not
+** after an abbreviation, an initial, or a dotted acronym unless a
+** typical sentence opener follows ("the U.S. Its ...").
 */
 static size_t sentences (const char *t, size_t a, size_t b, Emitter *e,
                          long parent, long section) {
-  size_t s = a, i = a, count = 0, last_close, last_guil, last_ascii;
-  int depth = 0, aq = 0;
-  last_quotes(t, a, b, &last_close, &last_guil, &last_ascii);
+  size_t s = a, i = a, count = 0, last_ascii = last_ascii_quote(t, a, b);
+  int aq = 0;
+  Quotes q;
+  q.n = 0;
   while (i < b) {
     uint32_t cp;
     size_t n, j, k;
+    int cjk;
     i = skip_plain(t, i, b, '"', '.', '?', '!');   /* plain ASCII: nothing to do */
     if (i >= b) break;
     n = decode(t, i, b, &cp);
-    if (cp == 0x201C || cp == 0xAB) { depth++; i += n; continue; }
-    if (cp == 0x201D || cp == 0xBB) { if (depth > 0) depth--; i += n; continue; }
     if (cp == '"') {                        /* opens after space or bracket */
       uint32_t pc = ' ';
       if (i > a) decode(t, prev_start(t, a, i), i, &pc);
@@ -308,19 +403,25 @@ static size_t sentences (const char *t, size_t a, size_t b, Emitter *e,
       i += n;
       continue;
     }
-    if (!is_terminator(cp)) { i += n; continue; }
+    if (!is_terminator(cp)) {
+      if (cp >= 0x80) quote_step(&q, cp);
+      i += n;
+      continue;
+    }
+    cjk = is_cjk_terminator(cp);
     j = i + n;
     while (j < b) {                         /* further terminators */
       uint32_t c2;
       size_t m = decode(t, j, b, &c2);
       if (!is_terminator(c2)) break;
+      cjk |= is_cjk_terminator(c2);
       j += m;
     }
     while (j < b) {                         /* closing quotes and brackets */
       uint32_t c2;
       size_t m = decode(t, j, b, &c2);
-      if (!is_closer(c2)) break;
-      if ((c2 == 0x201D || c2 == 0xBB) && depth > 0) depth--;
+      if (q.n > 0 && c2 == q.closer[q.n - 1]) q.n--;
+      else if (!is_closer(c2)) break;
       if (c2 == '"') aq = 0;
       j += m;
     }
@@ -332,16 +433,14 @@ static size_t sentences (const char *t, size_t a, size_t b, Emitter *e,
       if (!is_space(c2)) break;
       k += m;
     }
-    if (k > j && k < b) {
+    if (k < b && (cjk || k > j)) {
       uint32_t nc;
-      int ends;
+      int ends = 1;
       decode(t, k, b, &nc);
-      ends = is_upper(nc) || (nc >= '0' && nc <= '9') || is_opener(nc);
-      if (ends && depth > 0) {              /* inside quotes, if they close */
-        if ((last_close != NONE && last_close >= j)
-            || (last_guil != NONE && last_guil >= j)) ends = 0;
-        else depth = 0;
-      }
+      if (!cjk)
+        ends = is_upper(nc) || (nc >= '0' && nc <= '9') || is_opener(nc)
+            || is_cjk(nc);
+      if (ends && quote_closes(&q, t, j, b)) ends = 0;
       if (ends && aq) {
         if (last_ascii != NONE && last_ascii >= j) ends = 0;
         else aq = 0;
@@ -427,7 +526,9 @@ static int plain_heading (const char *t, size_t a, size_t b) {
     if (!is_closer(cp)) break;
     e = p;
   }
-  if (e == a || cp == '.' || cp == ':' || cp == ';' || cp == ',') return 0;
+  if (e == a || cp == '.' || cp == ':' || cp == ';' || cp == ','
+      || is_cjk_terminator(cp) || cp == 0xFF1A || cp == 0xFF1B
+      || cp == 0xFF0C || cp == 0x3001) return 0;
   return sentences(t, a, b, NULL, -1, -1) == 1;
 }
 

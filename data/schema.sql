@@ -27,7 +27,7 @@
 -- the text it imports, which 8 KiB pages make about 8% faster than 4 KiB;
 -- 16 KiB would be faster still but slows searches and small writes.
 PRAGMA page_size = 8192;
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -112,9 +112,19 @@ CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
 -- compares the index with every row), and 'rebuild' would index the
 -- paragraphs too. Imports buffer up to 16 MB of terms before writing a
 -- level of the index.
+-- ---- v5 languages (issue 17): the KB's search settings --------------
+-- The tokenizer's arguments are the KB's search settings
+-- (doc/languages.md): cjk indexes each CJK character and each pair of
+-- neighbours, so Chinese words are found inside runs of Han characters;
+-- english and russian index the Snowball stem of each Latin and Cyrillic
+-- word beside it, so a word finds its inflected forms while a quoted
+-- phrase matches as written. migrate_v5_lang (sn_kb.c) re-declares the
+-- index of an older file with this statement and rebuilds it.
 CREATE VIRTUAL TABLE segment_fts USING fts5(
-  text, content = 'segment', content_rowid = 'id', tokenize = 'sinorus'
+  text, content = 'segment', content_rowid = 'id',
+  tokenize = 'sinorus cjk english russian'
 );
+-- ---- end v5 languages ----------------------------------------------
 INSERT INTO segment_fts (segment_fts, rank) VALUES ('hashsize', 16777216);
 
 CREATE TABLE entity (
@@ -126,15 +136,22 @@ CREATE TABLE entity (
   description TEXT
 ) WITHOUT ROWID;
 
--- Names and aliases (the name is an alias too); folded for lookup.
+-- ---- v5 languages (issue 17): the script of each alias -------------
+-- Names and aliases (the name is an alias too); folded for lookup. Since
+-- version 5 each has its script, the ISO 15924 code of most of its
+-- letters (Latn, Cyrl, Hani; Zyyy for none), derived from the alias when
+-- it is written (core.script; model.ALIAS_SCRIPTS lists the codes).
 CREATE TABLE alias (
   entity TEXT NOT NULL REFERENCES entity(id),
   alias  TEXT NOT NULL,
   folded TEXT NOT NULL,
   ord    INTEGER NOT NULL,
+  script TEXT NOT NULL CHECK (script = 'Latn' OR script = 'Cyrl'
+           OR script = 'Hani' OR script = 'Zyyy'),
   PRIMARY KEY (entity, alias)
 ) WITHOUT ROWID;
 CREATE INDEX alias_folded ON alias(folded);
+-- ---- end v5 languages ----------------------------------------------
 
 -- Spans of segments in which an alias of an entity occurs. Since version
 -- 2 a paragraph holds only the mentions that run across two of its

@@ -109,11 +109,14 @@ static void setup (void) {
   FUZZ_CHECK(sqlite3_exec(db,
     "INSERT INTO entity (id, name, kind) VALUES ('cn', 'China', 'state'),"
     " ('us', 'United States', 'state'), ('ofac', 'OFAC', 'organization');"
-    "INSERT INTO alias (entity, alias, folded, ord) VALUES"
-    " ('cn', 'China', 'china', 1), ('cn', 'PRC', 'prc', 2),"
-    " ('cn', 'Beijing', 'beijing', 3), ('us', 'United States', 'united states', 1),"
-    " ('us', 'U.S.', 'u.s.', 2), ('us', 'the U.S.', 'the u.s.', 3),"
-    " ('ofac', 'OFAC', 'ofac', 1), ('ofac', '\xE2\x80\x94', '-', 2)",
+    "INSERT INTO alias (entity, alias, folded, ord, script) VALUES"
+    " ('cn', 'China', 'china', 1, 'Latn'), ('cn', 'PRC', 'prc', 2, 'Latn'),"
+    " ('cn', 'Beijing', 'beijing', 3, 'Latn'),"
+    " ('us', 'United States', 'united states', 1, 'Latn'),"
+    " ('us', 'U.S.', 'u.s.', 2, 'Latn'), ('us', 'the U.S.', 'the u.s.', 3, 'Latn'),"
+    " ('ofac', 'OFAC', 'ofac', 1, 'Latn'), ('ofac', '\xE2\x80\x94', '-', 2, 'Zyyy'),"
+    " ('cn', '\xE4\xB8\xAD\xE5\x9B\xBD', '\xE4\xB8\xAD\xE5\x9B\xBD', 4, 'Hani'),"
+    " ('cn', '\xD0\x9A\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9', 'k\xD0\xB8ta\xD0\xB9', 5, 'Cyrl')",
     NULL, NULL, NULL) == SQLITE_OK, "entities: %s", sqlite3_errmsg(db));
   atexit(teardown);
 }

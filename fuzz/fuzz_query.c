@@ -88,9 +88,10 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
   FUZZ_CHECK(memcmp(cut, expr, c) == 0, "cut result is not a prefix");
   FUZZ_CHECK(c == n || (unsigned char)cut[c] == 0x5A, "wrote past outlen");
   for (i = 0; i < n; i++) {                 /* quotes, words, *, spaces */
-    unsigned char ch = (unsigned char)expr[i];
+    unsigned char ch = (unsigned char)expr[i];   /* (bare words as typed) */
     FUZZ_CHECK(ch != 0 && (ch >= 0x80 || ch == '"' || ch == '*' || ch == ' '
-                           || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')),
+                           || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')
+                           || (ch >= 'A' && ch <= 'Z')),
                "byte 0x%02x in the expression", ch);
   }
   if (n == 0) return 0;

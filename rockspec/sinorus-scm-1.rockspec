@@ -34,6 +34,7 @@ dependencies = {
 external_dependencies = {
   SQLITE = { header = "sqlite3.h" },
   LIBZIP = { header = "zip.h" },
+  LIBSTEMMER = { header = "libstemmer.h" },
 }
 build = {
   type = "make",

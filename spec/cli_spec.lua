@@ -676,7 +676,7 @@ describe("the embedding host", function()
     os.execute("mkdir -p " .. shq(dir))
     local code, _, err = sh(PLAIN .. "cc -std=c99 -Wall -Wextra -Iinclude $(pkg-config --cflags lua5.4) "
       .. "examples/host.c " .. HOST_BUILD .. "/libsinorus.a $(pkg-config --libs lua5.4) "
-      .. "-lsqlite3 -lzip -lm -lpthread -o " .. shq(exe))
+      .. "-lsqlite3 -lzip -lstemmer -lm -lpthread -o " .. shq(exe))
     built, build_err = code == 0, err
   end)
 

@@ -762,8 +762,8 @@ describe("kb:graph and kb:export", function()
     local src, segs = internal.add_source(kb, { title = 'Test "source" <1>', text = TEXT })
     local function ent(id, name, kind)
       internal.exec(kb, "INSERT INTO entity (id, name, kind) VALUES (?, ?, ?)", id, name, kind)
-      internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 1)",
-               id, name, name:lower())
+      internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord, script) "
+                    .. "VALUES (?, ?, ?, 1, 'Latn')", id, name, name:lower())
     end
     ent("china", "China", "state")
     ent("russia", "Russia", "state")

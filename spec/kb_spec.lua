@@ -62,7 +62,7 @@ describe("sinorus.open()", function()
 
   it("rejects unknown options, naming the valid ones", function()
     assert.has_error(function() sinorus.open("x.sqlite", { creat = true }) end,
-      "bad argument #2 to 'open' (unknown option 'creat'; valid options: article, create, empty, readonly, timeout)")
+      "bad argument #2 to 'open' (unknown option 'creat'; valid options: article, create, empty, readonly, search, timeout)")
   end)
 
   it("rejects options without a path", function()

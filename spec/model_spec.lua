@@ -44,6 +44,20 @@ describe("sinorus.model", function()
     return out
   end
 
+  it("declares the scripts of aliases as the schema's CHECK lists them, and core.script gives only those",
+     function()
+    assert.same(model.ALIAS_SCRIPTS, check_values(table_sql("alias"), "script"))
+    local known = {}
+    for _, c in ipairs(model.ALIAS_SCRIPTS) do known[c] = true end
+    local core = require "sinorus.core"
+    local want = { ["China"] = "Latn", ["Китай"] = "Cyrl", ["中国"] = "Hani", ["НАТО"] = "Cyrl",
+                   ["1234"] = "Zyyy", ["Сhina"] = "Latn", ["G7"] = "Latn", [""] = "Zyyy" }
+    for s, code in pairs(want) do
+      assert.equals(code, core.script(s), s)
+      assert.is_true(known[code])
+    end
+  end)
+
   it("declares every table of the schema, once", function()
     local declared = {}
     for _, t in ipairs(model.TYPES) do

@@ -270,11 +270,13 @@ describe("schema versions", function()
   end)
 
   -- Every row of every table of the file at p, as the sqlite3 shell prints
-  -- them (a source without its text, which version 4 keeps in pieces).
+  -- them (a source without its text, which version 4 keeps in pieces)
   local function rows(path)
     local out = {}
     for _, t in ipairs(TABLES) do
-      local cols = t == "source" and "id, title, authors, outlet, published, url, doi" or "*"
+      -- (and an alias without its script, which version 5 adds)
+      local cols = t == "source" and "id, title, authors, outlet, published, url, doi"
+                   or t == "alias" and "entity, alias, folded, ord" or "*"
       local f = assert(io.popen("sqlite3 -quote " .. path .. " 'SELECT " .. cols .. " FROM " ..
                                 t .. " ORDER BY 1, 2'"))
       out[t] = f:read("a")
@@ -319,9 +321,11 @@ describe("schema versions", function()
     assert.is_true(#before.segment > 0 and #before.mention > 0 and next(texts) ~= nil)
     local kb = assert(sinorus.open(p))
     kb:close()
-    -- every row as plain sqlite3 sees it (segment is now the view), the index
+    -- every row as plain sqlite3 sees it (segment is now the view); the
+    -- index is rebuilt at version 5 (migrate_v5_lang), whose spec
+    -- (lang_migrate_spec) checks that every query finds what it found
     assert.same(before, rows(p))
-    assert.equals(index, shell(INDEX))
+    assert.is_true(#index > 0 and #shell(INDEX) > 0)
     kb = assert(sinorus.open(p))
     local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
     assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
@@ -410,7 +414,7 @@ describe("schema versions", function()
   it("keys references by source and number when it migrates 3 to 4", function()
     v3_with_ach()
     local kb = assert(sinorus.open(p))
-    assert.equals(4, kb:describe().schema_version)
+    assert.equals(sinorus.open():describe().schema_version, kb:describe().schema_version)
     local r = kb:reference(7)
     assert.same({ 7, 1, "A work", { "A. Author" } }, { r.id, r.source, r.title, r.authors })
     assert.same({ 4 }, { kb:evidence(r)[1].id })

@@ -43,10 +43,17 @@ describe("kb:search()", function()
   end)
 
   it("matches a prefix with *", function()
-    local plain = kb:search("sanction", { limit = 50 })
+    local exact = kb:search('"sanction"', { limit = 50 })
     local prefix = kb:search("sanction*", { limit = 50 })
-    assert.equals(0, #plain)
+    assert.equals(0, #exact)
     assert.is_true(#prefix >= 3)
+  end)
+
+  it("finds a word's inflected forms by its stem, but a quoted word as written", function()
+    local stem = kb:search("sanction", { limit = 50 })
+    local prefix = kb:search("sanction*", { limit = 50 })
+    assert.equals(#prefix, #stem)
+    for _, h in ipairs(stem) do assert.matches("[Ss]anctions", h.text) end
   end)
 
   it("folds case and diacritics", function()

@@ -45,7 +45,10 @@ entry { name = "sinorus.open", group = "module", args = "[path [, opts]]",
     .. "or an analyst's file (read-write). opts: create = true makes the file if missing, "
     .. "empty (the schema only), or with article = true a copy of the article's knowledge "
     .. "base (empty = true, the old way to ask for an empty file, is accepted and changes "
-    .. "nothing); readonly = true opens a read-only view; timeout (ms) waits for a lock.",
+    .. "nothing); readonly = true opens a read-only view; timeout (ms) waits for a lock; "
+    .. "search, a list of the settings \"cjk\", \"english\", \"russian\" (all by default), "
+    .. "sets the KB's search settings (CJK pairs, English and Russian stems; a file whose "
+    .. "settings differ has its index rebuilt with them, doc/languages.md).",
   returns = "a sinorus.KB, or nil, message if the file is missing or not a sinorus KB",
   example = 'local kb <close> = sinorus.open()\n'
     .. 'local mine = assert(sinorus.open("my.sqlite", {create = true, article = true}))' }
@@ -150,8 +153,10 @@ entry { name = "kb:path", group = "open", args = "",
   example = "print(kb:path() or \"builtin\")" }
 
 entry { name = "kb:describe", group = "open", args = "",
-  summary = "Counts per record type and basic facts.",
-  returns = "{path, builtin, readonly, schema_version, counts = {sources, segments, "
+  summary = "Counts per record type and basic facts, with the KB's search settings "
+    .. "(search: the options of its tokenizer, e.g. {\"cjk\", \"english\", \"russian\"}: "
+    .. "CJK pairs and English and Russian stems, doc/languages.md).",
+  returns = "{path, builtin, readonly, schema_version, search, counts = {sources, segments, "
     .. "claims, ...}}",
   example = "print(kb:describe().counts.sentences)" }
 
@@ -255,7 +260,9 @@ entry { name = "kb:evidence", group = "records", args = "record_or_id",
 
 entry { name = "kb:search", group = "text", args = "query [, opts]",
   summary = "Segments matching query, most relevant first (BM25). Any string is a valid "
-    .. "query: words match as words, \"quoted text\" as a phrase, word* as a prefix; case, "
+    .. "query: words match as words in their English and Russian inflected forms "
+    .. "(sanction finds sanctions), Chinese words inside runs of Han characters, "
+    .. "\"quoted text\" as a phrase as written, word* as a prefix; case, "
     .. "diacritics, typographic quotes and dashes are folded. opts: limit (10), offset, "
     .. "kind, source, duplicates, words (snippet length), marks ({open, close}). Paragraphs "
     .. "only with kind = \"paragraph\": one matches when each word or phrase occurs in one "

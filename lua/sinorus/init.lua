@@ -37,7 +37,41 @@ local SEG_KINDS = { "heading", "paragraph", "sentence", "reference" }
 -- Opening
 
 local OPEN_KEYS = { create = true, article = true, empty = true, readonly = true,
-                    timeout = true }
+                    timeout = true, search = true }
+
+-- The search settings of kb: the arguments of its index's tokenizer
+-- (doc/languages.md), as the file declares them.
+local function search_settings(kb)
+  local decl = kb:sql("SELECT sql FROM sqlite_schema WHERE name = 'segment_fts'")[1]
+  local list = {}
+  for a in (decl and decl.sql:match("tokenize%s*=%s*'sinorus%s*([^']*)'") or ""):gmatch("%S+") do
+    list[#list + 1] = a
+  end
+  return list
+end
+
+-- The tokenizer arguments of a `search` option (a list of settings), in
+-- the order of model.SEARCH_SETTINGS; raises for anything else.
+local function search_args(list)
+  if type(list) ~= "table" then
+    argerror("open", 2, "option 'search' must be a list of settings, got " .. util.typename(list))
+  end
+  local want, known = {}, {}
+  for _, s in ipairs(require("sinorus.model").SEARCH_SETTINGS) do known[s] = true end
+  for k, v in pairs(list) do
+    if math.type(k) ~= "integer" or not known[v] or want[v] then
+      argerror("open", 2, string.format("option 'search': %s is not a setting (%s, once each)",
+               util.typename(v) == "string" and string.format("%q", v) or util.typename(v),
+               table.concat(require("sinorus.model").SEARCH_SETTINGS, ", ")))
+    end
+    want[v] = true
+  end
+  local args = {}
+  for _, s in ipairs(require("sinorus.model").SEARCH_SETTINGS) do
+    if want[s] then args[#args + 1] = s end
+  end
+  return table.concat(args, " ")
+end
 
 --- Opens a knowledge base: the built-in article (no path) or a file.
 function M.open(path, opts)
@@ -49,13 +83,15 @@ function M.open(path, opts)
   for k, v in pairs(opts) do
     if not OPEN_KEYS[k] then
       argerror("open", 2, string.format(
-        "unknown option '%s'; valid options: article, create, empty, readonly, timeout",
+        "unknown option '%s'; valid options: article, create, empty, readonly, search, timeout",
         tostring(k)))
     end
     if k == "timeout" then
       if math.type(v) ~= "integer" or v < 0 then
         argerror("open", 2, "option 'timeout' must be a non-negative integer (ms)")
       end
+    elseif k == "search" then
+      search_args(v)
     elseif type(v) ~= "boolean" then
       argerror("open", 2, string.format("option '%s' must be a boolean, got %s",
                k, util.typename(v)))
@@ -81,8 +117,23 @@ function M.open(path, opts)
   if opts.readonly and opts.create then
     argerror("open", 2, "options 'readonly' and 'create' exclude each other")
   end
+  if opts.readonly and opts.search then
+    argerror("open", 2, "options 'readonly' and 'search' exclude each other")
+  end
   local kb, msg, code = core.open(path, opts.readonly, opts.create, not opts.article)
   if kb and opts.timeout then M._set_timeout(kb, opts.timeout) end
+  -- search settings other than the file's: the index is declared again
+  -- with them and rebuilt (a new file has every setting)
+  if kb and opts.search then
+    local args = search_args(opts.search)
+    if args ~= table.concat(search_settings(kb), " ") then
+      local ok, err = pcall(require("sinorus.internal").set_search, kb, args)
+      if not ok then
+        kb:close()
+        return nil, path .. ": cannot set the search settings: " .. tostring(err)
+      end
+    end
+  end
   return kb, msg, code
 end
 
@@ -114,6 +165,7 @@ function KB:describe()
     counts = {},
   }
   for _, c in ipairs(COUNTED) do d.counts[c[1]] = count(self, c[2]) end
+  d.search = search_settings(self)
   for _, r in ipairs(self:sql("SELECT kind, count(*) AS n FROM segment GROUP BY kind")) do
     d.counts[r.kind .. "s"] = r.n
   end

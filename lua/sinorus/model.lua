@@ -343,6 +343,18 @@ model.TYPES = {
 model.OTHER_TABLES = { "meta", "source", "source_text", "segment_row", "segment_fts", "alias",
                        "mention", "evidence", "code", "changelog" }
 
+-- The scripts of aliases (alias.script, since schema version 5): the ISO
+-- 15924 code of most of an alias's letters, which core.script derives
+-- from it when it is written; Zyyy is an alias without Latin, Cyrillic
+-- or CJK letters.
+model.ALIAS_SCRIPTS = { "Latn", "Cyrl", "Hani", "Zyyy" }
+
+-- The search settings a KB may have (sinorus.open's `search` option,
+-- kb:describe().search; the arguments of the tokenizer, csrc/sn_fts.c, in
+-- this order): CJK characters and their pairs, English and Russian stems.
+-- A new file has them all (data/schema.sql).
+model.SEARCH_SETTINGS = { "cjk", "english", "russian" }
+
 local BY = {}
 
 -- Completes a declaration (defaults, the CHECK lists its tables carry:

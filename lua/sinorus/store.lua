@@ -660,11 +660,10 @@ function WRITE.entity(kb, rec)
   local t = rec.t
   internal.exec(kb, "INSERT INTO entity (id, name, kind, description) VALUES (?, ?, ?, ?)",
            t.id, t.name, t.kind, t.description)
-  internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, 0)",
-           t.id, t.name, norm(t.name))
+  local sql = "INSERT INTO alias (entity, alias, folded, ord, script) VALUES (?, ?, ?, ?, ?)"
+  internal.exec(kb, sql, t.id, t.name, norm(t.name), 0, core.script(t.name))
   for i, a in ipairs(t.aliases or {}) do
-    internal.exec(kb, "INSERT INTO alias (entity, alias, folded, ord) VALUES (?, ?, ?, ?)",
-             t.id, a, norm(a), i)
+    internal.exec(kb, sql, t.id, a, norm(a), i, core.script(a))
   end
 end
 

@@ -26,7 +26,7 @@ $(B)/test/allocfail: spec/c/allocfail.c $(B)/libsinorus.a include/lsinorus.h \
                      include/sinorus.h
 	@mkdir -p $(B)/test
 	$(CC) $(WARN) $(OPT) $(SAN) -Iinclude $(LUA_CFLAGS) -o $@ $< \
-	  $(ALLOC_WRAP) $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lm
+	  $(ALLOC_WRAP) $(B)/libsinorus.a $(LUA_LIBS) -lsqlite3 -lzip -lstemmer -lm
 
 check-alloc: $(B)/test/allocfail
 	SN_ALLOC_STEP=$(ALLOC_STEP) SN_ALLOC_DENSE=$(ALLOC_DENSE) \

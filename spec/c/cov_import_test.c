@@ -96,9 +96,10 @@ int main (void) {
   CHECK(sqlite3_exec(sinorus_db(kb),
         "INSERT INTO entity (id, name, kind) VALUES ('cn', 'China', 'state'),"
         " ('us', 'United States', 'state');"
-        "INSERT INTO alias (entity, alias, folded, ord) VALUES"
-        " ('cn', 'China', 'china', 1), ('cn', 'PRC', 'prc', 2),"
-        " ('us', 'United States', 'united states', 1), ('us', 'U.S.', 'u.s.', 2)",
+        "INSERT INTO alias (entity, alias, folded, ord, script) VALUES"
+        " ('cn', 'China', 'china', 1, 'Latn'), ('cn', 'PRC', 'prc', 2, 'Latn'),"
+        " ('us', 'United States', 'united states', 1, 'Latn'),"
+        " ('us', 'U.S.', 'u.s.', 2, 'Latn')",
         NULL, NULL, NULL) == SQLITE_OK, "entities");
   big = malloc(40000);
   if (big == NULL) return 1;
@@ -156,7 +157,7 @@ int main (void) {
   }
 
   CHECK(sqlite3_exec(sinorus_db(kb), "INSERT INTO entity (id, name, kind) VALUES"
-        " ('z', 'Z', 'state'); INSERT INTO alias VALUES ('z', '\xCC\x81', '', 1)",
+        " ('z', 'Z', 'state'); INSERT INTO alias VALUES ('z', '\xCC\x81', '', 1, 'Zyyy')",
         NULL, NULL, NULL) == SQLITE_OK, "a bad alias");
   source(&s, "Z.", SINORUS_TEXT_PLAIN);
   CHECK(sinorus_import(kb, &s, &im) == SINORUS_RANGE

@@ -174,7 +174,9 @@ static void test_fts (const char *text, size_t len) {
     CHECK(n >= 0, "query %s -> %s failed: %s", hostile[i], expr, sqlite3_errmsg(db));
   }
   n = search(db, "a\0b NEAR\0(", 10, expr, sizeof expr);
-  CHECK(n >= 0 && strcmp(expr, "\"a\" \"b\" \"near\"") == 0, "NUL bytes: %s", expr);
+#define M "\xEE\x80\x80"          /* bare words come after the stem mark */
+  CHECK(n >= 0 && strcmp(expr, "\"" M "a\" \"" M "b\" \"" M "NEAR\"") == 0,
+        "NUL bytes: %s", expr);
   /* results that must be right */
   n = search(db, "china", 5, expr, sizeof expr);
   CHECK(n > 10, "china finds many sentences: %d", n);

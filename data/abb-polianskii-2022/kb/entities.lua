@@ -5,6 +5,10 @@
 -- occur in the text, plus a few that users would type (marked below). Aliases
 -- are matched case-insensitively on word boundaries after folding, so an
 -- alias must never be an ordinary English word ("US" would match "us").
+-- Chinese forms match inside runs of Han characters (which have no word
+-- boundaries), Russian ones in their inflected forms (России, Путина) unless
+-- they are acronyms in capitals (НАТО); each alias's script (Latn, Cyrl,
+-- Hani) is derived from it and stored with it (alias.script).
 -- See data/README.md for the rules.
 
 ------------------------------------------------------------------------------
@@ -13,25 +17,30 @@
 
 entity { id = "china", name = "China", kind = "state",
   aliases = { "Chinese", "Beijing", "Sino",          -- as in the text
-              "PRC", "People's Republic of China" }, -- typed by users
+              "PRC", "People's Republic of China",  -- typed by users
+              "中国", "中华人民共和国", "北京", "中方", "Китай", "КНР", "Пекин" },  -- Chinese and Russian forms
   description = "The People's Republic of China; \"Beijing\" stands for its "
     .. "government and \"Sino-\" for the country in compounds (Sino-Russian)." }
 
 entity { id = "russia", name = "Russia", kind = "state",
   aliases = { "Russian", "Moscow", "Kremlin",        -- as in the text
-              "Russian Federation" },                -- typed by users
+              "Russian Federation",  -- typed by users
+              "俄罗斯", "俄国", "莫斯科", "克里姆林宫", "俄方",   -- Chinese and Russian forms
+              "Россия", "РФ", "Российская Федерация", "Москва", "Кремль" },
   description = "The Russian Federation; \"Moscow\" and \"the Kremlin\" stand "
     .. "for its government and leadership." }
 
 entity { id = "ukraine", name = "Ukraine", kind = "state",
   aliases = { "Ukrainian", "Kiev",                   -- as in the text
-              "Kyiv" },                              -- current spelling
+              "Kyiv",  -- current spelling
+              "乌克兰", "基辅", "Украина", "Киев" },  -- Chinese and Russian forms
   description = "Ukraine, the object of the 2021-22 crisis; \"Kiev\" stands "
     .. "for its government." }
 
 entity { id = "united-states", name = "United States", kind = "state",
   aliases = { "U.S.", "American",                    -- as in the text
-              "USA", "Washington", "America" },      -- typed by users
+              "USA", "Washington", "America",  -- typed by users
+              "美国", "华盛顿", "美方", "США", "Вашингтон" },  -- Chinese and Russian forms
   description = "The United States of America, the leading Western power "
     .. "whose pressure and alliances frame the Sino-Russian relationship. "
     .. "\"US\" is deliberately not an alias (it would match the pronoun)." }
@@ -41,28 +50,33 @@ entity { id = "united-states", name = "United States", kind = "state",
 ------------------------------------------------------------------------------
 
 entity { id = "the-west", name = "the West", kind = "organization",
-  aliases = { "West", "Western" },
+  aliases = { "West", "Western",
+              "西方", "Запад" },  -- Chinese and Russian forms
   description = "The Western camp as the article uses it: the U.S., the EU "
     .. "and NATO members, whose military and normative pressure is the main "
     .. "driver of Sino-Russian alignment. Coded as a grouping (organization)." }
 
 entity { id = "nato", name = "NATO", kind = "organization",
-  aliases = { "North Atlantic Treaty Organization" },
+  aliases = { "North Atlantic Treaty Organization",
+              "北约", "北大西洋公约组织", "НАТО" },  -- Chinese and Russian forms
   description = "The North Atlantic alliance; its backing for Ukraine and its "
     .. "expansion are central to Russia's grievances." }
 
 entity { id = "eu", name = "EU", kind = "organization",
-  aliases = { "European Union" },
+  aliases = { "European Union",
+              "欧盟", "Евросоюз", "ЕС", "Европейский союз" },  -- Chinese and Russian forms
   description = "The European Union, with the U.S. the trade partner whose "
     .. "links expose China to secondary sanctions." }
 
 entity { id = "un", name = "UN", kind = "organization",
-  aliases = { "United Nations" },
+  aliases = { "United Nations",
+              "联合国", "ООН" },  -- Chinese and Russian forms
   description = "The United Nations, one of the fields of Sino-Russian "
     .. "cooperation named in the joint statement." }
 
 entity { id = "unsc", name = "UN Security Council", kind = "organization",
-  aliases = { "UNSC", "Security Council" },
+  aliases = { "UNSC", "Security Council",
+              "联合国安理会", "安理会", "Совбез ООН", "Совет Безопасности ООН" },  -- Chinese and Russian forms
   description = "The UN Security Council, where China joined Russia against "
     .. "a debate on Ukraine in 2022 and abstained on Crimea in 2014." }
 
@@ -73,7 +87,7 @@ entity { id = "aukus", name = "AUKUS", kind = "organization",
     .. "Indo-Pacific that China opposes." }
 
 entity { id = "brics", name = "BRICS", kind = "organization",
-  aliases = {},
+  aliases = { "金砖国家", "БРИКС" },  -- Chinese and Russian forms
   description = "Brazil, Russia, India, China and South Africa; named in the "
     .. "title of reference 2." }
 
@@ -92,13 +106,14 @@ entity { id = "oxford-university-press", name = "Oxford University Press",
 ------------------------------------------------------------------------------
 
 entity { id = "putin", name = "Vladimir Putin", kind = "person",
-  aliases = { "Putin" },
+  aliases = { "Putin",
+              "普京", "Путин", "Владимир Путин" },  -- Chinese and Russian forms
   description = "President of Russia; his visit to the Beijing Olympics "
     .. "occasioned the joint statement. (Xi Jinping is not named in the "
     .. "article and has no record.)" }
 
 entity { id = "wang-yi", name = "Wang Yi", kind = "person",
-  aliases = {},
+  aliases = { "王毅", "Ван И" },  -- Chinese and Russian forms
   description = "China's foreign minister, quoted on the sovereignty and "
     .. "territorial integrity of every country, Ukraine included." }
 
@@ -152,17 +167,18 @@ entity { id = "stella-zhang", name = "Stella Hong Zhang", kind = "person",
 ------------------------------------------------------------------------------
 
 entity { id = "taiwan", name = "Taiwan", kind = "place",
-  aliases = {},
+  aliases = { "台湾", "Тайвань" },  -- Chinese and Russian forms
   description = "The island that China claims under the \"One China\" "
     .. "principle; the subject of the rejected parallel-attack scenario." }
 
 entity { id = "crimea", name = "Crimea", kind = "place",
-  aliases = {},
+  aliases = { "克里米亚", "Крым" },  -- Chinese and Russian forms
   description = "The peninsula Russia occupied and annexed in 2014; the "
     .. "annexation remains unrecognized by China." }
 
 entity { id = "europe", name = "Europe", kind = "place",
-  aliases = { "European" },
+  aliases = { "European",
+              "欧洲", "Европа" },  -- Chinese and Russian forms
   description = "Europe as a region (\"European NATO members\", a U.S. "
     .. "reorientation towards Europe)." }
 
@@ -172,11 +188,11 @@ entity { id = "eastern-europe", name = "Eastern Europe", kind = "place",
     .. "destinations of Chinese investment." }
 
 entity { id = "asia", name = "Asia", kind = "place",
-  aliases = {},
+  aliases = { "亚洲", "Азия" },  -- Chinese and Russian forms
   description = "Asia as a theatre of U.S. pressure (Trenin's quotation)." }
 
 entity { id = "central-asia", name = "Central Asia", kind = "place",
-  aliases = {},
+  aliases = { "中亚", "Центральная Азия" },  -- Chinese and Russian forms
   description = "Post-Soviet Central Asia: a field of joint Sino-Russian "
     .. "initiatives and of China's growing economic penetration." }
 
@@ -237,7 +253,8 @@ entity { id = "panda-paw-dragon-claw", name = "Panda Paw Dragon Claw",
 ------------------------------------------------------------------------------
 
 entity { id = "bri", name = "Belt and Road Initiative", kind = "initiative",
-  aliases = { "BRI", "Belt and Road" },
+  aliases = { "BRI", "Belt and Road",
+              "一带一路" },  -- Chinese and Russian forms
   description = "China's programme of trans-Eurasian transport links, some of "
     .. "which run through Ukraine." }
 
@@ -271,7 +288,7 @@ entity { id = "gas-deal-2022", name = "gas deal", kind = "event",
     .. "alongside the joint statement." }
 
 entity { id = "cold-war", name = "Cold War", kind = "event",
-  aliases = {},
+  aliases = { "冷战", "холодная война" },  -- Chinese and Russian forms
   description = "Named in the statement's call on NATO to abandon its "
     .. "\"ideologized Cold War approaches\"." }
 
@@ -283,13 +300,15 @@ entity { id = "cold-war", name = "Cold War", kind = "event",
 ------------------------------------------------------------------------------
 
 entity { id = "xi-jinping", name = "Xi Jinping", kind = "person",
-  aliases = { "Xi" },
+  aliases = { "Xi",
+              "习近平", "Си Цзиньпин" },  -- Chinese and Russian forms
   description = "China's leader: he met Putin at Samarkand (2022), made a "
     .. "state visit to Moscow (2023) and called Zelensky (2023). Not named in "
     .. "the article (one of its \"both leaders\"); from HINDSIGHT.md." }
 
 entity { id = "zelensky", name = "Volodymyr Zelensky", kind = "person",
-  aliases = { "Zelensky", "Zelenskyy" },
+  aliases = { "Zelensky", "Zelenskyy",
+              "泽连斯基", "Зеленский", "Владимир Зеленский" },  -- Chinese and Russian forms
   description = "Volodymyr Zelensky, whom Xi called and Li Hui met in Kyiv "
     .. "in 2023. Not named in the article; from HINDSIGHT.md." }
 
@@ -305,7 +324,8 @@ entity { id = "unga", name = "UN General Assembly", kind = "organization",
     .. "From HINDSIGHT.md." }
 
 entity { id = "japan", name = "Japan", kind = "state",
-  aliases = { "Japanese", "Tokyo" },
+  aliases = { "Japanese", "Tokyo",
+              "日本", "Япония" },  -- Chinese and Russian forms
   description = "Host of the Quad leaders' summit of May 2022, around which "
     .. "Chinese and Russian bombers flew a joint patrol. From HINDSIGHT.md." }
 
@@ -315,7 +335,7 @@ entity { id = "quad", name = "Quad", kind = "organization",
     .. "row names it \"the Quad\"). From HINDSIGHT.md." }
 
 entity { id = "sco", name = "SCO", kind = "organization",
-  aliases = {},
+  aliases = { "上海合作组织", "上合组织", "ШОС" },  -- Chinese and Russian forms
   description = "The organisation whose Samarkand summit (September 2022) "
     .. "brought Xi and Putin together. From HINDSIGHT.md." }
 
