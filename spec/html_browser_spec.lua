@@ -256,27 +256,40 @@ describe("the HTML reader in chromium", function()
 end)
 
 describe("the HTML reader of a KB with Chinese, Russian and mixed sources", function()
-  local kb, obs
+  local kb, obs, plain, plain_obs
   -- CJK words (bigrams and last character), one character, quoted and
   -- prefix CJK; Russian words by their stems, as written, by prefix
   local queries = { "北约", "中国", "国", "\"北约\"", "北*", "反对 扩大", "санкции",
                     "\"санкции\"", "санкци*", "партнёр", "Китай", "NATO", "russian" }
+  -- with no search settings (words as written, a CJK run one word)
+  local plain_queries = { "北约", "sanctions", "\"санкции\"", "Китай", "sanction*" }
   setup(function()
     kb = assert(sinorus.open(":memory:", { create = true, article = true }))
+    plain = assert(sinorus.open(":memory:", { create = true, article = true, search = {} }))
     for _, name in ipairs { "zh", "ru", "mixed", "en" } do
-      kb:add_source { title = name, text = fs.slurp("spec/fixtures/lang/" .. name .. ".txt") }
+      local text = fs.slurp("spec/fixtures/lang/" .. name .. ".txt")
+      kb:add_source { title = name, text = text }
+      plain:add_source { title = name, text = text }
     end
     obs = observe(kb, { records = {}, search = queries })
+    plain_obs = observe(plain, { records = {}, search = plain_queries })
   end)
   teardown(function()
     kb:close()
+    plain:close()
     if obs then rmtree(obs.shots) end
+    if plain_obs then rmtree(plain_obs.shots) end
   end)
 
   it("ranks the hits as kb:search does", function()
     for _, q in ipairs(queries) do same_ranking(kb, obs, q) end
     -- a stem and the written word differ: санкции finds санкций too
     assert.is_true(obs.search_count["санкции"] > obs.search_count["\"санкции\""])
+  end)
+
+  it("ranks the hits as kb:search does on a KB without search settings", function()
+    for _, q in ipairs(plain_queries) do same_ranking(plain, plain_obs, q) end
+    assert.is_true(plain_obs.search_count["北约"] < obs.search_count["北约"])
   end)
 end)
 
