@@ -137,8 +137,11 @@ describe("the HTML reader in chromium", function()
     local quote = kb:quotes()[3]
     plan = { records = { "claim=" .. claim.id, "relation=" .. relation.id,
                          "quote=" .. quote.id },
+             -- words (looked up by their stems: "sanctioning" is not in the
+             -- article, its stem is), phrases, joined words, prefixes
              search = { "Сhina", "secondary sanctions", "\"strategic partner\"", "sanction*",
-                        "russia china partner", "west" },
+                        "russia china partner", "west", "sanction", "partners", "sanctioning", "partnering",
+                        "U.S.-China", "China's" },
              segment = quote.segment }
     obs = observe(kb, plan)
   end)
@@ -231,9 +234,62 @@ describe("the HTML reader in chromium", function()
     for _, q in ipairs(plan.search) do same_ranking(kb, obs, q) end
   end)
 
+  it("finds a word by its stem as kb:search does: sanction finds sanctions", function()
+    -- the page's hits for q whose text matches the Lua pattern p
+    local function having(q, p)
+      local n = 0
+      for _, id in ipairs(obs.search[q]) do
+        if kb:segment(id).text:lower():find(p) then n = n + 1 end
+      end
+      return n
+    end
+    -- the article writes only "sanctions", and "partner" once
+    assert.equal(0, having("sanction", "sanction%f[^%a]"))
+    assert.is_true(having("sanction", "sanctions") > 0)
+    assert.equal(1, having("partners", "partner%f[^%a]"))
+  end)
+
   it("paints the reader within a second", function()
     assert.is_number(obs.first_paint)
     assert.is_true(obs.first_paint < 1000, tostring(obs.first_paint))
+  end)
+end)
+
+describe("the HTML reader of a KB with Chinese, Russian and mixed sources", function()
+  local kb, obs, plain, plain_obs
+  -- CJK words (bigrams and last character), one character, quoted and
+  -- prefix CJK; Russian words by their stems, as written, by prefix
+  local queries = { "北约", "中国", "国", "\"北约\"", "北*", "反对 扩大", "санкции",
+                    "\"санкции\"", "санкци*", "партнёр", "Китай", "NATO", "russian" }
+  -- with no search settings (words as written, a CJK run one word)
+  local plain_queries = { "北约", "sanctions", "\"санкции\"", "Китай", "sanction*" }
+  setup(function()
+    kb = assert(sinorus.open(":memory:", { create = true, article = true }))
+    plain = assert(sinorus.open(":memory:", { create = true, article = true, search = {} }))
+    for _, name in ipairs { "zh", "ru", "mixed", "en" } do
+      local text = fs.slurp("spec/fixtures/lang/" .. name .. ".txt")
+      kb:add_source { title = name, text = text }
+      plain:add_source { title = name, text = text }
+    end
+    obs = observe(kb, { records = {}, search = queries })
+    plain_obs = observe(plain, { records = {}, search = plain_queries })
+  end)
+  teardown(function()
+    kb:close()
+    plain:close()
+    if obs then rmtree(obs.shots) end
+    if plain_obs then rmtree(plain_obs.shots) end
+  end)
+
+  it("ranks the hits as kb:search does", function()
+    for _, q in ipairs(queries) do same_ranking(kb, obs, q) end
+    -- a stem and the written word differ: санкции finds санкций too
+    assert.is_true(obs.search_count["санкции"] > obs.search_count["\"санкции\""])
+  end)
+
+  it("ranks the hits as kb:search does on a KB without search settings", function()
+    for _, q in ipairs(plain_queries) do same_ranking(plain, plain_obs, q) end
+    assert.is_true(plain_obs.search_count["北约"] < obs.search_count["北约"])
   end)
 end)
 

@@ -413,3 +413,70 @@ describe("the README's pictures", function()
     assert.is_true(n >= 6)
   end)
 end)
+
+describe("the reader's search index", function()
+  local util = require "sinorus.util"
+  local internal = require "sinorus.internal"
+  -- the page's data (the JSON in its data element)
+  local function data_of(kb)
+    local site = require("sinorus.html").site(kb)
+    local json = site:match('<script type="application/json" id="data">(.-)</script>')
+    return util.json_decode((json:gsub("\\u003c", "<")))
+  end
+
+  it("holds every row of the KB's full-text index with its size and the index's statistics",
+    function()
+    local kb = sinorus.open()
+    local data = data_of(kb)
+    local rows = kb:sql("SELECT id FROM segment_fts_docsize ORDER BY id")
+    assert.equal(#rows, #data.index)
+    local total = 0
+    for i, r in ipairs(rows) do
+      assert.equal(r.id, data.index[i][1])
+      total = total + #data.index[i][3]
+    end
+    -- a size is the number of positions: colocated stems do not count
+    assert.same({ #rows, total }, data.fts)
+    assert.same(kb:describe().search, data.search)
+    -- "sanctions" is indexed with its marked stem at the same position
+    local want = { sanctions = true, ["\1sanction"] = true }
+    local found = 0
+    for _, e in ipairs(data.index) do
+      for _, p in ipairs(e[3]) do
+        if type(p) == "table" and #p == 2 and want[data.terms[p[1] + 1]]
+           and want[data.terms[p[2] + 1]] then
+          found = found + 1
+        end
+      end
+    end
+    assert.equal(#kb:search('"sanctions"', { limit = 1000 }), found)
+    kb:close()
+  end)
+
+  it("indexes a CJK character with the bigram it starts", function()
+    local kb = assert(sinorus.open(":memory:", { create = true }))
+    kb:add_source { title = "zh", text = "双方反对北约。" }
+    local data = data_of(kb)
+    local terms = {}
+    for i, p in ipairs(data.index[1][3]) do
+      local t = {}
+      for j, n in ipairs(type(p) == "table" and p or { p }) do t[j] = data.terms[n + 1] end
+      table.sort(t)
+      terms[i] = table.concat(t, " ")
+    end
+    assert.same({ "双 双方", "方 方反", "反 反对", "对 对北", "北 北约", "约" }, terms)
+    kb:close()
+  end)
+
+  it("refuses an index out of step with the texts", function()
+    local kb = assert(sinorus.open(":memory:", { create = true, article = true }))
+    local s = kb:sql([[SELECT s.id FROM segment s JOIN segment_fts_docsize d ON d.id = s.id
+      WHERE s.kind = 'sentence' AND length(s.text) > 60 LIMIT 1]])[1]
+    internal.exec(kb, "UPDATE segment_row SET len = 11 WHERE id = ?", s.id)
+    local ok, err = pcall(require("sinorus.html").site, kb)
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("the full-text index is out of step with segment "
+      .. s.id, 1, true), err)
+    kb:close()
+  end)
+end)

@@ -12,10 +12,13 @@
 -- type is one more entry there (doc/reader.md). The reader's record lists
 -- derive from the record model: every type with evidence gets a list whose
 -- items link to #TYPE=ID and highlight the sentences kb:evidence gives.
--- Search runs in the page over the segments kb:search covers, folded at
--- export time by the library's own fold (core.fold); the query is folded in
--- the page with a table of every character the fold changes, made here
--- from core.fold too, and hits are ranked by BM25 as kb:search ranks them.
+-- Search runs in the page over the tokens of the KB's full-text index
+-- (fulltext below: each indexed segment as its positions, each position
+-- the terms FTS5 holds there: the folded word, its marked stem, a CJK
+-- bigram); the query is folded in the page with a table of every character
+-- the fold changes (made here from core.fold), translated as sn_query.c
+-- translates it, and hits are ranked by FTS5's BM25 over the index's own
+-- statistics, as kb:search ranks them (doc/reader.md, "Search").
 
 local core = require "sinorus.core"
 local model = require "sinorus.model"
@@ -51,6 +54,88 @@ local function fold_table()
   end
   fold_table_cache = t
   return t
+end
+
+-- ---------------------------------------------------------------------
+-- The full-text index, as the page searches it.
+
+-- The varint of SQLite's format (FTS5's too) at s[i]: its value, the next
+-- i; 0 past the end (the averages record of an index that never held a
+-- row is empty).
+local function varint(s, i)
+  local v = 0
+  for k = 0, 7 do
+    local b = s:byte(i + k)
+    if b == nil then return v, i + k end
+    v = (v << 7) | (b & 0x7F)
+    if b < 0x80 then return v, i + k + 1 end
+  end
+  return (v << 8) | (s:byte(i + 8) or 0), i + 9
+end
+
+-- The KB's full-text index for the page: index, terms, fts.
+-- The rows are those of the index (segment_fts_docsize: no paragraphs;
+-- repeated passages are indexed, so they count in BM25's statistics, but
+-- kb:search does not list them, nor does the page): {id, 1 if repeated
+-- else 0, positions}, a position being the index (from 0) in terms of the
+-- one term FTS5 holds there, or the list of its colocated terms. An
+-- fts5vocab table over the KB's index would be a table created on the
+-- KB's connection (a write: refused on a read-only KB), so the texts are
+-- tokenized again, by the KB's own tokenizer with its own arguments
+-- (settings: kb:describe().search), in a scratch table of an in-memory
+-- KB, and read back with an fts5vocab table of type instance; each row's
+-- number of positions must be its size in the KB's index (its docsize
+-- record, which counts no colocated token), or the index is out of step
+-- with the texts (an error). fts is {rows, tokens} of the index's
+-- averages record (block 1 of segment_fts_data), which BM25 reads.
+local function fulltext(kb, settings)
+  local sinorus = require "sinorus"
+  local internal = require "sinorus.internal"
+  local rows = kb:sql([[SELECT d.id, d.sz, s.text, s.duplicate_of FROM segment_fts_docsize d
+    JOIN segment s ON s.id = d.id ORDER BY d.id]])
+  local texts, at = {}, {}
+  for i, r in ipairs(rows) do
+    texts[i] = { r.id, r.text }
+    at[r.id] = i
+  end
+  local scratch <close> = assert(sinorus.open(":memory:", { create = true }))
+  internal.exec(scratch, "CREATE VIRTUAL TABLE temp.t USING fts5(text, tokenize = 'sinorus "
+    .. table.concat(settings, " ") .. "')")
+  internal.exec(scratch, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(temp, t, instance)")
+  internal.exec(scratch, [[INSERT INTO temp.t (rowid, text) SELECT value ->> 0, value ->> 1
+    FROM json_each(?)]], sinorus.to_json(texts))
+  local terms, number, pos = {}, {}, {}
+  for i = 1, #rows do pos[i] = {} end
+  for r in scratch:rows("SELECT term, doc, offset FROM temp.v") do
+    local n = number[r.term]
+    if not n then
+      terms[#terms + 1] = r.term
+      n = #terms - 1
+      number[r.term] = n
+    end
+    local p, o = pos[at[r.doc]], r.offset + 1
+    local x = p[o]
+    if x == nil then p[o] = n
+    elseif type(x) == "table" then x[#x + 1] = n
+    else p[o] = { x, n } end
+  end
+  local index = {}
+  for i, r in ipairs(rows) do
+    local size = varint(r.sz, 1)
+    if #pos[i] ~= size then
+      error(string.format("the full-text index is out of step with segment %d (%d tokens "
+        .. "indexed, %d in its text)", r.id, size, #pos[i]), 2)
+    end
+    index[i] = { r.id, r.duplicate_of and 1 or 0, pos[i] }
+  end
+  local avg = kb:sql("SELECT block FROM segment_fts_data WHERE id = 1")[1]
+  local n, tokens = 0, 0
+  if avg then
+    local i
+    n, i = varint(avg.block, 1)
+    tokens = varint(avg.block, i)
+  end
+  return index, terms, { n, tokens }
 end
 
 -- ---------------------------------------------------------------------
@@ -453,21 +538,12 @@ function M.site(kb)
     if present(kb, v) then views[#views + 1] = v end
   end
   local types, recs, byseg = records(kb)
-  -- the segments of kb:search's full-text index (no paragraphs), folded;
-  -- repeated passages ({id, text, 1}) count in BM25's statistics as they
-  -- do in the index, but kb:search does not list them, nor does the page
-  local index = {}
-  for _, src in ipairs(kb:sources()) do
-    for _, s in ipairs(kb:segments { source = src.id, duplicates = true }) do
-      if s.kind ~= "paragraph" then
-        index[#index + 1] = { s.id, core.fold(s.text), s.duplicate_of and 1 or nil }
-      end
-    end
-  end
+  local settings = kb:describe().search
+  local index, terms, fts = fulltext(kb, settings)
   local byseg_s = {}
   for k, v in pairs(byseg) do byseg_s[tostring(k)] = v end
-  local data = { types = types, records = recs, byseg = byseg_s, index = index,
-                 fold = fold_table(), views = {} }
+  local data = { types = types, records = recs, byseg = byseg_s, index = index, terms = terms,
+                 fts = fts, search = settings, fold = fold_table(), views = {} }
   local title = (kb:sources()[1] or {}).title or "Knowledge base"
   local nav, bodies = {}, {}
   for i, v in ipairs(views) do

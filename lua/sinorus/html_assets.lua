@@ -187,11 +187,18 @@ A.js = [==[
     ev.preventDefault();
     s.tabIndex = -1; leaves[j].tabIndex = 0; leaves[j].focus();
   });
-  // search: the library's folding (data.fold from core.fold), words as
-  // words, "phrases", prefix*; hits ranked as kb:search ranks them, by
-  // SQLite FTS5's BM25 (k1 = 1.2, b = 0.75) over every segment of the
-  // full-text index (data.index; repeated passages, flagged 1, count in
-  // the statistics but are not listed), ties by segment id
+  // search: the query folded by the library's folding (data.fold, from
+  // core.fold) and translated as sn_query.c translates it for the KB's
+  // tokenizer (sn_fts.c): a bare word is looked up by its stem, words
+  // joined by - . ' / _ make a phrase, "quoted words" are a phrase of the
+  // words as written, word* a prefix of written words; a run of CJK
+  // characters is the phrase of its bigrams and its last character. It
+  // runs over the tokens of the KB's full-text index (data.index: each
+  // segment as its positions, each position the numbers in data.terms of
+  // the terms FTS5 holds there). Hits are ranked as kb:search ranks them,
+  // by SQLite FTS5's BM25 (k1 = 1.2, b = 0.75) with the index's own row
+  // count and token total (data.fts); repeated passages (flagged 1) count
+  // in the statistics but are not listed; ties by segment id.
   function fold(s) {
     var out = "";
     for (var c of s) {
@@ -200,29 +207,105 @@ A.js = [==[
     }
     return out;
   }
-  var WORD = /[\p{L}\p{N}]+/gu;
+  var WORD = /[\p{L}\p{N}]+/uy, CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+  var MARK = "\u0001", JOINERS = "-./'_", STEMMED = /^[\p{sc=Latin}\p{sc=Cyrillic}]+$/u;
+  var SET = Array.isArray(data.search) ? data.search : [], HAS_CJK = SET.indexOf("cjk") >= 0;
+  var STEMS = SET.indexOf("english") >= 0 || SET.indexOf("russian") >= 0;
   var K1 = 1.2, B = 0.75;
-  var tokens = null, avgdl = 0;
-  function parse(q) {
-    var terms = [], re = /"([^"]*)"|(\S+)/g, m;
-    q = fold(q);
-    while ((m = re.exec(q))) {
-      var words = ((m[1] !== undefined ? m[1] : m[2]).match(WORD)) || [];
-      if (!words.length) continue;
-      var prefix = m[1] === undefined && /\*$/.test(m[2]);
-      terms.push({ words: words, prefix: prefix });
-    }
-    return terms;
+  var rows = null, stemOf = null, stemSet = null;
+  // rows: [{id, dup, pos: [[term, ...], ...]}]; stemOf: a written word's
+  // marked stem; stemSet: every stem (marked ones, and words that are
+  // their own stems)
+  function load() {
+    var T = data.terms || [];
+    stemOf = Object.create(null); stemSet = Object.create(null);
+    rows = (Array.isArray(data.index) ? data.index : []).map(function (e) {
+      var pos = (Array.isArray(e[2]) ? e[2] : []).map(function (x) {
+        var ts = (Array.isArray(x) ? x : [x]).map(function (n) { return T[n]; });
+        var stem = null;
+        ts.forEach(function (t) { if (t[0] === MARK) stem = t.slice(1); });
+        ts.forEach(function (t) {
+          if (t[0] === MARK) stemSet[t.slice(1)] = true;
+          else if (stem !== null) stemOf[t] = stem;
+          else if (!CJK.test(t)) stemSet[t] = true;
+        });
+        return ts;
+      });
+      return { id: e[0], dup: e[1], pos: pos };
+    });
   }
-  // the number of times term t occurs in the token list toks
-  function occurrences(toks, t) {
-    var n = 0;
-    for (var i = 0; i + t.words.length <= toks.length; i++) {
+  // the terms a stemmed query word w is looked up by: its marked stem, or
+  // the word that is its own stem. The page has no stemmer: a word the
+  // index holds gives its stem from the index; another word is taken as
+  // its own stem if it is one in the index, else the longest stem of the
+  // index that begins it (doc/reader.md, "Search")
+  function stemTerms(w) {
+    if (!STEMS) return [w];
+    var s = stemOf[w];
+    if (s === undefined && !stemSet[w] && STEMMED.test(w)) {
+      for (var k = w.length - 1; k > 0 && s === undefined; k--) {
+        if (stemSet[w.slice(0, k)]) s = w.slice(0, k);
+      }
+    }
+    if (s === undefined) s = w;
+    return [MARK + s, s];
+  }
+  // the query tokens of the folded word w: [[alternative terms], ...]
+  function wordTokens(w, stem) {
+    var out = [], chars = Array.from(w), plain = "";
+    function flush() {
+      if (plain) out.push(stem ? stemTerms(plain) : [plain]);
+      plain = "";
+    }
+    for (var i = 0; i < chars.length; i++) {
+      if (!HAS_CJK || !CJK.test(chars[i])) { plain += chars[i]; continue; }
+      flush();
+      var next = i + 1 < chars.length && CJK.test(chars[i + 1]);
+      out.push([next ? chars[i] + chars[i + 1] : chars[i]]);
+    }
+    flush();
+    return out;
+  }
+  // the phrases of the query q: [{toks: [[alternatives], ...], prefix}]
+  function parse(q) {
+    var f = fold(q), phrases = [], i = 0, quoted = null;
+    function word(at) {
+      WORD.lastIndex = at;
+      var m = WORD.exec(f);
+      return m && m[0];
+    }
+    while (i < f.length) {
+      var w = word(i);
+      if (!w) {
+        if (f[i] === '"') {
+          if (quoted && quoted.toks.length) phrases.push(quoted);
+          quoted = quoted ? null : { toks: [], prefix: false };
+        }
+        i++;
+        continue;
+      }
+      i += w.length;
+      if (quoted) { quoted.toks = quoted.toks.concat(wordTokens(w, false)); continue; }
+      var words = [w], e = i, x;
+      while (JOINERS.indexOf(f[e]) >= 0 && (x = word(e + 1))) { words.push(x); e += 1 + x.length; }
+      var prefix = f[e] === "*", toks = [];
+      words.forEach(function (y) { toks = toks.concat(wordTokens(y, !prefix)); });
+      phrases.push({ toks: toks, prefix: prefix });
+      i = e;
+    }
+    if (quoted && quoted.toks.length) phrases.push(quoted);
+    return phrases;
+  }
+  // the number of positions of pos where phrase p starts
+  function occurrences(pos, p) {
+    var n = 0, L = p.toks.length;
+    for (var i = 0; i + L <= pos.length; i++) {
       var ok = true;
-      for (var k = 0; k < t.words.length; k++) {
-        var w = t.words[k], x = toks[i + k];
-        var last = k === t.words.length - 1;
-        if (!(x === w || (last && t.prefix && x.indexOf(w) === 0))) { ok = false; break; }
+      for (var k = 0; k < L && ok; k++) {
+        var alts = p.toks[k], prefix = p.prefix && k === L - 1;
+        ok = pos[i + k].some(function (t) {
+          return alts.indexOf(t) >= 0 || (prefix && t[0] !== MARK && t.indexOf(alts[0]) === 0);
+        });
       }
       if (ok) n++;
     }
@@ -230,19 +313,11 @@ A.js = [==[
   }
   // [{id, rank}], best first
   function search(q) {
-    if (!tokens) {
-      var total = 0;
-      tokens = data.index.map(function (e) {
-        var t = e[1].match(WORD) || [];
-        total += t.length;
-        return t;
-      });
-      avgdl = total / Math.max(tokens.length, 1);
-    }
-    var terms = parse(q), n = tokens.length, hits = [];
-    if (!terms.length) return hits;
-    var freq = terms.map(function (t) {
-      return tokens.map(function (toks) { return occurrences(toks, t); });
+    if (!rows) load();
+    var phrases = parse(q), n = data.fts[0], avgdl = data.fts[1] / Math.max(n, 1), hits = [];
+    if (!phrases.length) return hits;
+    var freq = phrases.map(function (p) {
+      return rows.map(function (r) { return occurrences(r.pos, p); });
     });
     var idf = freq.map(function (f) {
       var docs = 0;
@@ -250,15 +325,15 @@ A.js = [==[
       var v = Math.log((n - docs + 0.5) / (docs + 0.5));
       return v > 0 ? v : 1e-6;
     });
-    data.index.forEach(function (e, i) {
-      if (e[2]) return;
+    rows.forEach(function (r, i) {
+      if (r.dup) return;
       var score = 0;
-      for (var k = 0; k < terms.length; k++) {
+      for (var k = 0; k < phrases.length; k++) {
         var f = freq[k][i];
         if (!f) return;
-        score += idf[k] * f * (K1 + 1) / (f + K1 * (1 - B + B * tokens[i].length / avgdl));
+        score += idf[k] * f * (K1 + 1) / (f + K1 * (1 - B + B * r.pos.length / avgdl));
       }
-      hits.push({ id: e[0], rank: score });
+      hits.push({ id: r.id, rank: score });
     });
     hits.sort(function (a, b) { return b.rank - a.rank || a.id - b.id; });
     return hits;
