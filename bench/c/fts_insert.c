@@ -5,8 +5,9 @@
 **
 **   fts_insert DB SENTENCES [TOKENIZER]
 **
-** SENTENCES holds one sentence a line; TOKENIZER is "sinorus" (default,
-** the tokenizer sinorus indexes with) or "unicode61". Prints the CPU
+** SENTENCES holds one sentence a line; TOKENIZER is the tokenize argument
+** of the table: "sinorus" (default; words as written), "sinorus cjk english
+** russian" (what a new KB declares) or "unicode61". Prints the CPU
 ** seconds of the inserts and the commit, the bytes of text inserted, the
 ** wall seconds of the same, the bytes this process wrote to storage by
 ** the time the database is closed (write_bytes of /proc/self/io; 0 where
