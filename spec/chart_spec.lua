@@ -215,6 +215,23 @@ describe("DOT for Graphviz", function()
     assert.truthy(dot:find("\n  graph %[layout=neato, overlap=false, "), dot:sub(1, 200))
   end)
 
+  it("renders with Graphviz: every node, every edge and the legend drawn", function()
+    for _, kind in ipairs { "relations", "mentions" } do
+      local g = kb:graph { kind = kind }
+      local file = os.tmpname()
+      fs.spit(file, g:to_dot())
+      -- dot(1) honours the graph's own layout= (neato here)
+      local svg, rc = sh("env -u LD_PRELOAD dot -Tsvg " .. fs.shq(file))
+      os.remove(file)
+      assert.equal("0", rc, kind)
+      assert.truthy(svg:find("<svg", 1, true), kind)
+      local nodes = select(2, svg:gsub('<g id="node%d+" class="node">', ""))
+      local edges = select(2, svg:gsub('<g id="edge%d+" class="edge">', ""))
+      assert.equal(#g:nodes() + 1, nodes, kind .. ": the nodes and the legend")
+      assert.equal(#g:edges(), edges, kind)
+    end
+  end)
+
   it("lays out a graph of more than 200 nodes with sfdp", function()
     local core = require "sinorus.core"
     local from, to = {}, {}
