@@ -821,6 +821,32 @@ static int l_write_file (lua_State *L) {
   return 2;
 }
 
+/* core.read_file(path) -> data | nil, message: a regular file's bytes,
+** read without ever blocking on a FIFO or a device (refused). The buffer
+** is a Lua userdata made before the file is opened, so nothing is held
+** across a call that can raise. */
+static int l_read_file (lua_State *L) {
+  const char *path = sn_checkpath(L, 1);
+  char why[256], *buf;
+  size_t size = 0, got = 0;
+  if (sn_read_regular(path, NULL, 0, NULL, &size, why, sizeof why) == SINORUS_OK) {
+    buf = (char *)lua_newuserdatauv(L, size > 0 ? size : 1, 0);
+    if (sn_read_regular(path, buf, size, &got, NULL, why, sizeof why) == SINORUS_OK) {
+      lua_pushlstring(L, buf, got);
+      return 1;
+    }
+  }
+  luaL_pushfail(L);
+  lua_pushstring(L, why);
+  return 2;
+}
+
+/* core.exists(path) -> boolean: whether anything is at path (not opened) */
+static int l_exists (lua_State *L) {
+  lua_pushboolean(L, sn_path_exists(sn_checkpath(L, 1)));
+  return 1;
+}
+
 /* core.guid(key) -> a deterministic UUID string */
 static int l_guid (lua_State *L) {
   size_t len;
@@ -1001,6 +1027,8 @@ static const luaL_Reg funcs[] = {
   { "graph", l_graph },
   { "escape", l_escape },
   { "write_file", l_write_file },
+  { "read_file", l_read_file },
+  { "exists", l_exists },
   { "guid", l_guid },
   { "write_qdpx", l_write_qdpx },
   { NULL, NULL }

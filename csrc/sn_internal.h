@@ -203,6 +203,11 @@ struct sinorus_qda_selection;
 SN_INTERNAL int sn_write_file_kb(const char *path, const char *data,
                                  size_t len, const sn_kbfile *kb,
                                  char *errbuf, size_t errlen);
+/* Whether a path names anything, without opening it (sn_writers.c). */
+SN_INTERNAL int sn_path_exists(const char *path);
+/* Reads a regular file without blocking on a FIFO (sn_writers.c). */
+SN_INTERNAL int sn_read_regular(const char *path, char *buf, size_t cap,
+                                size_t *got, size_t *size, char *why, size_t wl);
 SN_INTERNAL int sn_write_qdpx_kb(const char *path, const char *project,
                                  const struct sinorus_qda_code *codes, size_t ncodes,
                                  const struct sinorus_qda_source *sources, size_t nsources,

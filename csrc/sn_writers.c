@@ -913,6 +913,53 @@ int sn_write_atomic (const char *path, const sn_kbfile *kb, sn_fill fill,
   return st;
 }
 
+/* Whether anything (of any kind, a dangling link too) is at path; never opens it. */
+int sn_path_exists (const char *path) {
+  struct stat sb;
+  return lstat(path, &sb) == 0;
+}
+
+/*
+** Reads the regular file path into buf (cap bytes): opened without
+** blocking (a FIFO or device never holds the reader), refused unless it is
+** a regular file. With buf NULL only checks it and gives its size in *size.
+** A file that grew past cap while read is refused, not cut.
+*/
+int sn_read_regular (const char *path, char *buf, size_t cap, size_t *got,
+                     size_t *size, char *why, size_t wl) {
+  struct stat sb;
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), st = SINORUS_OK;
+  size_t n = 0;
+  if (fd < 0) {
+    snprintf(why, wl, "%s", strerror(errno));
+    return SINORUS_IO;
+  }
+  if (fstat(fd, &sb) != 0) {
+    snprintf(why, wl, "%s", strerror(errno));
+    close(fd);
+    return SINORUS_IO;
+  }
+  if (!S_ISREG(sb.st_mode)) {
+    snprintf(why, wl, "%s", S_ISDIR(sb.st_mode) ? "is a directory, not a file"
+                                                : "not a regular file");
+    close(fd);
+    return SINORUS_IO;
+  }
+  if (size) *size = (size_t)sb.st_size;
+  while (buf != NULL && st == SINORUS_OK) {
+    char extra;
+    ssize_t r = n < cap ? read(fd, buf + n, cap - n) : read(fd, &extra, 1);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { snprintf(why, wl, "%s", strerror(errno)); st = SINORUS_IO; }
+    else if (r == 0) break;
+    else if (n >= cap) { snprintf(why, wl, "changed while it was read"); st = SINORUS_IO; }
+    else n += (size_t)r;
+  }
+  close(fd);
+  if (got) *got = n;
+  return st;
+}
+
 /* A fill that writes a buffer. */
 typedef struct sn_bytes { const char *p; size_t len; } sn_bytes;
 

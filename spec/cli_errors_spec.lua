@@ -258,6 +258,54 @@ describe("the command's exit codes and messages", function()
     end)
   end)
 
+  describe("files that must be refused", function()
+    local dir, kbfile
+    setup(function()
+      dir = tmpname()
+      os.remove(dir)
+      assert(os.execute("mkdir " .. shq(dir) .. " && mkfifo " .. shq(dir .. "/fifo.txt")))
+      kbfile = dir .. "/kb.sqlite"
+      local kb = assert(sinorus.open(kbfile, { create = true }))
+      kb:close()
+    end)
+    teardown(function() os.execute("rm -rf " .. shq(dir)) end)
+
+    it("writes no chart or graph onto the open KB or its -wal", function()
+      local before = slurp(kbfile)
+      local on = " --db " .. shq(kbfile)
+      failure("chart tornado" .. on .. " --svg " .. shq(kbfile),
+              kbfile .. ": cannot write: it is the file of the open knowledge base")
+      failure("chart tornado" .. on .. " --png " .. shq(kbfile .. "-wal"),
+              kbfile .. "-wal: cannot write: it is the wal file of the open knowledge base")
+      local code, _, err = run("export dot --graph relations" .. on .. " --out " .. shq(kbfile))
+      assert.equal(1, code)
+      assert.truthy(err:find("it is the file of the open knowledge base", 1, true), err)
+      assert.equal(before, slurp(kbfile))
+    end)
+
+    it("refuses a FIFO to import or run at once, without waiting on it", function()
+      local fifo = dir .. "/fifo.txt"
+      for _, args in ipairs { "import " .. shq(fifo) .. " --db " .. shq(kbfile),
+                              "run " .. shq(fifo) } do
+        -- under timeout(1): a read that blocked would end with 124, not hang
+        local errf = tmpname()
+        local _, _, code = os.execute("timeout 20 env " .. CMD .. args .. " </dev/null >/dev/null 2>"
+                                      .. shq(errf))
+        local err = slurp(errf) or ""
+        os.remove(errf)
+        assert.equal(1, code, args)
+        assert.truthy(err:find(fifo .. ": ", 1, true) and err:find("not a regular file", 1, true),
+                      err)
+      end
+      local kb = assert(sinorus.open(kbfile))
+      local summary = kb:import { files = { fifo } }
+      assert.same({ { file = fifo, kind = "error", reason = "not a regular file" } },
+                  summary.skipped)
+      assert.equal(0, #kb:sources())
+      kb:close()
+    end)
+  end)
+
   describe("a script's own error", function()
     it("exits 1 and names the script's line, not the library's", function()
       local code, _, err = run("run " .. shq(script))

@@ -159,20 +159,6 @@ function M.import_files(paths)
   return files, ignored, empty_dirs
 end
 
-local function read_file(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, (tostring(err):gsub("^.-: ", "")) end
-  local ok, rerr = f:read(0)
-  if ok == nil and rerr then
-    f:close()
-    return nil, rerr:find("directory") and "is a directory, not a file" or rerr
-  end
-  local data = f:read("a")
-  f:close()
-  if not data then return nil, "cannot read" end
-  return data
-end
-
 local function squeeze(s)
   return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
@@ -217,7 +203,7 @@ local function extract(path, opts)
         or string.format("unknown format '.%s' (give the format)", ext)
     end
   end
-  local data, err = read_file(path)
+  local data, err = core.read_file(path)   -- never blocks on a FIFO
   if not data then return nil, err end
   local doc, msg, _, offset = core.extract(data, format, opts.encoding)
   if not doc then return nil, msg, offset end
