@@ -841,6 +841,13 @@ static int l_read_file (lua_State *L) {
   return 2;
 }
 
+/* core.sign_colour(sign) -> "#RRGGBB": the one owner of the sign colours */
+static int l_sign_colour (lua_State *L) {
+  lua_Number x = luaL_checknumber(L, 1);
+  lua_pushstring(L, sn_sign_color(x > 0 ? 1 : x < 0 ? -1 : 0));
+  return 1;
+}
+
 /* core.exists(path) -> boolean: whether anything is at path (not opened) */
 static int l_exists (lua_State *L) {
   lua_pushboolean(L, sn_path_exists(sn_checkpath(L, 1)));
@@ -1029,6 +1036,7 @@ static const luaL_Reg funcs[] = {
   { "write_file", l_write_file },
   { "read_file", l_read_file },
   { "exists", l_exists },
+  { "sign_colour", l_sign_colour },
   { "guid", l_guid },
   { "write_qdpx", l_write_qdpx },
   { NULL, NULL }

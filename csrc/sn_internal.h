@@ -203,6 +203,8 @@ struct sinorus_qda_selection;
 SN_INTERNAL int sn_write_file_kb(const char *path, const char *data,
                                  size_t len, const sn_kbfile *kb,
                                  char *errbuf, size_t errlen);
+/* The colour of an edge or bar of sign > 0, < 0 or 0 (sn_writers.c). */
+SN_INTERNAL const char *sn_sign_color(int sign);
 /* Whether a path names anything, without opening it (sn_writers.c). */
 SN_INTERNAL int sn_path_exists(const char *path);
 /* Reads a regular file without blocking on a FIFO (sn_writers.c). */

@@ -226,8 +226,8 @@ static const char *edge_type (const sinorus_graph_info *in,
 /* The sign colours and line styles of a drawing (Okabe & Ito's blue and
 ** vermillion, with a dash for the negative and dots for the neutral in a
 ** graph with signed edges, so the sign reads without colour too); the SVG
-** charts use the same. */
-static const char *sign_color (int sign) {
+** charts take theirs from here (core.sign_colour). */
+const char *sn_sign_color (int sign) {
   return sign > 0 ? "#0072B2" : sign < 0 ? "#D55E00" : "#777777";
 }
 
@@ -325,7 +325,7 @@ static int write_dot (const sinorus_graph *g, const sinorus_graph_info *in,
     }
     pw = wmax > 0.0 && fabs(e.weight) <= DBL_MAX ? 1.0 + 3.0 * fabs(e.weight) / wmax : 1.0;
     snprintf(num, sizeof num, ", penwidth=%.2f, color=\"%s\", style=%s];\n", pw,
-             sign_color(e.sign), sign_style(e.sign, signs[0] || signs[1]));
+             sn_sign_color(e.sign), sign_style(e.sign, signs[0] || signs[1]));
     EMITS(num);
   }
   if (m > 0) {
@@ -340,7 +340,7 @@ static int write_dot (const sinorus_graph *g, const sinorus_graph_info *in,
       static const char *const name[3] = { "positive", "negative", "neutral" };
       if (!signs[s]) continue;
       EMITS("<tr><td width=\"32\" height=\"6\" bgcolor=\"");
-      EMITS(sign_color(sign_of[s]));
+      EMITS(sn_sign_color(sign_of[s]));
       EMITS("\"></td><td align=\"left\">");
       EMITS(name[s]);
       EMITS(" (");

@@ -19,6 +19,7 @@
 -- overlaps no label placed before (nodes by degree, highest first).
 
 local util = require "sinorus.util"
+local core = require "sinorus.core"
 
 local M = {}
 
@@ -35,7 +36,9 @@ local RATING_FILL = { CC = "#0072B2", C = "#8EC3E6", N = "#EEEEEE", I = "#F2B38A
                       II = "#D55E00", NA = "#FFFFFF" }
 M.RATING_FILL = RATING_FILL
 
-local SIGN_COLOUR = { [1] = PALETTE.blue, [-1] = PALETTE.vermillion, [0] = PALETTE.grey }
+-- the sign colours: the DOT writer's, in C (one owner)
+local SIGN_COLOUR = { [1] = core.sign_colour(1), [-1] = core.sign_colour(-1),
+                      [0] = core.sign_colour(0) }
 -- The factor kinds' colours, those of the sign each contributes.
 local KINDS_DRAWN = { { "driver", SIGN_COLOUR[1] }, { "irritant", SIGN_COLOUR[-1] } }
 local KIND_FILL = {}
@@ -890,7 +893,6 @@ end
 -- ASCII otherwise; the terminal's width, else `width` (nil: no limit).
 -- Returns {unicode, width}, the options text_bars takes.
 function M.text_style(width)
-  local core = require "sinorus.core"
   local tty = core.isatty ~= nil and core.isatty(1) or false
   local loc = os.getenv("LC_ALL")
   if loc == nil or loc == "" then loc = os.getenv("LC_CTYPE") end
