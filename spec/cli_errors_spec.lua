@@ -275,9 +275,19 @@ describe("the command's exit codes and messages", function()
       local on = " --db " .. shq(kbfile)
       failure("chart tornado" .. on .. " --svg " .. shq(kbfile),
               kbfile .. ": cannot write: it is the file of the open knowledge base")
-      failure("chart tornado" .. on .. " --png " .. shq(kbfile .. "-wal"),
-              kbfile .. "-wal: cannot write: it is the wal file of the open knowledge base")
-      local code, _, err = run("export dot --graph relations" .. on .. " --out " .. shq(kbfile))
+      -- the PNG is rendered by rsvg-convert first, which leaks by design
+      -- (fontconfig): under AddressSanitizer it runs without leak detection
+      local asan = (os.getenv("LD_PRELOAD") or ""):find("asan", 1, true)
+      local errf = tmpname()
+      local _, _, code = os.execute((asan and "ASAN_OPTIONS=detect_leaks=0 " or "") .. CMD
+        .. "chart tornado" .. on .. " --png " .. shq(kbfile .. "-wal") .. " </dev/null "
+        .. ">/dev/null 2>" .. shq(errf))
+      assert.equal(1, code)
+      assert.equal("sinorus: " .. kbfile .. "-wal: cannot write: it is the wal file of the "
+                   .. "open knowledge base\n", slurp(errf))
+      os.remove(errf)
+      local err
+      code, _, err = run("export dot --graph relations" .. on .. " --out " .. shq(kbfile))
       assert.equal(1, code)
       assert.truthy(err:find("it is the file of the open knowledge base", 1, true), err)
       assert.equal(before, slurp(kbfile))
