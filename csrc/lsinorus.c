@@ -76,6 +76,7 @@ int luaopen_sinorus_core (lua_State *L) {
   sn_lua_extract(L);
   sn_lua_json(L);
   sn_lua_score(L);
+  sn_lua_suggest(L);
   lua_pushcfunction(L, l_utc_now);
   lua_setfield(L, -2, "utc_now");
   lua_pushliteral(L, SINORUS_VERSION);

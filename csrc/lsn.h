@@ -30,6 +30,7 @@ SN_HIDDEN void sn_lua_import(lua_State *L);  /* limport.c: import */
 SN_HIDDEN void sn_lua_extract(lua_State *L); /* lextract.c: extract, text_hash */
 SN_HIDDEN void sn_lua_json(lua_State *L);    /* ljson.c: json */
 SN_HIDDEN void sn_lua_score(lua_State *L);   /* lscore.c: scores, ach_timeline, agreement */
+SN_HIDDEN void sn_lua_suggest(lua_State *L); /* lsuggest.c: suggester */
 
 /* lkb.c: the open handle of the KB at index i (raises "attempt to use a
 ** closed sinorus.KB"), and the switch that lets binding C code write

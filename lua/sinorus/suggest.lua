@@ -427,37 +427,54 @@ local ACTOR_KINDS = { state = true, organization = true, person = true, company 
 
 local hedges, estimate = core.hedges, core.estimate
 
-local function claim_candidates(s, low, ctx)
+-- The claim rules' reading of a sentence, before the plain-fact patterns
+-- (which only lower it): nil when the score is under 2 already, else
+-- { score, why (the judgment phrases), hedge (the narrowest), cue (the
+-- patterns may apply), short, long }. sn_suggest.c computes the same.
+local function claim_features(s, low)
   local score, why = 0, {}
   local hs = hedges(s.text)
   local best
   for _, h in ipairs(hs) do
     if h.p_low and (not best or h.p_high - h.p_low < best.p_high - best.p_low) then best = h end
   end
-  if best then score = score + 2; why[#why + 1] = "hedge '" .. best.text .. "'" end
+  if best then score = score + 2 end
   for p in pairs(low) do
     local weight = index_of(R.judgment[2])[p] and 2 or index_of(R.judgment[1])[p] and 1
     if weight then score = score + weight; why[#why + 1] = p end
   end
   local reported = any(low, R.reported)
   local factual = any(low, R.factual) ~= nil
-  if not factual and s.text:find("%d") then
-    for _, pat in ipairs(R.factual_cues) do
-      if s.text:find(pat) then factual = true end
-    end
-  end
   if reported and not best then score = score - 3 end
   if factual then score = score - 2 end
-  if ctx.quoted_share(s) > 0.5 then score = score - 3 end
+  local n = 0
+  for _, q in ipairs(s.spans) do n = n + #q.text end
+  if n / #s.text > 0.5 then score = score - 3 end
   if score < 2 then return nil end
-  local fields = { text = s.text, about = about(s), evidence = { s.id } }
+  return { score = score, why = why, hedge = best, cue = not factual and s.text:find("%d") ~= nil,
+           short = any(low, R.horizon.short) ~= nil, long = any(low, R.horizon.long) ~= nil }
+end
+
+-- The claim candidate of a sentence from its features (f) and the
+-- entities it mentions, or nil.
+local function claim_candidate(s, f, about_ids)
+  local score = f.score
+  if f.cue then
+    for _, pat in ipairs(R.factual_cues) do
+      if s.text:find(pat) then score = score - 2; break end
+    end
+  end
+  if score < 2 then return nil end
+  local why = table.move(f.why, 1, #f.why, 1, {})
+  local best = f.hedge
+  local fields = { text = s.text, about = about_ids, evidence = { s.id } }
   if best then
+    why[#why + 1] = "hedge '" .. best.text .. "'"
     fields.estimative = best.text
     fields.scale = best.scale
     fields.p_low, fields.p_high = best.p_low, best.p_high
   end
-  local short, long = any(low, R.horizon.short), any(low, R.horizon.long)
-  fields.horizon = (short and not long) and "short" or (long and not short) and "long"
+  fields.horizon = (f.short and not f.long) and "short" or (f.long and not f.short) and "long"
     or "both"
   table.sort(why)
   return { kind = "claim", segment = s.id, fields = fields,
@@ -688,7 +705,8 @@ end
 -- { name, start, stop, script }.
 local CYR_UPPER = "^[\208][\144-\175]"     -- А..Я (U+0410..U+042F)
 local CJK_SPEECH = { "说", "表示", "指出", "认为", "称", "宣布", "强调" }
-local ADJECTIVE = { "ese$", "ian$", "ish$", "ern$", "^sino$" }
+-- adjectives of nationality by their ending, and combining forms alone
+local ADJECTIVE = { suffixes = { "ese", "ian", "ish", "ern" }, words = { "sino" } }
 local KIND_WORD = {}
 for _, list in pairs(R.entity_kind) do for _, w in ipairs(list) do KIND_WORD[w] = true end end
 
@@ -745,7 +763,8 @@ end
 
 local function adjective(w)
   local l = lower(w)
-  for _, p in ipairs(ADJECTIVE) do if l:find(p) then return true end end
+  for _, p in ipairs(ADJECTIVE.suffixes) do if l:sub(-#p) == p then return true end end
+  for _, p in ipairs(ADJECTIVE.words) do if l == p then return true end end
   return false
 end
 
@@ -891,6 +910,113 @@ local function finish(kb, c, seg_text, out, rej)
   out[#out + 1] = c
 end
 
+-- The rules in C (csrc/sn_suggest.c), made once from the tables above:
+-- the same lexicon, roles, word sets and quotation marks.
+local ROLES = { judgment2 = R.judgment[2], judgment1 = R.judgment[1], reported = R.reported,
+                factual = R.factual, short = R.horizon.short, long = R.horizon.long,
+                document_nouns = R.document_nouns }
+local SUGG
+local function c_rules()
+  if SUGG then return SUGG end
+  lexicon()
+  local ids = {}
+  for i, p in ipairs(PHRASES) do ids[p] = i end
+  local roles = {}
+  for name, list in pairs(ROLES) do
+    roles[name] = {}
+    for _, p in ipairs(list) do table.insert(roles[name], ids[p:lower()]) end
+  end
+  roles.date_words = {}
+  for _, p in ipairs(MONTHS) do table.insert(roles.date_words, ids[p]) end
+  for _, r in ipairs(R.relative) do table.insert(roles.date_words, ids[r[1]]) end
+  local function keys(t)
+    local out = {}
+    for k in pairs(t) do out[#out + 1] = k end
+    return out
+  end
+  SUGG = core.suggester {
+    phrases = PHRASES, roles = roles, quotes = R.quotes, cjk_speech = CJK_SPEECH,
+    sets = { not_names = R.not_names, name_glue = keys(NAME_GLUE), kind_words = keys(KIND_WORD),
+             adjective_suffixes = ADJECTIVE.suffixes, adjective_words = ADJECTIVE.words,
+             actor_kinds = keys(ACTOR_KINDS) },
+  }
+  return SUGG
+end
+
+-- true: kb:suggest runs the rules in Lua (the reference the C rules are
+-- compared with in spec/suggest_c_spec.lua)
+local REFERENCE = false
+
+-- The sentences of a source with what the rules read of them, one at a
+-- time, in the Lua reference: { id, text, start, mentions, hits, spans,
+-- doc, doc_ctx, claim = claim_features, about, names (not inside a
+-- mention), event (the event rules apply) }.
+local function lua_sentences(kb, source, self_id, want)
+  local next_mention, mstmt, _, closing = kb:rows(MENTIONS, source)
+  local mrow = next_mention(mstmt)
+  local next_sentence, sstmt, _, sclosing = kb:rows(SENTENCES, source)
+  local doc, prev_doc = nil, false
+  local function step()
+    local r = next_sentence(sstmt)
+    if not r then return nil end
+    local s = { id = r.id, text = r.text, start = r.start, mentions = {} }
+    while mrow and mrow.seg < s.id do mrow = next_mention(mstmt) end
+    while mrow and mrow.seg == s.id do
+      s.mentions[#s.mentions + 1] = { entity = mrow.entity, start = mrow.start,
+                                      stop = mrow.stop, kind = mrow.kind }
+      mrow = next_mention(mstmt)
+    end
+    local low = scan(s.text)
+    s.hits = low
+    s.spans = quoted_spans(s.text)
+    -- the document in play: the last document entity mentioned (not the
+    -- source itself); a sentence about it names a document noun, or goes
+    -- on with "It"/"Its" after one that did
+    for _, m in ipairs(s.mentions) do
+      if m.kind == "document" and m.entity ~= self_id then doc = m.entity end
+    end
+    local names_doc = any(low, R.document_nouns) ~= nil
+    s.doc, s.doc_ctx = doc, names_doc or (prev_doc and (s.text:match("^Its?%s") ~= nil))
+    prev_doc = s.doc_ctx
+    if want.claim then s.claim, s.about = claim_features(s, low), about(s) end
+    s.event = want.event
+    if want.entity then
+      s.names = {}
+      for _, n in ipairs(names_in(s.text)) do
+        local covered = false
+        for _, m in ipairs(s.mentions) do
+          if m.start <= n.start and m.stop >= n.stop then covered = true end
+        end
+        if not covered then s.names[#s.names + 1] = n end
+      end
+    end
+    return s
+  end
+  -- the statements are closed with the returned to-be-closed value
+  local both = setmetatable({}, { __close = function()
+    closing:close(); sclosing:close()
+  end })
+  return step, both
+end
+
+-- The same from the C rules: only the sentences that yield something.
+local WANT_BITS = { claim = 1, quote = 2, event = 4, entity = 8 }
+local function c_sentences(kb, source, self_id, want)
+  local bits = 0
+  for k in pairs(want) do bits = bits | WANT_BITS[k] end
+  local run = c_rules():run(kb, SENTENCES, MENTIONS, source, self_id, bits)
+  local batch, i = nil, 0
+  local function step()
+    while not batch or i >= #batch do
+      batch, i = run:next(), 0
+      if not batch then return nil end
+    end
+    i = i + 1
+    return batch[i]
+  end
+  return step, run
+end
+
 local SUGGEST_KEYS = { "source", "kinds" }
 
 --- Candidate records for a source: claims, quotes, events and entities,
@@ -929,45 +1055,22 @@ function KB:suggest(opts)
   local coded = coded_here(self, source)
   local out = {}
   local ctx = { published = published, self = self_id, title = title }
-  ctx.quoted_share = function(s)
-    local n = 0
-    for _, q in ipairs(s.spans) do n = n + #q.text end
-    return n / #s.text
-  end
   local known = {}
   if want.entity then
     for r in self:rows("SELECT folded FROM alias") do known[r.folded] = true end
     for r in self:rows("SELECT name FROM entity") do known[core.fold(r.name)] = true end
   end
-  local new_names, prev_doc, ents = {}, false, {}
-  -- the statement is closed when this function returns or raises
-  local next_mention, mstmt, _, closing <close> = self:rows(MENTIONS, source) -- luacheck: ignore 211/closing
-  local mrow = next_mention(mstmt)
-  for r in self:rows(SENTENCES, source) do
-    local s = { id = r.id, text = r.text, start = r.start, mentions = {} }
-    while mrow and mrow.seg < s.id do mrow = next_mention(mstmt) end
-    while mrow and mrow.seg == s.id do
-      s.mentions[#s.mentions + 1] = { entity = mrow.entity, start = mrow.start,
-                                      stop = mrow.stop, kind = mrow.kind }
-      mrow = next_mention(mstmt)
-    end
-    local low = scan(s.text)
-    s.hits = low
-    s.spans = quoted_spans(s.text)
-    -- the document in play: the last document entity mentioned (not the
-    -- source itself); a sentence about it names a document noun, or goes
-    -- on with "It"/"Its" after one that did
-    for _, m in ipairs(s.mentions) do
-      if m.kind == "document" and m.entity ~= self_id then ctx.doc = m.entity end
-    end
-    local names_doc = any(low, R.document_nouns) ~= nil
-    ctx.doc_ctx = names_doc or (prev_doc and (s.text:match("^Its?%s") ~= nil))
-    prev_doc = ctx.doc_ctx
-    if want.claim then
-      local c = not coded.claim[s.id] and claim_candidates(s, low, ctx)
+  local new_names, ents = {}, {}
+  -- the statements are closed when this function returns or raises
+  local next_sentence, closing <close> = (REFERENCE and lua_sentences or c_sentences)( -- luacheck: ignore 211/closing
+    self, source, self_id, want)
+  for s in next_sentence do
+    ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
+    if s.claim and not coded.claim[s.id] then
+      local c = claim_candidate(s, s.claim, s.about)
       if c then finish(self, c, s.text, out, rej) end
     end
-    if want.quote then
+    if want.quote and s.spans then
       for _, q in ipairs(s.spans) do
         if coded.quote[s.id .. "\0" .. q.text] then goto next_quote end
         local speaker, why, new = speaker_of(s, q, ctx)
@@ -981,27 +1084,21 @@ function KB:suggest(opts)
         ::next_quote::
       end
     end
-    if want.event then
-      local c = not coded.event[s.id] and event_candidate(s, low, ctx)
+    if s.event and not coded.event[s.id] then
+      local c = event_candidate(s, s.hits, ctx)
       if c then finish(self, c, s.text, out, rej) end
     end
-    if want.entity then
-      for _, n in ipairs(names_in(s.text)) do
-        local f = core.fold(n.name)
-        local covered = known[f]
-        for _, m in ipairs(s.mentions) do
-          if m.start <= n.start and m.stop >= n.stop then covered = true end
+    for _, n in ipairs(s.names or {}) do
+      local f = core.fold(n.name)
+      if not known[f] then
+        local e = new_names[f]
+        if not e then
+          e = { name = n.name, segment = s.id, seg_text = s.text, count = 0, aliases = {},
+                script = n.script }
+          new_names[f] = e
+          new_names[#new_names + 1] = e
         end
-        if not covered then
-          local e = new_names[f]
-          if not e then
-            e = { name = n.name, segment = s.id, seg_text = s.text, count = 0, aliases = {},
-                  script = n.script }
-            new_names[f] = e
-            new_names[#new_names + 1] = e
-          end
-          e.count = e.count + 1
-        end
+        e.count = e.count + 1
       end
     end
   end
@@ -1015,7 +1112,7 @@ function KB:suggest(opts)
     local abbr_of = {}
     for at, abbr in text:gmatch("()%((%u[%u%.%-]+)%)") do
       local head = text:sub(math.max(1, at - 120), at - 1):gsub("%s+$", "")
-      for _, n in ipairs(names_in(head)) do
+      for _, n in ipairs(REFERENCE and names_in(head) or c_rules():names(head)) do
         if n.stop == #head then abbr_of[core.fold(n.name)] = abbr_of[core.fold(n.name)] or abbr end
       end
     end
@@ -1150,5 +1247,8 @@ function KB:reject(c)
 end
 
 -- rules, kinds and the span and name finders: for doc/suggest.md and the specs
+-- c_rules(): the C rules (sinorus.Suggester); reference(on): kb:suggest
+-- runs the Lua reference (true) or the C rules (false, the default).
 return { methods = KB, module = M, rules = R, kinds = KINDS, quoted_spans = quoted_spans,
-         names_in = names_in, period = period }
+         names_in = names_in, period = period, c_rules = c_rules,
+         reference = function(on) REFERENCE = on and true or false end }
