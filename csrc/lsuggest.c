@@ -514,7 +514,7 @@ void sn_lua_suggest (lua_State *L) {
   static const luaL_Reg smethods[] = { {"spans", sugg_spans}, {"names", sugg_names},
                                        {"run", sugg_run}, {NULL, NULL} };
   static const luaL_Reg rmeta[] = { {"__gc", run_gc}, {"__close", run_gc}, {NULL, NULL} };
-  static const luaL_Reg rmethods[] = { {"next", run_next}, {NULL, NULL} };
+  static const luaL_Reg rmethods[] = { {"next", run_next}, {"close", run_gc}, {NULL, NULL} };
   sn_createmeta(L, SUGGESTER, smeta, smethods);
   sn_createmeta(L, SUGGEST_RUN, rmeta, rmethods);
   lua_pushcfunction(L, l_suggester);
