@@ -43,9 +43,9 @@ typedef struct LRun {
 
 /* The role names of suggester{roles = {...}} and their bits. */
 static const char *const role_names[] = { "judgment2", "judgment1", "reported", "factual",
-  "short", "long", "document_nouns", "date_words", NULL };
+  "short", "long", "document_nouns", "date_words", "event_verbs", NULL };
 static const unsigned role_bits[] = { SN_SR_J2, SN_SR_J1, SN_SR_REPORTED, SN_SR_FACTUAL,
-  SN_SR_SHORT, SN_SR_LONG, SN_SR_DOCNOUN, SN_SR_DATEWORD };
+  SN_SR_SHORT, SN_SR_LONG, SN_SR_DOCNOUN, SN_SR_DATEWORD, SN_SR_EVVERB };
 /* The set names of suggester{sets = {...}}, in SN_SS_ order. */
 static const char *const set_names[] = { "not_names", "name_glue", "kind_words",
   "adjective_suffixes", "adjective_words", "actor_kinds", NULL };

@@ -483,6 +483,34 @@ int sn_sugg_names (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t len) 
   return SINORUS_OK;
 }
 
+/* 1 when t holds a run of exactly four digits starting with 1 or 2 (what
+** find_date() can take for a year). */
+static int year4 (const char *t, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    size_t j = i;
+    while (j < len && is_digit((unsigned char)t[j])) j++;
+    if (j - i == 4 && (t[i] == '1' || t[i] == '2')) return 1;
+    i = j > i ? j : i + 1;
+  }
+  return 0;
+}
+
+/* 1 when t holds a word of letters longer than 4 ending in "ed" (any case;
+** what past_tense() can take for a regular past). */
+static int ed_word (const char *t, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    size_t j = i;
+    while (j < len && is_alpha((unsigned char)t[j])) j++;
+    if (j - i > 4 && to_lower((unsigned char)t[j - 1]) == 'd'
+        && to_lower((unsigned char)t[j - 2]) == 'e')
+      return 1;
+    i = j > i ? j : i + 1;
+  }
+  return 0;
+}
+
 int sn_sugg_sentence (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t len,
                       const sn_sugg_mention *ms, size_t nms, const char *mbuf,
                       const char *self, size_t selflen, unsigned want) {
@@ -564,7 +592,8 @@ int sn_sugg_sentence (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t le
     o->claim = o->score >= 2;
     o->cue = !(o->roles & SN_SR_FACTUAL) && digit;
   }
-  if (want & SN_SW_EVENT && (digit || (o->roles & SN_SR_DATEWORD))) {
+  if (want & SN_SW_EVENT && ((o->roles & SN_SR_DATEWORD) || (digit && year4(t, len)))
+      && ((o->roles & SN_SR_EVVERB) || ed_word(t, len))) {
     for (k = 0; k < nms && !o->event; k++)
       o->event = in_set(g, SN_SS_ACTOR, mbuf + ms[k].kind, ms[k].kindlen);
   }

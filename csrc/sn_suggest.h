@@ -25,7 +25,8 @@ enum {
   SN_SR_SHORT    = 1 << 4,  /* a short horizon */
   SN_SR_LONG     = 1 << 5,  /* a long horizon */
   SN_SR_DOCNOUN  = 1 << 6,  /* a document as subject */
-  SN_SR_DATEWORD = 1 << 7   /* a month or a relative date */
+  SN_SR_DATEWORD = 1 << 7,  /* a month or a relative date */
+  SN_SR_EVVERB   = 1 << 8   /* a verb of a CAMEO root or an irregular past */
 };
 
 /* The word sets (matched on the ASCII lower case of a word). */
@@ -110,7 +111,9 @@ typedef struct sn_sugg_out {
   int score;          /* that score */
   int best;           /* the narrowest hedge (index into h), or -1 */
   int cue;            /* 1: the factual patterns may lower the score */
-  int event;          /* 1: a date word or a digit, and an actor */
+  int event;          /* 1: the event rules may apply: a month, a relative
+                         date or a year (4 digits), an actor, and a verb of a
+                         CAMEO root, an irregular past or a word in -ed */
   size_t nnew;        /* names not inside a mention: nn[0..nnew) */
   /* the document in play, carried from sentence to sentence */
   char *doc; size_t doclen, doccap; int has_doc;

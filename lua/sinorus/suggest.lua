@@ -910,6 +910,70 @@ local function finish(kb, c, seg_text, out, rej)
   out[#out + 1] = c
 end
 
+-- A candidate of the C rules is made in full when first read (most of a
+-- large source's are never read): kb:suggest keeps a stub { kind,
+-- segment } and what makes the rest (the sentence's record, or a quote's
+-- span with its record); reading any field, pairs, tostring or kb:accept
+-- make it, the same table as finish() would have kept.
+local LAZY = { __name = "sinorus.Candidate" }
+local pending = setmetatable({}, { __mode = "k" })
+
+local function quote_candidate(s, q, ctx)
+  ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
+  local speaker, why, new = speaker_of(s, q, ctx)
+  local c = { kind = "quote", segment = s.id,
+              fields = { text = q.text, speaker = speaker, segment = s.id },
+              start = s.start + q.start - 1, stop = s.start + q.stop - 1,
+              confidence = speaker and 0.8 or 0.5, why = why,
+              span = tostring(q.start) .. ":" .. q.text }
+  if new then c.new_speaker = { name = new, kind = entity_kind(new) } end
+  return c
+end
+
+-- Makes the stub c in full; false when c is no stub waiting.
+local function materialize(c)
+  local from = pending[c]
+  if not from then return false end
+  pending[c] = nil
+  local full
+  if c.kind == "claim" then
+    full = claim_candidate(from, from.claim, from.about)
+  else
+    full = quote_candidate(from.sentence, from, from.sentence.ctx)
+  end
+  local seg_text = c.kind == "claim" and from.text or from.sentence.text
+  seg_text_of[c], span_of[c] = seg_text, full.span or ""
+  full.span = nil
+  for k, v in pairs(full) do rawset(c, k, v) end
+  setmetatable(c, CAND_META)
+  return true
+end
+LAZY.__index = function(c, k)
+  if not materialize(c) then return nil end
+  return c[k]
+end
+LAZY.__pairs = function(c)
+  materialize(c)
+  return next, c, nil
+end
+LAZY.__tostring = function(c)
+  if not materialize(c) then return "sinorus.Candidate (broken)" end
+  return tostring(c)
+end
+
+-- Keeps a stub of kind for the record (or span) from, as finish() keeps a
+-- candidate; with rejections in the KB it is made at once (its key).
+local function finish_lazy(kb, kind, segment, from, out, rej)
+  local c = setmetatable({ kind = kind, segment = segment }, LAZY)
+  pending[c] = from
+  if rej.any then
+    materialize(c)
+    if rej[c.key] then return end
+  end
+  issued[c] = kb
+  out[#out + 1] = c
+end
+
 -- The rules in C (csrc/sn_suggest.c), made once from the tables above:
 -- the same lexicon, roles, word sets and quotation marks.
 local ROLES = { judgment2 = R.judgment[2], judgment1 = R.judgment[1], reported = R.reported,
@@ -929,6 +993,11 @@ local function c_rules()
   roles.date_words = {}
   for _, p in ipairs(MONTHS) do table.insert(roles.date_words, ids[p]) end
   for _, r in ipairs(R.relative) do table.insert(roles.date_words, ids[r[1]]) end
+  roles.event_verbs = {}
+  for _, r in ipairs(R.cameo) do
+    for _, p in ipairs(r[3]) do table.insert(roles.event_verbs, ids[p]) end
+  end
+  for _, p in ipairs(R.past) do table.insert(roles.event_verbs, ids[p]) end
   local function keys(t)
     local out = {}
     for k in pairs(t) do out[#out + 1] = k end
@@ -1064,24 +1133,29 @@ function KB:suggest(opts)
   -- the statements are closed when this function returns or raises
   local next_sentence, closing <close> = (REFERENCE and lua_sentences or c_sentences)( -- luacheck: ignore 211/closing
     self, source, self_id, want)
+  local lazy = not REFERENCE
   for s in next_sentence do
     ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
     if s.claim and not coded.claim[s.id] then
-      local c = claim_candidate(s, s.claim, s.about)
-      if c then finish(self, c, s.text, out, rej) end
+      -- the plain-fact patterns can only drop a claim scoring 2 or 3
+      if lazy and (s.claim.score >= 4 or not s.claim.cue) then
+        finish_lazy(self, "claim", s.id, s, out, rej)
+      else
+        local c = claim_candidate(s, s.claim, s.about)
+        if c then finish(self, c, s.text, out, rej) end
+      end
     end
     if want.quote and s.spans then
+      s.ctx = ctx
       for _, q in ipairs(s.spans) do
-        if coded.quote[s.id .. "\0" .. q.text] then goto next_quote end
-        local speaker, why, new = speaker_of(s, q, ctx)
-        local c = { kind = "quote", segment = s.id,
-                    fields = { text = q.text, speaker = speaker, segment = s.id },
-                    start = s.start + q.start - 1, stop = s.start + q.stop - 1,
-                    confidence = speaker and 0.8 or 0.5, why = why,
-                    span = tostring(q.start) .. ":" .. q.text }
-        if new then c.new_speaker = { name = new, kind = entity_kind(new) } end
-        finish(self, c, s.text, out, rej)
-        ::next_quote::
+        if not coded.quote[s.id .. "\0" .. q.text] then
+          if lazy then
+            q.sentence = s
+            finish_lazy(self, "quote", s.id, q, out, rej)
+          else
+            finish(self, quote_candidate(s, q, ctx), s.text, out, rej)
+          end
+        end
       end
     end
     if s.event and not coded.event[s.id] then
@@ -1168,6 +1242,7 @@ end
 
 -- Checks that c is a current candidate of kb; raises for fname otherwise.
 local function check_candidate(kb, fname, c)
+  if type(c) == "table" and getmetatable(c) == LAZY then materialize(c) end
   if type(c) ~= "table" or getmetatable(c) ~= CAND_META then
     argerror(fname, 1, "sinorus.Candidate expected, got " .. util.typename(c))
   end
