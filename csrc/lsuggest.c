@@ -354,36 +354,35 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
   lua_pushboolean(L, o->doc_ctx);
   lua_setfield(L, -2, "doc_ctx");
   if (o->claim) {
-    lua_createtable(L, 0, 6);
-    set_int(L, "score", o->score);
+    /* claim_features() of suggest.lua, set on the record as it sets them */
+    luaL_Buffer why;
+    set_int(L, "claim", o->score);
     lua_pushboolean(L, o->cue);
     lua_setfield(L, -2, "cue");
     lua_pushboolean(L, (o->roles & SN_SR_SHORT) != 0);
     lua_setfield(L, -2, "short");
     lua_pushboolean(L, (o->roles & SN_SR_LONG) != 0);
     lua_setfield(L, -2, "long");
-    lua_createtable(L, (int)o->nwhy, 0);
+    luaL_buffinit(L, &why);
     for (k = 0; k < o->nwhy; k++) {
       size_t pl;
       const char *p = sn_sugg_phrase_text(g, o->why[k], &pl);
-      lua_pushlstring(L, p, pl);
-      lua_rawseti(L, -2, (lua_Integer)k + 1);
+      if (k > 0) luaL_addchar(&why, '\0');
+      luaL_addlstring(&why, p, pl);
     }
+    luaL_pushresult(&why);
     lua_setfield(L, -2, "why");
     if (o->best >= 0) {
       const sinorus_hedge *h = &o->h[o->best];
-      lua_createtable(L, 0, 4);
       lua_pushlstring(L, t + h->start, h->stop - h->start);
-      lua_setfield(L, -2, "text");
+      lua_setfield(L, -2, "hedge");
       lua_pushstring(L, sinorus_scale_name(h->band.scale));
       lua_setfield(L, -2, "scale");
       lua_pushnumber(L, h->band.p_low);
       lua_setfield(L, -2, "p_low");
       lua_pushnumber(L, h->band.p_high);
       lua_setfield(L, -2, "p_high");
-      lua_setfield(L, -2, "hedge");
     }
-    lua_setfield(L, -2, "claim");
     /* the entities mentioned, each once, in order */
     lua_createtable(L, (int)r->nms, 0);
     for (k = 0, j = 0; k < r->nms; k++) {

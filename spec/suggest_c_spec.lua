@@ -151,6 +151,62 @@ describe("the C rules of kb:suggest", function()
   end)
 end)
 
+describe("a candidate of the C rules not yet read", function()
+  local TEXT = "Alba will probably stay close to Brenn. Mara Ross said “a common front”."
+  local ENTITIES = { { id = "alba", name = "Alba", kind = "state" },
+                     { id = "brenn", name = "Brenn", kind = "state" },
+                     { id = "mara-ross", name = "Mara Ross", kind = "person" } }
+  local function fresh(fn)
+    local path = fs.tmpname(".sqlite")
+    local kb = assert(sinorus.open(path, { create = true }))
+    for _, e in ipairs(ENTITIES) do kb:add_entity(e) end
+    local id = kb:add_source { title = "Lazy", published = "2023-05-10", text = TEXT }
+    local ok, err = pcall(fn, kb, id)
+    kb:close()
+    fs.remove_db(path)
+    assert(ok, err)
+  end
+
+  it("shows every field to pairs", function()
+    fresh(function(kb, id)
+      local c = kb:suggest { source = id, kinds = { "quote" } }[1]
+      local keys = {}
+      for k in pairs(c) do keys[#keys + 1] = k end
+      table.sort(keys)
+      assert.same({ "confidence", "fields", "kind", "segment", "start", "stop", "why" }, keys)
+      assert.equals("mara-ross", c.fields.speaker)
+    end)
+  end)
+
+  it("prints as a candidate", function()
+    fresh(function(kb, id)
+      local c = kb:suggest { source = id, kinds = { "claim" } }[1]
+      assert.matches("^claim claim:%x+:%x+ %(segment %d+, 0%.%d+%): Alba will probably", tostring(c))
+    end)
+  end)
+
+  it("is accepted and rejected as any candidate", function()
+    fresh(function(kb, id)
+      local cs = kb:suggest { source = id, kinds = { "claim", "quote" } }
+      assert.equals("claim-alba-will-probably-stay-close-to", kb:accept(cs[1]))
+      assert.is_true(kb:reject(cs[2]))
+      assert.equals(0, #kb:suggest { source = id, kinds = { "claim", "quote" } })
+    end)
+  end)
+
+  it("cannot be forged from its metatable", function()
+    fresh(function(kb, id)
+      local c = kb:suggest { source = id, kinds = { "claim" } }[1]
+      local forged = setmetatable({ kind = "claim", segment = 1 }, getmetatable(c))
+      assert.has_error(function() kb:accept(forged) end,
+        "bad argument #1 to 'accept' (candidate was not made by this sinorus.KB)")
+      assert.is_nil(forged.fields)
+      assert.equals("sinorus.Candidate (broken)", tostring(forged))
+      assert.is_string(kb:accept(c))
+    end)
+  end)
+end)
+
 describe("a sinorus.Suggester", function()
   it("refuses a role that names no phrase", function()
     assert.has_error(function()

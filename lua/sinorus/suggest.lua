@@ -428,9 +428,11 @@ local ACTOR_KINDS = { state = true, organization = true, person = true, company 
 local hedges, estimate = core.hedges, core.estimate
 
 -- The claim rules' reading of a sentence, before the plain-fact patterns
--- (which only lower it): nil when the score is under 2 already, else
--- { score, why (the judgment phrases), hedge (the narrowest), cue (the
--- patterns may apply), short, long }. sn_suggest.c computes the same.
+-- (which only lower it), set on the sentence s: claim (the score, nil
+-- when under 2 already), why (the judgment phrases found, joined by
+-- "\0"), hedge, scale, p_low, p_high (the narrowest hedge), cue (the
+-- patterns may apply), short, long (horizon cues). sn_suggest.c sets the
+-- same on the records it hands over.
 local function claim_features(s, low)
   local score, why = 0, {}
   local hs = hedges(s.text)
@@ -450,31 +452,32 @@ local function claim_features(s, low)
   local n = 0
   for _, q in ipairs(s.spans) do n = n + #q.text end
   if n / #s.text > 0.5 then score = score - 3 end
-  if score < 2 then return nil end
-  return { score = score, why = why, hedge = best, cue = not factual and s.text:find("%d") ~= nil,
-           short = any(low, R.horizon.short) ~= nil, long = any(low, R.horizon.long) ~= nil }
+  if score < 2 then return end
+  s.claim, s.why, s.cue = score, table.concat(why, "\0"), not factual and s.text:find("%d") ~= nil
+  s.short, s.long = any(low, R.horizon.short) ~= nil, any(low, R.horizon.long) ~= nil
+  if best then s.hedge, s.scale, s.p_low, s.p_high = best.text, best.scale, best.p_low, best.p_high end
 end
 
--- The claim candidate of a sentence from its features (f) and the
--- entities it mentions, or nil.
-local function claim_candidate(s, f, about_ids)
-  local score = f.score
-  if f.cue then
+-- The claim candidate of a sentence from its features (claim_features)
+-- and the entities it mentions (about), or nil.
+local function claim_candidate(s)
+  local score = s.claim
+  if s.cue then
     for _, pat in ipairs(R.factual_cues) do
       if s.text:find(pat) then score = score - 2; break end
     end
   end
   if score < 2 then return nil end
-  local why = table.move(f.why, 1, #f.why, 1, {})
-  local best = f.hedge
-  local fields = { text = s.text, about = about_ids, evidence = { s.id } }
-  if best then
-    why[#why + 1] = "hedge '" .. best.text .. "'"
-    fields.estimative = best.text
-    fields.scale = best.scale
-    fields.p_low, fields.p_high = best.p_low, best.p_high
+  local why = {}
+  for p in s.why:gmatch("[^%z]+") do why[#why + 1] = p end
+  local fields = { text = s.text, about = s.about, evidence = { s.id } }
+  if s.hedge then
+    why[#why + 1] = "hedge '" .. s.hedge .. "'"
+    fields.estimative = s.hedge
+    fields.scale = s.scale
+    fields.p_low, fields.p_high = s.p_low, s.p_high
   end
-  fields.horizon = (f.short and not f.long) and "short" or (f.long and not f.short) and "long"
+  fields.horizon = (s.short and not s.long) and "short" or (s.long and not s.short) and "long"
     or "both"
   table.sort(why)
   return { kind = "claim", segment = s.id, fields = fields,
@@ -937,11 +940,13 @@ local function materialize(c)
   pending[c] = nil
   local full
   if c.kind == "claim" then
-    full = claim_candidate(from, from.claim, from.about)
+    full = claim_candidate(from)
   else
     full = quote_candidate(from.sentence, from, from.sentence.ctx)
   end
-  local seg_text = c.kind == "claim" and from.text or from.sentence.text
+  local s = c.kind == "claim" and from or from.sentence
+  local seg_text = s.text
+  issued[c] = s.ctx.kb
   seg_text_of[c], span_of[c] = seg_text, full.span or ""
   full.span = nil
   for k, v in pairs(full) do rawset(c, k, v) end
@@ -963,14 +968,13 @@ end
 
 -- Keeps a stub of kind for the record (or span) from, as finish() keeps a
 -- candidate; with rejections in the KB it is made at once (its key).
-local function finish_lazy(kb, kind, segment, from, out, rej)
+local function finish_lazy(kind, segment, from, out, rej)
   local c = setmetatable({ kind = kind, segment = segment }, LAZY)
   pending[c] = from
   if rej.any then
     materialize(c)
     if rej[c.key] then return end
   end
-  issued[c] = kb
   out[#out + 1] = c
 end
 
@@ -1047,7 +1051,10 @@ local function lua_sentences(kb, source, self_id, want)
     local names_doc = any(low, R.document_nouns) ~= nil
     s.doc, s.doc_ctx = doc, names_doc or (prev_doc and (s.text:match("^Its?%s") ~= nil))
     prev_doc = s.doc_ctx
-    if want.claim then s.claim, s.about = claim_features(s, low), about(s) end
+    if want.claim then
+      claim_features(s, low)
+      s.about = about(s)
+    end
     s.event = want.event
     if want.entity then
       s.names = {}
@@ -1123,7 +1130,7 @@ function KB:suggest(opts)
 
   local coded = coded_here(self, source)
   local out = {}
-  local ctx = { published = published, self = self_id, title = title }
+  local ctx = { published = published, self = self_id, title = title, kb = self }
   local known = {}
   if want.entity then
     for r in self:rows("SELECT folded FROM alias") do known[r.folded] = true end
@@ -1138,10 +1145,11 @@ function KB:suggest(opts)
     ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
     if s.claim and not coded.claim[s.id] then
       -- the plain-fact patterns can only drop a claim scoring 2 or 3
-      if lazy and (s.claim.score >= 4 or not s.claim.cue) then
-        finish_lazy(self, "claim", s.id, s, out, rej)
+      if lazy and (s.claim >= 4 or not s.cue) then
+        s.ctx = ctx
+        finish_lazy("claim", s.id, s, out, rej)
       else
-        local c = claim_candidate(s, s.claim, s.about)
+        local c = claim_candidate(s)
         if c then finish(self, c, s.text, out, rej) end
       end
     end
@@ -1151,7 +1159,7 @@ function KB:suggest(opts)
         if not coded.quote[s.id .. "\0" .. q.text] then
           if lazy then
             q.sentence = s
-            finish_lazy(self, "quote", s.id, q, out, rej)
+            finish_lazy("quote", s.id, q, out, rej)
           else
             finish(self, quote_candidate(s, q, ctx), s.text, out, rej)
           end
@@ -1232,8 +1240,11 @@ function KB:suggest(opts)
     out = merged
   end
   local _, lim, off = util.page(opts)
-  local page = {}
-  for i = off + 1, lim < 0 and #out or math.min(#out, off + lim) do page[#page + 1] = out[i] end
+  local page = out
+  if lim >= 0 or off > 0 then
+    page = {}
+    for i = off + 1, lim < 0 and #out or math.min(#out, off + lim) do page[#page + 1] = out[i] end
+  end
   return util.list(page, { "kind", "segment", "confidence", "key" }, "sinorus.Candidates")
 end
 
@@ -1242,7 +1253,9 @@ end
 
 -- Checks that c is a current candidate of kb; raises for fname otherwise.
 local function check_candidate(kb, fname, c)
-  if type(c) == "table" and getmetatable(c) == LAZY then materialize(c) end
+  if type(c) == "table" and getmetatable(c) == LAZY and not materialize(c) then
+    argerror(fname, 1, "candidate was not made by this sinorus.KB")
+  end
   if type(c) ~= "table" or getmetatable(c) ~= CAND_META then
     argerror(fname, 1, "sinorus.Candidate expected, got " .. util.typename(c))
   end
