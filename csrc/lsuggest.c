@@ -219,6 +219,41 @@ static void push_names (lua_State *L, const sn_sugg_out *o, size_t n, const char
   }
 }
 
+/* Sets claim_features() of suggest.lua on the table on the top, for the
+** sentence t that o describes (o->claim set). */
+static void set_claim_features (lua_State *L, const sn_sugg *g, const sn_sugg_out *o,
+                                const char *t) {
+  luaL_Buffer why;
+  size_t k;
+  set_int(L, "claim", o->score);
+  lua_pushboolean(L, o->cue);
+  lua_setfield(L, -2, "cue");
+  lua_pushboolean(L, (o->roles & SN_SR_SHORT) != 0);
+  lua_setfield(L, -2, "short");
+  lua_pushboolean(L, (o->roles & SN_SR_LONG) != 0);
+  lua_setfield(L, -2, "long");
+  luaL_buffinit(L, &why);
+  for (k = 0; k < o->nwhy; k++) {
+    size_t pl;
+    const char *p = sn_sugg_phrase_text(g, o->why[k], &pl);
+    if (k > 0) luaL_addchar(&why, '\0');
+    luaL_addlstring(&why, p, pl);
+  }
+  luaL_pushresult(&why);
+  lua_setfield(L, -2, "why");
+  if (o->best >= 0) {
+    const sinorus_hedge *h = &o->h[o->best];
+    lua_pushlstring(L, t + h->start, h->stop - h->start);
+    lua_setfield(L, -2, "hedge");
+    lua_pushstring(L, sinorus_scale_name(h->band.scale));
+    lua_setfield(L, -2, "scale");
+    lua_pushnumber(L, h->band.p_low);
+    lua_setfield(L, -2, "p_low");
+    lua_pushnumber(L, h->band.p_high);
+    lua_setfield(L, -2, "p_high");
+  }
+}
+
 /* sg:spans(text): the quoted spans of text. */
 static int sugg_spans (lua_State *L) {
   LSugg *s = check_sugg(L, 1);
@@ -238,6 +273,26 @@ static int sugg_names (lua_State *L) {
   sn_sugg_out *o = scratch_out(L);
   if (sn_sugg_names(s->g, o, t, len) != SINORUS_OK) return luaL_error(L, "not enough memory");
   push_names(L, o, o->nnn, t);
+  return 1;
+}
+
+/* sg:features(record): sets on record (a table) the claim features of
+** its text, as the run does for a claim it does not make lazy; returns
+** record, or nil when its text makes no claim. */
+static int sugg_features (lua_State *L) {
+  LSugg *s = check_sugg(L, 1);
+  size_t len;
+  const char *t;
+  sn_sugg_out *o;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_getfield(L, 2, "text");
+  t = luaL_checklstring(L, -1, &len);
+  o = scratch_out(L);
+  if (sn_sugg_sentence(s->g, o, t, len, NULL, 0, "", NULL, 0, SN_SW_CLAIM) != SINORUS_OK)
+    return luaL_error(L, "not enough memory");
+  if (!o->claim) { lua_pushnil(L); return 1; }
+  lua_pushvalue(L, 2);
+  set_claim_features(L, s->g, o, t);
   return 1;
 }
 
@@ -347,41 +402,23 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
   lua_pushlstring(L, t, len);
   lua_setfield(L, -2, "text");
   set_int(L, "start", start);
-  if (o->has_doc) {
-    lua_pushlstring(L, o->doc, o->doclen);
-    lua_setfield(L, -2, "doc");
-  }
-  lua_pushboolean(L, o->doc_ctx);
-  lua_setfield(L, -2, "doc_ctx");
-  if (o->claim) {
-    /* claim_features() of suggest.lua, set on the record as it sets them */
-    luaL_Buffer why;
-    set_int(L, "claim", o->score);
-    lua_pushboolean(L, o->cue);
-    lua_setfield(L, -2, "cue");
-    lua_pushboolean(L, (o->roles & SN_SR_SHORT) != 0);
-    lua_setfield(L, -2, "short");
-    lua_pushboolean(L, (o->roles & SN_SR_LONG) != 0);
-    lua_setfield(L, -2, "long");
-    luaL_buffinit(L, &why);
-    for (k = 0; k < o->nwhy; k++) {
-      size_t pl;
-      const char *p = sn_sugg_phrase_text(g, o->why[k], &pl);
-      if (k > 0) luaL_addchar(&why, '\0');
-      luaL_addlstring(&why, p, pl);
+  if (o->nsp > 0) {     /* the document in play, for a quote's speaker */
+    if (o->has_doc) {
+      lua_pushlstring(L, o->doc, o->doclen);
+      lua_setfield(L, -2, "doc");
     }
-    luaL_pushresult(&why);
-    lua_setfield(L, -2, "why");
-    if (o->best >= 0) {
-      const sinorus_hedge *h = &o->h[o->best];
-      lua_pushlstring(L, t + h->start, h->stop - h->start);
-      lua_setfield(L, -2, "hedge");
-      lua_pushstring(L, sinorus_scale_name(h->band.scale));
-      lua_setfield(L, -2, "scale");
-      lua_pushnumber(L, h->band.p_low);
-      lua_setfield(L, -2, "p_low");
-      lua_pushnumber(L, h->band.p_high);
-      lua_setfield(L, -2, "p_high");
+    lua_pushboolean(L, o->doc_ctx);
+    lua_setfield(L, -2, "doc_ctx");
+  }
+  if (o->claim) {
+    /* a claim the plain-fact patterns cannot drop is made when read: its
+    ** features are found again then (suggester:features) */
+    set_int(L, "claim", o->score);
+    if (o->score >= 4 || !o->cue) {
+      lua_pushboolean(L, 1);
+      lua_setfield(L, -2, "lazy");
+    } else {
+      set_claim_features(L, g, o, t);
     }
     /* the entities mentioned, each once, in order */
     lua_createtable(L, (int)r->nms, 0);
@@ -511,6 +548,7 @@ static int run_gc (lua_State *L) {
 void sn_lua_suggest (lua_State *L) {
   static const luaL_Reg smeta[] = { {"__gc", sugg_gc}, {"__close", sugg_gc}, {NULL, NULL} };
   static const luaL_Reg smethods[] = { {"spans", sugg_spans}, {"names", sugg_names},
+                                       {"features", sugg_features},
                                        {"run", sugg_run}, {NULL, NULL} };
   static const luaL_Reg rmeta[] = { {"__gc", run_gc}, {"__close", run_gc}, {NULL, NULL} };
   static const luaL_Reg rmethods[] = { {"next", run_next}, {"close", run_gc}, {NULL, NULL} };

@@ -919,6 +919,7 @@ end
 -- span with its record); reading any field, pairs, tostring or kb:accept
 -- make it, the same table as finish() would have kept.
 local LAZY = { __name = "sinorus.Candidate" }
+local SUGG    -- the C rules, once made (c_rules below)
 local pending = setmetatable({}, { __mode = "k" })
 
 local function quote_candidate(s, q, ctx)
@@ -940,6 +941,7 @@ local function materialize(c)
   pending[c] = nil
   local full
   if c.kind == "claim" then
+    if from.why == nil then SUGG:features(from) end
     full = claim_candidate(from)
   else
     full = quote_candidate(from.sentence, from, from.sentence.ctx)
@@ -983,7 +985,6 @@ end
 local ROLES = { judgment2 = R.judgment[2], judgment1 = R.judgment[1], reported = R.reported,
                 factual = R.factual, short = R.horizon.short, long = R.horizon.long,
                 document_nouns = R.document_nouns }
-local SUGG
 local function c_rules()
   if SUGG then return SUGG end
   lexicon()
@@ -1140,12 +1141,11 @@ function KB:suggest(opts)
   -- the statements are closed when this function returns or raises
   local next_sentence, closing <close> = (REFERENCE and lua_sentences or c_sentences)( -- luacheck: ignore 211/closing
     self, source, self_id, want)
-  local lazy = not REFERENCE
   for s in next_sentence do
     ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
     if s.claim and not coded.claim[s.id] then
       -- the plain-fact patterns can only drop a claim scoring 2 or 3
-      if lazy and (s.claim >= 4 or not s.cue) then
+      if s.lazy then
         s.ctx = ctx
         finish_lazy("claim", s.id, s, out, rej)
       else
@@ -1157,7 +1157,7 @@ function KB:suggest(opts)
       s.ctx = ctx
       for _, q in ipairs(s.spans) do
         if not coded.quote[s.id .. "\0" .. q.text] then
-          if lazy then
+          if not REFERENCE then
             q.sentence = s
             finish_lazy("quote", s.id, q, out, rej)
           else
