@@ -861,15 +861,18 @@ end
 -- What the source's sentences already hold: claim and event evidence by
 -- segment, quotes by segment and text (a candidate already coded is not
 -- suggested again).
+-- (CROSS JOIN: the coded records drive, each looking up its segment; the
+-- other way round read every segment of a large source and scanned the
+-- quotes for each, 0.16 s on 10 MB)
 local function coded_here(kb, source)
   local got = { claim = {}, event = {}, quote = {} }
   for r in kb:rows([[SELECT e.record_type AS t, e.segment AS seg FROM evidence e
-      JOIN segment s ON s.id = e.segment WHERE s.source = ?
+      CROSS JOIN segment s ON s.id = e.segment WHERE s.source = ?
       AND e.record_type IN ('claim', 'event')]], source) do
     got[r.t][r.seg] = true
   end
   for r in kb:rows([[SELECT q.segment AS seg, q.text AS text FROM quote q
-      JOIN segment s ON s.id = q.segment WHERE s.source = ?]], source) do
+      CROSS JOIN segment s ON s.id = q.segment WHERE s.source = ?]], source) do
     got.quote[r.seg .. "\0" .. r.text] = true
   end
   return got
