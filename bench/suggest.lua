@@ -38,6 +38,58 @@ if arg[1] == "--suggest" then
   return
 end
 
+-- `lua5.4 bench/suggest.lua --parts DB`: where the time of the suggestion
+-- on the file the import wrote goes, best of five rounds each (CPU
+-- seconds): the C rules' pass (csrc/sn_suggest.c, through
+-- suggester:run) reading the sentences and scanning the lexicon, then with
+-- the mentions, then with each kind's rules and the records they hand to
+-- Lua, then all kinds; and kb:suggest as a whole (the rest is Lua: the
+-- candidates, a quote's speaker, an event's date, the entities), and with
+-- every candidate read (made in full).
+if arg[1] == "--parts" then
+  local suggest = require "sinorus.suggest"
+  local kb = assert(sinorus.open(arg[2]))
+  local id = kb:sql("SELECT max(id) AS id FROM source")[1].id
+  local NONE = "SELECT 0, '', 0, 0, '' WHERE 0 AND ?"
+  local function best(fn)
+    local t = math.huge
+    for _ = 1, 5 do
+      collectgarbage()
+      local t0 = os.clock()
+      fn()
+      t = math.min(t, os.clock() - t0)
+    end
+    return t
+  end
+  local function pass(mentions, want)
+    return best(function()
+      local run <close> = suggest.c_rules():run(kb, suggest.sql.sentences, mentions, id, nil,
+                                                want)
+      while run:next() do end
+    end)
+  end
+  local rows = {}
+  local function row(name, t) rows[#rows + 1] = { name, t } end
+  local base0 = pass(NONE, 0)
+  local base = pass(suggest.sql.mentions, 0)
+  row("read the sentences, scan the lexicon", base0)
+  row("read the mentions", base - base0)
+  for i, k in ipairs(suggest.kinds) do
+    row(k .. " rules in C, their records", pass(suggest.sql.mentions, 1 << (i - 1)) - base)
+  end
+  local all = pass(suggest.sql.mentions, 15)
+  row("the C pass, every kind", all)
+  local whole = best(function() return kb:suggest { source = id } end)
+  row("kb:suggest", whole)
+  row("  of which Lua after the C pass", whole - all)
+  row("kb:suggest, every candidate read", best(function()
+    for _, c in ipairs(kb:suggest { source = id }) do local _ = c.fields end
+  end))
+  for _, r in ipairs(rows) do print(string.format("%-44s %8.3fs", r[1], r[2])) end
+  kb:close()
+  return
+end
+
 local MB = tonumber(os.getenv("SINORUS_BENCH_MB")) or 100
 local ROUNDS = tonumber(os.getenv("SINORUS_BENCH_ROUNDS")) or 1
 local lua = arg[-1] or "lua5.4"

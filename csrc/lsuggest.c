@@ -460,7 +460,9 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
     lua_createtable(L, 0, (int)o->nm);
     for (k = 0; k < o->nm; k++) {
       size_t pl;
-      const char *p = sn_sugg_phrase_text(g, o->m[k].id, &pl);
+      const char *p;
+      if (sn_sugg_roles(g, o->m[k].id) == SN_SR_HEDGE) continue;   /* none of suggest.lua's */
+      p = sn_sugg_phrase_text(g, o->m[k].id, &pl);
       lua_pushlstring(L, p, pl);
       if (lua_rawget(L, -2) == LUA_TNIL) {
         lua_pop(L, 1);

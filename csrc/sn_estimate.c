@@ -203,6 +203,11 @@ static const Term lexicon[] = {
 
 #define NTERMS (sizeof(lexicon) / sizeof(lexicon[0]))
 
+/* See sn_internal.h. */
+const char *sn_hedge_term (size_t i) {
+  return i < NTERMS ? lexicon[i].words : NULL;
+}
+
 /* The band of lexicon entry t on scale s, or -1; NBANDS for a matched
 ** expression that is never reported (an idiom, a comparative). */
 static int term_band (const Term *t, int s) {

@@ -13,6 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The words of entry i of the estimative lexicon (lower case, one space
+** between words), or NULL past the last (sn_estimate.c). */
+SN_INTERNAL const char *sn_hedge_term(size_t i);
+
 /* Whether sinorus_interrupt() asked the long loops to stop (sn_interrupt.c). */
 SN_INTERNAL int sn_interrupted(void);
 

@@ -171,9 +171,34 @@ static int strs_sort (sn_strs *l) {
   return 1;
 }
 
+/* Marks the first word of every estimative expression (sn_estimate.c's
+** lexicon) as SN_SR_HEDGE, adding it to the lexicon when it is not there:
+** the matcher finds every word the hedge finder can start with (ASCII
+** letters and digits, between characters that are no part of a word to
+** either), so a sentence without one has no hedge to look for. */
+static int add_hedge_words (sn_sugg *g) {
+  size_t i, k;
+  const char *t;
+  for (i = 0; (t = sn_hedge_term(i)) != NULL; i++) {
+    const char *e = strchr(t, ' ');
+    size_t n = e ? (size_t)(e - t) : strlen(t);
+    for (k = 0; k < g->phrases.n; k++)
+      if (g->phrases.len[k] == n && memcmp(g->phrases.s[k], t, n) == 0) break;
+    if (k < g->phrases.n) {
+      g->roles[k] |= SN_SR_HEDGE;
+    } else {
+      int rc = sn_sugg_phrase(g, t, n, SN_SR_HEDGE);
+      if (rc != SINORUS_OK) return rc;
+    }
+  }
+  return SINORUS_OK;
+}
+
 int sn_sugg_compile (sn_sugg *g) {
   int i, rc;
   if (g->compiled) return SINORUS_OK;
+  rc = add_hedge_words(g);
+  if (rc != SINORUS_OK) return rc;
   for (i = 0; i < SN_SS_COUNT; i++)
     if (!strs_sort(&g->set[i])) return SINORUS_NOMEM;
   rc = sinorus_matcher_compile(g->lex);
@@ -183,6 +208,10 @@ int sn_sugg_compile (sn_sugg *g) {
 }
 
 long sn_sugg_nphrases (const sn_sugg *g) { return (long)g->phrases.n; }
+
+unsigned sn_sugg_roles (const sn_sugg *g, long id) {
+  return id >= 1 && (size_t)id <= g->phrases.n ? g->roles[id - 1] : 0;
+}
 
 const char *sn_sugg_phrase_text (const sn_sugg *g, long id, size_t *len) {
   if (id < 1 || (size_t)id > g->phrases.n) return NULL;
@@ -572,7 +601,8 @@ int sn_sugg_sentence (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t le
             || (t[2] == 's' && len >= 4 && is_space((unsigned char)t[3]))));
   o->prev_doc = o->doc_ctx;
   if (want & SN_SW_CLAIM) {
-    size_t nh = sinorus_hedges(t, len, SINORUS_SCALE_ICD203, o->h, o->caph);
+    size_t nh = !(o->roles & SN_SR_HEDGE) ? 0
+                : sinorus_hedges(t, len, SINORUS_SCALE_ICD203, o->h, o->caph);
     if (nh > o->caph) {
       if (!grow(&o->h, &o->caph, nh, sizeof(sinorus_hedge))) return SINORUS_NOMEM;
       nh = sinorus_hedges(t, len, SINORUS_SCALE_ICD203, o->h, o->caph);

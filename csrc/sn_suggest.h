@@ -26,7 +26,10 @@ enum {
   SN_SR_LONG     = 1 << 5,  /* a long horizon */
   SN_SR_DOCNOUN  = 1 << 6,  /* a document as subject */
   SN_SR_DATEWORD = 1 << 7,  /* a month or a relative date */
-  SN_SR_EVVERB   = 1 << 8   /* a verb of a CAMEO root or an irregular past */
+  SN_SR_EVVERB   = 1 << 8,  /* a verb of a CAMEO root or an irregular past */
+  SN_SR_HEDGE    = 1 << 9   /* the first word of an estimative expression
+                               (added by sn_sugg_compile: without one, a
+                               sentence holds no hedge) */
 };
 
 /* The word sets (matched on the ASCII lower case of a word). */
@@ -73,6 +76,8 @@ SN_INTERNAL int sn_sugg_compile(sn_sugg *g);
 /* The number of phrases and the text of phrase id (1-based). */
 SN_INTERNAL long sn_sugg_nphrases(const sn_sugg *g);
 SN_INTERNAL const char *sn_sugg_phrase_text(const sn_sugg *g, long id, size_t *len);
+/* The SN_SR_ roles of phrase id (1-based). */
+SN_INTERNAL unsigned sn_sugg_roles(const sn_sugg *g, long id);
 
 /* A quoted span: byte offsets, 0-based, half open: the marks at
 ** [open, start) and [stop, close), the words at [start, stop). */

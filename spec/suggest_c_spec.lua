@@ -132,7 +132,11 @@ describe("the C rules of kb:suggest", function()
       "signed", "visited", "talks", "warned", "attacked", "opposed", "walked", "indeed",
       "“", "”", "„", "«", "»", "「", "」", "‘", "’", "\"", "'", ",", ".", ";", ":", "(",
       ")", "(UN)", "-", "Дмитрий", "Тренин", "Москва", "сказал", "习近平", "说", "表示",
-      "in the long term", "now", "short-term", "One", "Later", "3 March 2023" }
+      "in the long term", "now", "short-term", "One", "Later", "3 March 2023",
+      -- where a hedge begins or ends (the C rules look for hedges only in a
+      -- sentence where the lexicon scan found the first word of one)
+      "probably_", "_likely", "likely's", "highly-likely", "very", "almost certainly",
+      "\u{00A0}", "\u{2019}", "×", "2likely", "LIKELY", "unlikely", "é", "可能" }
     math.randomseed(20)
     local texts = {}
     for t = 1, 300 do

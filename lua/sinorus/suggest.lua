@@ -1338,8 +1338,10 @@ function KB:reject(c)
 end
 
 -- rules, kinds and the span and name finders: for doc/suggest.md and the specs
--- c_rules(): the C rules (sinorus.Suggester); reference(on): kb:suggest
--- runs the Lua reference (true) or the C rules (false, the default).
+-- c_rules(): the C rules (sinorus.Suggester); sql: the queries a run
+-- reads (bench/suggest.lua --parts); reference(on): kb:suggest runs the Lua
+-- reference (true) or the C rules (false, the default).
 return { methods = KB, module = M, rules = R, kinds = KINDS, quoted_spans = quoted_spans,
          names_in = names_in, period = period, c_rules = c_rules,
+         sql = { sentences = SENTENCES, mentions = MENTIONS },
          reference = function(on) REFERENCE = on and true or false end }
