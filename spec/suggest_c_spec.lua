@@ -182,6 +182,15 @@ describe("a candidate of the C rules not yet read", function()
     end)
   end)
 
+  it("is written to JSON as its kind and segment until read (to_json runs no metamethod)", function()
+    fresh(function(kb, id)
+      local c = kb:suggest { source = id, kinds = { "quote" } }[1]
+      assert.matches('^{"kind":"quote","segment":%d+}$', sinorus.to_json(c))
+      assert.equals("mara-ross", c.fields.speaker)
+      assert.matches('"speaker":"mara%-ross"', sinorus.to_json(c))
+    end)
+  end)
+
   it("prints as a candidate", function()
     fresh(function(kb, id)
       local c = kb:suggest { source = id, kinds = { "claim" } }[1]
