@@ -401,8 +401,8 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
   set_int(L, "id", id);
   lua_pushlstring(L, t, len);
   lua_setfield(L, -2, "text");
-  set_int(L, "start", start);
-  if (o->nsp > 0) {     /* the document in play, for a quote's speaker */
+  if (o->nsp > 0) {     /* its start and the document in play, for a quote */
+    set_int(L, "start", start);
     if (o->has_doc) {
       lua_pushlstring(L, o->doc, o->doclen);
       lua_setfield(L, -2, "doc");
@@ -413,15 +413,11 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
   if (o->claim) {
     /* a claim the plain-fact patterns cannot drop is made when read: its
     ** features are found again then (suggester:features) */
+    luaL_Buffer about;
     set_int(L, "claim", o->score);
-    if (o->score >= 4 || !o->cue) {
-      lua_pushboolean(L, 1);
-      lua_setfield(L, -2, "lazy");
-    } else {
-      set_claim_features(L, g, o, t);
-    }
-    /* the entities mentioned, each once, in order */
-    lua_createtable(L, (int)r->nms, 0);
+    if (o->score < 4 && o->cue) set_claim_features(L, g, o, t);
+    /* the entities mentioned, each once, in order, joined by "\0" */
+    luaL_buffinit(L, &about);
     for (k = 0, j = 0; k < r->nms; k++) {
       const sn_sugg_mention *m = &r->ms[k];
       size_t q;
@@ -429,9 +425,10 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
         if (r->ms[q].entlen == m->entlen
             && memcmp(r->mbuf + r->ms[q].ent, r->mbuf + m->ent, m->entlen) == 0) break;
       if (q < k) continue;
-      lua_pushlstring(L, r->mbuf + m->ent, m->entlen);
-      lua_rawseti(L, -2, (lua_Integer)++j);
+      if (j++ > 0) luaL_addchar(&about, '\0');
+      luaL_addlstring(&about, r->mbuf + m->ent, m->entlen);
     }
+    luaL_pushresult(&about);
     lua_setfield(L, -2, "about");
   }
   if (o->nsp > 0) {

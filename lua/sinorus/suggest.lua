@@ -459,7 +459,7 @@ local function claim_features(s, low)
 end
 
 -- The claim candidate of a sentence from its features (claim_features)
--- and the entities it mentions (about), or nil.
+-- and the entities it mentions (about: their ids joined by "\0"), or nil.
 local function claim_candidate(s)
   local score = s.claim
   if s.cue then
@@ -468,9 +468,10 @@ local function claim_candidate(s)
     end
   end
   if score < 2 then return nil end
-  local why = {}
+  local why, ids = {}, {}
   for p in s.why:gmatch("[^%z]+") do why[#why + 1] = p end
-  local fields = { text = s.text, about = s.about, evidence = { s.id } }
+  for e in s.about:gmatch("[^%z]+") do ids[#ids + 1] = e end
+  local fields = { text = s.text, about = ids, evidence = { s.id } }
   if s.hedge then
     why[#why + 1] = "hedge '" .. s.hedge .. "'"
     fields.estimative = s.hedge
@@ -1057,7 +1058,7 @@ local function lua_sentences(kb, source, self_id, want)
     prev_doc = s.doc_ctx
     if want.claim then
       claim_features(s, low)
-      s.about = about(s)
+      s.about = table.concat(about(s), "\0")
     end
     s.event = want.event
     if want.entity then
@@ -1147,8 +1148,10 @@ function KB:suggest(opts)
   for s in next_sentence do
     ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
     if s.claim and not coded.claim[s.id] then
-      -- the plain-fact patterns can only drop a claim scoring 2 or 3
-      if s.lazy then
+      -- the C rules hand over a claim without its features (why) when the
+      -- plain-fact patterns cannot drop it (it scores 4 or more, or has no
+      -- digit): it is made when read
+      if s.why == nil then
         s.ctx = ctx
         finish_lazy("claim", s.id, s, out, rej)
       else
