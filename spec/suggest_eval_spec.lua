@@ -39,6 +39,15 @@ describe("the suggester on the article, its coding hidden", function()
     assert.equals(2, article.event.stated)
     assert.equals(1, article.event.stated_recall)
   end)
+
+  -- The article's coders dated its events from the same chronology
+  -- (EVENTS.md), so this measures the matching, not an independent date.
+  it("dates more events with its chronology imported than without (doc/suggest.md)", function()
+    local with, without = article.event_chronology, article.event
+    assert.is_true(with.recall >= 0.6, "recall " .. with.recall)
+    assert.is_true(with.recall > without.recall)
+    assert.is_true(with.precision >= 0.4, "precision " .. with.precision)
+  end)
 end)
 
 describe("the suggester on the second document", function()
@@ -46,6 +55,11 @@ describe("the suggester on the second document", function()
     assert.is_true(second.claim.recall >= 0.8 and second.claim.precision >= 0.6)
     assert.is_true(second.quote.recall >= 0.8 and second.quote.precision >= 0.6)
     assert.is_true(second.event.recall >= 0.7 and second.event.precision >= 0.6)
+  end)
+
+  it("meets them for events with its chronology too", function()
+    local e = second.event_chronology
+    assert.is_true(e.recall >= 0.7 and e.precision >= 0.6, e.recall .. " " .. e.precision)
   end)
 
   -- The bound was 0.15 until the document grew by 42 sentences coded

@@ -206,7 +206,7 @@ describe("kb:suggest", function()
     assert.has_error(function() kb:suggest { source = id, kinds = { "claims" } } end,
       "bad argument #1 to 'suggest' (unknown kind 'claims'; valid kinds: claim, quote, event, entity)")
     assert.has_error(function() kb:suggest { sauce = id } end,
-      "bad argument #1 to 'suggest' (unknown filter key 'sauce'; valid keys: kinds, limit, offset, source)")
+      "bad argument #1 to 'suggest' (unknown filter key 'sauce'; valid keys: chronology, kinds, limit, offset, source)")
   end)
 end)
 
