@@ -164,7 +164,8 @@ R.speech = { "said", "says", "say", "stated", "states", "told", "argues", "argue
              "arguing", "claimed", "claims", "urged", "urging", "called", "calls",
              "warned", "warns", "wrote", "writes", "noted", "notes", "added", "adding",
              "declared", "insisted", "described", "put it", "announced",
-             "announcement", "affirms", "affirmed", "proclaimed", "voicing" }
+             "announcement", "affirms", "affirmed", "proclaimed", "voicing", "speak of",
+             "speaks of", "spoke of", "speaking of" }
 -- Attribution naming the speaker after it.
 R.speech_after = { "according to", "in the words of", "as put by", "quoting" }
 -- A quote preceded by a possessive belongs to the subject before it.
@@ -525,6 +526,9 @@ end
 local function speaker_of(s, q, ctx)
   local text = s.text
   local H = s.hits
+  -- the sentence is about a document before this quote: it names a
+  -- document noun before it, or goes on with "It"/"Its" after one
+  local doc_ctx = ctx.doc_cont or (ctx.doc_noun_at ~= nil and ctx.doc_noun_at < q.open)
   -- the last start of phrase p before the quote
   local function before_quote(p)
     local at
@@ -571,9 +575,31 @@ local function speaker_of(s, q, ctx)
     end
   end
   if verb_at then
+    local after = verb_at + #verb
+    -- a clause that leaves the verb out ("X speak of “a”, Y of “b”"): the
+    -- actor after a comma past the verb, a few lower-case words before
+    -- the quote
+    for _, m in ipairs(s.mentions) do
+      if m.start > after and m.stop < q.open and ACTOR_KINDS[m.kind]
+          and text:sub(after, m.start - 1):find("[,;]")
+          and text:sub(m.stop + 1, q.open - 1):match("^[%l%s]*$")
+          and select(2, text:sub(m.stop + 1, q.open - 1):gsub("%l+", "")) <= 3 then
+        return m.entity, "speech '" .. verb .. "', left out after a comma"
+      end
+    end
     local m = mention_near(true, verb_at, true)
+    -- a speech noun with no one before it ("claims by X that “…”"): the
+    -- first actor after it, before the "that" that opens what was said
+    if not m then
+      local that = text:find("%f[%a]that%f[%A]", after)
+      for _, x in ipairs(that and that < q.open and s.mentions or {}) do
+        if x.start > after and x.stop < that and ACTOR_KINDS[x.kind] then
+          return x.entity, "speech '" .. verb .. "' of the actor after it"
+        end
+      end
+    end
     if m and m.kind == "person" then return m.entity, "speech '" .. verb .. "'" end
-    if ctx.doc_ctx and ctx.doc then return ctx.doc, "document subject" end
+    if doc_ctx and ctx.doc then return ctx.doc, "document subject" end
     if m then return m.entity, "speech '" .. verb .. "'" end
     local n = name_before(text, verb_at)
     if n then return nil, "speech '" .. verb .. "'", n end
@@ -591,7 +617,7 @@ local function speaker_of(s, q, ctx)
       if m then return m.entity, "possessive '" .. p .. "'" end
     end
   end
-  if ctx.doc_ctx and ctx.doc then return ctx.doc, "document subject" end
+  if doc_ctx and ctx.doc then return ctx.doc, "document subject" end
   if ctx.self then return ctx.self, "the source's own words" end
   return nil, "the source's own words", ctx.title
 end
@@ -676,7 +702,10 @@ local function event_candidate(s, low, ctx)
   if not verb then return nil end
   -- no date of its own, or only a window: the chronology's entry dates it
   local dated_by
-  if not iso and chron then
+  -- a date from elsewhere needs a verb or noun of the CAMEO table: a past
+  -- tense alone ("shared", "received") too often describes a state
+  if iso == nil and not root then return nil end
+  if not iso and chron and root then
     local windowed = iso == false
     local ciso, ca, cb, cphrase, by = chronology_date(chron, s, windowed and a or nil,
                                                       windowed and b or nil,
@@ -1020,9 +1049,15 @@ function KB:suggest(opts)
     for _, m in ipairs(s.mentions) do
       if m.kind == "document" and m.entity ~= self_id then ctx.doc = m.entity end
     end
-    local names_doc = any(low, R.document_nouns) ~= nil
-    ctx.doc_ctx = names_doc or (prev_doc and (s.text:match("^Its?%s") ~= nil))
-    prev_doc = ctx.doc_ctx
+    -- where the sentence first names a document noun (a quote before it
+    -- is not the document's: "the biggest “get” in the text")
+    ctx.doc_noun_at = nil
+    for _, p in ipairs(R.document_nouns) do
+      local at = low[p] and low[p][1]
+      if at and (not ctx.doc_noun_at or at < ctx.doc_noun_at) then ctx.doc_noun_at = at end
+    end
+    ctx.doc_cont = prev_doc and (s.text:match("^Its?%s") ~= nil)
+    prev_doc = ctx.doc_noun_at ~= nil or ctx.doc_cont
     if want.claim then
       local c = not coded.claim[s.id] and claim_candidates(s, low, ctx)
       if c then finish(self, c, s.text, out, rej) end
