@@ -53,6 +53,17 @@ describe("kb:suggest with a chronology", function()
       .. "kessel, reser, water; date '2023%-03%-03', verb 'accused' %(CAMEO 11%)$", c.why)
   end)
 
+  it("reads a table's rows, the words of a link left out", function()
+    local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
+      { "| what | date | source |", "| --- | --- | --- |",
+        "| Brenn protests | 2023-03-03 | https://news.example/alba-accuses-brenn-of-diverting-"
+          .. "water-from-the-kessel-reservoir |",
+        "| Alba accuses Brenn of diverting water | 2022-12 | a newspaper |",
+        "| Brenn opens a port | 2020-02-01 | a newspaper |",
+        "| Alba elects a parliament | 2019 | a newspaper |" })
+    assert.equals("2022-12", events(doc, chron)[1].fields.date)
+  end)
+
   it("gives a date from the chronology less confidence than a date of the sentence", function()
     local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir. "
       .. "Alba accused Brenn of diverting water from the Kessel reservoir on 3 March 2023.",

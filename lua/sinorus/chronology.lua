@@ -2,7 +2,8 @@
 -- (issue 20; doc/suggest.md, "Events dated by a chronology").
 --
 --   local chron = chronology.load(kb, id, published)  the dated entries of source id
---   chron:date(sentence)                              the entry that dates a sentence
+--   chron:date(text, mentions [, low, high])          the entry that dates a sentence
+--   chronology.entries_of(text), .parse_date(s)       the entries and dates of a text
 --
 -- A chronology is an ordinary source (imported as any other) whose lines
 -- are dated entries: a line that starts with a date ("2022-02-04 ...",
@@ -33,7 +34,7 @@ M.stopwords = {
   "about", "after", "before", "between", "during", "since", "until", "more", "most", "some",
   "any", "all", "each", "other", "such", "same", "only", "both", "either", "neither", "nor",
   "can", "could", "would", "will", "shall", "should", "may", "might", "must", "does", "did",
-  "do", "one", "two", "three", "first", "second", "new", "yes", "partly", "same", "source",
+  "do", "one", "two", "three", "first", "second", "new", "yes", "partly", "source",
   "sources", "article", "text", "later", "earlier", "recent", "recently", "now", "then",
 }
 local STOP = {}
@@ -192,48 +193,59 @@ local Chron = {}
 Chron.__index = Chron
 
 -- The entries of source `id` of kb usable for a document published on
--- `published` (ISO, or nil: every entry), with the entities each mentions
--- (the catalogue's mentions inside its text) and its stems, and the
--- weight of each entity and stem: log((N + 1) / n), n the entries that
--- hold it.
+-- `published` (ISO, or nil: every entry; an entry that starts after it is
+-- left out), with the entities each mentions (the catalogue's mentions
+-- inside its text) and its stems; the weight of each term (an entity as
+-- "@id", a stem as itself): log((N + 1) / n), n the entries that hold it;
+-- and the entries holding each term.
 function M.load(kb, id, published)
   local text = kb:text(id)
-  local all = M.entries_of(text)
   local limit = published and select(2, suggest().period(published))
-  local mentions = {}
-  for r in kb:rows([[SELECT DISTINCT m.entity AS entity, m.start AS start, m.stop AS stop
-      FROM mention m
-      JOIN segment s ON s.id = m.segment WHERE s.source = ? ORDER BY m.start]], id) do
-    mentions[#mentions + 1] = r
-  end
-  local entries, later, df = {}, 0, {}
-  for _, e in ipairs(all) do
-    if limit and e.low > limit then
-      later = later + 1
-    else
-      e.entities = {}
-      local spans = {}
-      for _, rg in ipairs(e.ranges) do
-        -- the range's text, its mentions blanked (offsets in the source)
-        for _, m in ipairs(mentions) do
-          if m.start >= rg[1] and m.stop <= rg[2] then
-            e.entities[m.entity] = true
-            spans[#spans + 1] = { m.start - rg[1] + 1, m.stop - rg[1] + 1 }
-          end
-        end
-        local st = stems(text:sub(rg[1], rg[2]), spans)
-        e.stems = e.stems or {}
-        for k in pairs(st) do e.stems[k] = true end
-        spans = {}
-      end
-      for k in pairs(e.entities) do df["@" .. k] = (df["@" .. k] or 0) + 1 end
-      for k in pairs(e.stems) do df[k] = (df[k] or 0) + 1 end
+  local entries, ranges = {}, {}
+  for _, e in ipairs(M.entries_of(text)) do
+    if not limit or e.low <= limit then
       entries[#entries + 1] = e
+      e.entities, e.spans = {}, {}
+      for _, rg in ipairs(e.ranges) do
+        ranges[#ranges + 1] = { rg[1], rg[2], e, rg }
+        e.spans[rg] = {}
+      end
     end
   end
+  -- the mentions inside each range (both in the order of the text)
+  local i = 1
+  for m in kb:rows([[SELECT DISTINCT m.entity AS entity, m.start AS start, m.stop AS stop
+      FROM mention m JOIN segment s ON s.id = m.segment WHERE s.source = ?
+      ORDER BY m.start, m.stop]], id) do
+    while ranges[i] and ranges[i][2] < m.start do i = i + 1 end
+    local rg = ranges[i]
+    if rg and m.start >= rg[1] and m.stop <= rg[2] then
+      local e, sp = rg[3], rg[3].spans[rg[4]]
+      e.entities[m.entity] = true
+      sp[#sp + 1] = { m.start - rg[1] + 1, m.stop - rg[1] + 1 }
+    end
+  end
+  local postings = {}
+  local function post(term, e)
+    local l = postings[term]
+    if l then l[#l + 1] = e else postings[term] = { e } end
+  end
+  for _, e in ipairs(entries) do
+    -- the words of its text, its mentions blanked
+    local st = {}
+    for _, rg in ipairs(e.ranges) do
+      for k in pairs(stems(text:sub(rg[1], rg[2]), e.spans[rg])) do st[k] = true end
+    end
+    e.spans = nil
+    e.stems = st
+    for k in pairs(e.entities) do post("@" .. k, e) end
+    for k in pairs(st) do post(k, e) end
+  end
   local weight = {}
-  for k, n in pairs(df) do weight[k] = math.log((#entries + 1) / n) end
-  return setmetatable({ entries = entries, weight = weight, later = later, source = id }, Chron)
+  for k, l in pairs(postings) do weight[k] = math.log((#entries + 1) / #l) end
+  for n, e in ipairs(entries) do e.n = n end
+  return setmetatable({ entries = entries, weight = weight, postings = postings, source = id },
+                      Chron)
 end
 
 -- A shared entity counts this many times a shared word: a name picks out
@@ -246,54 +258,52 @@ M.entity_weight = 2
 -- common ones).
 M.threshold = 2
 
--- How much entry e shares with a sentence (its entities as a set, its
--- stems as a set): the weights of the shared entities and stems, and
--- the shared ones in words.
-local function score(chron, e, ents, sts)
-  local total, shared = 0, {}
-  for k in pairs(e.entities) do
-    if ents[k] then
-      total = total + M.entity_weight * chron.weight["@" .. k]; shared[#shared + 1] = k
-    end
-  end
-  for k in pairs(e.stems) do
-    if sts[k] then total = total + chron.weight[k]; shared[#shared + 1] = k end
-  end
-  table.sort(shared)
-  return total, shared
-end
-
 -- The entry that dates a sentence (its text and its mentions: {entity,
--- start, stop}, offsets in the text),
--- with the period it gives, among the entries inside [low, high] when
--- given (a window the sentence states). Returns
---   entry, score, shared             one entry scores highest
+-- start, stop}, offsets in the text), among the entries inside [low,
+-- high] when given (a window the sentence states). An entry's score is
+-- the sum of the weights of the terms it shares with the sentence.
+-- Returns
+--   entry, score, shared             one entry scores highest (shared:
+--                                    the terms, sorted)
 --   false, score, ties               entries of different dates tie
 --   nil                              no entry reaches the threshold
 function Chron:date(text, mentions, low, high)
-  local ents, spans = {}, {}
+  local terms, spans = {}, {}
   for _, m in ipairs(mentions) do
-    ents[m.entity] = true
+    terms["@" .. m.entity] = M.entity_weight
     spans[#spans + 1] = { m.start, m.stop }
   end
-  local sts = stems(text, spans)
-  local least = M.threshold * math.log(#self.entries + 1)
-  local best, best_score, best_shared, ties = nil, least - 1e-9, nil, nil
-  for _, e in ipairs(self.entries) do
-    if not low or (e.low <= high and e.high >= low) then
-      local sc, shared = score(self, e, ents, sts)
-      if sc > best_score + 1e-9 then
-        best, best_score, best_shared, ties = e, sc, shared, { e }
-      elseif best and math.abs(sc - best_score) <= 1e-9 then
-        ties[#ties + 1] = e
+  for k in pairs(stems(text, spans)) do terms[k] = 1 end
+  local score, shared = {}, {}
+  for term, factor in pairs(terms) do
+    for _, e in ipairs(self.postings[term] or {}) do
+      if not low or (e.low <= high and e.high >= low) then
+        score[e] = (score[e] or 0) + factor * self.weight[term]
+        local sh = shared[e]
+        if sh then sh[#sh + 1] = term:gsub("^@", "") else shared[e] = { (term:gsub("^@", "")) } end
       end
+    end
+  end
+  -- the best in the entries' order (ties are listed in that order)
+  local scored = {}
+  for e in pairs(score) do scored[#scored + 1] = e end
+  table.sort(scored, function(x, y) return x.n < y.n end)
+  local least = M.threshold * math.log(#self.entries + 1)
+  local best, best_score, ties = nil, least - 1e-9, nil
+  for _, e in ipairs(scored) do
+    local sc = score[e]
+    if sc > best_score + 1e-9 then
+      best, best_score, ties = e, sc, { e }
+    elseif best and math.abs(sc - best_score) <= 1e-9 then
+      ties[#ties + 1] = e
     end
   end
   if not best then return nil end
   for _, e in ipairs(ties) do
     if e.low ~= best.low or e.high ~= best.high then return false, best_score, ties end
   end
-  return best, best_score, best_shared
+  table.sort(shared[best])
+  return best, best_score, shared[best]
 end
 
 return M
