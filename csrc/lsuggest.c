@@ -407,8 +407,9 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
       lua_pushlstring(L, o->doc, o->doclen);
       lua_setfield(L, -2, "doc");
     }
-    lua_pushboolean(L, o->doc_ctx);
-    lua_setfield(L, -2, "doc_ctx");
+    if (o->doc_noun_at) set_int(L, "doc_noun_at", (lua_Integer)o->doc_noun_at);
+    lua_pushboolean(L, o->doc_cont);
+    lua_setfield(L, -2, "doc_cont");
   }
   if (o->claim) {
     /* a claim the plain-fact patterns cannot drop is made when read: its

@@ -595,10 +595,13 @@ int sn_sugg_sentence (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t le
       o->has_doc = 1;
     }
   }
-  o->doc_ctx = (o->roles & SN_SR_DOCNOUN) != 0
-    || (o->prev_doc && len >= 3 && t[0] == 'I' && t[1] == 't'
-        && (is_space((unsigned char)t[2])
-            || (t[2] == 's' && len >= 4 && is_space((unsigned char)t[3]))));
+  o->doc_noun_at = 0;
+  for (i = 0; i < n && !o->doc_noun_at; i++)
+    if (g->roles[o->m[i].id - 1] & SN_SR_DOCNOUN) o->doc_noun_at = o->m[i].start + 1;
+  o->doc_cont = o->prev_doc && len >= 3 && t[0] == 'I' && t[1] == 't'
+    && (is_space((unsigned char)t[2])
+        || (t[2] == 's' && len >= 4 && is_space((unsigned char)t[3])));
+  o->doc_ctx = o->doc_noun_at != 0 || o->doc_cont;
   o->prev_doc = o->doc_ctx;
   if (want & SN_SW_CLAIM) {
     size_t nh = !(o->roles & SN_SR_HEDGE) ? 0
@@ -622,7 +625,8 @@ int sn_sugg_sentence (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t le
     o->claim = o->score >= 2;
     o->cue = !(o->roles & SN_SR_FACTUAL) && digit;
   }
-  if (want & SN_SW_EVENT && ((o->roles & SN_SR_DATEWORD) || (digit && year4(t, len)))
+  if (want & SN_SW_EVENT
+      && ((want & SN_SW_UNDATED) || (o->roles & SN_SR_DATEWORD) || (digit && year4(t, len)))
       && ((o->roles & SN_SR_EVVERB) || ed_word(t, len))) {
     for (k = 0; k < nms && !o->event; k++)
       o->event = in_set(g, SN_SS_ACTOR, mbuf + ms[k].kind, ms[k].kindlen);

@@ -49,7 +49,8 @@ enum {
 #endif
 
 /* What a sentence asks for (bits). */
-enum { SN_SW_CLAIM = 1, SN_SW_QUOTE = 2, SN_SW_EVENT = 4, SN_SW_ENTITY = 8 };
+enum { SN_SW_CLAIM = 1, SN_SW_QUOTE = 2, SN_SW_EVENT = 4, SN_SW_ENTITY = 8,
+       SN_SW_UNDATED = 16   /* an event needs no date of its own (a chronology dates it) */ };
 
 typedef struct sn_sugg sn_sugg;
 
@@ -117,12 +118,15 @@ typedef struct sn_sugg_out {
   int best;           /* the narrowest hedge (index into h), or -1 */
   int cue;            /* 1: the factual patterns may lower the score */
   int event;          /* 1: the event rules may apply: a month, a relative
-                         date or a year (4 digits), an actor, and a verb of a
-                         CAMEO root, an irregular past or a word in -ed */
+                         date or a year (4 digits) (or SN_SW_UNDATED), an
+                         actor, and a verb of a CAMEO root, an irregular
+                         past or a word in -ed */
   size_t nnew;        /* names not inside a mention: nn[0..nnew) */
   /* the document in play, carried from sentence to sentence */
   char *doc; size_t doclen, doccap; int has_doc;
   int prev_doc, doc_ctx;
+  size_t doc_noun_at;   /* where the first document noun starts (1-based), or 0 */
+  int doc_cont;         /* "It"/"Its" going on after a sentence about a document */
 } sn_sugg_out;
 
 SN_INTERNAL void sn_sugg_out_free(sn_sugg_out *o);

@@ -90,6 +90,34 @@ describe("the C rules of kb:suggest", function()
     with_source(SECOND, false, function(kb, id) assert_same_candidates(kb, id) end)
   end)
 
+  it("give the reference's candidates with a chronology dating the events", function()
+    with_source(SECOND, false, function(kb, id)
+      for _, e in ipairs { { id = "marovia", name = "Marovia", kind = "state" },
+                           { id = "telland", name = "Telland", kind = "state" },
+                           { id = "ostra", name = "Ostra", kind = "state" },
+                           { id = "huayuan", name = "Huayuan Bank", kind = "company" } } do
+        kb:add_entity(e)
+      end
+      local chron = kb:add_source { title = "Chronology", published = "2023-05-10",
+                                    text = slurp("spec/fixtures/suggest-doc/chronology.md") }
+      local ref, got
+      suggest.reference(true)
+      local ok, err = pcall(function()
+        ref = kb:suggest { source = id, chronology = chron }
+      end)
+      suggest.reference(false)
+      assert(ok, err)
+      got = kb:suggest { source = id, chronology = chron }
+      local dated = 0
+      for _, c in ipairs(ref) do
+        if c.kind == "event" and c.why:find("^chronology") then dated = dated + 1 end
+      end
+      assert.is_true(dated > 0)
+      assert.equals(#ref, #got)
+      for i = 1, #ref do assert.same(plain(ref[i]), plain(got[i])) end
+    end)
+  end)
+
   it("give the reference's candidates of each kind alone", function()
     with_source(ARTICLE .. "\n\n" .. SECOND, true, function(kb, id)
       for _, k in ipairs(suggest.kinds) do assert_same_candidates(kb, id, { k }) end

@@ -73,6 +73,34 @@ describe("sinorus suggest", function()
     assert.matches("unknown kind 'claims'; valid kinds: claim, quote, event, entity", err)
   end)
 
+  it("dates the events whose sentence states no date by --chronology SOURCE", function()
+    local kb = assert(sinorus.open(path))
+    local doc = kb:add_source { title = "Brief", published = "2023-05-10",
+      text = "China criticized Russia over the pipeline tariffs." }
+    local chron = kb:add_source { title = "Timeline", text = table.concat({
+      "- 2023-02-01: China criticizes Russia over the pipeline tariffs.",
+      "- 2022-06: Russia and China hold talks on grain.",
+      "- 2021: China opens a new port." }, "\n") }
+    kb:close()
+    local code, out = sh(CMD .. " suggest " .. doc .. " --kinds event" .. db())
+    assert.equal(0, code)
+    assert.matches("^kind%s+segment%s+confidence%s+key%s+record%s+why\n[-%s]+\n%(none%)\n$", out)
+    code, out = sh(CMD .. " suggest " .. doc .. " --kinds event --format csv --chronology "
+                   .. chron .. db())
+    assert.equal(0, code)
+    assert.matches("\nevent,.-,\"2023%-02%-01 CAMEO 11 china, russia\",\"chronology: 'China "
+      .. "criticizes Russia over the pipeline tariffs%.' %(2023%-02%-01%)", out)
+  end)
+
+  it("refuses a --chronology that is no source id, or no source", function()
+    local code, _, err = sh(CMD .. " suggest " .. source .. " --chronology x" .. db())
+    assert.equal(2, code)
+    assert.matches("Error: %-%-chronology must be a source id %(an integer%), got 'x'\n$", err)
+    code, _, err = sh(CMD .. " suggest " .. source .. " --chronology 99" .. db())
+    assert.equal(2, code)
+    assert.matches("Error: no source 99 for 'chronology'\n$", err)
+  end)
+
   it("refuses --review on the built-in knowledge base", function()
     local code, _, err = sh(CMD .. " suggest 1 --review")
     assert.equal(2, code)

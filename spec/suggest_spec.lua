@@ -114,6 +114,33 @@ describe("kb:suggest", function()
     end
   end)
 
+  it("gives the second of two parallel clauses to the actor of the clause that leaves the "
+     .. "verb out", function()
+    local id = source("Alban officials speak of “taming” the river, Brenn officials of "
+      .. "“stealing” it.", { ALBA, BRENN })
+    local qs = kb:suggest { source = id, kinds = { "quote" } }
+    assert.same({ "alba", "brenn" }, { qs[1].fields.speaker, qs[2].fields.speaker })
+    assert.equals("speech 'speak of', left out after a comma", qs[2].why)
+  end)
+
+  it("gives a quote after a speech noun with no one before it to the actor after the noun",
+     function()
+    local id = source("Claims in the Brenn press that Alba is about to “weaponise” the river "
+      .. "are overstated.", { ALBA, BRENN })
+    local q = kb:suggest { source = id, kinds = { "quote" } }[1]
+    assert.equals("brenn", q.fields.speaker)
+    assert.equals("speech 'claims' of the actor after it", q.why)
+  end)
+
+  it("gives a document only the quotes after the sentence names it", function()
+    local pact = { id = "pact", name = "Alba-Brenn Pact", kind = "document" }
+    local id = source("The Alba-Brenn Pact was signed. The biggest “win” for Alba in the text "
+      .. "is a clause calling for “lasting friendship”.", { ALBA, BRENN, pact })
+    kb:add_entity { id = "brief", name = "Test brief", kind = "document" }
+    local qs = kb:suggest { source = id, kinds = { "quote" } }
+    assert.same({ "brief", "pact" }, { qs[1].fields.speaker, qs[2].fields.speaker })
+  end)
+
   it("suggests a new entity for a speaker the catalogue lacks", function()
     local id = source("In the words of Ivo Sand, the talks are “finished”.")
     local q = kb:suggest { source = id, kinds = { "quote" } }[1]
@@ -206,7 +233,7 @@ describe("kb:suggest", function()
     assert.has_error(function() kb:suggest { source = id, kinds = { "claims" } } end,
       "bad argument #1 to 'suggest' (unknown kind 'claims'; valid kinds: claim, quote, event, entity)")
     assert.has_error(function() kb:suggest { sauce = id } end,
-      "bad argument #1 to 'suggest' (unknown filter key 'sauce'; valid keys: kinds, limit, offset, source)")
+      "bad argument #1 to 'suggest' (unknown filter key 'sauce'; valid keys: chronology, kinds, limit, offset, source)")
   end)
 end)
 

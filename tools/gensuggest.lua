@@ -83,12 +83,12 @@ local function figures()
     add("")
     add("| kind | candidates | gold | precision | recall | more | target (recall, precision) |")
     add("| --- | --- | --- | --- | --- | --- | --- |")
-    local function row(kind, more)
-      local t = r[kind]
+    local function row(kind, more, t, label)
+      t = t or r[kind]
       local tg = TARGETS[kind]
       local target = tg and string.format("%.1f, %.1f: %s", tg[1], tg[2],
         (t.recall >= tg[1] and t.precision >= tg[2]) and "met" or "missed") or ""
-      add(string.format("| %s | %d | %d | %s | %s | %s | %s |", kind, t.candidates, t.gold,
+      add(string.format("| %s | %d | %d | %s | %s | %s | %s |", label or kind, t.candidates, t.gold,
                         pct(t.precision), pct(t.recall), more, target))
     end
     row("claim", "band overlap " .. pct(r.claim.band) .. "; every sentence a claim: precision "
@@ -98,6 +98,11 @@ local function figures()
     row("event", "on the sentence alone " .. pct(r.event.sentence_recall)
         .. "; of the " .. r.event.stated .. " whose sentence writes the year "
         .. pct(r.event.stated_recall))
+    local ec = r.event_chronology
+    if ec then
+      row("event", string.format("%d of the candidates dated by the chronology; on the sentence "
+          .. "alone %s", ec.dated, pct(ec.sentence_recall)), ec, "event, with the chronology")
+    end
     if r.entity then row("entity", "empty catalogue; recall over the entities the text names") end
     add("")
     if #r.claim.missed > 0 then

@@ -569,9 +569,12 @@ entry { name = "kb:history", group = "author", args = "[opts]",
   returns = "a list of {id, time, operation, record, before, after}",
   example = 'print(kb:history{operation = "add_claim"})' }
 
-entry { name = "kb:suggest", group = "author", args = "{source [, kinds, limit, offset]}",
+entry { name = "kb:suggest", group = "author",
+  args = "{source [, kinds, chronology, limit, offset]}",
   summary = "Candidate claims, quotes, events and entities for a source, by general rules "
     .. "(doc/suggest.md): kinds a list of claim, quote, event, entity (default all); "
+    .. "chronology another source of dated entries (a timeline) that dates the events "
+    .. "whose sentence states no date; "
     .. "rejected candidates and what the source already holds are left out.",
   returns = "a list of candidates {kind, segment, fields, confidence, why, key}",
   example = 'print(kb:suggest{source = 1, kinds = {"quote"}})' }

@@ -1,6 +1,7 @@
 -- sinorus.suggest: assisted coding (issue 20, doc/suggest.md).
 --
---   kb:suggest{source [, kinds]}   candidate claims, quotes, events, entities
+--   kb:suggest{source [, kinds, chronology]}
+--                                  candidate claims, quotes, events, entities
 --   kb:accept(candidate [, edits]) the candidate as a record, through add_*
 --   kb:reject(candidate)           remembered: never suggested again
 --
@@ -25,6 +26,7 @@
 local core = require "sinorus.core"
 local internal = require "sinorus.internal"
 local util = require "sinorus.util"
+local chronology = require "sinorus.chronology"
 
 local KB, M = {}, {}
 local argerror = util.argerror
@@ -162,7 +164,8 @@ R.speech = { "said", "says", "say", "stated", "states", "told", "argues", "argue
              "arguing", "claimed", "claims", "urged", "urging", "called", "calls",
              "warned", "warns", "wrote", "writes", "noted", "notes", "added", "adding",
              "declared", "insisted", "described", "put it", "announced",
-             "announcement", "affirms", "affirmed", "proclaimed", "voicing" }
+             "announcement", "affirms", "affirmed", "proclaimed", "voicing", "speak of",
+             "speaks of", "spoke of", "speaking of" }
 -- Attribution naming the speaker after it.
 R.speech_after = { "according to", "in the words of", "as put by", "quoting" }
 -- A quote preceded by a possessive belongs to the subject before it.
@@ -544,6 +547,9 @@ end
 local function speaker_of(s, q, ctx)
   local text = s.text
   local H = s.hits
+  -- the sentence is about a document before this quote: it names a
+  -- document noun before it, or goes on with "It"/"Its" after one
+  local doc_ctx = ctx.doc_cont or (ctx.doc_noun_at ~= nil and ctx.doc_noun_at < q.open)
   -- the last start of phrase p before the quote
   local function before_quote(p)
     local at
@@ -590,9 +596,31 @@ local function speaker_of(s, q, ctx)
     end
   end
   if verb_at then
+    local after = verb_at + #verb
+    -- a clause that leaves the verb out ("X speak of “a”, Y of “b”"): the
+    -- actor after a comma past the verb, a few lower-case words before
+    -- the quote
+    for _, m in ipairs(s.mentions) do
+      if m.start > after and m.stop < q.open and ACTOR_KINDS[m.kind]
+          and text:sub(after, m.start - 1):find("[,;]")
+          and text:sub(m.stop + 1, q.open - 1):match("^[%l%s]*$")
+          and select(2, text:sub(m.stop + 1, q.open - 1):gsub("%l+", "")) <= 3 then
+        return m.entity, "speech '" .. verb .. "', left out after a comma"
+      end
+    end
     local m = mention_near(true, verb_at, true)
+    -- a speech noun with no one before it ("claims by X that “…”"): the
+    -- first actor after it, before the "that" that opens what was said
+    if not m then
+      local that = text:find("%f[%a]that%f[%A]", after)
+      for _, x in ipairs(that and that < q.open and s.mentions or {}) do
+        if x.start > after and x.stop < that and ACTOR_KINDS[x.kind] then
+          return x.entity, "speech '" .. verb .. "' of the actor after it"
+        end
+      end
+    end
     if m and m.kind == "person" then return m.entity, "speech '" .. verb .. "'" end
-    if ctx.doc_ctx and ctx.doc then return ctx.doc, "document subject" end
+    if doc_ctx and ctx.doc then return ctx.doc, "document subject" end
     if m then return m.entity, "speech '" .. verb .. "'" end
     local n = name_before(text, verb_at)
     if n then return nil, "speech '" .. verb .. "'", n end
@@ -610,7 +638,7 @@ local function speaker_of(s, q, ctx)
       if m then return m.entity, "possessive '" .. p .. "'" end
     end
   end
-  if ctx.doc_ctx and ctx.doc then return ctx.doc, "document subject" end
+  if doc_ctx and ctx.doc then return ctx.doc, "document subject" end
   if ctx.self then return ctx.self, "the source's own words" end
   return nil, "the source's own words", ctx.title
 end
@@ -639,6 +667,34 @@ local function past_tense(text, H)
   return any(H, R.past)
 end
 
+-- The date a chronology gives a sentence with no date of its own, or
+-- only a window (a, b: day numbers; phrase: the window's words), as
+-- find_date returns one, and the entry cited in words. A tie between
+-- entries of different dates gives the period they span and no ISO date
+-- (the coder chooses); no entry reaching the threshold gives nil.
+local function chronology_date(chron, s, a, b, phrase)
+  local e, sc, more = chron:date(s.text, s.mentions, a, b)
+  if e == nil then return nil end
+  -- an entry cited: its text, a long one cut at a word before 80 bytes
+  local function cite(x)
+    local t = x.text
+    if #t > 80 then t = t:sub(1, 80):gsub("%s+%S*$", "") .. "\u{2026}" end
+    return string.format("'%s' (%s)", t, x.label)
+  end
+  if e == false then
+    local lo, hi, cites = math.huge, -math.huge, {}
+    for _, x in ipairs(more) do
+      lo, hi = math.min(lo, x.low), math.max(hi, x.high)
+      cites[#cites + 1] = cite(x)
+    end
+    return false, lo, hi, "tie", "chronology: " .. #more .. " entries tie, "
+      .. table.concat(cites, ", ") .. (phrase and ", within '" .. phrase .. "'" or "") .. "; date"
+  end
+  return e.date or false, e.low, e.high, e.label, "chronology: " .. cite(e)
+    .. string.format(", score %.1f, sharing ", sc) .. table.concat(more, ", ")
+    .. (phrase and ", within '" .. phrase .. "'" or "") .. "; date"
+end
+
 local DATE_WORDS
 local function event_candidate(s, low, ctx)
   -- no digit and no month or relative date: no date (the common case)
@@ -646,11 +702,13 @@ local function event_candidate(s, low, ctx)
     DATE_WORDS = table.move(MONTHS, 1, #MONTHS, 1, {})
     for _, r in ipairs(R.relative) do DATE_WORDS[#DATE_WORDS + 1] = r[1] end
   end
-  if not s.text:find("%d") and not any(low, DATE_WORDS) then return nil end
+  local chron = ctx.chronology
+  if not chron and not s.text:find("%d") and not any(low, DATE_WORDS) then return nil end
   local iso, a, b, phrase = find_date(s.text, low, ctx.published)
-  if iso == nil then return nil end
+  if iso == nil and not chron then return nil end
   -- a forecast or a judgment is not a happening: with a hedge or a future
-  -- modal, a window ("recently") makes no event
+  -- modal, a window ("recently") or a date from the chronology makes no
+  -- event
   if not iso and (#hedges(s.text) > 0 or any(low, R.future)) then
     return nil
   end
@@ -663,14 +721,30 @@ local function event_candidate(s, low, ctx)
   end
   local verb = root and root.verb or past_tense(s.text, low)
   if not verb then return nil end
+  -- no date of its own, or only a window: the chronology's entry dates it
+  local dated_by
+  -- a date from elsewhere needs a verb or noun of the CAMEO table: a past
+  -- tense alone ("shared", "received") too often describes a state
+  if iso == nil and not root then return nil end
+  if not iso and chron and root then
+    local windowed = iso == false
+    local ciso, ca, cb, cphrase, by = chronology_date(chron, s, windowed and a or nil,
+                                                      windowed and b or nil,
+                                                      windowed and phrase or nil)
+    if ciso ~= nil then
+      iso, a, b, phrase, dated_by = ciso, ca, cb, cphrase, by
+    elseif not windowed then
+      return nil
+    end
+  end
   local fields = { date = iso or nil, actors = actors, evidence = { s.id }, title = s.text }
   -- a code needs an interaction: two actors at least
   if root and #actors > 1 then fields.cameo, fields.goldstein = root.code, root.goldstein end
   local conf = 0.4 + (#actors > 1 and 0.15 or 0) + (a == b and 0.15 or 0)
-    + (fields.cameo and 0.1 or 0)
+    + (fields.cameo and 0.1 or 0) - (dated_by and 0.2 or 0)
   return { kind = "event", segment = s.id, fields = fields, date_low = iso_of(a),
            date_high = iso_of(b), confidence = conf,
-           why = string.format("date '%s', verb '%s'%s", phrase, verb,
+           why = string.format("%s '%s', verb '%s'%s", dated_by or "date", phrase, verb,
                                fields.cameo and " (CAMEO " .. fields.cameo .. ")" or ""),
            span = phrase }
 end
@@ -927,7 +1001,7 @@ local SUGG    -- the C rules, once made (c_rules below)
 local pending = setmetatable({}, { __mode = "k" })
 
 local function quote_candidate(s, q, ctx)
-  ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
+  ctx.doc, ctx.doc_noun_at, ctx.doc_cont = s.doc, s.doc_noun_at, s.doc_cont
   local speaker, why, new = speaker_of(s, q, ctx)
   local c = { kind = "quote", segment = s.id,
               fields = { text = q.text, speaker = speaker, segment = s.id },
@@ -1027,7 +1101,7 @@ local REFERENCE = false
 
 -- The sentences of a source with what the rules read of them, one at a
 -- time, in the Lua reference: { id, text, start, mentions, hits, spans,
--- doc, doc_ctx, claim = claim_features, about, names (not inside a
+-- doc, doc_noun_at, doc_cont, claim = claim_features, about, names (not inside a
 -- mention), event (the event rules apply) }.
 local function lua_sentences(kb, source, self_id, want)
   local next_mention, mstmt, _, closing = kb:rows(MENTIONS, source)
@@ -1053,9 +1127,16 @@ local function lua_sentences(kb, source, self_id, want)
     for _, m in ipairs(s.mentions) do
       if m.kind == "document" and m.entity ~= self_id then doc = m.entity end
     end
-    local names_doc = any(low, R.document_nouns) ~= nil
-    s.doc, s.doc_ctx = doc, names_doc or (prev_doc and (s.text:match("^Its?%s") ~= nil))
-    prev_doc = s.doc_ctx
+    -- where the sentence first names a document noun (a quote before it
+    -- is not the document's: "the biggest “get” in the text")
+    local noun_at
+    for _, p in ipairs(R.document_nouns) do
+      local at = low[p] and low[p][1]
+      if at and (not noun_at or at < noun_at) then noun_at = at end
+    end
+    s.doc, s.doc_noun_at = doc, noun_at
+    s.doc_cont = prev_doc and (s.text:match("^Its?%s") ~= nil)
+    prev_doc = noun_at ~= nil or s.doc_cont
     if want.claim then
       claim_features(s, low)
       s.about = table.concat(about(s), "\0")
@@ -1081,9 +1162,11 @@ local function lua_sentences(kb, source, self_id, want)
 end
 
 -- The same from the C rules: only the sentences that yield something.
+-- (undated: a chronology may date an event, which then needs no date of
+-- its own)
 local WANT_BITS = { claim = 1, quote = 2, event = 4, entity = 8 }
-local function c_sentences(kb, source, self_id, want)
-  local bits = 0
+local function c_sentences(kb, source, self_id, want, undated)
+  local bits = undated and 16 or 0
   for k in pairs(want) do bits = bits | WANT_BITS[k] end
   local run = c_rules():run(kb, SENTENCES, MENTIONS, source, self_id, bits)
   local batch, i = nil, 0
@@ -1098,7 +1181,7 @@ local function c_sentences(kb, source, self_id, want)
   return step, run
 end
 
-local SUGGEST_KEYS = { "source", "kinds" }
+local SUGGEST_KEYS = { "source", "kinds", "chronology" }
 
 --- Candidate records for a source: claims, quotes, events and entities,
 --- each with segment, kind, fields, confidence and why.
@@ -1127,6 +1210,20 @@ function KB:suggest(opts)
     end
   end
   local published = src
+  local chron = opts.chronology
+  if chron ~= nil then
+    if math.type(chron) ~= "integer" then
+      argerror("suggest", 1, "'chronology' must be a source id (an integer), got "
+               .. util.typename(chron))
+    end
+    if chron == source then
+      argerror("suggest", 1, string.format("'chronology' is the source itself (%d): "
+               .. "a document cannot date its own events", source))
+    end
+    if not internal.value(self, "SELECT 1 FROM source WHERE id = ?", chron) then
+      argerror("suggest", 1, string.format("no source %d for 'chronology'", chron))
+    end
+  end
   -- the source's own entity: a document entity named by its title
   local self_id = internal.value(self, [[SELECT id FROM entity WHERE kind = 'document'
     AND lower(name) = lower(?) ORDER BY id LIMIT 1]], title)
@@ -1136,6 +1233,7 @@ function KB:suggest(opts)
   local coded = coded_here(self, source)
   local out = {}
   local ctx = { published = published, self = self_id, title = title, kb = self }
+  if chron and want.event then ctx.chronology = chronology.load(self, chron, published) end
   local known = {}
   if want.entity then
     for r in self:rows("SELECT folded FROM alias") do known[r.folded] = true end
@@ -1144,9 +1242,9 @@ function KB:suggest(opts)
   local new_names, ents = {}, {}
   -- the statements are closed when this function returns or raises
   local next_sentence, closing <close> = (REFERENCE and lua_sentences or c_sentences)( -- luacheck: ignore 211/closing
-    self, source, self_id, want)
+    self, source, self_id, want, ctx.chronology ~= nil)
   for s in next_sentence do
-    ctx.doc, ctx.doc_ctx = s.doc, s.doc_ctx
+    ctx.doc, ctx.doc_noun_at, ctx.doc_cont = s.doc, s.doc_noun_at, s.doc_cont
     if s.claim and not coded.claim[s.id] then
       -- the C rules hand over a claim without its features (why) when the
       -- plain-fact patterns cannot drop it (it scores 4 or more, or has no
@@ -1345,6 +1443,6 @@ end
 -- reads (bench/suggest.lua --parts); reference(on): kb:suggest runs the Lua
 -- reference (true) or the C rules (false, the default).
 return { methods = KB, module = M, rules = R, kinds = KINDS, quoted_spans = quoted_spans,
-         names_in = names_in, period = period, c_rules = c_rules,
+         names_in = names_in, period = period, months = MONTHS, c_rules = c_rules,
          sql = { sentences = SENTENCES, mentions = MENTIONS },
          reference = function(on) REFERENCE = on and true or false end }

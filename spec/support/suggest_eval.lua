@@ -100,7 +100,7 @@ local function ratio(n, d) return d > 0 and n / d or 0 / 0 end
 -- ({first, last} offsets in the text), only the gold records resting on
 -- a sentence starting there and the candidates there count, and entities
 -- are not measured.
-local function measure(g, range)
+local function measure(g, range, chron_file)
   local function within(a) return not range or (a >= range[1] and a < range[2]) end
   if range then
     local kept = {}
@@ -195,7 +195,9 @@ local function measure(g, range)
               recall = ratio(qfound, #g.quotes), speaker = ratio(sp_ok, qfound),
               wrong_speaker = wrong }
 
-  -- events
+  -- events: without a chronology, then with the one given (imported as
+  -- any document is) when there is one
+  local function events_of(list)
   local etp, efound, esent, stated, stated_found = 0, 0, 0, 0, 0
   local function ev_match(c, ge)
     local a1, a2 = suggest.period(c.date_low), select(2, suggest.period(c.date_high))
@@ -204,7 +206,7 @@ local function measure(g, range)
     for _, a in ipairs(ge.at) do if a == start[c.segment] then in_sentence = true end end
     return in_sentence, in_sentence and a1 and b1 and overlaps(a1, a2, b1, b2)
   end
-  for _, c in ipairs(by.event) do
+  for _, c in ipairs(list) do
     local m = false
     for _, ge in ipairs(g.events) do
       local _, both = ev_match(c, ge)
@@ -214,7 +216,7 @@ local function measure(g, range)
   end
   for _, ge in ipairs(g.events) do
     local s_hit, hit = false, false
-    for _, c in ipairs(by.event) do
+    for _, c in ipairs(list) do
       local s1, both = ev_match(c, ge)
       s_hit = s_hit or s1
       hit = hit or both
@@ -231,9 +233,23 @@ local function measure(g, range)
       if hit then stated_found = stated_found + 1 end
     end
   end
-  r.event = { candidates = #by.event, gold = #g.events, precision = ratio(etp, #by.event),
-              recall = ratio(efound, #g.events), sentence_recall = ratio(esent, #g.events),
-              stated = stated, stated_recall = ratio(stated_found, stated) }
+  return { candidates = #list, gold = #g.events, precision = ratio(etp, #list),
+           recall = ratio(efound, #g.events), sentence_recall = ratio(esent, #g.events),
+           stated = stated, stated_recall = ratio(stated_found, stated) }
+  end
+  r.event = events_of(by.event)
+  if chron_file then
+    local summary = kb:import { files = { chron_file } }
+    local chron = summary.sources[1].source
+    local with = {}
+    for _, c in ipairs(kb:suggest { source = id, kinds = { "event" }, chronology = chron }) do
+      if within(start[c.segment]) then with[#with + 1] = c end
+    end
+    r.event_chronology = events_of(with)
+    local dated = 0
+    for _, c in ipairs(with) do if c.why:find("^chronology") then dated = dated + 1 end end
+    r.event_chronology.dated = dated
+  end
 
   -- the all-sentences baseline of claims: every sentence a candidate
   local gold_sents = 0
@@ -273,8 +289,12 @@ function M.article()
   local kb = sinorus.open()
   local g = gold_of(kb, 1)
   kb:close()
-  return measure(g)
+  return measure(g, nil, M.ARTICLE_CHRONOLOGY)
 end
+
+-- The article's chronology: the dated facts its coders looked up
+-- (a copy of the shared corpus's EVENTS.md).
+M.ARTICLE_CHRONOLOGY = "data/abb-polianskii-2022/EVENTS.md"
 
 --- The figures on a folder coded as data/README.md says (source.lua, the
 --- text it names, kb/*.lua), loaded by tools/kbdata.lua; with from and to
@@ -299,7 +319,7 @@ function M.folder(dir, from, to)
   if from then
     range = { assert(text:find(from, 1, true), from), assert(text:find(to, 1, true), to) }
   end
-  return measure(g, range)
+  return measure(g, range, src.chronology and dir .. "/" .. src.chronology)
 end
 
 return M

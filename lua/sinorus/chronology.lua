@@ -1,0 +1,309 @@
+-- sinorus.chronology: dating a document's undated events by a chronology
+-- (issue 20; doc/suggest.md, "Events dated by a chronology").
+--
+--   local chron = chronology.load(kb, id, published)  the dated entries of source id
+--   chron:date(text, mentions [, low, high])          the entry that dates a sentence
+--   chronology.entries_of(text), .parse_date(s)       the entries and dates of a text
+--
+-- A chronology is an ordinary source (imported as any other) whose lines
+-- are dated entries: a line that starts with a date ("2022-02-04 ...",
+-- "- 4 February 2022: ...") or a table row with a cell that is a date and
+-- nothing else (EVENTS.md's "| event | date | what happened | ... |").
+-- Every other line is left out. A date is an ISO date (YYYY, YYYY-MM,
+-- YYYY-MM-DD), an ISO interval (a/b), two dates joined by "or" (the
+-- period from the first to the second), or a written day or month
+-- ("4 February 2022", "February 4, 2022", "February 2022").
+--
+-- A sentence is dated by the entry it shares most with: the entities both
+-- mention and the content words both use (folded, their ends cut), each
+-- weighted by how few of the chronology's entries hold it. Entries dated
+-- after the document's publication are never used (a document cannot
+-- report what had not happened). None of this names anything of a
+-- particular text.
+
+local core = require "sinorus.core"
+
+local M = {}
+
+-- Words that carry no content (folded): they never make two texts match.
+M.stopwords = {
+  "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+  "as", "is", "are", "was", "were", "be", "been", "being", "its", "it", "this", "that",
+  "these", "those", "their", "his", "her", "has", "have", "had", "not", "no", "but", "than",
+  "which", "who", "whom", "what", "when", "where", "while", "also", "into", "over", "under",
+  "about", "after", "before", "between", "during", "since", "until", "more", "most", "some",
+  "any", "all", "each", "other", "such", "same", "only", "both", "either", "neither", "nor",
+  "can", "could", "would", "will", "shall", "should", "may", "might", "must", "does", "did",
+  "do", "one", "two", "three", "first", "second", "new", "yes", "partly", "source",
+  "sources", "article", "text", "later", "earlier", "recent", "recently", "now", "then",
+}
+local STOP = {}
+for _, w in ipairs(M.stopwords) do STOP[w] = true end
+
+-- Word ends cut before two words are compared ("sanctions", "sanctioned"
+-- and "sanctioning" are one word), longest first; then the first five
+-- letters are kept.
+M.suffixes = { "ations", "ation", "itions", "ition", "ings", "ing", "ions", "ion", "ies",
+               "es", "ed", "s", "e" }
+local STEM_LEN = 5
+
+-- The comparable form of a folded word, or nil for a word that carries no
+-- content (a stop word, a number, fewer than four letters).
+local function stem(w)
+  if #w < 4 or STOP[w] or w:find("^%d") then return nil end
+  for _, suf in ipairs(M.suffixes) do
+    if #w > #suf + 2 and w:sub(-#suf) == suf then w = w:sub(1, -#suf - 1); break end
+  end
+  return w:sub(1, STEM_LEN)
+end
+
+-- The set of stems of a text, the words inside the spans given ({a, b},
+-- 1-based, inclusive: the entity mentions, which count as entities) left
+-- out.
+local function stems(text, spans)
+  local set = {}
+  if spans and #spans > 0 then
+    local parts, from = {}, 1
+    table.sort(spans, function(x, y) return x[1] < y[1] end)
+    for _, sp in ipairs(spans) do
+      if sp[1] > from then parts[#parts + 1] = text:sub(from, sp[1] - 1) end
+      from = math.max(from, sp[2] + 1)
+    end
+    parts[#parts + 1] = text:sub(from)
+    text = table.concat(parts, " ")
+  end
+  for w in core.fold(text):gmatch("[%w\128-\255]+") do
+    local s = stem(w)
+    if s then set[s] = true end
+  end
+  return set
+end
+M.stems = stems
+
+-- ---------------------------------------------------------------------
+-- Dates
+
+local function suggest() return require "sinorus.suggest" end
+
+-- The period of one date written as a chronology writes it: ISO, or a
+-- written day or month. Returns iso, low, high (day numbers) or nil.
+local function one_date(s)
+  local period = suggest().period
+  s = s:match("^%s*(.-)%s*$")
+  local iso
+  if s:match("^%d%d%d%d$") or s:match("^%d%d%d%d%-%d%d$") or s:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    iso = s
+  else
+    local d, mon, y = s:match("^(%d%d?)%s+(%a+)%s+(%d%d%d%d)$")
+    if not d then mon, d, y = s:match("^(%a+)%s+(%d%d?),?%s+(%d%d%d%d)$") end
+    if not d then mon, y = s:match("^(%a+)%s+(%d%d%d%d)$") end
+    local m
+    for i, name in ipairs(mon and suggest().months or {}) do
+      if name == mon:lower() then m = i end
+    end
+    if not m then return nil end
+    iso = d and string.format("%s-%02d-%02d", y, m, tonumber(d)) or string.format("%s-%02d", y, m)
+  end
+  -- a month or day that is none ("2021-13", "2021-02-31") is no date
+  local m, d = tonumber(iso:sub(6, 7)), tonumber(iso:sub(9, 10))
+  if m and (m < 1 or m > 12) then return nil end
+  local a, b = period(iso)
+  if d and (d < 1 or os.date("!%Y-%m-%d", a * 86400) ~= iso) then return nil end
+  return iso, a, b
+end
+
+-- A date cell or a line's leading date: one date, an ISO interval "a/b"
+-- or two dates joined by "or". Returns iso (nil for a period no single
+-- ISO date names), low, high; nil when s is not a date.
+function M.parse_date(s)
+  local iso, a, b = one_date(s)
+  if iso then return iso, a, b end
+  local x, y = s:match("^%s*([^/]-)%s*/%s*([^/]-)%s*$")
+  if not x then x, y = s:match("^%s*(.-)%s+or%s+(.-)%s*$") end
+  if not x then return nil end
+  local _, a1, b1 = one_date(x)
+  local _, a2, b2 = one_date(y)
+  if not a1 or not a2 or a2 < a1 then return nil end
+  return nil, a1, math.max(b1, b2)
+end
+
+-- The leading date of a line (after a list marker): the longest prefix of
+-- its words that is a date, and where the rest starts.
+local function leading_date(line)
+  local body = line:match("^%s*[-*+]?%s*()")
+  local words = {}
+  for w, e in line:gmatch("()%S+()", body) do words[#words + 1] = { w, e } end
+  for n = math.min(#words, 5), 1, -1 do
+    local head = line:sub(words[1][1], words[n][2] - 1)
+    -- a date ends before the punctuation or dash that parts it from the text
+    head = head:gsub("[:,;.]+$", ""):gsub("%s*[%-\u{2013}\u{2014}]$", "")
+    head = head:gsub("\u{2013}$", ""):gsub("\u{2014}$", ""):match("^(.-)%s*$")
+    local iso, a, b = M.parse_date(head)
+    if a then return iso, a, b, head, words[n][2] end
+  end
+end
+
+-- ---------------------------------------------------------------------
+-- Entries
+
+-- The dated entries of a text: { date (iso or nil), low, high, label (the
+-- date as written), text (the entry without its date and links), ranges
+-- (the byte ranges of that text, 1-based) }.
+function M.entries_of(text)
+  local out = {}
+  for at, line in text:gmatch("()([^\n]*)") do
+    local iso, a, b, label, ranges, parts
+    if line:match("^%s*|") then
+      -- a table row: the cell that is a date dates it; the other cells,
+      -- links left out, are its text
+      ranges, parts = {}, {}
+      for c0, cell, c1 in line:gmatch("|()([^|]*)()") do
+        if c1 <= #line + 1 and line:sub(c1, c1) == "|" then
+          local ciso, ca, cb = M.parse_date(cell)
+          if ca and not a then
+            iso, a, b, label = ciso, ca, cb, cell:match("^%s*(.-)%s*$")
+          elseif not cell:match("^%s*%a+://") and cell:find("%S") then
+            ranges[#ranges + 1] = { at + c0 - 1, at + c1 - 2 }
+            parts[#parts + 1] = cell:match("^%s*(.-)%s*$")
+          end
+        end
+      end
+    else
+      local rest
+      iso, a, b, label, rest = leading_date(line)
+      if a then
+        ranges = { { at + rest - 1, at + #line - 1 } }
+        local body = line:sub(rest):gsub("^[%s:,;%-]+", "")
+        body = body:gsub("^\u{2013}%s*", ""):gsub("^\u{2014}%s*", "")
+        parts = { body }
+      end
+    end
+    if a and #parts > 0 then
+      out[#out + 1] = { date = iso, low = a, high = b, label = label,
+                        text = table.concat(parts, " | "), ranges = ranges }
+    end
+  end
+  return out
+end
+
+-- ---------------------------------------------------------------------
+-- Matching a sentence
+
+local Chron = {}
+Chron.__index = Chron
+
+-- The entries of source `id` of kb usable for a document published on
+-- `published` (ISO, or nil: every entry; an entry that starts after it is
+-- left out), with the entities each mentions (the catalogue's mentions
+-- inside its text) and its stems; the weight of each term (an entity as
+-- "@id", a stem as itself): log((N + 1) / n), n the entries that hold it;
+-- and the entries holding each term.
+function M.load(kb, id, published)
+  local text = kb:text(id)
+  local limit = published and select(2, suggest().period(published))
+  local entries, ranges = {}, {}
+  for _, e in ipairs(M.entries_of(text)) do
+    if not limit or e.low <= limit then
+      entries[#entries + 1] = e
+      e.entities, e.spans = {}, {}
+      for _, rg in ipairs(e.ranges) do
+        ranges[#ranges + 1] = { rg[1], rg[2], e, rg }
+        e.spans[rg] = {}
+      end
+    end
+  end
+  -- the mentions inside each range (both in the order of the text)
+  local i = 1
+  for m in kb:rows([[SELECT DISTINCT m.entity AS entity, m.start AS start, m.stop AS stop
+      FROM mention m JOIN segment s ON s.id = m.segment WHERE s.source = ?
+      ORDER BY m.start, m.stop]], id) do
+    while ranges[i] and ranges[i][2] < m.start do i = i + 1 end
+    local rg = ranges[i]
+    if rg and m.start >= rg[1] and m.stop <= rg[2] then
+      local e, sp = rg[3], rg[3].spans[rg[4]]
+      e.entities[m.entity] = true
+      sp[#sp + 1] = { m.start - rg[1] + 1, m.stop - rg[1] + 1 }
+    end
+  end
+  local postings = {}
+  local function post(term, e)
+    local l = postings[term]
+    if l then l[#l + 1] = e else postings[term] = { e } end
+  end
+  for _, e in ipairs(entries) do
+    -- the words of its text, its mentions blanked
+    local st = {}
+    for _, rg in ipairs(e.ranges) do
+      for k in pairs(stems(text:sub(rg[1], rg[2]), e.spans[rg])) do st[k] = true end
+    end
+    e.spans = nil
+    e.stems = st
+    for k in pairs(e.entities) do post("@" .. k, e) end
+    for k in pairs(st) do post(k, e) end
+  end
+  local weight = {}
+  for k, l in pairs(postings) do weight[k] = math.log((#entries + 1) / #l) end
+  for n, e in ipairs(entries) do e.n = n end
+  return setmetatable({ entries = entries, weight = weight, postings = postings, source = id },
+                      Chron)
+end
+
+-- A shared entity counts this many times a shared word: a name picks out
+-- who acted, a word can be said of anything.
+M.entity_weight = 2
+
+-- The least score an entry needs to date a sentence, in units of the
+-- weight of a term only one entry holds (log(N + 1)): a match must share
+-- as much as two such terms (two rare names or words, or more of the
+-- common ones).
+M.threshold = 2
+
+-- The entry that dates a sentence (its text and its mentions: {entity,
+-- start, stop}, offsets in the text), among the entries inside [low,
+-- high] when given (a window the sentence states). An entry's score is
+-- the sum of the weights of the terms it shares with the sentence.
+-- Returns
+--   entry, score, shared             one entry scores highest (shared:
+--                                    the terms, sorted)
+--   false, score, ties               entries of different dates tie
+--   nil                              no entry reaches the threshold
+function Chron:date(text, mentions, low, high)
+  local terms, spans = {}, {}
+  for _, m in ipairs(mentions) do
+    terms["@" .. m.entity] = M.entity_weight
+    spans[#spans + 1] = { m.start, m.stop }
+  end
+  for k in pairs(stems(text, spans)) do terms[k] = 1 end
+  local score, shared = {}, {}
+  for term, factor in pairs(terms) do
+    for _, e in ipairs(self.postings[term] or {}) do
+      if not low or (e.low <= high and e.high >= low) then
+        score[e] = (score[e] or 0) + factor * self.weight[term]
+        local sh = shared[e]
+        if sh then sh[#sh + 1] = term:gsub("^@", "") else shared[e] = { (term:gsub("^@", "")) } end
+      end
+    end
+  end
+  -- the best in the entries' order (ties are listed in that order)
+  local scored = {}
+  for e in pairs(score) do scored[#scored + 1] = e end
+  table.sort(scored, function(x, y) return x.n < y.n end)
+  local least = M.threshold * math.log(#self.entries + 1)
+  local best, best_score, ties = nil, least - 1e-9, nil
+  for _, e in ipairs(scored) do
+    local sc = score[e]
+    if sc > best_score + 1e-9 then
+      best, best_score, ties = e, sc, { e }
+    elseif best and math.abs(sc - best_score) <= 1e-9 then
+      ties[#ties + 1] = e
+    end
+  end
+  if not best then return nil end
+  for _, e in ipairs(ties) do
+    if e.low ~= best.low or e.high ~= best.high then return false, best_score, ties end
+  end
+  table.sort(shared[best])
+  return best, best_score, shared[best]
+end
+
+return M

@@ -1,0 +1,184 @@
+-- Events dated by a chronology (issue 20; lua/sinorus/chronology.lua,
+-- doc/suggest.md): kb:suggest{source, chronology} dates a sentence that
+-- reports an action but states no date by the entry of another source (a
+-- timeline) it shares most with; entries after the source's date are not
+-- used; a tie between dates leaves the date to the coder.
+
+local sinorus = require "sinorus"
+local chronology = require "sinorus.chronology"
+
+local fs = require "spec.support.fs"
+
+local kb, path
+before_each(function()
+  path = fs.tmpname(".sqlite")
+  kb = assert(sinorus.open(path, { create = true }))
+  kb:add_entity { id = "alba", name = "Alba", kind = "state" }
+  kb:add_entity { id = "brenn", name = "Brenn", kind = "state" }
+  kb:add_entity { id = "kessel", name = "Kessel", kind = "place" }
+end)
+after_each(function()
+  kb:close()
+  fs.remove_db(path)
+end)
+
+-- A document (published 2023-05-10) and a chronology; their ids.
+local function sources(text, entries)
+  local doc = kb:add_source { title = "Brief", published = "2023-05-10", text = text }
+  local chron = kb:add_source { title = "Timeline", text = table.concat(entries, "\n") }
+  return doc, chron
+end
+
+local function events(doc, chron)
+  return kb:suggest { source = doc, kinds = { "event" }, chronology = chron }
+end
+
+local OTHERS = {
+  "- 2020-02-01: Brenn opens a new port on the northern coast.",
+  "- 2019: Alba elects a new parliament.",
+  "- 2018-07: Alba and Brenn sign a fishing treaty.",
+}
+
+describe("kb:suggest with a chronology", function()
+  it("dates an undated action by the entry it shares most with, citing it", function()
+    local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
+      { "- 2023-03-03: Alba accuses Brenn of diverting water from the Kessel reservoir.",
+        table.unpack(OTHERS) })
+    local c = events(doc, chron)[1]
+    assert.equals("2023-03-03", c.fields.date)
+    assert.same({ "alba", "brenn" }, c.fields.actors)
+    assert.equals("11", c.fields.cameo)
+    assert.matches("^chronology: 'Alba accuses Brenn of diverting water from the Kessel "
+      .. "reservoir%.' %(2023%-03%-03%), score [%d.]+, sharing accus, alba, brenn, diver, "
+      .. "kessel, reser, water; date '2023%-03%-03', verb 'accused' %(CAMEO 11%)$", c.why)
+  end)
+
+  it("reads a table's rows, the words of a link left out", function()
+    local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
+      { "| what | date | source |", "| --- | --- | --- |",
+        "| Brenn protests | 2023-03-03 | https://news.example/alba-accuses-brenn-of-diverting-"
+          .. "water-from-the-kessel-reservoir |",
+        "| Alba accuses Brenn of diverting water | 2022-12 | a newspaper |",
+        "| Brenn opens a port | 2020-02-01 | a newspaper |",
+        "| Alba elects a parliament | 2019 | a newspaper |" })
+    assert.equals("2022-12", events(doc, chron)[1].fields.date)
+  end)
+
+  it("gives a date from the chronology less confidence than a date of the sentence", function()
+    local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir. "
+      .. "Alba accused Brenn of diverting water from the Kessel reservoir on 3 March 2023.",
+      { "- 2023-03-03: Alba accuses Brenn of diverting water from the Kessel reservoir.",
+        table.unpack(OTHERS) })
+    local list = events(doc, chron)
+    assert.equals(2, #list)
+    assert.equals(list[1].fields.date, list[2].fields.date)
+    assert.is_true(list[1].confidence < list[2].confidence)
+  end)
+
+  it("proposes no event when no entry shares enough with the sentence", function()
+    local doc, chron = sources("Alba accused Brenn of hoarding grain.",
+      { "- 2023-03-03: Alba and Brenn hold talks on the Kessel reservoir.",
+        table.unpack(OTHERS) })
+    assert.equals(0, #events(doc, chron))
+  end)
+
+  it("proposes no event for an undated action without a chronology", function()
+    local doc = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
+      { "- 2023-03-03: Alba accuses Brenn of diverting water from the Kessel reservoir." })
+    assert.equals(0, #kb:suggest { source = doc, kinds = { "event" } })
+  end)
+
+  it("leaves the date to the coder when entries of different dates tie, citing both",
+     function()
+    local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
+      { "- 2021-05-01: Alba accuses Brenn of diverting water from the Kessel reservoir.",
+        "- 2022-05-01: Alba accuses Brenn of diverting water from the Kessel reservoir.",
+        table.unpack(OTHERS) })
+    local c = events(doc, chron)[1]
+    assert.is_nil(c.fields.date)
+    assert.same({ "2021-05-01", "2022-05-01" }, { c.date_low, c.date_high })
+    assert.matches("^chronology: 2 entries tie, '.-' %(2021%-05%-01%), '.-' %(2022%-05%-01%)",
+                   c.why)
+  end)
+
+  it("never uses an entry dated after the source's date", function()
+    local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
+      { "- 2023-06-01: Alba accuses Brenn of diverting water from the Kessel reservoir.",
+        "- 2022-11: Alba accuses Brenn over the reservoir.",
+        table.unpack(OTHERS) })
+    local c = events(doc, chron)[1]
+    assert.equals("2022-11", c.fields.date)
+    -- with only the later entry, no date at all
+    local doc2, chron2 = sources("Alba accused Brenn of diverting water from the Kessel "
+      .. "reservoir again.", { "- 2023-06-01: Alba accuses Brenn of diverting water from the "
+      .. "Kessel reservoir.", table.unpack(OTHERS) })
+    assert.equals(0, #events(doc2, chron2))
+  end)
+
+  it("narrows a window the sentence states to an entry inside it", function()
+    local doc, chron = sources("Alba recently accused Brenn of diverting water from the Kessel "
+      .. "reservoir.", { "- 2023-03-03: Alba accuses Brenn of diverting water from the Kessel "
+      .. "reservoir.", table.unpack(OTHERS) })
+    local c = events(doc, chron)[1]
+    assert.equals("2023-03-03", c.fields.date)
+    assert.matches("within 'recently'", c.why)
+  end)
+
+  it("keeps the window when no entry inside it matches", function()
+    local doc, chron = sources("Alba recently accused Brenn of diverting water from the Kessel "
+      .. "reservoir.", { "- 2019-03-03: Alba accuses Brenn of diverting water from the Kessel "
+      .. "reservoir.", table.unpack(OTHERS) })
+    local c = events(doc, chron)[1]
+    assert.is_nil(c.fields.date)
+    assert.same({ "2022-05-10", "2023-05-10" }, { c.date_low, c.date_high })
+  end)
+
+  it("refuses an unknown chronology, the source itself and an id that is no integer", function()
+    local doc = sources("Alba accused Brenn.", { "- 2020: Alba and Brenn meet." })
+    assert.has_error(function() kb:suggest { source = doc, chronology = 99 } end,
+      "bad argument #1 to 'suggest' (no source 99 for 'chronology')")
+    assert.has_error(function() kb:suggest { source = doc, chronology = doc } end,
+      "bad argument #1 to 'suggest' ('chronology' is the source itself (" .. doc
+      .. "): a document cannot date its own events)")
+    assert.has_error(function() kb:suggest { source = doc, chronology = "2" } end,
+      "bad argument #1 to 'suggest' ('chronology' must be a source id (an integer), got string)")
+  end)
+end)
+
+describe("a chronology's entries", function()
+  it("are the lines that start with a date and the table rows with a date cell", function()
+    local got = {}
+    for _, e in ipairs(chronology.entries_of(table.concat({
+      "# Timeline",
+      "Some prose from 2020 that is no entry.",
+      "- 2021-12-09/2021-12-10: A summit is held.",
+      "* 4 February 2022 — A visit.",
+      "March 3, 2023: A signing.",
+      "1998 A purchase.",
+      "| event | date | what | source |",
+      "| --- | --- | --- | --- |",
+      "| Stake | 2016 or 2017 | A stake is bought | https://example.org/x |",
+      "| Claim | 2021-11 | A claim is filed | secondary |",
+      "| Bad | 2021-13 | Not a month | x |",
+      "- 2021-02-31: Not a day.",
+    }, "\n"))) do
+      got[#got + 1] = { e.date or false, e.label, e.text }
+    end
+    assert.same({
+      { false, "2021-12-09/2021-12-10", "A summit is held." },
+      { "2022-02-04", "4 February 2022", "A visit." },
+      { "2023-03-03", "March 3, 2023", "A signing." },
+      { "1998", "1998", "A purchase." },
+      { false, "2016 or 2017", "Stake | A stake is bought" },
+      { "2021-11", "2021-11", "Claim | A claim is filed | secondary" },
+    }, got)
+  end)
+
+  it("give a period for an interval and for dates joined by or", function()
+    local _, a, b = chronology.parse_date("2016 or 2017")
+    local _, c, d = chronology.parse_date("2016-01-01/2017-12-31")
+    assert.same({ a, b }, { c, d })
+    assert.is_nil(chronology.parse_date("2017 or 2016"))
+    assert.is_nil(chronology.parse_date("sometime"))
+  end)
+end)
