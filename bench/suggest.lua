@@ -16,6 +16,9 @@
 -- wrote (`lua5.4 bench/suggest.lua --suggest DB` prints CPU and wall
 -- seconds and the number of candidates). SINORUS_BENCH_MB sets the size,
 -- SINORUS_BENCH_ROUNDS the rounds (1); the best of each is kept.
+-- SINORUS_BENCH_REFERENCE=1 also times the rules in Lua that the C rules
+-- replaced (suggest.reference(true), `--suggest DB --reference`): the
+-- suggester as it was, on the same file.
 
 local sinorus = require "sinorus"
 local lib = require "bench.lib"
@@ -26,6 +29,7 @@ local function since(w0)
 end
 
 if arg[1] == "--suggest" then
+  if arg[3] == "--reference" then require("sinorus.suggest").reference(true) end
   local kb = assert(sinorus.open(arg[2]))
   local id = kb:sql("SELECT max(id) AS id FROM source")[1].id
   collectgarbage()
@@ -109,7 +113,9 @@ local function numbers(out)
   return v
 end
 
+local REFERENCE = os.getenv("SINORUS_BENCH_REFERENCE") == "1"
 local ti, wi, ts, ws, count, sentences = math.huge, math.huge, math.huge, math.huge, 0, 0
+local tr, wr, rcount = math.huge, math.huge, 0
 for _ = 1, ROUNDS do
   local db = lib.tmp(".sqlite")
   os.execute("sync")
@@ -117,6 +123,12 @@ for _ = 1, ROUNDS do
                                            lib.q(corpus), lib.q(db))))
   os.execute("sync")
   local sug = numbers(lib.sh(string.format("%s bench/suggest.lua --suggest %s", lua, lib.q(db))))
+  if REFERENCE then
+    os.execute("sync")
+    local ref = numbers(lib.sh(string.format("%s bench/suggest.lua --suggest %s --reference", lua,
+                                             lib.q(db))))
+    tr, wr, rcount = math.min(tr, ref[1]), math.min(wr, ref[2]), ref[3]
+  end
   for _, s in ipairs { "", "-wal", "-shm" } do os.remove(db .. s) end
   ti, wi = math.min(ti, imp[1]), math.min(wi, imp[2])
   ts, ws, count, sentences = math.min(ts, sug[1]), math.min(ws, sug[2]), sug[3], sug[4]
@@ -132,3 +144,8 @@ print(string.format("%-44s %9.2fx %9.2fx %s", "suggest / import", ts / ti, ws / 
                     "<= 1x: " .. ((ts <= ti and ws <= wi) and "met" or
                                   (ws <= wi and "met in wall time only" or "missed"))))
 print(string.format("%-44s %8.1f MB/s %6.1f MB/s", "suggest throughput", MB / ts, MB / ws))
+if REFERENCE then
+  print(string.format("%-44s %9.2fs %9.2fs", string.format("suggest, rules in Lua (%d candidates)",
+                      rcount), tr, wr))
+  print(string.format("%-44s %9.2fx %9.2fx", "suggest in Lua / import", tr / ti, wr / wi))
+end
