@@ -397,7 +397,12 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
                          sqlite3_int64 start) {
   const sn_sugg_out *o = &r->o;
   size_t k, j;
-  lua_createtable(L, 0, 12);
+  int eager = o->claim && o->score < 4 && o->cue;
+  /* its fields, counted: a record holds only what its candidates need */
+  int nf = 2 + (o->nsp > 0 ? 3 + o->has_doc + (o->doc_noun_at != 0) : 0)
+           + (o->claim ? 2 : 0) + (eager ? 4 + (o->best >= 0 ? 4 : 0) : 0)
+           + (o->event ? 1 : 0) + (o->nsp > 0 || o->event ? 2 : 0) + (o->nnew > 0);
+  lua_createtable(L, 0, nf);
   set_int(L, "id", id);
   lua_pushlstring(L, t, len);
   lua_setfield(L, -2, "text");
@@ -416,7 +421,7 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
     ** features are found again then (suggester:features) */
     luaL_Buffer about;
     set_int(L, "claim", o->score);
-    if (o->score < 4 && o->cue) set_claim_features(L, g, o, t);
+    if (eager) set_claim_features(L, g, o, t);
     /* the entities mentioned, each once, in order, joined by "\0" */
     luaL_buffinit(L, &about);
     for (k = 0, j = 0; k < r->nms; k++) {
