@@ -308,7 +308,7 @@ int sn_sugg_spans (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t len) 
       pos = b + clen;
     }
   }
-  qsort(o->sp, n, sizeof(sn_sugg_span), cmp_span);
+  if (n > 1) qsort(o->sp, n, sizeof(sn_sugg_span), cmp_span);
   /* drop spans inside another */
   for (k = 0, kept = 0; k < n; k++) {
     if (o->sp[k].open >= last) { o->sp[kept++] = o->sp[k]; last = o->sp[k].close; }
@@ -374,7 +374,7 @@ static int cap_words (const sn_sugg *g, sn_sugg_out *o, const char *t, size_t le
         i++;
       }
     }
-    qsort(o->w, o->nw, sizeof(sn_sugg_capword), cmp_word);
+    if (o->nw > 1) qsort(o->w, o->nw, sizeof(sn_sugg_capword), cmp_word);
   }
   return 1;
 }
