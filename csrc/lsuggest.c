@@ -298,7 +298,8 @@ static int sugg_features (lua_State *L) {
 
 /* sg:run(kb, sentences, mentions, source, self, want): a run over the
 ** sentences of source; sentences and mentions are suggest.lua's queries
-** (columns id, text, start; seg, entity, start, stop, kind), self the
+** (columns id, text, start; seg, entity, start, stop, kind, its one
+** parameter the first sentence's id), self the
 ** source's own document entity or nil, want the SN_SW_ bits. */
 static int sugg_run (lua_State *L) {
   sinorus_kb *kb;
@@ -335,7 +336,6 @@ static int sugg_run (lua_State *L) {
       || sqlite3_prepare_v2(db, msql, (int)ml, &r->ment, NULL) != SQLITE_OK)
     return luaL_error(L, "%s", sqlite3_errmsg(db));
   sqlite3_bind_int64(r->sent, 1, source);
-  sqlite3_bind_int64(r->ment, 1, source);
   return 1;
 }
 
@@ -353,8 +353,9 @@ static int step (lua_State *L, sqlite3_stmt *st) {
   return luaL_error(L, "%s", sqlite3_errmsg(sqlite3_db_handle(st)));
 }
 
-/* Appends the mention on the mention cursor's row to r. */
-static void take_mention (lua_State *L, LRun *r) {
+/* Appends the mention on the mention cursor's row to r, its offsets made
+** the sentence's (which starts at start in the source). */
+static void take_mention (lua_State *L, LRun *r, sqlite3_int64 start) {
   size_t el = (size_t)sqlite3_column_bytes(r->ment, 1);
   const char *e = (const char *)sqlite3_column_text(r->ment, 1);
   size_t kl, need;
@@ -388,8 +389,8 @@ static void take_mention (lua_State *L, LRun *r) {
   m->kindlen = kl;
   if (kl) memcpy(r->mbuf + r->nmbuf, k, kl);
   r->nmbuf += kl;
-  m->start = (long)sqlite3_column_int64(r->ment, 2);
-  m->stop = (long)sqlite3_column_int64(r->ment, 3);
+  m->start = (long)(sqlite3_column_int64(r->ment, 2) - start + 1);
+  m->stop = (long)(sqlite3_column_int64(r->ment, 3) - start + 1);
 }
 
 /* Pushes the record of the sentence t (id, start) that o describes. */
@@ -515,11 +516,14 @@ static int run_next (lua_State *L) {
     start = sqlite3_column_int64(r->sent, 2);
     if (t == NULL) t = "";
     r->nms = r->nmbuf = 0;
-    if (r->mstate == 0) r->mstate = step(L, r->ment) ? 1 : 2;
+    if (r->mstate == 0) {     /* the mentions from the first sentence on */
+      sqlite3_bind_int64(r->ment, 1, id);
+      r->mstate = step(L, r->ment) ? 1 : 2;
+    }
     while (r->mstate == 1 && sqlite3_column_int64(r->ment, 0) < id)
       r->mstate = step(L, r->ment) ? 1 : 2;
     while (r->mstate == 1 && sqlite3_column_int64(r->ment, 0) == id) {
-      take_mention(L, r);
+      take_mention(L, r, start);
       r->mstate = step(L, r->ment) ? 1 : 2;
     }
     rc = sn_sugg_sentence(s->g, &r->o, t, len, r->ms, r->nms, r->mbuf,

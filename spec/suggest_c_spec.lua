@@ -118,6 +118,26 @@ describe("the C rules of kb:suggest", function()
     end)
   end)
 
+  it("give a source the same candidates whatever sources come before and after it", function()
+    local function summary(kb, id)
+      local out = {}
+      for _, c in ipairs(kb:suggest { source = id }) do
+        out[#out + 1] = { c.kind, c.key, c.why, c.confidence, c.fields.about, c.fields.speaker,
+                          c.fields.actors, c.fields.name }
+      end
+      return out
+    end
+    local alone, among
+    with_source(SECOND, true, function(kb, id) alone = summary(kb, id) end)
+    with_source(ARTICLE, true, function(kb)
+      local id = kb:add_source { title = "Differential", published = "2023-05-10", text = SECOND }
+      kb:add_source { title = "After", published = "2023-05-10", text = ARTICLE }
+      among = summary(kb, id)
+    end)
+    assert.is_true(#alone > 0)
+    assert.same(alone, among)
+  end)
+
   it("give the reference's candidates of each kind alone", function()
     with_source(ARTICLE .. "\n\n" .. SECOND, true, function(kb, id)
       for _, k in ipairs(suggest.kinds) do assert_same_candidates(kb, id, { k }) end

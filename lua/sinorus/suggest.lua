@@ -400,15 +400,18 @@ local function find_date(text, low, published)
 end
 
 -- The sentences of a source (no duplicates) in the order of the text, and
--- the mentions of its sentences in the same order (offsets the sentence's
--- own): kb:suggest reads both as it goes, one sentence at a time.
+-- the mentions of the segments from its first sentence's on (? = its id)
+-- in the same order (offsets the source's): kb:suggest reads both as it
+-- goes, one sentence at a time, passing over the mentions of segments that
+-- are none of its sentences and stopping at its last sentence. (The range
+-- of segments reads the mentions in order and sorts each segment's few;
+-- joining the source's segments sorted all of them: 0.18 s against 0.14 s
+-- on 10 MB.)
 local SENTENCES = [[SELECT id, text, start FROM segment WHERE source = ?
   AND kind = 'sentence' AND duplicate_of IS NULL ORDER BY id]]
-local MENTIONS = [[SELECT m.segment AS seg, m.entity AS entity,
-  m.start - s.start + 1 AS start, m.stop - s.start + 1 AS stop, e.kind AS kind
-  FROM mention m JOIN segment s ON s.id = m.segment
-  JOIN entity e ON e.id = m.entity WHERE s.source = ? AND s.kind = 'sentence'
-  ORDER BY m.segment, m.start, m.stop DESC]]
+local MENTIONS = [[SELECT m.segment AS seg, m.entity AS entity, m.start AS start,
+  m.stop AS stop, e.kind AS kind FROM mention m JOIN entity e ON e.id = m.entity
+  WHERE m.segment >= ? ORDER BY m.segment, m.start, m.stop DESC]]
 
 -- The entity ids a sentence mentions (of the kinds given, else any), in
 -- order, each once; overlapping mentions all count, as the catalogue's
@@ -1104,18 +1107,21 @@ local REFERENCE = false
 -- doc, doc_noun_at, doc_cont, claim = claim_features, about, names (not inside a
 -- mention), event (the event rules apply) }.
 local function lua_sentences(kb, source, self_id, want)
-  local next_mention, mstmt, _, closing = kb:rows(MENTIONS, source)
-  local mrow = next_mention(mstmt)
+  local next_mention, mstmt, closing, mrow
   local next_sentence, sstmt, _, sclosing = kb:rows(SENTENCES, source)
   local doc, prev_doc = nil, false
   local function step()
     local r = next_sentence(sstmt)
     if not r then return nil end
     local s = { id = r.id, text = r.text, start = r.start, mentions = {} }
+    if not next_mention then
+      next_mention, mstmt, _, closing = kb:rows(MENTIONS, s.id)
+      mrow = next_mention(mstmt)
+    end
     while mrow and mrow.seg < s.id do mrow = next_mention(mstmt) end
     while mrow and mrow.seg == s.id do
-      s.mentions[#s.mentions + 1] = { entity = mrow.entity, start = mrow.start,
-                                      stop = mrow.stop, kind = mrow.kind }
+      s.mentions[#s.mentions + 1] = { entity = mrow.entity, start = mrow.start - s.start + 1,
+                                      stop = mrow.stop - s.start + 1, kind = mrow.kind }
       mrow = next_mention(mstmt)
     end
     local low = scan(s.text)
@@ -1156,7 +1162,8 @@ local function lua_sentences(kb, source, self_id, want)
   end
   -- the statements are closed with the returned to-be-closed value
   local both = setmetatable({}, { __close = function()
-    closing:close(); sclosing:close()
+    if closing then closing:close() end
+    sclosing:close()
   end })
   return step, both
 end
