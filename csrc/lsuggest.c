@@ -5,7 +5,7 @@
 **   core.suggester(tables)  a sinorus.Suggester holding the rule tables
 **   sg:spans(text)          quoted_spans(text), as suggest.lua returns it
 **   sg:names(text)          names_in(text), as suggest.lua returns it
-**   sg:run(kb, sentences, mentions, source, self, want)
+**   sg:run(kb, text, sentences, mentions, source, self, want)
 **                           a sinorus.SuggestRun over a source's sentences
 **   run:next()              the next sentences that yield something, or nil
 **
@@ -32,6 +32,7 @@ typedef struct LSugg { sn_sugg *g; } LSugg;   /* g NULL once closed */
 
 typedef struct LRun {
   sqlite3_stmt *sent, *ment;   /* NULL once closed */
+  const char *text; size_t textlen;   /* the source's text (uservalue 3) */
   int mstate;                  /* the mention cursor: 0 before, 1 on a row, 2 done */
   int done;
   unsigned want;
@@ -296,11 +297,12 @@ static int sugg_features (lua_State *L) {
   return 1;
 }
 
-/* sg:run(kb, sentences, mentions, source, self, want): a run over the
-** sentences of source; sentences and mentions are suggest.lua's queries
-** (columns id, text, start; seg, entity, start, stop, kind, its one
-** parameter the first sentence's id), self the
-** source's own document entity or nil, want the SN_SW_ bits. */
+/* sg:run(kb, text, sentences, mentions, source, self, want): a run over
+** the sentences of source, whose text is text; sentences and mentions are
+** suggest.lua's queries (columns id, start, stop: 1-based, inclusive
+** offsets in text; seg, entity, start, stop, kind, its one parameter the
+** first sentence's id), self the source's own document entity or nil,
+** want the SN_SW_ bits. */
 static int sugg_run (lua_State *L) {
   sinorus_kb *kb;
   LRun *r;
@@ -308,23 +310,30 @@ static int sugg_run (lua_State *L) {
   size_t sl, ml;
   const char *ssql, *msql;
   lua_Integer source, want;
+  size_t tl;
+  const char *text;
   check_sugg(L, 1);
   kb = sn_checkkb(L, 2);
-  ssql = luaL_checklstring(L, 3, &sl);
-  msql = luaL_checklstring(L, 4, &ml);
-  source = luaL_checkinteger(L, 5);
-  want = luaL_checkinteger(L, 7);
-  r = (LRun *)lua_newuserdatauv(L, sizeof(LRun), 2);
+  text = luaL_checklstring(L, 3, &tl);
+  ssql = luaL_checklstring(L, 4, &sl);
+  msql = luaL_checklstring(L, 5, &ml);
+  source = luaL_checkinteger(L, 6);
+  want = luaL_checkinteger(L, 8);
+  r = (LRun *)lua_newuserdatauv(L, sizeof(LRun), 3);
   memset(r, 0, sizeof *r);
   luaL_setmetatable(L, SUGGEST_RUN);
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, -2, 1);
   lua_pushvalue(L, 2);
   lua_setiuservalue(L, -2, 2);
+  lua_pushvalue(L, 3);
+  lua_setiuservalue(L, -2, 3);
+  r->text = text;
+  r->textlen = tl;
   r->want = (unsigned)want;
-  if (!lua_isnil(L, 6)) {
+  if (!lua_isnil(L, 7)) {
     size_t n;
-    const char *self = luaL_checklstring(L, 6, &n);
+    const char *self = luaL_checklstring(L, 7, &n);
     r->self = (char *)malloc(n + 1);
     if (r->self == NULL) return luaL_error(L, "not enough memory");
     memcpy(r->self, self, n + 1);
@@ -501,7 +510,7 @@ static int run_next (lua_State *L) {
   if (r->done) { lua_pushnil(L); return 1; }
   lua_newtable(L);
   while (made < RUN_RECORDS && read < RUN_SENTENCES) {
-    sqlite3_int64 id, start;
+    sqlite3_int64 id, start, stop;
     const char *t;
     size_t len;
     int rc;
@@ -511,10 +520,12 @@ static int run_next (lua_State *L) {
     }
     read++;
     id = sqlite3_column_int64(r->sent, 0);
-    t = (const char *)sqlite3_column_text(r->sent, 1);
-    len = (size_t)sqlite3_column_bytes(r->sent, 1);
-    start = sqlite3_column_int64(r->sent, 2);
-    if (t == NULL) t = "";
+    start = sqlite3_column_int64(r->sent, 1);
+    stop = sqlite3_column_int64(r->sent, 2);
+    if (start < 1 || stop < start - 1 || (lua_Unsigned)stop > r->textlen)
+      return luaL_error(L, "segment %I lies outside its source's text", (lua_Integer)id);
+    t = r->text + (start - 1);
+    len = (size_t)(stop - start + 1);
     r->nms = r->nmbuf = 0;
     if (r->mstate == 0) {     /* the mentions from the first sentence on */
       sqlite3_bind_int64(r->ment, 1, id);

@@ -283,16 +283,27 @@ describe("a sinorus.Suggester", function()
 
   it("refuses a run on a closed KB", function()
     local kb = sinorus.open()
-    local run = C:run(kb, "SELECT id, text, start FROM segment WHERE source = ?",
+    local run = C:run(kb, kb:text(1), "SELECT id, start, stop FROM segment WHERE source = ?",
       "SELECT segment, entity, start, stop, 'x' FROM mention WHERE 0 AND ? ", 1, nil, 15)
     kb:close()
     assert.has_error(function() run:next() end, "attempt to use a closed sinorus.KB")
     run:close()
   end)
 
+  it("refuses a text that does not hold the source's sentences", function()
+    local kb <close> = sinorus.open()
+    local run <close> = C:run(kb, "too short", "SELECT id, start, stop FROM segment"
+      .. " WHERE source = ? AND kind = 'sentence' AND start > 100 ORDER BY id",
+      "SELECT segment, entity, start, stop, 'x' FROM mention WHERE 0 AND ?", 1, nil, 1)
+    local id = kb:sql("SELECT min(id) AS id FROM segment WHERE source = 1"
+      .. " AND kind = 'sentence' AND start > 100")[1].id
+    assert.has_error(function() run:next() end,
+      string.format("segment %d lies outside its source's text", id))
+  end)
+
   it("reads a source to the end and then returns nil, and nothing once closed", function()
     local kb <close> = sinorus.open()
-    local run <close> = C:run(kb, "SELECT id, text, start FROM segment WHERE source = ?"
+    local run <close> = C:run(kb, kb:text(1), "SELECT id, start, stop FROM segment WHERE source = ?"
       .. " AND kind = 'sentence' ORDER BY id",
       "SELECT segment, entity, start, stop, 'x' FROM mention WHERE 0 AND ?", 1, nil, 1)
     local n = 0
