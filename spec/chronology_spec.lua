@@ -133,6 +133,42 @@ describe("kb:suggest with a chronology", function()
     assert.same({ "2022-05-10", "2023-05-10" }, { c.date_low, c.date_high })
   end)
 
+  it("dates only a sentence that reports in the past, not a description or a scenario",
+     function()
+    local entries = { "- 2023-03-03: Alba and Brenn sign a joint statement on the Kessel "
+      .. "reservoir.", table.unpack(OTHERS) }
+    -- the present tense: a description ("offers"), a scenario ("fills")
+    for _, text in ipairs {
+      "The joint statement of Alba and Brenn on the Kessel reservoir offers a few clues.",
+      "The second path is a standoff in which Alba fills the Kessel reservoir and Brenn "
+        .. "answers with a joint statement.",
+      -- a past participle after "is", "are", "remains" (an adverb between) is a state
+      "The joint statement of Alba and Brenn on the Kessel reservoir is widely cited.",
+      "The joint statement of Alba and Brenn on the Kessel reservoir remains unsigned.",
+    } do
+      local doc, chron = sources(text, entries)
+      assert.same({}, events(doc, chron), text)
+    end
+    -- the same words, reported in the past
+    for _, text in ipairs {
+      "Alba and Brenn signed a joint statement on the Kessel reservoir.",
+      "The joint statement Alba and Brenn published on the Kessel reservoir offers a few clues.",
+    } do
+      local doc, chron = sources(text, entries)
+      assert.equals("2023-03-03", events(doc, chron)[1].fields.date, text)
+    end
+  end)
+
+  it("tells a past tense that reports from one that describes", function()
+    assert.equals("signed", chronology.reported_past("Alba signed the treaty."))
+    assert.equals("met", chronology.reported_past("Alba met Brenn."))
+    assert.equals("sponsored", chronology.reported_past("the Alba-sponsored summit"))
+    assert.is_nil(chronology.reported_past("Alba signs the treaty."))
+    assert.is_nil(chronology.reported_past("The treaty is clearly limited."))   -- not_past
+    assert.is_nil(chronology.reported_past("The dam is clearly needed."))
+    assert.is_nil(chronology.reported_past("Both are mentioned; the claim remains unproved."))
+  end)
+
   it("refuses an unknown chronology, the source itself and an id that is no integer", function()
     local doc = sources("Alba accused Brenn.", { "- 2020: Alba and Brenn meet." })
     assert.has_error(function() kb:suggest { source = doc, chronology = 99 } end,

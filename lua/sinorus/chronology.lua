@@ -187,6 +187,45 @@ function M.entries_of(text)
 end
 
 -- ---------------------------------------------------------------------
+-- Which sentences
+
+-- Words after which a past participle reads as a present passive or a
+-- state ("are mentioned", "remains unrecognized", "is clearly
+-- triggered"): the sentence describes, it does not report a happening.
+M.present_state = { "is", "are", "am", "remain", "remains", "seem", "seems" }
+local PRESENT_STATE = {}
+for _, w in ipairs(M.present_state) do PRESENT_STATE[w] = true end
+local NOT_PAST, PAST
+
+--- The first verb of text (lower-cased) in the past tense that reports a
+--- happening, or nil: a word of suggest's past tense rules (a regular
+--- "-ed" word of five letters or more not of its not_past list, or an
+--- irregular past of its past list) not standing after a word of
+--- M.present_state (an adverb in "-ly" between allowed). A sentence
+--- dated by a chronology needs one: a sentence in the present tense only
+--- ("the joint statement offers a few clues", "the second path is a
+--- standoff in which X fills the reservoir") describes a state, a habit
+--- or a scenario, and shares words with an entry without reporting it.
+function M.reported_past(text)
+  if not NOT_PAST then
+    local R = suggest().rules
+    NOT_PAST, PAST = {}, {}
+    for _, w in ipairs(R.not_past) do NOT_PAST[w] = true end
+    for _, w in ipairs(R.past) do PAST[w] = true end
+  end
+  local prev, prev2
+  for w in text:lower():gmatch("%a+") do
+    local past = (#w > 4 and w:sub(-2) == "ed" and not NOT_PAST[w]) or PAST[w]
+    if past and not (PRESENT_STATE[prev] or (prev and prev:find("ly$")
+                                             and PRESENT_STATE[prev2])) then
+      return w
+    end
+    prev, prev2 = w, prev
+  end
+  return nil
+end
+
+-- ---------------------------------------------------------------------
 -- Matching a sentence
 
 local Chron = {}

@@ -702,8 +702,11 @@ local function event_candidate(s, low, ctx)
   if not verb then return nil end
   -- no date of its own, or only a window: the chronology's entry dates it
   local dated_by
-  -- a date from elsewhere needs a verb or noun of the CAMEO table: a past
-  -- tense alone ("shared", "received") too often describes a state
+  -- no date of its own (none, or only a window): it must report in the
+  -- past (chronology.reported_past), and a date from elsewhere needs a
+  -- verb or noun of the CAMEO table (a past tense alone, "shared",
+  -- "received", too often describes a state)
+  if not iso and not chronology.reported_past(s.text) then return nil end
   if iso == nil and not root then return nil end
   if not iso and chron and root then
     local windowed = iso == false
