@@ -652,7 +652,7 @@ end
 -- entries of different dates gives the period they span and no ISO date
 -- (the coder chooses); no entry reaching the threshold gives nil.
 local function chronology_date(chron, s, a, b, phrase)
-  local e, sc, more = chron:date(s.text, s.mentions, a, b)
+  local e, sc, more, others = chron:date(s.text, s.mentions, a, b)
   if e == nil then return nil end
   -- an entry cited: its text, a long one cut at a word before 80 bytes
   local function cite(x)
@@ -669,11 +669,40 @@ local function chronology_date(chron, s, a, b, phrase)
     return false, lo, hi, "tie", "chronology: " .. #more .. " entries tie, "
       .. table.concat(cites, ", ") .. (phrase and ", within '" .. phrase .. "'" or "") .. "; date"
   end
+  local within = phrase and ", within '" .. phrase .. "'" or ""
+  -- the further happenings of other dates it reports (Chron:further)
+  local further = {}
+  for _, f in ipairs(others) do
+    local x = f.entry
+    further[#further + 1] = { x.date or false, x.low, x.high, x.label,
+      "chronology, a further entry: " .. cite(x) .. string.format(", score %.1f, sharing ",
+      f.score) .. table.concat(f.shared, ", ") .. " (not shared with the first entry)"
+      .. within .. "; date" }
+  end
   return e.date or false, e.low, e.high, e.label, "chronology: " .. cite(e)
     .. string.format(", score %.1f, sharing ", sc) .. table.concat(more, ", ")
-    .. (phrase and ", within '" .. phrase .. "'" or "") .. "; date"
+    .. within .. "; date", further
 end
 
+-- An event candidate of sentence s: its actors, CAMEO root (or nil),
+-- verb, date (iso or false, low, high: day numbers, phrase: the date as
+-- written), the chronology entry cited (or nil) and a confidence less by
+-- `less`.
+local function event_of(s, actors, root, verb, iso, a, b, phrase, dated_by, less)
+  local fields = { date = iso or nil, actors = actors, evidence = { s.id }, title = s.text }
+  -- a code needs an interaction: two actors at least
+  if root and #actors > 1 then fields.cameo, fields.goldstein = root.code, root.goldstein end
+  local conf = 0.4 + (#actors > 1 and 0.15 or 0) + (a == b and 0.15 or 0)
+    + (fields.cameo and 0.1 or 0) - (dated_by and 0.2 or 0) - less
+  return { kind = "event", segment = s.id, fields = fields, date_low = iso_of(a),
+           date_high = iso_of(b), confidence = conf,
+           why = string.format("%s '%s', verb '%s'%s", dated_by or "date", phrase, verb,
+                               fields.cameo and " (CAMEO " .. fields.cameo .. ")" or ""),
+           span = phrase }
+end
+
+-- The event candidates of a sentence (a list: more than one when a
+-- chronology finds it reports happenings of several dates), or nil.
 local DATE_WORDS
 local function event_candidate(s, low, ctx)
   -- no digit and no month or relative date: no date (the common case)
@@ -710,25 +739,24 @@ local function event_candidate(s, low, ctx)
   if iso == nil and not root then return nil end
   if not iso and chron and root then
     local windowed = iso == false
-    local ciso, ca, cb, cphrase, by = chronology_date(chron, s, windowed and a or nil,
-                                                      windowed and b or nil,
-                                                      windowed and phrase or nil)
+    local ciso, ca, cb, cphrase, by, further = chronology_date(chron, s,
+      windowed and a or nil, windowed and b or nil, windowed and phrase or nil)
     if ciso ~= nil then
       iso, a, b, phrase, dated_by = ciso, ca, cb, cphrase, by
+      -- the happenings of other dates it reports: a candidate each, after it
+      if further and #further > 0 then
+        local first = event_of(s, actors, root, verb, iso, a, b, phrase, dated_by, 0)
+        local out = { first }
+        for _, f in ipairs(further) do
+          out[#out + 1] = event_of(s, actors, root, verb, f[1], f[2], f[3], f[4], f[5], 0.1)
+        end
+        return out
+      end
     elseif not windowed then
       return nil
     end
   end
-  local fields = { date = iso or nil, actors = actors, evidence = { s.id }, title = s.text }
-  -- a code needs an interaction: two actors at least
-  if root and #actors > 1 then fields.cameo, fields.goldstein = root.code, root.goldstein end
-  local conf = 0.4 + (#actors > 1 and 0.15 or 0) + (a == b and 0.15 or 0)
-    + (fields.cameo and 0.1 or 0) - (dated_by and 0.2 or 0)
-  return { kind = "event", segment = s.id, fields = fields, date_low = iso_of(a),
-           date_high = iso_of(b), confidence = conf,
-           why = string.format("%s '%s', verb '%s'%s", dated_by or "date", phrase, verb,
-                               fields.cameo and " (CAMEO " .. fields.cameo .. ")" or ""),
-           span = phrase }
+  return { event_of(s, actors, root, verb, iso, a, b, phrase, dated_by, 0) }
 end
 
 -- ---------------------------------------------------------------------
@@ -1079,9 +1107,8 @@ function KB:suggest(opts)
         ::next_quote::
       end
     end
-    if want.event then
-      local c = not coded.event[s.id] and event_candidate(s, low, ctx)
-      if c then finish(self, c, s.text, out, rej) end
+    if want.event and not coded.event[s.id] then
+      for _, c in ipairs(event_candidate(s, low, ctx) or {}) do finish(self, c, s.text, out, rej) end
     end
     if want.entity then
       for _, n in ipairs(names_in(s.text)) do
