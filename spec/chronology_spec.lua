@@ -190,6 +190,21 @@ describe("kb:suggest with a chronology", function()
     assert.not_equals(list[1].key, list[2].key)
   end)
 
+  it("still suggests the other happenings of a sentence once one is coded", function()
+    kb:add_entity { id = "orvan", name = "Orvan", kind = "company" }
+    local doc, chron = sources("Alba bought the Kessel dam from Brenn, and later sanctioned "
+      .. "the Orvan shipyard.", {
+      "- 2021-05-01: Alba buys the Kessel dam from Brenn.",
+      "- 2019-03: Alba sanctions the Orvan shipyard over its dredging contracts.",
+      table.unpack(OTHERS) })
+    kb:accept(events(doc, chron)[2])
+    local left = events(doc, chron)
+    assert.equals(1, #left)
+    assert.equals("2019-03", left[1].fields.date)
+    kb:accept(left[1])
+    assert.same({}, events(doc, chron))
+  end)
+
   it("gives no further candidate for an entry of the first's terms, of too little of its "
      .. "own, or of an overlapping period", function()
     kb:add_entity { id = "orvan", name = "Orvan", kind = "company" }

@@ -941,15 +941,25 @@ local function rejected(kb)
   return set
 end
 
--- What the source's sentences already hold: claim and event evidence by
--- segment, quotes by segment and text (a candidate already coded is not
--- suggested again).
+-- What the source's sentences already hold: claim evidence by segment,
+-- the periods of the events each segment is evidence of, quotes by
+-- segment and text (a candidate already coded is not suggested again).
 local function coded_here(kb, source)
   local got = { claim = {}, event = {}, quote = {} }
-  for r in kb:rows([[SELECT e.record_type AS t, e.segment AS seg FROM evidence e
+  for r in kb:rows([[SELECT e.segment AS seg FROM evidence e
       JOIN segment s ON s.id = e.segment WHERE s.source = ?
-      AND e.record_type IN ('claim', 'event')]], source) do
-    got[r.t][r.seg] = true
+      AND e.record_type = 'claim']], source) do
+    got.claim[r.seg] = true
+  end
+  -- events: the periods of their dates, by segment (a sentence can report
+  -- happenings of several dates; one coded leaves the others to suggest)
+  for r in kb:rows([[SELECT e.segment AS seg, v.date AS date FROM evidence e
+      JOIN segment s ON s.id = e.segment JOIN event v ON v.id = e.record
+      WHERE s.source = ? AND e.record_type = 'event']], source) do
+    local a, b = period(r.date)
+    local l = got.event[r.seg]
+    if not l then l = {}; got.event[r.seg] = l end
+    l[#l + 1] = { a or -math.huge, b or math.huge }
   end
   for r in kb:rows([[SELECT q.segment AS seg, q.text AS text FROM quote q
       JOIN segment s ON s.id = q.segment WHERE s.source = ?]], source) do
@@ -1107,8 +1117,17 @@ function KB:suggest(opts)
         ::next_quote::
       end
     end
-    if want.event and not coded.event[s.id] then
-      for _, c in ipairs(event_candidate(s, low, ctx) or {}) do finish(self, c, s.text, out, rej) end
+    if want.event then
+      local had = coded.event[s.id]
+      for _, c in ipairs(event_candidate(s, low, ctx) or {}) do
+        -- not one whose period overlaps an event coded on the sentence
+        local a, b = period(c.date_low), select(2, period(c.date_high))
+        for _, p in ipairs(had or {}) do
+          if a <= p[2] and b >= p[1] then goto next_event end
+        end
+        finish(self, c, s.text, out, rej)
+        ::next_event::
+      end
     end
     if want.entity then
       for _, n in ipairs(names_in(s.text)) do
