@@ -729,8 +729,6 @@ local function event_candidate(s, low, ctx)
   end
   local verb = root and root.verb or past_tense(s.text, low)
   if not verb then return nil end
-  -- no date of its own, or only a window: the chronology's entry dates it
-  local dated_by
   -- no date of its own (none, or only a window): it must report in the
   -- past (chronology.reported_past), and a date from elsewhere needs a
   -- verb or noun of the CAMEO table (a past tense alone, "shared",
@@ -742,21 +740,17 @@ local function event_candidate(s, low, ctx)
     local ciso, ca, cb, cphrase, by, further = chronology_date(chron, s,
       windowed and a or nil, windowed and b or nil, windowed and phrase or nil)
     if ciso ~= nil then
-      iso, a, b, phrase, dated_by = ciso, ca, cb, cphrase, by
+      local out = { event_of(s, actors, root, verb, ciso, ca, cb, cphrase, by, 0) }
       -- the happenings of other dates it reports: a candidate each, after it
-      if further and #further > 0 then
-        local first = event_of(s, actors, root, verb, iso, a, b, phrase, dated_by, 0)
-        local out = { first }
-        for _, f in ipairs(further) do
-          out[#out + 1] = event_of(s, actors, root, verb, f[1], f[2], f[3], f[4], f[5], 0.1)
-        end
-        return out
+      for _, f in ipairs(further or {}) do
+        out[#out + 1] = event_of(s, actors, root, verb, f[1], f[2], f[3], f[4], f[5], 0.1)
       end
+      return out
     elseif not windowed then
       return nil
     end
   end
-  return { event_of(s, actors, root, verb, iso, a, b, phrase, dated_by, 0) }
+  return { event_of(s, actors, root, verb, iso, a, b, phrase, nil, 0) }
 end
 
 -- ---------------------------------------------------------------------
