@@ -133,6 +133,102 @@ describe("kb:suggest with a chronology", function()
     assert.same({ "2022-05-10", "2023-05-10" }, { c.date_low, c.date_high })
   end)
 
+  it("dates only a sentence that reports in the past, not a description or a scenario",
+     function()
+    local entries = { "- 2023-03-03: Alba and Brenn sign a joint statement on the Kessel "
+      .. "reservoir.", table.unpack(OTHERS) }
+    -- the present tense: a description ("offers"), a scenario ("fills")
+    for _, text in ipairs {
+      "The joint statement of Alba and Brenn on the Kessel reservoir offers a few clues.",
+      "The second path is a standoff in which Alba fills the Kessel reservoir and Brenn "
+        .. "answers with a joint statement.",
+      -- a past participle after "is", "are", "remains" (an adverb between) is a state
+      "The joint statement of Alba and Brenn on the Kessel reservoir is widely cited.",
+      "The joint statement of Alba and Brenn on the Kessel reservoir remains unsigned.",
+    } do
+      local doc, chron = sources(text, entries)
+      assert.same({}, events(doc, chron), text)
+    end
+    -- the same words, reported in the past
+    for _, text in ipairs {
+      "Alba and Brenn signed a joint statement on the Kessel reservoir.",
+      "The joint statement Alba and Brenn published on the Kessel reservoir offers a few clues.",
+    } do
+      local doc, chron = sources(text, entries)
+      assert.equals("2023-03-03", events(doc, chron)[1].fields.date, text)
+    end
+  end)
+
+  it("tells a past tense that reports from one that describes", function()
+    assert.equals("signed", chronology.reported_past("Alba signed the treaty."))
+    assert.equals("met", chronology.reported_past("Alba met Brenn."))
+    assert.equals("sponsored", chronology.reported_past("the Alba-sponsored summit"))
+    assert.is_nil(chronology.reported_past("Alba signs the treaty."))
+    assert.is_nil(chronology.reported_past("The treaty is clearly limited."))   -- not_past
+    assert.is_nil(chronology.reported_past("The dam is clearly needed."))
+    assert.is_nil(chronology.reported_past("Both are mentioned; the claim remains unproved."))
+  end)
+
+  it("gives a sentence that reports happenings of several dates a candidate for each",
+     function()
+    kb:add_entity { id = "orvan", name = "Orvan", kind = "company" }
+    local text = "Alba bought the Kessel dam from Brenn, and later sanctioned the Orvan shipyard."
+    local doc, chron = sources(text, {
+      "- 2021-05-01: Alba buys the Kessel dam from Brenn.",
+      "- 2019-03: Alba sanctions the Orvan shipyard over its dredging contracts.",
+      table.unpack(OTHERS) })
+    local list = events(doc, chron)
+    assert.equals(2, #list)
+    -- the entry that shares most first, then the one its own terms date
+    assert.same({ "2019-03", "2021-05-01" }, { list[1].fields.date, list[2].fields.date })
+    assert.matches("^chronology, a further entry: 'Alba buys the Kessel dam from Brenn%.' "
+      .. "%(2021%-05%-01%), score [%d.]+, sharing brenn, kessel %(not shared with the first "
+      .. "entry%); date '2021%-05%-01'", list[2].why)
+    -- 0.1 less than as a first entry: 0.4, 0.15 for two actors, 0.15 for a day, 0.1 for
+    -- a CAMEO code, less 0.2 for a chronology's date and 0.1 for a further one
+    assert.near(0.5, list[2].confidence, 1e-9)
+    assert.not_equals(list[1].key, list[2].key)
+  end)
+
+  it("still suggests the other happenings of a sentence once one is coded", function()
+    kb:add_entity { id = "orvan", name = "Orvan", kind = "company" }
+    local doc, chron = sources("Alba bought the Kessel dam from Brenn, and later sanctioned "
+      .. "the Orvan shipyard.", {
+      "- 2021-05-01: Alba buys the Kessel dam from Brenn.",
+      "- 2019-03: Alba sanctions the Orvan shipyard over its dredging contracts.",
+      table.unpack(OTHERS) })
+    kb:accept(events(doc, chron)[2])
+    local left = events(doc, chron)
+    assert.equals(1, #left)
+    assert.equals("2019-03", left[1].fields.date)
+    kb:accept(left[1])
+    assert.same({}, events(doc, chron))
+  end)
+
+  it("gives no further candidate for an entry of the first's terms, of too little of its "
+     .. "own, or of an overlapping period", function()
+    kb:add_entity { id = "orvan", name = "Orvan", kind = "company" }
+    -- the second entry shares only what the first shares (Alba, Orvan, shipyard)
+    local doc, chron = sources("Alba sanctioned the Orvan shipyard.", {
+      "- 2019-03: Alba sanctions the Orvan shipyard over its dredging contracts.",
+      "- 2017-06: Alba inspects the Orvan shipyard.", table.unpack(OTHERS) })
+    assert.equals(1, #events(doc, chron))
+    -- its own term (Brenn, which two of the four entries hold) weighs too little
+    doc, chron = sources("Alba sanctioned the Orvan shipyard and Brenn.", {
+      "- 2019-03: Alba sanctions the Orvan shipyard over its dredging contracts.",
+      table.unpack(OTHERS) })
+    assert.equals(1, #events(doc, chron))
+    -- a period that overlaps the first's: that happening has its candidate
+    doc, chron = sources("Alba bought the Kessel dam from Brenn, and later sanctioned the "
+      .. "Orvan shipyard.", {
+      "- 2021-05-01: Alba buys the Kessel dam from Brenn.",
+      "- 2021-05: Alba sanctions the Orvan shipyard over its dredging contracts.",
+      table.unpack(OTHERS) })
+    local list = events(doc, chron)
+    assert.equals(1, #list)
+    assert.equals("2021-05", list[1].fields.date)
+  end)
+
   it("refuses an unknown chronology, the source itself and an id that is no integer", function()
     local doc = sources("Alba accused Brenn.", { "- 2020: Alba and Brenn meet." })
     assert.has_error(function() kb:suggest { source = doc, chronology = 99 } end,

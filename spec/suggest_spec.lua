@@ -166,6 +166,15 @@ describe("kb:suggest", function()
     }, got)
   end)
 
+  it("makes no event of a window in a sentence that reports nothing in the past", function()
+    -- "recently" and a CAMEO noun ("joint"), but the verbs are in the present
+    local id = source("The joint plan Alba and Brenn recently laid out is ambitious. "
+      .. "Alba recently hosted Brenn.", { ALBA, BRENN })
+    local list = kb:suggest { source = id, kinds = { "event" } }
+    assert.equals(1, #list)
+    assert.matches("^date 'recently', verb 'hosted'", list[1].why)
+  end)
+
   it("codes no CAMEO root for a happening with one actor", function()
     local id = source("Alba opened a dam in 2015.", { ALBA })
     local c = kb:suggest { source = id, kinds = { "event" } }[1]

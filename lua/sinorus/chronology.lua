@@ -2,7 +2,9 @@
 -- (issue 20; doc/suggest.md, "Events dated by a chronology").
 --
 --   local chron = chronology.load(kb, id, published)  the dated entries of source id
---   chron:date(text, mentions [, low, high])          the entry that dates a sentence
+--   chron:date(text, mentions [, low, high])          the entry that dates a sentence,
+--                                                     and the further ones it reports
+--   chronology.reported_past(text)                    does a sentence report in the past
 --   chronology.entries_of(text), .parse_date(s)       the entries and dates of a text
 --
 -- A chronology is an ordinary source (imported as any other) whose lines
@@ -187,6 +189,45 @@ function M.entries_of(text)
 end
 
 -- ---------------------------------------------------------------------
+-- Which sentences
+
+-- Words after which a past participle reads as a present passive or a
+-- state ("are mentioned", "remains unrecognized", "is clearly
+-- triggered"): the sentence describes, it does not report a happening.
+M.present_state = { "is", "are", "am", "remain", "remains", "seem", "seems" }
+local PRESENT_STATE = {}
+for _, w in ipairs(M.present_state) do PRESENT_STATE[w] = true end
+local NOT_PAST, PAST
+
+--- The first verb of text (lower-cased) in the past tense that reports a
+--- happening, or nil: a word of suggest's past tense rules (a regular
+--- "-ed" word of five letters or more not of its not_past list, or an
+--- irregular past of its past list) not standing after a word of
+--- M.present_state (an adverb in "-ly" between allowed). A sentence
+--- dated by a chronology needs one: a sentence in the present tense only
+--- ("the joint statement offers a few clues", "the second path is a
+--- standoff in which X fills the reservoir") describes a state, a habit
+--- or a scenario, and shares words with an entry without reporting it.
+function M.reported_past(text)
+  if not NOT_PAST then
+    local R = suggest().rules
+    NOT_PAST, PAST = {}, {}
+    for _, w in ipairs(R.not_past) do NOT_PAST[w] = true end
+    for _, w in ipairs(R.past) do PAST[w] = true end
+  end
+  local prev, prev2
+  for w in text:lower():gmatch("%a+") do
+    local past = (#w > 4 and w:sub(-2) == "ed" and not NOT_PAST[w]) or PAST[w]
+    if past and not (PRESENT_STATE[prev] or (prev and prev:find("ly$")
+                                             and PRESENT_STATE[prev2])) then
+      return w
+    end
+    prev, prev2 = w, prev
+  end
+  return nil
+end
+
+-- ---------------------------------------------------------------------
 -- Matching a sentence
 
 local Chron = {}
@@ -263,8 +304,10 @@ M.threshold = 2
 -- high] when given (a window the sentence states). An entry's score is
 -- the sum of the weights of the terms it shares with the sentence.
 -- Returns
---   entry, score, shared             one entry scores highest (shared:
---                                    the terms, sorted)
+--   entry, score, shared, further    one entry scores highest (shared:
+--                                    the terms, sorted; further: the
+--                                    entries of other dates the sentence
+--                                    also reports, Chron:further)
 --   false, score, ties               entries of different dates tie
 --   nil                              no entry reaches the threshold
 function Chron:date(text, mentions, low, high)
@@ -274,13 +317,14 @@ function Chron:date(text, mentions, low, high)
     spans[#spans + 1] = { m.start, m.stop }
   end
   for k in pairs(stems(text, spans)) do terms[k] = 1 end
+  -- each entry's score and the terms it shares (as the index holds them)
   local score, shared = {}, {}
   for term, factor in pairs(terms) do
     for _, e in ipairs(self.postings[term] or {}) do
       if not low or (e.low <= high and e.high >= low) then
         score[e] = (score[e] or 0) + factor * self.weight[term]
         local sh = shared[e]
-        if sh then sh[#sh + 1] = term:gsub("^@", "") else shared[e] = { (term:gsub("^@", "")) } end
+        if sh then sh[#sh + 1] = term else shared[e] = { term } end
       end
     end
   end
@@ -302,8 +346,59 @@ function Chron:date(text, mentions, low, high)
   for _, e in ipairs(ties) do
     if e.low ~= best.low or e.high ~= best.high then return false, best_score, ties end
   end
-  table.sort(shared[best])
-  return best, best_score, shared[best]
+  local further = self:further(best, scored, shared, terms, least)
+  return best, best_score, M.names(shared[best]), further
+end
+
+-- The terms of a list as a reader sees them (an entity without its "@"),
+-- sorted.
+function M.names(list)
+  local out = {}
+  for i, t in ipairs(list) do out[i] = (t:gsub("^@", "")) end
+  table.sort(out)
+  return out
+end
+
+-- The further entries a sentence dated by `first` reports: a sentence can
+-- report several happenings of different dates ("the carrier's provenance
+-- ... the attempted acquisition of X by Y"), and the entry that shares
+-- most with it explains only some of its words. Another entry dates it
+-- too when the terms it shares with the sentence and `first` does not
+-- (its own evidence) weigh more than the threshold, as a first entry's
+-- must, and its period overlaps neither first's nor that of a further
+-- entry of more weight (that happening has its candidate). Returns a list
+-- of { entry, score (of its own terms), shared (their names) }, heaviest
+-- first (entries of equal weight in the entries' order).
+function Chron:further(first, scored, shared, terms, least)
+  local taken = {}
+  for _, t in ipairs(shared[first]) do taken[t] = true end
+  local list = {}
+  for _, e in ipairs(scored) do
+    local sc, own = 0, {}
+    for _, t in ipairs(shared[e]) do
+      if not taken[t] then
+        sc = sc + terms[t] * self.weight[t]
+        own[#own + 1] = t
+      end
+    end
+    if sc > least then list[#list + 1] = { entry = e, score = sc, shared = M.names(own) } end
+  end
+  table.sort(list, function(x, y)
+    if math.abs(x.score - y.score) > 1e-9 then return x.score > y.score end
+    return x.entry.n < y.entry.n
+  end)
+  local chosen, out = { first }, {}
+  for _, f in ipairs(list) do
+    local e, free = f.entry, true
+    for _, c in ipairs(chosen) do
+      if e.low <= c.high and e.high >= c.low then free = false end
+    end
+    if free then
+      chosen[#chosen + 1] = e
+      out[#out + 1] = f
+    end
+  end
+  return out
 end
 
 return M

@@ -679,7 +679,7 @@ end
 -- entries of different dates gives the period they span and no ISO date
 -- (the coder chooses); no entry reaching the threshold gives nil.
 local function chronology_date(chron, s, a, b, phrase)
-  local e, sc, more = chron:date(s.text, s.mentions, a, b)
+  local e, sc, more, others = chron:date(s.text, s.mentions, a, b)
   if e == nil then return nil end
   -- an entry cited: its text, a long one cut at a word before 80 bytes
   local function cite(x)
@@ -696,11 +696,40 @@ local function chronology_date(chron, s, a, b, phrase)
     return false, lo, hi, "tie", "chronology: " .. #more .. " entries tie, "
       .. table.concat(cites, ", ") .. (phrase and ", within '" .. phrase .. "'" or "") .. "; date"
   end
+  local within = phrase and ", within '" .. phrase .. "'" or ""
+  -- the further happenings of other dates it reports (Chron:further)
+  local further = {}
+  for _, f in ipairs(others) do
+    local x = f.entry
+    further[#further + 1] = { x.date or false, x.low, x.high, x.label,
+      "chronology, a further entry: " .. cite(x) .. string.format(", score %.1f, sharing ",
+      f.score) .. table.concat(f.shared, ", ") .. " (not shared with the first entry)"
+      .. within .. "; date" }
+  end
   return e.date or false, e.low, e.high, e.label, "chronology: " .. cite(e)
     .. string.format(", score %.1f, sharing ", sc) .. table.concat(more, ", ")
-    .. (phrase and ", within '" .. phrase .. "'" or "") .. "; date"
+    .. within .. "; date", further
 end
 
+-- An event candidate of sentence s: its actors, CAMEO root (or nil),
+-- verb, date (iso or false, low, high: day numbers, phrase: the date as
+-- written), the chronology entry cited (or nil) and a confidence less by
+-- `less`.
+local function event_of(s, actors, root, verb, iso, a, b, phrase, dated_by, less)
+  local fields = { date = iso or nil, actors = actors, evidence = { s.id }, title = s.text }
+  -- a code needs an interaction: two actors at least
+  if root and #actors > 1 then fields.cameo, fields.goldstein = root.code, root.goldstein end
+  local conf = 0.4 + (#actors > 1 and 0.15 or 0) + (a == b and 0.15 or 0)
+    + (fields.cameo and 0.1 or 0) - (dated_by and 0.2 or 0) - less
+  return { kind = "event", segment = s.id, fields = fields, date_low = iso_of(a),
+           date_high = iso_of(b), confidence = conf,
+           why = string.format("%s '%s', verb '%s'%s", dated_by or "date", phrase, verb,
+                               fields.cameo and " (CAMEO " .. fields.cameo .. ")" or ""),
+           span = phrase }
+end
+
+-- The event candidates of a sentence (a list: more than one when a
+-- chronology finds it reports happenings of several dates), or nil.
 local DATE_WORDS
 local function event_candidate(s, low, ctx)
   -- no digit and no month or relative date: no date (the common case)
@@ -727,32 +756,28 @@ local function event_candidate(s, low, ctx)
   end
   local verb = root and root.verb or past_tense(s.text, low)
   if not verb then return nil end
-  -- no date of its own, or only a window: the chronology's entry dates it
-  local dated_by
-  -- a date from elsewhere needs a verb or noun of the CAMEO table: a past
-  -- tense alone ("shared", "received") too often describes a state
+  -- no date of its own (none, or only a window): it must report in the
+  -- past (chronology.reported_past), and a date from elsewhere needs a
+  -- verb or noun of the CAMEO table (a past tense alone, "shared",
+  -- "received", too often describes a state)
+  if not iso and not chronology.reported_past(s.text) then return nil end
   if iso == nil and not root then return nil end
   if not iso and chron and root then
     local windowed = iso == false
-    local ciso, ca, cb, cphrase, by = chronology_date(chron, s, windowed and a or nil,
-                                                      windowed and b or nil,
-                                                      windowed and phrase or nil)
+    local ciso, ca, cb, cphrase, by, further = chronology_date(chron, s,
+      windowed and a or nil, windowed and b or nil, windowed and phrase or nil)
     if ciso ~= nil then
-      iso, a, b, phrase, dated_by = ciso, ca, cb, cphrase, by
+      local out = { event_of(s, actors, root, verb, ciso, ca, cb, cphrase, by, 0) }
+      -- the happenings of other dates it reports: a candidate each, after it
+      for _, f in ipairs(further or {}) do
+        out[#out + 1] = event_of(s, actors, root, verb, f[1], f[2], f[3], f[4], f[5], 0.1)
+      end
+      return out
     elseif not windowed then
       return nil
     end
   end
-  local fields = { date = iso or nil, actors = actors, evidence = { s.id }, title = s.text }
-  -- a code needs an interaction: two actors at least
-  if root and #actors > 1 then fields.cameo, fields.goldstein = root.code, root.goldstein end
-  local conf = 0.4 + (#actors > 1 and 0.15 or 0) + (a == b and 0.15 or 0)
-    + (fields.cameo and 0.1 or 0) - (dated_by and 0.2 or 0)
-  return { kind = "event", segment = s.id, fields = fields, date_low = iso_of(a),
-           date_high = iso_of(b), confidence = conf,
-           why = string.format("%s '%s', verb '%s'%s", dated_by or "date", phrase, verb,
-                               fields.cameo and " (CAMEO " .. fields.cameo .. ")" or ""),
-           span = phrase }
+  return { event_of(s, actors, root, verb, iso, a, b, phrase, nil, 0) }
 end
 
 -- ---------------------------------------------------------------------
@@ -939,18 +964,28 @@ local function rejected(kb)
   return set
 end
 
--- What the source's sentences already hold: claim and event evidence by
--- segment, quotes by segment and text (a candidate already coded is not
--- suggested again).
+-- What the source's sentences already hold: claim evidence by segment,
+-- the periods of the events each segment is evidence of, quotes by
+-- segment and text (a candidate already coded is not suggested again).
 -- (CROSS JOIN: the coded records drive, each looking up its segment; the
 -- other way round read every segment of a large source and scanned the
 -- quotes for each, 0.16 s on 10 MB)
 local function coded_here(kb, source)
   local got = { claim = {}, event = {}, quote = {} }
-  for r in kb:rows([[SELECT e.record_type AS t, e.segment AS seg FROM evidence e
+  for r in kb:rows([[SELECT e.segment AS seg FROM evidence e
       CROSS JOIN segment s ON s.id = e.segment WHERE s.source = ?
-      AND e.record_type IN ('claim', 'event')]], source) do
-    got[r.t][r.seg] = true
+      AND e.record_type = 'claim']], source) do
+    got.claim[r.seg] = true
+  end
+  -- events: the periods of their dates, by segment (a sentence can report
+  -- happenings of several dates; one coded leaves the others to suggest)
+  for r in kb:rows([[SELECT e.segment AS seg, v.date AS date FROM evidence e
+      CROSS JOIN segment s ON s.id = e.segment JOIN event v ON v.id = e.record
+      WHERE s.source = ? AND e.record_type = 'event']], source) do
+    local a, b = period(r.date)
+    local l = got.event[r.seg]
+    if not l then l = {}; got.event[r.seg] = l end
+    l[#l + 1] = { a or -math.huge, b or math.huge }
   end
   for r in kb:rows([[SELECT q.segment AS seg, q.text AS text FROM quote q
       CROSS JOIN segment s ON s.id = q.segment WHERE s.source = ?]], source) do
@@ -1281,9 +1316,17 @@ function KB:suggest(opts)
         end
       end
     end
-    if s.event and not coded.event[s.id] then
-      local c = event_candidate(s, s.hits, ctx)
-      if c then finish(self, c, s.text, out, rej) end
+    if s.event then
+      local had = coded.event[s.id]
+      for _, c in ipairs(event_candidate(s, s.hits, ctx) or {}) do
+        -- not one whose period overlaps an event coded on the sentence
+        local a, b = period(c.date_low), select(2, period(c.date_high))
+        for _, p in ipairs(had or {}) do
+          if a <= p[2] and b >= p[1] then goto next_event end
+        end
+        finish(self, c, s.text, out, rej)
+        ::next_event::
+      end
     end
     for _, n in ipairs(s.names or {}) do
       local f = core.fold(n.name)
