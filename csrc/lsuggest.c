@@ -255,6 +255,43 @@ static void set_claim_features (lua_State *L, const sn_sugg *g, const sn_sugg_ou
   }
 }
 
+/* Pushes the lexicon's phrases that o found (none of the hedge words the
+** pass added): phrase -> the list of its starts (1-based), as suggest.lua's
+** scan() makes it. */
+static void push_hits (lua_State *L, const sn_sugg *g, const sn_sugg_out *o) {
+  size_t k;
+  lua_createtable(L, 0, (int)o->nm);
+  for (k = 0; k < o->nm; k++) {
+    size_t pl;
+    const char *p;
+    if (sn_sugg_roles(g, o->m[k].id) == SN_SR_HEDGE) continue;   /* none of suggest.lua's */
+    p = sn_sugg_phrase_text(g, o->m[k].id, &pl);
+    lua_pushlstring(L, p, pl);
+    if (lua_rawget(L, -2) == LUA_TNIL) {
+      lua_pop(L, 1);
+      lua_createtable(L, 2, 0);
+      lua_pushlstring(L, p, pl);
+      lua_pushvalue(L, -2);
+      lua_rawset(L, -4);
+    }
+    lua_pushinteger(L, (lua_Integer)o->m[k].start + 1);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+  }
+}
+
+/* sg:hits(text): the lexicon's phrases in text, as scan() gives them. */
+static int sugg_hits (lua_State *L) {
+  LSugg *s = check_sugg(L, 1);
+  size_t len;
+  const char *t = luaL_checklstring(L, 2, &len);
+  sn_sugg_out *o = scratch_out(L);
+  if (sn_sugg_sentence(s->g, o, t, len, NULL, 0, "", NULL, 0, 0) != SINORUS_OK)
+    return luaL_error(L, "not enough memory");
+  push_hits(L, s->g, o);
+  return 1;
+}
+
 /* sg:spans(text): the quoted spans of text. */
 static int sugg_spans (lua_State *L) {
   LSugg *s = check_sugg(L, 1);
@@ -411,7 +448,7 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
   /* its fields, counted: a record holds only what its candidates need */
   int nf = 2 + (o->nsp > 0 ? 3 + o->has_doc + (o->doc_noun_at != 0) : 0)
            + (o->claim ? 2 : 0) + (eager ? 4 + (o->best >= 0 ? 4 : 0) : 0)
-           + (o->event ? 1 : 0) + (o->nsp > 0 || o->event ? 2 : 0) + (o->nnew > 0);
+           + (o->event ? 2 : 0) + (o->nsp > 0 || o->event) + (o->nnew > 0);
   lua_createtable(L, 0, nf);
   set_int(L, "id", id);
   lua_pushlstring(L, t, len);
@@ -469,25 +506,9 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
       lua_rawseti(L, -2, (lua_Integer)k + 1);
     }
     lua_setfield(L, -2, "mentions");
-    /* the lexicon's phrases: phrase -> the list of its starts */
-    lua_createtable(L, 0, (int)o->nm);
-    for (k = 0; k < o->nm; k++) {
-      size_t pl;
-      const char *p;
-      if (sn_sugg_roles(g, o->m[k].id) == SN_SR_HEDGE) continue;   /* none of suggest.lua's */
-      p = sn_sugg_phrase_text(g, o->m[k].id, &pl);
-      lua_pushlstring(L, p, pl);
-      if (lua_rawget(L, -2) == LUA_TNIL) {
-        lua_pop(L, 1);
-        lua_createtable(L, 2, 0);
-        lua_pushlstring(L, p, pl);
-        lua_pushvalue(L, -2);
-        lua_rawset(L, -4);
-      }
-      lua_pushinteger(L, (lua_Integer)o->m[k].start + 1);
-      lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-      lua_pop(L, 1);
-    }
+  }
+  if (o->event) {     /* (a quote's are found again when it is made) */
+    push_hits(L, g, o);
     lua_setfield(L, -2, "hits");
   }
   if (o->nnew > 0) {
@@ -568,7 +589,7 @@ static int run_gc (lua_State *L) {
 void sn_lua_suggest (lua_State *L) {
   static const luaL_Reg smeta[] = { {"__gc", sugg_gc}, {"__close", sugg_gc}, {NULL, NULL} };
   static const luaL_Reg smethods[] = { {"spans", sugg_spans}, {"names", sugg_names},
-                                       {"features", sugg_features},
+                                       {"features", sugg_features}, {"hits", sugg_hits},
                                        {"run", sugg_run}, {NULL, NULL} };
   static const luaL_Reg rmeta[] = { {"__gc", run_gc}, {"__close", run_gc}, {NULL, NULL} };
   static const luaL_Reg rmethods[] = { {"next", run_next}, {"close", run_gc}, {NULL, NULL} };

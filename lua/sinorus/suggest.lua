@@ -1063,7 +1063,10 @@ local function materialize(c)
     if from.why == nil then SUGG:features(from) end
     full = claim_candidate(from)
   else
-    full = quote_candidate(from.sentence, from, from.sentence.ctx)
+    -- a quote's sentence comes without its lexicon hits: found again now
+    local s = from.sentence
+    if not s.hits then s.hits = SUGG:hits(s.text) end
+    full = quote_candidate(s, from, s.ctx)
   end
   local s = c.kind == "claim" and from or from.sentence
   local seg_text = s.text
