@@ -445,16 +445,23 @@ static void push_record (lua_State *L, const sn_sugg *g, LRun *r, sqlite3_int64 
   const sn_sugg_out *o = &r->o;
   size_t k, j;
   int eager = o->claim && o->score < 4 && o->cue;
+  /* the text only for the candidates made now; the others cut it from the
+  ** source's when they are made (start, stop) */
+  int text = eager || o->event || o->nnew > 0;
   /* its fields, counted: a record holds only what its candidates need */
-  int nf = 2 + (o->nsp > 0 ? 3 + o->has_doc + (o->doc_noun_at != 0) : 0)
+  int nf = 3 + !text + (o->nsp > 0 ? 2 + o->has_doc + (o->doc_noun_at != 0) : 0)
            + (o->claim ? 2 : 0) + (eager ? 4 + (o->best >= 0 ? 4 : 0) : 0)
            + (o->event ? 2 : 0) + (o->nsp > 0 || o->event) + (o->nnew > 0);
   lua_createtable(L, 0, nf);
   set_int(L, "id", id);
-  lua_pushlstring(L, t, len);
-  lua_setfield(L, -2, "text");
-  if (o->nsp > 0) {     /* its start and the document in play, for a quote */
-    set_int(L, "start", start);
+  set_int(L, "start", start);
+  if (text) {
+    lua_pushlstring(L, t, len);
+    lua_setfield(L, -2, "text");
+  } else {
+    set_int(L, "stop", start + (sqlite3_int64)len - 1);
+  }
+  if (o->nsp > 0) {     /* the document in play, for a quote */
     if (o->has_doc) {
       lua_pushlstring(L, o->doc, o->doclen);
       lua_setfield(L, -2, "doc");

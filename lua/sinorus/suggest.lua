@@ -1059,16 +1059,18 @@ local function materialize(c)
   if not from then return false end
   pending[c] = nil
   local full
+  local s = c.kind == "claim" and from or from.sentence
+  -- the C rules hand over a sentence whose candidates are all made when
+  -- read without its text: cut from the source's now
+  if not s.text then s.text = s.ctx.text:sub(s.start, s.stop) end
   if c.kind == "claim" then
     if from.why == nil then SUGG:features(from) end
     full = claim_candidate(from)
   else
     -- a quote's sentence comes without its lexicon hits: found again now
-    local s = from.sentence
     if not s.hits then s.hits = SUGG:hits(s.text) end
     full = quote_candidate(s, from, s.ctx)
   end
-  local s = c.kind == "claim" and from or from.sentence
   local seg_text = s.text
   issued[c] = s.ctx.kb
   seg_text_of[c], span_of[c] = seg_text, full.span or ""
@@ -1290,6 +1292,7 @@ function KB:suggest(opts)
   local new_names, ents = {}, {}
   -- the statements are closed when this function returns or raises
   local text = self:text(source) or ""
+  ctx.text = text
   local next_sentence, closing <close> = (REFERENCE and lua_sentences or c_sentences)( -- luacheck: ignore 211/closing
     self, text, source, self_id, want, ctx.chronology ~= nil)
   for s in next_sentence do
