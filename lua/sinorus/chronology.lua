@@ -9,12 +9,14 @@
 --
 -- A chronology is an ordinary source (imported as any other) whose lines
 -- are dated entries: a line that starts with a date ("2022-02-04 ...",
--- "- 4 February 2022: ...") or a table row with a cell that is a date and
--- nothing else (EVENTS.md's "| event | date | what happened | ... |").
--- Every other line is left out. A date is an ISO date (YYYY, YYYY-MM,
+-- "- 4 February 2022: ...", "- 2019: ...": years alone need a colon or a
+-- dash after them) or a table row with a cell that is a date and nothing
+-- else (EVENTS.md's "| event | date | what happened | ... |"). Every
+-- other line is left out. A date is an ISO date (YYYY, YYYY-MM,
 -- YYYY-MM-DD), an ISO interval (a/b), two dates joined by "or" (the
 -- period from the first to the second), or a written day or month
--- ("4 February 2022", "February 4, 2022", "February 2022").
+-- ("4 February 2022", "February 4, 2022", "February 2022"); its calendar
+-- and its year rule are sinorus.dates'.
 --
 -- A sentence is dated by the entry it shares most with: the entities both
 -- mention and the content words both use (folded, their ends cut), each
@@ -24,6 +26,7 @@
 -- particular text.
 
 local core = require "sinorus.core"
+local dates = require "sinorus.dates"
 
 local M = {}
 
@@ -85,32 +88,21 @@ M.stems = stems
 -- ---------------------------------------------------------------------
 -- Dates
 
-local function suggest() return require "sinorus.suggest" end
-
--- The period of one date written as a chronology writes it: ISO, or a
--- written day or month. Returns iso, low, high (day numbers) or nil.
+-- The period of one date written as a chronology writes it: ISO (its year
+-- one dates.year reads) or a written day or month (dates.written_date).
+-- Returns iso, low, high (day numbers) or nil.
 local function one_date(s)
-  local period = suggest().period
   s = s:match("^%s*(.-)%s*$")
   local iso
   if s:match("^%d%d%d%d$") or s:match("^%d%d%d%d%-%d%d$") or s:match("^%d%d%d%d%-%d%d%-%d%d$") then
-    iso = s
+    if dates.year(s:sub(1, 4)) then iso = s end
   else
-    local d, mon, y = s:match("^(%d%d?)%s+(%a+)%s+(%d%d%d%d)$")
-    if not d then mon, d, y = s:match("^(%a+)%s+(%d%d?),?%s+(%d%d%d%d)$") end
-    if not d then mon, y = s:match("^(%a+)%s+(%d%d%d%d)$") end
-    local m
-    for i, name in ipairs(mon and suggest().months or {}) do
-      if name == mon:lower() then m = i end
-    end
-    if not m then return nil end
-    iso = d and string.format("%s-%02d-%02d", y, m, tonumber(d)) or string.format("%s-%02d", y, m)
+    iso = dates.written_date(s)
   end
   -- a month or day that is none ("2021-13", "2021-02-31") is no date
-  local m, d = tonumber(iso:sub(6, 7)), tonumber(iso:sub(9, 10))
-  if m and (m < 1 or m > 12) then return nil end
-  local a, b = period(iso)
-  if d and (d < 1 or os.date("!%Y-%m-%d", a * 86400) ~= iso) then return nil end
+  if not iso then return nil end
+  local a, b = dates.period(iso)
+  if not a then return nil end
   return iso, a, b
 end
 
@@ -130,18 +122,38 @@ function M.parse_date(s)
 end
 
 -- The leading date of a line (after a list marker): the longest prefix of
--- its words that is a date, and where the rest starts.
+-- its first five words that is a date, and where the rest starts. A date
+-- of years alone ("2019", "2016 or 2017") must be followed by a colon or a
+-- dash: "1500 soldiers crossed the border" starts with a count.
+local MAX_DATE_WORDS, MAX_DATE_BYTES = 5, 80
+local DASHES = { "-", "\u{2013}", "\u{2014}" }
 local function leading_date(line)
   local body = line:match("^%s*[-*+]?%s*()")
   local words = {}
-  for w, e in line:gmatch("()%S+()", body) do words[#words + 1] = { w, e } end
-  for n = math.min(#words, 5), 1, -1 do
-    local head = line:sub(words[1][1], words[n][2] - 1)
+  for w, e in line:gmatch("()%S+()", body) do
+    words[#words + 1] = { w, e }
+    if #words == MAX_DATE_WORDS then break end
+  end
+  for n = #words, 1, -1 do
+    local raw = line:sub(words[1][1], words[n][2] - 1)
+    if #raw > MAX_DATE_BYTES then goto next end
     -- a date ends before the punctuation or dash that parts it from the text
-    head = head:gsub("[:,;.]+$", ""):gsub("%s*[%-\u{2013}\u{2014}]$", "")
-    head = head:gsub("\u{2013}$", ""):gsub("\u{2014}$", ""):match("^(.-)%s*$")
+    local head = raw:gsub("[:,;.]+$", "")
+    for _, d in ipairs(DASHES) do
+      if head:sub(-#d) == d then head = head:sub(1, -#d - 1) end
+    end
+    head = head:match("^(.-)%s*$")
     local iso, a, b = M.parse_date(head)
-    if a then return iso, a, b, head, words[n][2] end
+    if a then
+      local k = line:find("%S", words[1][1] + #head)
+      local parted = k and line:sub(k, k) == ":"
+      for _, d in ipairs(DASHES) do
+        if k and line:sub(k, k + #d - 1) == d then parted = true end
+      end
+      local years_only = head:gsub("%s+or%s+", " "):match("^[%d%s/]+$")
+      if parted or not years_only then return iso, a, b, head, words[n][2] end
+    end
+    ::next::
   end
 end
 
@@ -197,28 +209,20 @@ end
 M.present_state = { "is", "are", "am", "remain", "remains", "seem", "seems" }
 local PRESENT_STATE = {}
 for _, w in ipairs(M.present_state) do PRESENT_STATE[w] = true end
-local NOT_PAST, PAST
 
 --- The first verb of text (lower-cased) in the past tense that reports a
---- happening, or nil: a word of suggest's past tense rules (a regular
---- "-ed" word of five letters or more not of its not_past list, or an
---- irregular past of its past list) not standing after a word of
+--- happening, or nil: a past tense of dates.past_word (a regular "-ed"
+--- word of five letters or more not of dates.not_past, or an irregular
+--- past of dates.past) not standing after a word of
 --- M.present_state (an adverb in "-ly" between allowed). A sentence
 --- dated by a chronology needs one: a sentence in the present tense only
 --- ("the joint statement offers a few clues", "the second path is a
 --- standoff in which X fills the reservoir") describes a state, a habit
 --- or a scenario, and shares words with an entry without reporting it.
 function M.reported_past(text)
-  if not NOT_PAST then
-    local R = suggest().rules
-    NOT_PAST, PAST = {}, {}
-    for _, w in ipairs(R.not_past) do NOT_PAST[w] = true end
-    for _, w in ipairs(R.past) do PAST[w] = true end
-  end
   local prev, prev2
   for w in text:lower():gmatch("%a+") do
-    local past = (#w > 4 and w:sub(-2) == "ed" and not NOT_PAST[w]) or PAST[w]
-    if past and not (PRESENT_STATE[prev] or (prev and prev:find("ly$")
+    if dates.past_word(w) and not (PRESENT_STATE[prev] or (prev and prev:find("ly$")
                                              and PRESENT_STATE[prev2])) then
       return w
     end
@@ -241,7 +245,7 @@ Chron.__index = Chron
 -- and the entries holding each term.
 function M.load(kb, id, published)
   local text = kb:text(id)
-  local limit = published and select(2, suggest().period(published))
+  local limit = published and select(2, dates.period(published))
   local entries, ranges = {}, {}
   for _, e in ipairs(M.entries_of(text)) do
     if not limit or e.low <= limit then
@@ -294,9 +298,10 @@ end
 M.entity_weight = 2
 
 -- The least score an entry needs to date a sentence, in units of the
--- weight of a term only one entry holds (log(N + 1)): a match must share
--- as much as two such terms (two rare names or words, or more of the
--- common ones).
+-- weight of a term only one entry holds (log(N + 1)): the terms a match
+-- shares must weigh more than two such terms do (a rare name and a rare
+-- word, three rare words, or more of the common ones; two rare words
+-- alone are not enough).
 M.threshold = 2
 
 -- The entry that dates a sentence (its text and its mentions: {entity,
