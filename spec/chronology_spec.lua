@@ -101,6 +101,26 @@ describe("kb:suggest with a chronology", function()
                    c.why)
   end)
 
+  it("accepts a candidate with no single date only with the date given", function()
+    local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
+      { "- 2021-05-01: Alba accuses Brenn of diverting water from the Kessel reservoir.",
+        "- 2022-05-01: Alba accuses Brenn of diverting water from the Kessel reservoir.",
+        table.unpack(OTHERS) })
+    local c = events(doc, chron)[1]
+    assert.has_error(function() kb:accept(c) end, "bad argument #1 to 'accept' (candidate has "
+      .. "no single date (entries tie: period 2021-05-01..2022-05-01): pass edits {date = ...})")
+    assert.equals(0, #kb:events {})
+    assert.equals("2022-05-01", kb:event(kb:accept(c, { date = "2022-05-01" })).date)
+    -- an entry dated by two years: a period, not a tie
+    local doc2, chron2 = sources("Alba accused Brenn of diverting water from the Kessel "
+      .. "reservoir.", { "- 2016 or 2017: Alba accuses Brenn of diverting water from the Kessel "
+      .. "reservoir.", table.unpack(OTHERS) })
+    local c2 = events(doc2, chron2)[1]
+    assert.has_error(function() kb:accept(c2) end, "bad argument #1 to 'accept' (candidate has "
+      .. "no single date ('2016 or 2017': period 2016-01-01..2017-12-31): pass edits "
+      .. "{date = ...})")
+  end)
+
   it("never uses an entry dated after the source's date", function()
     local doc, chron = sources("Alba accused Brenn of diverting water from the Kessel reservoir.",
       { "- 2023-06-01: Alba accuses Brenn of diverting water from the Kessel reservoir.",

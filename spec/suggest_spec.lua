@@ -308,8 +308,11 @@ describe("kb:accept", function()
     local id = source("Alba recently invaded Brenn.", { ALBA, BRENN })
     local ev = kb:suggest { source = id, kinds = { "event" } }[1]
     local before = count("changelog")
-    assert.has_error(function() kb:accept(ev) end,
-                     "bad argument #1 to 'add_event' (missing field 'date')")
+    assert.has_error(function() kb:accept(ev, { date = "2023-13" }) end, "bad argument #1 to "
+                     .. "'add_event' (field 'date': \"2023-13\" must be YYYY, YYYY-MM or YYYY-MM-DD)")
+    -- a window is no date: the coder must give one
+    assert.has_error(function() kb:accept(ev) end, "bad argument #1 to 'accept' (candidate has "
+      .. "no single date ('recently': period 2022-05-10..2023-05-10): pass edits {date = ...})")
     assert.equals(before, count("changelog"))
     assert.equals(0, count("event"))
     -- with the date given, it goes in

@@ -1218,6 +1218,12 @@ function KB:accept(c, edits)
   for k, v in pairs(edits or {}) do
     if v == false then f[k] = nil else f[k] = v end
   end
+  if c.kind == "event" and f.date == nil then
+    -- a window, a period of two dates or a tie: the coder picks the date
+    local what = span_of[c] == "tie" and "entries tie" or "'" .. span_of[c] .. "'"
+    argerror("accept", 1, string.format("candidate has no single date (%s: period %s..%s): "
+             .. "pass edits {date = ...}", what, c.date_low, c.date_high))
+  end
   local new_speaker = c.kind == "quote" and f.speaker == nil and c.new_speaker
   local id = self:transaction(function()
     if new_speaker then
