@@ -123,6 +123,25 @@ describe("kb:suggest", function()
     assert.equals("speech 'speak of', left out after a comma", qs[2].why)
   end)
 
+  it("gives a quote after a comma to the person before the verb, not to the actor after "
+     .. "the comma", function()
+    for _, e in ipairs { ALBA, BRENN, ROSS } do kb:add_entity(e) end
+    for _, text in ipairs {
+      "Mara Ross said the treaty, signed by Alba in 2019 and by Brenn only “under protest”, "
+        .. "was void.",
+      "Mara Ross spoke of the crisis, in Brenn now “a catastrophe”.",
+    } do
+      local id = source(text)
+      local q = kb:suggest { source = id, kinds = { "quote" } }[1]
+      assert.equals("mara-ross", q.fields.speaker, text)
+    end
+    -- with no person before the verb, words between the actor and the quote that are not
+    -- the verb's tail leave it to the actor before the verb
+    local id = source("Alban officials speak of “taming” the river, Brenn officials now "
+      .. "“stealing” it.")
+    assert.equals("alba", kb:suggest { source = id, kinds = { "quote" } }[2].fields.speaker)
+  end)
+
   it("gives a quote after a speech noun with no one before it to the actor after the noun",
      function()
     local id = source("Claims in the Brenn press that Alba is about to “weaponise” the river "

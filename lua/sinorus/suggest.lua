@@ -549,18 +549,22 @@ local function speaker_of(s, q, ctx)
   end
   if verb_at then
     local after = verb_at + #verb
-    -- a clause that leaves the verb out ("X speak of “a”, Y of “b”"): the
-    -- actor after a comma past the verb, a few lower-case words before
-    -- the quote
-    for _, m in ipairs(s.mentions) do
-      if m.start > after and m.stop < q.open and ACTOR_KINDS[m.kind]
-          and text:sub(after, m.start - 1):find("[,;]")
-          and text:sub(m.stop + 1, q.open - 1):match("^[%l%s]*$")
-          and select(2, text:sub(m.stop + 1, q.open - 1):gsub("%l+", "")) <= 3 then
-        return m.entity, "speech '" .. verb .. "', left out after a comma"
+    local m = mention_near(true, verb_at, true)
+    -- a clause that leaves the verb out ("X speak of “a”, Y officials of
+    -- “b”"): the actor after a comma past the verb, with nothing before the
+    -- quote, or a few lower-case words that end with the verb's own tail
+    -- ("of"); never past a person who speaks
+    local tail = verb:match("%s(%a+)$")
+    for _, x in ipairs((m and m.kind == "person") and {} or s.mentions) do
+      local between = x.stop < q.open and text:sub(x.stop + 1, q.open - 1):match("^%s*(.-)%s*$")
+      if x.start > after and between and ACTOR_KINDS[x.kind]
+          and text:sub(after, x.start - 1):find("[,;]")
+          and (between == "" or tail and between:match("^[%l%s]*$")
+               and (" " .. between):match("%s(%l+)$") == tail
+               and select(2, between:gsub("%l+", "")) <= 3) then
+        return x.entity, "speech '" .. verb .. "', left out after a comma"
       end
     end
-    local m = mention_near(true, verb_at, true)
     -- a speech noun with no one before it ("claims by X that “…”"): the
     -- first actor after it, before the "that" that opens what was said
     if not m then
