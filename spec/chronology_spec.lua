@@ -291,7 +291,7 @@ describe("a chronology's entries", function()
       { "2023-03-03", "March 3, 2023", "A signing." },
       { "1998", "1998", "A purchase." },
       { false, "2016 or 2017", "Stake | A stake is bought" },
-      { "2021-11", "2021-11", "Claim | A claim is filed | secondary" },
+      { "2021-11", "2021-11", "Claim | A claim is filed" },
     }, got)
   end)
 
@@ -301,6 +301,26 @@ describe("a chronology's entries", function()
     assert.same({ a, b }, { c, d })
     assert.is_nil(chronology.parse_date("2017 or 2016"))
     assert.is_nil(chronology.parse_date("sometime"))
+  end)
+
+  it("leave out a table's columns of sources, checks, links and notes", function()
+    local got = {}
+    for _, e in ipairs(chronology.entries_of(table.concat({
+      "| event | date | what | Sources | checked | URL | Link | Notes |",
+      "| :--- | --- | --- | --- | --- | --- | --- | --- |",
+      "| Stake | 2017 | A stake is bought | a news site | yes | u | l | n |",
+      "",
+      "| event | date | checked |",
+      "| --- | --- | --- |",
+      "| Claim | 2021-11 | partly |",
+      "",
+      "| Sale | 2019 | kept, no header |",
+    }, "\n"))) do
+      got[#got + 1] = e.text
+    end
+    assert.same({ "Stake | A stake is bought", "Claim", "Sale | kept, no header" }, got)
+    -- the words of EVENTS.md's columns are no stop words
+    assert.same({ sourc = true, partl = true }, chronology.stems("source partly"))
   end)
 
   it("read a year alone only before a colon or a dash", function()

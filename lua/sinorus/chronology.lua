@@ -39,8 +39,8 @@ M.stopwords = {
   "about", "after", "before", "between", "during", "since", "until", "more", "most", "some",
   "any", "all", "each", "other", "such", "same", "only", "both", "either", "neither", "nor",
   "can", "could", "would", "will", "shall", "should", "may", "might", "must", "does", "did",
-  "do", "one", "two", "three", "first", "second", "new", "yes", "partly", "source",
-  "sources", "article", "text", "later", "earlier", "recent", "recently", "now", "then",
+  "do", "one", "two", "three", "first", "second", "new", "later", "earlier", "recent",
+  "recently", "now", "then",
 }
 local STOP = {}
 for _, w in ipairs(M.stopwords) do STOP[w] = true end
@@ -160,29 +160,52 @@ end
 -- ---------------------------------------------------------------------
 -- Entries
 
+-- The headers of a table's columns that hold no part of what happened: a
+-- row's cell under one is not part of its entry's text (EVENTS.md's
+-- "source" and "checked", a link, a coder's note).
+M.skipped_columns = { "source", "sources", "checked", "url", "link", "links", "note", "notes" }
+local SKIPPED_COLUMN = {}
+for _, w in ipairs(M.skipped_columns) do SKIPPED_COLUMN[w] = true end
+
 -- The dated entries of a text: { date (iso or nil), low, high, label (the
 -- date as written), text (the entry without its date and links), ranges
 -- (the byte ranges of that text, 1-based) }.
 function M.entries_of(text)
   local out = {}
+  -- the previous table row's cells; the columns of this table left out
+  local prev_row, skip = nil, {}
   for at, line in text:gmatch("()([^\n]*)") do
     local iso, a, b, label, ranges, parts
     if line:match("^%s*|") then
-      -- a table row: the cell that is a date dates it; the other cells,
-      -- links left out, are its text
-      ranges, parts = {}, {}
+      local cells = {}
       for c0, cell, c1 in line:gmatch("|()([^|]*)()") do
         if c1 <= #line + 1 and line:sub(c1, c1) == "|" then
-          local ciso, ca, cb = M.parse_date(cell)
-          if ca and not a then
-            iso, a, b, label = ciso, ca, cb, cell:match("^%s*(.-)%s*$")
-          elseif not cell:match("^%s*%a+://") and cell:find("%S") then
-            ranges[#ranges + 1] = { at + c0 - 1, at + c1 - 2 }
-            parts[#parts + 1] = cell:match("^%s*(.-)%s*$")
-          end
+          cells[#cells + 1] = { c0, cell:match("^%s*(.-)%s*$"), c1 }
+        end
+      end
+      if line:match("^[%s|:%-]+$") and line:find("%-") then
+        -- the rule under a header row: the header names the columns
+        skip = {}
+        for i, c in ipairs(prev_row or {}) do
+          if SKIPPED_COLUMN[core.fold(c[2])] then skip[i] = true end
+        end
+        cells = {}
+      end
+      prev_row = cells
+      -- a table row: the cell that is a date dates it; the other cells,
+      -- links and the columns left out excepted, are its text
+      ranges, parts = {}, {}
+      for i, c in ipairs(cells) do
+        local ciso, ca, cb = M.parse_date(c[2])
+        if ca and not a then
+          iso, a, b, label = ciso, ca, cb, c[2]
+        elseif not skip[i] and not c[2]:match("^%a+://") and c[2] ~= "" then
+          ranges[#ranges + 1] = { at + c[1] - 1, at + c[3] - 2 }
+          parts[#parts + 1] = c[2]
         end
       end
     else
+      prev_row, skip = nil, {}
       local rest
       iso, a, b, label, rest = leading_date(line)
       if a then
