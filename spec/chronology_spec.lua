@@ -249,6 +249,34 @@ describe("kb:suggest with a chronology", function()
     assert.equals("2021-05", list[1].fields.date)
   end)
 
+  it("never walks the entries of the names most entries hold", function()
+    local lines = {}
+    for i = 1, 2000 do
+      lines[i] = string.format("- %04d-%02d-01: Alba and Brenn meet on zq%dx, zq%dy and zq%dz "
+        .. "near Kessel.", 1990 + i % 30, 1 + i % 12, i, i, i)
+    end
+    local doc, chron = sources("Alba and Brenn met on zq77x, zq77y and zq77z near Kessel.",
+                               lines)
+    local c = chronology.load(kb, chron, "2023-05-10")
+    -- the postings of Alba, Brenn and Kessel count the entries read in them
+    local read = 0
+    for _, term in ipairs { "@alba", "@brenn", "@kessel" } do
+      local l = c.postings[term]
+      assert.equals(2000, #l)
+      c.postings[term] = setmetatable({}, {
+        __index = function(_, i) read = read + 1; return l[i] end,
+        __len = function() return #l end })
+    end
+    local s = kb:sql([[SELECT id, text, start FROM segment WHERE source = ?
+      AND kind = 'sentence']], doc)[1]
+    local mentions = kb:sql([[SELECT entity, start - ?1 + 1 AS start, stop - ?1 + 1 AS stop
+      FROM mention WHERE segment = ?2]], s.start, s.id)
+    assert.equals(3, #mentions)
+    local e = c:date(s.text, mentions)
+    assert.equals("Alba and Brenn meet on zq77x, zq77y and zq77z near Kessel.", e.text)
+    assert.equals(0, read)
+  end)
+
   it("refuses an unknown chronology, the source itself and an id that is no integer", function()
     local doc = sources("Alba accused Brenn.", { "- 2020: Alba and Brenn meet." })
     assert.has_error(function() kb:suggest { source = doc, chronology = 99 } end,

@@ -126,11 +126,16 @@ end
 -- of years alone ("2019", "2016 or 2017") must be followed by a colon or a
 -- dash: "1500 soldiers crossed the border" starts with a count.
 local MAX_DATE_WORDS, MAX_DATE_BYTES = 5, 80
+local MONTH = {}
+for _, m in ipairs(dates.months) do MONTH[m] = true end
 local DASHES = { "-", "\u{2013}", "\u{2014}" }
 local function leading_date(line)
   local body = line:match("^%s*[-*+]?%s*()")
   local words = {}
+  -- the words a date can be made of: a number, a month's name, "or"
   for w, e in line:gmatch("()%S+()", body) do
+    local word = line:sub(w, math.min(e - 1, w + 16)):lower():gsub("[,:;.]+$", "")
+    if not (word:find("^%d") or MONTH[word] or word == "or") then break end
     words[#words + 1] = { w, e }
     if #words == MAX_DATE_WORDS then break end
   end
@@ -306,8 +311,9 @@ function M.load(kb, id, published)
     end
     e.spans = nil
     e.stems = st
-    for k in pairs(e.entities) do post("@" .. k, e) end
-    for k in pairs(st) do post(k, e) end
+    e.terms = {}
+    for k in pairs(e.entities) do post("@" .. k, e); e.terms["@" .. k] = true end
+    for k in pairs(st) do post(k, e); e.terms[k] = true end
   end
   local weight = {}
   for k, l in pairs(postings) do weight[k] = math.log((#entries + 1) / #l) end
@@ -338,6 +344,11 @@ M.threshold = 2
 --                                    also reports, Chron:further)
 --   false, score, ties               entries of different dates tie
 --   nil                              no entry reaches the threshold
+-- The cost grows with the entries that hold one of the sentence's heavier
+-- terms, not with the chronology: the lightest terms (a name most entries
+-- hold) weigh no more than the threshold together, so an entry that
+-- passes it, first or further, holds one of the others; only those
+-- entries are scored.
 function Chron:date(text, mentions, low, high)
   local terms, spans = {}, {}
   for _, m in ipairs(mentions) do
@@ -345,32 +356,48 @@ function Chron:date(text, mentions, low, high)
     spans[#spans + 1] = { m.start, m.stop }
   end
   for k in pairs(stems(text, spans)) do terms[k] = 1 end
-  -- each entry's score and the terms it shares (as the index holds them)
-  local score, shared = {}, {}
+  -- the sentence's terms the chronology holds, with their weight here,
+  -- lightest first
+  local list = {}
   for term, factor in pairs(terms) do
-    for _, e in ipairs(self.postings[term] or {}) do
-      if not low or (e.low <= high and e.high >= low) then
-        score[e] = (score[e] or 0) + factor * self.weight[term]
-        local sh = shared[e]
-        if sh then sh[#sh + 1] = term else shared[e] = { term } end
+    local w = self.weight[term]
+    if w then list[#list + 1] = { term = term, w = factor * w } end
+  end
+  table.sort(list, function(x, y)
+    if x.w ~= y.w then return x.w < y.w end
+    return x.term < y.term
+  end)
+  local least = M.threshold * math.log(#self.entries + 1)
+  local light, sum = 0, 0
+  while light < #list and sum + list[light + 1].w < least - 1e-6 do
+    light = light + 1
+    sum = sum + list[light].w
+  end
+  -- the entries holding a heavier term: each one's score, the terms it
+  -- shares, and the best in one pass
+  local seen, scored, shared = {}, {}, {}
+  local best, best_score, ties = nil, least - 1e-9, nil
+  for i = light + 1, #list do
+    for _, e in ipairs(self.postings[list[i].term]) do
+      if not seen[e] and (not low or (e.low <= high and e.high >= low)) then
+        seen[e] = true
+        local sc, sh = 0, {}
+        for _, t in ipairs(list) do
+          if e.terms[t.term] then sc, sh[#sh + 1] = sc + t.w, t.term end
+        end
+        scored[#scored + 1], shared[e] = e, sh
+        if sc > best_score + 1e-9 then
+          best, best_score, ties = e, sc, { e }
+        elseif best and math.abs(sc - best_score) <= 1e-9 then
+          -- a tie: the first in the entries' order is the best
+          ties[#ties + 1] = e
+          if e.n < best.n then best = e end
+        end
       end
     end
   end
-  -- the best in the entries' order (ties are listed in that order)
-  local scored = {}
-  for e in pairs(score) do scored[#scored + 1] = e end
-  table.sort(scored, function(x, y) return x.n < y.n end)
-  local least = M.threshold * math.log(#self.entries + 1)
-  local best, best_score, ties = nil, least - 1e-9, nil
-  for _, e in ipairs(scored) do
-    local sc = score[e]
-    if sc > best_score + 1e-9 then
-      best, best_score, ties = e, sc, { e }
-    elseif best and math.abs(sc - best_score) <= 1e-9 then
-      ties[#ties + 1] = e
-    end
-  end
   if not best then return nil end
+  table.sort(ties, function(x, y) return x.n < y.n end)
   for _, e in ipairs(ties) do
     if e.low ~= best.low or e.high ~= best.high then return false, best_score, ties end
   end
@@ -394,7 +421,8 @@ end
 -- too when the terms it shares with the sentence and `first` does not
 -- (its own evidence) weigh more than the threshold, as a first entry's
 -- must, and its period overlaps neither first's nor that of a further
--- entry of more weight (that happening has its candidate). Returns a list
+-- entry of more weight (that happening has its candidate). `scored`: the
+-- entries Chron:date scored, in any order. Returns a list
 -- of { entry, score (of its own terms), shared (their names) }, heaviest
 -- first (entries of equal weight in the entries' order).
 function Chron:further(first, scored, shared, terms, least)
