@@ -285,7 +285,9 @@ describe("kb:suggest with a chronology", function()
       "bad argument #1 to 'suggest' ('chronology' is the source itself (" .. doc
       .. "): a document cannot date its own events)")
     assert.has_error(function() kb:suggest { source = doc, chronology = "2" } end,
-      "bad argument #1 to 'suggest' ('chronology' must be a source id (an integer), got string)")
+      "bad argument #1 to 'suggest' ('chronology' must be an integer source id, got string)")
+    assert.has_error(function() kb:suggest { source = doc, chronology = 2.0 } end,
+      "bad argument #1 to 'suggest' ('chronology' must be an integer source id, got 2.0)")
   end)
 end)
 

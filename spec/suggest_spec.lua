@@ -256,7 +256,7 @@ describe("kb:suggest", function()
     assert.has_error(function() kb:suggest { source = 9 } end,
                      "bad argument #1 to 'suggest' (no source 9)")
     assert.has_error(function() kb:suggest { source = "1" } end,
-      "bad argument #1 to 'suggest' ('source' must be a source id (an integer), got string)")
+      "bad argument #1 to 'suggest' ('source' must be an integer source id, got string)")
     local id = source("Alba will probably win.", { ALBA })
     assert.has_error(function() kb:suggest { source = id, kinds = { "claims" } } end,
       "bad argument #1 to 'suggest' (unknown kind 'claims'; valid kinds: claim, quote, event, entity)")

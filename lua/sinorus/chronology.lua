@@ -47,7 +47,9 @@ for _, w in ipairs(M.stopwords) do STOP[w] = true end
 
 -- Word ends cut before two words are compared ("sanctions", "sanctioned"
 -- and "sanctioning" are one word), longest first; then the first five
--- letters are kept.
+-- letters are kept. Crude: "protest" and "protect" are one word too. The
+-- core's Snowball stemmer (csrc/sn_stem.c) has no Lua binding yet
+-- (doc/suggest.md).
 M.suffixes = { "ations", "ation", "itions", "ition", "ings", "ing", "ions", "ion", "ies",
                "es", "ed", "s", "e" }
 local STEM_LEN = 5

@@ -971,13 +971,19 @@ local SUGGEST_KEYS = { "source", "kinds", "chronology" }
 
 --- Candidate records for a source: claims, quotes, events and entities,
 --- each with segment, kind, fields, confidence and why.
+-- Raises unless opts[key] is a source id (an integer: 2.0 is none).
+local function check_source_id(opts, key)
+  local v = opts[key]
+  if math.type(v) ~= "integer" then
+    argerror("suggest", 1, string.format("'%s' must be an integer source id, got %s", key,
+             type(v) == "number" and tostring(v) or util.typename(v)), 3)
+  end
+end
+
 function KB:suggest(opts)
   opts = util.check_opts("suggest", 1, opts, SUGGEST_KEYS)
   local source = opts.source
-  if math.type(source) ~= "integer" then
-    argerror("suggest", 1, "'source' must be a source id (an integer), got "
-             .. util.typename(source))
-  end
+  check_source_id(opts, "source")
   local src = internal.value(self, "SELECT published FROM source WHERE id = ?", source)
   local title = internal.value(self, "SELECT title FROM source WHERE id = ?", source)
   if not title then argerror("suggest", 1, string.format("no source %d", source)) end
@@ -998,10 +1004,7 @@ function KB:suggest(opts)
   local published = src
   local chron = opts.chronology
   if chron ~= nil then
-    if math.type(chron) ~= "integer" then
-      argerror("suggest", 1, "'chronology' must be a source id (an integer), got "
-               .. util.typename(chron))
-    end
+    check_source_id(opts, "chronology")
     if chron == source then
       argerror("suggest", 1, string.format("'chronology' is the source itself (%d): "
                .. "a document cannot date its own events", source))
