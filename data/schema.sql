@@ -56,8 +56,8 @@ CREATE TABLE source (
 -- only where a segment starts that no earlier segment runs across, and
 -- inside a paragraph (at a sentence) only when the paragraph alone is
 -- longer than a piece; so every segment but such a long paragraph lies
--- inside one piece. A piece holds up to about 8,000 bytes of text
--- (sn_import.c).
+-- inside one piece. A piece holds up to about 3,000 bytes of text
+-- (8,000 before version 6; sn_import.c says why).
 -- Since version 6 a piece is kept compressed (see the storage block
 -- below): `packed` is one zstd frame of its bytes, which the SQL function
 -- sinorus_unpack(packed) gives back (sinorus_unpack(packed, from, len):
