@@ -811,6 +811,10 @@ static int import_body (Import *im, char *err, size_t errlen) {
     sqlite3_bind_int64(im->ins_fts, 2, im->base + (sqlite3_int64)im->nsegs - 1);
     rc = run(im->ins_fts);
   }
+  /* the pages the index's merges freed leave the file (a file made with
+  ** auto_vacuum = INCREMENTAL; in another, this does nothing) */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(im->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
     status = sn_status_of(rc);
     sn_seterr(err, errlen, "%s", rc == SQLITE_NOMEM ? "not enough memory"

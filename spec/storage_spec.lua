@@ -127,6 +127,24 @@ describe("the stored text", function()
                              AND tbl_name = 'segment_row']]))
   end)
 
+  it("gives back at the end of an import the pages freed inside the file", function()
+    -- (the sqlite3 shell reads the file beside the open KB: WAL)
+    local function value(pragma) return math.tointeger(tonumber(shell("PRAGMA " .. pragma, true))) end
+    assert.equals(2, value("auto_vacuum"))   -- incremental
+    for i = 1, 3 do
+      kb:add_source { title = "s" .. i, text = fs.slurp(ARTICLE), format = "markdown" }
+    end
+    -- merging the index's segments frees the pages of the merged ones
+    internal.exec(kb, "INSERT INTO segment_fts (segment_fts) VALUES ('optimize')")
+    local pages = value("page_count")
+    assert.is_true(value("freelist_count") > 0)
+    kb:add_source { title = "short", text = "China will likely buy gas." }
+    assert.equals(0, value("freelist_count"))
+    assert.is_true(value("page_count") < pages)
+    internal.exec(kb, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+    assert.equals("ok\n", shell("PRAGMA integrity_check", true))
+  end)
+
   it("is read by the sqlite3 shell with build/sinorus_sqlite loaded, and only then", function()
     local id = article()
     local seg = kb:segments { source = id, kind = "sentence" }[3]
