@@ -213,7 +213,8 @@ CREATE VIEW mention (segment, entity, start, stop) AS
 -- unpacked, so reading the segments of a piece in a row unpacks it once.
 -- Measured on 10 MB of English (bench/author.lua, dbstat): the text
 -- takes 0.55x the input (1.06x in version 5) and the file 2.29x (3.01x);
--- a search unpacks a piece per hit it reads (bench/README.md).
+-- on 100 MB the file 2.27x (3.30x, free pages included: see auto_vacuum
+-- above); a search unpacks a piece per hit it reads (bench/README.md).
 -- Every connection sinorus opens has the function; in the sqlite3 shell,
 -- `.load build/sinorus_sqlite` first (doc/authoring.md). segment_row
 -- lost its UNIQUE (source, ord), whose index took about a fifth of the

@@ -561,8 +561,11 @@ typedef struct sinorus_imported {
 ** every segment of the aliases of the KB's entities (sinorus_matcher;
 ** at one segment, entity and start only the longest match is kept).
 ** Offsets are stored 1-based inclusive (see Offsets above). The text is
-** stored once: cut into pieces (source_text), of which each segment
-** row names the one that holds it (data/schema.sql).
+** stored once: cut into pieces (source_text, each packed: see
+** sinorus_register_text), of which each segment row names the one that
+** holds it (data/schema.sql). The pages the index's merges free are given
+** back at the end (a file made with auto_vacuum = INCREMENTAL, as every
+** new file is since schema version 6).
 **
 ** The import runs inside the caller's transaction, if any, under a
 ** savepoint of its own: on success it is released, on failure rolled
