@@ -391,8 +391,9 @@ describe("kb:accept", function()
     local id = source("Alba will probably win.", { ALBA })
     local c = kb:suggest { source = id }[1]
     -- another process rewrites the text under the open KB
-    assert(os.execute("sqlite3 " .. fs.shq(path) ..
-      " \"UPDATE source_text SET text = replace(text, 'probably', 'possibly')\""))
+    assert(os.execute("sqlite3 -cmd '.load " .. (os.getenv("SINORUS_BUILD") or "build") ..
+      "/sinorus_sqlite' " .. fs.shq(path) .. " \"UPDATE source_text SET packed = " ..
+      "sinorus_pack(replace(sinorus_unpack(packed), 'probably', 'possibly'))\""))
     assert.has_error(function() kb:accept(c) end, "bad argument #1 to 'accept' (candidate "
       .. c.key .. " is stale: segment " .. c.segment .. " changed since it was suggested)")
     assert.equals(0, count("claim"))
