@@ -27,7 +27,7 @@ EXTRACT_PKGS := libxml-2.0 poppler-glib libzip
 EXTRACT_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(EXTRACT_PKGS)))
 EXTRACT_LIBS   := $(shell pkg-config --libs $(EXTRACT_PKGS))
 CPPFLAGS  += $(EXTRACT_CFLAGS)
-LIBS      := -lsqlite3 $(EXTRACT_LIBS) -lstemmer -lm -lpthread
+LIBS      := -lsqlite3 $(EXTRACT_LIBS) -lstemmer -lzstd -lm -lpthread
 # LINK_LUA=1 links the module against liblua, for hosts that load Lua privately.
 ifeq ($(LINK_LUA),1)
 LIBS      += $(LUA_LIBS)
@@ -54,7 +54,15 @@ LUA_RUN   ?= $(LUA)
 .PHONY: all demo ach-report docs test test-c check-asan check-valgrind crash-test bench bench-import-1g \
         icu-compare install uninstall clean lint coverage thesis
 
-all: $(B)/sinorus/core.so $(B)/libsinorus.a
+all: $(B)/sinorus/core.so $(B)/libsinorus.a $(B)/sinorus_sqlite.so
+
+# The loadable extension for the sqlite3 shell (`.load build/sinorus_sqlite`):
+# sinorus_unpack, which the view segment reads the stored text with, and
+# the sinorus tokenizer; SQLite's calls go through the shell's own API table.
+EXT_SRC   := csrc/sn_text.c csrc/sn_fts.c csrc/sn_fold.c csrc/sn_stem.c
+$(B)/sinorus_sqlite.so: $(EXT_SRC) $(HEADERS) | $(B)/obj
+	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -DSN_SQLITE_EXTENSION -shared -Wl,--no-undefined \
+	  -o $@ $(EXT_SRC) -lstemmer -lzstd -lm
 
 $(B)/obj $(B)/gen $(B)/sinorus $(B)/stage0/sinorus:
 	@mkdir -p $@
@@ -253,6 +261,7 @@ install: all $(MAN_PAGE) $(COMPLETION)
 	for f in $(LUA_SRC); do install -m 644 $$f $(DESTDIR)$(LUA_DIR)/sinorus/; done
 	install -m 755 $(B)/sinorus/core.so $(DESTDIR)$(CLUA_DIR)/sinorus/core.so
 	install -m 644 $(B)/libsinorus.a $(DESTDIR)$(PREFIX)/lib/libsinorus.a
+	install -m 755 $(B)/sinorus_sqlite.so $(DESTDIR)$(PREFIX)/lib/sinorus_sqlite.so
 	sed -e 's|@INCLUDEDIR@|$(PREFIX)/include|' -e 's|@VERSION@|$(VERSION)|' \
 	  -e 's|@LIBS@|$(LIBS)|' sinorus.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/sinorus.pc
 	install -m 644 include/sinorus.h include/sinorus_graph.h include/sinorus_score.h include/lsinorus.h $(DESTDIR)$(PREFIX)/include/
@@ -264,7 +273,8 @@ install: all $(MAN_PAGE) $(COMPLETION)
 
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_DIR)/sinorus $(DESTDIR)$(CLUA_DIR)/sinorus
-	rm -f $(DESTDIR)$(PREFIX)/lib/libsinorus.a $(DESTDIR)$(BIN_DIR)/sinorus \
+	rm -f $(DESTDIR)$(PREFIX)/lib/libsinorus.a $(DESTDIR)$(PREFIX)/lib/sinorus_sqlite.so \
+	  $(DESTDIR)$(BIN_DIR)/sinorus \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/sinorus.pc $(DESTDIR)$(PREFIX)/share/man/man1/sinorus.1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sinorus \
 	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sinorus \

@@ -41,7 +41,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef SN_SQLITE_EXTENSION   /* in build/sinorus_sqlite.so (sn_text.c) */
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+#else
 #include <sqlite3.h>
+#endif
 
 #include "sinorus.h"
 #include "sn_internal.h"

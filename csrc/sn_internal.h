@@ -154,6 +154,21 @@ SN_INTERNAL void sn_ach_add(double *score, const unsigned char *row,
 SN_INTERNAL void sn_ach_rank(const double *sum, double *score, size_t *rank,
                              size_t hyps);
 
+/*
+** The stored text, compressed (sn_text.c; source_text.packed in
+** data/schema.sql). A packer holds a zstd context and an output buffer;
+** sn_pack packs text[0..len) into one frame (with its length and a
+** checksum) and points *out at it, valid until the packer's next call;
+** returns a SQLite code (SQLITE_NOMEM, SQLITE_TOOBIG). sn_packer_new
+** returns NULL when out of memory; sn_packer_free takes NULL.
+*/
+typedef struct sn_packer sn_packer;
+SN_INTERNAL sn_packer *sn_packer_new(void);
+SN_INTERNAL void sn_packer_free(sn_packer *p);
+SN_INTERNAL int sn_pack(sn_packer *p, const char *text, size_t len,
+                        const unsigned char **out, size_t *outlen);
+
+
 /* data/schema.sql, compiled in by the build (build/gen/sn_schema.c). */
 SN_INTERNAL extern const char sn_schema_sql[];
 

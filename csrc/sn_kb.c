@@ -231,6 +231,52 @@ static const char v4_segment_view[] =
   "  FROM segment_row s JOIN source_text p ON p.id = s.piece";
 
 /*
+** Version 5's source_text (also version 4's), segment_row and view
+** segment, as its schema wrote them: the v3 -> v4 and v4 -> v5 steps make
+** them (a file of version 5 is what they leave, as the v5 -> v6 step
+** expects), and a file of version 5 has that view (check_views). Frozen:
+** version 6 changed all three (data/schema.sql).
+*/
+static const char v5_source_text[] =
+  "CREATE TABLE source_text (\n"
+  "  id     INTEGER PRIMARY KEY,\n"
+  "  source INTEGER NOT NULL REFERENCES source(id),\n"
+  "  start  INTEGER NOT NULL,\n"
+  "  stop   INTEGER NOT NULL,   -- its last byte (start - 1 when empty)\n"
+  "  text   TEXT NOT NULL,\n"
+  "  UNIQUE (source, start)\n"
+  ")";
+static const char v5_segment_row[] =
+  "CREATE TABLE segment_row (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  source       INTEGER NOT NULL REFERENCES source(id),\n"
+  "  kind         INTEGER NOT NULL\n"
+  "               CHECK (kind = 1 OR kind = 2 OR kind = 3 OR kind = 4),\n"
+  "  section      INTEGER REFERENCES segment_row(id),   -- the heading in force\n"
+  "  parent       INTEGER REFERENCES segment_row(id),   -- the paragraph of a sentence\n"
+  "  ord          INTEGER NOT NULL,                     -- order within the source\n"
+  "  start        INTEGER NOT NULL,\n"
+  "  len          INTEGER NOT NULL,                     -- bytes (stop = start + len - 1)\n"
+  "  duplicate_of INTEGER REFERENCES segment_row(id),   -- an earlier segment, same text\n"
+  "  piece        INTEGER NOT NULL REFERENCES source_text(id),\n"
+  "  UNIQUE (source, ord)\n"
+  ")";
+static const char v5_segment_view[] =
+  "CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,\n"
+  "                     duplicate_of, text) AS\n"
+  "  SELECT s.id, s.source,\n"
+  "         CASE s.kind WHEN 1 THEN 'heading' WHEN 2 THEN 'paragraph'\n"
+  "                     WHEN 3 THEN 'sentence' WHEN 4 THEN 'reference' END,\n"
+  "         s.section, s.parent, s.ord, s.start, s.start + s.len - 1,\n"
+  "         s.duplicate_of,\n"
+  "         CAST(substr(CASE WHEN s.start + s.len - 1 <= p.stop THEN CAST(p.text AS BLOB)\n"
+  "                          ELSE (SELECT CAST(group_concat(q.text, '') AS BLOB)\n"
+  "                                FROM source_text q WHERE q.source = s.source\n"
+  "                                AND q.start BETWEEN p.start AND s.start + s.len - 1) END,\n"
+  "                     s.start - p.start + 1, s.len) AS TEXT)\n"
+  "  FROM segment_row s JOIN source_text p ON p.id = s.piece";
+
+/*
 ** Cuts the text of every source into pieces (source_text), as the import
 ** does, by the segments of the version 3 table segment_v3.
 */
@@ -342,7 +388,7 @@ static int migrate_v4_text (sqlite3 *db, char **msg) {
   int rc = sqlite3_exec(db, "ALTER TABLE segment RENAME TO segment_v3; "
                             "DROP INDEX segment_parent", NULL, NULL, msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE TABLE source_text ", msg);
+    rc = sqlite3_exec(db, v5_source_text, NULL, NULL, msg);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db, v4_segment_row, NULL, NULL, msg);
   if (rc == SQLITE_OK) rc = store_pieces(db, msg);
@@ -412,7 +458,7 @@ static int migrate_v5_segments (sqlite3 *db, char **msg) {
                             "ALTER TABLE segment_row RENAME TO segment_row_v4; "
                             "PRAGMA legacy_alter_table = OFF", NULL, NULL, msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE TABLE segment_row ", msg);
+    rc = sqlite3_exec(db, v5_segment_row, NULL, NULL, msg);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db, "INSERT INTO segment_row (id, source, kind, section, "
       "parent, ord, start, len, duplicate_of, piece) SELECT id, source, "
@@ -421,7 +467,7 @@ static int migrate_v5_segments (sqlite3 *db, char **msg) {
       "ord, start, stop - start + 1, duplicate_of, piece FROM segment_row_v4 "
       "ORDER BY id; DROP TABLE segment_row_v4", NULL, NULL, msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE VIEW segment ", msg);
+    rc = sqlite3_exec(db, v5_segment_view, NULL, NULL, msg);
   if (rc == SQLITE_OK)
     rc = query_int(db, "SELECT count(*) FROM temp.sn_segment_v4 o LEFT JOIN "
                        "segment n ON n.id = o.id WHERE n.kind IS NOT o.kind OR "
@@ -484,6 +530,66 @@ static int migrate_v5_storage (sqlite3 *db, char **msg) {
   return rc;
 }
 
+/*
+** v5 -> v6, storage: each piece of text is packed (source_text.packed,
+** a zstd frame), segment_row loses its UNIQUE (source, ord) (its index),
+** and the view segment unpacks the pieces. The segments must follow each
+** other in order of (source, ord) by id, as every import numbers them,
+** since queries order them by id now; a file numbered otherwise is
+** refused (and left as it was). Every piece is checked to unpack to its
+** old text before the old tables go; segment ids, offsets and the
+** pieces' ids stay, so the search index, mentions and every record stay
+** as they are. Tables are renamed with legacy_alter_table on, so that
+** the REFERENCES clauses of the other tables keep their names. The
+** definitions come from data/schema.sql.
+*/
+static int migrate_v6_storage (sqlite3 *db, char **msg) {
+  sqlite3_int64 disorder = 0, differ = 0;
+  int rc = query_int(db, "SELECT count(*) FROM (SELECT source, ord, "
+                       "lag(source) OVER w AS ps, lag(ord) OVER w AS po "
+                       "FROM segment_row WINDOW w AS (ORDER BY id)) "
+                       "WHERE source < ps OR (source = ps AND ord <= po)",
+                   &disorder);
+  if (rc == SQLITE_OK && disorder > 0) {
+    *msg = sqlite3_mprintf("%lld segments do not follow the one before in "
+                           "order of source and ord", (long long)disorder);
+    rc = SQLITE_ERROR;
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "DROP VIEW segment; PRAGMA legacy_alter_table = ON; "
+                          "ALTER TABLE source_text RENAME TO source_text_v5; "
+                          "ALTER TABLE segment_row RENAME TO segment_row_v5; "
+                          "PRAGMA legacy_alter_table = OFF", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE source_text ", msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE segment_row ", msg);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "INSERT INTO source_text (id, source, start, stop, "
+      "packed) SELECT id, source, start, stop, sinorus_pack(text) "
+      "FROM source_text_v5 ORDER BY id; "
+      "INSERT INTO segment_row (id, source, kind, section, parent, ord, "
+      "start, len, duplicate_of, piece) SELECT id, source, kind, section, "
+      "parent, ord, start, len, duplicate_of, piece FROM segment_row_v5 "
+      "ORDER BY id", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM source_text_v5 o LEFT JOIN "
+                       "source_text n ON n.id = o.id WHERE n.id IS NULL OR "
+                       "CAST(sinorus_unpack(n.packed) AS BLOB) IS NOT "
+                       "CAST(o.text AS BLOB)", &differ);
+  if (rc == SQLITE_OK && differ > 0) {
+    *msg = sqlite3_mprintf("the text of %lld pieces would change",
+                           (long long)differ);
+    rc = SQLITE_ERROR;
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "DROP TABLE segment_row_v5; "
+                          "DROP TABLE source_text_v5", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE VIEW segment ", msg);
+  return rc;
+}
+
 static const sn_migration migrations[] = {
   /* v1 -> v2: paragraphs leave the search index, and keep only the
   ** mentions that run across two of their sentences (the others are the
@@ -503,6 +609,8 @@ static const sn_migration migrations[] = {
   { 3, "", migrate_v4_text, v4_redefined },
   /* v4 -> v5: each topic's migrate_v5_<topic>(), run after the step */
   { 4, "", NULL, NULL },
+  /* v5 -> v6: the text compressed, no index on (source, ord) */
+  { 5, "", migrate_v6_storage, NULL },
   { 0, NULL, NULL, NULL }
 };
 
@@ -557,7 +665,8 @@ static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
 /*
 ** Checks the views of db: a file of the current version has exactly the
 ** views of the schema, each as the schema writes it (so no view of a
-** foreign file runs); a file of version 4 at most version 4's segment
+** foreign file runs); a file of version 5 version 5's segment view and
+** the schema's others; a file of version 4 at most version 4's segment
 ** view, one older than 4 none. Returns a status and writes a message.
 */
 static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
@@ -585,6 +694,10 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
         def = v4_segment_view;
         len = sizeof v4_segment_view - 1;
       }
+    }
+    else if (version == 5 && name != NULL && strcmp(name, "segment") == 0) {
+      def = v5_segment_view;          /* version 5's; its others are ours */
+      len = sizeof v5_segment_view - 1;
     }
     else if (name != NULL && strlen(name) < 60) {
       snprintf(head, sizeof head, "CREATE VIEW %s ", name);
@@ -1135,6 +1248,8 @@ static int configure (sqlite3 *db) {
     rc = sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = register_tokenizer(db);
+  if (rc == SQLITE_OK)   /* the view segment unpacks the text with it */
+    rc = sqlite_code_of(sinorus_register_text(db));
   return rc;
 }
 

@@ -1,4 +1,4 @@
--- The sinorus knowledge-base schema, version 5.
+-- The sinorus knowledge-base schema, version 6.
 -- Applied to every new KB file and to the built-in image. The build
 -- compiles this file into the library; `PRAGMA user_version` and the
 -- `meta` table identify a sinorus KB and its schema version.
@@ -28,13 +28,17 @@
 -- the text it imports, which 8 KiB pages make about 8% faster than 4 KiB;
 -- 16 KiB would be faster still but slows searches and small writes.
 PRAGMA page_size = 8192;
-PRAGMA user_version = 5;
+-- Pages freed inside the file (version 6) go back at the end of each
+-- import (sn_import.c): the FTS5 index's merges free the segments they
+-- merge, a third of the input's size in an import of 100 MB.
+PRAGMA auto_vacuum = INCREMENTAL;
+PRAGMA user_version = 6;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '5');
+INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '6');
 
 -- A document: the article or an analyst's material. Its text is in
 -- source_text (kb:text reassembles it).
@@ -56,14 +60,18 @@ CREATE TABLE source (
 -- only where a segment starts that no earlier segment runs across, and
 -- inside a paragraph (at a sentence) only when the paragraph alone is
 -- longer than a piece; so every segment but such a long paragraph lies
--- inside one piece. Pieces of up to about 8,000 bytes fit an 8 KiB page
--- each (sn_import.c).
+-- inside one piece. A piece holds up to about 3,000 bytes of text
+-- (8,000 before version 6; sn_import.c says why).
+-- Since version 6 a piece is kept compressed (see the storage block
+-- below): `packed` is one zstd frame of its bytes, which the SQL function
+-- sinorus_unpack(packed) gives back (sinorus_unpack(packed, from, len):
+-- the len bytes from byte `from`, counted from 0).
 CREATE TABLE source_text (
   id     INTEGER PRIMARY KEY,
   source INTEGER NOT NULL REFERENCES source(id),
   start  INTEGER NOT NULL,
   stop   INTEGER NOT NULL,   -- its last byte (start - 1 when empty)
-  text   TEXT NOT NULL,
+  packed BLOB NOT NULL,      -- its bytes, one zstd frame (version 6)
   UNIQUE (source, start)
 );
 
@@ -85,16 +93,18 @@ CREATE TABLE segment_row (
   start        INTEGER NOT NULL,
   len          INTEGER NOT NULL,                     -- bytes (stop = start + len - 1)
   duplicate_of INTEGER REFERENCES segment_row(id),   -- an earlier segment, same text
-  piece        INTEGER NOT NULL REFERENCES source_text(id),
-  UNIQUE (source, ord)
+  piece        INTEGER NOT NULL REFERENCES source_text(id)
 );
 -- Since version 5 there is no index on parent: the sentences of a
--- paragraph follow it in order of id (see the storage block below).
+-- paragraph follow it in order of id; since version 6 none on
+-- (source, ord): the segments of the sources follow each other in order
+-- of id, so (source, ord) and id order them alike (see the storage
+-- block below).
 
 -- Every segment with its text (the bytes start..stop of its source): a
 -- cut of its piece, or of the pieces from its piece on for a paragraph
 -- that runs across pieces (in order of start, as the index on
--- (source, start) gives them).
+-- (source, start) gives them), unpacked by sinorus_unpack.
 CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
                      duplicate_of, text) AS
   SELECT s.id, s.source,
@@ -102,11 +112,13 @@ CREATE VIEW segment (id, source, kind, section, parent, ord, start, stop,
                      WHEN 3 THEN 'sentence' WHEN 4 THEN 'reference' END,
          s.section, s.parent, s.ord, s.start, s.start + s.len - 1,
          s.duplicate_of,
-         CAST(substr(CASE WHEN s.start + s.len - 1 <= p.stop THEN CAST(p.text AS BLOB)
-                          ELSE (SELECT CAST(group_concat(q.text, '') AS BLOB)
+         CASE WHEN s.start + s.len - 1 <= p.stop
+              THEN sinorus_unpack(p.packed, s.start - p.start, s.len)
+              ELSE CAST(substr((SELECT CAST(group_concat(sinorus_unpack(q.packed), '')
+                                            AS BLOB)
                                 FROM source_text q WHERE q.source = s.source
-                                AND q.start BETWEEN p.start AND s.start + s.len - 1) END,
-                     s.start - p.start + 1, s.len) AS TEXT)
+                                AND q.start BETWEEN p.start AND s.start + s.len - 1),
+                               s.start - p.start + 1, s.len) AS TEXT) END
   FROM segment_row s JOIN source_text p ON p.id = s.piece;
 
 -- Full-text index over segment.text, folded by the sinorus tokenizer;
@@ -160,7 +172,7 @@ CREATE TABLE alias (
 CREATE INDEX alias_folded ON alias(folded);
 -- ---- end v5 languages ----------------------------------------------
 
--- ---- storage (schema version 5): segments and mentions stored compactly -
+-- ---- storage (schema versions 5 and 6): segments, mentions, text compact -
 -- segment_row keeps a segment's kind as a number and its length (above).
 -- A mention is a row of mention_row: its segment, the entity by a small
 -- integer key (entity_key; a key is given to an entity when it is first
@@ -194,7 +206,23 @@ CREATE VIEW mention (segment, entity, start, stop) AS
   SELECT m.segment, k.entity, s.start + m.start, s.start + m.start + m.len - 1
   FROM mention_row m JOIN entity_key k ON k.id = m.entity
   JOIN segment_row s ON s.id = m.segment;
--- ---- end of storage (schema version 5) ----------------------------------
+-- Version 6: the text compressed and no index on (source, ord). A piece
+-- of text is a zstd frame (level 1, with its length and a checksum; a
+-- damaged frame is an SQL error, SQLITE_CORRUPT), which takes about half
+-- of the text's bytes; sinorus_unpack keeps the last pieces a connection
+-- unpacked, so reading the segments of a piece in a row unpacks it once.
+-- Measured on 10 MB of English (bench/author.lua, dbstat): the text
+-- takes 0.55x the input (1.06x in version 5) and the file 2.29x (3.01x);
+-- on 100 MB the file 2.27x (3.30x, free pages included: see auto_vacuum
+-- above); a search unpacks a piece per hit it reads (bench/README.md).
+-- Every connection sinorus opens has the function; in the sqlite3 shell,
+-- `.load build/sinorus_sqlite` first (doc/authoring.md). segment_row
+-- lost its UNIQUE (source, ord), whose index took about a fifth of the
+-- input's size: an import gives the segments of a source consecutive ids
+-- after every id in use, in document order, so ordering by id orders by
+-- (source, ord), and sinorus's queries do that; the migration checks
+-- that a file's segments are so numbered.
+-- ---- end of storage (schema versions 5 and 6) ----------------------------------
 
 -- The segments a record rests on. record_type names the table.
 CREATE TABLE evidence (

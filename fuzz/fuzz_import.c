@@ -81,13 +81,13 @@ static void setup (void) {
   sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
   ins_source = prepare("INSERT INTO source (title) VALUES ('fuzz')");
   /* the text in one piece: a layout the schema allows */
-  ins_piece = prepare("INSERT INTO source_text (source, start, stop, text)"
-                      " VALUES (?1, 1, length(CAST(?2 AS BLOB)), ?2)");
+  ins_piece = prepare("INSERT INTO source_text (source, start, stop, packed)"
+                      " VALUES (?1, 1, length(CAST(?2 AS BLOB)), sinorus_pack(?2))");
   ins_seg = prepare("INSERT INTO segment_row (source, kind, section, parent,"
                     " ord, start, len, duplicate_of, piece) VALUES (?1, ?2,"
                     " ?3, ?4, ?5, ?6, ?7, NULL, ?8)");
-  pieces = prepare("SELECT text FROM source_text WHERE source = ?1"
-                   " ORDER BY start");
+  pieces = prepare("SELECT sinorus_unpack(packed) FROM source_text"
+                   " WHERE source = ?1 ORDER BY start");
   ins_fts = prepare("INSERT INTO segment_fts (rowid, text) SELECT id, text"
                     " FROM segment WHERE source = ?1");
   search = prepare("SELECT s.id, -bm25(segment_fts),"

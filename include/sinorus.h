@@ -122,7 +122,7 @@ struct sqlite3;
 #define SINORUS_OPEN_EMPTY     0x04  /* with CREATE: schema only, no article */
 
 /* The schema version that this build writes and reads. */
-#define SINORUS_SCHEMA_VERSION 5
+#define SINORUS_SCHEMA_VERSION 6
 
 /*
 ** Opens a knowledge base. With path NULL it opens the built-in article
@@ -180,6 +180,23 @@ SINORUS_API int sinorus_save(sinorus_kb *kb, const char *path);
 ** SINORUS_ERROR when db is NULL or its FTS5 is missing or too old.
 */
 SINORUS_API int sinorus_register_tokenizer(struct sqlite3 *db);
+
+/*
+** Registers the SQL functions of the stored text on a connection. Since
+** schema version 6 each piece of a source's text is a zstd frame (the
+** column source_text.packed); the view `segment` and kb:text read it
+** through sinorus_unpack: sinorus_unpack(packed) gives a piece's text,
+** sinorus_unpack(packed, from, len) its bytes from (0-based) for len
+** bytes; a damaged frame or a cut outside the piece fails with
+** SQLITE_CORRUPT and a message. Each connection keeps its last few
+** unpacked pieces (freed with it). sinorus_pack(text) packs a text as a
+** piece is kept. Every connection sinorus opens has
+** it; a host that opens a KB file with a connection of its own registers
+** them (and sinorus_register_tokenizer) to read the view segment. Returns
+** SINORUS_OK, SINORUS_RANGE when db is NULL, or SINORUS_NOMEM or
+** SINORUS_ERROR when SQLite fails.
+*/
+SINORUS_API int sinorus_register_text(struct sqlite3 *db);
 
 /* The image of the built-in knowledge base (a SQLite database of
 ** sinorus_image_size bytes; read-only, owned by the library). */
@@ -544,8 +561,11 @@ typedef struct sinorus_imported {
 ** every segment of the aliases of the KB's entities (sinorus_matcher;
 ** at one segment, entity and start only the longest match is kept).
 ** Offsets are stored 1-based inclusive (see Offsets above). The text is
-** stored once: cut into pieces (source_text), of which each segment
-** row names the one that holds it (data/schema.sql).
+** stored once: cut into pieces (source_text, each packed: see
+** sinorus_register_text), of which each segment row names the one that
+** holds it (data/schema.sql). The pages the index's merges free are given
+** back at the end (a file made with auto_vacuum = INCREMENTAL, as every
+** new file is since schema version 6).
 **
 ** The import runs inside the caller's transaction, if any, under a
 ** savepoint of its own: on success it is released, on failure rolled

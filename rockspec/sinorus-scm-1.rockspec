@@ -38,6 +38,8 @@ external_dependencies = {
   LIBXML2 = { header = "libxml2/libxml/HTMLparser.h" },
   POPPLER_GLIB = { header = "poppler/glib/poppler.h" },
   LIBSTEMMER = { header = "libstemmer.h" },
+  -- the stored text is compressed (schema version 6)
+  LIBZSTD = { header = "zstd.h" },
 }
 build = {
   type = "make",

@@ -84,8 +84,8 @@ describe("kb:add_source", function()
                VALUES (?, ?, ?, ?, ?, ?)]], src.title, util.json_array(src.authors),
              src.outlet, src.published, src.url, src.doi)
     local source = internal.insert_id(kb)
-    internal.exec(kb, "INSERT INTO source_text (source, start, stop, text) VALUES (?, 1, ?, ?)",
-                  source, #text, text)
+    internal.exec(kb, [[INSERT INTO source_text (source, start, stop, packed)
+                        VALUES (?, 1, ?, sinorus_pack(?))]], source, #text, text)
     local piece = internal.insert_id(kb)
     local ids, seen = {}, {}
     for i, s in ipairs(core.segment(text, src.format or "plain")) do

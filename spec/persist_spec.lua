@@ -8,6 +8,9 @@ local util = require "sinorus.util"
 
 local BUILD = os.getenv("SINORUS_BUILD") or "build"
 local ENV = string.format("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='%s/?.so;;' ", BUILD)
+-- The sqlite3 shell with sinorus's extension, which the view segment
+-- reads the (packed) text with since schema version 6.
+local SQLITE3 = "sqlite3 -cmd '.load " .. BUILD .. "/sinorus_sqlite' "
 
 local fs = require "spec.support.fs"
 local slurp, spit, remove = fs.slurp, fs.spit, fs.remove_db
@@ -271,7 +274,7 @@ describe("schema versions", function()
 
   -- What the sqlite3 shell prints for sql on the file at p (values quoted).
   local function shell(sql)
-    local f = assert(io.popen("sqlite3 -quote " .. p .. " '" .. sql .. "'"))
+    local f = assert(io.popen(SQLITE3 .. "-quote " .. p .. " '" .. sql .. "'"))
     local out = f:read("a")
     f:close()
     return out
@@ -285,7 +288,7 @@ describe("schema versions", function()
       -- (and an alias without its script, which version 5 adds)
       local cols = t == "source" and "id, title, authors, outlet, published, url, doi"
                    or t == "alias" and "entity, alias, folded, ord" or "*"
-      local f = assert(io.popen("sqlite3 -quote " .. path .. " 'SELECT " .. cols .. " FROM " ..
+      local f = assert(io.popen(SQLITE3 .. "-quote " .. path .. " 'SELECT " .. cols .. " FROM " ..
                                 t .. " ORDER BY 1, 2'"))
       out[t] = f:read("a")
       f:close()
@@ -364,6 +367,89 @@ describe("schema versions", function()
     assert.matches("a view sinorus does not define: 'segment'", msg)
   end)
 
+  it("migrates 5 to 6: every piece packed, the same rows and index, no index on (source, ord)",
+     function()
+    spit(p, slurp("spec/fixtures/schema-v5.sqlite"))
+    local INDEX = "SELECT * FROM segment_fts_data ORDER BY 1; " ..
+                  "SELECT * FROM segment_fts_docsize ORDER BY 1"
+    local TEXTS = "SELECT source, group_concat(text, \"\") FROM " ..
+                  "(SELECT source, text FROM source_text ORDER BY source, start) GROUP BY source"
+    local before, index, texts = rows(p), shell(INDEX), shell(TEXTS)
+    assert.is_true(#before.segment > 0 and #texts > 0)
+    assert.matches("sqlite_autoindex_segment_row_1", shell("SELECT name FROM sqlite_schema"))
+    local kb = assert(sinorus.open(p))
+    assert.equals(6, kb:describe().schema_version)
+    kb:close()
+    -- every row as the sqlite3 shell (with the extension) sees it, the
+    -- index byte for byte, the text of every source
+    assert.same(before, rows(p))
+    assert.equals(index, shell(INDEX))
+    assert.equals(texts, shell("SELECT source, group_concat(sinorus_unpack(packed), \"\") FROM " ..
+                               "(SELECT source, packed FROM source_text ORDER BY source, start) " ..
+                               "GROUP BY source"))
+    assert.equals("'blob'\n", shell("SELECT DISTINCT typeof(packed) FROM source_text"))
+    assert.equals("", shell("SELECT name FROM sqlite_schema WHERE name LIKE " ..
+                            "\"%segment_row%\" AND type = \"index\" OR name LIKE \"%_v5\""))
+    assert.equals("'ok'\n", shell("PRAGMA integrity_check"))
+    kb = assert(sinorus.open(p))
+    local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
+    assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
+    fresh:close()
+    -- each segment's text is its source's bytes start..stop
+    local n = 0
+    for _, src in ipairs(kb:sql("SELECT id FROM source")) do
+      local text = kb:text(src.id)
+      for _, seg in ipairs(kb:segments { source = src.id }) do
+        assert.equals(text:sub(seg.start, seg.stop), seg.text)
+        n = n + 1
+      end
+    end
+    assert.equals(kb:sql("SELECT count(*) AS n FROM segment")[1].n, n)
+    assert.is_true(#kb:search("China") > 0)
+    internal.exec(kb, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')")
+    kb:close()
+  end)
+
+  it("refuses to migrate a version-5 file whose segments are out of document order, "
+     .. "and leaves it as it was", function()
+    spit(p, slurp("spec/fixtures/schema-v5.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'UPDATE segment_row SET ord = ord + 1000 " ..
+                      "WHERE id = (SELECT min(id) FROM segment_row)'"))
+    local copy = slurp(p)
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.equals(p .. ": cannot migrate to schema version 6 (1 segments do not follow the one "
+                  .. "before in order of source and ord)", msg)
+    assert.equals(copy, slurp(p))
+  end)
+
+  it("refuses a version-5 file whose view segment is not version 5's", function()
+    spit(p, slurp("spec/fixtures/schema-v5.sqlite"))
+    local f = assert(io.popen("sqlite3 " .. p .. " 'SELECT sql FROM sqlite_schema " ..
+                              "WHERE name = \"segment\"'"))
+    local v5 = f:read("a")
+    f:close()
+    assert.matches("CAST%(p.text AS BLOB%)", v5)
+    assert(os.execute("sqlite3 " .. p .. " 'DROP VIEW segment; CREATE VIEW segment AS " ..
+                      "SELECT * FROM segment_row'"))
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.matches("a view sinorus does not define: 'segment'", msg)
+  end)
+
+  it("lists segments in document order by id, without sorting them", function()
+    local kb = assert(sinorus.open())
+    local plan = {}
+    for _, row in ipairs(kb:sql([[EXPLAIN QUERY PLAN SELECT s.id, s.text FROM segment s
+                                  ORDER BY s.id LIMIT 5]])) do
+      plan[#plan + 1] = row.detail
+    end
+    assert.not_matches("TEMP B%-TREE", table.concat(plan, "\n"))
+    assert.same(kb:sql("SELECT id FROM segment_row ORDER BY source, ord"),
+                kb:sql("SELECT id FROM segment_row ORDER BY id"))
+    kb:close()
+  end)
+
   it("finds mentions by entity and a paragraph's sentences without scanning a table",
      function()
     local kb = assert(sinorus.open())
@@ -421,8 +507,8 @@ describe("schema versions", function()
       assert.equals(text, kb:text(id))
       stored = stored + #text
     end
-    assert.equals(stored, kb:sql("SELECT sum(length(CAST(text AS BLOB))) AS n " ..
-                                 "FROM source_text")[1].n)
+    assert.equals(stored, kb:sql("SELECT sum(length(CAST(sinorus_unpack(packed) AS BLOB))) " ..
+                                 "AS n FROM source_text")[1].n)
     for _, seg in ipairs(kb:segments()) do
       assert.equals(seg.text, kb:text(seg.source):sub(seg.start, seg.stop))
     end

@@ -123,6 +123,25 @@ describe("kb:suggest", function()
     assert.equals("speech 'speak of', left out after a comma", qs[2].why)
   end)
 
+  it("gives a quote after a comma to the person before the verb, not to the actor after "
+     .. "the comma", function()
+    for _, e in ipairs { ALBA, BRENN, ROSS } do kb:add_entity(e) end
+    for _, text in ipairs {
+      "Mara Ross said the treaty, signed by Alba in 2019 and by Brenn only “under protest”, "
+        .. "was void.",
+      "Mara Ross spoke of the crisis, in Brenn now “a catastrophe”.",
+    } do
+      local id = source(text)
+      local q = kb:suggest { source = id, kinds = { "quote" } }[1]
+      assert.equals("mara-ross", q.fields.speaker, text)
+    end
+    -- with no person before the verb, words between the actor and the quote that are not
+    -- the verb's tail leave it to the actor before the verb
+    local id = source("Alban officials speak of “taming” the river, Brenn officials now "
+      .. "“stealing” it.")
+    assert.equals("alba", kb:suggest { source = id, kinds = { "quote" } }[2].fields.speaker)
+  end)
+
   it("gives a quote after a speech noun with no one before it to the actor after the noun",
      function()
     local id = source("Claims in the Brenn press that Alba is about to “weaponise” the river "
@@ -237,7 +256,7 @@ describe("kb:suggest", function()
     assert.has_error(function() kb:suggest { source = 9 } end,
                      "bad argument #1 to 'suggest' (no source 9)")
     assert.has_error(function() kb:suggest { source = "1" } end,
-      "bad argument #1 to 'suggest' ('source' must be a source id (an integer), got string)")
+      "bad argument #1 to 'suggest' ('source' must be an integer source id, got string)")
     local id = source("Alba will probably win.", { ALBA })
     assert.has_error(function() kb:suggest { source = id, kinds = { "claims" } } end,
       "bad argument #1 to 'suggest' (unknown kind 'claims'; valid kinds: claim, quote, event, entity)")
@@ -308,8 +327,11 @@ describe("kb:accept", function()
     local id = source("Alba recently invaded Brenn.", { ALBA, BRENN })
     local ev = kb:suggest { source = id, kinds = { "event" } }[1]
     local before = count("changelog")
-    assert.has_error(function() kb:accept(ev) end,
-                     "bad argument #1 to 'add_event' (missing field 'date')")
+    assert.has_error(function() kb:accept(ev, { date = "2023-13" }) end, "bad argument #1 to "
+                     .. "'add_event' (field 'date': \"2023-13\" must be YYYY, YYYY-MM or YYYY-MM-DD)")
+    -- a window is no date: the coder must give one
+    assert.has_error(function() kb:accept(ev) end, "bad argument #1 to 'accept' (candidate has "
+      .. "no single date ('recently': period 2022-05-10..2023-05-10): pass edits {date = ...})")
     assert.equals(before, count("changelog"))
     assert.equals(0, count("event"))
     -- with the date given, it goes in
@@ -369,8 +391,9 @@ describe("kb:accept", function()
     local id = source("Alba will probably win.", { ALBA })
     local c = kb:suggest { source = id }[1]
     -- another process rewrites the text under the open KB
-    assert(os.execute("sqlite3 " .. fs.shq(path) ..
-      " \"UPDATE source_text SET text = replace(text, 'probably', 'possibly')\""))
+    assert(os.execute("sqlite3 -cmd '.load " .. (os.getenv("SINORUS_BUILD") or "build") ..
+      "/sinorus_sqlite' " .. fs.shq(path) .. " \"UPDATE source_text SET packed = " ..
+      "sinorus_pack(replace(sinorus_unpack(packed), 'probably', 'possibly'))\""))
     assert.has_error(function() kb:accept(c) end, "bad argument #1 to 'accept' (candidate "
       .. c.key .. " is stale: segment " .. c.segment .. " changed since it was suggested)")
     assert.equals(0, count("claim"))

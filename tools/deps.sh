@@ -6,7 +6,7 @@
 set -eu
 
 PKGS="build-essential pkg-config lua5.4 liblua5.4-dev libsqlite3-dev sqlite3
-libzip-dev libxml2-dev libpoppler-glib-dev libstemmer-dev lua-busted luarocks lua-argparse lua-readline lua-cjson
+libzip-dev libxml2-dev libpoppler-glib-dev libstemmer-dev libzstd-dev lua-busted luarocks lua-argparse lua-readline lua-cjson
 lua-penlight lua-check lua-sql-sqlite3 clang libclang-rt-14-dev valgrind
 libxml2-utils unzip tmux time man-db lighttpd lighttpd-modules-lua lua-filesystem
 chromium librsvg2-bin graphviz"

@@ -100,8 +100,9 @@ local function figures()
         .. pct(r.event.stated_recall))
     local ec = r.event_chronology
     if ec then
-      row("event", string.format("%d of the candidates dated by the chronology; on the sentence "
-          .. "alone %s", ec.dated, pct(ec.sentence_recall)), ec, "event, with the chronology")
+      row("event", string.format("%d of the candidates dated by the chronology (%d of them "
+          .. "matching); on the sentence alone %s", ec.dated, ec.dated_tp,
+          pct(ec.sentence_recall)), ec, "event, with the chronology")
     end
     if r.entity then row("entity", "empty catalogue; recall over the entities the text names") end
     add("")

@@ -76,7 +76,7 @@ Resolver.__index = Resolver
 local function new_resolver(kb, source)
   local r = setmetatable({ leaves = {}, paras = {}, byid = {} }, Resolver)
   for _, s in ipairs(kb:sql([[SELECT id, kind, duplicate_of, text FROM segment
-                              WHERE source = ? ORDER BY ord]], source)) do
+                              WHERE source = ? ORDER BY id]], source)) do
     r.byid[s.id] = s
     if s.kind == "paragraph" then r.paras[#r.paras + 1] = s
     else r.leaves[#r.leaves + 1] = s end

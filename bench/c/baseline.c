@@ -49,7 +49,8 @@ static sqlite3 *open_db (const char *path) {
   sqlite3 *db = NULL;
   if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
                       NULL) != SQLITE_OK
-      || sinorus_register_tokenizer(db) != SQLITE_OK) {
+      || sinorus_register_tokenizer(db) != SQLITE_OK
+      || sinorus_register_text(db) != SINORUS_OK) {   /* the view segment's text */
     fprintf(stderr, "baseline: %s: %s\n", path, sqlite3_errmsg(db));
     exit(1);
   }

@@ -911,7 +911,7 @@ do
     local page, lim, off = util.page(opts)
     local out = {}
     for i, r in ipairs(self:sql([[SELECT s.id FROM code c JOIN segment s ON s.id = c.segment
-                                  WHERE c.code = ? ORDER BY s.source, s.ord]] .. page,
+                                  WHERE c.code = ? ORDER BY s.id]] .. page,
                                 c, lim, off)) do
       out[i] = self:segment(r.id)
     end

@@ -9,12 +9,14 @@
 --
 -- A chronology is an ordinary source (imported as any other) whose lines
 -- are dated entries: a line that starts with a date ("2022-02-04 ...",
--- "- 4 February 2022: ...") or a table row with a cell that is a date and
--- nothing else (EVENTS.md's "| event | date | what happened | ... |").
--- Every other line is left out. A date is an ISO date (YYYY, YYYY-MM,
+-- "- 4 February 2022: ...", "- 2019: ...": years alone need a colon or a
+-- dash after them) or a table row with a cell that is a date and nothing
+-- else (EVENTS.md's "| event | date | what happened | ... |"). Every
+-- other line is left out. A date is an ISO date (YYYY, YYYY-MM,
 -- YYYY-MM-DD), an ISO interval (a/b), two dates joined by "or" (the
 -- period from the first to the second), or a written day or month
--- ("4 February 2022", "February 4, 2022", "February 2022").
+-- ("4 February 2022", "February 4, 2022", "February 2022"); its calendar
+-- and its year rule are sinorus.dates'.
 --
 -- A sentence is dated by the entry it shares most with: the entities both
 -- mention and the content words both use (folded, their ends cut), each
@@ -24,6 +26,7 @@
 -- particular text.
 
 local core = require "sinorus.core"
+local dates = require "sinorus.dates"
 
 local M = {}
 
@@ -36,15 +39,17 @@ M.stopwords = {
   "about", "after", "before", "between", "during", "since", "until", "more", "most", "some",
   "any", "all", "each", "other", "such", "same", "only", "both", "either", "neither", "nor",
   "can", "could", "would", "will", "shall", "should", "may", "might", "must", "does", "did",
-  "do", "one", "two", "three", "first", "second", "new", "yes", "partly", "source",
-  "sources", "article", "text", "later", "earlier", "recent", "recently", "now", "then",
+  "do", "one", "two", "three", "first", "second", "new", "later", "earlier", "recent",
+  "recently", "now", "then",
 }
 local STOP = {}
 for _, w in ipairs(M.stopwords) do STOP[w] = true end
 
 -- Word ends cut before two words are compared ("sanctions", "sanctioned"
 -- and "sanctioning" are one word), longest first; then the first five
--- letters are kept.
+-- letters are kept. Crude: "protest" and "protect" are one word too. The
+-- core's Snowball stemmer (csrc/sn_stem.c) has no Lua binding yet
+-- (doc/suggest.md).
 M.suffixes = { "ations", "ation", "itions", "ition", "ings", "ing", "ions", "ion", "ies",
                "es", "ed", "s", "e" }
 local STEM_LEN = 5
@@ -85,32 +90,21 @@ M.stems = stems
 -- ---------------------------------------------------------------------
 -- Dates
 
-local function suggest() return require "sinorus.suggest" end
-
--- The period of one date written as a chronology writes it: ISO, or a
--- written day or month. Returns iso, low, high (day numbers) or nil.
+-- The period of one date written as a chronology writes it: ISO (its year
+-- one dates.year reads) or a written day or month (dates.written_date).
+-- Returns iso, low, high (day numbers) or nil.
 local function one_date(s)
-  local period = suggest().period
   s = s:match("^%s*(.-)%s*$")
   local iso
   if s:match("^%d%d%d%d$") or s:match("^%d%d%d%d%-%d%d$") or s:match("^%d%d%d%d%-%d%d%-%d%d$") then
-    iso = s
+    if dates.year(s:sub(1, 4)) then iso = s end
   else
-    local d, mon, y = s:match("^(%d%d?)%s+(%a+)%s+(%d%d%d%d)$")
-    if not d then mon, d, y = s:match("^(%a+)%s+(%d%d?),?%s+(%d%d%d%d)$") end
-    if not d then mon, y = s:match("^(%a+)%s+(%d%d%d%d)$") end
-    local m
-    for i, name in ipairs(mon and suggest().months or {}) do
-      if name == mon:lower() then m = i end
-    end
-    if not m then return nil end
-    iso = d and string.format("%s-%02d-%02d", y, m, tonumber(d)) or string.format("%s-%02d", y, m)
+    iso = dates.written_date(s)
   end
   -- a month or day that is none ("2021-13", "2021-02-31") is no date
-  local m, d = tonumber(iso:sub(6, 7)), tonumber(iso:sub(9, 10))
-  if m and (m < 1 or m > 12) then return nil end
-  local a, b = period(iso)
-  if d and (d < 1 or os.date("!%Y-%m-%d", a * 86400) ~= iso) then return nil end
+  if not iso then return nil end
+  local a, b = dates.period(iso)
+  if not a then return nil end
   return iso, a, b
 end
 
@@ -130,47 +124,95 @@ function M.parse_date(s)
 end
 
 -- The leading date of a line (after a list marker): the longest prefix of
--- its words that is a date, and where the rest starts.
+-- its first five words that is a date, and where the rest starts. A date
+-- of years alone ("2019", "2016 or 2017") must be followed by a colon or a
+-- dash: "1500 soldiers crossed the border" starts with a count.
+local MAX_DATE_WORDS, MAX_DATE_BYTES = 5, 80
+local MONTH = {}
+for _, m in ipairs(dates.months) do MONTH[m] = true end
+local DASHES = { "-", "\u{2013}", "\u{2014}" }
 local function leading_date(line)
   local body = line:match("^%s*[-*+]?%s*()")
   local words = {}
-  for w, e in line:gmatch("()%S+()", body) do words[#words + 1] = { w, e } end
-  for n = math.min(#words, 5), 1, -1 do
-    local head = line:sub(words[1][1], words[n][2] - 1)
+  -- the words a date can be made of: a number, a month's name, "or"
+  for w, e in line:gmatch("()%S+()", body) do
+    local word = line:sub(w, math.min(e - 1, w + 16)):lower():gsub("[,:;.]+$", "")
+    if not (word:find("^%d") or MONTH[word] or word == "or") then break end
+    words[#words + 1] = { w, e }
+    if #words == MAX_DATE_WORDS then break end
+  end
+  for n = #words, 1, -1 do
+    local raw = line:sub(words[1][1], words[n][2] - 1)
+    if #raw > MAX_DATE_BYTES then goto next end
     -- a date ends before the punctuation or dash that parts it from the text
-    head = head:gsub("[:,;.]+$", ""):gsub("%s*[%-\u{2013}\u{2014}]$", "")
-    head = head:gsub("\u{2013}$", ""):gsub("\u{2014}$", ""):match("^(.-)%s*$")
+    local head = raw:gsub("[:,;.]+$", "")
+    for _, d in ipairs(DASHES) do
+      if head:sub(-#d) == d then head = head:sub(1, -#d - 1) end
+    end
+    head = head:match("^(.-)%s*$")
     local iso, a, b = M.parse_date(head)
-    if a then return iso, a, b, head, words[n][2] end
+    if a then
+      local k = line:find("%S", words[1][1] + #head)
+      local parted = k and line:sub(k, k) == ":"
+      for _, d in ipairs(DASHES) do
+        if k and line:sub(k, k + #d - 1) == d then parted = true end
+      end
+      local years_only = head:gsub("%s+or%s+", " "):match("^[%d%s/]+$")
+      if parted or not years_only then return iso, a, b, head, words[n][2] end
+    end
+    ::next::
   end
 end
 
 -- ---------------------------------------------------------------------
 -- Entries
 
+-- The headers of a table's columns that hold no part of what happened: a
+-- row's cell under one is not part of its entry's text (EVENTS.md's
+-- "source" and "checked", a link, a coder's note).
+M.skipped_columns = { "source", "sources", "checked", "url", "link", "links", "note", "notes" }
+local SKIPPED_COLUMN = {}
+for _, w in ipairs(M.skipped_columns) do SKIPPED_COLUMN[w] = true end
+
 -- The dated entries of a text: { date (iso or nil), low, high, label (the
 -- date as written), text (the entry without its date and links), ranges
 -- (the byte ranges of that text, 1-based) }.
 function M.entries_of(text)
   local out = {}
+  -- the previous table row's cells; the columns of this table left out
+  local prev_row, skip = nil, {}
   for at, line in text:gmatch("()([^\n]*)") do
     local iso, a, b, label, ranges, parts
     if line:match("^%s*|") then
-      -- a table row: the cell that is a date dates it; the other cells,
-      -- links left out, are its text
-      ranges, parts = {}, {}
+      local cells = {}
       for c0, cell, c1 in line:gmatch("|()([^|]*)()") do
         if c1 <= #line + 1 and line:sub(c1, c1) == "|" then
-          local ciso, ca, cb = M.parse_date(cell)
-          if ca and not a then
-            iso, a, b, label = ciso, ca, cb, cell:match("^%s*(.-)%s*$")
-          elseif not cell:match("^%s*%a+://") and cell:find("%S") then
-            ranges[#ranges + 1] = { at + c0 - 1, at + c1 - 2 }
-            parts[#parts + 1] = cell:match("^%s*(.-)%s*$")
-          end
+          cells[#cells + 1] = { c0, cell:match("^%s*(.-)%s*$"), c1 }
+        end
+      end
+      if line:match("^[%s|:%-]+$") and line:find("%-") then
+        -- the rule under a header row: the header names the columns
+        skip = {}
+        for i, c in ipairs(prev_row or {}) do
+          if SKIPPED_COLUMN[core.fold(c[2])] then skip[i] = true end
+        end
+        cells = {}
+      end
+      prev_row = cells
+      -- a table row: the cell that is a date dates it; the other cells,
+      -- links and the columns left out excepted, are its text
+      ranges, parts = {}, {}
+      for i, c in ipairs(cells) do
+        local ciso, ca, cb = M.parse_date(c[2])
+        if ca and not a then
+          iso, a, b, label = ciso, ca, cb, c[2]
+        elseif not skip[i] and not c[2]:match("^%a+://") and c[2] ~= "" then
+          ranges[#ranges + 1] = { at + c[1] - 1, at + c[3] - 2 }
+          parts[#parts + 1] = c[2]
         end
       end
     else
+      prev_row, skip = nil, {}
       local rest
       iso, a, b, label, rest = leading_date(line)
       if a then
@@ -197,28 +239,20 @@ end
 M.present_state = { "is", "are", "am", "remain", "remains", "seem", "seems" }
 local PRESENT_STATE = {}
 for _, w in ipairs(M.present_state) do PRESENT_STATE[w] = true end
-local NOT_PAST, PAST
 
 --- The first verb of text (lower-cased) in the past tense that reports a
---- happening, or nil: a word of suggest's past tense rules (a regular
---- "-ed" word of five letters or more not of its not_past list, or an
---- irregular past of its past list) not standing after a word of
+--- happening, or nil: a past tense of dates.past_word (a regular "-ed"
+--- word of five letters or more not of dates.not_past, or an irregular
+--- past of dates.past) not standing after a word of
 --- M.present_state (an adverb in "-ly" between allowed). A sentence
 --- dated by a chronology needs one: a sentence in the present tense only
 --- ("the joint statement offers a few clues", "the second path is a
 --- standoff in which X fills the reservoir") describes a state, a habit
 --- or a scenario, and shares words with an entry without reporting it.
 function M.reported_past(text)
-  if not NOT_PAST then
-    local R = suggest().rules
-    NOT_PAST, PAST = {}, {}
-    for _, w in ipairs(R.not_past) do NOT_PAST[w] = true end
-    for _, w in ipairs(R.past) do PAST[w] = true end
-  end
   local prev, prev2
   for w in text:lower():gmatch("%a+") do
-    local past = (#w > 4 and w:sub(-2) == "ed" and not NOT_PAST[w]) or PAST[w]
-    if past and not (PRESENT_STATE[prev] or (prev and prev:find("ly$")
+    if dates.past_word(w) and not (PRESENT_STATE[prev] or (prev and prev:find("ly$")
                                              and PRESENT_STATE[prev2])) then
       return w
     end
@@ -241,7 +275,7 @@ Chron.__index = Chron
 -- and the entries holding each term.
 function M.load(kb, id, published)
   local text = kb:text(id)
-  local limit = published and select(2, suggest().period(published))
+  local limit = published and select(2, dates.period(published))
   local entries, ranges = {}, {}
   for _, e in ipairs(M.entries_of(text)) do
     if not limit or e.low <= limit then
@@ -279,8 +313,9 @@ function M.load(kb, id, published)
     end
     e.spans = nil
     e.stems = st
-    for k in pairs(e.entities) do post("@" .. k, e) end
-    for k in pairs(st) do post(k, e) end
+    e.terms = {}
+    for k in pairs(e.entities) do post("@" .. k, e); e.terms["@" .. k] = true end
+    for k in pairs(st) do post(k, e); e.terms[k] = true end
   end
   local weight = {}
   for k, l in pairs(postings) do weight[k] = math.log((#entries + 1) / #l) end
@@ -294,9 +329,10 @@ end
 M.entity_weight = 2
 
 -- The least score an entry needs to date a sentence, in units of the
--- weight of a term only one entry holds (log(N + 1)): a match must share
--- as much as two such terms (two rare names or words, or more of the
--- common ones).
+-- weight of a term only one entry holds (log(N + 1)): the terms a match
+-- shares must weigh more than two such terms do (a rare name and a rare
+-- word, three rare words, or more of the common ones; two rare words
+-- alone are not enough).
 M.threshold = 2
 
 -- The entry that dates a sentence (its text and its mentions: {entity,
@@ -310,6 +346,11 @@ M.threshold = 2
 --                                    also reports, Chron:further)
 --   false, score, ties               entries of different dates tie
 --   nil                              no entry reaches the threshold
+-- The cost grows with the entries that hold one of the sentence's heavier
+-- terms, not with the chronology: the lightest terms (a name most entries
+-- hold) weigh no more than the threshold together, so an entry that
+-- passes it, first or further, holds one of the others; only those
+-- entries are scored.
 function Chron:date(text, mentions, low, high)
   local terms, spans = {}, {}
   for _, m in ipairs(mentions) do
@@ -317,32 +358,48 @@ function Chron:date(text, mentions, low, high)
     spans[#spans + 1] = { m.start, m.stop }
   end
   for k in pairs(stems(text, spans)) do terms[k] = 1 end
-  -- each entry's score and the terms it shares (as the index holds them)
-  local score, shared = {}, {}
+  -- the sentence's terms the chronology holds, with their weight here,
+  -- lightest first
+  local list = {}
   for term, factor in pairs(terms) do
-    for _, e in ipairs(self.postings[term] or {}) do
-      if not low or (e.low <= high and e.high >= low) then
-        score[e] = (score[e] or 0) + factor * self.weight[term]
-        local sh = shared[e]
-        if sh then sh[#sh + 1] = term else shared[e] = { term } end
+    local w = self.weight[term]
+    if w then list[#list + 1] = { term = term, w = factor * w } end
+  end
+  table.sort(list, function(x, y)
+    if x.w ~= y.w then return x.w < y.w end
+    return x.term < y.term
+  end)
+  local least = M.threshold * math.log(#self.entries + 1)
+  local light, sum = 0, 0
+  while light < #list and sum + list[light + 1].w < least - 1e-6 do
+    light = light + 1
+    sum = sum + list[light].w
+  end
+  -- the entries holding a heavier term: each one's score, the terms it
+  -- shares, and the best in one pass
+  local seen, scored, shared = {}, {}, {}
+  local best, best_score, ties = nil, least - 1e-9, nil
+  for i = light + 1, #list do
+    for _, e in ipairs(self.postings[list[i].term]) do
+      if not seen[e] and (not low or (e.low <= high and e.high >= low)) then
+        seen[e] = true
+        local sc, sh = 0, {}
+        for _, t in ipairs(list) do
+          if e.terms[t.term] then sc, sh[#sh + 1] = sc + t.w, t.term end
+        end
+        scored[#scored + 1], shared[e] = e, sh
+        if sc > best_score + 1e-9 then
+          best, best_score, ties = e, sc, { e }
+        elseif best and math.abs(sc - best_score) <= 1e-9 then
+          -- a tie: the first in the entries' order is the best
+          ties[#ties + 1] = e
+          if e.n < best.n then best = e end
+        end
       end
     end
   end
-  -- the best in the entries' order (ties are listed in that order)
-  local scored = {}
-  for e in pairs(score) do scored[#scored + 1] = e end
-  table.sort(scored, function(x, y) return x.n < y.n end)
-  local least = M.threshold * math.log(#self.entries + 1)
-  local best, best_score, ties = nil, least - 1e-9, nil
-  for _, e in ipairs(scored) do
-    local sc = score[e]
-    if sc > best_score + 1e-9 then
-      best, best_score, ties = e, sc, { e }
-    elseif best and math.abs(sc - best_score) <= 1e-9 then
-      ties[#ties + 1] = e
-    end
-  end
   if not best then return nil end
+  table.sort(ties, function(x, y) return x.n < y.n end)
   for _, e in ipairs(ties) do
     if e.low ~= best.low or e.high ~= best.high then return false, best_score, ties end
   end
@@ -366,7 +423,8 @@ end
 -- too when the terms it shares with the sentence and `first` does not
 -- (its own evidence) weigh more than the threshold, as a first entry's
 -- must, and its period overlaps neither first's nor that of a further
--- entry of more weight (that happening has its candidate). Returns a list
+-- entry of more weight (that happening has its candidate). `scored`: the
+-- entries Chron:date scored, in any order. Returns a list
 -- of { entry, score (of its own terms), shared (their names) }, heaviest
 -- first (entries of equal weight in the entries' order).
 function Chron:further(first, scored, shared, terms, least)

@@ -230,7 +230,8 @@ function KB:text(id)
   end
   -- the pieces of source_text, in order, are the text (data/schema.sql)
   local parts = {}
-  for r in self:rows("SELECT text FROM source_text WHERE source = ? ORDER BY start", id) do
+  for r in self:rows("SELECT sinorus_unpack(packed) AS text FROM source_text " ..
+                     "WHERE source = ? ORDER BY start", id) do
     parts[#parts + 1] = r.text
   end
   if #parts == 0 then return nil end
@@ -267,7 +268,7 @@ function KB:segments(opts)
     WHERE (?1 IS NULL OR s.source = ?1) AND (?2 IS NULL OR s.kind = ?2)
       AND (?3 IS NULL OR h.text = ?3 OR s.section = ?3)
       AND (?4 OR s.duplicate_of IS NULL)
-    ORDER BY s.source, s.ord LIMIT ?5 OFFSET ?6]],
+    ORDER BY s.id LIMIT ?5 OFFSET ?6]],
     opts.source, opts.kind, section, opts.duplicates ~= false, lim, off)
   for i, r in ipairs(rows) do rows[i] = seg_record(r) end
   return util.list(rows, { "id", "kind", "section", "text" }, "sinorus.Segments")
@@ -451,7 +452,7 @@ function KB:kwic(term, opts)
       JOIN segment s ON s.id = segment_fts.rowid
       WHERE segment_fts MATCH ?1 AND s.kind IN ('sentence', 'heading', 'reference')
         AND s.duplicate_of IS NULL AND (?2 IS NULL OR s.source = ?2)
-      ORDER BY s.source, s.ord]], '"' .. expr:gsub('"', '') .. '"', opts.source) do
+      ORDER BY s.id]], '"' .. expr:gsub('"', '') .. '"', opts.source) do
     for _, hit in ipairs(m:scan(row.text)) do
       if skip > 0 then
         skip = skip - 1

@@ -184,7 +184,7 @@ do
                      WHERE ?2 = 'paragraph' AND m.entity = ?1)
         AND ((?2 IS NULL AND s.kind <> 'paragraph') OR s.kind = ?2)
         AND (?3 OR s.duplicate_of IS NULL)
-      ORDER BY s.source, s.ord LIMIT ?4 OFFSET ?5]],
+      ORDER BY s.id LIMIT ?4 OFFSET ?5]],
       id, opts.kind, opts.duplicates ~= false, lim, off)
     for i, s in ipairs(segs) do
       local spans, matches = {}, {}
@@ -331,7 +331,7 @@ do
     local rows = kb:sql([[SELECT q.id, q.speaker, q.text, q.segment, q.stance
       FROM quote q JOIN segment s ON s.id = q.segment
       WHERE (?1 IS NULL OR q.speaker = ?1) AND (?4 IS NULL OR q.id = ?4)
-      ORDER BY s.source, s.ord, instr(s.text, q.text), q.id LIMIT ?2 OFFSET ?3]],
+      ORDER BY s.id, instr(s.text, q.text), q.id LIMIT ?2 OFFSET ?3]],
       opts.speaker, lim, off, id)
     return records_of(rows, "quote")
   end

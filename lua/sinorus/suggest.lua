@@ -27,6 +27,7 @@ local core = require "sinorus.core"
 local internal = require "sinorus.internal"
 local util = require "sinorus.util"
 local chronology = require "sinorus.chronology"
+local dates = require "sinorus.dates"
 
 local KB, M = {}, {}
 local argerror = util.argerror
@@ -213,8 +214,7 @@ R.cameo = {
   { "20", -10.0, { "massacre", "genocide" } },
 }
 
-local MONTHS = { "january", "february", "march", "april", "may", "june", "july", "august",
-                 "september", "october", "november", "december" }
+local MONTHS = dates.months
 
 -- Relative date expressions, against the source's date: a calendar unit
 -- (the year, month or day that many units before), or a window of days
@@ -308,31 +308,8 @@ end
 -- ---------------------------------------------------------------------
 -- Reading a source
 
-local function day_number(iso)
-  local y, m, d = iso:match("^(%d%d%d%d)-?(%d?%d?)-?(%d?%d?)$")
-  y, m, d = tonumber(y), tonumber(m) or 1, tonumber(d) or 1
-  return os.time { year = y, month = m, day = d, hour = 12 } // 86400
-end
-local function iso_of(day)
-  return os.date("!%Y-%m-%d", day * 86400)
-end
-
--- The period of an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as two day numbers.
-local function period(iso)
-  local y, m, d = iso:match("^(%d%d%d%d)%-?(%d*)%-?(%d*)$")
-  if not y then return nil end
-  y = tonumber(y)
-  if m == "" then return day_number(y .. "-01-01"), day_number(y .. "-12-31") end
-  m = tonumber(m)
-  if d == "" then
-    local ny, nm = y, m + 1
-    if nm == 13 then ny, nm = y + 1, 1 end
-    return day_number(string.format("%04d-%02d-01", y, m)),
-           day_number(string.format("%04d-%02d-01", ny, nm)) - 1
-  end
-  local dn = day_number(iso)
-  return dn, dn
-end
+-- Day numbers and the period of an ISO date: sinorus.dates owns the calendar.
+local period, iso_of = dates.period, dates.iso_of
 
 local MAY_AFTER = { ["in"] = true, since = true, ["until"] = true, from = true, by = true,
                     early = true, late = true, mid = true, of = true }
@@ -341,27 +318,21 @@ local MAY_AFTER = { ["in"] = true, since = true, ["until"] = true, from = true, 
 -- year) or relative to the source's date. Returns iso, low, high, phrase.
 local function find_date(text, low, published)
   local months = any(low, MONTHS) ~= nil
-  for i, name in ipairs(months and MONTHS or {}) do
-    local cap = name:sub(1, 1):upper() .. name:sub(2)
-    -- "3 March 2023", "March 3, 2023", "March 2023"
-    local d, y = text:match("(%d%d?)%s+" .. cap .. ",?%s+(%d%d%d%d)")
-    if not d then d, y = text:match(cap .. "%s+(%d%d?),?%s+(%d%d%d%d)") end
-    local iso
-    if d then
-      iso = string.format("%s-%02d-%02d", y, i, tonumber(d))
-    else
-      local ym = text:match(cap .. "%s+(%d%d%d%d)")
-      if ym then iso = string.format("%s-%02d", ym, i) end
-    end
+  -- "3 March 2023", "March 3, 2023", "March 2023"
+  if months then
+    local iso, cap, impossible = dates.find_written(text)
+    -- a sentence that gives a day no month has ("30 February 2021") is not dated
+    if impossible then return nil end
     if iso then
       local a, b = period(iso)
       return iso, a, b, cap
     end
   end
-  local year = text:match("%f[%d]([12]%d%d%d)%f[%D]")
-  if year and tonumber(year) >= 1800 and tonumber(year) <= 2100 then
-    local a, b = period(year)
-    return year, a, b, year
+  for year in text:gmatch("%f[%d](%d%d%d%d)%f[%D]") do
+    if dates.year(year) then
+      local a, b = period(year)
+      return year, a, b, year
+    end
   end
   if not published then return nil end
   local py, pm = tonumber(published:sub(1, 4)), tonumber(published:sub(6, 7)) or 12
@@ -377,7 +348,7 @@ local function find_date(text, low, published)
       return iso, a, b, cap
     end
   end
-  local base = day_number(published)
+  local base = period(published)
   for _, r in ipairs(R.relative) do
     if has(low, r[1]) then
       local iso
@@ -388,12 +359,14 @@ local function find_date(text, low, published)
         if m < 1 then m, y = m + 12, y - 1 end
         iso = string.format("%04d-%02d", y, m)
       elseif r[2] == "day" then
-        iso = iso_of(base - r[3])
+        iso = iso_of(base - r[3]) or ""
       else
         -- a window no ISO date names: the record's date is left to the coder
         return false, base - r[3], base, r[1]
       end
+      -- a date before the year 0000 is none
       local a, b = period(iso)
+      if not a then return nil end
       return iso, a, b, r[1]
     end
   end
@@ -603,18 +576,22 @@ local function speaker_of(s, q, ctx)
   end
   if verb_at then
     local after = verb_at + #verb
-    -- a clause that leaves the verb out ("X speak of “a”, Y of “b”"): the
-    -- actor after a comma past the verb, a few lower-case words before
-    -- the quote
-    for _, m in ipairs(s.mentions) do
-      if m.start > after and m.stop < q.open and ACTOR_KINDS[m.kind]
-          and text:sub(after, m.start - 1):find("[,;]")
-          and text:sub(m.stop + 1, q.open - 1):match("^[%l%s]*$")
-          and select(2, text:sub(m.stop + 1, q.open - 1):gsub("%l+", "")) <= 3 then
-        return m.entity, "speech '" .. verb .. "', left out after a comma"
+    local m = mention_near(true, verb_at, true)
+    -- a clause that leaves the verb out ("X speak of “a”, Y officials of
+    -- “b”"): the actor after a comma past the verb, with nothing before the
+    -- quote, or a few lower-case words that end with the verb's own tail
+    -- ("of"); never past a person who speaks
+    local tail = verb:match("%s(%a+)$")
+    for _, x in ipairs((m and m.kind == "person") and {} or s.mentions) do
+      local between = x.stop < q.open and text:sub(x.stop + 1, q.open - 1):match("^%s*(.-)%s*$")
+      if x.start > after and between and ACTOR_KINDS[x.kind]
+          and text:sub(after, x.start - 1):find("[,;]")
+          and (between == "" or tail and between:match("^[%l%s]*$")
+               and (" " .. between):match("%s(%l+)$") == tail
+               and select(2, between:gsub("%l+", "")) <= 3) then
+        return x.entity, "speech '" .. verb .. "', left out after a comma"
       end
     end
-    local m = mention_near(true, verb_at, true)
     -- a speech noun with no one before it ("claims by X that “…”"): the
     -- first actor after it, before the "that" that opens what was said
     if not m then
@@ -655,20 +632,10 @@ end
 R.future = { "will", "would", "shall", "going to" }
 
 -- A verb in the past tense: a regular one, or an irregular one of R.past.
-R.past = { "began", "became", "made", "took", "held", "met", "sent", "won", "lost", "gave",
-           "went", "came", "brought", "built", "bought", "sold", "left", "set", "fell",
-           "rose", "struck", "broke", "chose", "drew", "ran", "saw", "spoke", "told", "said",
-           "wrote", "paid", "led" }
--- "-ed" words that are mostly adjectives, not reports of an action
-R.not_past = { "united", "limited", "based", "interested", "concerned", "related",
-               "advanced", "detailed", "skilled", "armed", "mixed", "tired", "used",
-               "supposed", "alleged", "so-called", "need", "indeed", "speed", "seed",
-               "feed", "greed", "bleed", "breed", "hundred", "red", "bed", "shed", "wed" }
-local NOT_PAST = {}
-for _, w in ipairs(R.not_past) do NOT_PAST[w] = true end
+R.past, R.not_past = dates.past, dates.not_past
 local function past_tense(text, H)
   for w in lower(text):gmatch("%f[%a](%a+ed)%f[%A]") do
-    if not NOT_PAST[w] and #w > 4 then return w end
+    if dates.regular_past(w) then return w end
   end
   return any(H, R.past)
 end
@@ -1235,13 +1202,19 @@ local SUGGEST_KEYS = { "source", "kinds", "chronology" }
 
 --- Candidate records for a source: claims, quotes, events and entities,
 --- each with segment, kind, fields, confidence and why.
+-- Raises unless opts[key] is a source id (an integer: 2.0 is none).
+local function check_source_id(opts, key)
+  local v = opts[key]
+  if math.type(v) ~= "integer" then
+    argerror("suggest", 1, string.format("'%s' must be an integer source id, got %s", key,
+             type(v) == "number" and tostring(v) or util.typename(v)), 3)
+  end
+end
+
 function KB:suggest(opts)
   opts = util.check_opts("suggest", 1, opts, SUGGEST_KEYS)
   local source = opts.source
-  if math.type(source) ~= "integer" then
-    argerror("suggest", 1, "'source' must be a source id (an integer), got "
-             .. util.typename(source))
-  end
+  check_source_id(opts, "source")
   local src = internal.value(self, "SELECT published FROM source WHERE id = ?", source)
   local title = internal.value(self, "SELECT title FROM source WHERE id = ?", source)
   if not title then argerror("suggest", 1, string.format("no source %d", source)) end
@@ -1262,10 +1235,7 @@ function KB:suggest(opts)
   local published = src
   local chron = opts.chronology
   if chron ~= nil then
-    if math.type(chron) ~= "integer" then
-      argerror("suggest", 1, "'chronology' must be a source id (an integer), got "
-               .. util.typename(chron))
-    end
+    check_source_id(opts, "chronology")
     if chron == source then
       argerror("suggest", 1, string.format("'chronology' is the source itself (%d): "
                .. "a document cannot date its own events", source))
@@ -1464,6 +1434,12 @@ function KB:accept(c, edits)
   end
   for k, v in pairs(edits or {}) do
     if v == false then f[k] = nil else f[k] = v end
+  end
+  if c.kind == "event" and f.date == nil then
+    -- a window, a period of two dates or a tie: the coder picks the date
+    local what = span_of[c] == "tie" and "entries tie" or "'" .. span_of[c] .. "'"
+    argerror("accept", 1, string.format("candidate has no single date (%s: period %s..%s): "
+             .. "pass edits {date = ...}", what, c.date_low, c.date_high))
   end
   local new_speaker = c.kind == "quote" and f.speaker == nil and c.new_speaker
   local id = self:transaction(function()

@@ -201,6 +201,52 @@ static void test_refused (void) {
 }
 
 
+/* The first row's text of sql on db, in out (empty when none). */
+static void first_text (sqlite3 *db, const char *sql, char *out, size_t len) {
+  sqlite3_stmt *st = NULL;
+  out[0] = '\0';
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK
+      && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+    snprintf(out, len, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+}
+
+
+/* A host's own connection to a KB file reads the view segment (the text
+** is packed since schema version 6) once it registers the functions. */
+static void test_register_text (void) {
+  const char *p = at(0, "text.sqlite");
+  static const char text[] = "China will likely buy gas. Moscow agreed.";
+  sinorus_source src;
+  sinorus_kb *kb = NULL;
+  sqlite3 *db = NULL;
+  char got[128];
+  CHECK(sinorus_register_text(NULL) == SINORUS_RANGE, "register on NULL");
+  fresh(p);
+  CHECK(sinorus_open(p, 0, &kb, err, sizeof err) == SINORUS_OK, "open: %s", err);
+  memset(&src, 0, sizeof src);
+  src.title = "t";
+  src.title_len = 1;
+  src.text = text;
+  src.len = sizeof text - 1;
+  src.format = SINORUS_TEXT_PLAIN;
+  CHECK(kb != NULL && sinorus_import(kb, &src, NULL) == SINORUS_OK, "import");
+  sinorus_close(kb);
+  CHECK(sqlite3_open_v2(p, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK, "raw open");
+  first_text(db, "SELECT text FROM segment WHERE kind = 'sentence' ORDER BY id", got,
+             sizeof got);
+  CHECK(got[0] == '\0' && strstr(sqlite3_errmsg(db), "sinorus_unpack") != NULL,
+        "without the functions: %s", sqlite3_errmsg(db));
+  CHECK(sinorus_register_text(db) == SINORUS_OK, "register");
+  first_text(db, "SELECT text FROM segment WHERE kind = 'sentence' ORDER BY id", got,
+             sizeof got);
+  CHECK(strcmp(got, "China will likely buy gas.") == 0, "first sentence: '%s'", got);
+  first_text(db, "SELECT sinorus_unpack(sinorus_pack('abc'))", got, sizeof got);
+  CHECK(strcmp(got, "abc") == 0, "pack and unpack: '%s'", got);
+  sqlite3_close(db);
+}
+
+
 int main (void) {
   const char *tmp = getenv("TMPDIR");
   snprintf(dir, sizeof dir, "%s/sinorus-cov-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -208,6 +254,7 @@ int main (void) {
   test_builtin();
   test_missing();
   test_refused();
+  test_register_text();
   printf("cov_kb_test: %d checks, %d failed\n", checks, failures);
   {
     char cmd[300];

@@ -206,6 +206,8 @@ local function measure(g, range, chron_file)
     for _, a in ipairs(ge.at) do if a == start[c.segment] then in_sentence = true end end
     return in_sentence, in_sentence and a1 and b1 and overlaps(a1, a2, b1, b2)
   end
+  -- the candidates a chronology dated, and those of them that match
+  local dated, dated_tp = 0, 0
   for _, c in ipairs(list) do
     local m = false
     for _, ge in ipairs(g.events) do
@@ -213,6 +215,10 @@ local function measure(g, range, chron_file)
       if both then m = true end
     end
     if m then etp = etp + 1 end
+    if c.why:find("^chronology") then
+      dated = dated + 1
+      if m then dated_tp = dated_tp + 1 end
+    end
   end
   for _, ge in ipairs(g.events) do
     local s_hit, hit = false, false
@@ -235,7 +241,8 @@ local function measure(g, range, chron_file)
   end
   return { candidates = #list, gold = #g.events, precision = ratio(etp, #list),
            recall = ratio(efound, #g.events), sentence_recall = ratio(esent, #g.events),
-           stated = stated, stated_recall = ratio(stated_found, stated) }
+           stated = stated, stated_recall = ratio(stated_found, stated),
+           dated = dated, dated_tp = dated_tp }
   end
   r.event = events_of(by.event)
   if chron_file then
@@ -246,9 +253,6 @@ local function measure(g, range, chron_file)
       if within(start[c.segment]) then with[#with + 1] = c end
     end
     r.event_chronology = events_of(with)
-    local dated = 0
-    for _, c in ipairs(with) do if c.why:find("^chronology") then dated = dated + 1 end end
-    r.event_chronology.dated = dated
   end
 
   -- the all-sentences baseline of claims: every sentence a candidate
