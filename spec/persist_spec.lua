@@ -934,10 +934,11 @@ os.execute("sleep 5")]])
                         "open it once without readonly", err)
         end
       end
-      local kb, err = nil, nil
+      local kb
       local there = io.open(p)
       if there then        -- (killed before the file was made: no file)
         there:close()
+        local err
         kb, err = sinorus.open(p)
         assert(kb, err)    -- a file that is there opens, whatever the kill hit
       end
