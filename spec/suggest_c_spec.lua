@@ -11,12 +11,7 @@ local suggest = require "sinorus.suggest"
 
 local fs = require "spec.support.fs"
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local t = f:read("a")
-  f:close()
-  return t
-end
+local slurp = fs.slurp
 
 -- What a candidate says, as plain data (its key included).
 local function plain(c)
