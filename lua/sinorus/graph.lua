@@ -386,9 +386,25 @@ do
     return s ~= "null" and s or nil
   end
 
+  -- A value made in full when first read (a candidate of kb:suggest)
+  -- names what makes it in its metatable's __sinorus_full; the encoder
+  -- runs no metamethod, so to_json makes such a value, or such items of
+  -- a list, before it writes them.
+  local function make_full(v)
+    local mt = getmetatable(v)
+    local full = type(mt) == "table" and rawget(mt, "__sinorus_full")
+    if full then full(v) end
+  end
+
   --- JSON text of a value: records and lists as objects (keys sorted) and
   --- arrays; strings escaped, non-finite numbers as null.
   function M.to_json(v)
+    if type(v) == "table" then
+      make_full(v)
+      for i = 1, rawlen(v) do
+        if type(rawget(v, i)) == "table" then make_full(rawget(v, i)) end
+      end
+    end
     local ok, text = pcall(json, v)
     if not ok then argerror("to_json", 1, text) end
     return text

@@ -1046,6 +1046,7 @@ local function materialize(c)
   setmetatable(c, CAND_META)
   return true
 end
+LAZY.__sinorus_full = materialize   -- sinorus.to_json makes it before writing
 LAZY.__index = function(c, k)
   if not materialize(c) then return nil end
   return c[k]
