@@ -57,9 +57,10 @@ LUA_RUN   ?= $(LUA)
 all: $(B)/sinorus/core.so $(B)/libsinorus.a $(B)/sinorus_sqlite.so
 
 # The loadable extension for the sqlite3 shell (`.load build/sinorus_sqlite`):
-# sinorus_unpack, which the view segment reads the stored text with, and
+# sinorus_unpack, which the view segment reads the stored text with, the
+# virtual table sinorus_mention, which the view mention reads, and
 # the sinorus tokenizer; SQLite's calls go through the shell's own API table.
-EXT_SRC   := csrc/sn_text.c csrc/sn_fts.c csrc/sn_fold.c csrc/sn_stem.c
+EXT_SRC   := csrc/sn_text.c csrc/sn_mention.c csrc/sn_fts.c csrc/sn_fold.c csrc/sn_stem.c
 $(B)/sinorus_sqlite.so: $(EXT_SRC) $(HEADERS) | $(B)/obj
 	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -DSN_SQLITE_EXTENSION -shared -Wl,--no-undefined \
 	  -o $@ $(EXT_SRC) -lstemmer -lzstd -lm

@@ -416,13 +416,6 @@ static size_t piece_of (const size_t *cuts, size_t n, size_t at) {
 ** The import
 ** ------------------------------------------------------------------ */
 
-/* A mention waiting for its batch, as mention_row keeps it. */
-typedef struct Mention {
-  sqlite3_int64 segment;
-  sqlite3_int64 start, len;             /* from the segment's start, bytes */
-  size_t entity;                        /* index into the aliases' names */
-} Mention;
-
 /* The state of one import; everything in it is freed by import_end. */
 typedef struct Import {
   sqlite3 *db;
@@ -439,12 +432,11 @@ typedef struct Import {
   sqlite3_int64 piece_base;             /* the id of the first piece */
   sqlite3_stmt *ins_source, *max_seg, *ins_fts, *ins_piece, *max_piece;
   sqlite3_stmt *seg_many, *seg_one;     /* SN_IMPORT_BATCH rows, one row */
-  sqlite3_stmt *men_many, *men_one;
+  sn_menw *men;                         /* writes the mentions (sn_mention.c) */
+  sqlite3_int64 men_seg;                /* the segment of the last mention */
   sqlite3_int64 source, base;
   size_t batch;                         /* rows per multi-row INSERT */
   uint64_t hash[SN_IMPORT_BATCH];       /* of the segments of a batch */
-  Mention men[SN_IMPORT_BATCH];
-  size_t nmen;
   size_t mentions;
 } Import;
 
@@ -455,13 +447,13 @@ static void import_end (Import *im) {
   sqlite3_finalize(im->ins_fts);
   sqlite3_finalize(im->seg_many);
   sqlite3_finalize(im->seg_one);
-  sqlite3_finalize(im->men_many);
-  sqlite3_finalize(im->men_one);
+  sn_menw_free(im->men);
+  im->men = NULL;
   sqlite3_finalize(im->ins_piece);
   sqlite3_finalize(im->max_piece);
   im->ins_piece = im->max_piece = NULL;
   im->ins_source = im->max_seg = im->ins_fts = NULL;
-  im->seg_many = im->seg_one = im->men_many = im->men_one = NULL;
+  im->seg_many = im->seg_one = NULL;
   free(im->segs);
   free(im->hits);
   free(im->cuts);
@@ -509,11 +501,9 @@ static int prepare_rows (sqlite3 *db, const char *head, int ncols, int rows,
 ** the view segment names the kind and gives the stop) */
 #define SEG_HEAD "INSERT INTO segment_row (id, source, kind, section, " \
                  "parent, ord, start, len, duplicate_of, piece) VALUES "
-/* The write site of mentions (schema version 5: mention_row), and the
-** one of files not yet migrated past version 1 (the v1 -> v2 step tags
-** paragraphs again before mention_row exists). */
-#define MEN_HEAD "INSERT OR IGNORE INTO mention_row (segment, entity, " \
-                 "start, len) VALUES "
+/* The write site of mentions in files not yet migrated past version 1
+** (the v1 -> v2 step tags paragraphs again before they are packed);
+** since version 7 sn_menw writes them (sn_mention.c). */
 #define MEN_HEAD_V1 "INSERT OR IGNORE INTO mention (segment, entity, " \
                     "start, stop) VALUES "
 
@@ -537,9 +527,7 @@ static int prepare_all (Import *im) {
   if (rc == SQLITE_OK)
     rc = prepare_rows(db, SEG_HEAD, 10, (int)im->batch, &im->seg_many);
   if (rc == SQLITE_OK) rc = prepare_rows(db, SEG_HEAD, 10, 1, &im->seg_one);
-  if (rc == SQLITE_OK)
-    rc = prepare_rows(db, MEN_HEAD, 4, (int)im->batch, &im->men_many);
-  if (rc == SQLITE_OK) rc = prepare_rows(db, MEN_HEAD, 4, 1, &im->men_one);
+  if (rc == SQLITE_OK) rc = sn_menw_new(db, 0, &im->men);
   if (rc == SQLITE_OK)
     rc = prepare(db, "INSERT INTO segment_fts (rowid, text) "
                      "SELECT id, text FROM segment "
@@ -653,47 +641,17 @@ static int write_segments (Import *im) {
 }
 
 
-static void bind_mention (Import *im, sqlite3_stmt *st, int p,
-                          const Mention *m) {
-  sqlite3_bind_int64(st, p, m->segment);
-  sqlite3_bind_int64(st, p + 1, im->al.key[m->entity]);
-  sqlite3_bind_int64(st, p + 2, m->start);
-  sqlite3_bind_int64(st, p + 3, m->len);
-}
-
-
-/* Inserts the pending mentions: a full batch at once, else one by one. */
-static int flush_mentions (Import *im) {
-  size_t k;
-  int rc;
-  if (im->nmen == im->batch) {
-    for (k = 0; k < im->batch; k++)
-      bind_mention(im, im->men_many, 4 * (int)k + 1, &im->men[k]);
-    rc = run(im->men_many);
-    if (rc != SQLITE_OK) return rc;
-    im->mentions += (size_t)sqlite3_changes(im->db);
-  }
-  else {
-    for (k = 0; k < im->nmen; k++) {
-      bind_mention(im, im->men_one, 1, &im->men[k]);
-      if ((rc = run(im->men_one)) != SQLITE_OK) return rc;
-      im->mentions += (size_t)sqlite3_changes(im->db);
-    }
-  }
-  im->nmen = 0;
-  return SQLITE_OK;
-}
-
-
-/* Queues a mention of entity e at source bytes [a, b) as one of segment
-** i; flushes a full batch. */
+/* Writes a mention of entity e at source bytes [a, b) as one of segment
+** i (the segments come in order of id, sn_menw's rule). */
 static int add_mention (Import *im, size_t i, long e, size_t a, size_t b) {
-  Mention *m = &im->men[im->nmen++];
-  m->segment = im->base + (sqlite3_int64)i;
-  m->entity = (size_t)e;
-  m->start = (sqlite3_int64)(a - im->segs[i].start);
-  m->len = (sqlite3_int64)(b - a);
-  return im->nmen == im->batch ? flush_mentions(im) : SQLITE_OK;
+  sqlite3_int64 seg = im->base + (sqlite3_int64)i;
+  int rc;
+  if (seg != im->men_seg) {
+    if ((rc = sn_menw_segment(im->men, seg)) != SQLITE_OK) return rc;
+    im->men_seg = seg;
+  }
+  return sn_menw_span(im->men, im->al.key[e], (int64_t)(a - im->segs[i].start),
+                      (int64_t)(b - a));
 }
 
 
@@ -758,7 +716,9 @@ static int write_mentions (Import *im) {
       }
     }
   }
-  return flush_mentions(im);
+  rc = sn_menw_finish(im->men);
+  im->mentions = sn_menw_written(im->men);
+  return rc;
 }
 
 
@@ -882,8 +842,8 @@ typedef struct Tagger {
   sinorus_match *hits;
   size_t hitcap;
   sqlite3_stmt *targets, *seg, *sents, *del, *ins;
+  sn_menw *w;            /* packed mentions (version 7); NULL: mention (v1) */
   size_t count;
-  int rows;              /* 1: mention_row (version 5), 0: mention (v1) */
 } Tagger;
 
 
@@ -922,12 +882,20 @@ static int tag_one (Tagger *tg, sqlite3_int64 id) {
   sqlite3_int64 start;
   size_t len, n, j;
   int rc, para;
-  sqlite3_bind_int64(tg->del, 1, id);
-  if ((rc = run(tg->del)) != SQLITE_OK || tg->al.m == NULL) return rc;
+  if (tg->w == NULL) {
+    sqlite3_bind_int64(tg->del, 1, id);
+    if ((rc = run(tg->del)) != SQLITE_OK || tg->al.m == NULL) return rc;
+  }
   sqlite3_bind_int64(tg->seg, 1, id);
   if ((rc = sqlite3_step(tg->seg)) != SQLITE_ROW) {
     sqlite3_reset(tg->seg);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  }
+  /* its pack is replaced, by none when no alias is left */
+  if (tg->w != NULL && ((rc = sn_menw_segment(tg->w, id)) != SQLITE_OK
+                        || tg->al.m == NULL)) {
+    sqlite3_reset(tg->seg);
+    return rc;
   }
   para = strcmp((const char *)sqlite3_column_text(tg->seg, 0) ?
                 (const char *)sqlite3_column_text(tg->seg, 0) : "",
@@ -950,22 +918,26 @@ static int tag_one (Tagger *tg, sqlite3_int64 id) {
     sqlite3_int64 from = start + (sqlite3_int64)h->start;
     sqlite3_int64 to = start + (sqlite3_int64)h->stop - 1;
     if (para && (in_sentence(tg, from, to, &rc) || rc != SQLITE_OK)) continue;
+    if (tg->w != NULL) {
+      rc = sn_menw_span(tg->w, a->key[h->id], (int64_t)h->start,
+                        (int64_t)(h->stop - h->start));
+      continue;
+    }
     sqlite3_bind_int64(tg->ins, 1, id);
-    if (tg->rows) {
-      sqlite3_bind_int64(tg->ins, 2, a->key[h->id]);
-      sqlite3_bind_int64(tg->ins, 3, (sqlite3_int64)h->start);
-      sqlite3_bind_int64(tg->ins, 4, (sqlite3_int64)(h->stop - h->start));
-    }
-    else {
-      bind_str(tg->ins, 2, a->names + a->off[h->id], a->len[h->id]);
-      sqlite3_bind_int64(tg->ins, 3, from);
-      sqlite3_bind_int64(tg->ins, 4, to);
-    }
+    bind_str(tg->ins, 2, a->names + a->off[h->id], a->len[h->id]);
+    sqlite3_bind_int64(tg->ins, 3, from);
+    sqlite3_bind_int64(tg->ins, 4, to);
     if ((rc = run(tg->ins)) == SQLITE_OK)
       tg->count += (size_t)sqlite3_changes(tg->db);
   }
   sqlite3_reset(tg->seg);
   return rc;
+}
+
+
+static int cmp_id (const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
 }
 
 
@@ -985,50 +957,69 @@ SN_INTERNAL int sn_tag (sqlite3 *db, const char *sql, const int64_t *ids,
   tg.hitcap = SN_IMPORT_MATCHES;
   rc = tg.hits == NULL ? SQLITE_NOMEM : SQLITE_OK;
   if (rc == SQLITE_OK) {
-    sqlite3_int64 rows = 0;
+    sqlite3_int64 packed = 0;
     rc = prepare(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
-                     "AND name = 'mention_row'", &tg.targets);
+                     "AND name = 'mention_pack'", &tg.targets);
     if (rc == SQLITE_OK && (rc = sqlite3_step(tg.targets)) == SQLITE_ROW) {
-      rows = sqlite3_column_int64(tg.targets, 0);
+      packed = sqlite3_column_int64(tg.targets, 0);
       rc = SQLITE_OK;
     }
     sqlite3_finalize(tg.targets);
     tg.targets = NULL;
-    tg.rows = rows > 0;
+    if (rc == SQLITE_OK && packed > 0 && (rc = load_keys(db, &tg.al)) == SQLITE_OK)
+      rc = sn_menw_new(db, 1, &tg.w);
   }
-  if (rc == SQLITE_OK && tg.rows) rc = load_keys(db, &tg.al);
-  if (rc == SQLITE_OK)
-    rc = prepare(db, tg.rows ? "DELETE FROM mention_row WHERE segment = ?1"
-                 : "DELETE FROM mention WHERE segment = ?1", &tg.del);
+  if (rc == SQLITE_OK && tg.w == NULL)
+    rc = prepare(db, "DELETE FROM mention WHERE segment = ?1", &tg.del);
   if (rc == SQLITE_OK)
     rc = prepare(db, "SELECT kind, start, text FROM segment WHERE id = ?1",
                  &tg.seg);
   /* the sentences of a paragraph: those that follow it in order of id
-  ** (version 5 has no index on parent) */
+  ** (since version 5 there is no index on parent) */
   if (rc == SQLITE_OK)
-    rc = prepare(db, tg.rows ? "SELECT start, start + len - 1 FROM segment_row "
+    rc = prepare(db, tg.w ? "SELECT start, start + len - 1 FROM segment_row "
                  "WHERE id > ?1 AND id < ifnull((SELECT id FROM segment_row "
                  "WHERE id > ?1 AND parent IS NOT ?1 ORDER BY id LIMIT 1), "
                  "9223372036854775807) AND parent = ?1"
                  : "SELECT start, stop FROM segment WHERE parent = ?1",
                  &tg.sents);
-  if (rc == SQLITE_OK)
-    rc = prepare_rows(db, tg.rows ? MEN_HEAD : MEN_HEAD_V1, 4, 1, &tg.ins);
+  if (rc == SQLITE_OK && tg.w == NULL)
+    rc = prepare_rows(db, MEN_HEAD_V1, 4, 1, &tg.ins);
   if (rc == SQLITE_OK && sql != NULL) {
+    /* (packed: the query gives the ids in ascending order, each once) */
     rc = prepare(db, sql, &tg.targets);
     while (rc == SQLITE_OK && (rc = sqlite3_step(tg.targets)) == SQLITE_ROW)
       rc = tag_one(&tg, sqlite3_column_int64(tg.targets, 0));
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
   }
-  else for (i = 0; rc == SQLITE_OK && i < n; i++)
-    rc = tag_one(&tg, (sqlite3_int64)ids[i]);
+  else if (rc == SQLITE_OK) {
+    /* in ascending order, each once, as the writer takes them */
+    int64_t *sorted = n ? (int64_t *)malloc(n * sizeof *sorted) : NULL;
+    size_t k = 0;
+    if (n > 0 && sorted == NULL) rc = SQLITE_NOMEM;
+    else if (n > 0) {
+      memcpy(sorted, ids, n * sizeof *sorted);
+      qsort(sorted, n, sizeof *sorted, cmp_id);
+      for (i = 0; i < n; i++)
+        if (k == 0 || sorted[i] != sorted[k - 1]) sorted[k++] = sorted[i];
+    }
+    for (i = 0; rc == SQLITE_OK && i < k; i++) rc = tag_one(&tg, (sqlite3_int64)sorted[i]);
+    free(sorted);
+  }
+  if (rc == SQLITE_OK && tg.w != NULL) {
+    rc = sn_menw_finish(tg.w);
+    tg.count = sn_menw_written(tg.w);
+  }
   if (rc != SQLITE_OK) {
     status = sn_status_of(rc);
     if (status == SINORUS_OK) status = SINORUS_ERROR;
     sn_seterr(err, errlen, "%s", rc == SQLITE_NOMEM ? "not enough memory"
-                                 : sqlite3_errmsg(db));
+              : rc == SQLITE_CORRUPT && tg.w != NULL
+              ? "corrupt knowledge base (damaged packed mentions)"
+              : sqlite3_errmsg(db));
   }
   else if (count != NULL) *count += tg.count;
+  sn_menw_free(tg.w);
   sqlite3_finalize(tg.targets);
   sqlite3_finalize(tg.seg);
   sqlite3_finalize(tg.sents);

@@ -112,7 +112,9 @@ SN_INTERNAL size_t sn_piece_cuts(const struct sinorus_seg *segs, size_t n,
 /*
 ** Tags again, on db, the mentions in the segments that the query sql
 ** (one column: segment ids) selects, by the rules of sinorus_import:
-** deletes their mention rows and writes those the aliases give now; a
+** replaces their mentions by those the aliases give now (since schema
+** version 7 with sn_menw: the ids of a query in ascending order, each
+** once; a list is sorted and an id given twice tagged once); a
 ** paragraph keeps only the matches no sentence of it holds. Reads the
 ** segments through `segment` (a table before schema version 4, the view
 ** since), so the migration can run it on any version. Adds the rows
@@ -260,5 +262,35 @@ SN_INTERNAL const char *sn_fmt_num(double v, char buf[40]);
 SN_INTERNAL int sn_json_body(const char *s, size_t len,
                              int (*w)(void *, const char *, size_t),
                              void *ud);
+
+/*
+** Mentions stored packed (sn_mention.c, schema version 7): a writer of
+** mention_pack and mention_posting. sn_menw_new prepares it on db;
+** replace 0 appends (the import and the migration: segments above every
+** id in use), 1 replaces the packs of the segments given and merges the
+** posting lists they change at sn_menw_finish (the tagger). Segments are
+** given in ascending order of id, each once (sn_menw_segment, SQLITE_MISUSE
+** otherwise), each followed by its mentions (sn_menw_span: entity key,
+** start from the segment's start, length in bytes); two mentions of one
+** entity at one start keep the first. sn_menw_finish writes what is left
+** (then nothing more may be given); sn_menw_written counts the mentions
+** written. Each returns a SQLite code; sn_menw_free takes NULL.
+*/
+typedef struct sn_span {
+  int64_t entity, start, len;
+} sn_span;
+typedef struct sn_menw sn_menw;
+SN_INTERNAL int sn_menw_new(struct sqlite3 *db, int replace, sn_menw **out);
+SN_INTERNAL int sn_menw_segment(sn_menw *w, int64_t segment);
+SN_INTERNAL int sn_menw_span(sn_menw *w, int64_t entity, int64_t start,
+                             int64_t len);
+SN_INTERNAL int sn_menw_finish(sn_menw *w);
+SN_INTERNAL size_t sn_menw_written(const sn_menw *w);
+SN_INTERNAL void sn_menw_free(sn_menw *w);
+
+/* Registers the eponymous virtual table sinorus_mention (segment,
+** entity, start, len) on db, which reads the packed mentions back as
+** rows; the view mention reads it. Returns a SQLite code. */
+SN_INTERNAL int sn_register_mention(struct sqlite3 *db);
 
 #endif

@@ -277,6 +277,29 @@ static const char v5_segment_view[] =
   "  FROM segment_row s JOIN source_text p ON p.id = s.piece";
 
 /*
+** Versions 5 and 6's mention_row, its index by entity and the view
+** mention, as their schemas wrote them: the v4 -> v5 step makes them (a
+** file of version 6 is what the steps leave, as the v6 -> v7 step
+** expects), and a file of version 5 or 6 has that view (check_views).
+** Frozen: version 7 packs mentions (data/schema.sql, sn_mention.c).
+*/
+static const char v6_mention_row[] =
+  "CREATE TABLE mention_row (\n"
+  "  segment INTEGER NOT NULL REFERENCES segment_row(id),\n"
+  "  entity  INTEGER NOT NULL REFERENCES entity_key(id),\n"
+  "  start   INTEGER NOT NULL,    -- bytes from the segment's start (0: its first)\n"
+  "  len     INTEGER NOT NULL,    -- bytes\n"
+  "  PRIMARY KEY (segment, entity, start)\n"
+  ") WITHOUT ROWID";
+static const char v6_mention_by_entity[] =
+  "CREATE INDEX mention_by_entity ON mention_row(entity, segment)";
+static const char v6_mention_view[] =
+  "CREATE VIEW mention (segment, entity, start, stop) AS\n"
+  "  SELECT m.segment, k.entity, s.start + m.start, s.start + m.start + m.len - 1\n"
+  "  FROM mention_row m JOIN entity_key k ON k.id = m.entity\n"
+  "  JOIN segment_row s ON s.id = m.segment";
+
+/*
 ** Cuts the text of every source into pieces (source_text), as the import
 ** does, by the segments of the version 3 table segment_v3.
 */
@@ -501,7 +524,7 @@ static int migrate_v5_storage (sqlite3 *db, char **msg) {
   if (rc == SQLITE_OK)
     rc = run_schema_statement(db, "CREATE TABLE entity_key ", msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE TABLE mention_row ", msg);
+    rc = sqlite3_exec(db, v6_mention_row, NULL, NULL, msg);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db, "INSERT INTO entity_key (entity) SELECT DISTINCT "
       "entity FROM mention_v4 ORDER BY entity; "
@@ -510,9 +533,9 @@ static int migrate_v5_storage (sqlite3 *db, char **msg) {
       "FROM mention_v4 m JOIN entity_key k ON k.entity = m.entity "
       "JOIN segment_row s ON s.id = m.segment ORDER BY 1, 2, 3", NULL, NULL, msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE INDEX mention_by_entity ", msg);
+    rc = sqlite3_exec(db, v6_mention_by_entity, NULL, NULL, msg);
   if (rc == SQLITE_OK)
-    rc = run_schema_statement(db, "CREATE VIEW mention ", msg);
+    rc = sqlite3_exec(db, v6_mention_view, NULL, NULL, msg);
   if (rc == SQLITE_OK)
     rc = query_int(db, "SELECT count(*) FROM mention_v4", &old);
   if (rc == SQLITE_OK)
@@ -590,6 +613,64 @@ static int migrate_v6_storage (sqlite3 *db, char **msg) {
   return rc;
 }
 
+/*
+** v6 -> v7, storage: mentions packed, a row of mention_pack a segment
+** and the posting lists of mention_posting (sn_mention.c), written by
+** the import's writer from mention_row in order; the view mention reads
+** them through sinorus_mention, and is checked to give every row of
+** mention_row, and no other, before mention_row goes. Touches no other
+** table.
+*/
+static int migrate_v7_mentions (sqlite3 *db, char **msg) {
+  sqlite3_int64 old = 0, now = 0, missing = 0, prev = 0;
+  sqlite3_stmt *st = NULL;
+  sn_menw *w = NULL;
+  int rc = run_schema_statement(db, "CREATE TABLE mention_pack ", msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE TABLE mention_posting ", msg);
+  if (rc == SQLITE_OK) rc = sn_menw_new(db, 0, &w);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(db, "SELECT segment, entity, start, len FROM "
+                                "mention_row ORDER BY segment, entity, start",
+                            -1, &st, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    sqlite3_int64 seg = sqlite3_column_int64(st, 0);
+    rc = seg > 0 && seg != prev ? sn_menw_segment(w, seg) : SQLITE_OK;
+    if (rc == SQLITE_OK && seg > 0)
+      rc = sn_menw_span(w, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+                        sqlite3_column_int64(st, 3));
+    if (rc == SQLITE_MISUSE || (rc == SQLITE_OK && seg <= 0)) {
+      *msg = sqlite3_mprintf("mention_row has a mention that cannot be (segment "
+                             "%lld)", (long long)seg);
+      rc = SQLITE_ERROR;
+    }
+    prev = seg;
+  }
+  if (rc == SQLITE_DONE) rc = sn_menw_finish(w);
+  sqlite3_finalize(st);
+  sn_menw_free(w);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "DROP VIEW mention", NULL, NULL, msg);
+  if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE VIEW mention ", msg);
+  if (rc == SQLITE_OK) rc = query_int(db, "SELECT count(*) FROM mention_row", &old);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM sinorus_mention", &now);
+  if (rc == SQLITE_OK)
+    rc = query_int(db, "SELECT count(*) FROM (SELECT segment, entity, start, len "
+                       "FROM mention_row EXCEPT SELECT segment, entity, start, len "
+                       "FROM sinorus_mention)", &missing);
+  if (rc == SQLITE_OK && (missing > 0 || now != old)) {
+    *msg = sqlite3_mprintf("%lld of %lld mentions would be lost (%lld packed)",
+                           (long long)missing, (long long)old, (long long)now);
+    rc = SQLITE_ERROR;
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db, "DROP INDEX mention_by_entity; DROP TABLE mention_row",
+                      NULL, NULL, msg);
+  return rc;
+}
+
 static const sn_migration migrations[] = {
   /* v1 -> v2: paragraphs leave the search index, and keep only the
   ** mentions that run across two of their sentences (the others are the
@@ -611,13 +692,15 @@ static const sn_migration migrations[] = {
   { 4, "", NULL, NULL },
   /* v5 -> v6: the text compressed, no index on (source, ord) */
   { 5, "", migrate_v6_storage, NULL },
+  /* v6 -> v7: mentions packed */
+  { 6, "", migrate_v7_mentions, NULL },
   { 0, NULL, NULL, NULL }
 };
 
 /* The tables every KB of the current schema version has. */
 static const char *const required_tables[] = {
   "meta", "source", "source_text", "segment_row", "segment_fts", "entity",
-  "alias", "entity_key", "mention_row",
+  "alias", "entity_key", "mention_pack", "mention_posting",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
   "event", "event_actor", "quote", "reference", "question", "hypothesis",
   "ach_item", "rating", "event_source", "item_basis", "rating_reason", "forecast",
@@ -666,7 +749,8 @@ static int check_ok (sqlite3 *db, const char *sql, char *err, size_t errlen) {
 ** Checks the views of db: a file of the current version has exactly the
 ** views of the schema, each as the schema writes it (so no view of a
 ** foreign file runs); a file of version 5 version 5's segment view and
-** the schema's others; a file of version 4 at most version 4's segment
+** version 6's mention view, one of version 6 that mention view and the
+** schema's segment view; a file of version 4 at most version 4's segment
 ** view, one older than 4 none. Returns a status and writes a message.
 */
 static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
@@ -696,8 +780,13 @@ static int check_views (sqlite3 *db, sqlite3_int64 version, char *err,
       }
     }
     else if (version == 5 && name != NULL && strcmp(name, "segment") == 0) {
-      def = v5_segment_view;          /* version 5's; its others are ours */
+      def = v5_segment_view;          /* version 5's */
       len = sizeof v5_segment_view - 1;
+    }
+    else if ((version == 5 || version == 6) && name != NULL
+             && strcmp(name, "mention") == 0) {
+      def = v6_mention_view;          /* versions 5 and 6's */
+      len = sizeof v6_mention_view - 1;
     }
     else if (name != NULL && strlen(name) < 60) {
       snprintf(head, sizeof head, "CREATE VIEW %s ", name);

@@ -291,8 +291,8 @@ static void packer_free (void *p) {
 
 
 /* Registers sinorus_unpack (with a cache of its own) and sinorus_pack
-** (with a packer of its own) on db, each freed with its function;
-** returns a SQLite code. */
+** (with a packer of its own) on db, each freed with its function, and
+** the virtual table sinorus_mention; returns a SQLite code. */
 static int register_text (sqlite3 *db) {
   Cache *c = (Cache *)calloc(1, sizeof *c);
   sn_packer *p;
@@ -305,9 +305,11 @@ static int register_text (sqlite3 *db) {
                                   c, sql_unpack, NULL, NULL, cache_free);
   if (rc != SQLITE_OK) return rc;
   if ((p = sn_packer_new()) == NULL) return SQLITE_NOMEM;
-  return sqlite3_create_function_v2(db, "sinorus_pack", 1, SQLITE_UTF8
-                                    | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                    p, sql_pack, NULL, NULL, packer_free);
+  rc = sqlite3_create_function_v2(db, "sinorus_pack", 1, SQLITE_UTF8
+                                  | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  p, sql_pack, NULL, NULL, packer_free);
+  /* and the packed mentions, which the view mention reads (sn_mention.c) */
+  return rc == SQLITE_OK ? sn_register_mention(db) : rc;
 }
 
 
@@ -317,7 +319,9 @@ static int register_text (sqlite3 *db) {
 ** The entry point of the loadable extension build/sinorus_sqlite.so
 ** (`.load build/sinorus_sqlite` in the sqlite3 shell): registers
 ** sinorus_unpack, with which the view segment reads a KB file's text,
-** sinorus_pack, which packs a piece as the file keeps it, and the
+** sinorus_pack, which packs a piece as the file keeps it, the virtual
+** table sinorus_mention, with which the view mention reads the packed
+** mentions, and the
 ** sinorus tokenizer, with which segment_fts answers MATCH.
 */
 __attribute__((visibility("default")))

@@ -1,4 +1,4 @@
--- The sinorus knowledge-base schema, version 6.
+-- The sinorus knowledge-base schema, version 7.
 -- Applied to every new KB file and to the built-in image. The build
 -- compiles this file into the library; `PRAGMA user_version` and the
 -- `meta` table identify a sinorus KB and its schema version.
@@ -32,13 +32,13 @@ PRAGMA page_size = 8192;
 -- import (sn_import.c): the FTS5 index's merges free the segments they
 -- merge, a third of the input's size in an import of 100 MB.
 PRAGMA auto_vacuum = INCREMENTAL;
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '6');
+INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '7');
 
 -- A document: the article or an analyst's material. Its text is in
 -- source_text (kb:text reassembles it).
@@ -172,17 +172,28 @@ CREATE TABLE alias (
 CREATE INDEX alias_folded ON alias(folded);
 -- ---- end v5 languages ----------------------------------------------
 
--- ---- storage (schema versions 5 and 6): segments, mentions, text compact -
+-- ---- storage (schema versions 5 to 7): segments, mentions, text compact -
 -- segment_row keeps a segment's kind as a number and its length (above).
--- A mention is a row of mention_row: its segment, the entity by a small
--- integer key (entity_key; a key is given to an entity when it is first
--- mentioned and goes with the entity), and its span as a byte offset from
--- the start of the segment and a length, so a row takes a few bytes and
--- its index by entity a few more. The view `mention` gives the columns
--- of versions 1 to 4 (the entity's id, offsets into the source's text)
--- for users' SQL. The sentences of a paragraph follow it in order of id
--- (an import writes a paragraph, then its sentences), so finding them
--- needs no index on segment_row.parent.
+-- An entity has a small integer key (entity_key; given when it is first
+-- mentioned, and going with it). Since version 7 a segment's mentions
+-- are one row of mention_pack: a blob of varints (7 bits a byte, least
+-- significant first), three a mention: the entity's key, the span's
+-- start as bytes from the segment's start (0: its first byte) and its
+-- length in bytes, in order of key and start. Which segments mention an
+-- entity is its posting list in mention_posting, in chunks: a varint a
+-- mention, the difference of its segment from the one before (0: the
+-- same segment again), the first counted from `first`; a segment's
+-- mentions are never split between two chunks. The eponymous virtual
+-- table sinorus_mention (csrc/sn_mention.c) reads them back as rows
+-- (segment, entity key, start, len), found by segment, a range of
+-- segments or an entity, and the view `mention` gives the columns of
+-- versions 1 to 6 (the entity's id, offsets into the source's text) for
+-- users' SQL (in the sqlite3 shell, `.load build/sinorus_sqlite` first).
+-- A mention took about 16 bytes in version 6 (a row and its entry in
+-- an index by entity), and takes about 5 (bench/README.md).
+-- The sentences of a paragraph follow it in order of id (an import
+-- writes a paragraph, then its sentences), so finding them needs no
+-- index on segment_row.parent.
 -- Since version 2 a paragraph holds only the mentions that run across two
 -- of its sentences; its other mentions are its sentences' (offsets count
 -- from the start of the source, so the spans are the same).
@@ -191,20 +202,23 @@ CREATE TABLE entity_key (
   entity TEXT NOT NULL UNIQUE REFERENCES entity(id)
 );
 
-CREATE TABLE mention_row (
-  segment INTEGER NOT NULL REFERENCES segment_row(id),
-  entity  INTEGER NOT NULL REFERENCES entity_key(id),
-  start   INTEGER NOT NULL,    -- bytes from the segment's start (0: its first)
-  len     INTEGER NOT NULL,    -- bytes
-  PRIMARY KEY (segment, entity, start)
+CREATE TABLE mention_pack (
+  segment INTEGER PRIMARY KEY REFERENCES segment_row(id),
+  spans   BLOB NOT NULL      -- (entity key, start, length) varints
+);
+
+CREATE TABLE mention_posting (
+  entity INTEGER NOT NULL REFERENCES entity_key(id),
+  first  INTEGER NOT NULL,   -- the segment of its first mention
+  segs   BLOB NOT NULL,      -- a varint a mention: its segment's difference
+  PRIMARY KEY (entity, first)
 ) WITHOUT ROWID;
-CREATE INDEX mention_by_entity ON mention_row(entity, segment);
 
 -- Spans of segments in which an alias of an entity occurs: offsets into
 -- the source's text, 1-based inclusive, as in every version.
 CREATE VIEW mention (segment, entity, start, stop) AS
   SELECT m.segment, k.entity, s.start + m.start, s.start + m.start + m.len - 1
-  FROM mention_row m JOIN entity_key k ON k.id = m.entity
+  FROM sinorus_mention m JOIN entity_key k ON k.id = m.entity
   JOIN segment_row s ON s.id = m.segment;
 -- Version 6: the text compressed and no index on (source, ord). A piece
 -- of text is a zstd frame (level 1, with its length and a checksum; a
@@ -222,7 +236,7 @@ CREATE VIEW mention (segment, entity, start, stop) AS
 -- after every id in use, in document order, so ordering by id orders by
 -- (source, ord), and sinorus's queries do that; the migration checks
 -- that a file's segments are so numbered.
--- ---- end of storage (schema versions 5 and 6) ----------------------------------
+-- ---- end of storage (schema versions 5 to 7) ----------------------------------
 
 -- The segments a record rests on. record_type names the table.
 CREATE TABLE evidence (

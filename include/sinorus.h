@@ -122,7 +122,7 @@ struct sqlite3;
 #define SINORUS_OPEN_EMPTY     0x04  /* with CREATE: schema only, no article */
 
 /* The schema version that this build writes and reads. */
-#define SINORUS_SCHEMA_VERSION 6
+#define SINORUS_SCHEMA_VERSION 7
 
 /*
 ** Opens a knowledge base. With path NULL it opens the built-in article
@@ -190,9 +190,12 @@ SINORUS_API int sinorus_register_tokenizer(struct sqlite3 *db);
 ** bytes; a damaged frame or a cut outside the piece fails with
 ** SQLITE_CORRUPT and a message. Each connection keeps its last few
 ** unpacked pieces (freed with it). sinorus_pack(text) packs a text as a
-** piece is kept. Every connection sinorus opens has
-** it; a host that opens a KB file with a connection of its own registers
-** them (and sinorus_register_tokenizer) to read the view segment. Returns
+** piece is kept. Since schema version 7 it also registers the read-only
+** eponymous virtual table sinorus_mention(segment, entity, start, len),
+** which reads the packed mentions (mention_pack, mention_posting) as rows
+** and which the view `mention` reads. Every connection sinorus opens has
+** them; a host that opens a KB file with a connection of its own registers
+** them (and sinorus_register_tokenizer) to read the views. Returns
 ** SINORUS_OK, SINORUS_RANGE when db is NULL, or SINORUS_NOMEM or
 ** SINORUS_ERROR when SQLite fails.
 */
@@ -586,7 +589,8 @@ SINORUS_API int sinorus_import(sinorus_kb *kb, const sinorus_source *src,
 ** every segment when ids is NULL and n is 0 (after an alias was added,
 ** changed or removed). Their mention rows are deleted and those the
 ** current aliases give are written; a paragraph keeps only the matches
-** that no sentence of it holds; ids of no segment are passed over. Runs
+** that no sentence of it holds; ids of no segment are passed over, an id
+** given twice is tagged once. Runs
 ** inside the caller's transaction under a savepoint of its own (all or
 ** nothing). Returns SINORUS_OK and the number of rows written in
 ** *mentions (may be NULL); SINORUS_RANGE for a NULL kb, or NULL ids with

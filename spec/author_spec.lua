@@ -181,11 +181,15 @@ describe("kb:add_source", function()
     local size = kb:sql("SELECT page_size AS n FROM pragma_page_size")[1].n
     local sources = count("source")
     local segments = count("segment")
-    -- the source row fits in the pages left; its segments (the text twice
-    -- more) and their index do not
-    local text = string.rep("Beijing and Moscow met in the spring of that year. ", 800)
+    -- the source row fits in the pages left; its text (packed), segments,
+    -- mentions and their index do not
+    local parts = {}
+    for i = 1, 800 do
+      parts[i] = string.format("Beijing and Moscow met on day %d, %x times. ", i, i * 7919)
+    end
+    local text = table.concat(parts)
     internal.exec(kb, "BEGIN")
-    internal.script(kb, "PRAGMA max_page_count = " .. (pages + math.ceil(1.5 * #text / size) + 2))
+    internal.script(kb, "PRAGMA max_page_count = " .. (pages + math.ceil(0.25 * #text / size) + 2))
     local ok, err = pcall(store.import, kb, { title = "t", text = text })
     internal.script(kb, "PRAGMA max_page_count = 1073741823")
     assert.is_false(ok)
@@ -520,16 +524,21 @@ describe("updating and removing", function()
     kb:add_entity { id = "sanctions", name = "secondary sanctions", kind = "initiative" }
     local n = count("mention WHERE entity = 'sanctions'")
     assert.is_true(n > 0)
-    assert.equals(n, count([[mention_row WHERE entity =
-                             (SELECT id FROM entity_key WHERE entity = 'sanctions')]]))
+    local key = kb:sql("SELECT id FROM entity_key WHERE entity = 'sanctions'")[1].id
+    assert.equals(n, count("sinorus_mention WHERE entity = ?", key))
+    local others = kb:sql([[SELECT segment, entity, start, stop FROM mention
+                            WHERE entity <> 'sanctions' ORDER BY 1, 2, 3]])
     kb:remove_entity("sanctions")
     assert.is_nil(kb:entity("sanctions"))
     assert.equals(0, count("mention WHERE entity = 'sanctions'"))
-    -- its rows and its key go (the view mention reads them)
+    -- its mentions, its posting list and its key go; every other mention stays
+    assert.equals(0, count("sinorus_mention WHERE entity = ?", key))
+    assert.equals(0, count("mention_posting WHERE entity = ?", key))
     assert.equals(0, count("entity_key WHERE entity = 'sanctions'"))
-    -- describe() counts mentions in mention_row: the rows the view gives
+    assert.same(others, kb:sql("SELECT segment, entity, start, stop FROM mention ORDER BY 1, 2, 3"))
+    -- describe() counts mentions from the posting lists: the rows the view gives
     assert.equals(count("mention"), kb:describe().counts.mentions)
-    assert.equals(0, count("mention_row WHERE entity NOT IN (SELECT id FROM entity_key)"))
+    assert.equals(0, count("sinorus_mention WHERE entity NOT IN (SELECT id FROM entity_key)"))
   end)
 end)
 

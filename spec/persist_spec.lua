@@ -310,7 +310,8 @@ describe("schema versions", function()
     kb:close()
   end)
 
-  it("migrates 4 to 5: mentions in mention_row, the same rows through the view mention",
+  it("migrates 4 to 5 (and on): mentions by an entity key and offsets from the segment, " ..
+     "the same rows through the view mention",
      function()
     spit(p, slurp("spec/fixtures/schema-v4.sqlite"))
     local MENTIONS = "SELECT segment, entity, start, stop FROM mention ORDER BY 1, 2, 3"
@@ -344,10 +345,10 @@ describe("schema versions", function()
     assert.same(fresh:sql(MENTIONS), kb:sql(MENTIONS))
     assert.same(fresh:mentions("China"), kb:mentions("China"))
     fresh:close()
-    -- a row of mention_row: a small key for the entity, offsets from the segment
-    local r = kb:sql([[SELECT m.start, m.len, s.start AS seg, k.entity FROM mention_row m
+    -- a stored mention: a small key for the entity, offsets from the segment
+    local r = kb:sql([[SELECT m.start, m.len, s.start AS seg, k.entity FROM sinorus_mention m
       JOIN entity_key k ON k.id = m.entity JOIN segment_row s ON s.id = m.segment
-      ORDER BY m.segment, k.entity LIMIT 1]])[1]
+      ORDER BY m.segment, k.entity, m.start LIMIT 1]])[1]
     local first = kb:sql("SELECT start, stop, entity FROM mention ORDER BY 1, 2, 3 LIMIT 1")[1]
     assert.same({ first.start, first.stop }, { r.seg + r.start, r.seg + r.start + r.len - 1 })
     kb:close()
@@ -378,7 +379,7 @@ describe("schema versions", function()
     assert.is_true(#before.segment > 0 and #texts > 0)
     assert.matches("sqlite_autoindex_segment_row_1", shell("SELECT name FROM sqlite_schema"))
     local kb = assert(sinorus.open(p))
-    assert.equals(6, kb:describe().schema_version)
+    assert.equals(sinorus.schema_version, kb:describe().schema_version)
     kb:close()
     -- every row as the sqlite3 shell (with the extension) sees it, the
     -- index byte for byte, the text of every source
@@ -418,8 +419,49 @@ describe("schema versions", function()
     local copy = slurp(p)
     local kb, msg = sinorus.open(p)
     assert.is_nil(kb)
-    assert.equals(p .. ": cannot migrate to schema version 6 (1 segments do not follow the one "
+    assert.equals(p .. ": cannot migrate to schema version " .. sinorus.schema_version ..
+                  " (1 segments do not follow the one "
                   .. "before in order of source and ord)", msg)
+    assert.equals(copy, slurp(p))
+  end)
+
+  it("migrates 6 to 7: mentions packed, the same rows through the view mention", function()
+    spit(p, slurp("spec/fixtures/schema-v6.sqlite"))
+    local MENTIONS = "SELECT segment, entity, start, stop FROM mention ORDER BY 1, 2, 3"
+    local before, mentions = rows(p), shell(MENTIONS)
+    assert.is_true(#mentions > 0)
+    assert.matches("mention_by_entity", shell("SELECT name FROM sqlite_schema"))
+    local kb = assert(sinorus.open(p))
+    assert.equals(sinorus.schema_version, kb:describe().schema_version)
+    kb:close()
+    -- every row and every mention as the sqlite3 shell (with the extension) sees them
+    assert.same(before, rows(p))
+    assert.equals(mentions, shell(MENTIONS))
+    assert.equals("", shell("SELECT name FROM sqlite_schema WHERE name IN " ..
+                            "(\"mention_row\", \"mention_by_entity\")"))
+    assert.equals("'ok'\n", shell("PRAGMA integrity_check"))
+    kb = assert(sinorus.open(p))
+    local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
+    assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
+    -- the same mentions, packs and posting lists as a new file of the same text
+    for _, sql in ipairs { MENTIONS, "SELECT * FROM mention_pack ORDER BY 1",
+                           "SELECT * FROM mention_posting ORDER BY 1, 2" } do
+      assert.same(fresh:sql(sql), kb:sql(sql))
+    end
+    assert.same(fresh:mentions("China"), kb:mentions("China"))
+    fresh:close()
+    kb:close()
+  end)
+
+  it("refuses to migrate a version-6 file whose mentions cannot be packed, and leaves it " ..
+     "as it was", function()
+    spit(p, slurp("spec/fixtures/schema-v6.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'INSERT INTO mention_row VALUES (-3, 1, 0, 2)'"))
+    local copy = slurp(p)
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.equals(p .. ": cannot migrate to schema version " .. sinorus.schema_version ..
+                  " (mention_row has a mention that cannot be (segment -3))", msg)
     assert.equals(copy, slurp(p))
   end)
 
@@ -460,9 +502,15 @@ describe("schema versions", function()
       end
       return table.concat(out, "\n")
     end
+    -- the entity's key, then its posting list alone (sinorus_mention's plan
+    -- 3, an entity, + 16, no spans read), each segment's row by its id
     local by_entity = plan("SELECT DISTINCT segment FROM mention WHERE entity = ?", "china")
-    assert.matches("mention_by_entity", by_entity)
-    assert.not_matches("SCAN", by_entity)
+    assert.matches("SEARCH k USING COVERING INDEX", by_entity)
+    assert.matches("SCAN m VIRTUAL TABLE INDEX 19:", by_entity)
+    assert.matches("SEARCH s USING INTEGER PRIMARY KEY", by_entity)
+    -- a segment's mentions: its pack (plan 2)
+    assert.matches("SCAN m VIRTUAL TABLE INDEX 2:",
+                   plan("SELECT entity, start FROM mention WHERE segment = ?", 5))
     local para = kb:segments { kind = "paragraph", limit = 1 }[1].id
     local sents = plan("SELECT c.id FROM segment_row c WHERE c.parent = ?1 AND " ..
                        require("sinorus.store").sentences_of("c.id", "?1"), para)

@@ -146,9 +146,9 @@ local COUNTED = { { "sources", "source" }, { "segments", "segment" } }
 for _, t in ipairs(require("sinorus.model").TYPES) do
   COUNTED[#COUNTED + 1] = { t.plural, t.table }
 end
--- (mentions are counted in mention_row, whose rows the view mention gives
--- one for one, without the view's joins)
-for _, c in ipairs { { "mentions", "mention_row" }, { "ratings", "rating" }, { "codes", "code" },
+-- (mentions are counted in sinorus_mention, whose rows the view mention
+-- gives one for one, without the view's joins: from the posting lists)
+for _, c in ipairs { { "mentions", "sinorus_mention" }, { "ratings", "rating" }, { "codes", "code" },
                      { "changes", "changelog" } } do
   COUNTED[#COUNTED + 1] = c
 end

@@ -768,11 +768,15 @@ local function delete_evidence(kb, rtype, id)
 end
 
 function DELETE.entity(kb, id)
-  -- its mentions and its key (the view mention is read-only)
-  internal.exec(kb, [[DELETE FROM mention_row
-                      WHERE entity = (SELECT id FROM entity_key WHERE entity = ?)]], id)
-  internal.exec(kb, "DELETE FROM entity_key WHERE entity = ?", id)
+  -- its mentions (packed with others' a segment: the segments that
+  -- mention it are tagged again once its aliases are gone), then its key
+  local mentioned = {}
+  for _, r in ipairs(kb:sql("SELECT DISTINCT segment FROM mention WHERE entity = ?", id)) do
+    mentioned[#mentioned + 1] = r.segment
+  end
   internal.exec(kb, "DELETE FROM alias WHERE entity = ?", id)
+  if #mentioned > 0 then internal.tag(kb, mentioned) end
+  internal.exec(kb, "DELETE FROM entity_key WHERE entity = ?", id)
   internal.exec(kb, "DELETE FROM entity WHERE id = ?", id)
 end
 
