@@ -576,11 +576,6 @@ enum { PLAN_ALL = 0, PLAN_RANGE = 1, PLAN_SEGMENT = 2, PLAN_ENTITY = 3 };
 
 enum { COL_SEGMENT, COL_ENTITY, COL_START, COL_LEN };
 
-typedef struct MenTab {
-  sqlite3_vtab base;
-  sqlite3 *db;
-} MenTab;
-
 /* The statements of the plans, prepared when a cursor first needs one. */
 enum { ST_ALL, ST_LOW_HIGH, ST_LOW, ST_HIGH, ST_SEGMENT, ST_POSTS, ST_ALL_POSTS,
        ST_ONE, ST_N };
@@ -595,6 +590,14 @@ static const char *const plan_sql[ST_N] = {
   "SELECT entity, first, segs FROM mention_posting",
   "SELECT spans FROM mention_pack WHERE segment = ?1"
 };
+
+/* A connection's table: with the statements its closed cursors left, so
+** that a query that opens a cursor (a segment's mentions) prepares none. */
+typedef struct MenTab {
+  sqlite3_vtab base;
+  sqlite3 *db;
+  sqlite3_stmt *spare[ST_N];
+} MenTab;
 
 typedef struct MenCursor {
   sqlite3_vtab_cursor base;
@@ -634,6 +637,9 @@ static int men_connect (sqlite3 *db, void *aux, int argc,
 
 
 static int men_disconnect (sqlite3_vtab *vt) {
+  MenTab *t = (MenTab *)vt;
+  int i;
+  for (i = 0; i < ST_N; i++) sqlite3_finalize(t->spare[i]);
   sqlite3_free(vt);
   return SQLITE_OK;
 }
@@ -657,17 +663,20 @@ static int men_best (sqlite3_vtab *vt, sqlite3_index_info *info) {
     else if (c->iColumn == COL_ENTITY && c->op == SQLITE_INDEX_CONSTRAINT_EQ)
       ent_eq = i;
   }
-  /* SQLite checks every constraint again (omit stays 0): a bound taken
-  ** as >= for > only reads a pack more */
+  /* an equality the plan's own query applies (with the column's INTEGER
+  ** affinity, as SQLite would) is not checked again; bounds are (one
+  ** taken as >= for > reads a pack more) */
   if (seg_eq >= 0) {
     info->idxNum = PLAN_SEGMENT;
     info->aConstraintUsage[seg_eq].argvIndex = 1;
+    info->aConstraintUsage[seg_eq].omit = 1;
     info->estimatedCost = 10;
     info->estimatedRows = 4;
   }
   else if (ent_eq >= 0) {
     info->idxNum = PLAN_ENTITY | ((info->colUsed & spans) == 0 ? NO_SPANS : 0);
     info->aConstraintUsage[ent_eq].argvIndex = 1;
+    info->aConstraintUsage[ent_eq].omit = 1;
     info->estimatedCost = 1000;
     info->estimatedRows = 1000;
   }
@@ -707,8 +716,16 @@ static int men_open (sqlite3_vtab *vt, sqlite3_vtab_cursor **out) {
 
 static int men_close (sqlite3_vtab_cursor *cur) {
   MenCursor *c = (MenCursor *)cur;
+  MenTab *t = (MenTab *)cur->pVtab;
   int i;
-  for (i = 0; i < ST_N; i++) sqlite3_finalize(c->st[i]);
+  for (i = 0; i < ST_N; i++) {
+    if (c->st[i] != NULL && t->spare[i] == NULL) {   /* kept for the next */
+      sqlite3_reset(c->st[i]);
+      sqlite3_clear_bindings(c->st[i]);
+      t->spare[i] = c->st[i];
+    }
+    else sqlite3_finalize(c->st[i]);
+  }
   free(c->pack);
   free(c->post);
   sqlite3_free(c);
@@ -750,7 +767,12 @@ static int keep_blob (sqlite3_stmt *st, int col, unsigned char **buf,
 
 /* The statement k of the cursor, reset; NULL when it cannot be made. */
 static sqlite3_stmt *stmt (MenCursor *c, int k, int *rc) {
-  sqlite3 *db = ((MenTab *)c->base.pVtab)->db;
+  MenTab *t = (MenTab *)c->base.pVtab;
+  sqlite3 *db = t->db;
+  if (c->st[k] == NULL && t->spare[k] != NULL) {
+    c->st[k] = t->spare[k];
+    t->spare[k] = NULL;
+  }
   if (c->st[k] == NULL) {
     *rc = sqlite3_prepare_v3(db, plan_sql[k], -1, SQLITE_PREPARE_PERSISTENT,
                              &c->st[k], NULL);

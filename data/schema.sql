@@ -189,8 +189,8 @@ CREATE INDEX alias_folded ON alias(folded);
 -- segments or an entity, and the view `mention` gives the columns of
 -- versions 1 to 6 (the entity's id, offsets into the source's text) for
 -- users' SQL (in the sqlite3 shell, `.load build/sinorus_sqlite` first).
--- A mention took about 16 bytes in version 6 (a row and its entry in
--- an index by entity), and takes about 5 (bench/README.md).
+-- A mention took about 29 bytes of the file in version 6 (a row and its
+-- entry in an index by entity), and takes about 9 (bench/README.md).
 -- The sentences of a paragraph follow it in order of id (an import
 -- writes a paragraph, then its sentences), so finding them needs no
 -- index on segment_row.parent.
