@@ -47,6 +47,12 @@ SQLITE_EXTENSION_INIT3
 #define SN_POSTING_CHUNK 1000
 #endif
 
+/* Packs an append writes a statement (fewer where the connection allows
+** fewer parameters): a statement a pack cost a third of the writing. */
+#ifndef SN_PACK_BATCH
+#define SN_PACK_BATCH 64
+#endif
+
 
 /* ---------------------------------------------------------------------
 ** Varints: 7 bits a byte, least significant first, at most 10 bytes
@@ -151,6 +157,14 @@ struct sn_menw {
   sqlite3 *db;
   int replace;               /* 1: the tagger's (see sn_menw_new) */
   sqlite3_stmt *put_pack, *get_pack, *del_pack;
+  sqlite3_stmt *put_many;    /* append: batch packs a statement */
+  size_t batch, nb;          /* its rows, and the packs waiting */
+  int64_t bseg[SN_PACK_BATCH];
+  size_t boff[SN_PACK_BATCH + 1];   /* where each waiting pack is in bbuf */
+  unsigned char *bbuf;
+  size_t bcap;
+  int64_t *lens;             /* the lengths kept aside while sorting */
+  size_t caplens;
   sqlite3_stmt *put_post, *get_post, *del_post;
   int64_t seg;               /* the segment being gathered (0: none yet) */
   sn_span *sp;               /* its mentions */
@@ -188,6 +202,21 @@ SN_INTERNAL int sn_menw_new (sqlite3 *db, int replace, sn_menw **out) {
   if (rc == SQLITE_OK)
     rc = prep(db, "INSERT INTO mention_posting (entity, first, segs) "
                   "VALUES (?1, ?2, ?3)", &w->put_post);
+  if (rc == SQLITE_OK && !replace) {
+    int vars = sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+    w->batch = vars / 2 < SN_PACK_BATCH ? (size_t)(vars / 2) : SN_PACK_BATCH;
+    if (w->batch > 1) {
+      char *sql = sqlite3_mprintf("INSERT INTO mention_pack (segment, spans) VALUES (?, ?)");
+      size_t k;
+      for (k = 1; sql != NULL && k < w->batch; k++) {
+        char *more = sqlite3_mprintf("%s, (?, ?)", sql);
+        sqlite3_free(sql);
+        sql = more;
+      }
+      rc = sql == NULL ? SQLITE_NOMEM : prep(db, sql, &w->put_many);
+      sqlite3_free(sql);
+    }
+  }
   if (rc == SQLITE_OK && replace)
     rc = prep(db, "SELECT spans FROM mention_pack WHERE segment = ?1", &w->get_pack);
   if (rc == SQLITE_OK && replace)
@@ -210,6 +239,9 @@ SN_INTERNAL void sn_menw_free (sn_menw *w) {
   size_t i;
   if (w == NULL) return;
   sqlite3_finalize(w->put_pack);
+  sqlite3_finalize(w->put_many);
+  free(w->bbuf);
+  free(w->lens);
   sqlite3_finalize(w->get_pack);
   sqlite3_finalize(w->del_pack);
   sqlite3_finalize(w->put_post);
@@ -347,6 +379,43 @@ static int note_old (sn_menw *w) {
 }
 
 
+/* Encodes sp[0..n) as a pack at b (30 bytes a mention at most); returns
+** its length. */
+static size_t encode (unsigned char *b, const sn_span *sp, size_t n) {
+  size_t i, len = 0;
+  for (i = 0; i < n; i++) {
+    len += put_varint(b + len, (uint64_t)sp[i].entity);
+    len += put_varint(b + len, (uint64_t)sp[i].start);
+    len += put_varint(b + len, (uint64_t)sp[i].len);
+  }
+  return len;
+}
+
+
+/* Writes the packs waiting in the batch: all in one statement when full
+** is 1 and the batch is, else one a statement. */
+static int batch_flush (sn_menw *w, int full) {
+  size_t k;
+  int rc = SQLITE_OK;
+  if (full && w->nb == w->batch) {
+    for (k = 0; k < w->nb; k++) {
+      sqlite3_bind_int64(w->put_many, 2 * (int)k + 1, w->bseg[k]);
+      sqlite3_bind_blob64(w->put_many, 2 * (int)k + 2, w->bbuf + w->boff[k],
+                          (sqlite3_uint64)(w->boff[k + 1] - w->boff[k]), SQLITE_STATIC);
+    }
+    rc = run_stmt(w->put_many);
+  }
+  else for (k = 0; rc == SQLITE_OK && k < w->nb; k++) {
+    sqlite3_bind_int64(w->put_pack, 1, w->bseg[k]);
+    sqlite3_bind_blob64(w->put_pack, 2, w->bbuf + w->boff[k],
+                        (sqlite3_uint64)(w->boff[k + 1] - w->boff[k]), SQLITE_STATIC);
+    rc = run_stmt(w->put_pack);
+  }
+  w->nb = 0;
+  return rc;
+}
+
+
 /* Writes the mentions gathered for w->seg: its pack, and its posting
 ** entries (appended, or kept for the merge). */
 static int seg_flush (sn_menw *w) {
@@ -366,30 +435,39 @@ static int seg_flush (sn_menw *w) {
   }
   /* in order of (entity, start); of two at one start the first to come
   ** stays (its length is kept aside while the order is that of arrival) */
-  {
-    int64_t *lens = (int64_t *)malloc(w->nsp * sizeof *lens);
-    if (lens == NULL) return SQLITE_NOMEM;
+  if (w->nsp > 1) {
+    if (w->nsp > w->caplens) {
+      int64_t *p = (int64_t *)realloc(w->lens, w->capsp * sizeof *p);
+      if (p == NULL) return SQLITE_NOMEM;
+      w->lens = p;
+      w->caplens = w->capsp;
+    }
     for (i = 0; i < w->nsp; i++) {
-      lens[i] = w->sp[i].len;
+      w->lens[i] = w->sp[i].len;
       w->sp[i].len = (int64_t)i;
     }
     qsort(w->sp, w->nsp, sizeof *w->sp, cmp_span);
-    for (i = 0; i < w->nsp; i++) w->sp[i].len = lens[w->sp[i].len];
-    free(lens);
+    for (i = 0; i < w->nsp; i++) w->sp[i].len = w->lens[w->sp[i].len];
   }
   for (i = k = 0; i < w->nsp; i++)
     if (k == 0 || w->sp[i].entity != w->sp[k - 1].entity
         || w->sp[i].start != w->sp[k - 1].start) w->sp[k++] = w->sp[i];
   w->nsp = k;
-  if (!reserve(&w->buf, &w->cap, 30 * w->nsp)) return SQLITE_NOMEM;
-  for (i = 0; i < w->nsp; i++) {
-    len += put_varint(w->buf + len, (uint64_t)w->sp[i].entity);
-    len += put_varint(w->buf + len, (uint64_t)w->sp[i].start);
-    len += put_varint(w->buf + len, (uint64_t)w->sp[i].len);
+  if (w->put_many != NULL) {               /* append: into the batch */
+    size_t at = w->boff[w->nb];
+    if (!reserve(&w->bbuf, &w->bcap, at + 30 * w->nsp)) return SQLITE_NOMEM;
+    len = at + encode(w->bbuf + at, w->sp, w->nsp);
+    w->bseg[w->nb++] = w->seg;
+    w->boff[w->nb] = len;
+    if (w->nb == w->batch && (rc = batch_flush(w, 1)) != SQLITE_OK) return rc;
   }
-  sqlite3_bind_int64(w->put_pack, 1, w->seg);
-  sqlite3_bind_blob64(w->put_pack, 2, w->buf, (sqlite3_uint64)len, SQLITE_STATIC);
-  if ((rc = run_stmt(w->put_pack)) != SQLITE_OK) return rc;
+  else {
+    if (!reserve(&w->buf, &w->cap, 30 * w->nsp)) return SQLITE_NOMEM;
+    len = encode(w->buf, w->sp, w->nsp);
+    sqlite3_bind_int64(w->put_pack, 1, w->seg);
+    sqlite3_bind_blob64(w->put_pack, 2, w->buf, (sqlite3_uint64)len, SQLITE_STATIC);
+    if ((rc = run_stmt(w->put_pack)) != SQLITE_OK) return rc;
+  }
   w->written += w->nsp;
   for (i = 0; i < w->nsp; i = k) {
     int64_t e = w->sp[i].entity;
@@ -539,6 +617,7 @@ SN_INTERNAL int sn_menw_finish (sn_menw *w) {
   int rc = seg_flush(w);
   w->seg = INT64_MAX;                   /* no segment may follow */
   w->nsp = 0;
+  if (rc == SQLITE_OK && w->nb > 0) rc = batch_flush(w, 0);
   if (rc != SQLITE_OK) return rc;
   if (!w->replace) {
     for (i = 0; rc == SQLITE_OK && i < w->capchunk; i++)
