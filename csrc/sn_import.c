@@ -507,6 +507,45 @@ static int prepare_rows (sqlite3 *db, const char *head, int ncols, int rows,
 #define MEN_HEAD_V1 "INSERT OR IGNORE INTO mention (segment, entity, " \
                     "start, stop) VALUES "
 
+#define SN_STR_(x) #x
+#define SN_STR(x) SN_STR_(x)
+
+/* The type of the pointer that the import binds for sinorus_feed. */
+#define FEED_POINTER "sinorus_import"
+
+/*
+** sinorus_feed(import, id): the text of segment id of the import running
+** (a pointer only the import binds, sqlite3_bind_pointer), from its copy
+** of the source's text; NULL for an id it did not write. Registered on
+** every connection sinorus opens (sn_register_feed); any other call is
+** an error.
+*/
+static void sql_feed (sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const Import *im = (const Import *)sqlite3_value_pointer(argv[0], FEED_POINTER);
+  sqlite3_int64 id = sqlite3_value_int64(argv[1]);
+  const sinorus_seg *s;
+  (void)argc;
+  if (im == NULL) {
+    sqlite3_result_error(ctx, "sinorus_feed: only the import calls it", -1);
+    return;
+  }
+  if (id < im->base || (sqlite3_uint64)(id - im->base) >= im->nsegs) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  s = &im->segs[id - im->base];
+  sqlite3_result_text64(ctx, im->src->text + s->start, s->stop - s->start,
+                        SQLITE_STATIC, SQLITE_UTF8);
+}
+
+
+SN_INTERNAL int sn_register_feed (sqlite3 *db) {
+  return sqlite3_create_function_v2(db, "sinorus_feed", 2, SQLITE_UTF8
+                                    | SQLITE_DIRECTONLY, NULL, sql_feed,
+                                    NULL, NULL, NULL);
+}
+
+
 /* Prepares the statements of an import. */
 static int prepare_all (Import *im) {
   sqlite3 *db = im->db;
@@ -528,11 +567,15 @@ static int prepare_all (Import *im) {
     rc = prepare_rows(db, SEG_HEAD, 10, (int)im->batch, &im->seg_many);
   if (rc == SQLITE_OK) rc = prepare_rows(db, SEG_HEAD, 10, 1, &im->seg_one);
   if (rc == SQLITE_OK) rc = sn_menw_new(db, 0, &im->men);
+  /* the index is fed the new segments' text from the import's own copy
+  ** (sinorus_feed, below), not through the view, which would unpack
+  ** every piece again; one statement, so that FTS5 writes its terms out
+  ** once (it does at the end of every statement) */
   if (rc == SQLITE_OK)
     rc = prepare(db, "INSERT INTO segment_fts (rowid, text) "
-                     "SELECT id, text FROM segment "
-                     "WHERE id BETWEEN ?1 AND ?2 AND kind <> 'paragraph'",
-                 &im->ins_fts);
+                     "SELECT id, sinorus_feed(?3, id) FROM segment_row "
+                     "WHERE id BETWEEN ?1 AND ?2 AND kind <> "
+                     SN_STR(SINORUS_SEG_PARAGRAPH), &im->ins_fts);
   return rc;
 }
 
@@ -769,6 +812,7 @@ static int import_body (Import *im, char *err, size_t errlen) {
   if (rc == SQLITE_OK) {
     sqlite3_bind_int64(im->ins_fts, 1, im->base);
     sqlite3_bind_int64(im->ins_fts, 2, im->base + (sqlite3_int64)im->nsegs - 1);
+    sqlite3_bind_pointer(im->ins_fts, 3, im, FEED_POINTER, NULL);
     rc = run(im->ins_fts);
   }
   /* the pages the index's merges freed leave the file (a file made with

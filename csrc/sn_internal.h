@@ -288,6 +288,10 @@ SN_INTERNAL int sn_menw_finish(sn_menw *w);
 SN_INTERNAL size_t sn_menw_written(const sn_menw *w);
 SN_INTERNAL void sn_menw_free(sn_menw *w);
 
+/* Registers sinorus_feed on db, with which an import feeds the search
+** index its new segments' text (sn_import.c). Returns a SQLite code. */
+SN_INTERNAL int sn_register_feed(struct sqlite3 *db);
+
 /* Registers the eponymous virtual table sinorus_mention (segment,
 ** entity, start, len) on db, which reads the packed mentions back as
 ** rows; the view mention reads it. Returns a SQLite code. */

@@ -1339,6 +1339,8 @@ static int configure (sqlite3 *db) {
     rc = register_tokenizer(db);
   if (rc == SQLITE_OK)   /* the view segment unpacks the text with it */
     rc = sqlite_code_of(sinorus_register_text(db));
+  if (rc == SQLITE_OK)   /* an import feeds the index with it */
+    rc = sn_register_feed(db);
   return rc;
 }
 

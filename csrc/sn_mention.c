@@ -624,8 +624,8 @@ SN_INTERNAL int sn_menw_finish (sn_menw *w) {
       if (w->chunk[i].entity != 0) rc = chunk_flush(w, &w->chunk[i]);
     return rc;
   }
-  qsort(w->done, w->ndone, sizeof *w->done, cmp_i64);
-  qsort(w->touched, w->ntouched, sizeof *w->touched, cmp_i64);
+  if (w->ndone > 0) qsort(w->done, w->ndone, sizeof *w->done, cmp_i64);
+  if (w->ntouched > 0) qsort(w->touched, w->ntouched, sizeof *w->touched, cmp_i64);
   if (w->nent > 0) qsort(w->ent, w->nent, sizeof *w->ent, cmp_entry);
   for (i = j = 0; rc == SQLITE_OK && i < w->ntouched; i = k) {
     int64_t e = w->touched[i];
@@ -633,7 +633,7 @@ SN_INTERNAL int sn_menw_finish (sn_menw *w) {
     for (k = i + 1; k < w->ntouched && w->touched[k] == e; k++) ;
     while (j < w->nent && w->ent[j].entity < e) j++;
     for (from = j; j < w->nent && w->ent[j].entity == e; j++) ;
-    rc = merge_entity(w, e, w->ent + from, j - from);
+    rc = merge_entity(w, e, j > from ? w->ent + from : NULL, j - from);
   }
   return rc;
 }

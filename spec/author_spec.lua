@@ -145,6 +145,21 @@ describe("kb:add_source", function()
         WHERE segment_fts MATCH ']] .. word .. [[' AND s.source = ? ORDER BY s.ord]]
       assert.same(rows(b, fts_sql), rows(a, fts_sql))
     end
+    -- the index holds the same tokens of each segment (the import feeds it
+    -- from its own copy of the text, the reference through the view)
+    local size_sql = [[SELECT s.ord, hex(d.sz) AS sz FROM segment_fts_docsize d
+      JOIN segment s ON s.id = d.id WHERE s.source = ? ORDER BY 1]]
+    assert.truthy(#rows(a, size_sql) > 5)
+    assert.same(rows(b, size_sql), rows(a, size_sql))
+  end)
+
+  it("feeds the index with sinorus_feed, which no other caller may use", function()
+    for _, sql in ipairs { "SELECT sinorus_feed(NULL, 1) AS t", "SELECT sinorus_feed('x', 1) AS t",
+                           "SELECT sinorus_feed(1, id) AS t FROM segment_row LIMIT 1" } do
+      local ok, err = pcall(kb.sql, kb, sql)
+      assert.is_false(ok)
+      assert.matches("sinorus_feed: only the import calls it", err)
+    end
   end)
 
   -- "Yahoo! Japan" runs across a sentence break: no sentence holds it
