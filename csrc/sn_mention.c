@@ -121,6 +121,20 @@ static int next_posting (const unsigned char *b, size_t n, size_t *pos,
 }
 
 
+/* The array a (of *cap elements of size bytes), with room for one more
+** after its n: a itself, or a larger copy (*cap updated); NULL when out
+** of memory (a stays as it was). */
+static void *room (void *a, size_t *cap, size_t n, size_t size) {
+  void *p;
+  size_t c;
+  if (n < *cap) return a;
+  c = *cap ? 2 * *cap : 64;
+  if (c > SIZE_MAX / size || (p = realloc(a, c * size)) == NULL) return NULL;
+  *cap = c;
+  return p;
+}
+
+
 /* Grows *buf (of *cap bytes) to hold need bytes; 0 when out of memory. */
 static int reserve (unsigned char **buf, size_t *cap, size_t need) {
   size_t c = *cap ? *cap : 256;
@@ -333,14 +347,10 @@ static int chunk_add (sn_menw *w, Chunk *c, int64_t seg, int64_t count) {
 
 
 static int push_i64 (int64_t **v, size_t *n, size_t *cap, int64_t x) {
-  if (*n == *cap) {
-    size_t c = *cap ? 2 * *cap : 256;
-    int64_t *p = (int64_t *)realloc(*v, c * sizeof *p);
-    if (p == NULL) return 0;
-    *v = p;
-    *cap = c;
-  }
-  (*v)[(*n)++] = x;
+  int64_t *p = (int64_t *)room(*v, cap, *n, sizeof *p);
+  if (p == NULL) return 0;
+  *v = p;
+  p[(*n)++] = x;
   return 1;
 }
 
@@ -473,13 +483,9 @@ static int seg_flush (sn_menw *w) {
     int64_t e = w->sp[i].entity;
     for (k = i + 1; k < w->nsp && w->sp[k].entity == e; k++) ;
     if (w->replace) {
-      if (w->nent == w->capent) {
-        size_t c = w->capent ? 2 * w->capent : 256;
-        Entry *p = (Entry *)realloc(w->ent, c * sizeof *p);
-        if (p == NULL) return SQLITE_NOMEM;
-        w->ent = p;
-        w->capent = c;
-      }
+      Entry *p = (Entry *)room(w->ent, &w->capent, w->nent, sizeof *p);
+      if (p == NULL) return SQLITE_NOMEM;
+      w->ent = p;
       w->ent[w->nent].entity = e;
       w->ent[w->nent].segment = w->seg;
       w->ent[w->nent++].count = (int64_t)(k - i);
@@ -508,14 +514,11 @@ SN_INTERNAL int sn_menw_segment (sn_menw *w, int64_t seg) {
 
 SN_INTERNAL int sn_menw_span (sn_menw *w, int64_t entity, int64_t start,
                               int64_t len) {
+  sn_span *p;
   if (w->seg == 0 || entity <= 0 || start < 0 || len <= 0) return SQLITE_MISUSE;
-  if (w->nsp == w->capsp) {
-    size_t c = w->capsp ? 2 * w->capsp : 64;
-    sn_span *p = (sn_span *)realloc(w->sp, c * sizeof *p);
-    if (p == NULL) return SQLITE_NOMEM;
-    w->sp = p;
-    w->capsp = c;
-  }
+  if ((p = (sn_span *)room(w->sp, &w->capsp, w->nsp, sizeof *p)) == NULL)
+    return SQLITE_NOMEM;
+  w->sp = p;
   w->sp[w->nsp].entity = entity;
   w->sp[w->nsp].start = start;
   w->sp[w->nsp++].len = len;
@@ -570,16 +573,12 @@ static int merge_entity (sn_menw *w, int64_t e, const Entry *ent, size_t n) {
         old[nold - 1].count++;
         continue;
       }
-      if (nold == capold) {
-        size_t cc = capold ? 2 * capold : 256;
-        Entry *p = (Entry *)realloc(old, cc * sizeof *p);
-        if (p == NULL) {
-          r = -2;
-          break;
-        }
-        old = p;
-        capold = cc;
+      Entry *p = (Entry *)room(old, &capold, nold, sizeof *p);
+      if (p == NULL) {
+        r = -2;
+        break;
       }
+      old = p;
       old[nold].segment = seg;
       old[nold++].count = 1;
     }
