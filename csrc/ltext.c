@@ -268,17 +268,36 @@ static size_t nchars (const char *s, size_t from, size_t to) {
   return c;
 }
 
-/* The characters the snippet of words a..b prints: its text, the marks
-** of the spans in it and the "…" at a cut end. */
-static size_t snippet_len (const char *text, const char *in, const size_t *ws,
-                           const size_t *we, size_t nw, size_t a, size_t b,
-                           size_t ochars, size_t cchars) {
-  size_t i, c = nchars(text, ws[a], we[b]) + (a > 0) + (b + 1 < nw);
-  for (i = ws[a]; i < we[b]; i++) {
-    if (in[i] && (i == ws[a] || !in[i - 1])) c += ochars;
-    if (in[i] && (i + 1 == we[b] || !in[i + 1])) c += cchars;
+/* Prefix counts over the plain text of a snippet: for each i in 0..n,
+** the characters, span starts and span ends among the bytes before i. */
+typedef struct SnipCounts {
+  size_t *chars, *opens, *closes;
+} SnipCounts;
+
+static void snip_count (const char *text, const char *in, size_t n,
+                        SnipCounts *k) {
+  size_t i;
+  k->chars[0] = k->opens[0] = k->closes[0] = 0;
+  for (i = 0; i < n; i++) {
+    k->chars[i + 1] = k->chars[i] + (((unsigned char)text[i] & 0xC0) != 0x80);
+    k->opens[i + 1] = k->opens[i] + (in[i] && (i == 0 || !in[i - 1]));
+    k->closes[i + 1] = k->closes[i] + (in[i] && (i + 1 == n || !in[i + 1]));
   }
-  return c;
+}
+
+/* The characters the snippet of words a..b prints: its text, the marks
+** of the spans in it (a span the window cuts is marked at the cut) and
+** the "…" at a cut end. */
+static size_t snippet_len (const SnipCounts *k, const char *in, size_t n,
+                           const size_t *ws, const size_t *we, size_t nw,
+                           size_t a, size_t b, size_t ochars, size_t cchars) {
+  size_t from = ws[a], to = we[b];
+  size_t opens = k->opens[to] - k->opens[from]
+                 + (from > 0 && in[from] && in[from - 1]);
+  size_t closes = k->closes[to] - k->closes[from]
+                  + (to < n && in[to - 1] && in[to]);
+  return k->chars[to] - k->chars[from] + (a > 0) + (b + 1 < nw)
+         + opens * ochars + closes * cchars;
 }
 
 static int l_snippet (lua_State *L) {
@@ -289,7 +308,8 @@ static int l_snippet (lua_State *L) {
   const char *open = luaL_checklstring(L, 4, &olen);
   const char *close = luaL_checklstring(L, 5, &clen);
   char *text, *in;
-  size_t *ws, *we;
+  size_t *ws, *we, ochars, cchars;
+  SnipCounts k;
   int inside = 0, side = 0;
   luaL_Buffer out;
   luaL_argcheck(L, words >= 1, 2, "words must be >= 1");
@@ -299,6 +319,9 @@ static int l_snippet (lua_State *L) {
   in = (char *)lua_newuserdatauv(L, hlen + 1, 0);
   ws = (size_t *)lua_newuserdatauv(L, (hlen / 2 + 1) * sizeof(size_t), 0);
   we = (size_t *)lua_newuserdatauv(L, (hlen / 2 + 1) * sizeof(size_t), 0);
+  k.chars = (size_t *)lua_newuserdatauv(L, 3 * (hlen + 1) * sizeof(size_t), 0);
+  k.opens = k.chars + hlen + 1;
+  k.closes = k.opens + hlen + 1;
   for (i = 0; i < hlen; i++) {
     if (h[i] == SNIP_OPEN) inside = 1;
     else if (h[i] == SNIP_CLOSE) inside = 0;
@@ -320,6 +343,9 @@ static int l_snippet (lua_State *L) {
     we[nw++] = i;
   }
   if (nw == 0) { lua_pushliteral(L, ""); return 1; }
+  snip_count(text, in, n, &k);
+  ochars = nchars(open, 0, olen);
+  cchars = nchars(close, 0, clen);
   /* the words of the first span (the first word when nothing is marked) */
   for (first = 0; first < n && !in[first]; first++) {}
   if (first < n) {
@@ -341,8 +367,8 @@ static int l_snippet (lua_State *L) {
         if (a == 0) continue;
         na = a - 1;
       }
-      if ((lua_Integer)snippet_len(text, in, ws, we, nw, na, nb, nchars(open, 0, olen),
-                                   nchars(close, 0, clen)) <= chars) {
+      if ((lua_Integer)snippet_len(&k, in, n, ws, we, nw, na, nb, ochars, cchars)
+          <= chars) {
         a = na; b = nb; grown = 1;
       }
     }

@@ -37,6 +37,12 @@
 **
 ** Without arguments (schema versions up to 4) a run of CJK characters is
 ** one token and nothing is stemmed.
+**
+** For FTS5's auxiliary functions (FTS5_TOKENIZE_AUX: highlight() and
+** snippet() of a table with detail=full, which count positions and skip
+** colocated tokens) no word is stemmed: stems only ever come as colocated
+** tokens, and stemming a hit's words was about a tenth of a rare-word
+** search.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -97,18 +103,22 @@ static void tok_delete (Fts5Tokenizer *tk) {
 typedef int (*TokenFn)(void *, int, const char *, int, int, int);
 
 
+/* How a text is read: a query, a document for the index, or a document
+** for an auxiliary function (its words without their stems). */
+enum { AS_QUERY, AS_DOC, AS_AUX };
+
 /*
 ** Reports the word text[ws..we) (folded in buf[0..n)) that has no CJK
-** character: the word and, in a document, its stem at the same
-** position; for a stemmed query, its stem alone (or the word when it has
-** none).
+** character: the word and, in a document for the index (doc AS_DOC), its
+** stem at the same position; for a stemmed query, its stem alone (or the
+** word when it has none).
 */
 static int plain_word (Tok *t, void *ctx, TokenFn xToken, int doc, int stem,
                        const char *text, size_t ws, size_t we,
                        const char *buf, int n) {
   char sb[SN_TOKEN_MAX + 2];
   int rc, k = -1;
-  if (t->stem && (doc || stem)) {
+  if (t->stem && (doc == AS_DOC || stem)) {
     k = sn_stem(t->stem, text, ws, we, sb + 1);
     if (k == -2) return SQLITE_NOMEM;
     sb[0] = '\001';
@@ -209,7 +219,8 @@ static int tok_tokenize (Fts5Tokenizer *tk, void *ctx, int flags,
   char buf[SN_TOKEN_MAX + 4];
   size_t pos = 0, len = (ntext > 0 && text) ? (size_t)ntext : 0, ws, we;
   size_t ml = sizeof SN_STEM_MARK - 1;
-  int n, doc = !(flags & FTS5_TOKENIZE_QUERY), stem = 0;
+  int n, stem = 0, doc = (flags & FTS5_TOKENIZE_QUERY) ? AS_QUERY
+                         : (flags & FTS5_TOKENIZE_AUX) ? AS_AUX : AS_DOC;
   if (!doc && len >= ml && memcmp(text, SN_STEM_MARK, ml) == 0) {
     stem = 1;
     pos = ml;

@@ -14,6 +14,20 @@ describe("kb:search()", function()
     assert.matches("«secondary sanctions»", hits[1].snippet)
   end)
 
+  it("marks the words found by their stem where they are, after stemmed and CJK words", function()
+    -- highlight() reads a hit's words without their stems (sn_fts.c)
+    local fs = require "spec.support.fs"
+    local path = fs.tmpname(".sqlite")
+    local k2 <close> = assert(sinorus.open(path, { create = true }))
+    k2:add_source { title = "Stems", text = "Banks lending faced sanctions, 中国 sanctioned them." }
+    assert.equals("Banks lending faced «sanctions», 中国 «sanctioned» them.",
+                  k2:search("sanction")[1].snippet)
+    assert.equals("Banks «lending» faced sanctions, 中国 sanctioned them.", k2:search("lend")[1].snippet)
+    assert.equals("Banks lending faced sanctions, «中国» sanctioned them.", k2:search("中国")[1].snippet)
+    k2:close()
+    fs.remove_db(path)
+  end)
+
   it("ranks hits by descending relevance", function()
     local hits = kb:search("Ukraine", { limit = 50 })
     assert.is_true(#hits > 10)

@@ -39,6 +39,13 @@ describe("snippets", function()
     assert.equal("…«dddd» eeee…", core.snippet(text, 16, 17, "«", "»"))
   end)
 
+  it("count the close mark of a span the window cuts against the character limit", function()
+    local text = "aaaa " .. O .. "bbbb" .. C .. " cccc " .. O .. "dddd" .. C .. " " .. O .. "eeee" .. C
+      .. " ffff"
+    assert.equal("aaaa «bbbb» cccc «dddd»…", core.snippet(text, 4, 24, "«", "»"))
+    assert.equal("aaaa «bbbb» cccc…", core.snippet(text, 4, 23, "«", "»"))
+  end)
+
   it("mark matches separated only by white space as one span", function()
     local text = "open " .. O .. "letters" .. C .. " " .. O .. "of" .. C .. "  "
       .. O .. "credit" .. C .. ", then " .. O .. "more" .. C
