@@ -223,4 +223,52 @@ describe("packed mentions", function()
     assert.equals(n .. "\n", f:read("a"))
     f:close()
   end)
+
+  -- (found in review: rows a plan returns with its constraint omitted, and
+  -- posting lists that disagree with the packs)
+  describe("read by an entity", function()
+    -- the key with the most segments, and its rows
+    local function busiest()
+      return kb:sql([[SELECT entity, count(DISTINCT segment) AS n FROM sinorus_mention
+                      GROUP BY entity ORDER BY n DESC, entity LIMIT 1]])[1].entity
+    end
+
+    it("compares the entity with the column's INTEGER affinity, as SQLite does", function()
+      local key = busiest()
+      local want = lines(kb:sql("SELECT segment, entity, start, len FROM sinorus_mention " ..
+                                "WHERE entity = ?", key), ALL)
+      assert.is_true(#want > 0)
+      -- "3.7e1" is 37 with INTEGER affinity (and 0.9e1 is 9): the same rows
+      for _, v in ipairs { ("%.1fe1"):format(key / 10), key .. ".0", key + 0.0 } do
+        assert.same(want, lines(kb:sql("SELECT segment, entity, start, len FROM sinorus_mention " ..
+                                       "WHERE entity = ?", v), ALL))
+      end
+    end)
+
+    it("fails, not drops rows, when a listed segment's pack lacks the entity", function()
+      local key = busiest()
+      local s = kb:sql("SELECT min(segment) AS s FROM sinorus_mention WHERE entity = ?", key)[1].s
+      local other = kb:sql([[SELECT spans FROM mention_pack WHERE segment NOT IN
+        (SELECT segment FROM sinorus_mention WHERE entity = ?) LIMIT 1]], key)[1].spans
+      internal.exec(kb, "UPDATE mention_pack SET spans = ? WHERE segment = ?", other, s)
+      local ok, err = pcall(kb.sql, kb, "SELECT start FROM sinorus_mention WHERE entity = ?", key)
+      assert.is_false(ok)
+      assert.matches("corrupt knowledge base %(damaged posting list of entity key " .. key .. "%)",
+                     err)
+    end)
+
+    it("fails, not repeats rows, when a chunk names a segment an earlier chunk has", function()
+      local key = busiest()
+      local c = kb:sql("SELECT first FROM mention_posting WHERE entity = ? ORDER BY first", key)
+      local segs = kb:sql("SELECT DISTINCT segment FROM sinorus_mention WHERE entity = ? " ..
+                          "ORDER BY segment", key)
+      assert.is_true(#segs >= 3 and segs[2].segment - c[1].first - 1 < 128)
+      -- a second chunk that starts inside the first and names its second segment again
+      internal.exec(kb, "INSERT INTO mention_posting (entity, first, segs) VALUES (?, ?, ?)",
+                    key, c[1].first + 1, string.char(segs[2].segment - c[1].first - 1))
+      local ok, err = pcall(kb.sql, kb, "SELECT start FROM sinorus_mention WHERE entity = ?", key)
+      assert.is_false(ok)
+      assert.matches("damaged posting list of entity key " .. key, err)
+    end)
+  end)
 end)
