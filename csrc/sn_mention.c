@@ -682,7 +682,7 @@ typedef struct MenCursor {
   sqlite3_stmt *st[ST_N];
   sqlite3_stmt *cur;         /* the plan's: packs, or posting chunks */
   int plan, eof;
-  int64_t want;              /* PLAN_ENTITY: its entity */
+  int64_t hits;              /* PLAN_ENTITY: the entity's spans in the pack */
   /* the pack being read */
   unsigned char *pack;
   size_t plen, ppos, pcap;
@@ -863,11 +863,13 @@ static sqlite3_stmt *stmt (MenCursor *c, int k, int *rc) {
 
 
 /* The next posting entry (c->qseg, c->qentity), reading the next chunk
-** when one ends; 1 with it, 0 at the end, or a failure in *rc. */
+** when one ends; 1 with it, 0 at the end, or a failure in *rc. A chunk
+** of an entity starts after the last entry of the one before. */
 static int next_entry (MenCursor *c, int *rc) {
   sqlite3 *db = ((MenTab *)c->base.pVtab)->db;
   int r;
   while ((r = next_posting(c->post, c->qlen, &c->qpos, &c->qseg)) == 0) {
+    int64_t entity = c->qentity, last = c->qseg;
     int s = sqlite3_step(c->cur);
     if (s == SQLITE_DONE) return 0;
     if (s != SQLITE_ROW) {
@@ -877,7 +879,7 @@ static int next_entry (MenCursor *c, int *rc) {
     c->qentity = sqlite3_column_int64(c->cur, 0);
     c->qseg = sqlite3_column_int64(c->cur, 1);
     c->qpos = 0;
-    if (c->qseg <= 0) {
+    if (c->qseg <= 0 || (c->qentity == entity && c->qseg <= last)) {
       *rc = corrupt(c, 1, c->qentity);
       return -1;
     }
@@ -912,21 +914,34 @@ static int men_next (sqlite3_vtab_cursor *cur) {
   }
   for (;;) {
     if (c->plen > 0) {                     /* the rest of the pack */
-      while ((r = next_span(c->pack, c->plen, &c->ppos, &c->s)) > 0)
-        if ((c->plan & 3) != PLAN_ENTITY || c->s.entity == c->want)
+      while ((r = next_span(c->pack, c->plen, &c->ppos, &c->s)) > 0) {
+        if ((c->plan & 3) != PLAN_ENTITY) return SQLITE_OK;
+        /* (the entity of the list, not the value the plan was given:
+        ** the list's query compared it with the column's affinity) */
+        if (c->s.entity == c->qentity) {
+          c->hits++;
           return SQLITE_OK;
+        }
+      }
       if (r < 0) return corrupt(c, 0, c->seg);
       c->plen = 0;
     }
     if ((c->plan & 3) == PLAN_ENTITY) {    /* the next segment of the list */
       sqlite3_stmt *one;
-      do {
-        if ((r = next_entry(c, &rc)) <= 0) {
-          c->eof = 1;
-          return rc;
-        }
-      } while (c->qseg == c->seg);         /* its pack was read whole */
+      int64_t n = 1;                       /* entries of c->seg */
+      for (;;) {                           /* its pack was read whole */
+        if ((r = next_entry(c, &rc)) < 0) return rc;
+        if (r == 0 || c->qseg != c->seg) break;
+        n++;
+      }
+      /* the list and the pack agree on the entity's mentions there */
+      if (c->seg != 0 && n != c->hits) return corrupt(c, 1, c->qentity);
+      if (r == 0) {
+        c->eof = 1;
+        return SQLITE_OK;
+      }
       c->seg = c->qseg;
+      c->hits = 0;
       if ((one = stmt(c, ST_ONE, &rc)) == NULL) return fail(c, rc, sqlite3_errmsg(db));
       sqlite3_bind_int64(one, 1, c->seg);
       rc = sqlite3_step(one);
@@ -962,7 +977,7 @@ static int men_filter (sqlite3_vtab_cursor *cur, int idx, const char *idxstr,
   c->plan = idx;
   c->eof = 0;
   c->plen = c->qlen = c->qpos = c->ppos = 0;
-  c->seg = c->qseg = c->qentity = 0;
+  c->seg = c->qseg = c->qentity = c->hits = 0;
   if (plan == PLAN_ENTITY) k = ST_POSTS;
   else if (idx & NO_SPANS) k = ST_ALL_POSTS;
   else if (plan == PLAN_SEGMENT) k = ST_SEGMENT;
@@ -973,7 +988,6 @@ static int men_filter (sqlite3_vtab_cursor *cur, int idx, const char *idxstr,
   sqlite3_clear_bindings(c->cur);
   if (k != ST_ALL && k != ST_ALL_POSTS) sqlite3_bind_value(c->cur, 1, argv[0]);
   if (k == ST_LOW_HIGH) sqlite3_bind_value(c->cur, 2, argv[1]);
-  c->want = plan == PLAN_ENTITY ? sqlite3_value_int64(argv[0]) : 0;
   c->rowid = 0;
   return men_next(cur);
 }
