@@ -659,8 +659,8 @@ enum { ST_ALL, ST_LOW_HIGH, ST_LOW, ST_HIGH, ST_SEGMENT, ST_POSTS, ST_ALL_POSTS,
        ST_ONE, ST_N };
 static const char *const plan_sql[ST_N] = {
   "SELECT segment, spans FROM mention_pack ORDER BY segment",
-  "SELECT segment, spans FROM mention_pack WHERE segment >= ?1 AND segment <= ?2 "
-    "ORDER BY segment",
+  ("SELECT segment, spans FROM mention_pack WHERE segment >= ?1 AND segment <= ?2 "
+   "ORDER BY segment"),
   "SELECT segment, spans FROM mention_pack WHERE segment >= ?1 ORDER BY segment",
   "SELECT segment, spans FROM mention_pack WHERE segment <= ?1 ORDER BY segment",
   "SELECT segment, spans FROM mention_pack WHERE segment = ?1",
