@@ -465,6 +465,22 @@ describe("schema versions", function()
     assert.equals(copy, slurp(p))
   end)
 
+  it("refuses to migrate a version-6 file with a mention too long to be read back, with " ..
+     "the mention's segment", function()
+    spit(p, slurp("spec/fixtures/schema-v6.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'UPDATE mention_row SET len = 4611686018427387904 " ..
+                      "WHERE segment = (SELECT min(segment) FROM mention_row)'"))
+    local f = assert(io.popen("sqlite3 " .. p .. " 'SELECT min(segment) FROM mention_row'"))
+    local seg = assert(tonumber(f:read("a")))
+    f:close()
+    local copy = slurp(p)
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.equals(p .. ": cannot migrate to schema version " .. sinorus.schema_version ..
+                  " (mention_row has a mention that cannot be (segment " .. seg .. "))", msg)
+    assert.equals(copy, slurp(p))
+  end)
+
   it("refuses a version-5 file whose view segment is not version 5's", function()
     spit(p, slurp("spec/fixtures/schema-v5.sqlite"))
     local f = assert(io.popen("sqlite3 " .. p .. " 'SELECT sql FROM sqlite_schema " ..
