@@ -91,6 +91,10 @@ static int get_varint (const unsigned char *b, size_t n, size_t *pos,
 }
 
 
+/* The largest start or length of a mention (so that their sum cannot
+** overflow): the writer refuses a larger one, the reader fails on it. */
+#define SPAN_MAX (INT64_MAX / 2)
+
 /* Reads the next mention of a pack; 1 with it, 0 at the end, -1 when the
 ** pack is damaged. */
 static int next_span (const unsigned char *b, size_t n, size_t *pos,
@@ -99,7 +103,7 @@ static int next_span (const unsigned char *b, size_t n, size_t *pos,
   if (*pos >= n) return 0;
   if (!get_varint(b, n, pos, &e) || !get_varint(b, n, pos, &start)
       || !get_varint(b, n, pos, &len) || e == 0 || e > INT64_MAX
-      || len == 0 || start > INT64_MAX / 2 || len > INT64_MAX / 2)
+      || len == 0 || start > SPAN_MAX || len > SPAN_MAX)
     return -1;
   s->entity = (int64_t)e;
   s->start = (int64_t)start;
@@ -515,7 +519,8 @@ SN_INTERNAL int sn_menw_segment (sn_menw *w, int64_t seg) {
 SN_INTERNAL int sn_menw_span (sn_menw *w, int64_t entity, int64_t start,
                               int64_t len) {
   sn_span *p;
-  if (w->seg == 0 || entity <= 0 || start < 0 || len <= 0) return SQLITE_MISUSE;
+  if (w->seg == 0 || entity <= 0 || start < 0 || len <= 0 || start > SPAN_MAX
+      || len > SPAN_MAX) return SQLITE_MISUSE;
   if ((p = (sn_span *)room(w->sp, &w->capsp, w->nsp, sizeof *p)) == NULL)
     return SQLITE_NOMEM;
   w->sp = p;
