@@ -272,6 +272,18 @@ describe("packed mentions", function()
     end)
   end)
 
+  it("gives every row of an OR of a segment and an entity (the plan's rowids)", function()
+    local all = kb:sql("SELECT segment, entity, start, len FROM sinorus_mention")
+    local s, e = all[1].segment, all[#all].entity
+    local want = {}
+    for _, r in ipairs(all) do
+      if r.segment == s or r.entity == e then want[#want + 1] = r end
+    end
+    assert.is_true(#want >= 2)
+    assert.same(lines(want, ALL), lines(kb:sql([[SELECT segment, entity, start, len
+      FROM sinorus_mention WHERE segment = ? OR entity = ?]], s, e), ALL))
+  end)
+
   it("reads an attached KB's own mentions through its view, as version 6 did", function()
     -- a copy of the KB without its mentions, attached to the KB
     local q = fs.tmpname(".sqlite")
