@@ -650,12 +650,21 @@ SN_INTERNAL int sn_menw_finish (sn_menw *w) {
 /* Its plans (idxNum): every pack; the packs of a range of segments
 ** (bits HAS_LOW and HAS_HIGH: a lower and an upper bound given); one
 ** segment's pack; an entity's posting list. With NO_SPANS (no column
-** but segment and entity is read) every pack or the entity's are not
-** read: a row a posting entry, start and len NULL. */
+** but segment and entity is read, and no constraint given) the packs
+** are not read: a row a posting entry, start and len NULL.
+** A row read from a pack has the same rowid under every plan, as
+** SQLite's OR of two plans (a MULTI-INDEX OR) takes the rows of its
+** second plan whose rowids the first did not give: its segment times
+** 2^ROWID_BITS and its place in the pack (so a segment above
+** ROWID_SEG_MAX, or a pack of more than 2^ROWID_BITS mentions, is a
+** damaged one). A plan of an OR is given its constraint, so it never
+** reads posting entries only. */
 enum { PLAN_ALL = 0, PLAN_RANGE = 1, PLAN_SEGMENT = 2, PLAN_ENTITY = 3 };
 #define HAS_LOW 4
 #define HAS_HIGH 8
 #define NO_SPANS 16
+#define ROWID_BITS 20
+#define ROWID_SEG_MAX (INT64_MAX >> ROWID_BITS)
 
 enum { COL_SEGMENT, COL_ENTITY, COL_START, COL_LEN };
 
@@ -688,6 +697,7 @@ typedef struct MenCursor {
   sqlite3_stmt *cur;         /* the plan's: packs, or posting chunks */
   int plan, eof;
   int64_t hits;              /* PLAN_ENTITY: the entity's spans in the pack */
+  int64_t pord;              /* the spans of the pack read */
   /* the pack being read */
   unsigned char *pack;
   size_t plen, ppos, pcap;
@@ -757,7 +767,7 @@ static int men_best (sqlite3_vtab *vt, sqlite3_index_info *info) {
     info->estimatedRows = 4;
   }
   else if (ent_eq >= 0) {
-    info->idxNum = PLAN_ENTITY | ((info->colUsed & spans) == 0 ? NO_SPANS : 0);
+    info->idxNum = PLAN_ENTITY;
     info->aConstraintUsage[ent_eq].argvIndex = 1;
     info->aConstraintUsage[ent_eq].omit = 1;
     info->estimatedCost = 1000;
@@ -778,7 +788,8 @@ static int men_best (sqlite3_vtab *vt, sqlite3_index_info *info) {
     info->estimatedRows = low >= 0 && high >= 0 ? 2000 : 20000;
   }
   else {
-    info->idxNum = PLAN_ALL | ((info->colUsed & spans) == 0 ? NO_SPANS : 0);
+    info->idxNum = PLAN_ALL | ((info->colUsed & spans) == 0 && info->nConstraint == 0
+                               ? NO_SPANS : 0);
     info->estimatedCost = 100000;
     info->estimatedRows = 100000;
   }
@@ -920,6 +931,7 @@ static int men_next (sqlite3_vtab_cursor *cur) {
   for (;;) {
     if (c->plen > 0) {                     /* the rest of the pack */
       while ((r = next_span(c->pack, c->plen, &c->ppos, &c->s)) > 0) {
+        if (++c->pord > ((int64_t)1 << ROWID_BITS)) break;
         if ((c->plan & 3) != PLAN_ENTITY) return SQLITE_OK;
         /* (the entity of the list, not the value the plan was given:
         ** the list's query compared it with the column's affinity) */
@@ -928,7 +940,7 @@ static int men_next (sqlite3_vtab_cursor *cur) {
           return SQLITE_OK;
         }
       }
-      if (r < 0) return corrupt(c, 0, c->seg);
+      if (r != 0) return corrupt(c, 0, c->seg);
       c->plen = 0;
     }
     if ((c->plan & 3) == PLAN_ENTITY) {    /* the next segment of the list */
@@ -968,7 +980,8 @@ static int men_next (sqlite3_vtab_cursor *cur) {
         return fail(c, rc, "not enough memory");
     }
     c->ppos = 0;
-    if (c->plen == 0) return corrupt(c, 0, c->seg);
+    c->pord = 0;
+    if (c->plen == 0 || c->seg > ROWID_SEG_MAX) return corrupt(c, 0, c->seg);
   }
 }
 
@@ -1022,7 +1035,9 @@ static int men_column (sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
 
 
 static int men_rowid (sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
-  *rowid = ((MenCursor *)cur)->rowid;
+  MenCursor *c = (MenCursor *)cur;
+  *rowid = c->plan & NO_SPANS ? c->rowid
+           : c->seg * ((int64_t)1 << ROWID_BITS) + (c->pord - 1);
   return SQLITE_OK;
 }
 
