@@ -272,6 +272,20 @@ describe("packed mentions", function()
     end)
   end)
 
+  it("tags again refusing, not rewriting, a posting list whose chunks overlap", function()
+    local key = kb:sql([[SELECT entity, count(DISTINCT segment) AS n FROM sinorus_mention
+                         GROUP BY entity ORDER BY n DESC, entity LIMIT 1]])[1].entity
+    local c = kb:sql("SELECT first FROM mention_posting WHERE entity = ? ORDER BY first", key)
+    local segs = kb:sql("SELECT DISTINCT segment FROM sinorus_mention WHERE entity = ? " ..
+                        "ORDER BY segment", key)
+    assert.is_true(#segs >= 3 and segs[2].segment - c[1].first - 1 < 128)
+    internal.exec(kb, "INSERT INTO mention_posting (entity, first, segs) VALUES (?, ?, ?)",
+                  key, c[1].first + 1, string.char(segs[2].segment - c[1].first - 1))
+    local ok, err = pcall(internal.tag, kb, { segs[#segs].segment })
+    assert.is_false(ok)
+    assert.matches("corrupt knowledge base %(damaged packed mentions%)", err)
+  end)
+
   it("gives every row of an OR of a segment and an entity (the plan's rowids)", function()
     local all = kb:sql("SELECT segment, entity, start, len FROM sinorus_mention")
     local s, e = all[1].segment, all[#all].entity
