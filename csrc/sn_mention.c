@@ -563,16 +563,18 @@ static int merge_entity (sn_menw *w, int64_t e, const Entry *ent, size_t n) {
   size_t nold = 0, capold = 0, i = 0, j = 0;
   Chunk c;
   int rc, r = 0;
+  int64_t last = 0;                     /* the last entry of the chunks before */
   sqlite3_bind_int64(w->get_post, 1, e);
   while ((rc = sqlite3_step(w->get_post)) == SQLITE_ROW) {
     const unsigned char *b = (const unsigned char *)sqlite3_column_blob(w->get_post, 1);
     size_t len = (size_t)sqlite3_column_bytes(w->get_post, 1), pos = 0;
     int64_t seg = sqlite3_column_int64(w->get_post, 0);
-    if (seg <= 0) {
+    if (seg <= last) {                  /* (a chunk starts after the one before) */
       r = -1;
       break;
     }
     while ((r = next_posting(b, len, &pos, &seg)) > 0) {
+      last = seg;
       if (was_done(w->done, w->ndone, seg)) continue;
       if (nold > 0 && old[nold - 1].segment == seg) {
         old[nold - 1].count++;
