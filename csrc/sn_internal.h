@@ -271,7 +271,9 @@ SN_INTERNAL int sn_json_body(const char *s, size_t len,
 ** posting lists they change at sn_menw_finish (the tagger). Segments are
 ** given in ascending order of id, each once (sn_menw_segment, SQLITE_MISUSE
 ** otherwise), each followed by its mentions (sn_menw_span: entity key,
-** start from the segment's start, length in bytes); two mentions of one
+** start from the segment's start, length in bytes; SQLITE_MISUSE for a
+** key or length below 1, a start below 0, or a start or length above
+** INT64_MAX / 2, which a pack cannot hold); two mentions of one
 ** entity at one start keep the first. sn_menw_finish writes what is left
 ** (then nothing more may be given); sn_menw_written counts the mentions
 ** written. Each returns a SQLite code; sn_menw_free takes NULL.

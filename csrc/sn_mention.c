@@ -91,6 +91,10 @@ static int get_varint (const unsigned char *b, size_t n, size_t *pos,
 }
 
 
+/* The largest start or length of a mention (so that their sum cannot
+** overflow): the writer refuses a larger one, the reader fails on it. */
+#define SPAN_MAX (INT64_MAX / 2)
+
 /* Reads the next mention of a pack; 1 with it, 0 at the end, -1 when the
 ** pack is damaged. */
 static int next_span (const unsigned char *b, size_t n, size_t *pos,
@@ -99,7 +103,7 @@ static int next_span (const unsigned char *b, size_t n, size_t *pos,
   if (*pos >= n) return 0;
   if (!get_varint(b, n, pos, &e) || !get_varint(b, n, pos, &start)
       || !get_varint(b, n, pos, &len) || e == 0 || e > INT64_MAX
-      || len == 0 || start > INT64_MAX / 2 || len > INT64_MAX / 2)
+      || len == 0 || start > SPAN_MAX || len > SPAN_MAX)
     return -1;
   s->entity = (int64_t)e;
   s->start = (int64_t)start;
@@ -515,7 +519,8 @@ SN_INTERNAL int sn_menw_segment (sn_menw *w, int64_t seg) {
 SN_INTERNAL int sn_menw_span (sn_menw *w, int64_t entity, int64_t start,
                               int64_t len) {
   sn_span *p;
-  if (w->seg == 0 || entity <= 0 || start < 0 || len <= 0) return SQLITE_MISUSE;
+  if (w->seg == 0 || entity <= 0 || start < 0 || len <= 0 || start > SPAN_MAX
+      || len > SPAN_MAX) return SQLITE_MISUSE;
   if ((p = (sn_span *)room(w->sp, &w->capsp, w->nsp, sizeof *p)) == NULL)
     return SQLITE_NOMEM;
   w->sp = p;
@@ -558,16 +563,18 @@ static int merge_entity (sn_menw *w, int64_t e, const Entry *ent, size_t n) {
   size_t nold = 0, capold = 0, i = 0, j = 0;
   Chunk c;
   int rc, r = 0;
+  int64_t last = 0;                     /* the last entry of the chunks before */
   sqlite3_bind_int64(w->get_post, 1, e);
   while ((rc = sqlite3_step(w->get_post)) == SQLITE_ROW) {
     const unsigned char *b = (const unsigned char *)sqlite3_column_blob(w->get_post, 1);
     size_t len = (size_t)sqlite3_column_bytes(w->get_post, 1), pos = 0;
     int64_t seg = sqlite3_column_int64(w->get_post, 0);
-    if (seg <= 0) {
+    if (seg <= last) {                  /* (a chunk starts after the one before) */
       r = -1;
       break;
     }
     while ((r = next_posting(b, len, &pos, &seg)) > 0) {
+      last = seg;
       if (was_done(w->done, w->ndone, seg)) continue;
       if (nold > 0 && old[nold - 1].segment == seg) {
         old[nold - 1].count++;
@@ -645,12 +652,21 @@ SN_INTERNAL int sn_menw_finish (sn_menw *w) {
 /* Its plans (idxNum): every pack; the packs of a range of segments
 ** (bits HAS_LOW and HAS_HIGH: a lower and an upper bound given); one
 ** segment's pack; an entity's posting list. With NO_SPANS (no column
-** but segment and entity is read) every pack or the entity's are not
-** read: a row a posting entry, start and len NULL. */
+** but segment and entity is read, and no constraint given) the packs
+** are not read: a row a posting entry, start and len NULL.
+** A row read from a pack has the same rowid under every plan, as
+** SQLite's OR of two plans (a MULTI-INDEX OR) takes the rows of its
+** second plan whose rowids the first did not give: its segment times
+** 2^ROWID_BITS and its place in the pack (so a segment above
+** ROWID_SEG_MAX, or a pack of more than 2^ROWID_BITS mentions, is a
+** damaged one). A plan of an OR is given its constraint, so it never
+** reads posting entries only. */
 enum { PLAN_ALL = 0, PLAN_RANGE = 1, PLAN_SEGMENT = 2, PLAN_ENTITY = 3 };
 #define HAS_LOW 4
 #define HAS_HIGH 8
 #define NO_SPANS 16
+#define ROWID_BITS 20
+#define ROWID_SEG_MAX (INT64_MAX >> ROWID_BITS)
 
 enum { COL_SEGMENT, COL_ENTITY, COL_START, COL_LEN };
 
@@ -659,8 +675,8 @@ enum { ST_ALL, ST_LOW_HIGH, ST_LOW, ST_HIGH, ST_SEGMENT, ST_POSTS, ST_ALL_POSTS,
        ST_ONE, ST_N };
 static const char *const plan_sql[ST_N] = {
   "SELECT segment, spans FROM mention_pack ORDER BY segment",
-  "SELECT segment, spans FROM mention_pack WHERE segment >= ?1 AND segment <= ?2 "
-    "ORDER BY segment",
+  ("SELECT segment, spans FROM mention_pack WHERE segment >= ?1 AND segment <= ?2 "
+   "ORDER BY segment"),
   "SELECT segment, spans FROM mention_pack WHERE segment >= ?1 ORDER BY segment",
   "SELECT segment, spans FROM mention_pack WHERE segment <= ?1 ORDER BY segment",
   "SELECT segment, spans FROM mention_pack WHERE segment = ?1",
@@ -682,7 +698,8 @@ typedef struct MenCursor {
   sqlite3_stmt *st[ST_N];
   sqlite3_stmt *cur;         /* the plan's: packs, or posting chunks */
   int plan, eof;
-  int64_t want;              /* PLAN_ENTITY: its entity */
+  int64_t hits;              /* PLAN_ENTITY: the entity's spans in the pack */
+  int64_t pord;              /* the spans of the pack read */
   /* the pack being read */
   unsigned char *pack;
   size_t plen, ppos, pcap;
@@ -752,7 +769,7 @@ static int men_best (sqlite3_vtab *vt, sqlite3_index_info *info) {
     info->estimatedRows = 4;
   }
   else if (ent_eq >= 0) {
-    info->idxNum = PLAN_ENTITY | ((info->colUsed & spans) == 0 ? NO_SPANS : 0);
+    info->idxNum = PLAN_ENTITY;
     info->aConstraintUsage[ent_eq].argvIndex = 1;
     info->aConstraintUsage[ent_eq].omit = 1;
     info->estimatedCost = 1000;
@@ -773,7 +790,8 @@ static int men_best (sqlite3_vtab *vt, sqlite3_index_info *info) {
     info->estimatedRows = low >= 0 && high >= 0 ? 2000 : 20000;
   }
   else {
-    info->idxNum = PLAN_ALL | ((info->colUsed & spans) == 0 ? NO_SPANS : 0);
+    info->idxNum = PLAN_ALL | ((info->colUsed & spans) == 0 && info->nConstraint == 0
+                               ? NO_SPANS : 0);
     info->estimatedCost = 100000;
     info->estimatedRows = 100000;
   }
@@ -863,11 +881,13 @@ static sqlite3_stmt *stmt (MenCursor *c, int k, int *rc) {
 
 
 /* The next posting entry (c->qseg, c->qentity), reading the next chunk
-** when one ends; 1 with it, 0 at the end, or a failure in *rc. */
+** when one ends; 1 with it, 0 at the end, or a failure in *rc. A chunk
+** of an entity starts after the last entry of the one before. */
 static int next_entry (MenCursor *c, int *rc) {
   sqlite3 *db = ((MenTab *)c->base.pVtab)->db;
   int r;
   while ((r = next_posting(c->post, c->qlen, &c->qpos, &c->qseg)) == 0) {
+    int64_t entity = c->qentity, last = c->qseg;
     int s = sqlite3_step(c->cur);
     if (s == SQLITE_DONE) return 0;
     if (s != SQLITE_ROW) {
@@ -877,7 +897,7 @@ static int next_entry (MenCursor *c, int *rc) {
     c->qentity = sqlite3_column_int64(c->cur, 0);
     c->qseg = sqlite3_column_int64(c->cur, 1);
     c->qpos = 0;
-    if (c->qseg <= 0) {
+    if (c->qseg <= 0 || (c->qentity == entity && c->qseg <= last)) {
       *rc = corrupt(c, 1, c->qentity);
       return -1;
     }
@@ -912,21 +932,35 @@ static int men_next (sqlite3_vtab_cursor *cur) {
   }
   for (;;) {
     if (c->plen > 0) {                     /* the rest of the pack */
-      while ((r = next_span(c->pack, c->plen, &c->ppos, &c->s)) > 0)
-        if ((c->plan & 3) != PLAN_ENTITY || c->s.entity == c->want)
+      while ((r = next_span(c->pack, c->plen, &c->ppos, &c->s)) > 0) {
+        if (++c->pord > ((int64_t)1 << ROWID_BITS)) break;
+        if ((c->plan & 3) != PLAN_ENTITY) return SQLITE_OK;
+        /* (the entity of the list, not the value the plan was given:
+        ** the list's query compared it with the column's affinity) */
+        if (c->s.entity == c->qentity) {
+          c->hits++;
           return SQLITE_OK;
-      if (r < 0) return corrupt(c, 0, c->seg);
+        }
+      }
+      if (r != 0) return corrupt(c, 0, c->seg);
       c->plen = 0;
     }
     if ((c->plan & 3) == PLAN_ENTITY) {    /* the next segment of the list */
       sqlite3_stmt *one;
-      do {
-        if ((r = next_entry(c, &rc)) <= 0) {
-          c->eof = 1;
-          return rc;
-        }
-      } while (c->qseg == c->seg);         /* its pack was read whole */
+      int64_t n = 1;                       /* entries of c->seg */
+      for (;;) {                           /* its pack was read whole */
+        if ((r = next_entry(c, &rc)) < 0) return rc;
+        if (r == 0 || c->qseg != c->seg) break;
+        n++;
+      }
+      /* the list and the pack agree on the entity's mentions there */
+      if (c->seg != 0 && n != c->hits) return corrupt(c, 1, c->qentity);
+      if (r == 0) {
+        c->eof = 1;
+        return SQLITE_OK;
+      }
       c->seg = c->qseg;
+      c->hits = 0;
       if ((one = stmt(c, ST_ONE, &rc)) == NULL) return fail(c, rc, sqlite3_errmsg(db));
       sqlite3_bind_int64(one, 1, c->seg);
       rc = sqlite3_step(one);
@@ -948,7 +982,8 @@ static int men_next (sqlite3_vtab_cursor *cur) {
         return fail(c, rc, "not enough memory");
     }
     c->ppos = 0;
-    if (c->plen == 0) return corrupt(c, 0, c->seg);
+    c->pord = 0;
+    if (c->plen == 0 || c->seg > ROWID_SEG_MAX) return corrupt(c, 0, c->seg);
   }
 }
 
@@ -962,7 +997,7 @@ static int men_filter (sqlite3_vtab_cursor *cur, int idx, const char *idxstr,
   c->plan = idx;
   c->eof = 0;
   c->plen = c->qlen = c->qpos = c->ppos = 0;
-  c->seg = c->qseg = c->qentity = 0;
+  c->seg = c->qseg = c->qentity = c->hits = 0;
   if (plan == PLAN_ENTITY) k = ST_POSTS;
   else if (idx & NO_SPANS) k = ST_ALL_POSTS;
   else if (plan == PLAN_SEGMENT) k = ST_SEGMENT;
@@ -973,7 +1008,6 @@ static int men_filter (sqlite3_vtab_cursor *cur, int idx, const char *idxstr,
   sqlite3_clear_bindings(c->cur);
   if (k != ST_ALL && k != ST_ALL_POSTS) sqlite3_bind_value(c->cur, 1, argv[0]);
   if (k == ST_LOW_HIGH) sqlite3_bind_value(c->cur, 2, argv[1]);
-  c->want = plan == PLAN_ENTITY ? sqlite3_value_int64(argv[0]) : 0;
   c->rowid = 0;
   return men_next(cur);
 }
@@ -1003,7 +1037,9 @@ static int men_column (sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
 
 
 static int men_rowid (sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
-  *rowid = ((MenCursor *)cur)->rowid;
+  MenCursor *c = (MenCursor *)cur;
+  *rowid = c->plan & NO_SPANS ? c->rowid
+           : c->seg * ((int64_t)1 << ROWID_BITS) + (c->pord - 1);
   return SQLITE_OK;
 }
 

@@ -223,4 +223,99 @@ describe("packed mentions", function()
     assert.equals(n .. "\n", f:read("a"))
     f:close()
   end)
+
+  -- (found in review: rows a plan returns with its constraint omitted, and
+  -- posting lists that disagree with the packs)
+  describe("read by an entity", function()
+    -- the key with the most segments, and its rows
+    local function busiest()
+      return kb:sql([[SELECT entity, count(DISTINCT segment) AS n FROM sinorus_mention
+                      GROUP BY entity ORDER BY n DESC, entity LIMIT 1]])[1].entity
+    end
+
+    it("compares the entity with the column's INTEGER affinity, as SQLite does", function()
+      local key = busiest()
+      local want = lines(kb:sql("SELECT segment, entity, start, len FROM sinorus_mention " ..
+                                "WHERE entity = ?", key), ALL)
+      assert.is_true(#want > 0)
+      -- "3.7e1" is 37 with INTEGER affinity (and 0.9e1 is 9): the same rows
+      for _, v in ipairs { ("%.1fe1"):format(key / 10), key .. ".0", key + 0.0 } do
+        assert.same(want, lines(kb:sql("SELECT segment, entity, start, len FROM sinorus_mention " ..
+                                       "WHERE entity = ?", v), ALL))
+      end
+    end)
+
+    it("fails, not drops rows, when a listed segment's pack lacks the entity", function()
+      local key = busiest()
+      local s = kb:sql("SELECT min(segment) AS s FROM sinorus_mention WHERE entity = ?", key)[1].s
+      local other = kb:sql([[SELECT spans FROM mention_pack WHERE segment NOT IN
+        (SELECT segment FROM sinorus_mention WHERE entity = ?) LIMIT 1]], key)[1].spans
+      internal.exec(kb, "UPDATE mention_pack SET spans = ? WHERE segment = ?", other, s)
+      local ok, err = pcall(kb.sql, kb, "SELECT start FROM sinorus_mention WHERE entity = ?", key)
+      assert.is_false(ok)
+      assert.matches("corrupt knowledge base %(damaged posting list of entity key " .. key .. "%)",
+                     err)
+    end)
+
+    it("fails, not repeats rows, when a chunk names a segment an earlier chunk has", function()
+      local key = busiest()
+      local c = kb:sql("SELECT first FROM mention_posting WHERE entity = ? ORDER BY first", key)
+      local segs = kb:sql("SELECT DISTINCT segment FROM sinorus_mention WHERE entity = ? " ..
+                          "ORDER BY segment", key)
+      assert.is_true(#segs >= 3 and segs[2].segment - c[1].first - 1 < 128)
+      -- a second chunk that starts inside the first and names its second segment again
+      internal.exec(kb, "INSERT INTO mention_posting (entity, first, segs) VALUES (?, ?, ?)",
+                    key, c[1].first + 1, string.char(segs[2].segment - c[1].first - 1))
+      local ok, err = pcall(kb.sql, kb, "SELECT start FROM sinorus_mention WHERE entity = ?", key)
+      assert.is_false(ok)
+      assert.matches("damaged posting list of entity key " .. key, err)
+    end)
+  end)
+
+  it("tags again refusing, not rewriting, a posting list whose chunks overlap", function()
+    local key = kb:sql([[SELECT entity, count(DISTINCT segment) AS n FROM sinorus_mention
+                         GROUP BY entity ORDER BY n DESC, entity LIMIT 1]])[1].entity
+    local c = kb:sql("SELECT first FROM mention_posting WHERE entity = ? ORDER BY first", key)
+    local segs = kb:sql("SELECT DISTINCT segment FROM sinorus_mention WHERE entity = ? " ..
+                        "ORDER BY segment", key)
+    assert.is_true(#segs >= 3 and segs[2].segment - c[1].first - 1 < 128)
+    internal.exec(kb, "INSERT INTO mention_posting (entity, first, segs) VALUES (?, ?, ?)",
+                  key, c[1].first + 1, string.char(segs[2].segment - c[1].first - 1))
+    local ok, err = pcall(internal.tag, kb, { segs[#segs].segment })
+    assert.is_false(ok)
+    assert.matches("corrupt knowledge base %(damaged packed mentions%)", err)
+  end)
+
+  it("gives every row of an OR of a segment and an entity (the plan's rowids)", function()
+    local all = kb:sql("SELECT segment, entity, start, len FROM sinorus_mention")
+    local s, e = all[1].segment, all[#all].entity
+    local want = {}
+    for _, r in ipairs(all) do
+      if r.segment == s or r.entity == e then want[#want + 1] = r end
+    end
+    assert.is_true(#want >= 2)
+    assert.same(lines(want, ALL), lines(kb:sql([[SELECT segment, entity, start, len
+      FROM sinorus_mention WHERE segment = ? OR entity = ?]], s, e), ALL))
+  end)
+
+  it("reads an attached KB's own mentions through its view, as version 6 did", function()
+    -- a copy of the KB without its mentions, attached to the KB
+    local q = fs.tmpname(".sqlite")
+    kb:close()
+    fs.spit(q, fs.slurp(p))
+    local other = assert(sinorus.open(q))
+    internal.exec(other, "DELETE FROM mention_pack")
+    internal.exec(other, "DELETE FROM mention_posting")
+    other:close()
+    kb = assert(sinorus.open(p))
+    local n = kb:sql("SELECT count(*) AS n FROM mention")[1].n
+    assert.is_true(n > 0)
+    internal.exec(kb, "ATTACH ? AS other", q)
+    local ok, rows = pcall(kb.sql, kb, "SELECT count(*) AS n FROM other.mention")
+    internal.exec(kb, "DETACH other")
+    fs.remove_db(q)
+    assert.is_true(ok)
+    assert.equals(0, rows[1].n)
+    assert.equals(n, kb:sql("SELECT count(*) AS n FROM main.mention")[1].n)
+  end)
 end)

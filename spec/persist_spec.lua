@@ -465,6 +465,22 @@ describe("schema versions", function()
     assert.equals(copy, slurp(p))
   end)
 
+  it("refuses to migrate a version-6 file with a mention too long to be read back, with " ..
+     "the mention's segment", function()
+    spit(p, slurp("spec/fixtures/schema-v6.sqlite"))
+    assert(os.execute("sqlite3 " .. p .. " 'UPDATE mention_row SET len = 4611686018427387904 " ..
+                      "WHERE segment = (SELECT min(segment) FROM mention_row)'"))
+    local f = assert(io.popen("sqlite3 " .. p .. " 'SELECT min(segment) FROM mention_row'"))
+    local seg = assert(tonumber(f:read("a")))
+    f:close()
+    local copy = slurp(p)
+    local kb, msg = sinorus.open(p)
+    assert.is_nil(kb)
+    assert.equals(p .. ": cannot migrate to schema version " .. sinorus.schema_version ..
+                  " (mention_row has a mention that cannot be (segment " .. seg .. "))", msg)
+    assert.equals(copy, slurp(p))
+  end)
+
   it("refuses a version-5 file whose view segment is not version 5's", function()
     spit(p, slurp("spec/fixtures/schema-v5.sqlite"))
     local f = assert(io.popen("sqlite3 " .. p .. " 'SELECT sql FROM sqlite_schema " ..
@@ -502,11 +518,11 @@ describe("schema versions", function()
       end
       return table.concat(out, "\n")
     end
-    -- the entity's key, then its posting list alone (sinorus_mention's plan
-    -- 3, an entity, + 16, no spans read), each segment's row by its id
+    -- the entity's key, then its posting list and the packs it names
+    -- (sinorus_mention's plan 3, an entity), each segment's row by its id
     local by_entity = plan("SELECT DISTINCT segment FROM mention WHERE entity = ?", "china")
     assert.matches("SEARCH k USING COVERING INDEX", by_entity)
-    assert.matches("SCAN m VIRTUAL TABLE INDEX 19:", by_entity)
+    assert.matches("SCAN m VIRTUAL TABLE INDEX 3:", by_entity)
     assert.matches("SEARCH s USING INTEGER PRIMARY KEY", by_entity)
     -- a segment's mentions: its pack (plan 2)
     assert.matches("SCAN m VIRTUAL TABLE INDEX 2:",
