@@ -294,9 +294,10 @@ SN_INTERNAL void sn_menw_free(sn_menw *w);
 ** index its new segments' text (sn_import.c). Returns a SQLite code. */
 SN_INTERNAL int sn_register_feed(struct sqlite3 *db);
 
-/* Registers the eponymous virtual table sinorus_mention (segment,
-** entity, start, len) on db, which reads the packed mentions back as
-** rows; the view mention reads it. Returns a SQLite code. */
+/* Registers the module sinorus_mention on db: the virtual table
+** sinorus_mention (segment, entity, start, len) of each KB's schema reads
+** that KB's packed mentions back as rows; the view mention reads it.
+** Returns a SQLite code. */
 SN_INTERNAL int sn_register_mention(struct sqlite3 *db);
 
 #endif

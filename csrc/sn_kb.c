@@ -652,6 +652,8 @@ static int migrate_v7_mentions (sqlite3 *db, char **msg) {
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db, "DROP VIEW mention", NULL, NULL, msg);
   if (rc == SQLITE_OK)
+    rc = run_schema_statement(db, "CREATE VIRTUAL TABLE sinorus_mention ", msg);
+  if (rc == SQLITE_OK)
     rc = run_schema_statement(db, "CREATE VIEW mention ", msg);
   if (rc == SQLITE_OK) rc = query_int(db, "SELECT count(*) FROM mention_row", &old);
   if (rc == SQLITE_OK)
@@ -700,7 +702,7 @@ static const sn_migration migrations[] = {
 /* The tables every KB of the current schema version has. */
 static const char *const required_tables[] = {
   "meta", "source", "source_text", "segment_row", "segment_fts", "entity",
-  "alias", "entity_key", "mention_pack", "mention_posting",
+  "alias", "entity_key", "mention_pack", "mention_posting", "sinorus_mention",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
   "event", "event_actor", "quote", "reference", "question", "hypothesis",
   "ach_item", "rating", "event_source", "item_basis", "rating_reason", "forecast",
@@ -1008,6 +1010,20 @@ static int register_tokenizer (sqlite3 *db) {
 }
 
 
+/* A new in-memory database of the current schema, in *cur (to be closed
+** by the caller, also on failure): what a migration compares a file's
+** tables with. It has the tokenizer and the module sinorus_mention the
+** schema declares its virtual tables with. Returns a SQLite code. */
+static int scratch_schema (sqlite3 **cur) {
+  int rc = sqlite3_open_v2(":memory:", cur, SQLITE_OPEN_READWRITE
+                           | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK) rc = register_tokenizer(*cur);
+  if (rc == SQLITE_OK) rc = sqlite_code_of(sinorus_register_text(*cur));
+  if (rc == SQLITE_OK) rc = sqlite3_exec(*cur, sn_schema_sql, NULL, NULL, NULL);
+  return rc;
+}
+
+
 /*
 ** Gives each table of db named in tables the definition it has in the
 ** current schema, by rewriting its SQL in sqlite_schema: SQLite's
@@ -1025,10 +1041,7 @@ static int redefine_tables (sqlite3 *db, const char *const *tables,
   sqlite3_int64 cookie = 0;
   char sql[64];
   int rc, i;
-  rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
-                       | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK) rc = register_tokenizer(cur);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
+  rc = scratch_schema(&cur);
   if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA schema_version", &cookie);
   if (rc == SQLITE_OK)
     rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, (int *)0);
@@ -1120,10 +1133,7 @@ static int rebuild_table (sqlite3 *db, sqlite3 *cur, const char *name,
 */
 static int migrate_v4_records (sqlite3 *db, char **msg) {
   sqlite3 *cur = NULL;
-  int rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
-                           | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
+  int rc = scratch_schema(&cur);
   if (rc == SQLITE_OK) {
     char *def = NULL;
     rc = query_text(cur, "SELECT sql FROM sqlite_schema "
@@ -1169,10 +1179,7 @@ static int migrate_v4_forecasts (sqlite3 *db, char **msg) {
     "event_source", "item_basis", "rating_reason", "forecast", "resolution", NULL
   };
   sqlite3 *cur = NULL;
-  int i, rc = sqlite3_open_v2(":memory:", &cur, SQLITE_OPEN_READWRITE
-                              | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK) rc = sinorus_register_tokenizer(cur);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(cur, sn_schema_sql, NULL, NULL, NULL);
+  int i, rc = scratch_schema(&cur);
   for (i = 0; rc == SQLITE_OK && tables[i] != NULL; i++) {
     char *def = NULL;
     rc = query_text(cur, "SELECT sql FROM sqlite_schema "

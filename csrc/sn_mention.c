@@ -7,9 +7,10 @@
 ** chunks in mention_posting: a chunk's rows name the segment of each of
 ** the entity's mentions as the difference from the one before (0: the
 ** same segment again; the first counts from the chunk's `first`). The
-** eponymous virtual table sinorus_mention reads both back as rows
-** (segment, entity, start, len), which the view `mention` of
-** data/schema.sql turns into the columns it always had.
+** virtual table sinorus_mention (one in each KB's schema: an attached
+** KB's reads its own tables) reads both back as rows (segment, entity,
+** start, len), which the view `mention` of data/schema.sql turns into
+** the columns it always had.
 **
 ** One writer, sn_menw, writes both: the import and the migration append
 ** (the segments are new, their ids above every id in use); the tagger
@@ -673,23 +674,28 @@ enum { COL_SEGMENT, COL_ENTITY, COL_START, COL_LEN };
 /* The statements of the plans, prepared when a cursor first needs one. */
 enum { ST_ALL, ST_LOW_HIGH, ST_LOW, ST_HIGH, ST_SEGMENT, ST_POSTS, ST_ALL_POSTS,
        ST_ONE, ST_N };
+/* (%w: the table's schema, so that an attached KB's table reads that
+** KB's packs) */
 static const char *const plan_sql[ST_N] = {
-  "SELECT segment, spans FROM mention_pack ORDER BY segment",
-  ("SELECT segment, spans FROM mention_pack WHERE segment >= ?1 AND segment <= ?2 "
-   "ORDER BY segment"),
-  "SELECT segment, spans FROM mention_pack WHERE segment >= ?1 ORDER BY segment",
-  "SELECT segment, spans FROM mention_pack WHERE segment <= ?1 ORDER BY segment",
-  "SELECT segment, spans FROM mention_pack WHERE segment = ?1",
-  "SELECT entity, first, segs FROM mention_posting WHERE entity = ?1 ORDER BY first",
-  "SELECT entity, first, segs FROM mention_posting",
-  "SELECT spans FROM mention_pack WHERE segment = ?1"
+  "SELECT segment, spans FROM \"%w\".mention_pack ORDER BY segment",
+  ("SELECT segment, spans FROM \"%w\".mention_pack WHERE segment >= ?1 "
+   "AND segment <= ?2 ORDER BY segment"),
+  "SELECT segment, spans FROM \"%w\".mention_pack WHERE segment >= ?1 ORDER BY segment",
+  "SELECT segment, spans FROM \"%w\".mention_pack WHERE segment <= ?1 ORDER BY segment",
+  "SELECT segment, spans FROM \"%w\".mention_pack WHERE segment = ?1",
+  ("SELECT entity, first, segs FROM \"%w\".mention_posting WHERE entity = ?1 "
+   "ORDER BY first"),
+  "SELECT entity, first, segs FROM \"%w\".mention_posting",
+  "SELECT spans FROM \"%w\".mention_pack WHERE segment = ?1"
 };
 
-/* A connection's table: with the statements its closed cursors left, so
-** that a query that opens a cursor (a segment's mentions) prepares none. */
+/* A table of a schema (its KB's mentions): with the statements its closed
+** cursors left, so that a query that opens a cursor (a segment's
+** mentions) prepares none. */
 typedef struct MenTab {
   sqlite3_vtab base;
   sqlite3 *db;
+  char *schema;              /* "main", or the name a KB is attached as */
   sqlite3_stmt *spare[ST_N];
 } MenTab;
 
@@ -718,7 +724,11 @@ static int men_connect (sqlite3 *db, void *aux, int argc,
                         char **err) {
   MenTab *t;
   int rc;
-  (void)aux; (void)argc; (void)argv; (void)err;
+  (void)aux;
+  if (argc != 3) {                 /* module, schema, table: no arguments */
+    *err = sqlite3_mprintf("sinorus_mention takes no arguments");
+    return SQLITE_ERROR;
+  }
   rc = sqlite3_declare_vtab(db, "CREATE TABLE x(segment INTEGER, entity INTEGER, "
                                 "start INTEGER, len INTEGER)");
   if (rc != SQLITE_OK) return rc;
@@ -726,8 +736,25 @@ static int men_connect (sqlite3 *db, void *aux, int argc,
   if ((t = (MenTab *)sqlite3_malloc(sizeof *t)) == NULL) return SQLITE_NOMEM;
   memset(t, 0, sizeof *t);
   t->db = db;
+  if ((t->schema = sqlite3_mprintf("%s", argv[1])) == NULL) {
+    sqlite3_free(t);
+    return SQLITE_NOMEM;
+  }
   *vt = &t->base;
   return SQLITE_OK;
+}
+
+
+/* CREATE VIRTUAL TABLE (data/schema.sql): the table keeps nothing of its
+** own, so making it is connecting it; a function of its own, so that the
+** module has no eponymous table (one would read only the main KB). */
+static int men_create (sqlite3 *db, void *aux, int argc,
+                       const char *const *argv, sqlite3_vtab **vt, char **err) {
+  if (argc >= 3 && strcmp(argv[2], "sinorus_mention") != 0) {   /* the view's name */
+    *err = sqlite3_mprintf("a table of module sinorus_mention is named sinorus_mention");
+    return SQLITE_ERROR;
+  }
+  return men_connect(db, aux, argc, argv, vt, err);
 }
 
 
@@ -735,6 +762,7 @@ static int men_disconnect (sqlite3_vtab *vt) {
   MenTab *t = (MenTab *)vt;
   int i;
   for (i = 0; i < ST_N; i++) sqlite3_finalize(t->spare[i]);
+  sqlite3_free(t->schema);
   sqlite3_free(vt);
   return SQLITE_OK;
 }
@@ -870,8 +898,13 @@ static sqlite3_stmt *stmt (MenCursor *c, int k, int *rc) {
     t->spare[k] = NULL;
   }
   if (c->st[k] == NULL) {
-    *rc = sqlite3_prepare_v3(db, plan_sql[k], -1, SQLITE_PREPARE_PERSISTENT,
-                             &c->st[k], NULL);
+    char *sql = sqlite3_mprintf(plan_sql[k], t->schema);
+    if (sql == NULL) {
+      *rc = SQLITE_NOMEM;
+      return NULL;
+    }
+    *rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->st[k], NULL);
+    sqlite3_free(sql);
     if (*rc != SQLITE_OK) return NULL;
   }
   else sqlite3_reset(c->st[k]);
@@ -1046,10 +1079,11 @@ static int men_rowid (sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
 
 static sqlite3_module mention_module = {
   .iVersion = 0,
-  .xCreate = NULL,           /* eponymous only: no CREATE VIRTUAL TABLE */
+  .xCreate = men_create,     /* a table in each KB's schema, no eponymous one */
   .xConnect = men_connect,
   .xBestIndex = men_best,
   .xDisconnect = men_disconnect,
+  .xDestroy = men_disconnect,
   .xOpen = men_open,
   .xClose = men_close,
   .xFilter = men_filter,

@@ -183,8 +183,8 @@ CREATE INDEX alias_folded ON alias(folded);
 -- entity is its posting list in mention_posting, in chunks: a varint a
 -- mention, the difference of its segment from the one before (0: the
 -- same segment again), the first counted from `first`; a segment's
--- mentions are never split between two chunks. The eponymous virtual
--- table sinorus_mention (csrc/sn_mention.c) reads them back as rows
+-- mentions are never split between two chunks. The virtual table
+-- sinorus_mention (csrc/sn_mention.c) reads them back as rows
 -- (segment, entity key, start, len), found by segment, a range of
 -- segments or an entity, and the view `mention` gives the columns of
 -- versions 1 to 6 (the entity's id, offsets into the source's text) for
@@ -213,6 +213,11 @@ CREATE TABLE mention_posting (
   segs   BLOB NOT NULL,      -- a varint a mention: its segment's difference
   PRIMARY KEY (entity, first)
 ) WITHOUT ROWID;
+
+-- The packs and posting lists read back as rows (segment, entity key,
+-- start, len). A table of each KB's schema, so that the view of a KB
+-- attached to another connection reads that KB's mentions.
+CREATE VIRTUAL TABLE sinorus_mention USING sinorus_mention;
 
 -- Spans of segments in which an alias of an entity occurs: offsets into
 -- the source's text, 1-based inclusive, as in every version.

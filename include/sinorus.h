@@ -190,10 +190,11 @@ SINORUS_API int sinorus_register_tokenizer(struct sqlite3 *db);
 ** bytes; a damaged frame or a cut outside the piece fails with
 ** SQLITE_CORRUPT and a message. Each connection keeps its last few
 ** unpacked pieces (freed with it). sinorus_pack(text) packs a text as a
-** piece is kept. Since schema version 7 it also registers the read-only
-** eponymous virtual table sinorus_mention(segment, entity, start, len),
-** which reads the packed mentions (mention_pack, mention_posting) as rows
-** and which the view `mention` reads. Every connection sinorus opens has
+** piece is kept. Since schema version 7 it also registers the module
+** sinorus_mention of the read-only virtual table sinorus_mention(segment,
+** entity, start, len) that a KB's schema declares, which reads that KB's
+** packed mentions (mention_pack, mention_posting) as rows and which the
+** view `mention` reads. Every connection sinorus opens has
 ** them; a host that opens a KB file with a connection of its own registers
 ** them (and sinorus_register_tokenizer) to read the views. Returns
 ** SINORUS_OK, SINORUS_RANGE when db is NULL, or SINORUS_NOMEM or
