@@ -26,6 +26,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include <dlfcn.h>
+#include <pthread.h>
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -886,6 +889,66 @@ static int cjk_at (const unsigned char *s, size_t n, int end) {
 }
 
 /*
+** poppler-glib is loaded when the first PDF is read, not with the
+** library: linked in, it and the libraries it needs (glib, cairo, the
+** C++ poppler) took 6.4 ms of every process's start-up and their pages
+** a few MB of its memory (bench/cli.lua). The functions below are
+** called through the pointers its loading fills in (the names stay those
+** of poppler.h). SN_POPPLER_SONAME is the library the build compiled
+** against (the Makefile reads it from the library).
+*/
+#ifndef SN_POPPLER_SONAME
+#define SN_POPPLER_SONAME "libpoppler-glib.so.8"
+#endif
+
+#define POPPLER_FUNCS(X) \
+  X(poppler_document_new_from_bytes) X(poppler_document_get_n_pages) \
+  X(poppler_document_get_page) X(poppler_document_get_title) \
+  X(poppler_document_get_author) X(poppler_document_get_creation_date) \
+  X(poppler_page_get_text) X(poppler_page_get_text_layout) \
+  X(g_free) X(g_object_unref) X(g_error_free) X(g_bytes_new_static) \
+  X(g_bytes_unref)
+
+static struct {
+#define POPPLER_PTR(f) __typeof__(&f) f;
+  POPPLER_FUNCS(POPPLER_PTR)
+#undef POPPLER_PTR
+} pdf_lib;
+static char pdf_lib_err[200];      /* why it could not be loaded ("": it was) */
+static pthread_once_t pdf_lib_once = PTHREAD_ONCE_INIT;
+
+static void pdf_lib_load (void) {
+  void *h = dlopen(SN_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
+  const char *e;
+  if (h == NULL) {
+    e = dlerror();
+    snprintf(pdf_lib_err, sizeof pdf_lib_err, "%s", e ? e : "cannot be loaded");
+    return;
+  }
+#define POPPLER_SYM(f) \
+  if (pdf_lib_err[0] == '\0' && (*(void **)&pdf_lib.f = dlsym(h, #f)) == NULL) \
+    snprintf(pdf_lib_err, sizeof pdf_lib_err, "it has no %s", #f);
+  POPPLER_FUNCS(POPPLER_SYM)
+#undef POPPLER_SYM
+  /* (the library stays loaded for the process: poppler keeps state) */
+}
+
+#define poppler_document_new_from_bytes (*pdf_lib.poppler_document_new_from_bytes)
+#define poppler_document_get_n_pages (*pdf_lib.poppler_document_get_n_pages)
+#define poppler_document_get_page (*pdf_lib.poppler_document_get_page)
+#define poppler_document_get_title (*pdf_lib.poppler_document_get_title)
+#define poppler_document_get_author (*pdf_lib.poppler_document_get_author)
+#define poppler_document_get_creation_date (*pdf_lib.poppler_document_get_creation_date)
+#define poppler_page_get_text (*pdf_lib.poppler_page_get_text)
+#define poppler_page_get_text_layout (*pdf_lib.poppler_page_get_text_layout)
+#define g_free (*pdf_lib.g_free)
+#define g_object_unref (*pdf_lib.g_object_unref)
+#define g_error_free (*pdf_lib.g_error_free)
+#define g_bytes_new_static (*pdf_lib.g_bytes_new_static)
+#define g_bytes_unref (*pdf_lib.g_bytes_unref)
+
+
+/*
 ** The text of one page: poppler gives it line by line with the box of
 ** every character; a line that starts further below the one before than
 ** 0.8 of a line's height begins a new paragraph, else it continues the
@@ -938,11 +1001,18 @@ static void pdf_page (sn_buf *out, sn_buf *blk, PopplerPage *page) {
 
 static int extract_pdf (const char *data, size_t n, sn_doc *doc, char *err,
                         size_t errlen) {
-  GBytes *bytes = g_bytes_new_static(data, n);
+  GBytes *bytes;
   GError *gerr = NULL;
-  PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+  PopplerDocument *pdf;
   sn_buf blk = {0};
   int np, i;
+  pthread_once(&pdf_lib_once, pdf_lib_load);
+  if (pdf_lib_err[0] != '\0') {
+    sn_seterr(err, errlen, "reading PDF needs %s (%s)", SN_POPPLER_SONAME, pdf_lib_err);
+    return SN_X_CORRUPT;
+  }
+  bytes = g_bytes_new_static(data, n);
+  pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
   g_bytes_unref(bytes);
   if (pdf == NULL) {
     sn_seterr(err, errlen, "not a readable PDF document (%s)",
