@@ -26,6 +26,26 @@ local function varints(blob)
   return out
 end
 
+-- The key of the entity mentioned in the most segments of kb.
+local function busiest(kb)
+  return kb:sql([[SELECT entity, count(DISTINCT segment) AS n FROM sinorus_mention
+                  GROUP BY entity ORDER BY n DESC, entity LIMIT 1]])[1].entity
+end
+
+-- Damages the posting list of that entity: a second chunk that starts
+-- inside the first and names its second segment again. Returns the key
+-- and the entity's segments.
+local function overlap_chunks(kb)
+  local key = busiest(kb)
+  local c = kb:sql("SELECT first FROM mention_posting WHERE entity = ? ORDER BY first", key)
+  local segs = kb:sql("SELECT DISTINCT segment FROM sinorus_mention WHERE entity = ? " ..
+                      "ORDER BY segment", key)
+  assert(#segs >= 3 and segs[2].segment - c[1].first - 1 < 128)
+  internal.exec(kb, "INSERT INTO mention_posting (entity, first, segs) VALUES (?, ?, ?)",
+                key, c[1].first + 1, string.char(segs[2].segment - c[1].first - 1))
+  return key, segs
+end
+
 -- Rows as "a b c" strings, sorted.
 local function lines(rows, cols)
   local out = {}
@@ -228,13 +248,8 @@ describe("packed mentions", function()
   -- posting lists that disagree with the packs)
   describe("read by an entity", function()
     -- the key with the most segments, and its rows
-    local function busiest()
-      return kb:sql([[SELECT entity, count(DISTINCT segment) AS n FROM sinorus_mention
-                      GROUP BY entity ORDER BY n DESC, entity LIMIT 1]])[1].entity
-    end
-
     it("compares the entity with the column's INTEGER affinity, as SQLite does", function()
-      local key = busiest()
+      local key = busiest(kb)
       local want = lines(kb:sql("SELECT segment, entity, start, len FROM sinorus_mention " ..
                                 "WHERE entity = ?", key), ALL)
       assert.is_true(#want > 0)
@@ -246,7 +261,7 @@ describe("packed mentions", function()
     end)
 
     it("fails, not drops rows, when a listed segment's pack lacks the entity", function()
-      local key = busiest()
+      local key = busiest(kb)
       local s = kb:sql("SELECT min(segment) AS s FROM sinorus_mention WHERE entity = ?", key)[1].s
       local other = kb:sql([[SELECT spans FROM mention_pack WHERE segment NOT IN
         (SELECT segment FROM sinorus_mention WHERE entity = ?) LIMIT 1]], key)[1].spans
@@ -258,14 +273,7 @@ describe("packed mentions", function()
     end)
 
     it("fails, not repeats rows, when a chunk names a segment an earlier chunk has", function()
-      local key = busiest()
-      local c = kb:sql("SELECT first FROM mention_posting WHERE entity = ? ORDER BY first", key)
-      local segs = kb:sql("SELECT DISTINCT segment FROM sinorus_mention WHERE entity = ? " ..
-                          "ORDER BY segment", key)
-      assert.is_true(#segs >= 3 and segs[2].segment - c[1].first - 1 < 128)
-      -- a second chunk that starts inside the first and names its second segment again
-      internal.exec(kb, "INSERT INTO mention_posting (entity, first, segs) VALUES (?, ?, ?)",
-                    key, c[1].first + 1, string.char(segs[2].segment - c[1].first - 1))
+      local key = overlap_chunks(kb)
       local ok, err = pcall(kb.sql, kb, "SELECT start FROM sinorus_mention WHERE entity = ?", key)
       assert.is_false(ok)
       assert.matches("damaged posting list of entity key " .. key, err)
@@ -273,14 +281,7 @@ describe("packed mentions", function()
   end)
 
   it("tags again refusing, not rewriting, a posting list whose chunks overlap", function()
-    local key = kb:sql([[SELECT entity, count(DISTINCT segment) AS n FROM sinorus_mention
-                         GROUP BY entity ORDER BY n DESC, entity LIMIT 1]])[1].entity
-    local c = kb:sql("SELECT first FROM mention_posting WHERE entity = ? ORDER BY first", key)
-    local segs = kb:sql("SELECT DISTINCT segment FROM sinorus_mention WHERE entity = ? " ..
-                        "ORDER BY segment", key)
-    assert.is_true(#segs >= 3 and segs[2].segment - c[1].first - 1 < 128)
-    internal.exec(kb, "INSERT INTO mention_posting (entity, first, segs) VALUES (?, ?, ?)",
-                  key, c[1].first + 1, string.char(segs[2].segment - c[1].first - 1))
+    local _, segs = overlap_chunks(kb)
     local ok, err = pcall(internal.tag, kb, { segs[#segs].segment })
     assert.is_false(ok)
     assert.matches("corrupt knowledge base %(damaged packed mentions%)", err)
