@@ -472,31 +472,6 @@ static int prepare (sqlite3 *db, const char *sql, sqlite3_stmt **st) {
 }
 
 
-/* Prepares head followed by rows groups of ncols parameters. */
-static int prepare_rows (sqlite3 *db, const char *head, int ncols, int rows,
-                         sqlite3_stmt **st) {
-  size_t hl = strlen(head), size = hl + (size_t)rows * (4 * (size_t)ncols + 2);
-  char *sql = (char *)malloc(size), *p;
-  int r, c, rc;
-  if (sql == NULL) return SQLITE_NOMEM;
-  memcpy(sql, head, hl);
-  p = sql + hl;
-  for (r = 0; r < rows; r++) {
-    if (r > 0) *p++ = ',';
-    *p++ = '(';
-    for (c = 0; c < ncols; c++) {
-      if (c > 0) *p++ = ',';
-      *p++ = '?';
-    }
-    *p++ = ')';
-  }
-  *p = '\0';
-  rc = prepare(db, sql, st);
-  free(sql);
-  return rc;
-}
-
-
 /* (segment_row keeps the kind as its SINORUS_SEG_* number and the length;
 ** the view segment names the kind and gives the stop) */
 #define SEG_HEAD "INSERT INTO segment_row (id, source, kind, section, " \
@@ -564,8 +539,8 @@ static int prepare_all (Import *im) {
     rc = prepare(db, "INSERT INTO source_text (id, source, start, stop, "
                      "packed) VALUES (?1, ?2, ?3, ?4, ?5)", &im->ins_piece);
   if (rc == SQLITE_OK)
-    rc = prepare_rows(db, SEG_HEAD, 10, (int)im->batch, &im->seg_many);
-  if (rc == SQLITE_OK) rc = prepare_rows(db, SEG_HEAD, 10, 1, &im->seg_one);
+    rc = sn_prepare_rows(db, SEG_HEAD, 10, (int)im->batch, &im->seg_many);
+  if (rc == SQLITE_OK) rc = sn_prepare_rows(db, SEG_HEAD, 10, 1, &im->seg_one);
   if (rc == SQLITE_OK) rc = sn_menw_new(db, 0, &im->men);
   /* the index is fed the new segments' text from the import's own copy
   ** (sinorus_feed, below), not through the view, which would unpack
@@ -1028,7 +1003,7 @@ SN_INTERNAL int sn_tag (sqlite3 *db, const char *sql, const int64_t *ids,
                  : "SELECT start, stop FROM segment WHERE parent = ?1",
                  &tg.sents);
   if (rc == SQLITE_OK && tg.w == NULL)
-    rc = prepare_rows(db, MEN_HEAD_V1, 4, 1, &tg.ins);
+    rc = sn_prepare_rows(db, MEN_HEAD_V1, 4, 1, &tg.ins);
   if (rc == SQLITE_OK && sql != NULL) {
     /* (packed: the query gives the ids in ascending order, each once) */
     rc = prepare(db, sql, &tg.targets);

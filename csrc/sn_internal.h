@@ -278,6 +278,13 @@ SN_INTERNAL int sn_json_body(const char *s, size_t len,
 ** (then nothing more may be given); sn_menw_written counts the mentions
 ** written. Each returns a SQLite code; sn_menw_free takes NULL.
 */
+struct sqlite3_stmt;
+
+/* Prepares (persistent) head followed by rows groups of ncols
+** parameters: "INSERT ... VALUES (?,?),(?,?)". Returns a SQLite code. */
+SN_INTERNAL int sn_prepare_rows(struct sqlite3 *db, const char *head, int ncols,
+                                int rows, struct sqlite3_stmt **st);
+
 typedef struct sn_span {
   int64_t entity, start, len;
 } sn_span;

@@ -207,6 +207,30 @@ static int prep (sqlite3 *db, const char *sql, sqlite3_stmt **st) {
 }
 
 
+SN_INTERNAL int sn_prepare_rows (sqlite3 *db, const char *head, int ncols, int rows,
+                                 sqlite3_stmt **st) {
+  size_t hl = strlen(head), size = hl + (size_t)rows * (4 * (size_t)ncols + 2);
+  char *sql = (char *)malloc(size), *p;
+  int r, c, rc;
+  if (sql == NULL) return SQLITE_NOMEM;
+  memcpy(sql, head, hl);
+  p = sql + hl;
+  for (r = 0; r < rows; r++) {
+    if (r > 0) *p++ = ',';
+    *p++ = '(';
+    for (c = 0; c < ncols; c++) {
+      if (c > 0) *p++ = ',';
+      *p++ = '?';
+    }
+    *p++ = ')';
+  }
+  *p = '\0';
+  rc = prep(db, sql, st);
+  free(sql);
+  return rc;
+}
+
+
 SN_INTERNAL int sn_menw_new (sqlite3 *db, int replace, sn_menw **out) {
   sn_menw *w = (sn_menw *)calloc(1, sizeof *w);
   int rc;
@@ -224,17 +248,9 @@ SN_INTERNAL int sn_menw_new (sqlite3 *db, int replace, sn_menw **out) {
   if (rc == SQLITE_OK && !replace) {
     int vars = sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
     w->batch = vars / 2 < SN_PACK_BATCH ? (size_t)(vars / 2) : SN_PACK_BATCH;
-    if (w->batch > 1) {
-      char *sql = sqlite3_mprintf("INSERT INTO mention_pack (segment, spans) VALUES (?, ?)");
-      size_t k;
-      for (k = 1; sql != NULL && k < w->batch; k++) {
-        char *more = sqlite3_mprintf("%s, (?, ?)", sql);
-        sqlite3_free(sql);
-        sql = more;
-      }
-      rc = sql == NULL ? SQLITE_NOMEM : prep(db, sql, &w->put_many);
-      sqlite3_free(sql);
-    }
+    if (w->batch > 1)
+      rc = sn_prepare_rows(db, "INSERT INTO mention_pack (segment, spans) VALUES ", 2,
+                           (int)w->batch, &w->put_many);
   }
   if (rc == SQLITE_OK && replace)
     rc = prep(db, "SELECT spans FROM mention_pack WHERE segment = ?1", &w->get_pack);
