@@ -253,9 +253,14 @@ static int m_tostring (lua_State *L) {
 ** at most `chars` characters (with "…" where it cuts the text); it is
 ** centred on the first span: words are taken alternately after and
 ** before it while they fit. The spans are marked with open and close.
+** Returns the snippet and the text without the marks.
 */
 #define SNIP_OPEN  '\xff'
 #define SNIP_CLOSE '\xfe'
+
+/* The bytes of working space a snippet of up to about 250 bytes (most
+** sentences) takes on the C stack rather than in a userdata. */
+#define SNIP_STACK 8192
 
 static int is_space (unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -308,20 +313,23 @@ static int l_snippet (lua_State *L) {
   const char *open = luaL_checklstring(L, 4, &olen);
   const char *close = luaL_checklstring(L, 5, &clen);
   char *text, *in;
-  size_t *ws, *we, ochars, cchars;
+  size_t *ws, *we, ochars, cchars, need;
+  size_t small[SNIP_STACK / sizeof(size_t)];
   SnipCounts k;
   int inside = 0, side = 0;
   luaL_Buffer out;
   luaL_argcheck(L, words >= 1, 2, "words must be >= 1");
   luaL_argcheck(L, chars >= 1, 3, "chars must be >= 1");
-  /* the plain text, whether each byte is inside a span, and the words */
-  text = (char *)lua_newuserdatauv(L, hlen + 1, 0);
-  in = (char *)lua_newuserdatauv(L, hlen + 1, 0);
-  ws = (size_t *)lua_newuserdatauv(L, (hlen / 2 + 1) * sizeof(size_t), 0);
-  we = (size_t *)lua_newuserdatauv(L, (hlen / 2 + 1) * sizeof(size_t), 0);
-  k.chars = (size_t *)lua_newuserdatauv(L, 3 * (hlen + 1) * sizeof(size_t), 0);
+  /* the plain text, whether each byte is inside a span, and the words,
+  ** in one block: the word bounds and the prefix counts, then the bytes */
+  need = (2 * (hlen / 2 + 1) + 3 * (hlen + 1)) * sizeof(size_t) + 2 * (hlen + 1);
+  ws = need <= sizeof small ? small : (size_t *)lua_newuserdatauv(L, need, 0);
+  we = ws + hlen / 2 + 1;
+  k.chars = we + hlen / 2 + 1;
   k.opens = k.chars + hlen + 1;
   k.closes = k.opens + hlen + 1;
+  text = (char *)(k.closes + hlen + 1);
+  in = text + hlen + 1;
   for (i = 0; i < hlen; i++) {
     if (h[i] == SNIP_OPEN) inside = 1;
     else if (h[i] == SNIP_CLOSE) inside = 0;
@@ -342,7 +350,11 @@ static int l_snippet (lua_State *L) {
     while (i < n && !is_space((unsigned char)text[i])) i++;
     we[nw++] = i;
   }
-  if (nw == 0) { lua_pushliteral(L, ""); return 1; }
+  if (nw == 0) {
+    lua_pushliteral(L, "");
+    lua_pushlstring(L, text, n);
+    return 2;
+  }
   snip_count(text, in, n, &k);
   ochars = nchars(open, 0, olen);
   cchars = nchars(close, 0, clen);
@@ -375,16 +387,21 @@ static int l_snippet (lua_State *L) {
     if (!grown) break;
     side = !side;
   }
+  /* the window, a run of bytes inside or outside the spans at a time */
   luaL_buffinit(L, &out);
   if (a > 0) luaL_addstring(&out, "\xe2\x80\xa6");
-  for (i = ws[a]; i < we[b]; i++) {
-    if (in[i] && (i == ws[a] || !in[i - 1])) luaL_addlstring(&out, open, olen);
-    luaL_addchar(&out, text[i]);
-    if (in[i] && (i + 1 == we[b] || !in[i + 1])) luaL_addlstring(&out, close, clen);
+  for (i = ws[a]; i < we[b]; ) {
+    size_t j = i + 1;
+    while (j < we[b] && in[j] == in[i]) j++;
+    if (in[i]) luaL_addlstring(&out, open, olen);
+    luaL_addlstring(&out, text + i, j - i);
+    if (in[i]) luaL_addlstring(&out, close, clen);
+    i = j;
   }
   if (b + 1 < nw) luaL_addstring(&out, "\xe2\x80\xa6");
   luaL_pushresult(&out);
-  return 1;
+  lua_pushlstring(L, text, n);
+  return 2;
 }
 
 /* Adds fold, query, segment, snippet and matcher to the module table on the top. */

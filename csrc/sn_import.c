@@ -39,7 +39,10 @@
 ** prose at zstd level 1), five to a page, which fill the pages of
 ** source_text about as well as pieces of 8,100 bytes (which pack better,
 ** two to a page, with a third of a page left over) and unpack in a
-** third of the time (a search reads one piece per hit).
+** third of the time (a search reads one piece per hit). Since version 8
+** a source is packed with a dictionary when one suits it (choose_dict):
+** its pieces then hold up to SN_DICT_PIECE_BYTES, pack to less than the
+** larger pieces without one and unpack in a fifth of their time.
 **
 ** sinorus_tag re-tags stored segments by the same rules; it reads their
 ** text back through the view.
@@ -65,9 +68,26 @@
 #define SN_IMPORT_SEGBYTES 64
 #endif
 
-/* The most bytes of text a piece holds where the segments allow. */
-#ifndef SN_PIECE_BYTES
-#define SN_PIECE_BYTES 3000
+/* The most bytes of text a piece holds where the segments allow when it
+** is packed with a dictionary (version 8; without one, SN_PIECE_BYTES of
+** sn_internal.h). */
+#ifndef SN_DICT_PIECE_BYTES
+#define SN_DICT_PIECE_BYTES 700
+#endif
+
+/* A dictionary: the most recent ones of the file are tried on a sample
+** of up to SN_DICT_TEST bytes of a new source's pieces, and the best
+** used if it packs them to at most 4/5 of what they take without; else
+** a source of SN_DICT_MIN_TEXT bytes or more gets one of its own (16 KiB
+** of dictionary pays for itself from about 100 KB of text). */
+#ifndef SN_DICT_TRIES
+#define SN_DICT_TRIES 4
+#endif
+#ifndef SN_DICT_TEST
+#define SN_DICT_TEST 65536
+#endif
+#ifndef SN_DICT_MIN_TEXT
+#define SN_DICT_MIN_TEXT 262144
 #endif
 
 /* How many matches a segment scan collects before it needs more room. */
@@ -352,12 +372,12 @@ static int load_keys (sqlite3 *db, Aliases *a) {
 ** segment that no earlier segment runs across. Such a place where a
 ** segment without a parent starts is preferred; the start of a sentence
 ** inside a paragraph is used only where a paragraph alone would make a
-** piece longer than SN_PIECE_BYTES, so that only such long paragraphs
-** run across pieces. The cuts are chosen greedily so that a piece holds
-** at most SN_PIECE_BYTES bytes where the segments allow.
+** piece longer than most bytes, so that only such long paragraphs run
+** across pieces. The cuts are chosen greedily so that a piece holds at
+** most `most` bytes where the segments allow.
 */
 SN_INTERNAL size_t sn_piece_cuts (const sinorus_seg *segs, size_t n,
-                                  size_t len, size_t *cuts) {
+                                  size_t len, size_t most, size_t *cuts) {
   size_t i, ncut = 1, from = 0, top = 0, any = 0;
   size_t maxstop = 0;      /* the largest stop so far */
   size_t before = 0;       /* the same before the last segment without a
@@ -389,7 +409,7 @@ SN_INTERNAL size_t sn_piece_cuts (const sinorus_seg *segs, size_t n,
     else c = len;
     /* a piece from `from` to c would be too long: cut at the last place
     ** that starts a segment without a parent, else at the last one */
-    while (c - from > SN_PIECE_BYTES && (top > from || any > from)) {
+    while (c - from > most && (top > from || any > from)) {
       from = top > from ? top : any;
       cuts[ncut++] = from;
     }
@@ -429,6 +449,7 @@ typedef struct Import {
   size_t *cuts;                         /* where the pieces start */
   sn_packer *packer;                    /* packs the pieces (sn_text.c) */
   size_t ncuts;
+  sqlite3_int64 zid;                    /* their dictionary's id (0: none) */
   sqlite3_int64 piece_base;             /* the id of the first piece */
   sqlite3_stmt *ins_source, *max_seg, *ins_fts, *ins_piece, *max_piece;
   sqlite3_stmt *seg_many, *seg_one;     /* SN_IMPORT_BATCH rows, one row */
@@ -740,6 +761,103 @@ static int write_mentions (Import *im) {
 }
 
 
+/* What the pieces k = 0, step, 2 step, ... of the text (at most
+** SN_DICT_TEST bytes of them) pack to with the packer as it is, in *out. */
+static int sample_size (Import *im, size_t step, size_t *out) {
+  size_t k, used = 0, plen;
+  const unsigned char *packed;
+  int rc = SQLITE_OK;
+  *out = 0;
+  for (k = 0; rc == SQLITE_OK && k < im->ncuts && used < SN_DICT_TEST; k += step) {
+    size_t a = im->cuts[k], b = k + 1 < im->ncuts ? im->cuts[k + 1] : im->src->len;
+    rc = sn_pack(im->packer, im->src->text + a, b - a, &packed, &plen);
+    used += b - a;
+    *out += plen;
+  }
+  return rc;
+}
+
+
+/*
+** Chooses the dictionary the pieces are packed with (version 8) and
+** cuts the text into pieces: the best of the file's SN_DICT_TRIES most
+** recent dictionaries if it packs a sample of the pieces to at most 4/5
+** of what they take without one; else, for a text of SN_DICT_MIN_TEXT
+** bytes or more, a dictionary trained on the text itself, stored in
+** text_dict; else none, and pieces of SN_PIECE_BYTES.
+*/
+static int choose_dict (Import *im) {
+  const sinorus_source *src = im->src;
+  sqlite3_stmt *st = NULL;
+  size_t plain = 0, best = 0, step, got;
+  unsigned char *dict = NULL;
+  size_t dlen = 0;
+  int rc;
+  im->zid = 0;
+  im->ncuts = sn_piece_cuts(im->segs, im->nsegs, src->len, SN_DICT_PIECE_BYTES,
+                            im->cuts);
+  step = src->len > SN_DICT_TEST ? (src->len + SN_DICT_TEST - 1) / SN_DICT_TEST : 1;
+  rc = sample_size(im, step, &plain);
+  if (rc == SQLITE_OK)
+    rc = prepare(im->db, "SELECT zid, dict FROM text_dict ORDER BY id DESC LIMIT "
+                         SN_STR(SN_DICT_TRIES), &st);
+  while (rc == SQLITE_OK && plain > 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const void *b = sqlite3_column_blob(st, 1);
+    int n = sqlite3_column_bytes(st, 1);
+    rc = b != NULL && sn_dict_id(b, (size_t)n) == (unsigned)sqlite3_column_int64(st, 0)
+         ? sn_packer_use(im->packer, b, (size_t)n) : SQLITE_CORRUPT;
+    if (rc == SQLITE_OK) rc = sample_size(im, step, &got);
+    if (rc == SQLITE_OK && got * 5 <= plain * 4 && (best == 0 || got < best)) {
+      best = got;
+      im->zid = sqlite3_column_int64(st, 0);
+    }
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  sqlite3_finalize(st);
+  st = NULL;
+  if (rc == SQLITE_OK && im->zid != 0) {
+    /* the chosen one again (the packer holds the last one tried) */
+    rc = prepare(im->db, "SELECT dict FROM text_dict WHERE zid = ?1", &st);
+    if (rc == SQLITE_OK) {
+      sqlite3_bind_int64(st, 1, im->zid);
+      rc = sqlite3_step(st) == SQLITE_ROW
+           ? sn_packer_use(im->packer, sqlite3_column_blob(st, 0),
+                           (size_t)sqlite3_column_bytes(st, 0))
+           : SQLITE_CORRUPT;
+    }
+    sqlite3_finalize(st);
+    return rc;
+  }
+  if (rc == SQLITE_OK && src->len >= SN_DICT_MIN_TEXT)
+    rc = sn_train(src->text, im->cuts, im->ncuts, src->len, &dict, &dlen);
+  if (rc == SQLITE_OK && dict != NULL) {
+    /* (the id is a hash of the bytes: one that a file already holds is
+    ** the same dictionary, or, far less likely than a damaged disk, one
+    ** that collides, whose pieces would fail their checksums) */
+    rc = prepare(im->db, "INSERT INTO text_dict (zid, dict) VALUES (?1, ?2) "
+                         "ON CONFLICT (zid) DO NOTHING", &st);
+    if (rc == SQLITE_OK) {
+      sqlite3_bind_int64(st, 1, (sqlite3_int64)sn_dict_id(dict, dlen));
+      sqlite3_bind_blob64(st, 2, dict, (sqlite3_uint64)dlen, SQLITE_STATIC);
+      rc = run(st);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_OK && sqlite3_changes(im->db) == 1) {
+      rc = sn_packer_use(im->packer, dict, dlen);
+      im->zid = sn_dict_id(dict, dlen);
+    }
+    free(dict);
+    if (rc != SQLITE_OK || im->zid != 0) return rc;
+  }
+  if (rc == SQLITE_OK) {
+    rc = sn_packer_use(im->packer, NULL, 0);
+    im->ncuts = sn_piece_cuts(im->segs, im->nsegs, src->len, SN_PIECE_BYTES,
+                              im->cuts);
+  }
+  return rc;
+}
+
+
 /* Everything but the savepoint; returns a status and writes a message. */
 static int import_body (Import *im, char *err, size_t errlen) {
   const sinorus_source *src = im->src;
@@ -776,11 +894,15 @@ static int import_body (Import *im, char *err, size_t errlen) {
     sn_seterr(err, errlen, "not enough memory");
     return SINORUS_NOMEM;
   }
-  im->ncuts = sn_piece_cuts(im->segs, n, src->len, im->cuts);
   status = load_aliases(im->db, &im->al, err, errlen);
   if (status != SINORUS_OK) return status;
   rc = load_keys(im->db, &im->al);
   if (rc == SQLITE_OK) rc = prepare_all(im);
+  if (rc == SQLITE_OK && (rc = choose_dict(im)) == SQLITE_CORRUPT) {
+    sn_seterr(err, errlen, "corrupt knowledge base (a dictionary of text_dict "
+                           "is damaged)");
+    return SINORUS_NOTKB;
+  }
   if (rc == SQLITE_OK) rc = write_source(im);
   if (rc == SQLITE_OK) rc = write_segments(im);
   if (rc == SQLITE_OK) rc = write_mentions(im);

@@ -104,10 +104,17 @@ struct sqlite3;
 ** The 0-based offsets at which the pieces of a text of len bytes,
 ** segmented into segs[0..n) in document order, start (source_text in
 ** data/schema.sql): written to cuts (room for n + 1), their number
-** returned. Shared by the import and the migration to schema version 4.
+** returned; a piece holds at most most bytes where the segments allow.
+** Shared by the import and the migration to schema version 4.
 */
 SN_INTERNAL size_t sn_piece_cuts(const struct sinorus_seg *segs, size_t n,
-                                 size_t len, size_t *cuts);
+                                 size_t len, size_t most, size_t *cuts);
+
+/* The most bytes of a piece packed without a dictionary (sn_import.c
+** says why); with one, SN_DICT_PIECE_BYTES of sn_import.c. */
+#ifndef SN_PIECE_BYTES
+#define SN_PIECE_BYTES 3000
+#endif
 
 /*
 ** Tags again, on db, the mentions in the segments that the query sql
@@ -169,6 +176,22 @@ SN_INTERNAL sn_packer *sn_packer_new(void);
 SN_INTERNAL void sn_packer_free(sn_packer *p);
 SN_INTERNAL int sn_pack(sn_packer *p, const char *text, size_t len,
                         const unsigned char **out, size_t *outlen);
+
+/*
+** Dictionaries (version 8, text_dict). sn_packer_use makes sn_pack pack
+** with the zstd dictionary dict[0..len) (digested once for as long as
+** the same one is asked for again), or without any for dict NULL;
+** SQLITE_CORRUPT if it is not a zstd dictionary, SQLITE_NOMEM. sn_dict_id
+** is a dictionary's id (0: not a dictionary), which the frames packed
+** with it carry and text_dict.zid keeps. sn_train trains one on a
+** sample of the pieces of text[0..len) that cuts[0..ncuts) start; *dict
+** (malloc'd, the caller frees it) is NULL when the text is too little
+** to learn from; returns a SQLite code.
+*/
+SN_INTERNAL int sn_packer_use(sn_packer *p, const void *dict, size_t len);
+SN_INTERNAL unsigned sn_dict_id(const void *dict, size_t len);
+SN_INTERNAL int sn_train(const char *text, const size_t *cuts, size_t ncuts,
+                         size_t len, unsigned char **dict, size_t *dlen);
 
 
 /* data/schema.sql, compiled in by the build (build/gen/sn_schema.c). */

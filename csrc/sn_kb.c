@@ -375,7 +375,7 @@ static int store_pieces (sqlite3 *db, char **msg) {
       rc = SQLITE_NOMEM;
       break;
     }
-    ncut = sn_piece_cuts(seg, n, len, cuts);
+    ncut = sn_piece_cuts(seg, n, len, SN_PIECE_BYTES, cuts);
     for (k = 0; rc == SQLITE_OK && k < ncut; k++) {
       size_t b = k + 1 < ncut ? cuts[k + 1] : len;
       sqlite3_bind_int64(ins, 1, id);
@@ -673,6 +673,11 @@ static int migrate_v7_mentions (sqlite3 *db, char **msg) {
   return rc;
 }
 
+/* v7 -> v8: the table of dictionaries, empty (data/schema.sql). */
+static int migrate_v8_dicts (sqlite3 *db, char **msg) {
+  return run_schema_statement(db, "CREATE TABLE text_dict ", msg);
+}
+
 static const sn_migration migrations[] = {
   /* v1 -> v2: paragraphs leave the search index, and keep only the
   ** mentions that run across two of their sentences (the others are the
@@ -696,12 +701,15 @@ static const sn_migration migrations[] = {
   { 5, "", migrate_v6_storage, NULL },
   /* v6 -> v7: mentions packed */
   { 6, "", migrate_v7_mentions, NULL },
+  /* v7 -> v8: dictionaries for the text (the pieces stay as they are;
+  ** imports after it use them) */
+  { 7, "", migrate_v8_dicts, NULL },
   { 0, NULL, NULL, NULL }
 };
 
 /* The tables every KB of the current schema version has. */
 static const char *const required_tables[] = {
-  "meta", "source", "source_text", "segment_row", "segment_fts", "entity",
+  "meta", "source", "source_text", "text_dict", "segment_row", "segment_fts", "entity",
   "alias", "entity_key", "mention_pack", "mention_posting", "sinorus_mention",
   "evidence", "claim", "claim_about", "claim_topic", "factor", "relation",
   "event", "event_actor", "quote", "reference", "question", "hypothesis",

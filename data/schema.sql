@@ -1,4 +1,4 @@
--- The sinorus knowledge-base schema, version 7.
+-- The sinorus knowledge-base schema, version 8.
 -- Applied to every new KB file and to the built-in image. The build
 -- compiles this file into the library; `PRAGMA user_version` and the
 -- `meta` table identify a sinorus KB and its schema version.
@@ -32,13 +32,13 @@ PRAGMA page_size = 8192;
 -- import (sn_import.c): the FTS5 index's merges free the segments they
 -- merge, a third of the input's size in an import of 100 MB.
 PRAGMA auto_vacuum = INCREMENTAL;
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '7');
+INSERT INTO meta VALUES ('format', 'sinorus'), ('schema', '8');
 
 -- A document: the article or an analyst's material. Its text is in
 -- source_text (kb:text reassembles it).
@@ -65,7 +65,10 @@ CREATE TABLE source (
 -- Since version 6 a piece is kept compressed (see the storage block
 -- below): `packed` is one zstd frame of its bytes, which the SQL function
 -- sinorus_unpack(packed) gives back (sinorus_unpack(packed, from, len):
--- the len bytes from byte `from`, counted from 0).
+-- the len bytes from byte `from`, counted from 0). Since version 8 the
+-- pieces of a source that a dictionary suits (a long one, or one like an
+-- earlier source) are packed with a dictionary of text_dict and hold up
+-- to about 700 bytes; the frame names its dictionary.
 CREATE TABLE source_text (
   id     INTEGER PRIMARY KEY,
   source INTEGER NOT NULL REFERENCES source(id),
@@ -73,6 +76,17 @@ CREATE TABLE source_text (
   stop   INTEGER NOT NULL,   -- its last byte (start - 1 when empty)
   packed BLOB NOT NULL,      -- its bytes, one zstd frame (version 6)
   UNIQUE (source, start)
+);
+
+-- The zstd dictionaries pieces are packed with (version 8), in the order
+-- they were made: each trained on a sample of the pieces of the source
+-- that needed it (sn_text.c) and used again for later sources it suits.
+-- zid is zstd's id of the dictionary, a hash of its bytes, which the
+-- frames packed with it carry and by which sinorus_unpack finds it.
+CREATE TABLE text_dict (
+  id   INTEGER PRIMARY KEY,
+  zid  INTEGER NOT NULL UNIQUE,
+  dict BLOB NOT NULL
 );
 
 -- Headings, paragraphs, sentences and reference entries of a source:

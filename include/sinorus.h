@@ -122,7 +122,7 @@ struct sqlite3;
 #define SINORUS_OPEN_EMPTY     0x04  /* with CREATE: schema only, no article */
 
 /* The schema version that this build writes and reads. */
-#define SINORUS_SCHEMA_VERSION 7
+#define SINORUS_SCHEMA_VERSION 8
 
 /*
 ** Opens a knowledge base. With path NULL it opens the built-in article

@@ -453,6 +453,29 @@ describe("schema versions", function()
     kb:close()
   end)
 
+  it("migrates 7 to 8: the pieces as they were, an empty table of dictionaries", function()
+    spit(p, slurp("spec/fixtures/schema-v7.sqlite"))
+    local PIECES = "SELECT id, source, start, stop, hex(packed) FROM source_text ORDER BY id"
+    local before, pieces = rows(p), shell(PIECES)
+    local kb = assert(sinorus.open(p))
+    assert.equals(sinorus.schema_version, kb:describe().schema_version)
+    assert.same({}, kb:sql("SELECT * FROM text_dict"))
+    kb:close()
+    assert.same(before, rows(p))
+    assert.equals(pieces, shell(PIECES))
+    assert.equals("'ok'\n", shell("PRAGMA integrity_check"))
+    kb = assert(sinorus.open(p))
+    local fresh = assert(sinorus.open(CURRENT, { readonly = true }))
+    assert.same(fresh:sql(SCHEMA), kb:sql(SCHEMA))
+    fresh:close()
+    -- a long source imported now is packed with a dictionary
+    local para = slurp("data/abb-polianskii-2022/article.txt")
+    local id = kb:add_source { title = "long", text = para:rep(20) }
+    assert.equals(para:rep(20), kb:text(id))
+    assert.equals(1, #kb:sql("SELECT id FROM text_dict"))
+    kb:close()
+  end)
+
   it("refuses to migrate a version-6 file whose mentions cannot be packed, and leaves it " ..
      "as it was", function()
     spit(p, slurp("spec/fixtures/schema-v6.sqlite"))

@@ -288,11 +288,13 @@ end
 -- Search
 
 -- highlight() marks matches with bytes valid UTF-8 never holds;
--- core.snippet cuts the window around the first match and puts the marks.
+-- core.snippet cuts the window around the first match and puts the marks,
+-- and gives back the text without them (so a hit's text is not read from
+-- its piece a second time).
 local HL_OPEN, HL_CLOSE = "\xff", "\xfe"
 
 local SEARCH_SQL = [[
-SELECT s.id AS segment, s.kind, s.source, s.text,
+SELECT s.id AS segment, s.kind, s.source,
        -bm25(segment_fts) AS rank,
        highlight(segment_fts, 0, ?1, ?2) AS snippet
 FROM segment_fts JOIN segment s ON s.id = segment_fts.rowid
@@ -391,7 +393,9 @@ function KB:search(query, opts)
                     math.tointeger(opts.limit or 10), math.tointeger(opts.offset or 0))
   end
   for _, h in ipairs(hits) do
-    h.snippet = core.snippet(h.snippet, words, util.max_width, marks[1], marks[2])
+    local text
+    h.snippet, text = core.snippet(h.snippet, words, util.max_width, marks[1], marks[2])
+    h.text = h.text or text
     util.record(h, "sinorus.Hit", { "segment", "kind", "rank", "snippet" })
   end
   return util.list(hits, { "segment", "kind", "rank", "snippet" }, "sinorus.Hits")

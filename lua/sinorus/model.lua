@@ -339,10 +339,12 @@ model.TYPES = {
 
 -- Tables of the schema that hold no record of the model: the text (owned
 -- by the storage layer: the view segment reads segment_row and
--- source_text, the view mention the virtual table sinorus_mention, which
--- reads mention_pack and mention_posting, and entity_key), the evidence
--- links, codes, the change log.
-model.OTHER_TABLES = { "meta", "source", "source_text", "segment_row", "segment_fts", "alias",
+-- source_text, whose pieces text_dict's dictionaries pack, the view
+-- mention the virtual table sinorus_mention, which reads mention_pack and
+-- mention_posting, and entity_key), the evidence links, codes, the
+-- change log.
+model.OTHER_TABLES = { "meta", "source", "source_text", "text_dict", "segment_row", "segment_fts",
+                       "alias",
                        "entity_key", "mention_pack", "mention_posting", "sinorus_mention",
                        "evidence", "code", "changelog" }
 -- schema v5, import formats (lua/sinorus/import.lua): pages and text hashes
