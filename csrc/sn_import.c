@@ -84,7 +84,7 @@
 #define SN_DICT_TRIES 4
 #endif
 #ifndef SN_DICT_TEST
-#define SN_DICT_TEST 65536
+#define SN_DICT_TEST 8192
 #endif
 #ifndef SN_DICT_MIN_TEXT
 #define SN_DICT_MIN_TEXT 262144
@@ -797,15 +797,16 @@ static int choose_dict (Import *im) {
   im->ncuts = sn_piece_cuts(im->segs, im->nsegs, src->len, SN_DICT_PIECE_BYTES,
                             im->cuts);
   step = src->len > SN_DICT_TEST ? (src->len + SN_DICT_TEST - 1) / SN_DICT_TEST : 1;
-  rc = sample_size(im, step, &plain);
-  if (rc == SQLITE_OK)
-    rc = prepare(im->db, "SELECT zid, dict FROM text_dict ORDER BY id DESC LIMIT "
-                         SN_STR(SN_DICT_TRIES), &st);
-  while (rc == SQLITE_OK && plain > 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  rc = prepare(im->db, "SELECT zid, dict FROM text_dict ORDER BY id DESC LIMIT "
+                       SN_STR(SN_DICT_TRIES), &st);
+  while (rc == SQLITE_OK && src->len > 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     const void *b = sqlite3_column_blob(st, 1);
     int n = sqlite3_column_bytes(st, 1);
-    rc = b != NULL && sn_dict_id(b, (size_t)n) == (unsigned)sqlite3_column_int64(st, 0)
-         ? sn_packer_use(im->packer, b, (size_t)n) : SQLITE_CORRUPT;
+    /* (the sample without a dictionary, once there is one to try) */
+    rc = plain == 0 ? sample_size(im, step, &plain) : SQLITE_OK;
+    if (rc == SQLITE_OK)
+      rc = b != NULL && sn_dict_id(b, (size_t)n) == (unsigned)sqlite3_column_int64(st, 0)
+           ? sn_packer_use(im->packer, b, (size_t)n) : SQLITE_CORRUPT;
     if (rc == SQLITE_OK) rc = sample_size(im, step, &got);
     if (rc == SQLITE_OK && got * 5 <= plain * 4 && (best == 0 || got < best)) {
       best = got;

@@ -190,7 +190,12 @@ SINORUS_API int sinorus_register_tokenizer(struct sqlite3 *db);
 ** bytes; a damaged frame or a cut outside the piece fails with
 ** SQLITE_CORRUPT and a message. Each connection keeps its last few
 ** unpacked pieces (freed with it). sinorus_pack(text) packs a text as a
-** piece is kept. Since schema version 7 it also registers the module
+** piece without a dictionary is kept. Since schema version 8 a frame may
+** be packed with a zstd dictionary of the KB's table text_dict, which
+** it names by its id: sinorus_unpack reads it from the first attached
+** database whose text_dict holds that id, and the connection keeps the
+** last few it read, digested; a missing or damaged one fails as a
+** damaged frame does. Since schema version 7 it also registers the module
 ** sinorus_mention of the read-only virtual table sinorus_mention(segment,
 ** entity, start, len) that a KB's schema declares, which reads that KB's
 ** packed mentions (mention_pack, mention_posting) as rows and which the
