@@ -19,7 +19,16 @@ ours[debug.getinfo(1, "S").short_src] = true
 local function bare(e)
   if type(e) ~= "string" then return nil end
   local src, rest = e:match("^([^\n]-):%d+: (.*)$")
-  if src then return ours[src] and rest or nil end
+  if src then
+    if not ours[src] then return nil end
+    -- raised again inside the library, each time with a position of ours
+    local s2, r2 = rest:match("^([^\n]-):%d+: (.*)$")
+    while s2 and ours[s2] do
+      rest = r2
+      s2, r2 = rest:match("^([^\n]-):%d+: (.*)$")
+    end
+    return rest
+  end
   -- no position at all: a check raised at level 0 or from C
   if e:match("^bad argument #%d+ to '") or e:match("^attempt to ") then return e end
   return nil

@@ -505,6 +505,8 @@ end
 do
   local blame = require "sinorus.blame"
   blame.ours(util.argerror)
+  -- (the C import's errors are raised from store.import, at its line)
+  blame.ours(require("sinorus.store").import)
   blame.wrap_all(KB, M)
 end
 
