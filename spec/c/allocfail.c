@@ -375,6 +375,19 @@ static const Op OPS[] = {
    "  text = 'China is likely to avoid secondary sanctions. Beijing and\\n'\n"
    "    .. 'Moscow keep talking.\\n\\nPutin met Xi in February 2022.'}",
    AFTER_KBFILE},
+  /* a source long enough to train a dictionary of its own (schema 8),
+  ** in few segments (40 paragraphs of one sentence: the failure points
+  ** are those of the dictionary more than of the segments), then one of
+  ** its segments read back, which loads that dictionary */
+  {"import(long,dictionary)", NEED_KBW,
+   "local paras = {}\nfor k = 1, 40 do\n  local t = {}\n"
+   "  for i = 1, 140 do local n = k * 1000 + i\n"
+   "    t[i] = ('line %d, China and Russia agree on %d points'):format(n, n * 7) end\n"
+   "  paras[k] = table.concat(t, ', ')\nend\n"
+   "LONG = table.concat(paras, '\\n\\n')",
+   "local id = kbw:add_source{title = 'Long', text = LONG}\n"
+   "return kbw:segment(kbw:segments{source = id}[60].id).text",
+   AFTER_KBFILE},
   {"import(files,docx)", NEED_KBW, NULL,
    "local s, err = kbw:import{files = {'spec/fixtures/formats/zh.docx'}}\n"
    "assert(s, err)\nreturn s.imported", AFTER_KBFILE},
