@@ -23,15 +23,20 @@ ALLCFLAGS  = $(WARN) $(OPT) $(SAN) -fPIC -fvisibility=hidden -fno-math-errno $(C
 # The document formats (sn_extract.c): libxml2 (HTML, DOCX XML), poppler-glib
 # (PDF) and libzip (DOCX), found by pkg-config; their headers are system
 # headers (-isystem), so -Wpedantic speaks of ours only.
-# poppler-glib is not linked: sn_extract.c loads it (dlopen) when the
-# first PDF is read, by the soname of the library compiled against.
+# libxml2, libzip and poppler-glib are not linked: csrc/sn_libs.c loads
+# each (dlopen) when the first document or file needs it, by the soname
+# of the library compiled against (SN_<LIB>_SONAME, read from it here).
 EXTRACT_PKGS := libxml-2.0 poppler-glib libzip
 EXTRACT_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(EXTRACT_PKGS)))
-EXTRACT_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip)
-POPPLER_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so \
-                    2>/dev/null | awk '/SONAME/ { print $$2 }')
-CPPFLAGS  += $(EXTRACT_CFLAGS) $(if $(POPPLER_SONAME),-DSN_POPPLER_SONAME='"$(POPPLER_SONAME)"')
-LIBS      := -lsqlite3 $(EXTRACT_LIBS) -lstemmer -lzstd -lm -lpthread -ldl
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2) 2>/dev/null \
+           | awk '/SONAME/ { print $$2 }')
+POPPLER_SONAME := $(call soname,poppler-glib,libpoppler-glib.so)
+XML_SONAME     := $(call soname,libxml-2.0,libxml2.so)
+ZIP_SONAME     := $(call soname,libzip,libzip.so)
+CPPFLAGS  += $(EXTRACT_CFLAGS) $(if $(POPPLER_SONAME),-DSN_POPPLER_SONAME='"$(POPPLER_SONAME)"') \
+             $(if $(XML_SONAME),-DSN_XML_SONAME='"$(XML_SONAME)"') \
+             $(if $(ZIP_SONAME),-DSN_ZIP_SONAME='"$(ZIP_SONAME)"')
+LIBS      := -lsqlite3 -lstemmer -lzstd -lm -lpthread -ldl
 # LINK_LUA=1 links the module against liblua, for hosts that load Lua privately.
 ifeq ($(LINK_LUA),1)
 LIBS      += $(LUA_LIBS)
@@ -153,12 +158,14 @@ $(B)/test/%: spec/c/%.c spec/c/check.h $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	$(CC) $(CPPFLAGS) $(WARN) $(OPT) $(SAN) -o $@ $< \
 	  $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
 
-# (sn_extract.c itself, with a poppler-glib that cannot be loaded)
+# (sn_extract.c and sn_libs.c themselves, with document libraries that
+# cannot be loaded)
 $(B)/test/extract_nolib_test: spec/c/extract_nolib_test.c spec/c/check.h csrc/sn_extract.c \
-    $(OBJ) $(GEN) $(B)/obj/sn_image.o
+    csrc/sn_libs.c csrc/sn_libs.h $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	@mkdir -p $(B)/test
 	$(CC) $(CPPFLAGS) $(WARN) $(OPT) $(SAN) -o $@ $< \
-	  $(filter-out $(B)/obj/sn_extract.o,$(filter $(B)/obj/sn_%.o,$^)) $(LIBS)
+	  $(filter-out $(B)/obj/sn_extract.o $(B)/obj/sn_libs.o,$(filter $(B)/obj/sn_%.o,$^)) \
+	  $(LIBS)
 
 test-c: $(C_TESTS)
 	@for t in $(C_TESTS); do echo "$$t"; ./$$t $(ARTICLE) || exit 1; done

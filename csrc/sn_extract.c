@@ -26,16 +26,10 @@
 #include <strings.h>
 #include <time.h>
 
-#include <dlfcn.h>
-#include <pthread.h>
-
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <poppler.h>
-#include <zip.h>
 
 #include "sn_extract.h"
+#include "sn_libs.h"
 
 const char *const sn_encodings[] = {
   "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1251", "KOI8-R", "GB18030",
@@ -544,7 +538,7 @@ static void html_walk (Walk *w, xmlNode *node) {
 
 /* The value of attribute name of node (to free with xmlFree), or NULL. */
 static char *attr (xmlNode *node, const char *name) {
-  return (char *)xmlGetProp(node, (const xmlChar *)name);
+  return (char *)SN_XML(xmlGetProp)(node, (const xmlChar *)name);
 }
 
 /* Title, author and date from the head of an HTML document. */
@@ -552,9 +546,9 @@ static void html_meta (sn_doc *doc, xmlNode *node) {
   for (; node != NULL; node = node->next) {
     if (node->type != XML_ELEMENT_NODE) continue;
     if (strcasecmp((const char *)node->name, "title") == 0) {
-      xmlChar *t = xmlNodeGetContent(node);
+      xmlChar *t = SN_XML(xmlNodeGetContent)(node);
       set_meta(&doc->title, (const char *)t);
-      xmlFree(t);
+      SN_XML(xmlFree)(t);
     } else if (strcasecmp((const char *)node->name, "meta") == 0) {
       char *name = attr(node, "name"), *prop = attr(node, "property");
       char *content = attr(node, "content");
@@ -565,9 +559,9 @@ static void html_meta (sn_doc *doc, xmlNode *node) {
                  || strcasecmp(key, "article:published_time") == 0)
           set_date(&doc->date, content);
       }
-      xmlFree(name);
-      xmlFree(prop);
-      xmlFree(content);
+      SN_XML(xmlFree)(name);
+      SN_XML(xmlFree)(prop);
+      SN_XML(xmlFree)(content);
     }
     if (strcasecmp((const char *)node->name, "body") != 0)
       html_meta(doc, node->children);
@@ -590,7 +584,11 @@ static int extract_html (const char *data, size_t n, const char *encoding,
   htmlDocPtr h;
   Walk w;
   int st = SN_X_OK;
-  const char *enc = encoding;
+  const char *enc = encoding, *why;
+  if ((why = sn_xml_load()) != NULL) {
+    sn_seterr(err, errlen, "reading HTML needs %s", why);
+    return SN_X_CORRUPT;
+  }
   if (n > (size_t)0x7fffffff) {
     sn_seterr(err, errlen, "the file is too large");
     return SN_X_TOOBIG;
@@ -605,7 +603,7 @@ static int extract_html (const char *data, size_t n, const char *encoding,
   } else {
     doc->encoding = encoding;
   }
-  h = htmlReadMemory(data, (int)n, NULL, enc, opts);
+  h = SN_XML(htmlReadMemory)(data, (int)n, NULL, enc, opts);
   free(utf8.p);
   if (h == NULL) {
     sn_seterr(err, errlen, "not an HTML document");
@@ -625,11 +623,11 @@ static int extract_html (const char *data, size_t n, const char *encoding,
   }
   memset(&w, 0, sizeof w);
   w.out = &doc->text;
-  html_meta(doc, xmlDocGetRootElement(h));
-  html_walk(&w, xmlDocGetRootElement(h));
+  html_meta(doc, SN_XML(xmlDocGetRootElement)(h));
+  html_walk(&w, SN_XML(xmlDocGetRootElement)(h));
   block_end(w.out, &w.blk, 0);
   free(w.blk.p);
-  xmlFreeDoc(h);
+  SN_XML(xmlFreeDoc)(h);
   doc->markdown = 1;
   return st;
 }
@@ -644,7 +642,7 @@ static int extract_html (const char *data, size_t n, const char *encoding,
 ** empty. */
 static int zip_member (zip_t *z, const char *name, int required, sn_buf *b,
                        char *err, size_t errlen) {
-  zip_file_t *f = zip_fopen(z, name, 0);
+  zip_file_t *f = SN_ZIP(zip_fopen)(z, name, 0);
   char tmp[8192];
   zip_int64_t got;
   if (f == NULL) {
@@ -652,11 +650,11 @@ static int zip_member (zip_t *z, const char *name, int required, sn_buf *b,
     sn_seterr(err, errlen, "not a DOCX document (no %s)", name);
     return SN_X_CORRUPT;
   }
-  while ((got = zip_fread(f, tmp, sizeof tmp)) > 0) {
+  while ((got = SN_ZIP(zip_fread)(f, tmp, sizeof tmp)) > 0) {
     buf_add(b, tmp, (size_t)got);
     if (b->oom) break;
   }
-  zip_fclose(f);
+  SN_ZIP(zip_fclose)(f);
   if (b->oom == 2) {
     sn_seterr(err, errlen, "%s inflates past %lu MB", name,
               (unsigned long)(SN_EXTRACT_MAX >> 20));
@@ -672,7 +670,7 @@ static int zip_member (zip_t *z, const char *name, int required, sn_buf *b,
 
 static xmlDocPtr xml_read (const sn_buf *b) {
   if (b->n == 0 || b->n > (size_t)0x7fffffff) return NULL;
-  return xmlReadMemory(b->p, (int)b->n, NULL, NULL,
+  return SN_XML(xmlReadMemory)(b->p, (int)b->n, NULL, NULL,
                        XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET
                        | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
 }
@@ -686,7 +684,7 @@ static int is (const xmlNode *node, const char *name) {
 static char *child_val (xmlNode *node, const char *name) {
   for (node = node ? node->children : NULL; node != NULL; node = node->next)
     if (is(node, name)) {
-      char *v = (char *)xmlGetNsProp(node, (const xmlChar *)"val",
+      char *v = (char *)SN_XML(xmlGetNsProp)(node, (const xmlChar *)"val",
                                      node->ns ? node->ns->href : NULL);
       return v ? v : attr(node, "val");
     }
@@ -720,12 +718,12 @@ static int outline_level (xmlNode *ppr) {
   char *v = child_val(ppr, "outlineLvl");
   int level = 0;
   if (v && v[0] >= '0' && v[0] <= '5' && v[1] == '\0') level = v[0] - '0' + 1;
-  xmlFree(v);
+  SN_XML(xmlFree)(v);
   return level;
 }
 
 static void styles_read (Styles *st, xmlDocPtr d) {
-  xmlNode *node = d ? xmlDocGetRootElement(d) : NULL;
+  xmlNode *node = d ? SN_XML(xmlDocGetRootElement)(d) : NULL;
   size_t cap = 0;
   for (node = node ? node->children : NULL; node != NULL; node = node->next) {
     xmlNode *c;
@@ -737,14 +735,14 @@ static void styles_read (Styles *st, xmlDocPtr d) {
     }
     name = child_val(node, "name");
     if (level == 0) level = style_level(name);
-    xmlFree(name);
+    SN_XML(xmlFree)(name);
     if (level == 0) continue;
-    id = (char *)xmlGetNsProp(node, (const xmlChar *)"styleId",
+    id = (char *)SN_XML(xmlGetNsProp)(node, (const xmlChar *)"styleId",
                               node->ns ? node->ns->href : NULL);
     if (id == NULL) continue;
     if (st->n == cap) {
       Style *v = (Style *)realloc(st->v, (cap ? cap * 2 : 8) * sizeof *v);
-      if (v == NULL) { xmlFree(id); return; }
+      if (v == NULL) { SN_XML(xmlFree)(id); return; }
       st->v = v;
       cap = cap ? cap * 2 : 8;
     }
@@ -756,7 +754,7 @@ static void styles_read (Styles *st, xmlDocPtr d) {
 
 static void styles_free (Styles *st) {
   size_t i;
-  for (i = 0; i < st->n; i++) xmlFree(st->v[i].id);
+  for (i = 0; i < st->n; i++) SN_XML(xmlFree)(st->v[i].id);
   free(st->v);
 }
 
@@ -764,9 +762,9 @@ static void styles_free (Styles *st) {
 static void docx_runs (sn_buf *blk, xmlNode *node) {
   for (; node != NULL; node = node->next) {
     if (is(node, "t")) {
-      xmlChar *t = xmlNodeGetContent(node);
+      xmlChar *t = SN_XML(xmlNodeGetContent)(node);
       if (t) block_text(blk, (const char *)t, strlen((const char *)t));
-      xmlFree(t);
+      SN_XML(xmlFree)(t);
     } else if (is(node, "tab") || is(node, "br") || is(node, "cr")) {
       block_text(blk, " ", 1);
     } else if (is(node, "pPr") || is(node, "rPr") || is(node, "instrText")
@@ -791,7 +789,7 @@ static void docx_walk (Walk *w, const Styles *st, xmlNode *node) {
           for (i = 0; level == 0 && sty && i < st->n; i++)
             if (strcmp(st->v[i].id, sty) == 0) level = st->v[i].level;
           if (level == 0) level = style_level(sty);
-          xmlFree(sty);
+          SN_XML(xmlFree)(sty);
         }
       }
       block_end(w->out, &w->blk, 0);
@@ -807,11 +805,11 @@ static void docx_meta (sn_doc *doc, xmlNode *node) {
   for (; node != NULL; node = node->next) {
     xmlChar *t;
     if (node->type != XML_ELEMENT_NODE) continue;
-    t = xmlNodeGetContent(node);
+    t = SN_XML(xmlNodeGetContent)(node);
     if (is(node, "title")) set_meta(&doc->title, (const char *)t);
     else if (is(node, "creator")) set_meta(&doc->author, (const char *)t);
     else if (is(node, "created")) set_date(&doc->date, (const char *)t);
-    xmlFree(t);
+    SN_XML(xmlFree)(t);
   }
 }
 
@@ -824,24 +822,29 @@ static int extract_docx (const char *data, size_t n, sn_doc *doc, char *err,
   xmlDocPtr d = NULL, sd = NULL, cd = NULL;
   Styles st = {0};
   Walk w;
+  const char *why;
   int rc;
-  zip_error_init(&ze);
-  src = zip_source_buffer_create(data, n, 0, &ze);
-  z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
-  if (z == NULL) {
-    if (src) zip_source_free(src);
-    sn_seterr(err, errlen, "not a DOCX document (%s)", zip_error_strerror(&ze));
-    zip_error_fini(&ze);
+  if ((why = sn_zip_load()) != NULL || (why = sn_xml_load()) != NULL) {
+    sn_seterr(err, errlen, "reading DOCX needs %s", why);
     return SN_X_CORRUPT;
   }
-  zip_error_fini(&ze);
+  SN_ZIP(zip_error_init)(&ze);
+  src = SN_ZIP(zip_source_buffer_create)(data, n, 0, &ze);
+  z = src ? SN_ZIP(zip_open_from_source)(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
+  if (z == NULL) {
+    if (src) SN_ZIP(zip_source_free)(src);
+    sn_seterr(err, errlen, "not a DOCX document (%s)", SN_ZIP(zip_error_strerror)(&ze));
+    SN_ZIP(zip_error_fini)(&ze);
+    return SN_X_CORRUPT;
+  }
+  SN_ZIP(zip_error_fini)(&ze);
   rc = zip_member(z, "word/document.xml", 1, &body, err, errlen);
   if (rc == SN_X_OK) rc = zip_member(z, "word/styles.xml", 0, &styles, err, errlen);
   if (rc == SN_X_OK) rc = zip_member(z, "docProps/core.xml", 0, &core, err, errlen);
-  zip_discard(z);
+  SN_ZIP(zip_discard)(z);
   if (rc == SN_X_OK) {
     d = xml_read(&body);
-    if (d == NULL || xmlDocGetRootElement(d) == NULL) {
+    if (d == NULL || SN_XML(xmlDocGetRootElement)(d) == NULL) {
       sn_seterr(err, errlen, "corrupt DOCX document (word/document.xml is "
                 "not XML)");
       rc = SN_X_CORRUPT;
@@ -851,18 +854,18 @@ static int extract_docx (const char *data, size_t n, sn_doc *doc, char *err,
     sd = xml_read(&styles);
     cd = xml_read(&core);
     styles_read(&st, sd);
-    if (cd) docx_meta(doc, xmlDocGetRootElement(cd)->children);
+    if (cd) docx_meta(doc, SN_XML(xmlDocGetRootElement)(cd)->children);
     memset(&w, 0, sizeof w);
     w.out = &doc->text;
-    docx_walk(&w, &st, xmlDocGetRootElement(d));
+    docx_walk(&w, &st, SN_XML(xmlDocGetRootElement)(d));
     block_end(w.out, &w.blk, 0);
     free(w.blk.p);
     doc->markdown = 1;
   }
   styles_free(&st);
-  if (d) xmlFreeDoc(d);
-  if (sd) xmlFreeDoc(sd);
-  if (cd) xmlFreeDoc(cd);
+  if (d) SN_XML(xmlFreeDoc)(d);
+  if (sd) SN_XML(xmlFreeDoc)(sd);
+  if (cd) SN_XML(xmlFreeDoc)(cd);
   free(body.p);
   free(styles.p);
   free(core.p);
@@ -890,12 +893,10 @@ static int cjk_at (const unsigned char *s, size_t n, int end) {
 
 /*
 ** poppler-glib is loaded when the first PDF is read, not with the
-** library: linked in, it and the libraries it needs (glib, cairo, the
-** C++ poppler) took 6.4 ms of every process's start-up and their pages
-** a few MB of its memory (bench/cli.lua). The functions below are
-** called through the pointers its loading fills in (the names stay those
-** of poppler.h). SN_POPPLER_SONAME is the library the build compiled
-** against (the Makefile reads it from the library).
+** library (sn_libs.h): linked in, it and the libraries it needs (glib,
+** cairo, the C++ poppler) took 6.4 ms of every process's start-up and
+** their pages a few MB of its memory (bench/cli.lua). Calls go through
+** SN_PDF(f).
 */
 #ifndef SN_POPPLER_SONAME
 #define SN_POPPLER_SONAME "libpoppler-glib.so.8"
@@ -914,38 +915,15 @@ static struct {
   POPPLER_FUNCS(POPPLER_PTR)
 #undef POPPLER_PTR
 } pdf_lib;
-static char pdf_lib_err[200];      /* why it could not be loaded ("": it was) */
-static pthread_once_t pdf_lib_once = PTHREAD_ONCE_INIT;
+static sn_lib pdf_so = { SN_POPPLER_SONAME, 0, "" };
 
-static void pdf_lib_load (void) {
-  void *h = dlopen(SN_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
-  const char *e;
-  if (h == NULL) {
-    e = dlerror();
-    snprintf(pdf_lib_err, sizeof pdf_lib_err, "%s", e ? e : "cannot be loaded");
-    return;
-  }
-#define POPPLER_SYM(f) \
-  if (pdf_lib_err[0] == '\0' && (*(void **)&pdf_lib.f = dlsym(h, #f)) == NULL) \
-    snprintf(pdf_lib_err, sizeof pdf_lib_err, "it has no %s", #f);
+static void pdf_fill (sn_lib *lib, void *h) {
+#define POPPLER_SYM(f) sn_lib_sym(lib, h, #f, (void **)&pdf_lib.f);
   POPPLER_FUNCS(POPPLER_SYM)
 #undef POPPLER_SYM
-  /* (the library stays loaded for the process: poppler keeps state) */
 }
 
-#define poppler_document_new_from_bytes (*pdf_lib.poppler_document_new_from_bytes)
-#define poppler_document_get_n_pages (*pdf_lib.poppler_document_get_n_pages)
-#define poppler_document_get_page (*pdf_lib.poppler_document_get_page)
-#define poppler_document_get_title (*pdf_lib.poppler_document_get_title)
-#define poppler_document_get_author (*pdf_lib.poppler_document_get_author)
-#define poppler_document_get_creation_date (*pdf_lib.poppler_document_get_creation_date)
-#define poppler_page_get_text (*pdf_lib.poppler_page_get_text)
-#define poppler_page_get_text_layout (*pdf_lib.poppler_page_get_text_layout)
-#define g_free (*pdf_lib.g_free)
-#define g_object_unref (*pdf_lib.g_object_unref)
-#define g_error_free (*pdf_lib.g_error_free)
-#define g_bytes_new_static (*pdf_lib.g_bytes_new_static)
-#define g_bytes_unref (*pdf_lib.g_bytes_unref)
+#define SN_PDF(f) (*pdf_lib.f)
 
 
 /*
@@ -955,13 +933,13 @@ static void pdf_lib_load (void) {
 ** paragraph (with a space, or none between CJK characters).
 */
 static void pdf_page (sn_buf *out, sn_buf *blk, PopplerPage *page) {
-  char *text = poppler_page_get_text(page);
+  char *text = SN_PDF(poppler_page_get_text)(page);
   PopplerRectangle *rects = NULL;
   guint nrects = 0;
   size_t i = 0, ci = 0, len;
   double prev_bottom = -1, prev_height = 0;
   if (text == NULL) return;
-  if (!poppler_page_get_text_layout(page, &rects, &nrects)) nrects = 0;
+  if (!SN_PDF(poppler_page_get_text_layout)(page, &rects, &nrects)) nrects = 0;
   len = strlen(text);
   while (i < len) {
     size_t e = i, k;
@@ -995,8 +973,8 @@ static void pdf_page (sn_buf *out, sn_buf *blk, PopplerPage *page) {
     i = e + 1;
   }
   block_end(out, blk, 0);
-  g_free(rects);
-  g_free(text);
+  SN_PDF(g_free)(rects);
+  SN_PDF(g_free)(text);
 }
 
 static int extract_pdf (const char *data, size_t n, sn_doc *doc, char *err,
@@ -1005,34 +983,34 @@ static int extract_pdf (const char *data, size_t n, sn_doc *doc, char *err,
   GError *gerr = NULL;
   PopplerDocument *pdf;
   sn_buf blk = {0};
+  const char *why;
   int np, i;
-  pthread_once(&pdf_lib_once, pdf_lib_load);
-  if (pdf_lib_err[0] != '\0') {
-    sn_seterr(err, errlen, "reading PDF needs %s (%s)", SN_POPPLER_SONAME, pdf_lib_err);
+  if ((why = sn_lib_load(&pdf_so, pdf_fill)) != NULL) {
+    sn_seterr(err, errlen, "reading PDF needs %s", why);
     return SN_X_CORRUPT;
   }
-  bytes = g_bytes_new_static(data, n);
-  pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-  g_bytes_unref(bytes);
+  bytes = SN_PDF(g_bytes_new_static)(data, n);
+  pdf = SN_PDF(poppler_document_new_from_bytes)(bytes, NULL, &gerr);
+  SN_PDF(g_bytes_unref)(bytes);
   if (pdf == NULL) {
     sn_seterr(err, errlen, "not a readable PDF document (%s)",
               gerr ? gerr->message : "poppler refused it");
-    if (gerr) g_error_free(gerr);
+    if (gerr) SN_PDF(g_error_free)(gerr);
     return SN_X_CORRUPT;
   }
-  np = poppler_document_get_n_pages(pdf);
+  np = SN_PDF(poppler_document_get_n_pages)(pdf);
   doc->pages = (size_t *)calloc(np > 0 ? (size_t)np : 1, sizeof *doc->pages);
   if (doc->pages == NULL) {
-    g_object_unref(pdf);
+    SN_PDF(g_object_unref)(pdf);
     sn_seterr(err, errlen, "out of memory");
     return SN_X_NOMEM;
   }
   for (i = 0; i < np; i++) {
-    PopplerPage *page = poppler_document_get_page(pdf, i);
+    PopplerPage *page = SN_PDF(poppler_document_get_page)(pdf, i);
     size_t before = doc->text.n;
     if (page != NULL) {
       pdf_page(&doc->text, &blk, page);
-      g_object_unref(page);
+      SN_PDF(g_object_unref)(page);
     }
     /* the page starts at its first block (after the blank line before it) */
     doc->pages[i] = before + (doc->text.n > before && before > 0 ? 2 : 0);
@@ -1041,12 +1019,12 @@ static int extract_pdf (const char *data, size_t n, sn_doc *doc, char *err,
   doc->npages = (size_t)np;
   free(blk.p);
   {
-    gchar *t = poppler_document_get_title(pdf), *a = poppler_document_get_author(pdf);
-    time_t when = poppler_document_get_creation_date(pdf);
+    gchar *t = SN_PDF(poppler_document_get_title)(pdf), *a = SN_PDF(poppler_document_get_author)(pdf);
+    time_t when = SN_PDF(poppler_document_get_creation_date)(pdf);
     set_meta(&doc->title, t);
     set_meta(&doc->author, a);
-    g_free(t);
-    g_free(a);
+    SN_PDF(g_free)(t);
+    SN_PDF(g_free)(a);
     if (when != (time_t)-1) {
       struct tm tm;
       char d[16];
@@ -1054,7 +1032,7 @@ static int extract_pdf (const char *data, size_t n, sn_doc *doc, char *err,
         set_date(&doc->date, d);
     }
   }
-  g_object_unref(pdf);
+  SN_PDF(g_object_unref)(pdf);
   return SN_X_OK;
 }
 

@@ -24,10 +24,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <zip.h>
 
 #include "sinorus_graph.h"
 #include "sn_internal.h"
+#include "sn_libs.h"
 
 static uint64_t mix64(uint64_t z);
 
@@ -1196,13 +1196,13 @@ static int write_qde (const char *project,
 
 /* Adds a buffer as a zip entry with a fixed time stamp; 0 on failure. */
 static int add_entry (zip_t *za, const char *name, const char *data, size_t len) {
-  zip_source_t *src = zip_source_buffer(za, data, len, 0);
+  zip_source_t *src = SN_ZIP(zip_source_buffer)(za, data, len, 0);
   zip_int64_t idx;
   if (src == NULL) return 0;
-  idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
-  if (idx < 0) { zip_source_free(src); return 0; }
+  idx = SN_ZIP(zip_file_add)(za, name, src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+  if (idx < 0) { SN_ZIP(zip_source_free)(src); return 0; }
   /* 2022-02-18 00:00, the article's date, in MS-DOS form */
-  if (zip_file_set_dostime(za, (zip_uint64_t)idx, 0,
+  if (SN_ZIP(zip_file_set_dostime)(za, (zip_uint64_t)idx, 0,
                            (zip_uint16_t)(((2022 - 1980) << 9) | (2 << 5) | 18),
                            0) != 0)
     return 0;
@@ -1217,19 +1217,19 @@ static int zip_bytes (zip_source_t *zs, char **out, size_t *len, char *why,
   zip_int64_t got;
   *out = NULL;
   *len = 0;
-  if (zip_source_open(zs) != 0) {
-    snprintf(why, wl, "%s", zip_error_strerror(zip_source_error(zs)));
+  if (SN_ZIP(zip_source_open)(zs) != 0) {
+    snprintf(why, wl, "%s", SN_ZIP(zip_error_strerror)(SN_ZIP(zip_source_error)(zs)));
     return 0;
   }
-  zip_stat_init(&zst);
-  if (zip_source_stat(zs, &zst) != 0 || !(zst.valid & ZIP_STAT_SIZE) ||
+  SN_ZIP(zip_stat_init)(&zst);
+  if (SN_ZIP(zip_source_stat)(zs, &zst) != 0 || !(zst.valid & ZIP_STAT_SIZE) ||
       (*out = malloc(zst.size ? (size_t)zst.size : 1)) == NULL) {
     snprintf(why, wl, "out of memory");
-    zip_source_close(zs);
+    SN_ZIP(zip_source_close)(zs);
     return 0;
   }
-  got = zst.size ? zip_source_read(zs, *out, zst.size) : 0;
-  zip_source_close(zs);
+  got = zst.size ? SN_ZIP(zip_source_read)(zs, *out, zst.size) : 0;
+  SN_ZIP(zip_source_close)(zs);
   if (got < 0 || (zip_uint64_t)got != zst.size) {
     snprintf(why, wl, "cannot read the zip back");
     free(*out);
@@ -1250,6 +1250,7 @@ int sn_write_qdpx_kb (const char *path, const char *project,
   zip_source_t *zs = NULL;
   zip_error_t ze;
   char **names = NULL, *bytes = NULL;
+  const char *lib;
   size_t i, nbytes = 0;
   int st;
   char why[256];
@@ -1277,6 +1278,11 @@ int sn_write_qdpx_kb (const char *path, const char *project,
       set_err(errbuf, errlen, "cannot write", path, "a source lacks a key, name or text");
       return SINORUS_RANGE;
     }
+  if ((lib = sn_zip_load()) != NULL) {
+    snprintf(why, sizeof why, "writing .qdpx needs %s", lib);
+    set_err(errbuf, errlen, "cannot write", path, why);
+    return SINORUS_ERROR;
+  }
   st = write_qde(project, codes, ncodes, sources, nsources, sels, nsels,
                  buf_write, &xml);
   if (st != SINORUS_OK) {
@@ -1290,13 +1296,13 @@ int sn_write_qdpx_kb (const char *path, const char *project,
   st = SINORUS_NOMEM;
   snprintf(why, sizeof why, "out of memory");
   names = calloc(nsources + 1, sizeof(char *));
-  zip_error_init(&ze);
-  if (names == NULL || (zs = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
+  SN_ZIP(zip_error_init)(&ze);
+  if (names == NULL || (zs = SN_ZIP(zip_source_buffer_create)(NULL, 0, 0, &ze)) == NULL)
     goto done;
-  zip_source_keep(zs);
-  if ((za = zip_open_from_source(zs, ZIP_CREATE | ZIP_TRUNCATE, &ze)) == NULL) {
-    snprintf(why, sizeof why, "%s", zip_error_strerror(&ze));
-    zip_source_free(zs);   /* the reference zip_open_from_source kept */
+  SN_ZIP(zip_source_keep)(zs);
+  if ((za = SN_ZIP(zip_open_from_source)(zs, ZIP_CREATE | ZIP_TRUNCATE, &ze)) == NULL) {
+    snprintf(why, sizeof why, "%s", SN_ZIP(zip_error_strerror)(&ze));
+    SN_ZIP(zip_source_free)(zs);   /* the reference zip_open_from_source kept */
     goto done;
   }
   if (!add_entry(za, "project.qde", xml.p, xml.len)) goto zipfail;
@@ -1310,20 +1316,20 @@ int sn_write_qdpx_kb (const char *path, const char *project,
                    sources[i].len))
       goto zipfail;
   }
-  if (zip_close(za) != 0) goto zipfail;
+  if (SN_ZIP(zip_close)(za) != 0) goto zipfail;
   za = NULL;
   if (!zip_bytes(zs, &bytes, &nbytes, why, sizeof why)) goto done;
   st = sn_write_file_kb(path, bytes, nbytes, kb, errbuf, errlen);
   goto out;
 zipfail:
-  snprintf(why, sizeof why, "%s", zip_strerror(za));
+  snprintf(why, sizeof why, "%s", SN_ZIP(zip_strerror)(za));
   st = SINORUS_NOMEM;
 done:
   set_err(errbuf, errlen, "cannot write", path, why);
 out:
-  if (za != NULL) zip_discard(za);
-  if (zs != NULL) zip_source_free(zs);
-  zip_error_fini(&ze);
+  if (za != NULL) SN_ZIP(zip_discard)(za);
+  if (zs != NULL) SN_ZIP(zip_source_free)(zs);
+  SN_ZIP(zip_error_fini)(&ze);
   for (i = 0; names != NULL && i < nsources; i++) free(names[i]);
   free(names);
   free(bytes);

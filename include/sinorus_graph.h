@@ -274,7 +274,9 @@ typedef struct sinorus_qda_selection {
 ** so the same input gives the same file. SINORUS_RANGE for a selection
 ** outside its source or off a character boundary, or a code whose
 ** parent is not an earlier code; SINORUS_IO when the file cannot be
-** written (path then untouched, a message in errbuf).
+** written (path then untouched, a message in errbuf); SINORUS_ERROR
+** when libzip, which the library loads the first time it is needed,
+** cannot be loaded.
 */
 SINORUS_API int sinorus_write_qdpx(const char *path, const char *project,
                                    const sinorus_qda_code *codes, size_t ncodes,
