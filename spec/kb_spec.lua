@@ -409,3 +409,34 @@ describe("kb:save()", function()
     assert.matches("^/nonexistent/dir/x%.sqlite: ", msg)
   end)
 end)
+
+describe("extensions loaded on first use", function()
+  it("name in init.lua's list every KB method of each module, and no other", function()
+    local n = 0
+    for name, listed in pairs(internal.LAZY) do
+      local ext = require("sinorus." .. name)
+      local names, want = {}, {}
+      for k in pairs(ext.methods) do names[#names + 1] = k end
+      for i, k in ipairs(listed) do want[i] = k end
+      table.sort(names)
+      table.sort(want)
+      assert.same(names, want)
+      assert.same({}, ext.module)
+      n = n + 1
+    end
+    assert.is_true(n >= 2)
+  end)
+
+  it("stay unloaded until one of their methods is called", function()
+    local f = assert(io.popen("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='"
+      .. (os.getenv("SINORUS_BUILD") or "build") .. "/?.so;;' lua5.4 -e '"
+      .. "local kb = require(\"sinorus\").open() "
+      .. "local function loaded() return tostring(package.loaded[\"sinorus.suggest\"] ~= nil) "
+      .. "  .. tostring(package.loaded[\"sinorus.chart\"] ~= nil) end "
+      .. "io.write(loaded(), \" \") kb:chart(\"tornado\") io.write(loaded(), \" \") "
+      .. "kb:suggest{source = 1, kinds = {\"claim\"}} io.write(loaded())' 2>&1"))
+    local out = f:read("a")
+    f:close()
+    assert.equals("falsefalse falsetrue truetrue", out)
+  end)
+end)

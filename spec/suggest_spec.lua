@@ -481,26 +481,3 @@ describe("the rules", function()
     assert.same({ "a ‘b’ c", "d" }, { spans[1].text, spans[2].text })
   end)
 end)
-
-describe("loading on first use", function()
-  it("names in init.lua's list every KB method of sinorus.suggest, and no other", function()
-    local internal = require "sinorus.internal"
-    local names, listed = {}, {}
-    for k in pairs(suggest.methods) do names[#names + 1] = k end
-    for _, k in ipairs(internal.LAZY.suggest) do listed[#listed + 1] = k end
-    table.sort(names)
-    table.sort(listed)
-    assert.same(names, listed)
-    assert.same({}, suggest.module)
-  end)
-
-  it("leaves sinorus.suggest unloaded until a method needs it", function()
-    local f = assert(io.popen("LUA_PATH='lua/?.lua;lua/?/init.lua;;' LUA_CPATH='"
-      .. (os.getenv("SINORUS_BUILD") or "build") .. "/?.so;;' lua5.4 -e '"
-      .. "local kb = require(\"sinorus\").open(); io.write(tostring(package.loaded[\"sinorus.suggest\"] ~= nil), \" \"); "
-      .. "kb:suggest{source = 1, kinds = {\"claim\"}}; io.write(tostring(package.loaded[\"sinorus.suggest\"] ~= nil))' 2>&1"))
-    local out = f:read("a")
-    f:close()
-    assert.equals("false true", out)
-  end)
-end)

@@ -972,18 +972,18 @@ local function per_horizon(o, f)
 end
 
 -- The charts, in order; each draws from a KB with opts.
-local KINDS = {
-  { "tornado", function(kb, o)
+local DRAW = {
+  tornado = function(kb, o)
       local rows = kb:sensitivity { horizon = o.horizon or "short" }
       local names = {}
       for _, f in ipairs(kb:factors()) do names[f.id] = f.name end
       for _, r in ipairs(rows) do r.name = names[r.factor] end
       return M.tornado(rows)
-    end },
-  { "contributions", function(kb, o)
+    end,
+  contributions = function(kb, o)
       return M.contributions(per_horizon(o, function(hz) return kb:alignment { horizon = hz } end))
-    end },
-  { "pressure", function(kb, o)
+    end,
+  pressure = function(kb, o)
       return M.pressure(per_horizon(o, function(hz)
         local pts = {}
         for _, p in ipairs(PRESSURES) do
@@ -991,49 +991,55 @@ local KINDS = {
         end
         return { horizon = hz, points = pts }
       end))
-    end },
-  { "distribution", function(kb, o)
+    end,
+  distribution = function(kb, o)
       return M.distribution(per_horizon(o, function(hz) return kb:simulate { horizon = hz } end))
-    end },
-  { "histogram", function(kb, o)
+    end,
+  histogram = function(kb, o)
       return M.histogram(per_horizon(o, function(hz)
         return kb:simulate { horizon = hz, bins = HISTOGRAM_BINS }
       end))
-    end },
-  { "ach", function(kb, o)
+    end,
+  ach = function(kb, o)
       local qs = kb:questions()
       local q = o.question or (qs[1] and qs[1].id)
       if q == nil then return M.ach({}, {}, {}, { title = "ACH matrix (no question)" }) end
       return M.ach(kb:ach { question = q }, kb:items { question = q },
                    kb:hypotheses { question = q }, { title = "ACH matrix " .. q })
-    end },
-  { "network", function(kb, o)
+    end,
+  network = function(kb, o)
       local g = kb:graph { kind = "relations", horizon = o.horizon }
       return M.network(g:nodes(), g:edges(), { title = "Signed actor network" })
-    end },
-  { "mentions", function(kb, o)
+    end,
+  mentions = function(kb, o)
       local g = kb:graph { kind = "mentions", horizon = o.horizon }
       return M.network(g:nodes(), g:edges(), { title = "Co-mention network",
         sign_dash = false, edge_label = "named in one sentence" })
-    end },
-  { "timeline", function(kb)
+    end,
+  timeline = function(kb)
       return M.timeline(kb:events())
-    end },
-  { "goldstein", function(kb)
+    end,
+  goldstein = function(kb)
       return M.goldstein(kb:events())
-    end },
-  { "calibration", function(kb)
+    end,
+  calibration = function(kb)
       return M.calibration(kb:scores().calibration)
-    end },
-  { "ach_timeline", function(kb, o)
+    end,
+  ach_timeline = function(kb, o)
       local qs = kb:questions()
       local q = o.question or (qs[1] and qs[1].id)
       if q == nil then return M.ach_timeline({ hypotheses = {}, rows = {} }) end
       return M.ach_timeline(kb:timeline { question = q })
-    end },
+    end,
 }
-local DRAW, NAMES = {}, {}
-for i, k in ipairs(KINDS) do DRAW[k[1]] = k[2]; NAMES[i] = k[1] end
+-- (the names, and their order, are model.CHARTS's, which sinorus.CHARTS
+-- gives without loading this module)
+local NAMES, named = require("sinorus.model").CHARTS, {}
+for _, k in ipairs(NAMES) do
+  named[k] = true
+  assert(DRAW[k], "no chart drawn for " .. k)
+end
+for k in pairs(DRAW) do assert(named[k], "chart " .. k .. " is not in model.CHARTS") end
 
 local KB = {}
 
@@ -1054,4 +1060,4 @@ function KB:chart(kind, opts)
   return DRAW[kind](self, opts)
 end
 
-return { methods = KB, module = { CHARTS = NAMES }, chart = M }
+return { methods = KB, module = {}, chart = M }

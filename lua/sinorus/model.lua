@@ -337,6 +337,12 @@ model.TYPES = {
   },
 }
 
+-- The charts of kb:chart, in the order sinorus.CHARTS lists them (drawn
+-- by lua/sinorus/chart.lua, which checks that it draws these and no
+-- other).
+model.CHARTS = { "tornado", "contributions", "pressure", "distribution", "histogram", "ach",
+                 "network", "mentions", "timeline", "goldstein", "calibration", "ach_timeline" }
+
 -- Tables of the schema that hold no record of the model: the text (owned
 -- by the storage layer: the view segment reads segment_row and
 -- source_text, whose pieces text_dict's dictionaries pack, the view
