@@ -821,14 +821,24 @@ static int l_write_file (lua_State *L) {
   return 2;
 }
 
-/* core.read_file(path) -> data | nil, message: a regular file's bytes,
-** read without ever blocking on a FIFO or a device (refused). The buffer
-** is a Lua userdata made before the file is opened, so nothing is held
-** across a call that can raise. */
+/* core.read_file(path [, kb]) -> data | nil, message: a regular file's
+** bytes, read without ever blocking on a FIFO or a device (refused);
+** with kb, its own file is refused too. The buffer is a Lua userdata
+** made before the file is opened, so nothing is held across a call that
+** can raise. */
 static int l_read_file (lua_State *L) {
   const char *path = sn_checkpath(L, 1);
   char why[256], *buf;
   size_t size = 0, got = 0;
+  if (!lua_isnoneornil(L, 2)) {
+    sn_kbfile kbf;
+    sn_kb_file(sn_checkkb(L, 2), &kbf);
+    if (sn_is_kb_file(path, &kbf)) {
+      luaL_pushfail(L);
+      lua_pushliteral(L, "it is the open knowledge base's own file");
+      return 2;
+    }
+  }
   if (sn_read_regular(path, NULL, 0, NULL, &size, why, sizeof why) == SINORUS_OK) {
     buf = (char *)lua_newuserdatauv(L, size > 0 ? size : 1, 0);
     if (sn_read_regular(path, buf, size, &got, NULL, why, sizeof why) == SINORUS_OK) {

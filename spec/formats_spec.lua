@@ -476,6 +476,22 @@ describe("kb:import", function()
     drop(kb, path)
   end)
 
+  it("skips the open knowledge base's own file, by any name of it", function()
+    local kb, path = new_kb()
+    local link = tmpname(".txt")
+    os.remove(link)
+    assert(shell("ln -s " .. shq(path) .. " " .. shq(link)))
+    local n = count_sources(kb)
+    for _, f in ipairs { path, link } do
+      local s = assert(kb:import { files = { f }, format = "text" })
+      assert.same({ 0, "it is the open knowledge base's own file" },
+                  { s.imported, s.skipped[1].reason })
+    end
+    assert.equal(n, count_sources(kb))
+    os.remove(link)
+    drop(kb, path)
+  end)
+
   it("raises for misuse, and refuses a read-only KB", function()
     local kb, path = new_kb()
     local cases = {

@@ -192,8 +192,9 @@ local function basename(path)
   return path:match("([^/]+)$") or path
 end
 
--- Reads and extracts one file: the extracted document, or nil, reason.
-local function extract(path, opts)
+-- Reads and extracts one file (never kb's own): the extracted document,
+-- or nil, reason.
+local function extract(kb, path, opts)
   local format = opts.format
   if not format then
     local ext = (basename(path):match("%.([^.]+)$") or ""):lower()
@@ -203,7 +204,7 @@ local function extract(path, opts)
         or string.format("unknown format '.%s' (give the format)", ext)
     end
   end
-  local data, err = core.read_file(path)   -- never blocks on a FIFO
+  local data, err = core.read_file(path, kb)   -- never blocks on a FIFO
   if not data then return nil, err end
   local doc, msg, _, offset = core.extract(data, format, opts.encoding)
   if not doc then return nil, msg, offset end
@@ -273,7 +274,7 @@ function KB:import(opts)
     self:transaction(hash_missing)
     for i, path in ipairs(files) do
       if opts.progress then opts.progress(i - 1, #files, path) end
-      local doc, why, offset = extract(path, opts)
+      local doc, why, offset = extract(self, path, opts)
       if doc then
         doc.hash = core.text_hash(doc.text)
         local dup = not opts.force and same_text(self, doc.hash, doc.text)
