@@ -193,7 +193,7 @@ check-asan:
 VALGRIND_SPECS ?= $(filter-out spec/package_spec.lua spec/cli_spec.lua spec/cli_errors_spec.lua \
   spec/install_spec.lua spec/doctest_spec.lua spec/interrupt_spec.lua spec/lighttpd_spec.lua,$(wildcard spec/*_spec.lua))
 check-valgrind: all
-	$(LUAENV) valgrind -q --trace-children=yes --trace-children-skip='*/mktemp' \
+	$(LUAENV) valgrind -q --trace-children=yes --trace-children-skip='*/mktemp,*/cp' \
 	  --error-exitcode=99 \
 	  --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  --show-leak-kinds=definite,indirect \
