@@ -823,7 +823,7 @@ static int l_write_file (lua_State *L) {
 
 /* core.read_file(path [, kb]) -> data | nil, message: a regular file's
 ** bytes, read without ever blocking on a FIFO or a device (refused);
-** with kb, its own file is refused too. The buffer is a Lua userdata
+** with kb, its file and sidecars are refused as the writers refuse them. The buffer is a Lua userdata
 ** made before the file is opened, so nothing is held across a call that
 ** can raise. */
 static int l_read_file (lua_State *L) {
@@ -833,9 +833,9 @@ static int l_read_file (lua_State *L) {
   if (!lua_isnoneornil(L, 2)) {
     sn_kbfile kbf;
     sn_kb_file(sn_checkkb(L, 2), &kbf);
-    if (sn_is_kb_file(path, &kbf)) {
+    if (sn_kb_refuses(path, &kbf, why, sizeof why) != SINORUS_OK) {
       luaL_pushfail(L);
-      lua_pushliteral(L, "it is the open knowledge base's own file");
+      lua_pushstring(L, why);
       return 2;
     }
   }

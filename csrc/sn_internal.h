@@ -273,6 +273,12 @@ SN_INTERNAL char *sn_resolve(const char *path);
 /* 1 when path names the file of kb (the same inode, or the same
 ** resolved path), else 0. */
 SN_INTERNAL int sn_is_kb_file(const char *path, const sn_kbfile *kb);
+/* The writers' refusal for a file that is read: SINORUS_ERROR (why says
+** which) when path names kb's file or one of its sidecars (-wal, -shm,
+** -journal), SINORUS_NOMEM, else SINORUS_OK (also for what does not
+** exist: the read will say so). */
+SN_INTERNAL int sn_kb_refuses(const char *path, const sn_kbfile *kb,
+                              char *why, size_t whylen);
 
 /* The shortest "%.*g" form of v (at most 17 digits) that reads back as
 ** v, with '.' as the decimal point whatever the C locale; buf has 40

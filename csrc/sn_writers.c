@@ -753,6 +753,59 @@ static int sys_fail (char *why, size_t wl, int e) {
 }
 
 /*
+** Refuses real (a resolved path; sb its stat when it exists) when it is
+** kb's file or one of its sidecars: SINORUS_ERROR with why saying which,
+** SINORUS_NOMEM, else SINORUS_OK (also for no kb).
+*/
+static int kb_own (const char *real, int exists, const struct stat *sb,
+                   const sn_kbfile *kb, char *why, size_t wl) {
+  size_t n;
+  int k;
+  if (kb == NULL || kb->real == NULL) return SINORUS_OK;
+  n = strlen(kb->real);
+  if (strcmp(real, kb->real) == 0 ||
+      (exists && kb->known && (unsigned long long)sb->st_dev == kb->dev &&
+       (unsigned long long)sb->st_ino == kb->ino)) {
+    snprintf(why, wl, "it is the file of the open knowledge base");
+    return SINORUS_ERROR;
+  }
+  for (k = 0; sidecars[k] != NULL; k++) {
+    struct stat cb;
+    char *side = malloc(n + 16);
+    int hit;
+    if (side == NULL) {
+      snprintf(why, wl, "out of memory");
+      return SINORUS_NOMEM;
+    }
+    sprintf(side, "%s%s", kb->real, sidecars[k]);
+    hit = strcmp(real, side) == 0 ||
+          (exists && stat(side, &cb) == 0 && cb.st_dev == sb->st_dev &&
+           cb.st_ino == sb->st_ino);
+    free(side);
+    if (hit) {
+      snprintf(why, wl, "it is the %s file of the open knowledge base",
+               sidecars[k] + 1);
+      return SINORUS_ERROR;
+    }
+  }
+  return SINORUS_OK;
+}
+
+
+/* See sn_internal.h. */
+int sn_kb_refuses (const char *path, const sn_kbfile *kb, char *why, size_t wl) {
+  struct stat sb;
+  char *real;
+  int st;
+  if (kb == NULL || kb->real == NULL || stat(path, &sb) != 0) return SINORUS_OK;
+  if ((real = sn_resolve(path)) == NULL) return SINORUS_OK;
+  st = kb_own(real, 1, &sb, kb, why, wl);
+  free(real);
+  return st;
+}
+
+
+/*
 ** Checks the target of a write (see sn_write_atomic) and resolves it:
 ** *out gets the path to rename onto (symbolic links followed; a new name
 ** with its directory resolved), *exists whether it exists (then *sb is
@@ -762,7 +815,7 @@ static int check_target (const char *path, const sn_kbfile *kb, char **out,
                          int *exists, struct stat *sb, char *why, size_t wl) {
   char *real = NULL;
   const char *base;
-  int k;
+  int st;
   *out = NULL;
   *exists = 0;
   if (*path == '\0') {
@@ -803,36 +856,9 @@ static int check_target (const char *path, const sn_kbfile *kb, char **out,
   if (real == NULL) {
     return sys_fail(why, wl, errno);
   }
-  if (kb != NULL && kb->real != NULL) {
-    size_t n = strlen(kb->real);
-    if (strcmp(real, kb->real) == 0 ||
-        (*exists && kb->known && (unsigned long long)sb->st_dev == kb->dev &&
-         (unsigned long long)sb->st_ino == kb->ino)) {
-      free(real);
-      snprintf(why, wl, "it is the file of the open knowledge base");
-      return SINORUS_ERROR;
-    }
-    for (k = 0; sidecars[k] != NULL; k++) {
-      struct stat cb;
-      char *side = malloc(n + 16);
-      int hit;
-      if (side == NULL) {
-        free(real);
-        snprintf(why, wl, "out of memory");
-        return SINORUS_NOMEM;
-      }
-      sprintf(side, "%s%s", kb->real, sidecars[k]);
-      hit = strcmp(real, side) == 0 ||
-            (*exists && stat(side, &cb) == 0 && cb.st_dev == sb->st_dev &&
-             cb.st_ino == sb->st_ino);
-      free(side);
-      if (hit) {
-        free(real);
-        snprintf(why, wl, "it is the %s file of the open knowledge base",
-                 sidecars[k] + 1);
-        return SINORUS_ERROR;
-      }
-    }
+  if ((st = kb_own(real, *exists, sb, kb, why, wl)) != SINORUS_OK) {
+    free(real);
+    return st;
   }
   *out = real;
   return SINORUS_OK;

@@ -476,15 +476,17 @@ describe("kb:import", function()
     drop(kb, path)
   end)
 
-  it("skips the open knowledge base's own file, by any name of it", function()
+  it("skips the open knowledge base's file and sidecars, by any name of them", function()
     local kb, path = new_kb()
     local link = tmpname(".txt")
     os.remove(link)
     assert(shell("ln -s " .. shq(path) .. " " .. shq(link)))
+    kb:add_entity { id = "xland", name = "Xland", kind = "state" }   -- a -wal to read
     local n = count_sources(kb)
-    for _, f in ipairs { path, link } do
+    for f, why in pairs { [path] = "", [link] = "", [path .. "-wal"] = "wal ",
+                          [path .. "-shm"] = "shm " } do
       local s = assert(kb:import { files = { f }, format = "text" })
-      assert.same({ 0, "it is the open knowledge base's own file" },
+      assert.same({ 0, "it is the " .. why .. "file of the open knowledge base" },
                   { s.imported, s.skipped[1].reason })
     end
     assert.equal(n, count_sources(kb))
