@@ -910,20 +910,10 @@ static int cjk_at (const unsigned char *s, size_t n, int end) {
   X(g_free) X(g_object_unref) X(g_error_free) X(g_bytes_new_static) \
   X(g_bytes_unref)
 
-static struct {
-#define POPPLER_PTR(f) __typeof__(&f) f;
-  POPPLER_FUNCS(POPPLER_PTR)
-#undef POPPLER_PTR
-} pdf_lib;
-static sn_lib pdf_so = { SN_POPPLER_SONAME, 0, "" };
+typedef struct sn_pdf_api { POPPLER_FUNCS(SN_LIB_PTR) } sn_pdf_api;
+SN_LIB_DEFINE(pdf, SN_POPPLER_SONAME, POPPLER_FUNCS)
 
-static void pdf_fill (sn_lib *lib, void *h) {
-#define POPPLER_SYM(f) sn_lib_sym(lib, h, #f, (void **)&pdf_lib.f);
-  POPPLER_FUNCS(POPPLER_SYM)
-#undef POPPLER_SYM
-}
-
-#define SN_PDF(f) (*pdf_lib.f)
+#define SN_PDF(f) (*sn_pdf.f)
 
 
 /*
@@ -985,7 +975,7 @@ static int extract_pdf (const char *data, size_t n, sn_doc *doc, char *err,
   sn_buf blk = {0};
   const char *why;
   int np, i;
-  if ((why = sn_lib_load(&pdf_so, pdf_fill)) != NULL) {
+  if ((why = sn_pdf_load()) != NULL) {
     sn_seterr(err, errlen, "reading PDF needs %s", why);
     return SN_X_CORRUPT;
   }

@@ -38,18 +38,5 @@ void sn_lib_sym (sn_lib *lib, void *h, const char *name, void **slot) {
 }
 
 
-/* The table, the library and the loader of one library (sn_libs.h). */
-#define SN_LIB_SYM(f) sn_lib_sym(lib, h, #f, (void **)&api->f);
-#define SN_LIB_DEFINE(name, soname, FUNCS) \
-  sn_##name##_api sn_##name; \
-  static sn_lib name##_lib = { soname, 0, "" }; \
-  static void name##_fill (sn_lib *lib, void *h) { \
-    sn_##name##_api *api = &sn_##name; \
-    FUNCS(SN_LIB_SYM) \
-  } \
-  const char *sn_##name##_load (void) { \
-    return sn_lib_load(&name##_lib, name##_fill); \
-  }
-
 SN_LIB_DEFINE(xml, SN_XML_SONAME, SN_XML_FUNCS)
 SN_LIB_DEFINE(zip, SN_ZIP_SONAME, SN_ZIP_FUNCS)

@@ -43,7 +43,6 @@
 #define SN_LIB_PTR(f) __typeof__(&f) f;
 typedef struct sn_xml_api { SN_XML_FUNCS(SN_LIB_PTR) } sn_xml_api;
 typedef struct sn_zip_api { SN_ZIP_FUNCS(SN_LIB_PTR) } sn_zip_api;
-#undef SN_LIB_PTR
 
 extern sn_xml_api sn_xml;
 extern sn_zip_api sn_zip;
@@ -66,5 +65,19 @@ typedef struct sn_lib {
 } sn_lib;
 const char *sn_lib_load(sn_lib *lib, void (*fill)(sn_lib *lib, void *h));
 void sn_lib_sym(sn_lib *lib, void *h, const char *name, void **slot);
+
+/* The table sn_<name> of the functions FUNCS (of type sn_<name>_api, a
+** struct of SN_LIB_PTR), the library and its loader sn_<name>_load. */
+#define SN_LIB_SYM(f) sn_lib_sym(lib, h, #f, (void **)&api->f);
+#define SN_LIB_DEFINE(name, soname, FUNCS) \
+  sn_##name##_api sn_##name; \
+  static sn_lib name##_lib = { soname, 0, "" }; \
+  static void name##_fill (sn_lib *lib, void *h) { \
+    sn_##name##_api *api = &sn_##name; \
+    FUNCS(SN_LIB_SYM) \
+  } \
+  const char *sn_##name##_load (void) { \
+    return sn_lib_load(&name##_lib, name##_fill); \
+  }
 
 #endif

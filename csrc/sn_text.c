@@ -284,9 +284,10 @@ static void corrupt (sqlite3_context *ctx, const char *why) {
 
 /*
 ** The dictionary zid, digested: from the cache, or read from the
-** text_dict of the first attached file that holds it (the id is a hash
-** of the dictionary's bytes, which each file checks when it stores one)
-** into the cache's least recently used slot. NULL after reporting the
+** text_dict of the first attached file that holds it (zstd derives the
+** id from a hash of the dictionary's bytes; a dictionary of another file
+** under the same id would fail the frames' checksums) into the cache's
+** least recently used slot. NULL after reporting the
 ** failure on ctx.
 */
 static const ZSTD_DDict *dictionary (sqlite3_context *ctx, Cache *c,
