@@ -155,13 +155,18 @@ A.js = [==[
     detail.innerHTML = h + "</ul>";
     e.scrollIntoView({ block: "center" });
   }
+  // the page's state follows the address; body's data-route names the
+  // address last drawn (what a test waits for after changing it)
   function route() {
     var m = /^#([a-z_]+)=(.*)$/.exec(location.hash);
-    if (!m) { show(data.views[0]); return; }
-    var key = m[1], val = decodeURIComponent(m[2]);
-    if (key === "view") { show(val); }
-    else if (key === "segment") { selectSegment(val); }
-    else { selectRecord(key, val); }
+    if (!m) { show(data.views[0]); }
+    else {
+      var key = m[1], val = decodeURIComponent(m[2]);
+      if (key === "view") { show(val); }
+      else if (key === "segment") { selectSegment(val); }
+      else { selectRecord(key, val); }
+    }
+    document.body.setAttribute("data-route", location.hash);
   }
   window.addEventListener("hashchange", route);
   // sentences: click, or arrow keys and Enter (one tab stop for the text)

@@ -16,6 +16,13 @@ const puppeteer = require("puppeteer-core");
 
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
+// Sets the page's address to #hash and waits until the page has drawn it
+// (location.hash changes at once; the page draws on the hashchange event).
+async function go(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForFunction((h) => document.body.dataset.route === "#" + h, {}, hash);
+}
+
 async function main() {
   const [siteDir, planFile, outDir] = process.argv.slice(2);
   if (!fs.existsSync(CHROMIUM)) {
@@ -60,14 +67,13 @@ async function main() {
     // records: the highlighted evidence of each
     obs.highlights = {};
     for (const h of plan.records) {
-      await page.evaluate((x) => { location.hash = x; }, h);
-      await page.waitForFunction((x) => location.hash === "#" + x, {}, h);
+      await go(page, h);
       obs.highlights[h] = await page.$$eval(".ev", (es) => es.map((e) => +e.dataset.seg).sort((a, b) => a - b));
     }
     // a sentence: the records listed for it
     if (plan.segment) {
       await page.click(`#s-${plan.segment}`);
-      await page.waitForFunction((x) => location.hash === "#segment=" + x, {}, plan.segment);
+      await page.waitForFunction((x) => document.body.dataset.route === "#segment=" + x, {}, plan.segment);
       obs.segment_records = await page.$$eval("#detail li a", (es) => es.map((e) => e.getAttribute("href")));
     }
     // ACH cells
@@ -77,7 +83,7 @@ async function main() {
     // sorting the matrix by the first hypothesis keeps its cells
     const sortButton = await page.$('#view-ach button[data-sort="2"]');
     if (sortButton) {
-      await page.evaluate(() => { location.hash = "view=ach"; });
+      await go(page, "view=ach");
       await sortButton.click();
       obs.sorted_cells = await page.$$eval("#view-ach td.cell", (es) => es.length);
       // the last column (diagnosticity), ascending then descending
@@ -90,7 +96,7 @@ async function main() {
       obs.sorted_down = await column();
     }
     // networks
-    await page.evaluate(() => { location.hash = "view=networks"; });
+    await go(page, "view=networks");
     obs.networks = await page.$$eval("#view-networks svg.network", (ss) => ss.map((s) => ({
       // pairs of node labels whose rendered boxes overlap
       overlaps: (() => {
@@ -136,8 +142,7 @@ async function main() {
     // keyboard: from the top of each view, Tab reaches every visible control
     obs.keyboard = {};
     for (const v of obs.views) {
-      await page.evaluate((x) => { location.hash = "view=" + x; }, v);
-      await page.waitForFunction((x) => !document.getElementById("view-" + x).hidden, {}, v);
+      await go(page, "view=" + v);
       const controls = await page.evaluate(() => {
         const sel = "a[href], button, input, summary, [tabindex='0']";
         let n = 0;
@@ -168,7 +173,7 @@ async function main() {
       obs.keyboard[v] = { controls, reached: seen.size, focus_visible: visible };
     }
     // Arrow keys move between sentences
-    await page.evaluate(() => { location.hash = "view=reader"; });
+    await go(page, "view=reader");
     await page.focus(".seg[tabindex='0']");
     const before = await page.evaluate(() => document.activeElement.dataset.seg);
     await page.keyboard.press("ArrowDown");
@@ -177,7 +182,7 @@ async function main() {
 
     // 200 % zoom: a 640 px wide window at twice the pixel density; the
     // reader reflows without a horizontal scroll bar
-    await page.evaluate(() => { location.hash = "view=reader"; });
+    await go(page, "view=reader");
     await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
     obs.zoom = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth,
       width: window.innerWidth }));
@@ -192,8 +197,8 @@ async function main() {
     obs.screenshots = {};
     const shots = {};
     for (const v of obs.views) {
-      await page.evaluate((x) => { location.hash = "view=" + x; window.scrollTo(0, 0); }, v);
-      await page.waitForFunction((x) => !document.getElementById("view-" + x).hidden, {}, v);
+      await go(page, "view=" + v);
+      await page.evaluate(() => window.scrollTo(0, 0));
       const file = path.join(outDir, `${v}.png`);
       shots[v] = await page.screenshot({ encoding: "base64" });
       fs.writeFileSync(file, Buffer.from(shots[v], "base64"));
