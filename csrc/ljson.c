@@ -17,11 +17,10 @@
 ** SN_JSON_DEPTH raise an error and produce nothing. Tables are read raw:
 ** no metamethod runs.
 **
-** The text and the sort scratch live in a buffer userdata made before
-** anything else, first in room inside it and, when that is outgrown, in
-** larger userdata held in fixed stack slots: all memory belongs to the
-** garbage collector, so an error at any point leaks nothing, and no
-** finalizer is needed. The keys of the objects being written are held in
+** The text and the sort scratch live first in room on the C stack and,
+** when that is outgrown, in userdata held in fixed stack slots: all
+** memory that outlives an error belongs to the garbage collector, so an
+** error at any point leaks nothing, and no finalizer is needed. The keys of the objects being written are held in
 ** one table, not on the Lua stack, so an object may have any number of
 ** keys.
 */
@@ -234,7 +233,15 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
     }
     b->nkeys++;
   }
-  qsort(b->keys + first, n, sizeof(Key), key_cmp);
+  if (n <= 16) {            /* the usual record: fewer keys than qsort pays for */
+    for (i = first + 1; i < first + n; i++) {
+      Key key = b->keys[i];
+      size_t j = i;
+      for (; j > first && key_cmp(&b->keys[j - 1], &key) > 0; j--) b->keys[j] = b->keys[j - 1];
+      b->keys[j] = key;
+    }
+  }
+  else qsort(b->keys + first, n, sizeof(Key), key_cmp);
   put(L, b, "{", 1);
   for (i = first; i < first + n; i++) {
     Key *key = &b->keys[i];                 /* (encode may move the array) */
@@ -303,9 +310,8 @@ static void encode (lua_State *L, JBuf *b, int idx) {
 
 /* core.json(v) -> the JSON text of v */
 static int l_json (lua_State *L) {
-  JBuf *b;
+  JBuf buf, *b = &buf;
   lua_settop(L, 1);
-  b = (JBuf *)lua_newuserdatauv(L, sizeof(JBuf), 0);
   b->p = b->text0;
   b->len = 0;
   b->cap = JSON_TEXT0;

@@ -459,9 +459,12 @@ static LStmt *stmt_new (lua_State *L, int kbi, int sqli, int write,
 
 
 /* Binds the values at stack indexes first..last to st; raises nothing:
-** on a failure writes the message (naming fname) to msg and returns 0. */
+** on a failure writes the message (naming fname) to msg and returns 0.
+** Strings are copied by SQLite when copy is set; otherwise st uses the
+** Lua strings themselves, so the caller must reset it and clear its
+** bindings before those values leave the stack (run_in_place's rule). */
 static int bind_values (lua_State *L, LKB *k, sqlite3_stmt *st, int first,
-                        int last, const char *fname, char *msg,
+                        int last, int copy, const char *fname, char *msg,
                         size_t size) {
   int n = last - first + 1, i, rc = SQLITE_OK;
   int want = sqlite3_bind_parameter_count(st);
@@ -489,8 +492,8 @@ static int bind_values (lua_State *L, LKB *k, sqlite3_stmt *st, int first,
       case LUA_TSTRING: {
         size_t len;
         const char *v = lua_tolstring(L, idx, &len);
-        rc = sqlite3_bind_text64(st, i, v, len, SQLITE_TRANSIENT,
-                                 SQLITE_UTF8);
+        rc = sqlite3_bind_text64(st, i, v, len,
+                                 copy ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8);
         break;
       }
       default:
@@ -502,7 +505,7 @@ static int bind_values (lua_State *L, LKB *k, sqlite3_stmt *st, int first,
       snprintf(msg, size, "%s: %s", fname, sqlite3_errstr(rc));
       return 0;
     }
-    if (k->sandboxed && lua_type(L, idx) == LUA_TSTRING) {
+    if (copy && k->sandboxed && lua_type(L, idx) == LUA_TSTRING) {
       const char *over = sn_sandbox_check(L);   /* SQLite copied it */
       if (over != NULL) {
         snprintf(msg, size, "%s", over);
@@ -519,7 +522,7 @@ static int bind_values (lua_State *L, LKB *k, sqlite3_stmt *st, int first,
 static void stmt_bind (lua_State *L, LStmt *s, int first, int last,
                        const char *fname) {
   char msg[256];
-  if (!bind_values(L, s->owner, s->st, first, last, fname, msg, sizeof msg))
+  if (!bind_values(L, s->owner, s->st, first, last, 1, fname, msg, sizeof msg))
     luaL_error(L, "%s", msg);
 }
 
@@ -697,14 +700,17 @@ static int cache_slot (lua_State *L, LKB *k, int sqli, int write,
 /* Runs the statement of slot on the KB k with the values at stack index
 ** 3 and up bound, to its end (write: authorized to write) or to its first
 ** row. Returns 1 on a row (the statement is left on it), 0 when done;
-** raises for a bad value or an SQLite error, leaving nothing held. */
+** raises for a bad value or an SQLite error, leaving nothing held. The
+** values are bound without a copy: on a row the caller resets the
+** statement and clears its bindings before it returns to Lua (kb_value);
+** otherwise this does. */
 static int run_in_place (lua_State *L, LKB *k, int slot, int write,
                          const char *fname) {
   sqlite3_stmt *st = k->cache[slot].st;
   char msg[256];
   int rc;
   sqlite3_reset(st);
-  if (!bind_values(L, k, st, 3, lua_gettop(L), fname, msg, sizeof msg)) {
+  if (!bind_values(L, k, st, 3, lua_gettop(L), 0, fname, msg, sizeof msg)) {
     sqlite3_clear_bindings(st);
     return luaL_error(L, "%s", msg);
   }

@@ -65,9 +65,14 @@ static size_t utf8_seq (const unsigned char *s, size_t len, size_t i,
 /*
 ** The core of the escapers: copies runs of bytes that need nothing,
 ** and for each other code point calls esc, which returns the text to
-** write instead (NULL: the code point as is; "": nothing).
+** write instead (NULL: the code point as is; "": nothing). Printable
+** ASCII other than " & ' < > \ (PLAIN) is left as it is by every
+** escaper, so esc never sees it.
 */
 typedef const char *(*sn_escfn)(unsigned long cp, char tmp[16]);
+
+#define PLAIN(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '&' && \
+                  (c) != '\'' && (c) != '<' && (c) != '>' && (c) != '\\')
 
 static int escape_with (const char *s, size_t len, sn_escfn esc,
                         sinorus_writer w, void *ud) {
@@ -76,8 +81,10 @@ static int escape_with (const char *s, size_t len, sn_escfn esc,
   char tmp[16];
   while (i < len) {
     unsigned long cp;
-    size_t n = utf8_seq(u, len, i, &cp);
+    size_t n;
     const char *rep;
+    if (PLAIN(u[i])) { i++; continue; }
+    n = utf8_seq(u, len, i, &cp);
     if (n == 0) rep = REPLACEMENT, n = 1;
     else rep = esc(cp, tmp);
     if (rep == NULL) { i += n; continue; }
@@ -187,10 +194,49 @@ SINORUS_API int sinorus_escape_csv (const char *s, size_t len,
 ** Graph writers
 ** ------------------------------------------------------------------ */
 
+/* The powers of ten a double holds exactly. */
+static const double POW10[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+  1e15, 1e16, 1e17, 1e18, 1e19
+};
+
+/* sn_fmt_num's quick way for the common number, 1e-4 <= |v| < 1e15 with a
+** decimal form of at most 15 significant digits that reads back as v (a
+** probability, a weight, a score): the fewest fraction digits k for which
+** m = round(v * 10^k) has m / 10^k == v. With m below 1e15 the product is
+** off by less than 0.2 from the exact one, so m is the nearest integer,
+** and m / 10^k is the correctly rounded quotient of two exact doubles:
+** the test is exact. The digits are then those %.15g writes (fixed
+** notation in that range, trailing zeros dropped). Returns 0 when v is
+** outside the way's reach (sn_fmt_num then asks printf). */
+static int fmt_short (double v, char buf[40]) {
+  double a = v < 0 ? -v : v, m = 0;
+  unsigned long long u;
+  char digits[24];
+  int k, n = 0, i, at = 0;
+  if (!(a >= 1e-4 && a < 1e15)) return 0;
+  for (k = 0; k < (int)(sizeof POW10 / sizeof POW10[0]); k++) {
+    m = nearbyint(a * POW10[k]);
+    if (m >= 1e15) return 0;
+    if (m / POW10[k] == a) break;
+  }
+  if (k == (int)(sizeof POW10 / sizeof POW10[0])) return 0;
+  for (u = (unsigned long long)m; u != 0 || n <= k; u /= 10)
+    digits[n++] = (char)('0' + (int)(u % 10));        /* backwards */
+  if (v < 0) buf[at++] = '-';
+  for (i = n - 1; i >= 0; i--) {
+    buf[at++] = digits[i];
+    if (i == k && k > 0) buf[at++] = '.';
+  }
+  buf[at] = '\0';
+  return 1;
+}
+
 const char *sn_fmt_num (double v, char buf[40]) {
   int prec;
   char *p;
   if (v != v || v == HUGE_VAL || v == -HUGE_VAL) return strcpy(buf, "null");
+  if (fmt_short(v, buf)) return buf;
   for (prec = 15; prec <= 17; prec++) {
     snprintf(buf, 40, "%.*g", prec, v);
     if (strtod(buf, NULL) == v) break;

@@ -370,32 +370,38 @@ do
 
   local RUNTIME_SHAPES = store.shapes("runtime")
 
+  -- The ACH matrices a check reads, fetched when first needed: hyp_order
+  -- maps a question to its hypotheses in order (nil for no such
+  -- question), hypotheses a hypothesis to its row. Each context has its
+  -- own two tables, which hold their KB under the key KB_OF.
+  local KB_OF = {}
+  local HYP_ORDER = { __index = function(t, q)
+    local kb = rawget(t, KB_OF)
+    if kb == nil or type(q) ~= "string"
+        or not internal.value(kb, "SELECT 1 FROM question WHERE id = ?", q) then
+      return nil
+    end
+    local ids = column(kb, "SELECT id AS v FROM hypothesis WHERE question = ? ORDER BY ord, id", q)
+    t[q] = ids
+    return ids
+  end }
+  local HYPOTHESES = { __index = function(t, h)
+    local kb = rawget(t, KB_OF)
+    if kb == nil or type(h) ~= "string" then return nil end
+    local row = kb:sql("SELECT id, question, text FROM hypothesis WHERE id = ?", h)[1]
+    t[h] = row
+    return row
+  end }
+
   local function context(kb, fname, argn, self_id)
     local s = kb and state(kb)
     local cached = s and s.depth > 0
-    -- the ACH matrices, read when a check needs them: question -> its
-    -- hypotheses in order (nil for no such question), hypothesis -> row
-    local hyp_order = setmetatable({}, { __index = function(t, q)
-      if kb == nil or type(q) ~= "string"
-          or not internal.value(kb, "SELECT 1 FROM question WHERE id = ?", q) then
-        return nil
-      end
-      local ids = column(kb, "SELECT id AS v FROM hypothesis WHERE question = ? ORDER BY ord, id",
-                         q)
-      t[q] = ids
-      return ids
-    end })
-    local hypotheses = setmetatable({}, { __index = function(t, h)
-      if kb == nil or type(h) ~= "string" then return nil end
-      local row = kb:sql("SELECT id, question, text FROM hypothesis WHERE id = ?", h)[1]
-      t[h] = row
-      return row
-    end })
     return setmetatable({ kb = kb, fname = fname, argn = argn, self_id = self_id,
                           shapes = RUNTIME_SHAPES,
                           segs = cached and s.segments or {},
                           names = cached and s.entities or {},
-                          hyp_order = hyp_order, hypotheses = hypotheses }, Ctx)
+                          hyp_order = setmetatable({ [KB_OF] = kb }, HYP_ORDER),
+                          hypotheses = setmetatable({ [KB_OF] = kb }, HYPOTHESES) }, Ctx)
   end
 
   function Ctx:fail(_, field, fmt, ...)

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 
 #include "sinorus.h"
 #include "sinorus_graph.h"
+#include "sn_internal.h"
 
 #include "check.h"
 
@@ -266,7 +268,77 @@ static void test_qdpx (void) {
 }
 
 
+/* sn_fmt_num as printf alone writes a number: the fewest of 15, 16 or 17
+** significant digits that read back, in the C locale's notation. */
+static void fmt_printf (double v, char buf[40]) {
+  int prec;
+  if (v != v || v == HUGE_VAL || v == -HUGE_VAL) { strcpy(buf, "null"); return; }
+  for (prec = 15; prec <= 17; prec++) {
+    snprintf(buf, 40, "%.*g", prec, v);
+    if (strtod(buf, NULL) == v) break;
+  }
+}
+
+static unsigned long long rng_state = 0x9E3779B97F4A7C15ull;
+static unsigned long long rng (void) {   /* xorshift64 */
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return rng_state;
+}
+
+/* sn_fmt_num's quick way for short decimals writes what printf writes,
+** byte for byte: short decimals of every scale, random doubles, edges. */
+static void test_fmt_num (void) {
+  static const double edge[] = {
+    0.0, -0.0, 1.0, -1.0, 0.5, 0.1, 0.2, 0.30000000000000004, 1.0 / 3, 2.0 / 3,
+    1e-4, 9.9999999999999e-5, 0.00010000000000000002, 1e-5, 1e14, 1e15, 1e15 - 1,
+    999999999999999.0, 999999999999999.9, 123456789012345.0, 12345678901234.5,
+    0.123456789012345, 0.1234567890123456, 4503599627370496.0, 9007199254740993.0,
+    1e300, -1e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+    0.55, 0.8, 0.05, 0.95, 0.7, 0.25, 1e-3, 12.5, -0.0001, 0.00012,
+  };
+  char got[40], want[40];
+  size_t i;
+  long bad = 0, n = 0;
+  for (i = 0; i < sizeof edge / sizeof edge[0]; i++, n++) {
+    sn_fmt_num(edge[i], got);
+    fmt_printf(edge[i], want);
+    if (strcmp(got, want) != 0 && bad++ < 10)
+      CHECK(0, "sn_fmt_num(%.17g) = %s, printf: %s", edge[i], got, want);
+  }
+  for (i = 0; i < 300000; i++, n++) {
+    unsigned long long r = rng();
+    double v;
+    switch (i % 3) {
+      case 0: {                     /* a decimal of 1-17 digits, 0-19 decimals */
+        int digits = 1 + (int)(r % 17), k = (int)((r >> 8) % 20), d;
+        unsigned long long m = rng() % 100000000000000000ull;
+        unsigned long long lim = 1;
+        char text[64];
+        for (d = 0; d < digits; d++) lim *= 10;
+        m %= lim;
+        snprintf(text, sizeof text, "%s%llue-%d", (r >> 40) & 1 ? "-" : "", m, k);
+        v = strtod(text, NULL);
+        break;
+      }
+      case 1:                       /* any bits: every scale, NaN, infinities */
+        memcpy(&v, &r, sizeof v);
+        break;
+      default:                      /* uniform in [0, 1) and in [0, 1e6) */
+        v = (double)(r >> 11) / 9007199254740992.0 * ((r & 1) ? 1e6 : 1.0);
+    }
+    sn_fmt_num(v, got);
+    fmt_printf(v, want);
+    if (strcmp(got, want) != 0 && bad++ < 10)
+      CHECK(0, "sn_fmt_num(%.17g) = %s, printf: %s", v, got, want);
+  }
+  CHECK(bad == 0, "sn_fmt_num differs from printf on %ld of %ld numbers", bad, n);
+}
+
+
 int main (void) {
+  test_fmt_num();
   test_graph_writers();
   test_escapers();
   test_write_file();
