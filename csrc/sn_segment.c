@@ -9,8 +9,9 @@
 ** is a paragraph, except a short line (at most SN_HEADING_MAX bytes)
 ** that holds one sentence and does not end in . : ; , nor in a CJK
 ** terminator or their CJK forms (。 ． ｡ ！ ？ ： ； ， 、: a short Chinese
-** line that ends like a sentence is one), which is a heading. Paragraphs are split into
-** sentences (see sentences()).
+** line that ends like a sentence is one), which is a heading; plain text
+** that is hard-wrapped (see wrap_width) is read in blocks of lines
+** instead of lines. Paragraphs are split into sentences (see sentences()).
 **
 ** Chinese, Japanese and Russian text: 。 ！ ？ ｡ and the full-width
 ** ．end a sentence wherever anything follows them (CJK text has no space
@@ -550,6 +551,119 @@ static int plain_heading (const char *t, size_t a, size_t b) {
 }
 
 
+/*
+** Hard-wrapped plain text: paragraphs broken into lines of at most some
+** width by a writer or a tool (e-mail, RFCs, many .txt books and
+** reports), which read as one paragraph a line would cut sentences into
+** paragraphs and make headings of their lines. The wrap width W is the
+** 90th percentile of the lengths, in characters, of the non-blank lines
+** (lines are trimmed). A line runs on into the next when the first word
+** of the next would not have fitted within W (a CJK character is a word)
+** or, when the line ends inside a sentence, within W less a sixth (people
+** and tools do not always fill a line). The text is wrapped when W is at
+** most WRAP_MAX, at least 3 lines are followed by a non-blank line, at
+** least half of those end inside a sentence and run on, and fewer than
+** half of the lines they run on into start with a capital letter: a text
+** of one paragraph or one sentence a line (the article, notes) is not,
+** nor is a list of titles.
+*/
+#define WRAP_MAX 160
+
+/* 1 if a line of n characters, ending inside a sentence when open is
+** set, runs on into a line whose first word has fw characters. */
+static int runs_on (size_t n, int open, size_t fw, size_t w) {
+  return n + 1 + fw > (open ? w - w / 6 : w);
+}
+
+/* Characters (code points; a bad byte is one) in t[a..b). */
+static size_t chars (const char *t, size_t a, size_t b) {
+  size_t n = 0;
+  for (; a < b; a++) n += ((unsigned char)t[a] & 0xC0) != 0x80;
+  return n;
+}
+
+/* The length in characters of the first word of the line t[a..b). */
+static size_t first_word (const char *t, size_t a, size_t b) {
+  size_t n = 0;
+  while (a < b) {
+    uint32_t cp;
+    size_t k = decode(t, a, b, &cp);
+    if (is_space(cp)) break;
+    if (sn_is_cjk(cp)) return n > 0 ? n : 1;
+    n++;
+    a += k;
+  }
+  return n;
+}
+
+/* 1 if the trimmed line t[a..b) ends a sentence (closers aside). */
+static int ends_sentence (const char *t, size_t a, size_t b) {
+  uint32_t cp = 0;
+  while (b > a) {
+    size_t p = prev_start(t, a, b);
+    decode(t, p, b, &cp);
+    if (!is_closer(cp)) break;
+    b = p;
+  }
+  return b > a && is_terminator(cp);
+}
+
+/* The next line of t[0..len) from *ls: sets [*a, *b) to it trimmed and
+** moves *ls past it; 0 at the end of the text. */
+static int next_line (const char *t, size_t len, size_t *ls, size_t *a, size_t *b) {
+  const char *nl;
+  if (*ls >= len) return 0;
+  nl = memchr(t + *ls, '\n', len - *ls);
+  *a = *ls;
+  *b = nl ? (size_t)(nl - t) : len;
+  *ls = nl ? *b + 1 : len;
+  trim(t, a, b);
+  return 1;
+}
+
+/* The wrap width of plain text t[0..len), or 0 when it is not wrapped. */
+static size_t wrap_width (const char *t, size_t len) {
+  size_t hist[WRAP_MAX + 2] = { 0 }, lines = 0, seen = 0, w, ls = 0, a, b;
+  size_t pairs = 0, inside = 0, upper = 0, prev = 0;
+  int have_prev = 0, prev_open = 0;
+  while (next_line(t, len, &ls, &a, &b)) {
+    size_t n;
+    if (a == b) continue;
+    n = b - a > 4 * WRAP_MAX ? WRAP_MAX + 1 : chars(t, a, b);   /* UTF-8: <= 4 bytes */
+    hist[n > WRAP_MAX ? WRAP_MAX + 1 : n]++;
+    lines++;
+  }
+  for (w = 0; w <= WRAP_MAX + 1; w++) {
+    seen += hist[w];
+    if (seen * 10 >= lines * 9) break;
+  }
+  if (lines == 0 || w > WRAP_MAX) return 0;
+  for (ls = 0; next_line(t, len, &ls, &a, &b); ) {
+    if (a == b) { have_prev = 0; continue; }
+    if (have_prev) {
+      pairs++;
+      if (prev_open && runs_on(prev, 1, first_word(t, a, b), w)) {
+        uint32_t cp;
+        decode(t, a, b, &cp);
+        inside++;
+        upper += is_upper(cp);
+      }
+    }
+    have_prev = 1;
+    prev = chars(t, a, b);
+    prev_open = !ends_sentence(t, a, b);
+  }
+  return pairs >= 3 && inside * 2 >= pairs && upper * 2 < inside ? w : 0;
+}
+
+/* 1 if the trimmed line t[a..b) starts a list item: "- ", "* ", "• ". */
+static int is_bullet (const char *t, size_t a, size_t b) {
+  if (b - a >= 2 && (t[a] == '-' || t[a] == '*') && (t[a + 1] == ' ' || t[a + 1] == '\t'))
+    return 1;
+  return b - a >= 4 && memcmp(t + a, "\xE2\x80\xA2 ", 4) == 0;
+}
+
+
 /* Emits a paragraph t[a..b) and its sentences. */
 static void paragraph (const char *t, size_t a, size_t b, Emitter *e,
                        long section) {
@@ -558,22 +672,46 @@ static void paragraph (const char *t, size_t a, size_t b, Emitter *e,
 }
 
 
+/* Emits a block of plain text t[a..b) of one or more lines (the first a
+** reference entry when ref is set); returns the section in force after it.
+** A heading may take two lines (a long title, wrapped); a list item is
+** never one. */
+static long plain_block (const char *t, size_t a, size_t b, size_t lines, int ref,
+                         Emitter *e, long section) {
+  if (ref)
+    emit(e, SINORUS_SEG_REFERENCE, a, b, -1, section);
+  else if (lines <= 2 && !is_bullet(t, a, b) && plain_heading(t, a, b))
+    section = emit(e, SINORUS_SEG_HEADING, a, b, -1, (long)e->n);
+  else
+    paragraph(t, a, b, e, section);
+  return section;
+}
+
+
 /*
 ** Segments text[0..len) as format says (SINORUS_TEXT_PLAIN or _MARKDOWN;
 ** anything else is plain) and writes at most cap segments to segs (NULL
 ** allowed when cap is 0). Returns the number of segments of the text.
-** A heading's section is the heading itself.
+** A heading's section is the heading itself. Hard-wrapped plain text
+** (wrap_width) is read in blocks of lines: a line joins the one before
+** it when that one runs on into it, unless it starts a list item, or a
+** reference entry after a line that ends a sentence; a blank line ends a
+** block.
 */
 SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
                                     sinorus_seg *segs, size_t cap) {
   Emitter e;
-  size_t ls = 0;
-  size_t pa = NONE, pb = 0;                 /* the markdown paragraph so far */
+  size_t ls = 0, wrap = 0;
+  size_t pa = NONE, pb = 0;         /* the markdown paragraph or the block so far */
+  size_t lines = 0, prev = 0;       /* the block's lines, its last one's characters */
+  int ref = 0;                      /* the block starts a reference entry */
+  int open = 0;                     /* its last line ends inside a sentence */
   long section = -1;
   e.segs = segs;
   e.cap = segs ? cap : 0;
   e.n = 0;
   if (text == NULL) return 0;
+  if (format != SINORUS_TEXT_MARKDOWN) wrap = wrap_width(text, len);
   while (ls < len) {
     const char *nl = memchr(text + ls, '\n', len - ls);
     size_t le = nl ? (size_t)(nl - text) : len;
@@ -600,15 +738,32 @@ SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
         pb = b;
       }
     }
-    else if (a < b) {
-      if (is_reference(text, a, b))
-        emit(&e, SINORUS_SEG_REFERENCE, a, b, -1, section);
-      else if (plain_heading(text, a, b))
-        section = emit(&e, SINORUS_SEG_HEADING, a, b, -1, (long)e.n);
-      else
-        paragraph(text, a, b, &e, section);
+    else if (wrap) {
+      /* a footnote mark such as "[3]" may start a line inside a sentence */
+      int on = pa != NONE && a < b && runs_on(prev, open, first_word(text, a, b), wrap);
+      if (on && (is_bullet(text, a, b) || (is_reference(text, a, b) && !open))) on = 0;
+      if (pa != NONE && !on) {
+        section = plain_block(text, pa, pb, lines, ref, &e, section);
+        pa = NONE;
+      }
+      if (a < b) {
+        if (pa == NONE) {
+          pa = a;
+          lines = 0;
+          ref = is_reference(text, a, b);
+        }
+        pb = b;
+        lines++;
+        prev = chars(text, a, b);
+        open = !ends_sentence(text, a, b);
+      }
     }
+    else if (a < b)
+      section = plain_block(text, a, b, 1, is_reference(text, a, b), &e, section);
   }
-  if (pa != NONE) paragraph(text, pa, pb, &e, section);
+  if (pa != NONE) {
+    if (wrap) plain_block(text, pa, pb, lines, ref, &e, section);
+    else paragraph(text, pa, pb, &e, section);
+  }
   return e.n;
 }

@@ -384,7 +384,16 @@ entry { name = "kb:chart", group = "graph", args = "kind [, opts]",
 
 entry { name = "kb:add_source", group = "author",
   args = "{title, text [, authors, outlet, published, url, doi, format]}",
-  summary = "Adds a document: segments it, tags entity mentions and indexes the text.",
+  summary = "Adds a document: segments it, tags entity mentions and indexes the text. "
+    .. "Markdown (format = \"markdown\"): # lines are headings, consecutive non-blank lines "
+    .. "a paragraph. Plain text (the default): each non-blank line is a paragraph, or a "
+    .. "heading when it is short, holds one sentence, does not end in punctuation and is not "
+    .. "a list item; a line "
+    .. "starting \"N. \" or \"[N]\" is a reference entry. Hard-wrapped plain text (lines "
+    .. "broken at a fixed width, as in e-mail, RFCs and many .txt reports) is recognised "
+    .. "and read in blocks: lines that run on to the width make one paragraph, which ends at "
+    .. "a blank line, a list item (\"- \", \"* \", \"• \"), a reference entry after a "
+    .. "sentence, or a line that stops short. Paragraphs are split into sentences.",
   returns = "the new source id",
   example = 'local id = kb:add_source{title = "Field notes", text = "China buys more Russian gas.\\n"}' }
 
