@@ -222,7 +222,7 @@ $(B)/bench/baseline: bench/c/baseline.c $(OBJ) $(GEN) $(B)/obj/sn_image.o
 	$(CC) $(CPPFLAGS) $(WARN) $(OPT) -o $@ $< $(filter $(B)/obj/sn_%.o,$^) $(LIBS)
 
 # Every bench/*.lua but the modules they share.
-BENCHES   := $(filter-out bench/lib.lua bench/simlua.lua,$(sort $(wildcard bench/*.lua)))
+BENCHES   := $(filter-out bench/lib.lua bench/simlua.lua bench/docs_corpus.lua,$(sort $(wildcard bench/*.lua)))
 
 bench: all $(B)/bench/baseline $(B)/bench/fts_insert
 	@for b in $(BENCHES); do echo "== $$b"; \

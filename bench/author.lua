@@ -24,6 +24,12 @@
 -- SINORUS_BENCH_IMPORT_ONLY), SINORUS_BENCH_ROUNDS the rounds (3).
 -- SINORUS_BENCH_BEFORE=DIR (another checkout, built) runs its import and
 -- add_claim in the same rounds, for the figures before and after a change.
+-- SINORUS_BENCH_CORPUS=FILE imports that file instead (the import
+-- figures only: it implies SINORUS_BENCH_IMPORT_ONLY), as Markdown when
+-- its name ends in .md or SINORUS_BENCH_FORMAT=markdown, else as plain
+-- text; the bare FTS5 baseline inserts the sentences sinorus finds in it.
+-- `lua5.4 bench/docs_corpus.lua OUT.md` writes such a file of varied
+-- prose from the documentation Debian installs.
 -- The import also prints where the bytes of its file are (dbstat).
 -- Times are CPU seconds (os.clock; the C baseline measures CPU time too)
 -- and wall seconds (core.utc_now in Lua, to the millisecond;
@@ -68,14 +74,15 @@ local function written()
 end
 
 if arg[1] == "--import" then
-  -- prints: CPU s, wall s, segments, mentions, bytes written, file size
+  -- `--import CORPUS DB [FORMAT]` prints: CPU s, wall s, segments,
+  -- mentions, bytes written, file size
   local f = assert(io.open(arg[2], "rb"))
   local corpus = f:read("a")
   f:close()
   local kb = assert(sinorus.open(arg[3], { create = true, article = true }))
   collectgarbage()
   local t0, w0 = os.clock(), wall()
-  kb:add_source { title = "synthetic corpus", text = corpus }
+  kb:add_source { title = "corpus", text = corpus, format = arg[4] }
   local t, w = os.clock() - t0, wall() - w0
   if w < 0 then w = w + 86400 end
   local segs = kb:sql("SELECT count(*) AS n FROM segment")[1].n
@@ -106,7 +113,10 @@ local fts_insert = build .. "/bench/fts_insert"
 local KB_TOKENIZER = "sinorus " .. table.concat(require("sinorus.model").SEARCH_SETTINGS, " ")
 local MB = tonumber(os.getenv("SINORUS_BENCH_MB")) or 100
 local ROUNDS = tonumber(os.getenv("SINORUS_BENCH_ROUNDS")) or 3
-local IMPORT_ONLY = os.getenv("SINORUS_BENCH_IMPORT_ONLY") ~= nil
+local CORPUS = os.getenv("SINORUS_BENCH_CORPUS")
+local FORMAT = os.getenv("SINORUS_BENCH_FORMAT")
+  or (CORPUS and CORPUS:match("%.md$") and "markdown") or "plain"
+local IMPORT_ONLY = os.getenv("SINORUS_BENCH_IMPORT_ONLY") ~= nil or CORPUS ~= nil
 
 local function tmp(suffix)
   local p = os.tmpname()
@@ -139,7 +149,26 @@ print(string.format("%-46s %10s %-5s %-10s %s", "figure", "value", "unit", "targ
 -- The corpus
 
 local text, text_file, sent_file
-do
+if CORPUS then
+  -- the file given, and the sentences sinorus finds in it, one a line
+  local f = assert(io.open(CORPUS, "rb"))
+  text = f:read("a")
+  f:close()
+  -- absolute, for the import run from another checkout's directory
+  text_file = CORPUS:sub(1, 1) == "/" and CORPUS or os.getenv("PWD") .. "/" .. CORPUS
+  sent_file = tmp(".txt")
+  local db = tmp(".sqlite")
+  local kb = assert(sinorus.open(db, { create = true }))
+  local id = kb:add_source { title = "corpus", text = text, format = FORMAT }
+  local out = assert(io.open(sent_file, "wb"))
+  for r in kb:rows("SELECT text FROM segment WHERE source = ? AND kind = ? ORDER BY id",
+                   id, "sentence") do
+    out:write((r.text:gsub("%s+", " ")), "\n")
+  end
+  out:close()
+  kb:close()
+  remove(db)
+else
   local paras, sentences = require("bench.lib").article_corpus(MB)
   text = table.concat(paras, "\n\n") .. "\n"
   sent_file, text_file = tmp(".txt"), tmp(".txt")
@@ -161,11 +190,12 @@ do
   local function import(dir)
     local path = tmp(".sqlite")
     settle()
-    local cmd = string.format("%s %s --import %s %s", lua, arg[0], text_file, path)
+    local q = require("bench.lib").q
+    local cmd = string.format("%s %s --import %s %s %s", lua, arg[0], q(text_file), path, FORMAT)
     if dir then
       cmd = string.format("cd %s && LUA_PATH='lua/?.lua;lua/?/init.lua;;' " ..
-                          "LUA_CPATH='build/?.so;;' %s bench/author.lua --import %s %s",
-                          dir, lua, text_file, path)
+                          "LUA_CPATH='build/?.so;;' %s bench/author.lua --import %s %s %s",
+                          dir, lua, q(text_file), path, FORMAT)
     end
     local p = assert(io.popen(cmd))
     local r = { parts = {} }
@@ -247,7 +277,7 @@ do
 end
 if IMPORT_ONLY then
   os.remove(sent_file)
-  os.remove(text_file)
+  if not CORPUS then os.remove(text_file) end
   return
 end
 os.remove(sent_file)
