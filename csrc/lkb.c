@@ -703,7 +703,10 @@ static int cache_slot (lua_State *L, LKB *k, int sqli, int write,
 ** raises for a bad value or an SQLite error, leaving nothing held. The
 ** values are bound without a copy: on a row the caller resets the
 ** statement and clears its bindings before it returns to Lua (kb_value);
-** otherwise this does. */
+** otherwise this does. (Should the caller raise before that, for lack of
+** memory, the bindings are left pointing at freed strings, but nothing
+** reads a binding: every user of a cached statement resets it and binds
+** all its parameters again before stepping it.) */
 static int run_in_place (lua_State *L, LKB *k, int slot, int write,
                          const char *fname) {
   sqlite3_stmt *st = k->cache[slot].st;

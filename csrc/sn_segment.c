@@ -555,41 +555,47 @@ static int plain_heading (const char *t, size_t a, size_t b) {
 ** Hard-wrapped plain text: paragraphs broken into lines of at most some
 ** width by a writer or a tool (e-mail, RFCs, many .txt books and
 ** reports), which read as one paragraph a line would cut sentences into
-** paragraphs and make headings of their lines. The wrap width W is the
-** 90th percentile of the lengths, in characters, of the non-blank lines
-** (lines are trimmed). A line runs on into the next when the first word
-** of the next would not have fitted within W (a CJK character is a word)
-** or, when the line ends inside a sentence, within W less a sixth (people
-** and tools do not always fill a line). The text is wrapped when W is at
-** most WRAP_MAX, at least 3 lines are followed by a non-blank line, at
+** paragraphs and make headings of their lines. Widths are in columns: a
+** CJK character takes two, any other character one. The wrap width W is
+** the 90th percentile of the widths of the non-blank lines (lines are
+** trimmed). A line runs on into the next when the first word of the next
+** would not have fitted within W (a CJK character is a word) or, when the
+** line ends inside a sentence, within W less a sixth (people and tools do
+** not always fill a line). The text is wrapped when W is WRAP_MIN to
+** WRAP_MAX columns, at least 3 lines are followed by a non-blank line, at
 ** least half of those end inside a sentence and run on, and fewer than
 ** half of the lines they run on into start with a capital letter: a text
 ** of one paragraph or one sentence a line (the article, notes) is not,
-** nor is a list of titles.
+** nor is a list of titles or of a few words an item.
 */
+#define WRAP_MIN 40
 #define WRAP_MAX 160
 
-/* 1 if a line of n characters, ending inside a sentence when open is
-** set, runs on into a line whose first word has fw characters. */
+/* 1 if a line of n columns, ending inside a sentence when open is set,
+** runs on into a line whose first word takes fw columns. */
 static int runs_on (size_t n, int open, size_t fw, size_t w) {
   return n + 1 + fw > (open ? w - w / 6 : w);
 }
 
-/* Characters (code points; a bad byte is one) in t[a..b). */
-static size_t chars (const char *t, size_t a, size_t b) {
+/* The columns of t[a..b) (a byte that is not UTF-8 takes one). */
+static size_t columns (const char *t, size_t a, size_t b) {
   size_t n = 0;
-  for (; a < b; a++) n += ((unsigned char)t[a] & 0xC0) != 0x80;
+  while (a < b) {
+    uint32_t cp;
+    a += decode(t, a, b, &cp);
+    n += is_cjk(cp) ? 2 : 1;
+  }
   return n;
 }
 
-/* The length in characters of the first word of the line t[a..b). */
+/* The columns of the first word of the line t[a..b). */
 static size_t first_word (const char *t, size_t a, size_t b) {
   size_t n = 0;
   while (a < b) {
     uint32_t cp;
     size_t k = decode(t, a, b, &cp);
     if (is_space(cp)) break;
-    if (sn_is_cjk(cp)) return n > 0 ? n : 1;
+    if (is_cjk(cp)) return n > 0 ? n : 2;
     n++;
     a += k;
   }
@@ -629,7 +635,7 @@ static size_t wrap_width (const char *t, size_t len) {
   while (next_line(t, len, &ls, &a, &b)) {
     size_t n;
     if (a == b) continue;
-    n = b - a > 4 * WRAP_MAX ? WRAP_MAX + 1 : chars(t, a, b);   /* UTF-8: <= 4 bytes */
+    n = b - a > 4 * WRAP_MAX ? WRAP_MAX + 1 : columns(t, a, b);   /* <= 4 bytes a column */
     hist[n > WRAP_MAX ? WRAP_MAX + 1 : n]++;
     lines++;
   }
@@ -637,7 +643,7 @@ static size_t wrap_width (const char *t, size_t len) {
     seen += hist[w];
     if (seen * 10 >= lines * 9) break;
   }
-  if (lines == 0 || w > WRAP_MAX) return 0;
+  if (lines == 0 || w < WRAP_MIN || w > WRAP_MAX) return 0;
   for (ls = 0; next_line(t, len, &ls, &a, &b); ) {
     if (a == b) { have_prev = 0; continue; }
     if (have_prev) {
@@ -650,7 +656,7 @@ static size_t wrap_width (const char *t, size_t len) {
       }
     }
     have_prev = 1;
-    prev = chars(t, a, b);
+    prev = columns(t, a, b);
     prev_open = !ends_sentence(t, a, b);
   }
   return pairs >= 3 && inside * 2 >= pairs && upper * 2 < inside ? w : 0;
@@ -695,8 +701,8 @@ static long plain_block (const char *t, size_t a, size_t b, size_t lines, int re
 ** A heading's section is the heading itself. Hard-wrapped plain text
 ** (wrap_width) is read in blocks of lines: a line joins the one before
 ** it when that one runs on into it, unless it starts a list item, or a
-** reference entry after a line that ends a sentence; a blank line ends a
-** block.
+** reference entry after a line that ends a sentence or within another
+** entry; a blank line ends a block.
 */
 SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
                                     sinorus_seg *segs, size_t cap) {
@@ -719,19 +725,19 @@ SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
     trim(text, &a, &b);
     ls = nl ? le + 1 : len;
     if (format == SINORUS_TEXT_MARKDOWN) {
-      int blank = (a == b), head = 0, ref = 0;
+      int blank = (a == b), head = 0, entry = 0;
       if (!blank) {
         head = md_heading(text, a, b, &ha, &hb);
-        ref = !head && is_reference(text, a, b);
+        entry = !head && is_reference(text, a, b);
       }
-      if ((blank || head || ref) && pa != NONE) {
+      if ((blank || head || entry) && pa != NONE) {
         paragraph(text, pa, pb, &e, section);
         pa = NONE;
       }
       if (head) {
         if (ha < hb) section = emit(&e, SINORUS_SEG_HEADING, ha, hb, -1, (long)e.n);
       }
-      else if (ref)
+      else if (entry)
         emit(&e, SINORUS_SEG_REFERENCE, a, b, -1, section);
       else if (!blank) {
         if (pa == NONE) pa = a;
@@ -739,9 +745,10 @@ SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
       }
     }
     else if (wrap) {
-      /* a footnote mark such as "[3]" may start a line inside a sentence */
+      /* a footnote mark such as "[3]" may start a line inside a sentence,
+      ** but not inside a reference entry: there it starts the next one */
       int on = pa != NONE && a < b && runs_on(prev, open, first_word(text, a, b), wrap);
-      if (on && (is_bullet(text, a, b) || (is_reference(text, a, b) && !open))) on = 0;
+      if (on && (is_bullet(text, a, b) || (is_reference(text, a, b) && (ref || !open)))) on = 0;
       if (pa != NONE && !on) {
         section = plain_block(text, pa, pb, lines, ref, &e, section);
         pa = NONE;
@@ -754,7 +761,7 @@ SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
         }
         pb = b;
         lines++;
-        prev = chars(text, a, b);
+        prev = columns(text, a, b);
         open = !ends_sentence(text, a, b);
       }
     }

@@ -12,7 +12,8 @@ local function slurp(path)
 end
 
 -- Greedy wrapping of one paragraph at width characters (a CJK run breaks
--- anywhere, as editors wrap Chinese).
+-- anywhere, as editors wrap Chinese; its characters count one here, two
+-- columns for the segmenter).
 local function wrap(par, width)
   local lines, line, n = {}, {}, 0
   local function flush()
@@ -57,31 +58,35 @@ local function lines_of(text)
 end
 
 local ARTICLE = "data/abb-polianskii-2022/article.txt"
--- texts and the widths they are wrapped at; the language fixtures are
--- short, so their lines come four times over (English is the article's:
--- the English fixture's sentences are so short that most of its lines
--- would end one, which reads as notes, one sentence a line)
+-- texts and the widths they are wrapped at. The language fixtures are
+-- short: their paragraphs are joined into one (with sep), and the heading
+-- and that paragraph come four times over. English is the article's (the
+-- English fixture's sentences are so short that most of its lines would
+-- end one, which reads as notes, one sentence a line).
 local CASES = {
-  { ARTICLE, 1, { 60, 72, 100 } },
-  { "spec/fixtures/lang/ru.txt", 4, { 30, 40, 60 } },
-  { "spec/fixtures/lang/zh.txt", 4, { 12, 16, 24 } },
+  { ARTICLE, nil, { 60, 72, 100 } },
+  { "spec/fixtures/lang/ru.txt", " ", { 40, 60, 72 } },
+  { "spec/fixtures/lang/zh.txt", "", { 20, 24, 30 } },   -- 40 to 60 columns
 }
 
 describe("hard-wrapped plain text", function()
   for _, case in ipairs(CASES) do
-    local path, times, widths = case[1], case[2], case[3]
+    local path, sep, widths = case[1], case[2], case[3]
     for _, width in ipairs(widths) do
       it(("%s wrapped at %d, blank lines between paragraphs: the same segments")
          :format(path, width), function()
         local lines = lines_of(slurp(path))
-        local text, pars = {}, {}
-        for _ = 1, times do
-          for _, l in ipairs(lines) do
-            text[#text + 1] = l
-            pars[#pars + 1] = wrap(l, width)
+        if sep then
+          local body = table.concat(lines, sep, 2)
+          lines = {}
+          for _ = 1, 4 do
+            lines[#lines + 1] = lines_of(slurp(path))[1]
+            lines[#lines + 1] = body
           end
         end
-        text = table.concat(text, "\n") .. "\n"
+        local pars = {}
+        for i, l in ipairs(lines) do pars[i] = wrap(l, width) end
+        local text = table.concat(lines, "\n") .. "\n"
         local wrapped = table.concat(pars, "\n\n") .. "\n"
         assert.is_true(#lines_of(wrapped) > 1.5 * #pars)   -- it was wrapped
         assert.same(shape(text), shape(wrapped))
@@ -178,7 +183,7 @@ describe("hard-wrapped plain text", function()
       for p = 1, math.random(1, 8) do
         local w = {}
         for k = 1, math.random(1, 60) do w[k] = words[math.random(#words)] end
-        pars[p] = wrap(table.concat(w, " "), math.random(8, 80))
+        pars[p] = wrap(table.concat(w, " "), math.random(40, 80))
       end
       local text = table.concat(pars, math.random(2) == 1 and "\n" or "\n\n")
       local segs = core.segment(text)
@@ -191,6 +196,29 @@ describe("hard-wrapped plain text", function()
       end
     end
     assert.is_true(joined > 50, "read as wrapped: " .. joined)   -- the wrapped path ran
+  end)
+
+  it("keeps consecutive reference entries apart, whatever their lines end in", function()
+    local text = table.concat({
+      "The committee met four times that year and each time it weighed the",
+      "funding of the programmes against the reports of the reviewers, who",
+      "had read every proposal at least twice before the meetings were held",
+      "and who wrote their opinions down for the members of the committee",
+      "to read in advance.",
+      "",
+      "References",
+      "1. Smith, J. and K. Jones, Funding of research programmes, vol. 3, 2001",
+      "2. Brown, A., A history of the committee and its many meetings, 2nd ed",
+      "[3] Green, B., Peer review in practice and in theory: a survey, pp. 12-40",
+      "[4] https://example.org/reports/committee/2003/annual-review-of-funding",
+    }, "\n")
+    local refs = {}
+    for _, s in ipairs(core.segment(text, "plain")) do
+      if s.kind == "reference" then refs[#refs + 1] = text:sub(s.start, s.start + 2) end
+    end
+    assert.same({ "1. ", "2. ", "[3]", "[4]" }, refs)
+    assert.matches("\n", text:sub(core.segment(text, "plain")[1].start,
+                                  core.segment(text, "plain")[1].stop))   -- read as wrapped
   end)
 
   describe("texts that are not wrapped segment a line at a time", function()
@@ -206,6 +234,11 @@ describe("hard-wrapped plain text", function()
       assert.same({ "paragraph", "paragraph", "paragraph", "paragraph" }, kinds(
         "China buys more Russian gas than it did.\nRussia sells oil to India at a discount.\n" ..
         "Both sides hold joint naval exercises.\nThe West watches the two of them closely.\n"))
+    end)
+
+    it("a list of a few words an item", function()
+      assert.same({ "heading", "heading", "heading", "heading" }, kinds(
+        "apples and pears\nplums and cherries\noranges and limes\ngrapes and melons\n"))
     end)
 
     it("a list of titles", function()
