@@ -5,10 +5,16 @@ local core = require "sinorus.core"
 local check_invariants = require("spec.support.segments").check_invariants
 
 local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local t = f:read("a")
-  f:close()
-  return t
+  return assert(require("spec.support.fs").slurp(path), path)
+end
+
+-- The texts of text's segments of kind (plain text), in order.
+local function texts(text, kind)
+  local out = {}
+  for _, s in ipairs(core.segment(text, "plain")) do
+    if s.kind == kind then out[#out + 1] = text:sub(s.start, s.stop) end
+  end
+  return out
 end
 
 -- Greedy wrapping of one paragraph at width characters (a CJK run breaks
@@ -106,15 +112,11 @@ describe("hard-wrapped plain text", function()
       "at the same width as the first one was, more or less, by a person",
       "who did not fill every line.",
     }, "\n")
-    local segs = core.segment(text, "plain")
-    local pars = {}
-    for _, s in ipairs(segs) do
-      if s.kind == "paragraph" then pars[#pars + 1] = text:sub(s.start, s.stop) end
-    end
+    local pars = texts(text, "paragraph")
     assert.equal(2, #pars)
     assert.matches("^The GNU.-by\nhand%.$", pars[1])
     assert.matches("^A second.-every line%.$", pars[2])
-    for _, s in ipairs(segs) do assert.not_equal("heading", s.kind) end
+    assert.same({}, texts(text, "heading"))
   end)
 
   it("ends a paragraph at a short line that ends a sentence, with no blank line", function()
@@ -126,10 +128,7 @@ describe("hard-wrapped plain text", function()
       "both sides tend to diverge when looking at specific cases like",
       "Ukraine.",
     }, "\n")
-    local pars = {}
-    for _, s in ipairs(core.segment(text, "plain")) do
-      if s.kind == "paragraph" then pars[#pars + 1] = text:sub(s.start, s.stop) end
-    end
+    local pars = texts(text, "paragraph")
     assert.same({ "Closer Sino-Russian alignment is mainly driven by a shared feeling\n" ..
                   "of facing Western military and normative pressure, resulting in a\n" ..
                   "growing identification of each other as partners.",
@@ -212,13 +211,10 @@ describe("hard-wrapped plain text", function()
       "[3] Green, B., Peer review in practice and in theory: a survey, pp. 12-40",
       "[4] https://example.org/reports/committee/2003/annual-review-of-funding",
     }, "\n")
-    local refs = {}
-    for _, s in ipairs(core.segment(text, "plain")) do
-      if s.kind == "reference" then refs[#refs + 1] = text:sub(s.start, s.start + 2) end
-    end
+    local refs = texts(text, "reference")
+    for i, r in ipairs(refs) do refs[i] = r:sub(1, 3) end
     assert.same({ "1. ", "2. ", "[3]", "[4]" }, refs)
-    assert.matches("\n", text:sub(core.segment(text, "plain")[1].start,
-                                  core.segment(text, "plain")[1].stop))   -- read as wrapped
+    assert.matches("\n", texts(text, "paragraph")[1])   -- read as wrapped
   end)
 
   describe("texts that are not wrapped segment a line at a time", function()
