@@ -20,9 +20,9 @@
 ** The text and the sort scratch live first in room on the C stack and,
 ** when that is outgrown, in userdata held in fixed stack slots: all
 ** memory that outlives an error belongs to the garbage collector, so an
-** error at any point leaks nothing, and no finalizer is needed. The keys of the objects being written are held in
-** one table, not on the Lua stack, so an object may have any number of
-** keys.
+** error at any point leaks nothing, and no finalizer is needed. The keys
+** of the objects being written are held in one table, not on the Lua
+** stack, so an object may have any number of keys.
 */
 #include <math.h>
 #include <stdio.h>
@@ -233,15 +233,7 @@ static void encode_table (lua_State *L, JBuf *b, int idx) {
     }
     b->nkeys++;
   }
-  if (n <= 16) {            /* the usual record: fewer keys than qsort pays for */
-    for (i = first + 1; i < first + n; i++) {
-      Key key = b->keys[i];
-      size_t j = i;
-      for (; j > first && key_cmp(&b->keys[j - 1], &key) > 0; j--) b->keys[j] = b->keys[j - 1];
-      b->keys[j] = key;
-    }
-  }
-  else qsort(b->keys + first, n, sizeof(Key), key_cmp);
+  qsort(b->keys + first, n, sizeof(Key), key_cmp);
   put(L, b, "{", 1);
   for (i = first; i < first + n; i++) {
     Key *key = &b->keys[i];                 /* (encode may move the array) */

@@ -533,17 +533,26 @@ static int md_heading (const char *t, size_t a, size_t b, size_t *ha,
 }
 
 
+/* The end of t[a..b) without its closing quotes and brackets; *cp is
+** the character before that end (when the end is past a). */
+static size_t strip_closers (const char *t, size_t a, size_t b, uint32_t *cp) {
+  *cp = 0;
+  while (b > a) {
+    size_t p = prev_start(t, a, b);
+    decode(t, p, b, cp);
+    if (!is_closer(*cp)) break;
+    b = p;
+  }
+  return b;
+}
+
+
 /* 1 if a plain-text line t[a..b) is a heading (see the file comment). */
 static int plain_heading (const char *t, size_t a, size_t b) {
-  size_t e = b;
-  uint32_t cp = 0;
+  uint32_t cp;
+  size_t e;
   if (b - a > SN_HEADING_MAX) return 0;
-  while (e > a) {                           /* the last character that */
-    size_t p = prev_start(t, a, e);         /* is not a closer */
-    decode(t, p, e, &cp);
-    if (!is_closer(cp)) break;
-    e = p;
-  }
+  e = strip_closers(t, a, b, &cp);
   if (e == a || cp == '.' || cp == ':' || cp == ';' || cp == ','
       || is_cjk_terminator(cp) || cp == 0xFF1A || cp == 0xFF1B
       || cp == 0xFF0C || cp == 0x3001) return 0;
@@ -604,14 +613,8 @@ static size_t first_word (const char *t, size_t a, size_t b) {
 
 /* 1 if the trimmed line t[a..b) ends a sentence (closers aside). */
 static int ends_sentence (const char *t, size_t a, size_t b) {
-  uint32_t cp = 0;
-  while (b > a) {
-    size_t p = prev_start(t, a, b);
-    decode(t, p, b, &cp);
-    if (!is_closer(cp)) break;
-    b = p;
-  }
-  return b > a && is_terminator(cp);
+  uint32_t cp;
+  return strip_closers(t, a, b, &cp) > a && is_terminator(cp);
 }
 
 /* The next line of t[0..len) from *ls: sets [*a, *b) to it trimmed and
@@ -707,9 +710,9 @@ static long plain_block (const char *t, size_t a, size_t b, size_t lines, int re
 SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
                                     sinorus_seg *segs, size_t cap) {
   Emitter e;
-  size_t ls = 0, wrap = 0;
+  size_t ls = 0, wrap = 0, a, b;
   size_t pa = NONE, pb = 0;         /* the markdown paragraph or the block so far */
-  size_t lines = 0, prev = 0;       /* the block's lines, its last one's characters */
+  size_t lines = 0, prev = 0;       /* the block's lines, its last one's columns */
   int ref = 0;                      /* the block starts a reference entry */
   int open = 0;                     /* its last line ends inside a sentence */
   long section = -1;
@@ -718,13 +721,9 @@ SINORUS_API size_t sinorus_segment (const char *text, size_t len, int format,
   e.n = 0;
   if (text == NULL) return 0;
   if (format != SINORUS_TEXT_MARKDOWN) wrap = wrap_width(text, len);
-  while (ls < len) {
-    const char *nl = memchr(text + ls, '\n', len - ls);
-    size_t le = nl ? (size_t)(nl - text) : len;
-    size_t a = ls, b = le, ha, hb;
-    trim(text, &a, &b);
-    ls = nl ? le + 1 : len;
+  while (next_line(text, len, &ls, &a, &b)) {
     if (format == SINORUS_TEXT_MARKDOWN) {
+      size_t ha, hb;
       int blank = (a == b), head = 0, entry = 0;
       if (!blank) {
         head = md_heading(text, a, b, &ha, &hb);
